@@ -1,0 +1,63 @@
+"""Shared CLI plumbing: options, error-to-exit-code mapping, progress bars."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import CommuniqueError
+from ..options import Options
+
+T = TypeVar("T")
+
+EXIT_OK = 0
+EXIT_FAILED_ITEMS = 1  # the run finished but some inputs failed
+EXIT_USAGE = 2
+EXIT_ERROR = 3  # the run could not go on (store, model, options)
+
+
+def run_main(group: click.Group) -> None:
+    """Run the click group, turning CommuniqueError into one clear line and an exit code."""
+    try:
+        group.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except CommuniqueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    sys.exit(EXIT_OK)
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db", "db", default=None, envvar="COMMUNIQUE_DB",
+        help="Store URL (default sqlite:///communique.db in the working directory; env COMMUNIQUE_DB).",
+    )(f)
+
+
+def options_from(**overrides: Any) -> Options:
+    return Options.load(**overrides)
+
+
+def progress(items: Iterable[T], label: str, opts: Options, total: int | None = None) -> Iterator[T]:
+    """Yield items, with a progress bar on stderr when it is a terminal (or forced)."""
+    show = opts.progress == "always" or (opts.progress == "auto" and sys.stderr.isatty())
+    if not show:
+        yield from items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

@@ -1,0 +1,28 @@
+"""The error hierarchy: every error names its cause (and the file, when there is one)."""
+
+from __future__ import annotations
+
+
+class CommuniqueError(Exception):
+    """Base of every error communique raises on purpose."""
+
+
+class InputError(CommuniqueError):
+    """A document or path that cannot be read: names the source and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelMissing(CommuniqueError):
+    """A model package (spaCy pipeline, embedding model) is not installed."""
+
+
+class StoreError(CommuniqueError):
+    """The store cannot be opened, migrated or written."""
+
+
+class OptionsError(CommuniqueError):
+    """A setting with a bad value: the message lists the valid ones."""

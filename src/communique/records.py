@@ -1,0 +1,229 @@
+"""Typed records that flow between the pipeline stages.
+
+raw bytes -> RawDocument -> CleanDocument -> Analysis -> DocumentResult -> store / JSONL.
+Every offset is an index into ``RawDocument.text`` (the text as read from the input, decoded,
+before any cleaning), so that ``raw.text[start:end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "fragment"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def content_hash(text: str) -> str:
+    """Deterministic id of a text: sha256 of its UTF-8 bytes, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of evidence: ``text`` equals ``raw_text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input article, its text kept verbatim (decoded; offsets index this)."""
+
+    doc_id: str
+    source: str
+    text: str
+    title: str | None = None
+    publication_date: date | None = None
+    kind: str = "txt"  # txt | html | jsonl | warc | stdin
+    url: str | None = None
+    html: str | None = None  # the original markup, for HTML/WARC inputs
+    body_start: int = 0  # where the article body starts in ``text`` (after a header line)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDocument:
+    """The article with furniture removed, and a map from each cleaned char to its raw offset.
+
+    ``offsets`` has ``len(text) + 1`` entries: ``offsets[i]`` is the raw offset of ``text[i]``,
+    and the last entry is the raw offset just past the last kept character.
+    """
+
+    raw: RawDocument
+    text: str
+    offsets: tuple[int, ...]
+    removed: tuple[Span, ...] = ()  # raw spans dropped as boilerplate, with their text
+
+    def raw_span(self, start: int, end: int) -> Span:
+        """The raw-text span covering cleaned ``text[start:end]``."""
+        if end <= start:
+            s = self.offsets[start]
+            return Span("", s, s)
+        rs = self.offsets[start]
+        re_ = self.offsets[end - 1] + 1
+        return Span(self.raw.text[rs:re_], rs, re_)
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    language: str | None = "en"
+    spun: bool = False
+    spam_phrases: tuple[str, ...] = ()
+    score: float = 1.0
+    reasons: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"spun": self.spun, "spam_phrases": list(self.spam_phrases), "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str  # canonical (knowledge base) or the fullest form in the text
+    role: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    wikidata: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "role": self.role, "country": self.country, "wikidata": self.wikidata,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    participants: tuple[str, ...]
+    attendees: tuple[str, ...] = ()
+    date: date | None = None
+    date_text: str | None = None
+    date_derivation: str | None = None  # how the date was fixed ("weekday before publication date", ...)
+    location: str | None = None
+    location_text: Span | None = None
+    evidence: Span | None = None
+    host: str | None = None  # the receiving side, when the text says
+    visitor: str | None = None
+    event_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "participants": list(self.participants),
+            "attendees": list(self.attendees),
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "date_derivation": self.date_derivation,
+            "location": self.location,
+            "host": self.host,
+            "visitor": self.visitor,
+            "evidence": self.evidence.to_json() if self.evidence else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None
+    text: str
+    kind: QuoteKind
+    start: int
+    end: int
+    confidence: float
+    cue: Span | None = None  # the words that attribute it ("the Leader said")
+    speakers_words: bool = True  # False when the document is spun: not the speaker's words
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker, "text": self.text, "kind": self.kind,
+            "start": self.start, "end": self.end, "confidence": round(self.confidence, 3),
+            "speakers_words": self.speakers_words,
+            "cue": self.cue.to_json() if self.cue else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    source: str | None
+    type: str  # one of PLOVER_TYPES
+    target: str | None  # canonical person name or ISO-3 country
+    evidence: Span
+    mode: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "type": self.type, "target": self.target, "mode": self.mode,
+            "source_country": self.source_country, "target_country": self.target_country,
+            "evidence": self.evidence.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    people: tuple[Person, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    skipped: str | None = None  # reason the extractor did not run (other language, no sentences...)
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything known about one document: what the JSONL contract prints."""
+
+    clean: CleanDocument
+    quality: Quality = field(default_factory=Quality)
+    analysis: Analysis = field(default_factory=Analysis)
+    near_duplicate_of: str | None = None
+    duplicate_reason: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.clean.raw.doc_id
+
+    def to_json(self) -> dict[str, Any]:
+        raw = self.clean.raw
+        a = self.analysis
+        return {
+            "doc_id": raw.doc_id,
+            "source": raw.source,
+            "title": raw.title,
+            "publication_date": raw.publication_date.isoformat() if raw.publication_date else None,
+            "language": self.quality.language,
+            "text": self.clean.text,
+            "quality": self.quality.to_json(),
+            "near_duplicate_of": self.near_duplicate_of,
+            "duplicate_reason": self.duplicate_reason,
+            "people": [p.to_json() for p in a.people],
+            "meetings": [m.to_json() for m in a.meetings],
+            "quotes": [q.to_json() for q in a.quotes],
+            "statements": [s.to_json() for s in a.statements],
+            "skipped": a.skipped,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be processed: which one and why (never raised, always reported)."""
+
+    source: str
+    reason: str
+    stage: str = "ingest"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
