@@ -14,6 +14,7 @@ from .common import run_main
 # (module, command names) registered on the main group; each module defines click commands.
 COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("communique.cli.extract_cmd", ("extract", "run")),
+    ("communique.cli.eval_cmd", ("eval",)),
 )
 
 

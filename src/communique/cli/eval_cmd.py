@@ -1,0 +1,63 @@
+"""``communique eval``: score the extractor (or a JSONL output) against a folder of gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..evaluate import evaluate_gold_dir, format_report, load_golds, locate_texts
+from .common import EXIT_FAILED_ITEMS, options_from
+
+_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@click.command(name="eval")
+@click.argument("gold_dir", type=_DIR)
+@click.option("--system", "system", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A JSONL output (communique extract --format jsonl) to score; without it, the extractor runs on the gold documents.")
+@click.option("--texts", "texts", type=_DIR, default=None,
+              help="Folder with <doc_id>.txt: where the articles are (default: the gold's source_file, or texts/ beside the gold); offsets are checked against them.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--compare", "compare", type=click.Choice(["textacy"]), default=None,
+              help="Also score a baseline on the same documents (quotes only) and print it beside ours.")
+@click.option("--issues", is_flag=True, help="List every disagreement with the gold after the table.")
+@click.option("--model", default=None, help="spaCy pipeline package (default: the model setting).")
+def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, as_json: bool, compare: str | None,
+             issues: bool, model: str | None) -> None:
+    """Score extraction against the gold files (<doc_id>.json) in GOLD_DIR.
+
+    Prints precision/recall/F1 per field and the headline metrics (the same figures as
+    ../shared/tools/score.py); exit code 1 when some documents could not be processed.
+    """
+    opts = options_from(model=model)
+    report, failures = evaluate_gold_dir(gold_dir, opts, system=system, texts=texts)
+    baseline = None
+    if compare == "textacy":
+        from ..compare_textacy import textacy_outputs
+        from ..evaluate import score
+        from ..nlp import load_pipeline
+
+        golds = load_golds(gold_dir)
+        files = locate_texts(gold_dir, golds, texts)
+        baseline = score(textacy_outputs(files, golds, load_pipeline(opts.model)), golds)
+    if as_json:
+        data = report.to_json()
+        data["failures"] = [{"source": f.source, "stage": f.stage, "reason": f.reason} for f in failures]
+        if baseline is not None:
+            from ..compare_textacy import quote_comparison
+
+            data["compare"] = {"textacy": quote_comparison(report, baseline)}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, issues=issues))
+        if baseline is not None:
+            from ..compare_textacy import format_comparison
+
+            click.echo("")
+            click.echo(format_comparison(report, baseline))
+    for f in failures:
+        click.echo(f"failed: {f}", err=True)
+    if failures:
+        raise SystemExit(EXIT_FAILED_ITEMS)
