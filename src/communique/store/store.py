@@ -1,0 +1,498 @@
+"""The Store: documents, their analysis, events and dedup state in SQLite or PostgreSQL.
+
+1. ``Store.open(url)`` connects (SQLite: WAL, busy timeout, foreign keys; PostgreSQL through
+   psycopg) and upgrades the schema to head with the Alembic migrations shipped in the package.
+2. Writes go through one path per table family: ``add_documents`` and ``save_results`` both call
+   ``_write_documents`` batch by batch, one transaction per batch, so an interrupted run keeps
+   every batch it finished and a re-run skips them (content hashes are unique).
+3. Reads rebuild the pipeline's typed records (``get_document``, ``iter_results``) exactly.
+
+Every value is a bound parameter; no SQL is built from data.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from ..errors import StoreError
+from ..options import Options
+from ..records import Analysis, CleanDocument, DocumentResult, Failure
+from . import convert, models
+from .convert import AddReport, StoredDocument, StoreStats
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000
+BATCH_SIZE = 100  # documents per transaction
+PAGE_SIZE = 200  # documents per read query in iter_results
+_PG_MIGRATION_LOCK = 0x636F6D6D  # pg_advisory_xact_lock key held while migrating
+
+DOCS = cast(Table, models.Document.__table__)
+PEOPLE = cast(Table, models.Person.__table__)
+DOC_PEOPLE = cast(Table, models.DocPerson.__table__)
+MENTIONS = cast(Table, models.Mention.__table__)
+MEETINGS = cast(Table, models.Meeting.__table__)
+QUOTES = cast(Table, models.Quote.__table__)
+STATEMENTS = cast(Table, models.Statement.__table__)
+EVENTS = cast(Table, models.Event.__table__)
+EVENT_SOURCES = cast(Table, models.EventSource.__table__)
+SIGNATURES = cast(Table, models.Signature.__table__)
+LINKS = cast(Table, models.Link.__table__)
+FAILURES = cast(Table, models.FailureRow.__table__)
+ANALYSIS_TABLES = (MENTIONS, DOC_PEOPLE, MEETINGS, QUOTES, STATEMENTS)
+
+
+def _batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, n)):
+        yield batch
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def normalise_url(url: str) -> URL:
+    """``postgresql://`` -> psycopg 3 driver; a bare path -> ``sqlite:///path``."""
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{url}: not a store URL ({exc}); use sqlite:///FILE or postgresql://USER@HOST/DB") from None
+    backend = parsed.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return parsed.set(drivername="postgresql+psycopg")
+    if backend != "sqlite":
+        masked = parsed.render_as_string(hide_password=True)
+        raise StoreError(f"{masked}: unsupported store backend {backend!r}; use sqlite:/// or postgresql://")
+    return parsed
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _sqlite_on_begin)
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    # Writers take the lock up front (BEGIN IMMEDIATE) so the busy timeout applies instead of
+    # a deadlock error when two processes upgrade a read lock at the same time.
+    immediate = conn.get_execution_options().get("communique_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        memory = url.database in (None, "", ":memory:")
+        if not memory and url.database:
+            parent = Path(url.database).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise OSError(f"directory {parent} does not exist")
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            poolclass=StaticPool if memory else None,
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    with engine.connect().execution_options(communique_write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(select(func.pg_advisory_xact_lock(_PG_MIGRATION_LOCK)))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("communique")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class Store:
+    """Documents and their analysis; open with ``Store.open(url)``, use as a context manager."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self.engine = engine
+        self.url = url
+        self.display_url = url.render_as_string(hide_password=True)
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str | None = None, opts: Options | None = None) -> Store:
+        """Connect to ``url`` (default ``opts.db``) and upgrade its schema to the latest migration."""
+        if url is None:
+            url = (opts or Options.load()).db
+        parsed = normalise_url(url)
+        masked = parsed.render_as_string(hide_password=True)
+        engine: Engine | None = None
+        try:
+            engine = _make_engine(parsed)
+            _migrate(engine)
+        except Exception as exc:  # SQLAlchemy, driver, alembic, OS: all mean "cannot open"
+            if engine is not None:
+                engine.dispose()
+            cause = getattr(exc, "orig", None) or exc
+            text = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+            if "Can't locate revision" in text:
+                text += " (the store was written by a newer communique)"
+            raise StoreError(f"{masked}: cannot open store: {text}") from exc
+        return cls(engine, parsed)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Store {self.display_url}>"
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        """One write transaction; errors become StoreError naming the store and the action."""
+        try:
+            with self.engine.connect().execution_options(communique_write=True) as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.display_url}: cannot {action}: {getattr(exc, 'orig', None) or exc}") from exc
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.display_url}: cannot {action}: {getattr(exc, 'orig', None) or exc}") from exc
+
+    def _insert(self, table: Table) -> Any:
+        return postgresql.insert(table) if self.dialect == "postgresql" else sqlite.insert(table)
+
+    # --- documents -----------------------------------------------------------------------------
+
+    def add_documents(self, docs: Iterable[CleanDocument], batch_size: int = BATCH_SIZE) -> AddReport:
+        """Store raw + clean documents, skipping content already stored; one transaction per batch."""
+        report = AddReport()
+        for batch in _batched(docs, batch_size):
+            with self._write("add documents") as conn:
+                report.merge(self._write_documents(conn, [(d, None) for d in batch], None))
+        return report
+
+    def save_results(self, results: Iterable[DocumentResult], batch_size: int = BATCH_SIZE,
+                     extractor_version: str | None = None) -> AddReport:
+        """Upsert each document with its quality and replace its analysis (idempotent)."""
+        version = extractor_version or _version()
+        report = AddReport()
+        for batch in _batched(results, batch_size):
+            with self._write("save results") as conn:
+                report.merge(self._write_documents(conn, [(r.clean, r) for r in batch], version))
+        return report
+
+    def save_result(self, result: DocumentResult) -> AddReport:
+        return self.save_results([result])
+
+    def _write_documents(self, conn: Connection, items: Sequence[tuple[CleanDocument, DocumentResult | None]],
+                         version: str | None) -> AddReport:
+        """The one write path: insert (or, with results, upsert) documents and their analysis."""
+        upsert = version is not None
+        report = AddReport()
+        now = _now()
+        hashes = {c.raw.content_hash for c, _ in items}
+        ids = {c.raw.doc_id for c, _ in items}
+        by_hash = dict(conn.execute(select(DOCS.c.content_hash, DOCS.c.doc_id).where(DOCS.c.content_hash.in_(hashes))).all())
+        by_id = dict(conn.execute(select(DOCS.c.doc_id, DOCS.c.content_hash).where(DOCS.c.doc_id.in_(ids))).all())
+        rows: list[dict[str, Any]] = []
+        kept: list[DocumentResult] = []
+        for clean, result in items:
+            doc_id, digest = clean.raw.doc_id, clean.raw.content_hash
+            owner = by_hash.get(digest)
+            if owner is not None and owner != doc_id:
+                report.skip(doc_id, f"same content as {owner}")
+                continue
+            if not upsert and (owner == doc_id or doc_id in by_id):
+                report.skip(doc_id, "already stored" if owner == doc_id else "doc_id already stored with other content")
+                continue
+            by_hash[digest] = doc_id
+            by_id[doc_id] = digest
+            rows.append(convert.document_row(clean, now, result, version))
+            if result is not None:
+                kept.append(result)
+            report.added_ids.append(doc_id)
+        if not rows:
+            return report
+        stmt = self._insert(DOCS)
+        if upsert:
+            keep = {"doc_id", "ingested_at"}
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[DOCS.c.doc_id],
+                set_={c.name: stmt.excluded[c.name] for c in DOCS.columns if c.name not in keep},
+            )
+        else:
+            stmt = stmt.on_conflict_do_nothing()
+        conn.execute(stmt, rows)
+        if kept:
+            self._replace_analysis(conn, kept)
+        return report
+
+    def _replace_analysis(self, conn: Connection, results: Sequence[DocumentResult]) -> None:
+        ids = [r.doc_id for r in results]
+        for table in ANALYSIS_TABLES:
+            conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
+        people = self._person_ids(conn, [p for r in results for p in r.analysis.people])
+        doc_people: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
+        meetings: list[dict[str, Any]] = []
+        quotes: list[dict[str, Any]] = []
+        statements: list[dict[str, Any]] = []
+        for r in results:
+            doc_id, a = r.doc_id, r.analysis
+            for i, p in enumerate(a.people):
+                pid = people[p.name]
+                doc_people.append({"doc_id": doc_id, "idx": i, "person_id": pid, "role": p.role,
+                                   "country": p.country, "wikidata": p.wikidata})
+                mentions.extend({"doc_id": doc_id, "person_id": pid, "person_idx": i, "idx": k,
+                                 "text": m.text, "start": m.start, "end": m.end} for k, m in enumerate(p.mentions))
+            meetings.extend(convert.meeting_row(doc_id, i, m) for i, m in enumerate(a.meetings))
+            quotes.extend(convert.quote_row(doc_id, i, q) for i, q in enumerate(a.quotes))
+            statements.extend(convert.statement_row(doc_id, i, s) for i, s in enumerate(a.statements))
+        for table, rows in ((DOC_PEOPLE, doc_people), (MENTIONS, mentions), (MEETINGS, meetings),
+                            (QUOTES, quotes), (STATEMENTS, statements)):
+            if rows:
+                conn.execute(table.insert(), rows)
+        # Keep what dedup/events computed when the result itself does not say.
+        es = EVENT_SOURCES
+        conn.execute(
+            update(MEETINGS)
+            .where(MEETINGS.c.doc_id.in_(ids), MEETINGS.c.event_id.is_(None))
+            .values(event_id=select(func.min(es.c.event_id)).where(
+                es.c.doc_id == MEETINGS.c.doc_id, es.c.meeting_idx == MEETINGS.c.idx).scalar_subquery())
+        )
+        link = select(LINKS).where(LINKS.c.doc_id == DOCS.c.doc_id)
+        conn.execute(
+            update(DOCS)
+            .where(DOCS.c.doc_id.in_(ids), DOCS.c.near_duplicate_of.is_(None), link.exists())
+            .values(near_duplicate_of=select(LINKS.c.target).where(LINKS.c.doc_id == DOCS.c.doc_id).scalar_subquery(),
+                    duplicate_reason=select(LINKS.c.reason).where(LINKS.c.doc_id == DOCS.c.doc_id).scalar_subquery())
+        )
+
+    def _person_ids(self, conn: Connection, people: Sequence[Any]) -> dict[str, int]:
+        """Get-or-create ``people`` rows by name; fill in wikidata/role/country they lacked."""
+        if not people:
+            return {}
+        first: dict[str, dict[str, Any]] = {}
+        for p in people:
+            first.setdefault(p.name, {"name": p.name, "wikidata": p.wikidata, "role": p.role, "country": p.country})
+        stmt = self._insert(PEOPLE)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[PEOPLE.c.name],
+            set_={c: func.coalesce(PEOPLE.c[c], stmt.excluded[c]) for c in ("wikidata", "role", "country")},
+        )
+        conn.execute(stmt, list(first.values()))
+        found = conn.execute(select(PEOPLE.c.name, PEOPLE.c.id).where(PEOPLE.c.name.in_(list(first))))
+        return dict(found.all())
+
+    def has_content(self, content_hash: str) -> bool:
+        with self._read("look up content") as conn:
+            return conn.execute(select(DOCS.c.doc_id).where(DOCS.c.content_hash == content_hash)).first() is not None
+
+    def doc_ids(self) -> list[str]:
+        with self._read("list documents") as conn:
+            return list(conn.execute(select(DOCS.c.doc_id).order_by(DOCS.c.doc_id)).scalars())
+
+    def get_document(self, doc_id: str) -> StoredDocument | None:
+        with self._read(f"read document {doc_id}") as conn:
+            docs = self._load(conn, [doc_id])
+        return docs[0] if docs else None
+
+    def iter_results(self, page_size: int = PAGE_SIZE) -> Iterator[DocumentResult]:
+        """Every stored document as a DocumentResult, in doc_id order (read page by page)."""
+        for doc in self.iter_documents(page_size):
+            yield doc.to_result()
+
+    def iter_documents(self, page_size: int = PAGE_SIZE) -> Iterator[StoredDocument]:
+        last: str | None = None
+        while True:
+            with self._read("read documents") as conn:
+                q = select(DOCS.c.doc_id).order_by(DOCS.c.doc_id).limit(page_size)
+                if last is not None:
+                    q = q.where(DOCS.c.doc_id > last)
+                ids = list(conn.execute(q).scalars())
+                if not ids:
+                    return
+                docs = self._load(conn, ids)
+            yield from docs
+            last = ids[-1]
+
+    def _load(self, conn: Connection, ids: Sequence[str]) -> list[StoredDocument]:
+        rows = conn.execute(select(DOCS).where(DOCS.c.doc_id.in_(ids))).mappings().all()
+        by_doc: dict[str, dict[str, list[Any]]] = {r["doc_id"]: {} for r in rows}
+
+        def group(key: str, query: Any) -> None:
+            for r in conn.execute(query).mappings():
+                by_doc[r["doc_id"]].setdefault(key, []).append(r)
+
+        group("people", select(DOC_PEOPLE, PEOPLE.c.name).join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id)
+              .where(DOC_PEOPLE.c.doc_id.in_(ids)).order_by(DOC_PEOPLE.c.doc_id, DOC_PEOPLE.c.idx))
+        group("mentions", select(MENTIONS).where(MENTIONS.c.doc_id.in_(ids))
+              .order_by(MENTIONS.c.doc_id, MENTIONS.c.person_idx, MENTIONS.c.idx))
+        for key, table in (("meetings", MEETINGS), ("quotes", QUOTES), ("statements", STATEMENTS)):
+            group(key, select(table).where(table.c.doc_id.in_(ids)).order_by(table.c.doc_id, table.c.idx))
+        order = {d: i for i, d in enumerate(ids)}
+        out: list[StoredDocument] = []
+        for row in sorted(rows, key=lambda r: order[r["doc_id"]]):
+            parts = by_doc[row["doc_id"]]
+            mentions: dict[int, list[Any]] = {}
+            for m in parts.get("mentions", []):
+                mentions.setdefault(m["person_idx"], []).append(m)
+            analysis = Analysis(
+                people=tuple(convert.person_from_rows(p, mentions.get(p["idx"], [])) for p in parts.get("people", [])),
+                meetings=tuple(convert.meeting_from_row(m) for m in parts.get("meetings", [])),
+                quotes=tuple(convert.quote_from_row(q) for q in parts.get("quotes", [])),
+                statements=tuple(convert.statement_from_row(s) for s in parts.get("statements", [])),
+                skipped=row["skipped"],
+            )
+            out.append(StoredDocument(
+                clean=convert.clean_from_row(row), content_hash=row["content_hash"],
+                quality=convert.quality_from_row(row), analysis=analysis,
+                near_duplicate_of=row["near_duplicate_of"], duplicate_reason=row["duplicate_reason"],
+                ingested_at=row["ingested_at"], extracted_at=row["extracted_at"],
+                extractor_version=row["extractor_version"],
+            ))
+        return out
+
+    # --- failures and stats --------------------------------------------------------------------
+
+    def record_failure(self, failure: Failure) -> None:
+        with self._write("record a failure") as conn:
+            conn.execute(FAILURES.insert(), {"source": failure.source, "reason": failure.reason,
+                                             "stage": failure.stage, "at": _now()})
+
+    def failures(self) -> list[Failure]:
+        with self._read("read failures") as conn:
+            rows = conn.execute(select(FAILURES.c.source, FAILURES.c.reason, FAILURES.c.stage).order_by(FAILURES.c.id))
+            return [Failure(source=s, reason=r, stage=st) for s, r, st in rows]
+
+    def stats(self) -> StoreStats:
+        with self._read("count") as conn:
+            def count(table: Table, *where: Any) -> int:
+                return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+            def by(col: Any) -> dict[str, int]:
+                rows = conn.execute(select(col, func.count()).group_by(col).order_by(col))
+                return {str(k) if k is not None else "unknown": int(n) for k, n in rows}
+
+            return StoreStats(
+                documents=count(DOCS), by_kind=by(DOCS.c.kind), by_language=by(DOCS.c.language),
+                spun=count(DOCS, DOCS.c.spun.is_(True)), people=count(PEOPLE), meetings=count(MEETINGS),
+                quotes=count(QUOTES), statements=count(STATEMENTS), events=count(EVENTS), failures=count(FAILURES),
+            )
+
+    # --- dedup and events (engineer H4) --------------------------------------------------------
+
+    def save_signatures(self, sigs: Mapping[str, dict[str, Any]]) -> None:
+        """Upsert each document's dedup features (JSON-serialisable dicts)."""
+        rows = [{"doc_id": k, "data": v} for k, v in sigs.items()]
+        for batch in _batched(rows, 500):
+            with self._write("save signatures") as conn:
+                stmt = self._insert(SIGNATURES)
+                conn.execute(stmt.on_conflict_do_update(index_elements=[SIGNATURES.c.doc_id],
+                                                        set_={"data": stmt.excluded.data}), batch)
+
+    def load_signatures(self) -> dict[str, dict[str, Any]]:
+        with self._read("load signatures") as conn:
+            return dict(conn.execute(select(SIGNATURES.c.doc_id, SIGNATURES.c.data)).all())
+
+    def save_links(self, links: Iterable[tuple[str, str, str, float]], replace: bool = False) -> None:
+        """Upsert (doc_id, target, reason, score) links and mirror them on documents.
+
+        ``replace=True`` first drops every stored link (a full dedup run).
+        """
+        rows = [{"doc_id": d, "target": t, "reason": r, "score": float(s)} for d, t, r, s in links]
+        with self._write("save links") as conn:
+            if replace:
+                conn.execute(delete(LINKS))
+                conn.execute(update(DOCS).where(DOCS.c.near_duplicate_of.is_not(None))
+                             .values(near_duplicate_of=None, duplicate_reason=None))
+            if rows:
+                stmt = self._insert(LINKS)
+                conn.execute(stmt.on_conflict_do_update(
+                    index_elements=[LINKS.c.doc_id],
+                    set_={c: stmt.excluded[c] for c in ("target", "reason", "score")}), rows)
+                conn.execute(
+                    update(DOCS).where(DOCS.c.doc_id == bindparam("d"))
+                    .values(near_duplicate_of=bindparam("t"), duplicate_reason=bindparam("r")),
+                    [{"d": r["doc_id"], "t": r["target"], "r": r["reason"]} for r in rows],
+                )
+
+    def load_links(self) -> dict[str, tuple[str, str, float]]:
+        with self._read("load links") as conn:
+            rows = conn.execute(select(LINKS.c.doc_id, LINKS.c.target, LINKS.c.reason, LINKS.c.score))
+            return {d: (t, r, s) for d, t, r, s in rows}
+
+    def replace_events(self, events: Iterable[tuple[str, dict[str, Any]]],
+                       sources: Iterable[tuple[str, str, int]]) -> None:
+        """Replace every event and its sources; set ``meetings.event_id`` to match."""
+        now = _now()
+        event_rows = [{"event_id": e, "data": d, "updated_at": now} for e, d in events]
+        source_rows = [{"event_id": e, "doc_id": d, "meeting_idx": i} for e, d, i in dict.fromkeys(sources)]
+        with self._write("replace events") as conn:
+            conn.execute(delete(EVENT_SOURCES))
+            conn.execute(delete(EVENTS))
+            conn.execute(update(MEETINGS).where(MEETINGS.c.event_id.is_not(None)).values(event_id=None))
+            if event_rows:
+                conn.execute(EVENTS.insert(), event_rows)
+            if source_rows:
+                conn.execute(EVENT_SOURCES.insert(), source_rows)
+                conn.execute(
+                    update(MEETINGS).where(MEETINGS.c.doc_id == bindparam("d"), MEETINGS.c.idx == bindparam("i"))
+                    .values(event_id=bindparam("e")),
+                    [{"d": r["doc_id"], "i": r["meeting_idx"], "e": r["event_id"]} for r in source_rows],
+                )
+
+    def load_events(self) -> dict[str, dict[str, Any]]:
+        with self._read("load events") as conn:
+            return dict(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).order_by(EVENTS.c.event_id)).all())
+

@@ -1,0 +1,321 @@
+"""The store, on SQLite (file and in-memory) and a throwaway PostgreSQL server."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.errors import StoreError
+from communique.options import Options
+from communique.records import (
+    Analysis,
+    CleanDocument,
+    DocumentResult,
+    Failure,
+    Meeting,
+    Person,
+    Quality,
+    Quote,
+    RawDocument,
+    Span,
+    Statement,
+)
+from communique.store import Store, decode_offsets, encode_offsets
+from pg import pg_server  # noqa: F401  (session fixture)
+
+BACKENDS = ["sqlite-file", "sqlite-memory", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite-file":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    elif request.param == "sqlite-memory":
+        url = "sqlite://"
+    else:
+        url = request.getfixturevalue("pg_server").new_database()
+    with Store.open(url) as s:
+        yield s
+
+
+def make_clean(doc_id: str, body: str, header: str = "", title: str | None = None) -> CleanDocument:
+    """A document whose cleaned text is ``body`` with the ``header`` line removed."""
+    raw = RawDocument(doc_id=doc_id, source=f"in/{doc_id}.txt", text=header + body, title=title,
+                      publication_date=date(2024, 3, 7), body_start=len(header))
+    n = len(header)
+    removed = (Span(header, 0, n),) if header else ()
+    return CleanDocument(raw=raw, text=body, offsets=tuple(range(n, n + len(body) + 1)), removed=removed)
+
+
+TEXT = 'President Alpha met Premier Beta in Lisbon on Monday. "We agree on everything," Alpha said.'
+
+
+def sp(text: str, start: int = 0, header: int = 13) -> Span:
+    """The raw span of ``text`` (first found at or after ``start`` in TEXT)."""
+    i = TEXT.index(text, start)
+    return Span(text, header + i, header + i + len(text))
+
+
+def make_result(doc_id: str = "doc-a", text: str = TEXT) -> DocumentResult:
+    clean = make_clean(doc_id, text, header="Home | World\n", title="Alpha meets Beta")
+    alpha = Person("Ana Alpha", role="President of Portugal", country="PRT", wikidata="Q1",
+                   mentions=(sp("President Alpha"), sp("Alpha", 60)))
+    beta = Person("Bo Beta", role="Premier", country="ESP", mentions=(sp("Premier Beta"),))
+    meeting = Meeting(participants=("Ana Alpha", "Bo Beta"), attendees=(), date=date(2024, 3, 4),
+                      date_text="on Monday", date_derivation="weekday before publication date",
+                      location="Lisbon", location_text=sp("Lisbon"),
+                      evidence=sp(TEXT[:53]), host="Ana Alpha", visitor="Bo Beta")
+    quote = Quote("Ana Alpha", "We agree on everything,", "direct", sp("We").start, sp("everything,").end, 0.8125,
+                  cue=sp("Alpha said"))
+    stmt = Statement("Ana Alpha", "AGREE", "Bo Beta", sp(TEXT[54:]), mode="verbal",
+                     source_country="PRT", target_country="ESP")
+    return DocumentResult(
+        clean=clean,
+        quality=Quality(language="en", spun=False, spam_phrases=("buy now",), score=0.9375, reasons=("spam",)),
+        analysis=Analysis(people=(alpha, beta), meetings=(meeting,), quotes=(quote,), statements=(stmt,)),
+    )
+
+
+def test_spans_in_fixture_match_raw_text() -> None:
+    r = make_result()
+    a = r.analysis
+    spans = [m for p in a.people for m in p.mentions] + [a.statements[0].evidence, a.quotes[0].cue]
+    for s in spans:
+        assert s is not None
+        assert r.clean.raw.text[s.start:s.end] == s.text
+    q = a.quotes[0]
+    assert r.clean.raw.text[q.start:q.end] == q.text
+
+
+# --- opening -----------------------------------------------------------------------------------
+
+def test_open_migrates_to_head_and_reopens(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    with Store.open(url) as s:
+        s.add_documents([make_clean("d1", "one")])
+    with Store.open(url) as s, s.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001_initial"
+        assert conn.execute(sa.text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar_one() == 30000
+        assert s.doc_ids() == ["d1"]
+
+
+def test_open_defaults_to_options_db(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'opts.db'}"
+    with Store.open(opts=Options().with_(db=url)) as s:
+        assert s.display_url == url
+    assert (tmp_path / "opts.db").is_file()
+
+
+def test_open_missing_directory_names_url_and_cause(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'nope' / 'x.db'}"
+    with pytest.raises(StoreError) as err:
+        Store.open(url)
+    assert str(err.value) == f"{url}: cannot open store: directory {tmp_path / 'nope'} does not exist"
+
+
+def test_open_masks_password() -> None:
+    with pytest.raises(StoreError) as err:
+        Store.open("postgresql://alice:s3cret@127.0.0.1:1/db")
+    msg = str(err.value)
+    assert msg.startswith("postgresql+psycopg://alice:***@127.0.0.1:1/db: cannot open store: ")
+    assert "s3cret" not in msg
+
+
+def test_open_rejects_other_backends() -> None:
+    with pytest.raises(StoreError, match=r"^mysql://u@h/db: unsupported store backend 'mysql'; use sqlite:/// or postgresql://$"):
+        Store.open("mysql://u@h/db")
+
+
+def test_open_store_from_newer_version(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    Store.open(url).close()
+    eng = sa.create_engine(url)
+    with eng.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0099_future'"))
+    eng.dispose()
+    with pytest.raises(StoreError, match=r"cannot open store: .*0099_future.*\(the store was written by a newer communique\)"):
+        Store.open(url)
+
+
+def test_bare_path_means_sqlite_file(tmp_path: Path) -> None:
+    with Store.open(str(tmp_path / "plain.db")) as s:
+        assert s.dialect == "sqlite"
+    assert (tmp_path / "plain.db").is_file()
+
+
+# --- offsets -----------------------------------------------------------------------------------
+
+def test_encode_offsets_is_run_length() -> None:
+    assert encode_offsets([5, 6, 7, 10, 11, 3]) == "[5,3,10,2,3,1]"
+    assert encode_offsets([]) == "[]"
+    assert decode_offsets("[5,3,10,2,3,1]") == (5, 6, 7, 10, 11, 3)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9), max_size=200))
+def test_offsets_round_trip(offsets: list[int]) -> None:
+    assert decode_offsets(encode_offsets(offsets)) == tuple(offsets)
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+def test_add_documents_skips_stored_content(store: Store) -> None:
+    docs = [make_clean("d1", "first text"), make_clean("d2", "second text")]
+    first = store.add_documents(docs)
+    assert (first.added_ids, first.skipped_ids) == (["d1", "d2"], [])
+    again = store.add_documents(docs + [make_clean("d3", "first text"), make_clean("d1", "changed")])
+    assert again.added_ids == []
+    assert again.reasons == {"d1": "doc_id already stored with other content", "d2": "already stored",
+                             "d3": "same content as d1"}
+    assert (again.added, again.skipped) == (0, 4)
+    assert store.doc_ids() == ["d1", "d2"]
+
+
+def test_add_documents_dedups_within_one_batch(store: Store) -> None:
+    report = store.add_documents([make_clean("d1", "same"), make_clean("d2", "same")])
+    assert report.added_ids == ["d1"]
+    assert report.reasons == {"d2": "same content as d1"}
+
+
+def test_add_documents_commits_each_batch(store: Store) -> None:
+    def docs() -> Iterator[CleanDocument]:
+        for i in range(7):
+            yield make_clean(f"d{i}", f"text number {i}")
+        raise KeyboardInterrupt  # the run dies after 7 documents
+
+    with pytest.raises(KeyboardInterrupt):
+        store.add_documents(docs(), batch_size=3)
+    assert store.doc_ids() == ["d0", "d1", "d2", "d3", "d4", "d5"]
+    report = store.add_documents((make_clean(f"d{i}", f"text number {i}") for i in range(10)), batch_size=3)
+    assert report.added_ids == ["d6", "d7", "d8", "d9"]
+    assert len(store.doc_ids()) == 10
+
+
+def test_add_then_get_document_before_extraction(store: Store) -> None:
+    clean = make_clean("d1", "Body text.\nSecond line.", header=" date 2024-03-07 Title\n\n", title="Title")
+    store.add_documents([clean])
+    doc = store.get_document("d1")
+    assert doc is not None
+    assert doc.clean == clean
+    assert (doc.raw_text, doc.clean_text, doc.offsets) == (clean.raw.text, clean.text, clean.offsets)
+    assert doc.quality is None and doc.extracted_at is None and doc.language is None
+    assert doc.analysis == Analysis()
+    assert doc.content_hash == clean.raw.content_hash
+    assert store.has_content(clean.raw.content_hash) is True
+    assert store.has_content("0" * 64) is False
+    assert store.get_document("missing") is None
+
+
+def test_save_result_round_trips_exactly(store: Store) -> None:
+    result = make_result()
+    report = store.save_result(result)
+    assert report.added_ids == ["doc-a"]
+    back = list(store.iter_results())
+    assert back == [result]
+    assert back[0].to_json() == result.to_json()
+    doc = store.get_document("doc-a")
+    assert doc is not None and doc.extracted_at is not None and doc.extractor_version
+
+
+def test_save_results_is_idempotent_and_replaces_analysis(store: Store) -> None:
+    result = make_result()
+    store.add_documents([result.clean])
+    store.save_results([result])
+    store.save_results([result])
+    s = store.stats()
+    assert (s.documents, s.people, s.meetings, s.quotes, s.statements) == (1, 2, 1, 1, 1)
+    fewer = dataclasses.replace(result, analysis=dataclasses.replace(result.analysis, quotes=(), people=result.analysis.people[:1]))
+    store.save_result(fewer)
+    assert list(store.iter_results()) == [fewer]
+    assert store.stats().quotes == 0
+
+
+def test_save_results_keeps_other_documents(store: Store) -> None:
+    store.save_results([make_result("a"), make_result("b", TEXT + " More.")])
+    store.save_result(make_result("a"))
+    assert [r.doc_id for r in store.iter_results(page_size=1)] == ["a", "b"]
+    assert store.stats().people == 2  # get-or-create by name
+
+
+def test_save_result_same_content_other_id_is_skipped(store: Store) -> None:
+    store.save_result(make_result("a"))
+    report = store.save_result(make_result("b"))
+    assert report.reasons == {"b": "same content as a"}
+    assert store.doc_ids() == ["a"]
+
+
+def test_values_are_bound_not_formatted(store: Store) -> None:
+    nasty = "x'); DROP TABLE documents; --"
+    clean = make_clean(nasty, nasty + " \u201cquoted\u201d \u00e9\u4e2d\U0001f600")
+    store.add_documents([clean])
+    doc = store.get_document(nasty)
+    assert doc is not None and doc.clean == clean
+
+
+def test_stats_and_failures(store: Store) -> None:
+    spun = make_result("b", TEXT + " Spun.")
+    spun.quality = Quality(language="en", spun=True, score=0.2)
+    store.save_results([make_result("a"), spun])
+    other = make_clean("c", "Un texte en français.")
+    store.add_documents([other])
+    store.record_failure(Failure("in/bad.txt", "not UTF-8 text"))
+    assert store.failures() == [Failure("in/bad.txt", "not UTF-8 text", "ingest")]
+    s = store.stats()
+    assert s.to_json() == {
+        "documents": 3, "by_kind": {"txt": 3}, "by_language": {"en": 2, "unknown": 1}, "spun": 1,
+        "people": 2, "meetings": 2, "quotes": 2, "statements": 2, "events": 0, "failures": 1,
+    }
+
+
+# --- dedup and events --------------------------------------------------------------------------
+
+def test_signatures_round_trip(store: Store) -> None:
+    sig = {"minhash": [2**63 + 5, 1, 0], "len": 120, "lang": "en"}
+    store.save_signatures({"a": sig, "b": {"minhash": []}})
+    store.save_signatures({"b": {"minhash": [7]}})
+    assert store.load_signatures() == {"a": sig, "b": {"minhash": [7]}}
+
+
+def test_links_are_mirrored_on_documents(store: Store) -> None:
+    store.save_results([make_result("a"), make_result("b", TEXT + " Copy.")])
+    store.save_links([("b", "a", "spun copy", 0.875)])
+    assert store.load_links() == {"b": ("a", "spun copy", 0.875)}
+    doc = store.get_document("b")
+    assert doc is not None and (doc.near_duplicate_of, doc.duplicate_reason) == ("a", "spun copy")
+    store.save_result(make_result("b", TEXT + " Copy."))  # re-extraction keeps the link
+    doc = store.get_document("b")
+    assert doc is not None and doc.near_duplicate_of == "a"
+    store.save_links([], replace=True)
+    assert store.load_links() == {}
+    doc = store.get_document("b")
+    assert doc is not None and doc.near_duplicate_of is None
+
+
+def test_replace_events_sets_meeting_event_ids(store: Store) -> None:
+    store.save_results([make_result("a"), make_result("b", TEXT + " Again.")])
+    store.replace_events([("evt-1", {"participants": ["Ana Alpha", "Bo Beta"], "sources": 2})],
+                         [("evt-1", "a", 0), ("evt-1", "b", 0)])
+    assert store.load_events() == {"evt-1": {"participants": ["Ana Alpha", "Bo Beta"], "sources": 2}}
+    assert [r.analysis.meetings[0].event_id for r in store.iter_results()] == ["evt-1", "evt-1"]
+    assert store.stats().events == 1
+    store.save_result(make_result("a"))  # re-extraction keeps the event link
+    assert [r.analysis.meetings[0].event_id for r in store.iter_results()] == ["evt-1", "evt-1"]
+    store.replace_events([("evt-2", {})], [("evt-2", "b", 0)])
+    assert [r.analysis.meetings[0].event_id for r in store.iter_results()] == [None, "evt-2"]
+    assert store.load_events() == {"evt-2": {}}
+
+
+def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    with Store.open(url) as one, Store.open(url) as two:
+        one.add_documents([make_clean("d1", "one")])
+        two.add_documents([make_clean("d2", "two")])
+        assert one.doc_ids() == two.doc_ids() == ["d1", "d2"]
