@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+import pytest
 
 from communique.clean import (
     CleanDocument,
     clean,
+    furniture_reason,
+    is_breadcrumb,
+    is_byline,
+    is_junk,
+    load_furniture,
+    looks_like_headline,
+    starts_with_dateline,
 )
 from communique.ingest import read_paths
 from communique.ingest.text import parse_text
@@ -72,3 +82,165 @@ def test_seed_raw_spans_of_cleaned_text(seeds_dir: Path) -> None:
         span = doc.raw_span(0, len(first_par))
         assert _norm(span.text) == _norm(first_par)
         assert raw.text[span.start : span.end] == span.text
+
+
+# --- line shape -------------------------------------------------------------------------------
+
+LEX = load_furniture()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Staff, Agencies", True),
+        ("By John Smith", True),
+        ("BY MARIA LOPEZ and AHMED ALI", True),
+        ("By J. K. Rowling", True),
+        ("Reporting by Parisa Hafezi; Editing by Alex Richardson", True),
+        ("(Additional reporting by Tom Brown)", True),
+        ("Author: Li Wei", True),
+        ("By contrast, the minister said the talks were useful.", False),
+        ("By the end of the visit both sides had signed five agreements.", False),
+        ("The president met the king.", False),
+    ],
+)
+def test_is_byline(line: str, expected: bool) -> None:
+    assert is_byline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Middle EastWorld News", True),
+        ("IranMiddle East", True),
+        ("World | Middle East", True),
+        ("Home » Politics » Diplomacy", True),
+        ("McDonald Opens Store", False),
+        ("The Middle East", False),
+        ("Leaders met in Amman.", False),
+    ],
+)
+def test_is_breadcrumb(line: str, expected: bool) -> None:
+    assert is_breadcrumb(line, LEX) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("700 /", True), ("|", True), ("* * *", True), ("12 Shares", True), ("3 min read", True),
+     ("2023", True), ("Tags", False), ("G20 summit", False)],
+)
+def test_is_junk(line: str, expected: bool) -> None:
+    assert is_junk(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("TEHRAN, The leader said", True),
+        ("NEW DELHI, Jan 3 -", True),
+        ("BAGHDAD (Reuters) - Iraq's prime minister", True),
+        ("Cairo, Feb 8 (AFP) - Egypt's president", True),
+        ("ANKARA — Turkey's president", True),
+        ("Tehran hosts Iraqi premier", False),
+        ("US, Iran trade barbs", False),
+    ],
+)
+def test_starts_with_dateline(line: str, expected: bool) -> None:
+    assert starts_with_dateline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Leader: Presence of even one American soldier in Iraq ‘too much’", True),
+        ("Erdogan, Tamim Sign Energy Deals", True),
+        ("Will the talks succeed?", True),
+        ("The president met the king in Amman on Sunday.", False),
+        ("TEHRAN, enei, the leader said", False),
+        ("continued from page one", False),
+        ("Summary:", False),
+        ("Word", False),
+    ],
+)
+def test_looks_like_headline(line: str, expected: bool) -> None:
+    assert looks_like_headline(line) is expected
+
+
+def test_furniture_reasons() -> None:
+    assert furniture_reason("Back to top button", LEX) == "label"
+    assert furniture_reason("Related Articles", LEX) == "label"
+    assert furniture_reason("Tags: Iran, Iraq, Diplomacy", LEX) == "label"
+    assert furniture_reason("© 2024 Example News. All rights reserved.", LEX) == "label"
+    assert furniture_reason("The Office of the Supreme Leader", LEX, head=True) == "owner"
+    assert furniture_reason("The Office of the Supreme Leader", LEX, head=False) is None
+    assert furniture_reason("Share this: the minister said aid must flow now.", LEX) is None
+    assert furniture_reason("World leaders gathered in Rome on Friday for the funeral.", LEX) is None
+
+
+# --- clean: structure and offsets ----------------------------------------------------------------
+
+
+def test_whitespace_collapsed_and_offsets_exact() -> None:
+    text = "Talks\u00a0in\t\tQuito\n\n\u00a0The  president\u00a0\u00a0met the king.\u200b  \r\nHe said “yes”.\r\n"
+    doc = clean(RawDocument("t", "t", text, body_start=0))
+    assert doc.text == "Talks in Quito\n\nThe president met the king.\nHe said “yes”."
+    assert_offsets_exact(doc)
+    assert doc.offsets[-1] == text.index("”.") + 2
+    i = doc.text.index("president")
+    assert doc.raw_span(i, i + len("president met")).text == "president\u00a0\u00a0met"
+
+
+def test_paragraphs_blank_runs_and_single_lines() -> None:
+    text = "First paragraph line one,\nline two of it.\n\n\n\n\nSecond paragraph is here.\n"
+    doc = clean(RawDocument("t", "t", text))
+    assert doc.text == "First paragraph line one,\nline two of it.\n\nSecond paragraph is here."
+    one_per_line = "The first sentence here.\nThe second sentence here.\nThe third one."
+    assert clean(RawDocument("t", "t", one_per_line)).text == one_per_line.replace("\n", "\n\n")
+
+
+def test_title_and_header_are_not_text_nor_removed() -> None:
+    raw = parse_text(" date 2024-06-03 Modi Meets Macron in Paris\n\nBy Staff\n\nThe two leaders met on Monday.\n", "x", "x.txt")
+    doc = clean(raw)
+    assert doc.text == "The two leaders met on Monday."
+    assert [s.text for s in doc.removed] == ["By Staff"]
+    html_like = RawDocument("h", "h", "Modi Meets Macron\nThe two leaders met on Monday.", title="Modi Meets Macron", kind="html")
+    doc2 = clean(html_like)
+    assert doc2.text == "The two leaders met on Monday." and doc2.removed == ()
+    assert_offsets_exact(doc2)
+
+
+def test_head_furniture_and_subtitle() -> None:
+    text = ("Home | World | Middle East\n\nBy Jane Doe\n\nLeaders pledge to deepen trade ties\n\n"
+            "The king received the president in Amman on Sunday.\n\n"
+            "“We are brothers,” the king said.\n\nShare this\n\n12 Comments\n\nRelated Articles\n\n"
+            "Amman hosts regional forum\n\nJordan opens new border crossing\n\nBack to top button\n")
+    doc = clean(RawDocument("t", "t", text))
+    assert doc.text == ("Leaders pledge to deepen trade ties\n\nThe king received the president in Amman on Sunday."
+                        "\n\n“We are brothers,” the king said.")
+    assert [s.text for s in doc.removed] == [
+        "Home | World | Middle East", "By Jane Doe", "Share this", "12 Comments", "Related Articles",
+        "Amman hosts regional forum", "Jordan opens new border crossing", "Back to top button",
+    ]
+    assert_offsets_exact(doc)
+
+
+def test_last_line_quote_kept_and_trailing_label_dropped() -> None:
+    text = "The presidents met in Lima on Friday.\n\n“We will win,” he said\n\nPeru Daily News\n"
+    doc = clean(RawDocument("t", "t", text))
+    assert doc.text == "The presidents met in Lima on Friday.\n\n“We will win,” he said"
+
+
+def test_all_furniture_gives_empty_text() -> None:
+    doc = clean(RawDocument("t", "t", "Back to top button\n\nShare this\n"))
+    assert doc.text == "" and doc.offsets == (0,)
+    assert [s.text for s in doc.removed] == ["Back to top button", "Share this"]
+
+
+def test_samples_clean(samples_dir: Path) -> None:
+    for raw in read_paths([samples_dir], Options()):
+        assert isinstance(raw, RawDocument)
+        doc = clean(raw)
+        assert_offsets_exact(doc)
+        assert "Share this" not in doc.text and "Related Articles" not in doc.text
+        assert "By " not in doc.text.split("\n")[0]
+        assert doc.text.strip() and not re.search(r"\n{3,}", doc.text)

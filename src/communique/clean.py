@@ -29,7 +29,7 @@ _EDGE_PUNCT = " \t:|»«›‹·•-–—>/<*#=~_+"
 _ZERO_WIDTH = frozenset("\u200b\u2060\ufeff\u00ad")
 _SENT_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$|[\"”»](?:[.!?])?$")
 _DATELINE = (
-    re.compile(r"^[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3},\s"),  # TEHRAN, / NEW DELHI,
+    re.compile(r"^[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3},\s"),  # TEHRAN, / NEW DELHI,
     re.compile(r"^[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}(?:,[\w .]{0,25})?\s*\([A-Z][\w .&/-]{1,30}\)\s*[-–—:]"),  # BAGHDAD (Reuters) -
     re.compile(r"^[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3}\s*[-–—]\s"),  # ANKARA —
 )
@@ -62,6 +62,7 @@ class Furniture:
     sections: frozenset[str]
     owners: tuple[str, ...]
     tails: frozenset[str]
+    contains: tuple[str, ...] = ()
 
 
 def load_furniture(path: str | Path | None = None) -> Furniture:
@@ -70,7 +71,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         content = resources.files("communique").joinpath("data/furniture.txt").read_text(encoding="utf-8")
     else:
         content = Path(path).read_text(encoding="utf-8")
-    groups: dict[str, list[str]] = {"label": [], "prefix": [], "section": [], "owner": [], "tail": []}
+    groups: dict[str, list[str]] = {"label": [], "prefix": [], "section": [], "owner": [], "tail": [], "contains": []}
     current: list[str] | None = None
     for line in content.splitlines():
         line = line.strip()
@@ -87,6 +88,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         sections=frozenset(groups["section"]),
         owners=tuple(sorted(set(groups["owner"]), key=len, reverse=True)),
         tails=frozenset(_strip_edges(t) for t in groups["tail"]),
+        contains=tuple(groups["contains"]),
     )
 
 
@@ -208,11 +210,13 @@ def furniture_reason(line: str, lex: Furniture, *, head: bool = False) -> str | 
         for p in lex.prefixes
     ):
         return "label"
+    if n <= 15 and any(c in s.lower() for c in lex.contains):
+        return "label"
     if is_breadcrumb(s, lex):
         return "breadcrumb"
     if is_byline(s):
         return "byline"
-    if head and n <= 8 and not is_sentence(s) and any(low.startswith(o + " ") for o in lex.owners):
+    if head and n <= 12 and not is_sentence(s) and any(low.startswith(o + " ") for o in lex.owners):
         return "owner"
     return None
 
@@ -277,17 +281,15 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
 
     lines = _lines(text, body_start, len(text))
     drop: set[int] = set()
-    present = [i for i, ln in enumerate(lines) if ln is not None]
-    if present and title_norm and collapse(lines[present[0]].text) == title_norm:  # type: ignore[union-attr]
-        drop.add(present[0])
+    present = [(i, ln) for i, ln in enumerate(lines) if ln is not None]
+    if present and title_norm and collapse(present[0][1].text) == title_norm:
+        drop.add(present[0][0])
         present = present[1:]
 
-    first_sentence = next((i for i in present if is_sentence(lines[i].text)), len(lines))  # type: ignore[union-attr]
-    last_sentence = next((i for i in reversed(present) if is_sentence(lines[i].text)), -1)  # type: ignore[union-attr]
+    first_sentence = next((i for i, ln in present if is_sentence(ln.text)), len(lines))
+    last_sentence = next((i for i, ln in reversed(present) if is_sentence(ln.text)), -1)
     in_tail = False
-    for i in present:
-        ln = lines[i]
-        assert ln is not None
+    for i, ln in present:
         reason = furniture_reason(ln.text, lex, head=i < first_sentence)
         if i > first_sentence and norm_label(ln.text) in lex.tails and not is_sentence(ln.text):
             in_tail = True
@@ -300,13 +302,14 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
             drop.add(i)
             removed.append(Span(ln.text, ln.start, ln.end))
 
-    one_per_line = "\n\n" not in text[body_start:].replace("\r\n", "\n")
+    kept_idx = [i for i, ln in enumerate(lines) if ln is not None]
+    one_per_line = not kept_idx or all(ln is not None for ln in lines[kept_idx[0] : kept_idx[-1]])
     out_chars: list[str] = []
     offsets: list[int] = []
     prev: _Line | None = None
     gap = False  # a blank or dropped line since the previous kept line
-    for i, ln in enumerate(lines):
-        if ln is None or i in drop:
+    for i, line in enumerate(lines):
+        if line is None or i in drop:
             gap = gap or prev is not None
             continue
         if prev is not None:
@@ -315,8 +318,8 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
             anchor = nl if nl != -1 else prev.end
             out_chars.extend(sep)
             offsets.extend([anchor] * len(sep))
-        _emit(text, ln, out_chars, offsets)
-        prev = ln
+        _emit(text, line, out_chars, offsets)
+        prev = line
         gap = False
     offsets.append(prev.end if prev is not None else body_start)
     removed.sort(key=lambda sp: sp.start)

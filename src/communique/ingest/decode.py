@@ -33,7 +33,9 @@ class Rejected:
 
 
 def human_size(n: int) -> str:
-    """``52.4 MB`` (MB = 2**20 bytes, one decimal)."""
+    """``52.4 MB`` (MB = 2**20 bytes, one decimal); sizes under 0.1 MB in bytes."""
+    if n < 0.1 * 1024 * 1024:
+        return f"{n} bytes"
     return f"{n / (1024 * 1024):.1f} MB"
 
 

@@ -35,11 +35,11 @@ def read_jsonl_lines(lines: Iterable[bytes], source: str, stem: str, max_bytes: 
 def parse_record(line: bytes, where: str, source: str, stem: str, lineno: int) -> RawDocument | Failure:
     """One JSONL record -> RawDocument, or a Failure naming ``path:lineno`` and the reason."""
     try:
-        obj: Any = json.loads(line.decode("utf-8-sig"))
+        obj: Any = json.loads(line.rstrip(b"\r\n").decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         return Failure(where, f"malformed JSONL line: not valid UTF-8 (byte {exc.start})")
     except json.JSONDecodeError as exc:
-        return Failure(where, f"malformed JSONL line: {exc.msg} at column {exc.colno}")
+        return Failure(where, f"malformed JSONL line: {exc.msg} (column {exc.colno})")
     if not isinstance(obj, dict):
         return Failure(where, f"malformed JSONL line: expected an object, got {type(obj).__name__}")
     text, html = obj.get("text"), obj.get("html")

@@ -54,8 +54,8 @@ def find_title(text: str, lex: Furniture) -> tuple[str | None, int]:
             seen += 1
             if seen > _MAX_HEAD_LINES:
                 break
-            nxt = _next_nonblank(lines, i + 1)
             reason = furniture_reason(stripped, lex, head=True)
+            nxt = _next_content(lines, i + 1, lex) if reason == "owner" else None
             if reason == "owner" and not (nxt and looks_like_headline(nxt)):
                 reason = None  # an "Office of ..." line is the title when no headline follows
             if reason is None:
@@ -66,9 +66,10 @@ def find_title(text: str, lex: Furniture) -> tuple[str | None, int]:
     return None, 0
 
 
-def _next_nonblank(lines: list[str], start: int) -> str | None:
-    for line in lines[start:]:
-        if line.strip():
+def _next_content(lines: list[str], start: int, lex: Furniture) -> str | None:
+    """The next non-blank line that is not furniture."""
+    for line in lines[start : start + 2 * _MAX_HEAD_LINES]:
+        if line.strip() and furniture_reason(line.strip(), lex, head=True) is None:
             return line.strip()
     return None
 

@@ -28,6 +28,8 @@ def read_warc_stream(stream: IO[bytes], source: str, max_bytes: int) -> Iterator
     found = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
+            if not record.rec_type:
+                raise ValueError("a record has no WARC-Type header")
             if record.rec_type not in ("response", "resource"):
                 continue
             ctype = _content_type(record)
