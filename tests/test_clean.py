@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique.clean import (
     CleanDocument,
@@ -244,3 +246,33 @@ def test_samples_clean(samples_dir: Path) -> None:
         assert "Share this" not in doc.text and "Related Articles" not in doc.text
         assert "By " not in doc.text.split("\n")[0]
         assert doc.text.strip() and not re.search(r"\n{3,}", doc.text)
+
+
+def test_tail_marker_mid_article_does_not_start_the_tail() -> None:
+    text = ("The presidents met in Hanoi on Tuesday and agreed to expand trade.\n\nRead more\n\n"
+            "Not a friend of anyone in the region\n\n"
+            "Officials from both countries said the talks would continue next month in Vientiane, "
+            "with ministers of trade and transport expected to attend the session.\n")
+    doc = clean(RawDocument("t", "t", text))
+    assert "Not a friend of anyone in the region" in doc.text
+    assert [s.text for s in doc.removed] == ["Read more"]
+
+
+def test_heading_that_varies_from_the_title_is_dropped() -> None:
+    raw = RawDocument("h", "h", "Sisi, King Abdullah discuss Gaza ceasefire\nThe two leaders met in Cairo.",
+                      title="Sisi, King Abdullah discuss Gaza ceasefire in Cairo", kind="html")
+    assert clean(raw).text == "The two leaders met in Cairo."
+
+
+_PIECES = ["The king met the president.", "By Staff", "Related Articles", "700 /", "Share this", "“Yes,” he said",
+           "Middle EastWorld News", "\u00a0", "\t", " ", "\r", "\u200b", "Talks in Rome", "word", "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "\n", "\n\n", "\n \n"])), max_size=25),
+       st.booleans())
+def test_offsets_always_exact(parts: list[tuple[str, str]], header: bool) -> None:
+    text = (" date 2024-01-01 Talks in Rome\n" if header else "") + "".join(a + b for a, b in parts)
+    doc = clean(parse_text(text, "p", "p.txt"))
+    assert_offsets_exact(doc)
+    assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()

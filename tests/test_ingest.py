@@ -345,3 +345,17 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(doc, RawDocument)
     assert doc.kind == "stdin" and doc.source == "<stdin>" and doc.doc_id.startswith("stdin-")
     assert doc.title == "Talks in Lusaka"
+
+
+def test_record_over_max_bytes(samples_dir: Path, tmp_path: Path) -> None:
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"id": "big", "text": "word " * 100}) + "\n"
+                 + json.dumps({"id": "ok", "text": "Short."}) + "\n", encoding="utf-8")
+    big, ok = _read(f, opts=OPTS.with_(max_bytes=200))
+    assert isinstance(big, Failure) and big.source == f"{f}:1"
+    assert big.reason.startswith("record is 5") and big.reason.endswith("over the 200 bytes limit (setting max_bytes)")
+    assert isinstance(ok, RawDocument) and ok.doc_id == "ok"
+    items = _read(samples_dir / "samples.warc.gz", opts=OPTS.with_(max_bytes=1000))
+    assert [type(i).__name__ for i in items] == ["Failure", "RawDocument"]
+    assert items[0].source == "https://example.org/nile-courier/sisi-abdullah-cairo"
+    assert items[0].reason.startswith("record is ")  # type: ignore[union-attr]

@@ -282,7 +282,7 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
     lines = _lines(text, body_start, len(text))
     drop: set[int] = set()
     present = [(i, ln) for i, ln in enumerate(lines) if ln is not None]
-    if present and title_norm and collapse(present[0][1].text) == title_norm:
+    if present and title_norm and _same_title(present[0][1].text, title_norm):
         drop.add(present[0][0])
         present = present[1:]
 
@@ -291,7 +291,8 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
     in_tail = False
     for i, ln in present:
         reason = furniture_reason(ln.text, lex, head=i < first_sentence)
-        if i > first_sentence and norm_label(ln.text) in lex.tails and not is_sentence(ln.text):
+        if (i > first_sentence and norm_label(ln.text) in lex.tails and not is_sentence(ln.text)
+                and not any(j > i and _is_long_sentence(other.text) for j, other in present)):
             in_tail = True
             reason = reason or "tail"
         elif (in_tail and not is_sentence(ln.text) and len(words(ln.text)) <= 20) or (
@@ -324,6 +325,19 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
     offsets.append(prev.end if prev is not None else body_start)
     removed.sort(key=lambda sp: sp.start)
     return CleanDocument(raw=raw, text="".join(out_chars), offsets=tuple(offsets), removed=tuple(removed))
+
+
+def _is_long_sentence(line: str) -> bool:
+    return len(words(line)) >= 20 and is_sentence(line)
+
+
+def _same_title(line: str, title: str) -> bool:
+    """The line repeats the title (HTML pages: the h1 often differs a little from <title>)."""
+    a = re.sub(r"\W+", " ", line.casefold()).strip()
+    b = re.sub(r"\W+", " ", title.casefold()).strip()
+    if not a or not b:
+        return False
+    return a == b or (not is_sentence(line) and len(a) >= 12 and (a in b or b in a))
 
 
 def _line_begin(text: str, pos: int) -> int:

@@ -70,10 +70,10 @@ def sniff(data: bytes) -> str:
                 inner = gz.read(16)
         except (OSError, EOFError):
             inner = b""
-        if inner.startswith(b"WARC/") or inner[:1].isdigit():
+        if inner.startswith((b"WARC/", b"filedesc:")):
             return "warc"
         return "txt"  # rejected later as binary
-    if head.startswith(b"WARC/"):
+    if head.startswith((b"WARC/", b"filedesc:")):
         return "warc"
     first = next((ln for ln in head.split(b"\n") if ln.strip()), b"").strip()
     if first.startswith(b"{"):

@@ -41,7 +41,7 @@ def read_warc_stream(stream: IO[bytes], source: str, max_bytes: int) -> Iterator
                 raise EOFError(f"record {doc_id} is cut short")
             where = uri or f"{source}#{doc_id}"
             if len(body) > max_bytes:
-                yield Failure(where, (too_big(len(body), max_bytes) or "").replace("file is over", "record is over"))
+                yield Failure(where, (too_big(len(body), max_bytes) or "").replace("file is", "record is", 1))
                 continue
             found += 1
             yield _record_doc(body, ctype, doc_id, where, uri)
