@@ -276,3 +276,18 @@ def test_offsets_always_exact(parts: list[tuple[str, str]], header: bool) -> Non
     doc = clean(parse_text(text, "p", "p.txt"))
     assert_offsets_exact(doc)
     assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()
+
+
+def test_wire_copy_with_crlf_credits_and_standards() -> None:
+    text = ("Iraq, Turkey agree to boost water cooperation\r\n\r\nBy Ahmed Rasheed\r\n\r\n3 Min Read\r\n\r\n"
+            "BAGHDAD (Reuters) - Iraq's prime minister met Turkey's president in Baghdad on Monday.\r\n\r\n"
+            "\"We have agreed on a framework,\" the prime minister said.\r\n\r\n"
+            "(Reporting by Ahmed Rasheed; Editing by Jane Merriman)\r\n\r\n"
+            "Our Standards: The Thomson Reuters Trust Principles.\r\n")
+    raw = parse_text(text, "w", "w.txt")
+    assert raw.title == "Iraq, Turkey agree to boost water cooperation"
+    doc = clean(raw)
+    assert doc.text == ("BAGHDAD (Reuters) - Iraq's prime minister met Turkey's president in Baghdad on Monday.\n\n"
+                        "\"We have agreed on a framework,\" the prime minister said.")
+    assert len(doc.removed) == 4 and "\r" not in doc.text
+    assert_offsets_exact(doc)
