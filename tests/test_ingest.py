@@ -359,3 +359,11 @@ def test_record_over_max_bytes(samples_dir: Path, tmp_path: Path) -> None:
     assert [type(i).__name__ for i in items] == ["Failure", "RawDocument"]
     assert items[0].source == "https://example.org/nile-courier/sisi-abdullah-cairo"
     assert items[0].reason.startswith("record is ")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", [" date 2024-01-01\r\nTalks in Rome\r\n\r\nBody.\r\n", " date 2024-01-01"])
+def test_header_without_rest(text: str) -> None:
+    raw = parse_text(text, "x", "x.txt")
+    assert raw.publication_date == date(2024, 1, 1)
+    assert not raw.text[raw.body_start :].startswith(" date")
+    assert raw.title == ("Talks in Rome" if "Rome" in text else None)

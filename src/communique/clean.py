@@ -23,7 +23,7 @@ from pathlib import Path
 from .records import CleanDocument, RawDocument, Span
 
 # A line starting with ` date YYYY-MM-DD ` (the header of plain-text articles).
-DATE_HEADER = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=[ \t]|\r?$)")
+DATE_HEADER = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=[ \t\r\n]|$)")
 
 _EDGE_PUNCT = " \t:|»«›‹·•-–—>/<*#=~_+"
 _ZERO_WIDTH = frozenset("\u200b\u2060\ufeff\u00ad")

@@ -17,6 +17,7 @@ is unknown is sniffed (WARC, JSONL, HTML if it looks like markup, else text).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import sys
@@ -94,7 +95,7 @@ def read_paths(paths: Iterable[str | Path], opts: Options) -> Iterator[RawDocume
         name = str(p)
         if name == "-":
             data = sys.stdin.buffer.read()
-            yield from _read_data(data, "<stdin>", f"stdin-{content_hash_bytes(data)[:16]}", sniff(data), opts, stdin=True)
+            yield from _read_data(data, "<stdin>", f"stdin-{hashlib.sha256(data).hexdigest()[:16]}", sniff(data), opts, stdin=True)
             continue
         path = Path(p)
         try:
@@ -119,12 +120,6 @@ def read_bytes(data: bytes, name: str, opts: Options) -> Iterator[RawDocument | 
             yield Failure(name, big)
             return
     yield from _read_data(data, name, _stem(name), kind, opts)
-
-
-def content_hash_bytes(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 def _read_dir(root: Path, opts: Options) -> Iterator[RawDocument | Failure]:

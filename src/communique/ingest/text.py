@@ -36,8 +36,13 @@ def parse_text(
         if rest and looks_like_headline(rest) and furniture_reason(rest, lex, head=True) is None:
             return RawDocument(doc_id, source, text, title=rest, publication_date=published, kind=kind,
                                url=url, body_start=min(line_end + 1, len(text)))
-        return RawDocument(doc_id, source, text, title=None, publication_date=published, kind=kind, url=url,
-                           body_start=rest_start if rest else min(line_end + 1, len(text)))
+        if rest:
+            return RawDocument(doc_id, source, text, title=None, publication_date=published, kind=kind, url=url,
+                               body_start=rest_start)
+        after = min(line_end + 1, len(text))  # a bare header line: the title may be on the next lines
+        title, start = find_title(text[after:], lex)
+        return RawDocument(doc_id, source, text, title=title, publication_date=published, kind=kind, url=url,
+                           body_start=after + start)
     title, body_start = find_title(text, lex)
     return RawDocument(doc_id, source, text, title=title, kind=kind, url=url, body_start=body_start)
 
