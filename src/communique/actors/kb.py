@@ -37,6 +37,7 @@ _APOSTROPHES = "'’‘`´ʿʾʼ′"
 _POSSESSIVE_RE = re.compile(r"[" + _APOSTROPHES + r"]s\b", re.IGNORECASE)
 _PARTICLE_RE = re.compile(r"\b(?:a[dlnrstz]|ash|el|ul)-", re.IGNORECASE)
 _PARTICLES = frozenset({"al", "el"})
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "of"})  # "Sultan bin Abdulaziz": a name, not a title
 _VOWELS = frozenset("aeiou")
 FUZZY_MIN_RATIO = 0.8
 
@@ -300,6 +301,9 @@ class KnowledgeBase:
             if p.name not in found or found[p.name].score < score:
                 found[p.name] = NameMatch(p, score, how)
 
+        for p, how in self._exact.get(name_key(surface), ()):  # an alias with its title ("King Hussein")
+            note(p, 1.0 if how == "canonical" else 0.97, how)
+
         for p, how in self._exact.get(key, ()):
             note(p, 1.0 if how == "canonical" else 0.97, how)
         for p in self._surname.get(key, ()):
@@ -418,7 +422,7 @@ class KnowledgeBase:
         i = 0
         while i < len(toks):
             res = self._role_at(toks, i)
-            if res is not None and res[1] < len(toks):
+            if res is not None and res[1] < len(toks) and toks[res[1]][0] not in _PATRONYMIC:
                 cue = cue or res[0]
                 i = res[1]
                 continue

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .kb import KnowledgeBase, NameMatch, PersonEntry, RoleCue
+from .kb import KnowledgeBase, NameMatch, PersonEntry, RoleCue, name_key
 
 CONTEXT_BONUS = 0.3
 ACTIVE_BONUS = 0.15
@@ -42,7 +42,12 @@ def resolve_mention(kb: KnowledgeBase, surface: str, on: date | None, *,
     cue, rest = kb.split_role(surface)
     if not rest:
         return None
-    matches = kb.match(rest)
+    matches = kb.match(surface)
+    if cue is not None and (not matches or matches[0].score < 0.97):
+        # "Crown Prince Salman", "King Abdullah": holders of the office with that given name compete
+        known = {m.person.name for m in matches}
+        matches += [NameMatch(p, 0.8, "role+name") for p in _by_role_and_given_name(kb, cue, rest, on, context)
+                    if p.name not in known]
     if not matches:
         return Resolution(None, rest, _cue_label(kb, cue), cue.country if cue else None, 0.5, "unknown",
                           cue.office if cue else None)
@@ -74,6 +79,33 @@ def _pick(kb: KnowledgeBase, matches: list[NameMatch], cue: RoleCue | None, on: 
         confidence *= 0.6
     role, office = _person_role(kb, person, on, cue.office if cue else None)
     return Resolution(person, person.name, role, person.country, round(confidence, 3), how, office)
+
+
+def _by_role_and_given_name(kb: KnowledgeBase, cue: RoleCue, rest: str, on: date | None,
+                            context: Sequence[PersonEntry]) -> list[PersonEntry]:
+    """Holders of the cued office whose given name (the words before bin/ibn/of) contains ``rest``."""
+    words = set(name_key(rest).split())
+    if not words:
+        return []
+    for when in ((on, None) if on is not None else (None,)):
+        pool = kb.holders(cue.office, cue.country, when, org=cue.org)
+        hits = [p for p in pool if any(words <= _given_part(f) for f in (p.name, *p.aliases))]
+        in_context = [p for p in hits if p.name in {c.name for c in context}]
+        if in_context:
+            return in_context
+        if len(hits) == 1:
+            return hits
+        if hits:
+            return []  # several holders with that name: leave it unresolved
+    return []
+
+
+def _given_part(name: str) -> set[str]:
+    toks = name_key(name).split()
+    for k, t in enumerate(toks):
+        if k > 0 and t in ("bin", "ibn", "bint", "of"):
+            return set(toks[:k])
+    return set(toks)
 
 
 def _resolve_role(kb: KnowledgeBase, cue: RoleCue, on: date | None, context: Sequence[PersonEntry]) -> Resolution | None:
