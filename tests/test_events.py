@@ -1,0 +1,106 @@
+"""Merging reports into events: date/place compatibility, copies, agreement and conflicts, ids."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from communique.dedup import Link, link_documents
+from communique.events import assign_event_ids, event_id, merge_events
+from communique.options import Options
+from communique.records import DocumentResult, Meeting
+from test_dedup import make_result, seed_results
+
+P = ("Anthony Albanese", "Prabowo Subianto")
+
+
+def doc(doc_id: str, *meetings: Meeting, pub: date | None = None) -> DocumentResult:
+    return make_result(doc_id, f"text of {doc_id}", people=P, meetings=meetings, pub=pub)
+
+
+def ids(results: list[DocumentResult]) -> list[list[str | None]]:
+    return [[m.event_id for m in r.analysis.meetings] for r in results]
+
+
+def test_undated_report_takes_the_date_of_a_matching_weekday() -> None:
+    dated = doc("a", Meeting(P, date=date(2024, 4, 27), location="Jakarta"), pub=date(2024, 4, 27))
+    weekday = doc("b", Meeting(P, date_text="on Saturday", location="Jakarta"), pub=date(2024, 4, 29))
+    wrong_day = doc("c", Meeting(P, date_text="on Tuesday"), pub=date(2024, 4, 29))
+    events = merge_events([dated, weekday, wrong_day])
+    assert len(events) == 2
+    e = next(e for e in events if e.date)
+    assert e.sources == [("a", 0), ("b", 0)]
+    assert e.date_derivation == "from a (2024-04-27); undated in b; b said 'on Saturday'"
+    assert e.fields["date"] == {"value": "2024-04-27", "sources": {"a": "2024-04-27", "b": None}, "agreed_by": 1, "conflict": False}
+    assert e.event_id == event_id(P, date(2024, 4, 27), ["a", "b"])
+    results = [dated, weekday, wrong_day]
+    assign_event_ids(results, events, fill_dates=True)
+    assert ids(results)[0] == ids(results)[1] != ids(results)[2]
+    assert weekday.analysis.meetings[0].date == date(2024, 4, 27)
+    assert weekday.analysis.meetings[0].date_derivation == "from a (same event)"
+
+
+def test_known_dates_that_differ_are_different_events() -> None:
+    a = doc("a", Meeting(P, date=date(2023, 11, 6)))
+    b = doc("b", Meeting(P, date=date(2025, 1, 8)))
+    c = doc("c", Meeting(P, date=date(2025, 1, 8), location="Canberra"))
+    events = merge_events([a, b, c])
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_window_and_places() -> None:
+    base = doc("a", Meeting(P, date=date(2024, 1, 10), location="Bali"))
+    late = doc("b", Meeting(P), pub=date(2024, 1, 30))  # outside the 7-day window
+    elsewhere = doc("c", Meeting(P, location="Perth"), pub=date(2024, 1, 11))
+    near = doc("d", Meeting(P, location="bali"), pub=date(2024, 1, 12))
+    events = merge_events([base, late, elsewhere, near])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a", "d"], ["b"], ["c"]]
+    assert len(merge_events([base, late], opts=Options(event_window_days=30))) == 1
+
+
+def test_undated_reports_published_together_merge() -> None:
+    a = doc("a", Meeting(P, date_text="on Monday"), pub=date(2024, 2, 6))
+    b = doc("b", Meeting(P), pub=date(2024, 2, 7))
+    c = doc("c", Meeting(P))  # no date and no publication date: alone
+    events = merge_events([a, b, c])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a", "b"], ["c"]]
+    assert next(e for e in events if len(e.sources) == 2).event_id == event_id(P, None, ["b", "a"])
+
+
+def test_copies_join_their_original_and_conflicts_are_flagged() -> None:
+    orig = doc("orig", Meeting(P, ("Retno Marsudi",), date=date(2024, 3, 1), location="Jakarta"))
+    copy = doc("copy", Meeting(P, ("Penny Wong",), date=date(2024, 3, 2), location="Jakarta"))
+    third = doc("third", Meeting(P, ("Retno Marsudi",), date=date(2024, 3, 1)))
+    events = merge_events([orig, copy, third], [Link("copy", "orig", "spun copy of orig", 0.7)])
+    assert len(events) == 1
+    e = events[0]
+    assert e.date == date(2024, 3, 1)
+    assert e.fields["date"]["agreed_by"] == 2 and e.fields["date"]["conflict"] is True
+    assert e.fields["location"] == {"value": "Jakarta", "sources": {"orig": "Jakarta", "copy": "Jakarta", "third": None},
+                                    "agreed_by": 2, "conflict": False}
+    assert e.fields["attendees"]["value"] == ["Retno Marsudi"] and e.conflicts == ("date", "attendees")
+    assert e.attendees == ("Penny Wong", "Retno Marsudi")
+    assert json.loads(json.dumps(e.to_json()))["conflicts"] == ["date", "attendees"]
+
+
+def test_ids_do_not_depend_on_input_order() -> None:
+    docs = [doc("a", Meeting(P, date=date(2024, 4, 27))), doc("b", Meeting(P, date_text="Saturday"), pub=date(2024, 4, 28)),
+            doc("c", Meeting(P), pub=date(2022, 1, 1))]
+    one = [(e.event_id, sorted(e.sources)) for e in merge_events(docs)]
+    two = [(e.event_id, sorted(e.sources)) for e in merge_events(docs[::-1])]
+    assert one == two
+
+
+def test_seed_events(seeds_dir: Path, gold_dir: Path) -> None:
+    results = seed_results(seeds_dir, gold_dir)
+    links = link_documents(results, Options(embeddings=False))
+    events = merge_events(results, links)
+    assign_event_ids(results, events)
+    got = {r.doc_id[:3]: r.analysis.meetings[0].event_id for r in results}
+    assert got["002"] == got["003"]
+    assert len({got["000"], got["001"], got["002"], got["004"]}) == 4
+    rashid = next(e for e in events if ("002_2c749cdfbc01d25b", 0) in e.sources)
+    assert rashid.date is None and rashid.location == "Tehran" and rashid.fields["location"]["agreed_by"] == 2
+    assert rashid.event_id == event_id(("Ali Khamenei", "Abdul Latif Rashid"), None, ["002_2c749cdfbc01d25b"])
+
