@@ -421,7 +421,9 @@ class Store:
                 return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
 
             def by(col: Any) -> dict[str, int]:
-                rows = conn.execute(select(col, func.count()).group_by(col).order_by(col))
+                # by name, the documents not known yet ("unknown": NULL) last, the same on every backend
+                rows = sorted(conn.execute(select(col, func.count()).group_by(col)).all(),
+                              key=lambda r: (r[0] is None, str(r[0])))
                 return {str(k) if k is not None else "unknown": int(n) for k, n in rows}
 
             return StoreStats(

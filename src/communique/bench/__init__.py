@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpora (``corpus``) and timed runs of each stage (``ingest``, ...)."""

@@ -1,0 +1,122 @@
+"""A synthetic corpus for the benchmarks: N varied copies of the sample articles as .txt files.
+
+The bases are the package's sample articles (``communique/samples``: every kind the readers
+know, turned into plain text with the `` date YYYY-MM-DD Title`` header line), or a small
+built-in template when there are none. Copy ``i`` of a base gets its weekdays rotated, its date
+header shifted and one inserted paragraph with numbers that depend on ``i``, so every file has
+its own content hash (the store skips identical content) while keeping the article's shape.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..options import Options
+
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+_HEADER_RE = re.compile(r"^ date (\d{4}-\d{2}-\d{2}) ")
+
+# Our own fictional wire story, used only when the package has no sample articles.
+TEMPLATE = """ date {date} {host} Hosts {guest} for Talks on Trade and Security
+
+By Staff Reporter
+
+{city_upper} — {host_title} {host} received {guest_title} {guest} in {city} on {weekday}, the two sides said in a joint readout.
+
+The leaders discussed trade, energy and regional security, and agreed to set up a working group on transport links, according to the statement.
+
+"Our partnership is entering a new stage, and we will open new routes for our businesses," {host} told reporters after the talks.
+
+{guest} thanked his host for the reception and said the visit had been "productive and frank".
+
+Related Articles
+Share this article
+"""
+LEADERS = (
+    ("Prime Minister", "Anna Lindqvist", "Stockholm"),
+    ("President", "Tomas Vrana", "Prague"),
+    ("Chancellor", "Miriam Koller", "Vienna"),
+    ("President", "Kofi Mensah", "Accra"),
+    ("Prime Minister", "Hiroshi Tanabe", "Tokyo"),
+    ("President", "Lucia Ferreyra", "Montevideo"),
+)
+INSERTS = (
+    "Officials said the delegation numbered {a} people and that {b} agreements had been prepared for signature.",
+    "The two sides noted that bilateral trade reached {a} million dollars in the first {b} months of the year.",
+    "According to the readout, {a} business leaders attended a forum on the sidelines, the {b}th such gathering.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    directory: Path
+    files: int
+    bytes: int  # UTF-8 size of everything written
+
+
+def sample_bases(samples_dir: Path | None = None) -> list[str]:
+    """The sample articles as plain texts (each kind read by the package's own readers)."""
+    from ..ingest import read_paths
+    from ..records import Failure
+
+    folder = samples_dir or SAMPLES_DIR
+    if not folder.is_dir():
+        return []
+    bases: dict[str, None] = {}
+    for item in read_paths([folder], Options()):
+        if isinstance(item, Failure):
+            continue
+        text = item.text
+        if item.kind != "txt" and item.title:
+            day = item.publication_date.isoformat() if item.publication_date else "2024-01-15"
+            text = f" date {day} {item.title}\n\n{text[item.body_start:].lstrip()}"
+        if len(text.split()) >= 30:
+            bases.setdefault(text)
+    return list(bases)
+
+
+def template_bases() -> list[str]:
+    out = []
+    for i, (host_title, host, city) in enumerate(LEADERS):
+        guest_title, guest, _ = LEADERS[(i + 1) % len(LEADERS)]
+        out.append(TEMPLATE.format(
+            date=(date(2024, 1, 8) + timedelta(days=9 * i)).isoformat(), host=host, guest=guest,
+            host_title=host_title, guest_title=guest_title, city=city, city_upper=city.upper(),
+            weekday=WEEKDAYS[i % 7],
+        ))
+    return out
+
+
+def vary(base: str, i: int, seed: int = 0) -> str:
+    """Copy ``i`` of ``base``: rotated weekdays, shifted date header, one numbered paragraph."""
+    rng = random.Random(seed * 1_000_003 + i)
+    shift = rng.randrange(7)
+    text = _WEEKDAY_RE.sub(lambda m: WEEKDAYS[(WEEKDAYS.index(m.group(1)) + shift) % 7], base)
+    header = _HEADER_RE.match(text)
+    if header:
+        day = date.fromisoformat(header.group(1)) + timedelta(days=i % 730)
+        text = f" date {day.isoformat()} " + text[header.end():]
+    paragraphs = text.split("\n\n")
+    insert = rng.choice(INSERTS).format(a=100 + i, b=2 + rng.randrange(9))
+    at = max(2, min(len(paragraphs) - 1, len(paragraphs) // 2))
+    paragraphs.insert(at, insert)
+    return "\n\n".join(paragraphs)
+
+
+def build_corpus(n: int, directory: Path, samples_dir: Path | None = None, seed: int = 0) -> Corpus:
+    """Write ``n`` varied articles to ``directory`` as ``{i:06d}.txt``, one at a time."""
+    bases = sample_bases(samples_dir) or template_bases()
+    directory.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for i in range(n):
+        text = vary(bases[i % len(bases)], i, seed)
+        data = text.encode("utf-8")
+        (directory / f"{i:06d}.txt").write_bytes(data)
+        size += len(data)
+    return Corpus(directory=directory, files=n, bytes=size)
