@@ -311,3 +311,80 @@ def test_unknown_people_keep_their_surface_name_and_role_cue(kb: KnowledgeBase) 
     r = resolve_mention(kb, "Dr. Jane Q. Doe", None)
     assert r is not None and (r.person, r.name, r.role, r.country) == (None, "Jane Q. Doe", None, None)
     assert resolve_mention(kb, "His Excellency", None) is None
+
+
+@pytest.mark.parametrize(("surface", "on", "name", "role"), [
+    ("Turkish President Recep Tayyip Erdogan", date(2024, 5, 1), "Recep Tayyip Erdoğan", "President of Turkey"),
+    ("Erdoğan", date(2010, 5, 1), "Recep Tayyip Erdoğan", "Prime Minister of Turkey"),
+    ("MBS", date(2023, 1, 1), "Mohammed bin Salman", "Crown Prince of Saudi Arabia"),
+    ("Crown Prince Mohammad bin Salman", date(2023, 1, 1), "Mohammed bin Salman", "Crown Prince of Saudi Arabia"),
+    ("King Salman", date(2020, 1, 1), "Salman of Saudi Arabia", "King of Saudi Arabia"),
+    ("Crown Prince Salman", date(2020, 1, 1), "Salman bin Hamad Al Khalifa", "Crown Prince of Bahrain"),
+    ("Jordan's King Abdullah", date(2012, 1, 1), "Abdullah II of Jordan", "King of Jordan"),
+    ("Sheikh Tamim", date(2022, 1, 1), "Tamim bin Hamad Al Thani", "Emir of Qatar"),
+    ("Ahmad al-Sharaa", date(2025, 6, 1), "Ahmed al-Sharaa", "President of Syria"),
+    ("Abu Mohammed al-Jolani", date(2024, 12, 10), "Ahmed al-Sharaa", "De facto leader of Syria"),
+    ("President Aoun", date(2025, 3, 1), "Joseph Aoun", "President of Lebanon"),
+    ("President Aoun", date(2018, 3, 1), "Michel Aoun", "President of Lebanon"),
+    ("Prime Minister Salam", date(2025, 3, 1), "Nawaf Salam", "Prime Minister of Lebanon"),
+    ("Sayyed Hassan Nasrallah", date(2020, 1, 1), "Hassan Nasrallah", "Secretary-General of Hezbollah"),
+    ("Hezbollah chief Naim Qassem", date(2025, 1, 1), "Naim Qassem", "Secretary-General of Hezbollah"),
+    ("Grand Ayatollah Sistani", date(2020, 1, 1), "Ali al-Sistani", "Grand Ayatollah, Shia marja in Najaf"),
+    ("Moqtada Sadr", None, "Muqtada al-Sadr", "Leader of the Sadrist Movement"),
+    ("President Barzani", date(2015, 1, 1), "Masoud Barzani", "President of the Kurdistan Region"),
+    ("President Barzani", date(2023, 1, 1), "Nechirvan Barzani", "President of the Kurdistan Region"),
+    ("US President Donald Trump", date(2025, 2, 1), "Donald Trump", "President of the United States"),
+    ("Secretary of State Rubio", date(2025, 2, 1), "Marco Rubio", "United States Secretary of State"),
+    ("German Chancellor Friedrich Merz", date(2025, 6, 1), "Friedrich Merz", "Chancellor of Germany"),
+    ("Sir Keir Starmer", date(2025, 1, 1), "Keir Starmer", "Prime Minister of the United Kingdom"),
+    ("President Putin", date(2010, 1, 1), "Vladimir Putin", "Prime Minister of Russia"),
+    ("Gen. Hossein Salami", date(2022, 1, 1), "Hossein Salami", "Commander-in-Chief of the IRGC"),
+    ("Bashar Assad", date(2010, 1, 1), "Bashar al-Assad", "President of Syria"),
+])
+def test_other_leaders_resolve(kb: KnowledgeBase, surface: str, on: date | None, name: str, role: str) -> None:
+    r = resolve_mention(kb, surface, on)
+    assert r is not None and (r.name, r.role) == (name, role)
+
+
+@pytest.mark.parametrize(("surface", "on", "name"), [
+    ("the Syrian leader", date(2015, 1, 1), "Bashar al-Assad"),
+    ("the Syrian leader", date(2025, 6, 1), "Ahmed al-Sharaa"),
+    ("the Saudi crown prince", date(2016, 1, 1), "Muhammad bin Nayef"),
+    ("the Emir of Qatar", date(2010, 1, 1), "Hamad bin Khalifa Al Thani"),
+    ("Kurdistan Region President", date(2023, 1, 1), "Nechirvan Barzani"),
+    ("KRG Prime Minister", date(2023, 1, 1), "Masrour Barzani"),
+    ("the Turkish prime minister", date(2013, 1, 1), "Recep Tayyip Erdoğan"),
+    ("NATO Secretary General", date(2025, 1, 1), "Mark Rutte"),
+    ("Hamas chief", date(2020, 1, 1), "Ismail Haniyeh"),
+    ("the Lebanese parliament speaker", date(2010, 1, 1), "Nabih Berri"),
+    ("the Iranian first vice president", date(2025, 1, 1), "Mohammad Reza Aref"),
+    ("Iranian Parliament Speaker", date(2021, 1, 1), "Mohammad Bagher Ghalibaf"),
+])
+def test_more_roles_resolve_by_date(kb: KnowledgeBase, surface: str, on: date, name: str) -> None:
+    r = resolve_mention(kb, surface, on)
+    assert r is not None and r.name == name
+
+
+def test_ambiguous_role_name_stays_unresolved(kb: KnowledgeBase) -> None:
+    # in 2010 Saudi Arabia and Jordan both had a King Abdullah
+    r = resolve_mention(kb, "King Abdullah", date(2010, 1, 1))
+    assert r is not None and (r.person, r.name, r.role) == (None, "Abdullah", "King")
+    r = resolve_mention(kb, "Saudi King Abdullah", date(2010, 1, 1))
+    assert r is not None and r.name == "Abdullah of Saudi Arabia"
+
+
+def test_context_disambiguates_shared_surnames(kb: KnowledgeBase) -> None:
+    masoud = kb.person("Masoud Barzani")
+    assert masoud is not None
+    r = resolve_mention(kb, "Barzani", date(2023, 1, 1), context=[masoud])
+    assert r is not None and (r.name, r.how) == ("Masoud Barzani", "surname+context")
+
+
+def test_holders_and_role_at(kb: KnowledgeBase) -> None:
+    assert [p.name for p in kb.holders("supreme_leader", "IRN", None)] == ["Ali Khamenei", "Ruhollah Khomeini"]
+    assert [p.name for p in kb.holders("president", "IRN", date(2024, 7, 28))] == ["Masoud Pezeshkian", "Mohammad Mokhber"]
+    khamenei = kb.person("Ali Khamenei")
+    assert khamenei is not None
+    assert kb.role_at(khamenei, None) is not None and kb.role_at(khamenei, None).label == "Supreme Leader of Iran"  # type: ignore[union-attr]
+    assert kb.role_at(khamenei, None, "president").label == "President of Iran"  # type: ignore[union-attr]
+    assert kb.role_at(khamenei, date(1975, 1, 1)) is None

@@ -343,13 +343,15 @@ class KnowledgeBase:
         return [m.person for m in self.match(surface)]
 
     def holders(self, office: str, country: str | None, on: date | None, *, org: str | None = None) -> list[PersonEntry]:
-        """Who held ``office`` in ``country`` (any country when None) on ``on`` (ever when None)."""
+        """Who held ``office`` in ``country`` (any country when None) on ``on`` (ever when None), latest first.
+
+        ``org`` names the organisation ("Hezbollah", "Quds Force"); None means a state office, not one
+        of an organisation.
+        """
         out = []
         for p in self._people:
             for o in p.offices:
-                if o.office != office or (country is not None and o.country != country):
-                    continue
-                if org is not None and o.org != org:
+                if o.office != office or (country is not None and o.country != country) or o.org != org:
                     continue
                 if on is None or o.held_on(on):
                     out.append((o.start or date.min, p))

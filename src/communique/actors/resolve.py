@@ -10,7 +10,7 @@ document who held that office (in-document coreference).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .kb import KnowledgeBase, NameMatch, PersonEntry, RoleCue, name_key
@@ -108,8 +108,17 @@ def _given_part(name: str) -> set[str]:
     return set(toks)
 
 
+HEAD_OF_STATE_OFFICES = ("supreme_leader", "king", "emir", "sultan", "head_of_state", "president")
+
+
 def _resolve_role(kb: KnowledgeBase, cue: RoleCue, on: date | None, context: Sequence[PersonEntry]) -> Resolution | None:
     ever = kb.holders(cue.office, cue.country, None, org=cue.org)
+    if not ever and cue.office == "supreme_leader" and cue.country is not None:
+        # "the Syrian leader": the country's head of state, whatever the title
+        for head in HEAD_OF_STATE_OFFICES[1:]:
+            if kb.holders(head, cue.country, on):
+                return _resolve_role(kb, replace(cue, office=head), on, context)
+        return None
     if on is not None and not cue.former:
         candidates = kb.holders(cue.office, cue.country, on, org=cue.org)
     elif on is not None:  # "the former Iraqi president": held it, but not on that date
