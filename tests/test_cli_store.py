@@ -30,6 +30,7 @@ from communique.records import (  # noqa: E402
     Span,
 )
 from communique.store import Store  # noqa: E402
+from pg import pg_server  # noqa: E402, F401  (session fixture)
 
 ARTICLE_A = """ date 2024-05-14 Mensah Welcomes Lindqvist to Accra
 
@@ -46,10 +47,10 @@ Prime Minister Hiroshi Tanabe met President Lucia Ferreyra in Tokyo on Friday, a
 
 
 def group() -> click.Group:
-    g = click.Group(name="communique")
-    for cmd in (store_cmd.ingest_cmd, store_cmd.show_cmd, store_cmd.stats_cmd):
-        g.add_command(cmd)
-    return g
+    """The real ``communique`` command group (the store commands are registered there)."""
+    from communique.cli import cli
+
+    return cli
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def db(tmp_path: Path) -> str:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(group(), list(args), catch_exceptions=False)
+    result = CliRunner().invoke(group(), list(args), prog_name="communique", catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -93,10 +94,20 @@ def test_ingest_one_document_singular(articles: Path, db: str) -> None:
 
 
 def test_ingest_db_from_environment(articles: Path, db: str) -> None:
-    result = CliRunner(env={"COMMUNIQUE_DB": db}).invoke(group(), ["ingest", str(articles / "b.txt")])
+    result = CliRunner(env={"COMMUNIQUE_DB": db}).invoke(group(), ["ingest", str(articles / "b.txt")], prog_name="communique")
     assert result.exit_code == 0
     with Store.open(db) as s:
         assert s.doc_ids() == ["b"]
+
+
+@pytest.mark.postgres
+def test_ingest_into_postgresql(articles: Path, pg_server) -> None:  # noqa: F811
+    url = pg_server.new_database()
+    code, out, _ = run("ingest", str(articles), "--db", url)
+    assert (code, out) == (1, "ingested 2 documents (0 already stored), 1 failed\n")
+    assert run("ingest", str(articles / "a.txt"), "--db", url)[1] == "ingested 0 documents (1 already stored), 0 failed\n"
+    code, out, _ = run("stats", "--db", url, "--format", "json")
+    assert json.loads(out)["documents"] == 2 and json.loads(out)["failures"] == 1
 
 
 def test_store_error_exits_3(articles: Path, tmp_path: Path) -> None:

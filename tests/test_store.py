@@ -238,6 +238,14 @@ def test_save_results_is_idempotent_and_replaces_analysis(store: Store) -> None:
     assert store.stats().quotes == 0
 
 
+def test_save_results_same_id_twice_in_one_batch(store: Store) -> None:
+    first = make_result("a")
+    second = dataclasses.replace(first, analysis=Analysis())
+    report = store.save_results([first, second])
+    assert report.added_ids == ["a"]
+    assert list(store.iter_results()) == [second]
+
+
 def test_save_results_keeps_other_documents(store: Store) -> None:
     store.save_results([make_result("a"), make_result("b", TEXT + " More.")])
     store.save_result(make_result("a"))

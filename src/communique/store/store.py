@@ -244,8 +244,8 @@ class Store:
         ids = {c.raw.doc_id for c, _ in items}
         by_hash = dict(conn.execute(select(DOCS.c.content_hash, DOCS.c.doc_id).where(DOCS.c.content_hash.in_(hashes))).all())
         by_id = dict(conn.execute(select(DOCS.c.doc_id, DOCS.c.content_hash).where(DOCS.c.doc_id.in_(ids))).all())
-        rows: list[dict[str, Any]] = []
-        kept: list[DocumentResult] = []
+        rows: dict[str, dict[str, Any]] = {}  # by doc_id: a later item for the same id wins
+        kept: dict[str, DocumentResult] = {}
         for clean, result in items:
             doc_id, digest = clean.raw.doc_id, clean.raw.content_hash
             owner = by_hash.get(digest)
@@ -257,10 +257,11 @@ class Store:
                 continue
             by_hash[digest] = doc_id
             by_id[doc_id] = digest
-            rows.append(convert.document_row(clean, now, result, version))
+            if doc_id not in rows:
+                report.added_ids.append(doc_id)
+            rows[doc_id] = convert.document_row(clean, now, result, version)
             if result is not None:
-                kept.append(result)
-            report.added_ids.append(doc_id)
+                kept[doc_id] = result
         if not rows:
             return report
         stmt = self._insert(DOCS)
@@ -272,9 +273,9 @@ class Store:
             )
         else:
             stmt = stmt.on_conflict_do_nothing()
-        conn.execute(stmt, rows)
+        conn.execute(stmt, list(rows.values()))
         if kept:
-            self._replace_analysis(conn, kept)
+            self._replace_analysis(conn, list(kept.values()))
         return report
 
     def _replace_analysis(self, conn: Connection, results: Sequence[DocumentResult]) -> None:
