@@ -39,7 +39,7 @@ _PARTICLE_RE = re.compile(r"\b(?:a[dlnrstz]|ash|el|ul)-", re.IGNORECASE)
 _PARTICLES = frozenset({"al", "el"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "of"})  # "Sultan bin Abdulaziz": a name, not a title
 _VOWELS = frozenset("aeiou")
-FUZZY_MIN_RATIO = 0.8
+FUZZY_MIN_RATIO = 0.85
 
 
 class KnowledgeBaseError(CommuniqueError):
@@ -256,6 +256,7 @@ class KnowledgeBase:
         self._skel: dict[str, list[tuple[PersonEntry, str]]] = {}
         self._full_names: list[tuple[PersonEntry, tuple[str, ...]]] = []
         last_tokens: dict[str, set[str]] = {}
+        first_tokens: set[str] = set()
         for p in self._people:
             for form, how in [(p.name, "canonical")] + [(a, "alias") for a in p.aliases]:
                 key = name_key(form)
@@ -266,15 +267,18 @@ class KnowledgeBase:
                 self._full_names.append((p, tuple(key.split())))
                 if len(key.split()) > 1:
                     last_tokens.setdefault(key.split()[-1], set()).add(p.name)
+                    first_tokens.add(key.split()[0])
             for s in p.surnames:
                 _add(self._surname, name_key(s), p)
                 _add(self._loose_surname, self.loose_key(s), p)
                 _add(self._skel, _skeleton(self.loose_key(s)), (p, self.loose_key(s)))
-        # a last name used alone, when it belongs to one person only and is nobody's full name
+        # a last name used alone, when it belongs to one person only, is nobody's full name and is
+        # not also a given name ("Mustafa" ends "Mohammad Mustafa" but starts "Mustafa al-Kadhimi")
         self._implicit_surname = {
             tok: self._by_name[next(iter(names))]
             for tok, names in last_tokens.items()
-            if len(names) == 1 and tok not in self._exact and tok not in self._surname
+            if len(names) == 1 and len(tok) > 3 and tok not in self._exact and tok not in self._surname
+            and tok not in first_tokens and tok not in self._variants
         }
 
     def loose_key(self, name: str) -> str:

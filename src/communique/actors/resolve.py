@@ -20,6 +20,7 @@ ACTIVE_BONUS = 0.15
 ROLE_BONUS = 0.2
 COUNTRY_BONUS = 0.1
 AMBIGUITY_MARGIN = 0.05
+FUZZY_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ def _pick(kb: KnowledgeBase, matches: list[NameMatch], cue: RoleCue | None, on: 
     confidence = min(0.99, score)
     if len(scored) > 1 and scored[1][0] >= score - AMBIGUITY_MARGIN:
         confidence *= 0.6
+    if how == "fuzzy":  # a near spelling may be another person ("Salimi" / "Salami")
+        confidence = min(confidence, FUZZY_CONFIDENCE)
     role, office = _person_role(kb, person, on, cue.office if cue else None)
     return Resolution(person, person.name, role, person.country, round(confidence, 3), how, office)
 
