@@ -207,10 +207,13 @@ def test_help_documents_options(command: str, options: list[str]) -> None:
 
 # --- interrupted ingest ------------------------------------------------------------------------
 
-INGEST_SCRIPT = (
-    "import sys; from communique.cli.common import run_main; "
-    "from communique.cli.store_cmd import ingest_cmd; run_main(ingest_cmd)"
-)
+def ingest_command() -> list[str]:
+    """``communique ingest`` as installed (the console script beside this Python), else via run_main."""
+    script = Path(sys.executable).parent / "communique"
+    if script.is_file():
+        return [str(script), "ingest"]
+    code = "from communique.cli import main; main()"
+    return [sys.executable, "-c", code, "ingest"]
 
 
 def _count(path: Path) -> int:
@@ -232,7 +235,7 @@ def test_killed_ingest_then_rerun_stores_each_document_once(tmp_path: Path) -> N
     n = 600
     corpus = build_corpus(n, tmp_path / "corpus")
     db_path = tmp_path / "kill.db"
-    cmd = [sys.executable, "-c", INGEST_SCRIPT, str(corpus.directory), "--db", f"sqlite:///{db_path}",
+    cmd = [*ingest_command(), str(corpus.directory), "--db", f"sqlite:///{db_path}",
            "--batch-size", "5"]
     env = {**os.environ, "COMMUNIQUE_PROGRESS": "never"}
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
