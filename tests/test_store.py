@@ -292,6 +292,14 @@ def test_signatures_round_trip(store: Store) -> None:
     assert store.load_signatures() == {"a": sig, "b": {"minhash": [7]}}
 
 
+def test_signatures_accept_numpy_and_dates(store: Store) -> None:
+    import numpy as np
+
+    store.save_signatures({"a": {"minhash": np.array([2**64 - 1, 3], dtype=np.uint64), "n": np.int64(4),
+                                 "day": date(2024, 1, 2), "words": {"b", "a"}}})
+    assert store.load_signatures() == {"a": {"minhash": [2**64 - 1, 3], "n": 4, "day": "2024-01-02", "words": ["a", "b"]}}
+
+
 def test_links_are_mirrored_on_documents(store: Store) -> None:
     store.save_results([make_result("a"), make_result("b", TEXT + " Copy.")])
     store.save_links([("b", "a", "spun copy", 0.875)])

@@ -1,4 +1,16 @@
-"""The store: SQLite (default) or PostgreSQL behind one interface, schema by Alembic migrations."""
+"""The store: SQLite (default) or PostgreSQL behind one interface, schema by Alembic migrations.
+
+    from communique.store import Store
+    with Store.open("sqlite:///communique.db") as store:   # or postgresql://USER@HOST/DB
+        store.add_documents(cleaned_docs)      # raw + clean, skips stored content -> AddReport
+        store.save_results(results)            # upsert + replace analysis (idempotent) -> AddReport
+        doc = store.get_document("doc-id")     # StoredDocument | None
+        for result in store.iter_results(): ...
+
+Modules: ``models`` (typed ORM tables), ``migrations/`` (Alembic; ``Store.open`` upgrades to
+head), ``convert`` (records <-> rows, typed results), ``store`` (the Store), ``loader``
+(read -> clean -> store, behind ``communique ingest``).
+"""
 
 from __future__ import annotations
 

@@ -13,9 +13,10 @@ Every value is a bound parameter; no SQL is built from data.
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -108,6 +109,21 @@ def _sqlite_on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _json_default(value: Any) -> Any:
+    """JSON for what the stages hand in besides plain types: numpy values/arrays, dates, sets."""
+    if hasattr(value, "tolist"):  # numpy scalars and arrays
+        return value.tolist()
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
 def _make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         memory = url.database in (None, "", ":memory:")
@@ -117,12 +133,12 @@ def _make_engine(url: URL) -> Engine:
                 raise OSError(f"directory {parent} does not exist")
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-            poolclass=StaticPool if memory else None,
+            poolclass=StaticPool if memory else None, json_serializer=_json_dumps,
         )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, json_serializer=_json_dumps)
 
 
 def _migrate(engine: Engine) -> None:
