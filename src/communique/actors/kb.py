@@ -217,14 +217,18 @@ class KnowledgeBase:
         self.office_types: dict[str, OfficeType] = {
             k: OfficeType(k, v["title"], int(v["rank"]), bool(v["single"])) for k, v in titles["office_types"].items()
         }
-        self._honorifics = sorted({tuple(fold(h).split()) for h in titles["honorifics"]}, key=len, reverse=True)
+        self._honorifics: dict[str, list[tuple[str, ...]]] = {}
+        for h in sorted({tuple(fold(h).split()) for h in titles["honorifics"]}, key=len, reverse=True):
+            self._honorifics.setdefault(h[0], []).append(h)
         self._modifiers = frozenset(fold(m) for m in titles["modifiers"])
         self._former_words = frozenset(fold(m) for m in titles["former_words"])
         phrases = [
             _RolePhrase(tuple(fold(r["phrase"]).split()), r["office"], r.get("country"), r.get("org"))
             for r in titles["role_phrases"]
         ]
-        self._role_phrases = sorted(phrases, key=lambda r: len(r.tokens), reverse=True)
+        self._role_phrases: dict[str, list[_RolePhrase]] = {}
+        for r in sorted(phrases, key=lambda r: len(r.tokens), reverse=True):
+            self._role_phrases.setdefault(r.tokens[0], []).append(r)
         self._variants: dict[str, str] = {}
         for group in titles.get("name_variants", []):
             for form in group:
@@ -254,7 +258,7 @@ class KnowledgeBase:
         self._surname: dict[str, list[PersonEntry]] = {}
         self._loose_surname: dict[str, list[PersonEntry]] = {}
         self._skel: dict[str, list[tuple[PersonEntry, str]]] = {}
-        self._full_names: list[tuple[PersonEntry, tuple[str, ...]]] = []
+        self._full_names: dict[str, list[tuple[PersonEntry, tuple[str, ...]]]] = {}  # by last word
         last_tokens: dict[str, set[str]] = {}
         first_tokens: set[str] = set()
         for p in self._people:
@@ -264,7 +268,8 @@ class KnowledgeBase:
                 lk = self.loose_key(form)
                 _add(self._loose, lk, p)
                 _add(self._skel, _skeleton(lk), (p, lk))
-                self._full_names.append((p, tuple(key.split())))
+                if key:
+                    _add(self._full_names, key.split()[-1], (p, tuple(key.split())))
                 if len(key.split()) > 1:
                     last_tokens.setdefault(key.split()[-1], set()).add(p.name)
                     first_tokens.add(key.split()[0])
@@ -322,18 +327,9 @@ class KnowledgeBase:
                 note(p, 0.75, "surname")
         toks = tuple(key.split())
         if not found and len(toks) >= 2:
-            for p, full in self._full_names:
-                if full[-1] == toks[-1] and _is_subsequence(toks, full):
+            for p, full in self._full_names.get(toks[-1], ()):
+                if _is_subsequence(toks, full):
                     note(p, 0.8, "partial")
-        if not found and len(toks) >= 3:
-            # a qualifier before the name ("Hezbollah chief Naim Qassem"): try the trailing words
-            words = _tokens(rest)
-            for k in range(1, len(words) - 1):
-                tail = [m for m in self.match(rest[words[k][2]:]) if m.how in ("canonical", "alias", "transliteration")]
-                if tail:
-                    for m in tail:
-                        note(m.person, 0.75, "suffix")
-                    break
         if not found:
             lk = self.loose_key(rest)
             for p, cand in self._skel.get(_skeleton(lk), ()):
@@ -444,8 +440,10 @@ class KnowledgeBase:
         return cue, surface[toks[i][2]:].strip(" ,.;:")
 
     def _honorific_at(self, toks: list[tuple[str, str, int]], i: int) -> int:
-        words = tuple(t[0] for t in toks[i:])
-        for h in self._honorifics:
+        if i >= len(toks):
+            return 0
+        words = tuple(t[0] for t in toks[i:i + 8])
+        for h in self._honorifics.get(words[0], ()):
             if words[: len(h)] == h:
                 return len(h)
         return 0
@@ -464,8 +462,10 @@ class KnowledgeBase:
         return best
 
     def _phrase_at(self, toks: list[tuple[str, str, int]], i: int) -> tuple[_RolePhrase, int] | None:
-        words = tuple(t[0] for t in toks[i:])
-        for r in self._role_phrases:
+        if i >= len(toks):
+            return None
+        words = tuple(t[0] for t in toks[i:i + 16])
+        for r in self._role_phrases.get(words[0], ()):
             if words[: len(r.tokens)] == r.tokens:
                 return r, i + len(r.tokens)
         return None

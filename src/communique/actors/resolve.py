@@ -44,6 +44,12 @@ def resolve_mention(kb: KnowledgeBase, surface: str, on: date | None, *,
     if not rest:
         return None
     matches = kb.match(surface)
+    words = rest.split()
+    for k in range(1, len(words) - 1):  # a qualifier before the name: "Hezbollah chief Naim Qassem"
+        if matches:
+            break
+        matches = [replace(m, score=0.75, how="suffix") for m in kb.match(" ".join(words[k:]))
+                   if m.how in ("canonical", "alias", "transliteration")]
     if cue is not None and (not matches or matches[0].score < 0.97):
         # "Crown Prince Salman", "King Abdullah": holders of the office with that given name compete
         known = {m.person.name for m in matches}
