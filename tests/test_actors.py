@@ -405,3 +405,35 @@ def test_given_names_are_not_surnames(kb: KnowledgeBase) -> None:
     assert kb.match_name("Mustafa") == []
     assert kb.match_name("Mohammed") == []
     assert kb.match_name("Ali") == []
+
+
+def test_part_of_a_name_resolves_to_someone_in_the_document(kb: KnowledgeBase) -> None:
+    pm = kb.person("Mohammed bin Abdulrahman bin Jassim Al Thani")
+    li = kb.person("Li Qiang")
+    assert pm is not None and li is not None
+    r = resolve_mention(kb, "Sheikh Mohammed", date(2024, 2, 13), context=[pm])
+    assert r is not None and (r.name, r.how) == (pm.name, "context+name")
+    r = resolve_mention(kb, "Li", date(2024, 5, 16), context=[li])
+    assert r is not None and (r.name, r.role) == ("Li Qiang", "Premier of China")
+    assert resolve_mention(kb, "Sheikh Mohammed", date(2024, 2, 13)) == resolve_mention(kb, "Mohammed", None)
+    r = resolve_mention(kb, "Mohammed", None)
+    assert r is not None and r.person is None
+
+
+def test_vague_roles_resolve_only_to_people_in_the_document(kb: KnowledgeBase) -> None:
+    fm = kb.person("Hossein Amir-Abdollahian")
+    khamenei = kb.person("Ali Khamenei")
+    assert fm is not None and khamenei is not None
+    assert resolve_mention(kb, "the Iranian minister", date(2023, 8, 19)) is None
+    for surface in ("the Iranian minister", "The Iranian diplomat"):
+        r = resolve_mention(kb, surface, date(2023, 8, 19), context=[fm, khamenei])
+        assert r is not None and (r.name, r.role) == (fm.name, "Foreign Minister of Iran")
+    assert resolve_mention(kb, "the Iraqi minister", date(2023, 8, 19), context=[fm]) is None
+
+
+def test_compound_titles_and_capital_honorifics(kb: KnowledgeBase) -> None:
+    assert kb.parse_role("HE the Prime Minister and Minister of Foreign Affairs") == RoleCue("prime_minister")
+    assert kb.parse_role("Deputy Prime Minister and Minister of Foreign Affairs of Jordan") == RoleCue("deputy_prime_minister", "JOR")
+    assert kb.parse_role("His Excellency the President of the Republic") == RoleCue("president")
+    assert kb.strip_honorifics("HE Sheikh Tamim bin Hamad") == "Tamim bin Hamad"
+    assert kb.strip_honorifics("He Jiankui") == "He Jiankui"

@@ -37,6 +37,7 @@ _APOSTROPHES = "'’‘`´ʿʾʼ′"
 _POSSESSIVE_RE = re.compile(r"[" + _APOSTROPHES + r"]s\b", re.IGNORECASE)
 _PARTICLE_RE = re.compile(r"\b(?:a[dlnrstz]|ash|el|ul)-", re.IGNORECASE)
 _PARTICLES = frozenset({"al", "el"})
+_CASED_HONORIFICS = frozenset({"HE", "HH", "HM", "HRH", "HE."})  # only in capitals: "HE the Minister", not "he"
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "of"})  # "Sultan bin Abdulaziz": a name, not a title
 _VOWELS = frozenset("aeiou")
 FUZZY_MIN_RATIO = 0.85
@@ -411,7 +412,10 @@ class KnowledgeBase:
     def parse_role(self, text: str) -> RoleCue | None:
         """The office (and country) a role description names, when ``text`` is nothing but one."""
         toks = _tokens(text)
-        res = self._role_at(toks, 0)
+        i = 0
+        while self._honorific_at(toks, i):  # "His Excellency the President"
+            i += self._honorific_at(toks, i)
+        res = self._role_at(toks, i)
         if res is None:
             return None
         cue, end = res
@@ -442,6 +446,8 @@ class KnowledgeBase:
     def _honorific_at(self, toks: list[tuple[str, str, int]], i: int) -> int:
         if i >= len(toks):
             return 0
+        if toks[i][1] in _CASED_HONORIFICS:
+            return 1
         words = tuple(t[0] for t in toks[i:i + 8])
         for h in self._honorifics.get(words[0], ()):
             if words[: len(h)] == h:
@@ -487,12 +493,19 @@ class KnowledgeBase:
             if phrase is None:
                 return None
         rp, i = phrase
-        if i + 1 < len(toks) and toks[i][0] == "of":
-            j = i + 1 + (toks[i + 1][0] == "the")
-            c = self._country_at(toks, j)
-            if c is not None:
-                country, i = c
-        return RoleCue(rp.office, country or rp.country, rp.org, former), i
+        first = rp
+        while True:
+            if i + 1 < len(toks) and toks[i][0] == "of":
+                j = i + 1 + (toks[i + 1][0] == "the")
+                c = self._country_at(toks, j)
+                if c is not None:
+                    country, i = c
+            # "the Prime Minister and Minister of Foreign Affairs": the first title leads
+            nxt = self._phrase_at(toks, i + 1) if i + 1 < len(toks) and toks[i][0] == "and" else None
+            if nxt is None:
+                break
+            rp, i = nxt
+        return RoleCue(first.office, country or first.country, first.org, former), i
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:

@@ -55,6 +55,14 @@ def resolve_mention(kb: KnowledgeBase, surface: str, on: date | None, *,
         known = {m.person.name for m in matches}
         matches += [NameMatch(p, 0.8, "role+name") for p in _by_role_and_given_name(kb, cue, rest, on, context)
                     if p.name not in known]
+    if not matches and context:
+        # a part of the name of someone already in the document: "Sheikh Mohammed", "Mr Li"
+        words = set(name_key(rest).split())
+        near = [p for p in context if any(words <= set(name_key(f).split()) for f in (p.name, *p.aliases))]
+        if len({p.name for p in near}) == 1:
+            person = near[0]
+            role, office = _person_role(kb, person, on, cue.office if cue else None)
+            return Resolution(person, person.name, role, person.country, 0.7, "context+name", office)
     if not matches:
         return Resolution(None, rest, _cue_label(kb, cue), cue.country if cue else None, 0.5, "unknown",
                           cue.office if cue else None)
@@ -117,10 +125,17 @@ def _given_part(name: str) -> set[str]:
     return set(toks)
 
 
+# vague role words: resolved only to someone already in the document who held one of these
+GENERIC_ROLES: dict[str, tuple[str, ...]] = {
+    "minister": ("foreign_minister", "defense_minister", "minister", "deputy_prime_minister"),
+    "diplomat": ("foreign_minister", "envoy"),
+}
 HEAD_OF_STATE_OFFICES = ("supreme_leader", "king", "emir", "sultan", "head_of_state", "president")
 
 
 def _resolve_role(kb: KnowledgeBase, cue: RoleCue, on: date | None, context: Sequence[PersonEntry]) -> Resolution | None:
+    if cue.office in GENERIC_ROLES:
+        return _resolve_generic_role(kb, cue, on, context)
     ever = kb.holders(cue.office, cue.country, None, org=cue.org)
     if not ever and cue.office == "supreme_leader" and cue.country is not None:
         # "the Syrian leader": the country's head of state, whatever the title
@@ -150,6 +165,19 @@ def _resolve_role(kb: KnowledgeBase, cue: RoleCue, on: date | None, context: Seq
         return None
     role, office = _person_role(kb, person, on, cue.office)
     return Resolution(person, person.name, role, person.country, conf, how, office)
+
+
+def _resolve_generic_role(kb: KnowledgeBase, cue: RoleCue, on: date | None,
+                          context: Sequence[PersonEntry]) -> Resolution | None:
+    """"the Iranian minister", "the Iranian diplomat": only someone already in the document (the latest)."""
+    offices = GENERIC_ROLES[cue.office]
+    for person in reversed(context):
+        held = [o for o in person.offices if o.office in offices and (cue.country is None or o.country == cue.country)
+                and (on is None or o.held_on(on))]
+        if held:
+            role, office = _person_role(kb, person, on, held[0].office)
+            return Resolution(person, person.name, role, person.country, 0.7, "role+context", office)
+    return None
 
 
 def _person_role(kb: KnowledgeBase, person: PersonEntry, on: date | None, hint: str | None) -> tuple[str | None, str | None]:
