@@ -57,8 +57,8 @@ def resolve_mention(kb: KnowledgeBase, surface: str, on: date | None, *,
                     if p.name not in known]
     if not matches and context:
         # a part of the name of someone already in the document: "Sheikh Mohammed", "Mr Li"
-        words = set(name_key(rest).split())
-        near = [p for p in context if any(words <= set(name_key(f).split()) for f in (p.name, *p.aliases))]
+        wanted = set(name_key(rest).split())
+        near = [p for p in context if any(wanted <= set(name_key(f).split()) for f in (p.name, *p.aliases))]
         if len({p.name for p in near}) == 1:
             person = near[0]
             role, office = _person_role(kb, person, on, cue.office if cue else None)
