@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from communique.dedup import Link, link_documents
 from communique.events import assign_event_ids, event_id, merge_events
 from communique.options import Options
@@ -104,3 +106,69 @@ def test_seed_events(seeds_dir: Path, gold_dir: Path) -> None:
     assert rashid.date is None and rashid.location == "Tehran" and rashid.fields["location"]["agreed_by"] == 2
     assert rashid.event_id == event_id(("Ali Khamenei", "Abdul Latif Rashid"), None, ["002_2c749cdfbc01d25b"])
 
+
+
+def _store_with_events(tmp_path: Path) -> tuple[str, list[str]]:
+    from communique.store import Store
+
+    url = f"sqlite:///{tmp_path / 'ev.db'}"
+    a = make_result("wire-1", "Prabowo hosted Albanese in Jakarta on Saturday.", people=P, pub=date(2024, 4, 28),
+                    meetings=(Meeting(P, ("Retno Marsudi",), date=date(2024, 4, 27), location="Jakarta"),))
+    b = make_result("paper-2", "Albanese met Prabowo on Saturday.", people=P, pub=date(2024, 4, 29),
+                    meetings=(Meeting(P, ("Penny Wong",), date_text="on Saturday", location="Jakarta"),))
+    c = make_result("other-3", "Xi met Lula.", people=("Xi Jinping", "Lula da Silva"),
+                    meetings=(Meeting(("Xi Jinping", "Lula da Silva"), date=date(2023, 4, 14), location="Beijing"),))
+    results = [a, b, c]
+    events = merge_events(results)
+    assign_event_ids(results, events)
+    with Store.open(url) as store:
+        store.save_results(results)
+        store.replace_events([(e.event_id, e.to_json()) for e in events], [(d, e.event_id, i) for e in events for d, i in e.sources])
+    return url, [e.event_id for e in events]
+
+
+def test_cli_events_and_event(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    try:
+        from communique.cli.events_cmd import event_cmd, events_cmd
+    except ModuleNotFoundError as exc:  # cli/__init__ imports every registered command module
+        if exc.name in (None, "communique.cli.events_cmd") or not exc.name.startswith("communique.cli."):
+            raise
+        pytest.skip(f"communique.cli cannot be imported yet: {exc}")
+
+    url, _ = _store_with_events(tmp_path)
+    runner = CliRunner()
+    jakarta = event_id(P, date(2024, 4, 27), [])
+    out = runner.invoke(events_cmd, ["--db", url, "--person", "albanese"])
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines() == [
+        "event             date        participants                         place    sources  conflicts",
+        f"{jakarta}  2024-04-27  Anthony Albanese + Prabowo Subianto  Jakarta  2        ! attendees",
+    ]
+    listed = json.loads(runner.invoke(events_cmd, ["--db", url, "--format", "json"]).output)
+    assert len(listed) == 2
+    shown = runner.invoke(event_cmd, [jakarta, "--db", url])
+    assert shown.exit_code == 0
+    assert "date: 2024-04-27 (from wire-1 (2024-04-27); undated in paper-2; paper-2 said 'on Saturday')" in shown.output
+    assert "attendees: Penny Wong  (agreed by 1 of 2)  ! CONFLICT\n    wire-1: Retno Marsudi\n    paper-2: Penny Wong" in shown.output
+    assert "location: Jakarta  (agreed by 2 of 2)\n" in shown.output
+    missing = runner.invoke(event_cmd, ["evt-000000000000", "--db", url])
+    assert missing.exit_code == 1
+    assert missing.output.startswith("error: no event 'evt-000000000000' in sqlite:///")
+    assert runner.invoke(events_cmd, ["--db", url, "--person", "nobody"]).output == "no events with 'nobody'\n"
+
+
+def test_cli_bench_dedup_small() -> None:
+    from click.testing import CliRunner
+
+    from communique.bench.dedup import bench_dedup_cmd
+
+    out = CliRunner().invoke(bench_dedup_cmd, ["--sizes", "300,600"])
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    assert lines[0] == "dedup + events benchmark (synthetic analysis records; embeddings OFF in these runs)"
+    assert lines[2].split()[0] == "300" and lines[3].split()[0] == "600"
+    assert "embeddings: skipped" in out.output
+    bad = CliRunner().invoke(bench_dedup_cmd, ["--sizes", "ten"])
+    assert bad.exit_code == 2 and "not a comma-separated list of integers" in bad.output

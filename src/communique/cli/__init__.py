@@ -15,6 +15,7 @@ from .common import run_main
 COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("communique.cli.extract_cmd", ("extract", "run")),
     ("communique.cli.eval_cmd", ("eval",)),
+    ("communique.cli.events_cmd", ("events", "event")),
     ("communique.cli.store_cmd", ("ingest", "show", "stats")),
     ("communique.cli.bench_cmd", ("bench",)),
 )

@@ -13,6 +13,7 @@ import click
 # subcommand name -> "module:click command"
 BENCHMARKS: dict[str, str] = {
     "ingest": "communique.cli.bench_cmd:bench_ingest_cmd",
+    "dedup": "communique.bench.dedup:bench_dedup_cmd",
 }
 
 

@@ -1,0 +1,106 @@
+"""``communique events`` and ``communique event ID``: merged events from the store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from ..errors import CommuniqueError
+from ..events import FIELDS
+from ..store import Store
+from .common import EXIT_ERROR, EXIT_FAILED_ITEMS, db_option, options_from
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                       help="Output format.")
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except CommuniqueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def _mentions(data: dict[str, Any], person: str) -> bool:
+    want = person.casefold()
+    return any(want in name.casefold() for name in [*data.get("participants", ()), *data.get("attendees", ())])
+
+
+def _value(v: Any) -> str:
+    if v is None or v == []:
+        return "-"
+    return ", ".join(v) if isinstance(v, list) else str(v)
+
+
+def format_events(events: dict[str, dict[str, Any]]) -> str:
+    """One line per event: id, date, participants, place, sources, conflicting fields (marked !)."""
+    rows = [("event", "date", "participants", "place", "sources", "conflicts")]
+    for eid, d in events.items():
+        conflicts = d.get("conflicts") or []
+        rows.append((eid, d.get("date") or "-", " + ".join(d.get("participants", ())), d.get("location") or "-",
+                     str(len({s[0] for s in d.get("sources", ())})), ("! " + ", ".join(conflicts)) if conflicts else ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+
+
+def format_event(d: dict[str, Any]) -> str:
+    """Every field: the agreed value, how many sources gave it, conflict mark, then each source's value."""
+    lines = [
+        f"event: {d['event_id']}",
+        f"participants: {' + '.join(d['participants'])}",
+        f"date: {d.get('date') or '-'}" + (f" ({d['date_derivation']})" if d.get("date_derivation") else ""),
+        f"place: {d.get('location') or '-'}",
+        f"attendees: {', '.join(d.get('attendees') or ()) or '-'}",
+        f"sources: {', '.join(f'{doc}#{idx}' for doc, idx in d.get('sources', ()))}",
+        "",
+    ]
+    fields = d.get("fields", {})
+    for name in FIELDS:
+        f = fields.get(name)
+        if f is None:
+            continue
+        n = len(f["sources"])
+        mark = "  ! CONFLICT" if f["conflict"] else ""
+        lines.append(f"{name}: {_value(f['value'])}  (agreed by {f['agreed_by']} of {n}){mark}")
+        for doc, v in f["sources"].items():
+            lines.append(f"    {doc}: {_value(v)}")
+    return "\n".join(lines)
+
+
+@click.command(name="events")
+@db_option
+@click.option("--person", default=None, help="Only events with this person among participants or attendees (case-insensitive substring).")
+@_FORMAT
+def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
+    """List merged events: id, date, participants, place, number of source reports, conflicts (!)."""
+    with _errors(), Store.open(opts=options_from(db=db)) as store:
+        events = store.load_events()
+    if person:
+        events = {k: v for k, v in events.items() if _mentions(v, person)}
+    if fmt == "json":
+        click.echo(json.dumps(list(events.values()), ensure_ascii=False, indent=2))
+    elif events:
+        click.echo(format_events(events))
+    else:
+        click.echo("no events" + (f" with {person!r}" if person else ""))
+
+
+@click.command(name="event")
+@click.argument("event_id")
+@db_option
+@_FORMAT
+def event_cmd(event_id: str, db: str | None, fmt: str) -> None:
+    """Show one event: each field's agreed value, agreement count, conflicts and every source's value."""
+    with _errors(), Store.open(opts=options_from(db=db)) as store:
+        data = store.load_events().get(event_id)
+        where = store.display_url
+    if data is None:
+        click.echo(f"error: no event {event_id!r} in {where}", err=True)
+        raise SystemExit(EXIT_FAILED_ITEMS)
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else format_event(data))
