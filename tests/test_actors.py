@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique.actors import KnowledgeBase, KnowledgeBaseError, RoleCue, resolve_mention
 from communique.actors.kb import DATA_DIR, loose_key, name_key
@@ -437,3 +439,15 @@ def test_compound_titles_and_capital_honorifics(kb: KnowledgeBase) -> None:
     assert kb.parse_role("His Excellency the President of the Republic") == RoleCue("president")
     assert kb.strip_honorifics("HE Sheikh Tamim bin Hamad") == "Tamim bin Hamad"
     assert kb.strip_honorifics("He Jiankui") == "He Jiankui"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_lookups_never_fail_on_arbitrary_text(kb: KnowledgeBase, text: str) -> None:
+    kb.match_name(text)
+    kb.country_code(text)
+    kb.parse_role(text)
+    assert isinstance(kb.strip_honorifics(text), str)
+    r = resolve_mention(kb, text, date(2024, 1, 1))
+    assert r is None or 0.0 <= r.confidence <= 1.0
+
