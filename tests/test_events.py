@@ -70,6 +70,16 @@ def test_undated_reports_published_together_merge() -> None:
     assert next(e for e in events if len(e.sources) == 2).event_id == event_id(P, None, ["b", "a"])
 
 
+def test_report_without_any_date_joins_the_only_event_it_fits() -> None:
+    dated = doc("a", Meeting(P, date=date(2024, 11, 14), location="Cairo"), pub=date(2024, 11, 15))
+    bare = doc("b", Meeting(P, date_text="on Thursday", location="Cairo"))
+    assert [sorted(e.sources) for e in merge_events([dated, bare])] == [[("a", 0), ("b", 0)]]
+    wrong_day = doc("c", Meeting(P, date_text="on Friday"))
+    assert len(merge_events([dated, wrong_day])) == 2
+    second = doc("d", Meeting(P, date=date(2023, 5, 4)))  # two events it could be: ambiguous, stays alone
+    assert len(merge_events([dated, second, doc("e", Meeting(P))])) == 3
+
+
 def test_copies_join_their_original_and_conflicts_are_flagged() -> None:
     orig = doc("orig", Meeting(P, ("Retno Marsudi",), date=date(2024, 3, 1), location="Jakarta"))
     copy = doc("copy", Meeting(P, ("Penny Wong",), date=date(2024, 3, 2), location="Jakarta"))

@@ -8,9 +8,11 @@ Rules (applied per set of participants, canonical names; attendees do not count)
 3. A meeting without a date joins a dated one when its report was published between the day
    before and ``opts.event_window_days`` after that date, and its weekday words ("on Saturday"),
    if any, name that date's weekday; the closest such date wins.
-4. Two undated meetings join when both reports have publication dates within
+4. A meeting with neither a date nor a publication date joins a dated meeting when that is
+   the only one with these participants whose weekday and place fit it (else it stays alone).
+5. Two undated meetings join when both reports have publication dates within
    ``opts.event_window_days`` of each other and their weekday words agree.
-5. Places must be compatible: a missing place agrees with anything; two named places must match.
+6. Places must be compatible: a missing place agrees with anything; two named places must match.
 
 Each :class:`Event` keeps, for ``date``, ``location``, ``attendees`` and ``participants``, every
 source's value, the agreed value (most sources; ties by value), how many sources gave it, and a
@@ -149,7 +151,7 @@ class _UnionFind:
 
 
 def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
-    """Rules 2-5 over the clusters of one participant set."""
+    """Rules 2-6 over the clusters of one participant set."""
     dated: dict[date, list[_Cluster]] = defaultdict(list)
     undated: list[_Cluster] = []
     for c in clusters:
@@ -174,6 +176,11 @@ def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
                     gap = _attach_undated(c, day, window)
                     if gap is not None and _places_ok(target, c) and (best is None or (abs(gap), day) < (abs(best[0]), best[1])):
                         best = (gap, day, target)
+        if best is None and not c.pubs:  # rule 4: no time at all, but only one event it can be
+            fits = [t for ts in dated.values() for t in ts
+                    if _places_ok(t, c) and (not c.weekdays or (t.agreed_date and t.agreed_date.weekday() in c.weekdays))]
+            if len(fits) == 1:
+                best = (0, fits[0].agreed_date or date.min, fits[0])
         if best is not None:
             best[2].nodes += c.nodes
             continue
