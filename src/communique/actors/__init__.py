@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from .kb import KnowledgeBase, KnowledgeBaseError, NameMatch, Office, OfficeType, PersonEntry, RoleCue
+from .kb import KnowledgeBase, NameMatch, Office, OfficeType, PersonEntry, RoleCue
 from .resolve import Resolution, resolve_mention
+from .schema import KnowledgeBaseError
 
 __all__ = [
     "KnowledgeBase", "KnowledgeBaseError", "NameMatch", "Office", "OfficeType", "PersonEntry", "Resolution",
