@@ -22,7 +22,7 @@ EXIT_ERROR = 3  # the run could not go on (store, model, options)
 def run_main(group: click.Group) -> None:
     """Run the click group, turning CommuniqueError into one clear line and an exit code."""
     try:
-        group.main(standalone_mode=False)
+        rv = group.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -34,7 +34,7 @@ def run_main(group: click.Group) -> None:
         sys.exit(EXIT_ERROR)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
-    sys.exit(EXIT_OK)
+    sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -1,0 +1,74 @@
+"""``communique extract`` (to stdout/file, no store) and ``communique run`` (into the store)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..records import Failure
+from .common import EXIT_FAILED_ITEMS, db_option, options_from
+
+_WORKERS = click.option("--workers", type=click.IntRange(min=1), default=None,
+                        help="Processes for extraction (default 1; setting workers).")
+
+
+def _report_failures(failures: list[Failure]) -> None:
+    for f in failures:
+        click.echo(f"error: {f.source}: {f.reason}", err=True)
+
+
+@click.command(name="extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one record per document, the contract in ../shared/spec/extract-output.md; table: readable.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write to this file instead of stdout.")
+@_WORKERS
+def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | None) -> None:
+    """Extract people, meetings, quotes and statements from PATHS (no store needed).
+
+    PATHS are files (.txt, .html, .jsonl, .warc, .warc.gz), directories (recursive) or - for
+    stdin. Inputs that cannot be read are reported on stderr; exit code 1 when any failed.
+    """
+    from ..pipeline import extract_corpus
+    from ..report import corpus_summary
+
+    opts = options_from(workers=workers)
+    results, failures = extract_corpus(list(paths), opts)
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        if fmt == "jsonl":
+            for r in results:
+                out.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
+        else:
+            out.write(corpus_summary(results, failures) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    _report_failures(failures)
+    if failures:
+        raise SystemExit(EXIT_FAILED_ITEMS)
+
+
+@click.command(name="run")
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@db_option
+@_WORKERS
+def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None) -> None:
+    """The main job: ingest and extract PATHS into the store, link copies, merge events, summarise.
+
+    Default PATHS: ../shared/seeds when present, else the package's sample articles.
+    Re-running is idempotent: documents are keyed by content and events by their participants and date.
+    """
+    from ..pipeline import run_into_store
+    from ..report import corpus_summary
+
+    opts = options_from(db=db, workers=workers)
+    results, failures = run_into_store(list(paths) or None, opts)
+    click.echo(corpus_summary(results, failures))
+    click.echo(f"\nstore: {opts.db}")
+    _report_failures(failures)
+    if failures:
+        raise SystemExit(EXIT_FAILED_ITEMS)

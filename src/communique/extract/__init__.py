@@ -1,0 +1,161 @@
+"""The extraction engine: people, meetings, quotes and PLOVER statements, with evidence.
+
+``Extractor.analyse_many`` runs spaCy once per document (batched with ``nlp.pipe``) and the
+stages below on its result; every offset it returns indexes the raw document text.
+
+1. people      names (knowledge base, spaCy PERSON), titles and roles -> canonical persons
+2. topics      sentence subjects, for pronouns and uncued quotes
+3. quotes      quoted spans -> speech vs scare quotes, direct vs fragment, speaker
+4. meetings    principals, others present, date, place; each also a PLOVER CONSULT statement
+5. statements  reported positions coded to PLOVER types
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from ..actors.kb import KnowledgeBase
+from ..nlp import load_pipeline
+from ..options import Options
+from ..records import Analysis, CleanDocument, Failure, Meeting, Quality, Quote, Span, Statement
+from .attribution import attribute, topics
+from .dates import PATTERNS as DATE_PATTERNS
+from .dates import _explicit
+from .lexicon import Lexicon
+from .meetings import find_meetings
+from .people import find_people, persons
+from .places import Gazetteer
+from .quotes import find_quote_spans
+from .statements import PloverLexicon, find_statements
+
+__all__ = ["Extractor"]
+
+
+class Extractor:
+    """Holds what extraction needs, loaded once: spaCy pipeline, knowledge base, lexicons, gazetteer."""
+
+    def __init__(self, opts: Options | None = None, *, nlp: Any = None, kb: KnowledgeBase | None = None) -> None:
+        self.opts = opts or Options()
+        self.nlp = nlp if nlp is not None else load_pipeline(self.opts.model)
+        self.kb = kb or KnowledgeBase.load()
+        self.lex = Lexicon.load()
+        self.plover = PloverLexicon.load()
+        self.gaz = Gazetteer.load(self.kb)
+
+    def analyse(self, doc: CleanDocument, quality: Quality | None = None) -> Analysis | Failure:
+        return next(iter(self.analyse_many([(doc, quality or Quality())])))
+
+    def analyse_many(self, items: Sequence[tuple[CleanDocument, Quality]]) -> Iterator[Analysis | Failure]:
+        """One Analysis (or a Failure naming the document) per item, in order."""
+        todo: list[int] = []
+        results: list[Analysis | Failure | None] = [None] * len(items)
+        texts: list[str] = []
+        for i, (c, q) in enumerate(items):
+            reason = self._skip_reason(c, q)
+            if reason:
+                results[i] = Analysis(skipped=reason)
+                continue
+            todo.append(i)
+            texts.append(c.text[: self.opts.max_extract_chars])
+        docs = self.nlp.pipe(texts, batch_size=self.opts.batch_size)
+        for i, sdoc in zip(todo, docs, strict=True):
+            c = items[i][0]
+            try:
+                results[i] = self._analyse_doc(c, sdoc)
+            except Exception as exc:  # one broken document never stops a batch
+                results[i] = Failure(c.raw.source, f"extraction failed: {type(exc).__name__}: {exc}", stage="extract")
+        for r in results:
+            assert r is not None
+            yield r
+
+    def _skip_reason(self, c: CleanDocument, q: Quality) -> str | None:
+        if not c.text.strip():
+            return "no text after cleaning"
+        if q.language and q.language not in self.opts.languages:
+            return f"language {q.language!r} is not analysed (setting languages={','.join(self.opts.languages)})"
+        if not re.search(r"[A-Za-z]{2,}[^.!?]*[.!?\n]|[A-Za-z]{2,}\s+[A-Za-z]{2,}", c.text):
+            return "no sentences"
+        return None
+
+    def _analyse_doc(self, c: CleanDocument, sdoc: Any) -> Analysis:
+        text = c.text[: self.opts.max_extract_chars]
+        published = c.raw.publication_date
+        ref = published or _first_full_date(text)
+        idx = find_people(text, sdoc, self.kb, self.lex, ref)
+        spans = find_quote_spans(text)
+        quoted = [(max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans]
+        tops = topics(sdoc, idx, self.lex, quoted)
+        attributed = attribute(text, spans, idx, tops, self.lex)
+        people = persons(idx, self.kb, ref, c.raw_span)
+        quotes = tuple(
+            Quote(
+                speaker=a.speaker,
+                text=c.raw_span(a.span.start, a.span.end).text,
+                kind=a.kind,  # type: ignore[arg-type]
+                start=c.raw_span(a.span.start, a.span.end).start,
+                end=c.raw_span(a.span.start, a.span.end).end,
+                confidence=round(a.confidence, 3),
+                cue=c.raw_span(*a.cue) if a.cue else None,
+            )
+            for a in attributed
+        )
+        drafts = find_meetings(text, sdoc, idx, tops, self.lex, quoted, published, self.gaz, self.kb)
+        meetings: list[Meeting] = []
+        statements: list[Statement] = []
+        for d in drafts:
+            ev = c.raw_span(*d.evidence)
+            meetings.append(
+                Meeting(
+                    participants=tuple(d.participants),
+                    attendees=tuple(d.attendees),
+                    date=d.date.date if d.date else None,
+                    date_text=c.raw_span(d.date.start, d.date.end).text if d.date else None,
+                    date_derivation=d.date.derivation if d.date else None,
+                    location=d.place.name if d.place else None,
+                    location_text=c.raw_span(d.place.start, d.place.end) if d.place else None,
+                    evidence=ev,
+                    host=d.host,
+                    visitor=d.visitor,
+                )
+            )
+            actor, recipient = (d.visitor, d.host) if d.visitor and d.host else (d.participants[0], d.participants[1])
+            statements.append(
+                Statement(actor, "CONSULT", recipient, ev, mode="visit" if d.visitor and d.host else "meeting",
+                          source_country=_country(self.kb, actor, ref), target_country=_country(self.kb, recipient, ref))
+            )
+        for s in find_statements(sdoc, idx, self.kb, self.plover, quoted, tops.before):
+            statements.append(
+                Statement(s.source, s.type, s.target, c.raw_span(s.start, s.end),
+                          source_country=_country(self.kb, s.source, ref),
+                          target_country=s.target if s.target_is_country else _country(self.kb, s.target, ref))
+            )
+        notes = None
+        if len(c.text) > self.opts.max_extract_chars:
+            notes = f"analysed the first {self.opts.max_extract_chars} of {len(c.text)} characters (setting max_extract_chars)"
+        return Analysis(people=people, meetings=tuple(meetings), quotes=quotes, statements=tuple(statements), skipped=notes)
+
+
+def _first_full_date(text: str) -> date | None:
+    """The first explicit date with a year in the text: a reference for dating offices only."""
+    for m in DATE_PATTERNS[0].finditer(text):
+        if m.group("year"):
+            return _explicit(m, None)
+    return None
+
+
+def _country(kb: KnowledgeBase, name: str | None, on: date | None) -> str | None:
+    if not name:
+        return None
+    entry = kb.person(name)
+    if entry is None:
+        return None
+    office = kb.role_at(entry, on, None)
+    code = office.country if office else entry.country
+    return code.split("-")[0] if code else None
+
+
+def raw_span(c: CleanDocument, start: int, end: int) -> Span:
+    return c.raw_span(start, end)

@@ -1,0 +1,207 @@
+"""Who said it: attribute each quoted span to a speaker, and tell speech from scare quotes.
+
+Cues, in order: a cue right after the quote (“...,” the Leader said / said X / he added), a cue
+before it in the same sentence (X said, “...” / X said: / adding, “...”), "according to X",
+the subject of a reported-speech sentence for fragments, and for a quote with no cue, the
+speaker of the previous quote (a paragraph that continues the previous speaker) or the topic
+person (the last sentence subject). Mentions inside quotes never count as speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import Lexicon
+from .people import PRONOUNS, Mention, PeopleIndex
+from .quotes import QuoteSpan, embedded, is_name_like, words
+
+_SENT_END = re.compile(r"[.!?](?=[\s”\"’']*(?:\s+[A-Z“\"‘(]|\s*$))|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    span: QuoteSpan
+    speaker: str | None
+    kind: str  # direct | fragment
+    confidence: float
+    cue: tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class Topics:
+    """The topic person (last sentence subject that is a person) along the text."""
+
+    starts: list[int]
+    keys: list[str | None]
+    speech: list[bool]
+
+    def before(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            if self.keys[i]:
+                return self.keys[i]
+            i -= 1
+        return None
+
+    def at(self, pos: int) -> tuple[str | None, bool]:
+        i = bisect_right(self.starts, pos) - 1
+        return (self.keys[i], self.speech[i]) if i >= 0 else (None, False)
+
+
+def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: list[tuple[int, int]]) -> Topics:
+    """Sentence subjects resolved to people; pronoun subjects carry the current topic on."""
+    starts: list[int] = []
+    keys: list[str | None] = []
+    speech: list[bool] = []
+    current: str | None = None
+    for sent in doc.sents:
+        subj_key: str | None = None
+        has_speech = False
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speech_lemmas and not _inside(tok.idx, quoted):
+                has_speech = True
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or _inside(tok.idx, quoted):
+                continue
+            if tok.lower_ in PRONOUNS:
+                subj_key = current
+                break
+            span_start = min(t.idx for t in tok.subtree)
+            span_end = max(t.idx + len(t) for t in tok.subtree)
+            ms = [m for m in idx.at(span_start, span_end) if m.key and m.kind != "pronoun"]
+            if ms:
+                # the head noun's own mention if any, else the first in the subject phrase
+                own = [m for m in ms if m.start <= tok.idx < m.end]
+                subj_key = (own or ms)[0].key
+                break
+            if tok.head.dep_ == "ROOT":
+                break
+        if subj_key:
+            current = subj_key
+        starts.append(sent.start_char)
+        keys.append(subj_key)
+        speech.append(has_speech)
+    return Topics(starts, keys, speech)
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _sentence_bounds(text: str, pos: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos``, ignoring terminators inside quotes."""
+    start = 0
+    for m in _SENT_END.finditer(text, 0, pos):
+        if not _inside(m.start(), quoted):
+            start = m.end()
+    end = len(text)
+    for m in _SENT_END.finditer(text, pos):
+        if not _inside(m.start(), quoted):
+            end = m.end()
+            break
+    return start, end
+
+
+def attribute(
+    text: str, spans: list[QuoteSpan], idx: PeopleIndex, tops: Topics, lex: Lexicon
+) -> list[Attributed]:
+    quoted = [(max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans]
+    outside = [m for m in idx.mentions if m.key and not _inside(m.start, quoted)]
+    out: list[Attributed] = []
+    prev: Attributed | None = None
+    for q in spans:
+        body = text[q.start : q.end]
+        if is_name_like(body):
+            continue
+        ws = words(body)
+        is_emb = embedded(text, q)
+        kind = "fragment" if is_emb and (len(ws) < 12 or body[:1].islower()) else "direct"
+        if len(ws) < 2:
+            continue  # a single quoted word is a label or a scare quote, not speech
+        s_start, s_end = _sentence_bounds(text, q.start, quoted)
+        q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
+        speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex)
+        if speaker is None:
+            speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex)
+        if kind == "fragment" and speaker is None:
+            # a short quoted phrase with no reporting verb around it: a scare quote
+            continue
+        if speaker is None and kind == "direct":
+            if prev is not None and prev.speaker and _near(text, prev.span, q):
+                speaker, conf = prev.speaker, 0.7
+            else:
+                key, spoke = tops.at(q.start)
+                topic = key or tops.before(q.start)
+                if topic:
+                    speaker, conf = topic, 0.6 if spoke else 0.45
+        if not q.balanced:
+            conf *= 0.7
+        a = Attributed(q, speaker, kind, conf, cue)
+        out.append(a)
+        prev = a
+    return out
+
+
+def _near(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
+    """b follows a with at most one paragraph break and no long narration in between."""
+    gap = text[a.end : b.start]
+    return gap.count("\n\n") <= 1 and len(gap) < 400
+
+
+def _resolve(m: Mention, tops: Topics) -> str | None:
+    return m.key
+
+
+def _after_cue(
+    text: str, q_end: int, s_end: int, mentions: list[Mention], tops: Topics, lex: Lexicon
+) -> tuple[str | None, float, tuple[int, int] | None]:
+    window_end = min(s_end, q_end + 160)
+    window = text[q_end:window_end]
+    lead = re.match(r"[\s,.;:!?—–-]*", window)
+    off = q_end + (lead.end() if lead else 0)
+    rest = text[off:window_end]
+    cue = lex.cue_re.search(rest)
+    if cue is None or cue.start() > 70:
+        return None, 0.0, None
+    cue_s, cue_e = off + cue.start(), off + cue.end()
+    # "he said" / "she added"
+    pron = re.match(r"(?:he|she|He|She)\b", rest)
+    if pron and pron.start() < cue.start():
+        return tops.before(q_end), 0.8, (cue_s, cue_e)
+    near = [m for m in mentions if off <= m.start < window_end]
+    if not near:
+        return None, 0.0, None
+    m = near[0]
+    if m.start < cue_s and cue_s - m.end > 25:
+        return None, 0.0, None
+    if m.start > cue_e + 40:
+        return None, 0.0, None
+    return m.key, 0.9 * m.confidence, (cue_s, cue_e)
+
+
+def _before_cue(
+    text: str, s_start: int, q_open: int, mentions: list[Mention], tops: Topics, lex: Lexicon
+) -> tuple[str | None, float, tuple[int, int] | None]:
+    left = text[s_start:q_open]
+    cues = list(lex.cue_re.finditer(left))
+    if not cues:
+        return None, 0.0, None
+    cue = cues[-1]
+    cue_s, cue_e = s_start + cue.start(), s_start + cue.end()
+    if cue.group(0).lower().startswith("according to"):
+        after = [m for m in mentions if cue_e <= m.start < q_open]
+        if after:
+            return after[0].key, 0.85, (cue_s, cue_e)
+    before = [m for m in mentions if s_start <= m.start < cue_s]
+    if before:
+        return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
+    pron = re.search(r"\b(?:he|she|He|She)\b", text[s_start:cue_s])
+    if pron:
+        return tops.before(s_start + pron.start()), 0.75, (cue_s, cue_e)
+    after = [m for m in mentions if cue_e <= m.start < q_open]  # said X, “...”
+    if after and after[0].start - cue_e < 5:
+        return after[0].key, 0.8, (cue_s, cue_e)
+    return None, 0.0, None

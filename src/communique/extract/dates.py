@@ -1,0 +1,97 @@
+"""Dates of meetings: explicit dates, and weekdays / "yesterday" resolved only against a known
+publication date (the most recent such day on or before it); otherwise null with the words kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_PART = r"(?:(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|noon))"
+_PREFIX = r"(?:(?:on|On)\s+)?(?:the\s+(?:" + _PART + r")\s+of\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+PATTERNS = [
+    re.compile(_PREFIX + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _Y + r")?"),
+    re.compile(_PREFIX + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b"),
+    re.compile(r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"),
+]
+WEEKDAY_RE = re.compile(
+    r"(?:\b(?:on|On|last|Last|this|This)\s+)?(?:the\s+" + _PART + r"\s+of\s+)?\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:\s+" + _PART + r")?"
+)
+RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|tonight)\b(?:\s+" + _PART + r")?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateFound:
+    date: date | None
+    text: str
+    start: int
+    end: int
+    derivation: str | None
+
+
+def find_date(text: str, start: int, end: int, published: date | None) -> DateFound | None:
+    """The first date expression in text[start:end], resolved as far as the text allows."""
+    seg = text[start:end]
+    found: list[DateFound] = []
+    for pat in PATTERNS:
+        for m in pat.finditer(seg):
+            d = _explicit(m, published)
+            s, e = start + m.start(), start + m.end()
+            if d is None and m.groupdict().get("year") is None and published is None:
+                found.append(DateFound(None, text[s:e], s, e, None))
+            elif d is not None:
+                how = "explicit date" if (m.groupdict().get("year") or m.groupdict().get("iso")) else "day and month, year of publication"
+                found.append(DateFound(d, text[s:e], s, e, how))
+    if not found:
+        for m in WEEKDAY_RE.finditer(seg):
+            s, e = start + m.start(), start + m.end()
+            d = _weekday(m.group("wd"), published)
+            why = f"most recent {m.group('wd')} on or before the publication date {published}" if d else None
+            found.append(DateFound(d, text[s:e], s, e, why))
+        for m in RELATIVE_RE.finditer(seg):
+            s, e = start + m.start(), start + m.end()
+            rel = m.group("rel").lower()
+            d = None
+            if published is not None:
+                d = published - timedelta(days=1) if rel in ("yesterday", "last night") else published
+            rel_why = f"'{rel}' relative to the publication date {published}" if d else None
+            found.append(DateFound(d, text[s:e], s, e, rel_why))
+    if not found:
+        return None
+    return min(found, key=lambda f: f.start)
+
+
+def _explicit(m: re.Match[str], published: date | None) -> date | None:
+    g = m.groupdict()
+    try:
+        if g.get("iso"):
+            return date.fromisoformat(g["iso"])
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        day = int(g["day"])
+        if g.get("year"):
+            return date(int(g["year"]), month, day)
+        if published is None:
+            return None
+        d = date(published.year, month, day)
+        if d > published:  # "March 3" in a January article is last year's
+            d = date(published.year - 1, month, day)
+        return d
+    except (KeyError, ValueError):
+        return None
+
+
+def _weekday(name: str, published: date | None) -> date | None:
+    if published is None:
+        return None
+    back = (published.weekday() - WEEKDAYS[name.lower()]) % 7
+    return published - timedelta(days=back)

@@ -1,0 +1,35 @@
+"""The extractor's lexicons, loaded from ``data/extract_lexicon.json`` into one typed object."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    version: str
+    speech_lemmas: frozenset[str]
+    cue_forms: tuple[str, ...]
+    meeting_re: re.Pattern[str]
+    attendance_after: tuple[str, ...]
+    attendance_before: tuple[str, ...]
+    nonperson_words: frozenset[str]
+    cue_re: re.Pattern[str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        data = json.loads(resources.files("communique").joinpath("data/extract_lexicon.json").read_text("utf-8"))
+        forms = tuple(sorted(set(data["cue_verbs_forms"]), key=len, reverse=True))
+        return cls(
+            version=data["version"],
+            speech_lemmas=frozenset(data["speech_verbs"]),
+            cue_forms=forms,
+            meeting_re=re.compile("|".join(data["meeting_patterns"]), re.I),
+            attendance_after=tuple(data["attendance_after"]),
+            attendance_before=tuple(data["attendance_before"]),
+            nonperson_words=frozenset(data["nonperson_words"]),
+            cue_re=re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I),
+        )

@@ -1,0 +1,159 @@
+"""Meetings: who met whom (principals vs others present), when and where, with evidence.
+
+A trigger sentence (met, received, hosted, held talks, in a meeting with, during his visit...)
+names the principals: its subject (a pronoun subject is the topic person) and the people it
+mentions outside quotes and outside attendance clauses. Triggers naming the same principals (or
+only one principal of a known meeting) are one meeting; different principals are another.
+Attendance clauses ("also attended by X", "X was also present", "accompanied by X") give the
+others present.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .attribution import Topics
+from .dates import DateFound, find_date
+from .lexicon import Lexicon
+from .people import PeopleIndex
+from .places import Gazetteer, PlaceFound, dateline, find_place
+
+_CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
+_HOST_VERBS = re.compile(r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|greeted)\b", re.I)
+_VISIT = re.compile(r"\b(?:visit|visited|visiting|arrived|arrives|trip|tour)\b", re.I)
+
+
+@dataclass(slots=True)
+class MeetingDraft:
+    participants: list[str]
+    evidence: tuple[int, int]
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+    date: DateFound | None = None
+    place: PlaceFound | None = None
+    host: str | None = None
+    visitor: str | None = None
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def attendance_spans(text: str, s: int, e: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Character ranges of a sentence that name people present but not principal."""
+    seg = text[s:e]
+    low = seg.lower()
+    out: list[tuple[int, int]] = []
+    for phrase in lex.attendance_after:
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+            end_m = _CLAUSE_END.search(seg, m.end())
+            stop = m.end() + 1 if end_m is None else end_m.start()
+            # "accompanied by X and Y," - allow 'and' between names
+            if end_m is not None and end_m.group(0).strip() == "and":
+                nxt = _CLAUSE_END.search(seg, end_m.end())
+                stop = nxt.start() if nxt and nxt.group(0).strip() != "and" else len(seg)
+            out.append((s + m.start(), s + (stop if end_m is not None else len(seg))))
+    for phrase in lex.attendance_before:
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+            start = max((c.end() for c in re.finditer(r"[,;:]", seg[: m.start()])), default=0)
+            out.append((s + start, s + m.end()))
+    return out
+
+
+def find_meetings(
+    text: str,
+    doc: Any,
+    idx: PeopleIndex,
+    tops: Topics,
+    lex: Lexicon,
+    quoted: list[tuple[int, int]],
+    published: date | None,
+    gaz: Gazetteer,
+    kb: Any,
+) -> list[MeetingDraft]:
+    drafts: list[MeetingDraft] = []
+    pending_attendees: list[tuple[int, list[str]]] = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if _inside(s, quoted) and _inside(e - 1, quoted):
+            continue
+        att = attendance_spans(text, s, e, lex)
+        present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
+        trig = [m for m in lex.meeting_re.finditer(text, s, e) if not _inside(m.start(), quoted)]
+        if not trig and not present:
+            continue
+        names = [
+            m.key for m in idx.between(s, e, kinds=("name", "role"))
+            if not _inside(m.start, quoted) and not any(a <= m.start < b for a, b in att)
+        ]
+        subj, _ = tops.at(s)
+        principals: list[str] = []
+        if trig:
+            for k in ([subj] if subj else []) + names:
+                if k and k not in principals and k not in present:
+                    principals.append(k)
+        target: MeetingDraft | None = None
+        if len(principals) >= 2:
+            target = next((d for d in drafts if set(d.participants) == set(principals)), None)
+            if target is None:
+                target = MeetingDraft(principals, (s, e))
+                drafts.append(target)
+        elif principals:
+            target = next((d for d in reversed(drafts) if principals[0] in d.participants), None)
+        elif present and drafts:
+            target = drafts[-1]
+        if target is None:
+            if present:
+                pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
+            continue
+        if trig:
+            target.sentences.append((s, e))
+            if _HOST_VERBS.search(text, s, e) and target.host is None and subj in target.participants:
+                target.host = subj
+            elif _VISIT.search(text, s, e) and target.visitor is None and subj in target.participants:
+                target.visitor = subj
+        for p in present:
+            if p and p not in target.participants and p not in target.attendees:
+                target.attendees.append(p)
+    for _, people in pending_attendees:
+        if drafts:
+            for p in people:
+                if p not in drafts[0].participants and p not in drafts[0].attendees:
+                    drafts[0].attendees.append(p)
+    line = dateline(text, gaz)
+    for d in drafts:
+        for s, e in [d.evidence] + d.sentences:
+            if d.date is None:
+                d.date = find_date(text, s, e, published)
+            if d.place is None:
+                d.place = find_place(text, s, e, gaz, kb)
+        if d.place is None and line is not None:
+            d.place = line
+        _host_and_visitor(d, kb)
+    return drafts
+
+
+def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:
+    """The host is the participant from the country of the meeting place, when the text does not say."""
+    if len(d.participants) != 2:
+        return
+    a, b = d.participants
+    if d.host is None and d.visitor is not None:
+        d.host = b if d.visitor == a else a
+    if d.visitor is None and d.host is not None:
+        d.visitor = b if d.host == a else a
+    if d.host is None and d.place is not None:
+        iso = kb.country_code(d.place.name)
+        if iso:
+            home = [p for p in d.participants if _country(kb, p) == iso]
+            if len(home) == 1:
+                d.host = home[0]
+                d.visitor = b if d.host == a else a
+
+
+def _country(kb: Any, name: str) -> str | None:
+    entry = kb.person(name)
+    return getattr(entry, "country", None) if entry is not None else None

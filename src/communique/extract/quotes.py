@@ -1,0 +1,166 @@
+"""Quotations: find quoted spans, tell speech from scare quotes, classify direct vs fragment.
+
+Works on the cleaned text (offsets in cleaned-text coordinates; the caller maps them to raw).
+Marks: straight, curly and single quotes, mixed within one quote (a quote opened with “ may
+close with "), quotes running over paragraphs (the continuation paragraph reopens with a mark),
+unbalanced marks (an opener whose closer is lost, a closer without opener).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE = frozenset('"“”„«»')
+SINGLE_OPEN = frozenset("‘'")
+SINGLE_CLOSE = frozenset("’'")
+_OPEN_BEFORE = frozenset(" \t\n([{—–-:;,/")
+_WORD = re.compile(r"[\w’'-]+")
+FUNCTION_WORDS = frozenset(
+    ["of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "al", "el", "bin", "ibn", "la", "le", "du", "da", "van", "von"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quoted span in cleaned-text coordinates: ``start:end`` excludes the marks."""
+
+    start: int
+    end: int
+    open_mark: int  # index of the opening mark (-1 when lost)
+    close_mark: int  # index of the closing mark (-1 when lost)
+    paragraphs: int = 1  # how many paragraphs it runs over
+    balanced: bool = True
+
+
+def _is_opener(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPEN_BEFORE or before in DOUBLE) and not after.isspace()
+
+
+def _is_closer(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks separated by blank lines (or single newlines)."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted span in ``text`` (double marks first, then single marks outside them)."""
+    paras = paragraphs(text)
+    spans: list[QuoteSpan] = []
+    pending: tuple[int, int] | None = None  # (open mark index, paragraphs so far) of a quote running on
+    for pi, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        n_par = 1
+        if pending is not None:
+            # a quote from the previous paragraph continues only if this one reopens with a mark
+            if text[ps] in DOUBLE:
+                open_at, n_par = pending[0], pending[1] + 1
+                ps += 1
+            else:
+                om = pending[0]
+                spans.append(QuoteSpan(om + 1, _rstrip(text, om + 1, paras[pi - 1][1]), om, -1, pending[1], False))
+            pending = None
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if ch in DOUBLE:
+                if open_at is None:
+                    if ch != "”" and _is_opener(text, i):
+                        open_at = i
+                    elif _is_closer(text, i):
+                        # a closer with no opener: the opening was lost; not recoverable
+                        spans.append(QuoteSpan(ps, _rstrip(text, ps, i), -1, i, 1, False))
+                elif _is_closer(text, i) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace()):
+                    s = open_at + 1
+                    spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, i, n_par, True))
+                    open_at, n_par = None, 1
+                elif _is_opener(text, i):
+                    # a new opener inside an open quote: the previous one lost its closer
+                    s = open_at + 1
+                    spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, -1, n_par, False))
+                    open_at, n_par = i, 1
+            i += 1
+        if open_at is not None:
+            pending = (open_at, n_par)
+    if pending is not None:
+        om = pending[0]
+        spans.append(QuoteSpan(om + 1, _rstrip(text, om + 1, paras[-1][1]), om, -1, pending[1], False))
+    spans.extend(_single_quotes(text, paras, spans))
+    spans.sort(key=lambda q: q.start)
+    return [q for q in spans if q.end > q.start]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘...’ and '...' pairs within one paragraph, outside double-quoted spans."""
+    inside = [(q.start, q.end) for q in doubles]
+    out: list[QuoteSpan] = []
+    for ps, pe in paras:
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if ch in SINGLE_OPEN and _is_opener(text, i) and text[i + 1 : i + 2].isalpha() and not _within(i, inside):
+                j = i + 1
+                limit = min(pe, i + 400)
+                while j < limit:
+                    c = text[j]
+                    if c in SINGLE_CLOSE and not text[j - 1].isspace():
+                        nxt = text[j + 1] if j + 1 < len(text) else " "
+                        if not nxt.isalpha():
+                            out.append(QuoteSpan(i + 1, j, i, j, 1, True))
+                            break
+                    j += 1
+                i = j + 1
+                continue
+            i += 1
+    return out
+
+
+def _within(i: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s - 1 <= i <= e for s, e in ranges)
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def is_name_like(quoted: str) -> bool:
+    """A quoted name, title or label (“Israeli”, “ISIS”, “Deal of the Century”): not speech."""
+    ws = words(quoted)
+    if not ws or len(ws) > 6:
+        return False
+    content = [w for w in ws if w.lower() not in FUNCTION_WORDS]
+    return bool(content) and all(w[0].isupper() or w.isupper() or w[0].isdigit() for w in content)
+
+
+def embedded(text: str, q: QuoteSpan) -> bool:
+    """True when the quote is woven into a sentence (not introduced by a colon, comma or a new sentence)."""
+    if q.open_mark < 0:
+        return False
+    i = q.open_mark - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return False
+    return text[i] not in ",:;.!?—–-(" and text[i] not in DOUBLE

@@ -1,0 +1,170 @@
+"""The orchestrator: the only place that runs the stages in order.
+
+1. read     ingest.read_paths      raw bytes      -> RawDocument (or Failure)
+2. clean    clean.clean            RawDocument    -> CleanDocument
+3. quality  quality.assess         CleanDocument  -> Quality (language, spam, spun)
+4. analyse  extract.Extractor      CleanDocument  -> Analysis (people, meetings, quotes, statements)
+5. link     dedup.link_documents   corpus         -> near_duplicate_of per document
+6. merge    events.merge_events    corpus         -> event_id per meeting
+
+Stages 1-4 are per document (and parallel); 5-6 look at the whole corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .options import Options
+from .records import Analysis, CleanDocument, DocumentResult, Failure, Quality, RawDocument
+
+
+class Pipeline:
+    """Per-document stages with their loaded resources (model, knowledge base), built once."""
+
+    def __init__(self, opts: Options | None = None, *, nlp: Any = None) -> None:
+        from .extract import Extractor
+        from .quality import SpinModel
+
+        self.opts = opts or Options()
+        self.extractor = Extractor(self.opts, nlp=nlp)
+        self.spin_model = SpinModel.load()
+
+    def process(self, docs: Iterable[RawDocument | Failure]) -> Iterator[DocumentResult | Failure]:
+        """Stages 2-4 over a stream, batching the NLP; failures pass through, never raise."""
+        from .clean import clean
+        from .quality import assess
+
+        cleaned: list[tuple[CleanDocument, Quality]] = []
+        for item in docs:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                c = clean(item)
+                q = assess(c, self.opts, model=self.spin_model)
+            except Exception as exc:  # one broken document never stops a batch
+                yield Failure(item.source, f"cannot clean: {type(exc).__name__}: {exc}", stage="clean")
+                continue
+            cleaned.append((c, q))
+            if len(cleaned) >= self.opts.batch_size:
+                yield from self._analyse(cleaned)
+                cleaned = []
+        if cleaned:
+            yield from self._analyse(cleaned)
+
+    def _analyse(self, batch: list[tuple[CleanDocument, Quality]]) -> Iterator[DocumentResult | Failure]:
+        analyses = self.extractor.analyse_many([(c, q) for c, q in batch])
+        for (c, q), a in zip(batch, analyses, strict=True):
+            if isinstance(a, Failure):
+                yield a
+                continue
+            if q.spun:  # a spun copy's quotes are not the speaker's words
+                a = dataclasses.replace(
+                    a, quotes=tuple(dataclasses.replace(x, speakers_words=False) for x in a.quotes)
+                )
+            yield DocumentResult(clean=c, quality=q, analysis=a)
+
+
+def link_and_merge(results: list[DocumentResult], opts: Options) -> tuple[list[Any], list[Any]]:
+    """Stages 5-6 over a corpus held in memory: set near_duplicate_of and meeting event ids."""
+    from .dedup import link_documents
+    from .events import assign_event_ids, merge_events
+
+    links = link_documents(results, opts)
+    by_id = {r.doc_id: r for r in results}
+    for link in links:
+        r = by_id.get(link.doc_id)
+        if r is not None:
+            r.near_duplicate_of = link.target
+            r.duplicate_reason = link.reason
+    events = merge_events(results, links, opts)
+    assign_event_ids(results, events)
+    return links, events
+
+
+def extract_corpus(
+    paths: Sequence[str | Path], opts: Options | None = None, *, pipeline: Pipeline | None = None
+) -> tuple[list[DocumentResult], list[Failure]]:
+    """Read, clean, assess and analyse every document under ``paths``, then link and merge."""
+    from .ingest import read_paths
+
+    opts = opts or Options()
+    pipe = pipeline or Pipeline(opts)
+    results: list[DocumentResult] = []
+    failures: list[Failure] = []
+    for item in pipe.process(read_paths(paths, opts)):
+        (failures if isinstance(item, Failure) else results).append(item)  # type: ignore[arg-type]
+    if results:
+        link_and_merge(results, opts)
+    return results, failures
+
+
+def extract(paths: Sequence[str | Path] | str | Path, opts: Options | None = None) -> list[DocumentResult]:
+    """The public one-call API: results for every readable document (failures are dropped)."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    return extract_corpus(paths, opts)[0]
+
+
+def default_inputs() -> list[str]:
+    """../shared/seeds beside the working directory when present, else the package's samples."""
+    seeds = Path("../shared/seeds")
+    if seeds.is_dir():
+        return [str(seeds)]
+    from importlib import resources
+
+    return [str(resources.files("communique").joinpath("samples"))]
+
+
+def run_into_store(
+    paths: Sequence[str | Path] | None, opts: Options, *, pipeline: Pipeline | None = None
+) -> tuple[list[DocumentResult], list[Failure]]:
+    """The main job: stages 1-4 into the store (documents already extracted are skipped, so an
+    interrupted run resumes), then stages 5-6 over the whole stored corpus, saved back."""
+    from .ingest import read_paths
+    from .store import Store
+
+    paths = list(paths) if paths else default_inputs()
+    failures: list[Failure] = []
+    wanted: list[str] = []
+    with Store.open(opts=opts) as store:
+        def todo() -> Iterator[RawDocument | Failure]:
+            for item in read_paths(paths, opts):
+                if isinstance(item, RawDocument):
+                    wanted.append(item.doc_id)
+                    stored = store.get_document(item.doc_id)
+                    if stored is not None and stored.extracted_at is not None and stored.content_hash == item.content_hash:
+                        continue
+                yield item
+
+        pipe = pipeline
+        batch: list[DocumentResult] = []
+        for item in (pipe or Pipeline(opts)).process(todo()):
+            if isinstance(item, Failure):
+                failures.append(item)
+                store.record_failure(item)
+                continue
+            batch.append(item)
+            if len(batch) >= opts.batch_size:
+                store.save_results(batch)
+                batch = []
+        if batch:
+            store.save_results(batch)
+        corpus = list(store.iter_results())
+        if corpus:
+            links, events = link_and_merge(corpus, opts)
+            store.save_links([(x.doc_id, x.target, x.reason, float(x.score)) for x in links], replace=True)
+            store.replace_events(
+                [(e.event_id, e.to_json()) for e in events],
+                [(e.event_id, doc_id, idx) for e in events for doc_id, idx in e.sources],
+            )
+            corpus = list(store.iter_results())
+    keep = set(wanted)
+    return [r for r in corpus if r.doc_id in keep], failures
+
+
+def empty_analysis(reason: str) -> Analysis:
+    return Analysis(skipped=reason)
