@@ -110,3 +110,7 @@ def test_seeds(model: SpinModel, seeds_dir: Path, gold_dir: Path) -> None:
             path.stem, gold["spun"], gold["spam_phrases"], gold["language"],
         )
         assert (q.score < 0.5) == gold["spun"]
+
+
+def test_missing_space_after_a_full_stop_is_not_a_domain(model: SpinModel) -> None:
+    assert find_spam("The talks ended in Iraq.In Baghdad the Reuters.com team said Mr.No comment.", model) == []

@@ -46,8 +46,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’)]+", re.IGNORECASE)
 _DOMAIN = re.compile(
     r"(?<![@\w.])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
     r"(?:com|org|net|info|biz|ru|io|co|xyz|top|online|site|club|shop|store|app|me|tv|cc|us|uk|de|fr|no|se|dk|pl|nl|es|it|in|vip|bet|casino|dating)\b(?![.\w]*@)",
-    re.IGNORECASE,
-)
+)  # lowercase only: "forces.It said" (a missing space) is not a domain
 
 
 @dataclass(frozen=True, slots=True)
