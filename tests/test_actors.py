@@ -451,3 +451,30 @@ def test_lookups_never_fail_on_arbitrary_text(kb: KnowledgeBase, text: str) -> N
     r = resolve_mention(kb, text, date(2024, 1, 1))
     assert r is None or 0.0 <= r.confidence <= 1.0
 
+
+
+@pytest.mark.parametrize(("surface", "on", "name"), [
+    ("Assad", date(1995, 1, 1), "Hafez al-Assad"),
+    ("Assad", date(2015, 1, 1), "Bashar al-Assad"),
+    ("Assad", date(2025, 6, 1), "Bashar al-Assad"),  # neither in office: the more recent figure
+    ("President Assad", date(1995, 1, 1), "Hafez al-Assad"),
+    ("Egypt's Sisi", date(2024, 1, 1), "Abdel Fattah el-Sisi"),
+    ("Turkey’s Erdogan", None, "Recep Tayyip Erdoğan"),
+    ("Israel Katz", None, "Israel Katz"),
+])
+def test_shared_surnames_and_possessive_countries(kb: KnowledgeBase, surface: str, on: date | None, name: str) -> None:
+    r = resolve_mention(kb, surface, on)
+    assert r is not None and r.name == name
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("Israel Katz", "Defence Minister of Israel"),  # still held beats more prominent but past
+    ("Mohammad Javad Zarif", "Foreign Minister of Iran"),
+    ("Ebrahim Raisi", "President of Iran"),
+    ("Mohammed bin Salman", "Crown Prince of Saudi Arabia"),
+])
+def test_undated_role_is_the_current_then_most_prominent_office(kb: KnowledgeBase, name: str, label: str) -> None:
+    person = kb.person(name)
+    assert person is not None
+    office = kb.role_at(person, None)
+    assert office is not None and office.label == label

@@ -324,10 +324,16 @@ class KnowledgeBase:
         return [p for _, p in sorted(out, key=lambda t: t[0], reverse=True)]
 
     def role_at(self, person: PersonEntry, on: date | None, office_hint: str | None = None) -> Office | None:
-        """The office ``person`` held on ``on`` (preferring ``office_hint``); on=None: the hinted or most prominent."""
+        """The office ``person`` held on ``on`` (preferring ``office_hint``).
+
+        on=None (an undated document): the hinted office, else the most prominent office still held,
+        else the most prominent one ever held.
+        """
         offices = person.offices_on(on) if on is not None else person.offices
         if not offices:
             return None
+        if on is None and office_hint is None:
+            offices = tuple(o for o in offices if o.end is None) or offices
         if office_hint is not None:
             hinted = [o for o in offices if o.office == office_hint]
             if hinted:
@@ -399,6 +405,10 @@ class KnowledgeBase:
             h = self._honorific_at(toks, i)
             if h:
                 i += h
+                continue
+            c = self._country_at(toks, i)  # "Egypt's Sisi", "Turkey’s Erdogan"
+            if c is not None and c[1] < len(toks) and _POSSESSIVE_RE.search(toks[c[1] - 1][1]):
+                i = c[1]
                 continue
             break
         if i == 0:

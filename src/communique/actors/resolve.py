@@ -87,7 +87,7 @@ def _pick(kb: KnowledgeBase, matches: list[NameMatch], cue: RoleCue | None, on: 
             if cue.country is not None and (p.country == cue.country or any(o.country == cue.country for o in held)):
                 score += COUNTRY_BONUS
         scored.append((score, how, p))
-    scored.sort(key=lambda t: -t[0])
+    scored.sort(key=lambda t: (-t[0], -_latest_start(t[2], None).toordinal()))  # ties: the more recent figure
     score, how, person = scored[0]
     confidence = min(0.99, score)
     if len(scored) > 1 and scored[1][0] >= score - AMBIGUITY_MARGIN:
@@ -204,8 +204,8 @@ def _cue_label(kb: KnowledgeBase, cue: RoleCue | None) -> str | None:
     return f"{title} (former)" if cue.former else title
 
 
-def _latest_start(person: PersonEntry, office: str) -> date:
-    starts = [o.start or date.min for o in person.offices if o.office == office]
+def _latest_start(person: PersonEntry, office: str | None) -> date:
+    starts = [o.start or date.min for o in person.offices if office is None or o.office == office]
     return max(starts, default=date.min)
 
 
