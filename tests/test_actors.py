@@ -478,3 +478,20 @@ def test_undated_role_is_the_current_then_most_prominent_office(kb: KnowledgeBas
     assert person is not None
     office = kb.role_at(person, None)
     assert office is not None and office.label == label
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Chairman of the Iranian Parliament", RoleCue("speaker", "IRN")),
+    ("Speaker of the Iraqi Parliament", RoleCue("speaker", "IRQ")),
+    ("President of the Syrian Arab Republic", RoleCue("president", "SYR")),
+    ("Chief of Staff of the Iranian Armed Forces", RoleCue("chief_of_staff", "IRN")),
+    ("Iraqi Kurdistan Region President", RoleCue("president", "IRQ-KRD")),
+    ("the top Shiite cleric", RoleCue("cleric", "IRQ")),
+    ("late Iranian President", RoleCue("president", "IRN", former=True)),
+    ("the then Iranian President", RoleCue("president", "IRN")),
+    ("the newly elected Iraqi president", RoleCue("president", "IRQ")),
+    ("Qatari Prime Minister and Foreign Minister", RoleCue("prime_minister", "QAT")),
+    ("the Zionist regime's prime minister", RoleCue("prime_minister", "ISR")),
+])
+def test_parse_role_institutions_and_modifiers(kb: KnowledgeBase, text: str, cue: RoleCue) -> None:
+    assert kb.parse_role(text) == cue

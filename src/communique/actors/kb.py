@@ -182,7 +182,12 @@ class KnowledgeBase:
         self._honorifics: dict[str, list[tuple[str, ...]]] = {}
         for h in sorted({tuple(fold(h).split()) for h in titles["honorifics"]}, key=len, reverse=True):
             self._honorifics.setdefault(h[0], []).append(h)
-        self._modifiers = frozenset(fold(m) for m in titles["modifiers"])
+        self._modifiers = frozenset(w for m in titles["modifiers"] for w in fold(m).split())
+        # "Speaker of the Iraqi Parliament", "Chairman of the Iranian Parliament": an institution after the
+        # country; parliaments turn a chair ("chairman", "president", "head") into the speaker
+        self._institutions: dict[tuple[str, ...], str | None] = {
+            tuple(fold(k).split()): v for k, v in titles.get("institutions", {}).items()
+        }
         self._former_words = frozenset(fold(m) for m in titles["former_words"])
         phrases = [
             _RolePhrase(tuple(fold(r["phrase"]).split()), r["office"], r.get("country"), r.get("org"))
@@ -382,10 +387,11 @@ class KnowledgeBase:
     def parse_role(self, text: str) -> RoleCue | None:
         """The office (and country) a role description names, when ``text`` is nothing but one."""
         toks = _tokens(text)
+        res = self._role_at(toks, 0)
         i = 0
-        while self._honorific_at(toks, i):  # "His Excellency the President"
+        while res is None and self._honorific_at(toks, i):  # "His Excellency the President"
             i += self._honorific_at(toks, i)
-        res = self._role_at(toks, i)
+            res = self._role_at(toks, i)
         if res is None:
             return None
         cue, end = res
@@ -454,7 +460,7 @@ class KnowledgeBase:
         """Grammar: [the] [former] [COUNTRY] ROLE [of [the] COUNTRY]."""
         former = False
         country: str | None = None
-        while i < len(toks) and (toks[i][0] == "the" or toks[i][0] in self._modifiers):
+        while i < len(toks) and self._phrase_at(toks, i) is None and (toks[i][0] == "the" or toks[i][0] in self._modifiers):
             former = former or toks[i][0] in self._former_words
             i += 1
         phrase = self._phrase_at(toks, i)
@@ -463,23 +469,39 @@ class KnowledgeBase:
             if c is None:
                 return None
             country, i = c
+            c = self._country_at(toks, i)  # "Iraqi Kurdistan Region President": the narrower one
+            if c is not None:
+                country, i = c
             phrase = self._phrase_at(toks, i)
             if phrase is None:
                 return None
         rp, i = phrase
         first = rp
+        office = rp.office
         while True:
             if i + 1 < len(toks) and toks[i][0] == "of":
                 j = i + 1 + (toks[i + 1][0] == "the")
                 c = self._country_at(toks, j)
                 if c is not None:
                     country, i = c
+                inst = self._institution_at(toks, i if c is not None else j)
+                if inst is not None:
+                    if inst[0] is not None and (c is None or office in ("president", "speaker", "leader")):
+                        office = inst[0]
+                    i = inst[1]
             # "the Prime Minister and Minister of Foreign Affairs": the first title leads
             nxt = self._phrase_at(toks, i + 1) if i + 1 < len(toks) and toks[i][0] == "and" else None
             if nxt is None:
                 break
             rp, i = nxt
-        return RoleCue(first.office, country or first.country, first.org, former), i
+        return RoleCue(office, country or first.country, first.org, former), i
+
+    def _institution_at(self, toks: list[tuple[str, str, int]], i: int) -> tuple[str | None, int] | None:
+        for n in range(4, 0, -1):
+            words = tuple(t[0] for t in toks[i:i + n])
+            if len(words) == n and words in self._institutions:
+                return self._institutions[words], i + n
+        return None
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
