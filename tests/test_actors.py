@@ -495,3 +495,11 @@ def test_undated_role_is_the_current_then_most_prominent_office(kb: KnowledgeBas
 ])
 def test_parse_role_institutions_and_modifiers(kb: KnowledgeBase, text: str, cue: RoleCue) -> None:
     assert kb.parse_role(text) == cue
+
+
+@pytest.mark.parametrize("word", [
+    "Arab", "Baghdad", "Tehran", "Iraqi", "Leader", "The Leader", "President", "Imam", "Islamic Revolution",
+    "Korea", "Press", "Holy", "Hana", "Asaad", "Nawaf",
+])
+def test_common_words_and_places_are_not_people(kb: KnowledgeBase, word: str) -> None:
+    assert kb.match_name(word) == []

@@ -249,6 +249,7 @@ class KnowledgeBase:
                 _add(self._skel, _skeleton(self.loose_key(s)), (p, self.loose_key(s)))
         # a last name used alone, when it belongs to one person only, is nobody's full name and is
         # not also a given name ("Mustafa" ends "Mohammad Mustafa" but starts "Mustafa al-Kadhimi")
+        self._given_names = frozenset(first_tokens)
         self._implicit_surname = {
             tok: self._by_name[next(iter(names))]
             for tok, names in last_tokens.items()
@@ -289,20 +290,24 @@ class KnowledgeBase:
             note(p, 0.85, "surname")
         if key in self._implicit_surname:
             note(self._implicit_surname[key], 0.7, "surname")
-        if not found:
+        place = bool(self.country_code(rest))  # "Korea" is not a spelling of "Qureia"
+        if not found and not place:
             lk = self.loose_key(rest)
             for p in self._loose.get(lk, ()):
                 note(p, 0.9, "transliteration")
-            for p in self._loose_surname.get(lk, ()):
-                note(p, 0.75, "surname")
+            if key not in self._given_names:  # "Asaad" is a given name, not a spelling of "Assad"
+                for p in self._loose_surname.get(lk, ()):
+                    note(p, 0.75, "surname")
         toks = tuple(key.split())
         if not found and len(toks) >= 2:
             for p, full in self._full_names.get(toks[-1], ()):
                 if _is_subsequence(toks, full):
                     note(p, 0.8, "partial")
-        if not found:
+        if not found and not place and len(toks) >= 2:  # one word alone is too short to guess ("Press" / "Peres")
             lk = self.loose_key(rest)
             for p, cand in self._skel.get(_skeleton(lk), ()):
+                if cand.startswith(lk) or lk.startswith(cand):
+                    continue  # a derived word ("Arab" / "Arabi"), not another spelling
                 ratio = difflib.SequenceMatcher(None, lk, cand).ratio()
                 if ratio >= FUZZY_MIN_RATIO:
                     note(p, round(0.7 * ratio, 3), "fuzzy")
