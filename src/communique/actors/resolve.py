@@ -30,7 +30,9 @@ class Resolution:
     role: str | None  # office label at the date ("President of Iran"; "... (former)" when left before it)
     country: str | None  # ISO-3
     confidence: float
-    how: str  # canonical | alias | surname | transliteration | partial | suffix | fuzzy | role+date | role+context | unknown
+    # canonical | alias | surname | transliteration | partial | suffix | fuzzy (each may end "+context"),
+    # role+name ("King Abdullah"), context+name ("Sheikh Mohammed"), role+date, role+context, unknown
+    how: str
     office: str | None = None  # office type key of ``role`` (president, prime_minister, ...)
 
 
