@@ -60,16 +60,28 @@ class Extractor:
                 continue
             todo.append(i)
             texts.append(c.text[: self.opts.max_extract_chars])
-        docs = self.nlp.pipe(texts, batch_size=self.opts.batch_size)
+        docs = self.parse(texts)
         for i, sdoc in zip(todo, docs, strict=True):
-            c = items[i][0]
+            c, q = items[i]
             try:
-                results[i] = self._analyse_doc(c, sdoc)
+                results[i] = self._analyse_doc(c, sdoc, q)
             except Exception as exc:  # one broken document never stops a batch
                 results[i] = Failure(c.raw.source, f"extraction failed: {type(exc).__name__}: {exc}", stage="extract")
         for r in results:
             assert r is not None
             yield r
+
+    def parse(self, texts: Sequence[str]) -> Iterator[Any]:
+        """spaCy Docs for ``texts``, parsed paragraph by paragraph (a blank line always ends a
+        sentence: headlines and subtitles have no full stop) and joined back, offsets intact."""
+        from spacy.tokens import Doc
+
+        chunked = [paragraph_chunks(t) for t in texts]
+        flat = (c for chunks in chunked for c in chunks)
+        parsed = self.nlp.pipe(flat, batch_size=self.opts.batch_size * 8)
+        for chunks in chunked:
+            parts = [next(parsed) for _ in chunks]
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
     def _skip_reason(self, c: CleanDocument, q: Quality) -> str | None:
         if not c.text.strip():
@@ -80,15 +92,15 @@ class Extractor:
             return "no sentences"
         return None
 
-    def _analyse_doc(self, c: CleanDocument, sdoc: Any) -> Analysis:
+    def _analyse_doc(self, c: CleanDocument, sdoc: Any, quality: Quality) -> Analysis:
         text = c.text[: self.opts.max_extract_chars]
         published = c.raw.publication_date
         ref = published or _first_full_date(text)
-        idx = find_people(text, sdoc, self.kb, self.lex, ref)
+        idx = find_people(text, sdoc, self.kb, self.lex, ref, lambda w: self.gaz.city(w) is not None)
         spans = find_quote_spans(text)
         quoted = [(max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans]
         tops = topics(sdoc, idx, self.lex, quoted)
-        attributed = attribute(text, spans, idx, tops, self.lex)
+        attributed = attribute(text, spans, idx, tops, self.lex, strict=quality.spun, spam=quality.spam_phrases)
         people = persons(idx, self.kb, ref, c.raw_span)
         quotes = tuple(
             Quote(
@@ -136,6 +148,21 @@ class Extractor:
         if len(c.text) > self.opts.max_extract_chars:
             notes = f"analysed the first {self.opts.max_extract_chars} of {len(c.text)} characters (setting max_extract_chars)"
         return Analysis(people=people, meetings=tuple(meetings), quotes=quotes, statements=tuple(statements), skipped=notes)
+
+
+def paragraph_chunks(text: str) -> list[str]:
+    """``text`` cut after each blank-line run; the pieces concatenate back to ``text``."""
+    out: list[str] = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        out.append(text[pos : m.end()])
+        pos = m.end()
+    if pos < len(text) or not out:
+        out.append(text[pos:])
+    return out
+
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 def _first_full_date(text: str) -> date | None:

@@ -106,15 +106,20 @@ def _sentence_bounds(text: str, pos: int, quoted: list[tuple[int, int]]) -> tupl
 
 
 def attribute(
-    text: str, spans: list[QuoteSpan], idx: PeopleIndex, tops: Topics, lex: Lexicon
+    text: str, spans: list[QuoteSpan], idx: PeopleIndex, tops: Topics, lex: Lexicon,
+    *, strict: bool = False, spam: tuple[str, ...] = (),
 ) -> list[Attributed]:
+    """Speech among ``spans``, attributed. ``strict`` (a spun document): only well-formed quotes;
+    a quote whose opening mark is lost, or that carries injected spam, is never taken."""
     quoted = [(max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans]
     outside = [m for m in idx.mentions if m.key and not _inside(m.start, quoted)]
     out: list[Attributed] = []
     prev: Attributed | None = None
     for q in spans:
         body = text[q.start : q.end]
-        if is_name_like(body):
+        if is_name_like(body) or q.open_mark < 0 or (strict and not q.balanced):
+            continue
+        if any(p in body for p in spam):
             continue
         ws = words(body)
         is_emb = embedded(text, q)

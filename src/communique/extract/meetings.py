@@ -22,8 +22,6 @@ from .people import PeopleIndex
 from .places import Gazetteer, PlaceFound, dateline, find_place
 
 _CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
-_HOST_VERBS = re.compile(r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|greeted)\b", re.I)
-_VISIT = re.compile(r"\b(?:visit|visited|visiting|arrived|arrives|trip|tour)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -111,10 +109,7 @@ def find_meetings(
             continue
         if trig:
             target.sentences.append((s, e))
-            if _HOST_VERBS.search(text, s, e) and target.host is None and subj in target.participants:
-                target.host = subj
-            elif _VISIT.search(text, s, e) and target.visitor is None and subj in target.participants:
-                target.visitor = subj
+            _roles_from_verbs(sent, idx, target, tops)
         for p in present:
             if p and p not in target.participants and p not in target.attendees:
                 target.attendees.append(p)
@@ -134,6 +129,32 @@ def find_meetings(
             d.place = line
         _host_and_visitor(d, kb)
     return drafts
+
+
+HOST_LEMMAS = frozenset({"receive", "host", "welcome", "greet"})
+VISIT_LEMMAS = frozenset({"visit", "arrive", "travel", "fly", "come"})
+
+
+def _roles_from_verbs(sent: Any, idx: PeopleIndex, d: MeetingDraft, tops: Topics) -> None:
+    """"X received Y" makes X the host; "X arrived in / visited" makes X the visitor."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in HOST_LEMMAS | VISIT_LEMMAS:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if subj.lower_ in ("he", "she"):
+            key = tops.before(subj.idx)
+        else:
+            ms = [m for m in idx.at(min(t.idx for t in subj.subtree), max(t.idx + len(t) for t in subj.subtree)) if m.key]
+            key = ms[0].key if ms else None
+        if key not in d.participants:
+            continue
+        if lemma in HOST_LEMMAS and d.host is None:
+            d.host = key
+        elif lemma in VISIT_LEMMAS and d.visitor is None:
+            d.visitor = key
 
 
 def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:

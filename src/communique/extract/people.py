@@ -61,6 +61,16 @@ class PeopleIndex:
     mentions: list[Mention] = field(default_factory=list)
     entries: dict[str, Any] = field(default_factory=dict)  # key -> KB entry (None for unknown people)
     unknown_roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    window: tuple[date, date] | None = None  # undated document: when all its "Title Name" mentions held
+
+    def reference_date(self, on: date | None) -> date | None:
+        """``on``, else the middle of the window (for labelling roles only, never as an event date)."""
+        if on is not None or self.window is None:
+            return on
+        lo, hi = self.window
+        if lo == date.min or hi == date.max:
+            return hi if lo == date.min and hi != date.max else (lo if lo != date.min else None)
+        return lo + (hi - lo) / 2
 
     def at(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start < end and m.end > start]
@@ -84,8 +94,13 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
-def find_people(text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None) -> PeopleIndex:
-    """Detect and resolve person mentions in cleaned ``text`` (``doc`` is its spaCy Doc)."""
+def find_people(
+    text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None, is_place: Any = lambda s: False
+) -> PeopleIndex:
+    """Detect and resolve person mentions in cleaned ``text`` (``doc`` is its spaCy Doc).
+
+    ``is_place(word)`` tells a one-word place name ("Baghdad") from a surname.
+    """
     idx = PeopleIndex()
     taken = bytearray(len(text) + 1)
     roles: list[Mention] = []
@@ -101,7 +116,7 @@ def find_people(text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date |
         roles.append(Mention(s, e, m.group(0), "role", office=cue.office, office_country=cue.country))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     for m in _NAME_RUN.finditer(text):
-        _match_run(text, m.start(), m.end(), kb, on, idx, taken)
+        _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place)
     # unknown people: spaCy PERSON entities that the KB did not cover
     for ent in getattr(doc, "ents", ()):
         if ent.label_ != "PERSON":
@@ -131,14 +146,21 @@ def find_people(text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date |
         idx.mentions.append(r)
     idx.mentions.sort(key=lambda x: x.start)
     _resolve_unknown_surnames(idx)
-    _resolve_roles(idx, kb, on)
+    idx.window = _date_window(idx) if on is None else None
+    _resolve_roles(idx, kb, on, idx.window)
     for men in idx.mentions:
         if men.key and men.key not in idx.entries:
             idx.entries[men.key] = men.entry
     return idx
 
 
-def _match_run(text: str, start: int, end: int, kb: KnowledgeBase, on: date | None, idx: PeopleIndex, taken: bytearray) -> None:
+_SURE = frozenset({"canonical", "alias", "surname"})
+
+
+def _match_run(
+    text: str, start: int, end: int, kb: KnowledgeBase, on: date | None, idx: PeopleIndex, taken: bytearray,
+    is_place: Any,
+) -> None:
     toks = _tokens(text, start, end)
     i = 0
     while i < len(toks):
@@ -148,7 +170,7 @@ def _match_run(text: str, start: int, end: int, kb: KnowledgeBase, on: date | No
             surface = text[s:e]
             if not surface or not surface[0].isalpha():
                 continue
-            found = kb.match_name(surface)
+            found = _candidates(kb, surface, is_place)
             if found:
                 hit = (j, s, e, found)
                 break
@@ -160,6 +182,18 @@ def _match_run(text: str, start: int, end: int, kb: KnowledgeBase, on: date | No
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
+
+
+def _candidates(kb: KnowledgeBase, surface: str, is_place: Any) -> list[Any]:
+    """KB people a surface may name; one bare word must match exactly and not be a place or nationality."""
+    bare = kb.strip_honorifics(surface)
+    matches = kb.match(surface)
+    if len(bare.split()) <= 1:
+        word = bare.strip("’'")
+        if kb.country_code(word) or is_place(word):
+            return []
+        matches = [m for m in matches if m.how in _SURE]
+    return [m.person for m in matches]
 
 
 def _pick(found: list[Any], on: date | None, idx: PeopleIndex) -> Any:
@@ -202,17 +236,42 @@ def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
                 m.key = longer[0].key
 
 
-def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None) -> None:
+def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
+    """When the document has no date: the period in which every "Title Name" it uses was true."""
+    lo, hi = date.min, date.max
+    found = False
+    for m in idx.mentions:
+        if m.kind != "name" or m.entry is None or not m.office:
+            continue
+        spans = [
+            (_as_date(o.start) or date.min, _as_date(o.end) or date.max)
+            for o in m.entry.offices
+            if o.office == m.office and (not m.office_country or str(o.country).startswith(m.office_country))
+        ]
+        if not spans:
+            continue
+        s = min(a for a, _ in spans)
+        e = max(b for _, b in spans)
+        if max(lo, s) <= min(hi, e):
+            lo, hi, found = max(lo, s), min(hi, e), True
+    return (lo, hi) if found else None
+
+
+def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window: tuple[date, date] | None) -> None:
     named = [m for m in idx.mentions if m.kind == "name" and m.entry is not None]
     people = {m.key: m.entry for m in named}
+    titled = {m.key for m in named if m.office}
     for m in idx.mentions:
         if m.kind != "role" or m.office is None:
             continue
-        cands = [e for e in people.values() if _held(e, m.office, m.office_country, on)]
-        if not cands and on is None:
+        cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window)]
+        if not cands and on is None and window is None:
             cands = [e for e in people.values() if _held(e, m.office, m.office_country, None)]
         if len(cands) > 1:
-            # the nearest preceding named mention among the candidates
+            # one introduced with this title; else the nearest preceding named mention
+            with_title = [e for e in cands if e.name in titled]
+            cands = with_title or cands
+        if len(cands) > 1:
             prior = [n for n in named if n.end <= m.start and n.entry in cands]
             cands = [prior[-1].entry] if prior else cands[:1]
         if cands:
@@ -225,13 +284,21 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None) -> None
                 people[holders[0].name] = holders[0]
 
 
-def _held(entry: Any, office: str, country: str | None, on: date | None) -> bool:
+def _held(
+    entry: Any, office: str, country: str | None, on: date | None, window: tuple[date, date] | None = None
+) -> bool:
     for o in entry.offices:
         if o.office != office:
             continue
         if country and o.country != country and not str(o.country).startswith(country):
             continue
-        if on is None or _holds(o, on):
+        if on is not None:
+            if _holds(o, on):
+                return True
+        elif window is not None:
+            if (_as_date(o.start) or date.min) <= window[1] and window[0] <= (_as_date(o.end) or date.max):
+                return True
+        else:
             return True
     return False
 
@@ -242,6 +309,7 @@ def persons(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, spans: Any) ->
     ``spans(start, end)`` maps cleaned offsets to a raw-text Span.
     """
     out: list[Person] = []
+    on = idx.reference_date(on)
     by_key: dict[str, list[Mention]] = {}
     for m in idx.mentions:
         if m.key and m.kind != "pronoun":
@@ -254,6 +322,11 @@ def persons(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, spans: Any) ->
         if entry is not None:
             office = kb.role_at(entry, on, hint)
             role = office.label if office else None
+            if office is not None and on is not None and not office.held_on(on):
+                role = f"{office.label} (former)"
+            elif office is None and on is not None:
+                past = kb.former_role(entry, on)
+                role = f"{past.label} (former)" if past else None
             country = office.country if office else entry.country
             if country and "-" in country:
                 country = country.split("-")[0]

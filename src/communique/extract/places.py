@@ -17,6 +17,7 @@ class Gazetteer:
 
     cities: dict[str, str]
     capitals: dict[str, str]
+    countries: frozenset[str]  # lower-cased country names: a country is not a city
 
     @classmethod
     def load(cls, kb: Any) -> Gazetteer:
@@ -34,7 +35,10 @@ class Gazetteer:
                 capitals[v["iso3"]] = v["capital"]
                 cities.setdefault(v["capital"].lower(), v["capital"])
         del iso2to3
-        return cls(cities, capitals)
+        countries = frozenset(v["name"].lower() for v in gc.get_countries().values())
+        for name in countries:
+            cities.pop(name, None)
+        return cls(cities, capitals, countries)
 
     def city(self, name: str) -> str | None:
         return self.cities.get(name.lower().replace("’", "'"))
@@ -60,7 +64,7 @@ def find_place(text: str, start: int, end: int, gaz: Gazetteer, kb: Any) -> Plac
         for n in range(len(words), 0, -1):
             cand = " ".join(words[:n])
             city = gaz.city(cand)
-            if city and not kb.country_code(cand):
+            if city:
                 s = start + m.start("place")
                 return PlaceFound(city, s, s + len(cand))
     return None

@@ -126,25 +126,27 @@ def _subject(tok: Any, idx: PeopleIndex, topic_before: Any) -> str | None:
     return None
 
 
+_SCENE_PREPS = frozenset({"during", "in", "on", "at", "after", "before", "since", "while", "amid", "by", "throughout"})
+
+
 def _target(tok: Any, idx: PeopleIndex, kb: Any, source: str, quoted: list[tuple[int, int]]) -> tuple[str | None, bool]:
+    """A person or country in the verb's object phrases (to its right; not "during the meeting" scenes)."""
     for child in tok.children:
-        if child.dep_ not in ("dobj", "prep", "dative", "attr", "pobj", "xcomp", "ccomp", "obj", "advcl"):
+        if child.i < tok.i or child.dep_ not in ("dobj", "prep", "dative", "attr", "xcomp", "ccomp", "obj", "pobj"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
             continue
         toks = sorted(child.subtree, key=lambda t: t.i)
-        if not toks:
-            continue
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         for m in idx.at(s, e):
             if m.key and m.key != source and m.kind != "pronoun" and not _inside(m.start, quoted):
                 return m.key, False
+        src = kb.person(source)
         for t in toks:
-            if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() and not _inside(t.idx, quoted):
+            if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
                 code = kb.country_code(t.text)
                 if code is None and t.i + 1 < len(t.doc):
                     code = kb.country_code(f"{t.text} {t.nbor(1).text}")
-                if code:
-                    src = kb.person(source)
-                    if src is not None and getattr(src, "country", None) == code:
-                        continue
+                if code and not (src is not None and getattr(src, "country", None) == code):
                     return code, True
     return None, False
