@@ -525,23 +525,27 @@ def locate_texts(gold_dir: Path, golds: Mapping[str, Mapping[str, Any]],
     return found
 
 
-def run_extractor(paths: Sequence[Path], opts: Options) -> tuple[dict[str, JsonObj], list[Failure]]:
-    """Run the extractor over the articles; JSON records by doc_id, and the inputs that failed."""
+def run_extractor(paths: Sequence[Path], opts: Options, *, pipeline: Any = None
+                  ) -> tuple[dict[str, JsonObj], list[Failure]]:
+    """Run the extractor over the articles; JSON records by doc_id, and the inputs that failed.
+
+    ``pipeline``: a loaded ``communique.pipeline.Pipeline`` to reuse across runs (optional).
+    """
     from .pipeline import extract_corpus
 
-    results, failures = extract_corpus(list(paths), opts)
+    results, failures = extract_corpus(list(paths), opts, pipeline=pipeline)
     return {r.doc_id: r.to_json() for r in results}, list(failures)
 
 
 def evaluate_gold_dir(gold_dir: Path, opts: Options, *, system: Path | None = None,
-                      texts: Path | None = None) -> tuple[Report, list[Failure]]:
+                      texts: Path | None = None, pipeline: Any = None) -> tuple[Report, list[Failure]]:
     """Score a gold folder: against a JSONL output when ``system`` is given, else by running the extractor."""
     golds = load_golds(gold_dir)
     if system is not None:
         outputs = load_outputs(system)
         return score(outputs, golds, texts), []
     files = locate_texts(gold_dir, golds, texts)
-    outputs, failures = run_extractor([files[d] for d in golds], opts)
+    outputs, failures = run_extractor([files[d] for d in golds], opts, pipeline=pipeline)
     return score(outputs, golds, files), failures
 
 
