@@ -222,8 +222,9 @@ def _gold_cases(gold_dir: Path) -> list[tuple[str, str, date | None, list[str]]]
 
 
 def test_gold_variants_resolve(kb: KnowledgeBase, gold_dir: Path) -> None:
-    """Every name variant in the seed gold (not a bare title) resolves to the gold person, and its country."""
+    """Every name variant in the seed gold (not a bare title) resolves to the gold person, with the gold role."""
     wrong = []
+    roles = {p["name"]: p["role"] for f in gold_dir.glob("*.json") for p in json.loads(f.read_text(encoding="utf-8"))["people"]}
     for variant, gold, on, names in _gold_cases(gold_dir):
         if not kb.strip_honorifics(variant):
             continue  # a bare title ("His Eminence")
@@ -232,6 +233,8 @@ def test_gold_variants_resolve(kb: KnowledgeBase, gold_dir: Path) -> None:
         r = resolve_mention(kb, variant, on, context=[p for p in context if p is not None])
         if r is None or r.name != gold:
             wrong.append((variant, gold, r.name if r else None))
+        elif (r.role or "").replace(" (former)", "") != roles[gold].replace(" (former)", ""):
+            wrong.append((variant, roles[gold], r.role))
     assert wrong == []
 
 
