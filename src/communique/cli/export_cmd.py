@@ -1,0 +1,28 @@
+"""``communique export``: the store as JSONL, CSV, Parquet or PLOVER JSON (see ``communique.export``)."""
+
+from __future__ import annotations
+
+import click
+
+from ..export import FORMATS, TABLES, export_store
+from ..store import Store
+from .common import db_option, options_from
+
+
+@click.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="jsonl (extraction contract / events), csv, parquet (one file per table) or plover (JSON array).")
+@db_option
+@click.option("-o", "--output", default=None,
+              help="Output file, or a directory for several tables (default: standard output; parquet needs -o).")
+@click.option("--what", "tables", multiple=True, type=click.Choice([*TABLES, "all"]),
+              help="Table(s) to export, repeatable; all = every table. Default: documents for jsonl, statements otherwise.")
+def export_cmd(fmt: str, db: str | None, output: str | None, tables: tuple[str, ...]) -> None:
+    """Export the store: one record per document (jsonl), one row per record (csv, parquet), one
+    PLOVER event per statement (plover). Rows stream: a big store is never held in memory."""
+    opts = options_from(db=db)
+    with Store.open(opts=opts) as store:
+        report = export_store(store, fmt, output, tables)
+    for line in report.lines():
+        if output is not None:
+            click.echo(line, err=True)

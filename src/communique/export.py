@@ -1,0 +1,454 @@
+"""Exports of a store: JSONL (the extraction contract), CSV and Parquet tables, PLOVER JSON.
+
+    from communique.export import export_store
+    with Store.open("sqlite:///communique.db") as store:
+        report = export_store(store, "parquet", "out/", tables=("statements", "meetings"))
+
+Everything streams: documents are read page by page (``Store.iter_documents``), events page by
+page, rows are written as they are made (CSV/JSONL line by line, Parquet in row groups of
+``PARQUET_BATCH`` rows), so a store never has to fit in memory.
+
+Formats
+-------
+``jsonl``    ``documents``: one extraction-contract record per document (``DocumentResult.to_json``);
+             ``events``: one merged event record per line (``Event.to_json``); any other table: its
+             rows as JSON objects.
+``csv``      one file per table, a header line, one row per record; lists and nested records are
+             JSON text, booleans ``true``/``false``, dates ISO, missing values empty.
+``parquet``  one file per table with the explicit Arrow schema in ``SCHEMAS`` (lists stay lists).
+``plover``   a JSON array of PLOVER event records, one per Statement (meetings are already
+             CONSULT statements).
+
+Tables (``TABLES``): ``documents``, ``people`` (one row per person per document), ``meetings``,
+``quotes``, ``statements`` and ``events``. Rows of the per-document tables carry ``doc_id``, the
+document's ``publication_date`` and its ``spun`` flag, so a quote or statement from a spun copy
+can be filtered out without a join.
+
+PLOVER mapping (field names of the PLOVER manual's event record; extensions marked *)
+-------------------------------------------------------------------------------------
+``id``          ``<doc_id>-s<idx>``: the document id and the statement's position in it.
+``date``        ISO date of the meeting the statement belongs to when known, else the document's
+                publication date, else null; ``date_source``* says which ("meeting",
+                "publication").
+``event``       ``Statement.type`` (a PLOVER type: CONSULT, ACCUSE, ...).
+``mode``        ``Statement.mode`` (e.g. "visit", "meeting"), or "" when none was coded.
+``context``     a list of PLOVER contexts; the extractor codes none yet, so ``[]``.
+``actor``       ``[{"name", "country", "title"*, "wikidata"*}]``: the statement's source with its
+                ISO 3166-1 alpha-3 country, role and Wikidata id as the document presents them.
+``recipient``   the same for the target; a country target (ISO-3 code) gets the country's name
+                as ``name`` and the code as ``country``; ``[]`` when there is no target.
+``text``        the evidence sentence; ``source_text``* = ``{"text", "start", "end"}`` with
+                offsets into the document's raw text.
+``geolocation`` ``{"placename": ...}`` of the meeting when it names a place, else null.
+``citation``    ``{"doc_id", "source", "url", "title", "publication_date"}`` of the report.
+``event_id``*   the merged meeting event (``evt-...``) the statement belongs to, or null.
+``quality``*    ``{"spun", "score", "near_duplicate_of", "speakers_words"}``: a statement from a
+                spun copy is flagged (``spun`` true, ``speakers_words`` false).
+
+A statement belongs to a meeting of its document when the meeting's participants are exactly
+its source and target (a CONSULT), or else when its source took part in the document's only
+meeting that includes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, cast
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlalchemy import Table, select
+
+from .errors import CommuniqueError, OptionsError
+from .records import Meeting, Statement
+from .store import Store, StoredDocument
+from .store import models as store_models
+
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "plover")
+TABLES: tuple[str, ...] = ("documents", "people", "meetings", "quotes", "statements", "events")
+DEFAULT_TABLE: dict[str, str] = {"jsonl": "documents", "csv": "statements", "parquet": "statements",
+                                 "plover": "statements"}
+SUFFIX: dict[str, str] = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "plover": ".plover.json"}
+PARQUET_BATCH = 10_000  # rows per Parquet row group
+EVENT_PAGE = 1_000  # events per read query
+
+_SPAN = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+_STR_LIST = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", pa.string()), ("source", pa.string()), ("kind", pa.string()), ("url", pa.string()),
+        ("title", pa.string()), ("publication_date", pa.date32()), ("language", pa.string()),
+        ("spun", pa.bool_()), ("quality_score", pa.float64()), ("spam_phrases", _STR_LIST),
+        ("near_duplicate_of", pa.string()), ("duplicate_reason", pa.string()), ("skipped", pa.string()),
+        ("people", pa.int32()), ("meetings", pa.int32()), ("quotes", pa.int32()), ("statements", pa.int32()),
+        ("text", pa.string()),
+    ]),
+    "people": pa.schema([
+        ("doc_id", pa.string()), ("idx", pa.int32()), ("name", pa.string()), ("role", pa.string()),
+        ("country", pa.string()), ("wikidata", pa.string()), ("mentions", pa.list_(_SPAN)),
+        ("publication_date", pa.date32()), ("spun", pa.bool_()),
+    ]),
+    "meetings": pa.schema([
+        ("doc_id", pa.string()), ("idx", pa.int32()), ("event_id", pa.string()), ("participants", _STR_LIST),
+        ("attendees", _STR_LIST), ("date", pa.date32()), ("date_text", pa.string()),
+        ("date_derivation", pa.string()), ("location", pa.string()), ("host", pa.string()),
+        ("visitor", pa.string()), ("evidence_text", pa.string()), ("evidence_start", pa.int64()),
+        ("evidence_end", pa.int64()), ("publication_date", pa.date32()), ("spun", pa.bool_()),
+    ]),
+    "quotes": pa.schema([
+        ("doc_id", pa.string()), ("idx", pa.int32()), ("speaker", pa.string()), ("text", pa.string()),
+        ("kind", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("confidence", pa.float64()),
+        ("speakers_words", pa.bool_()), ("cue_text", pa.string()), ("cue_start", pa.int64()),
+        ("cue_end", pa.int64()), ("publication_date", pa.date32()), ("spun", pa.bool_()),
+    ]),
+    "statements": pa.schema([
+        ("doc_id", pa.string()), ("idx", pa.int32()), ("source", pa.string()), ("type", pa.string()),
+        ("target", pa.string()), ("mode", pa.string()), ("source_country", pa.string()),
+        ("target_country", pa.string()), ("evidence_text", pa.string()), ("evidence_start", pa.int64()),
+        ("evidence_end", pa.int64()), ("event_id", pa.string()), ("date", pa.date32()),
+        ("publication_date", pa.date32()), ("spun", pa.bool_()),
+    ]),
+    "events": pa.schema([
+        ("event_id", pa.string()), ("date", pa.date32()), ("location", pa.string()),
+        ("participants", _STR_LIST), ("attendees", _STR_LIST), ("sources", pa.int32()),
+        ("doc_ids", _STR_LIST), ("conflicts", _STR_LIST), ("date_derivation", pa.string()),
+        ("data", pa.string()),
+    ]),
+}
+
+
+class ExportError(CommuniqueError):
+    """An export file that cannot be written: names the path and the cause."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class ExportReport:
+    """What an export wrote: rows per table and the files (``"-"`` = standard output)."""
+
+    format: str
+    rows: dict[str, int] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        return [f"{self.format} {table}: {n} rows -> {self.paths[table]}" for table, n in self.rows.items()]
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def meeting_for(statement: Statement, meetings: Sequence[Meeting]) -> Meeting | None:
+    """The meeting of the document a statement belongs to (rule in the module docstring)."""
+    pair = {statement.source, statement.target}
+    for m in meetings:
+        if set(m.participants) == pair:
+            return m
+    mine = [m for m in meetings if statement.source is not None and statement.source in m.participants]
+    return mine[0] if len(mine) == 1 else None
+
+
+def document_rows(doc: StoredDocument, table: str) -> Iterator[dict[str, Any]]:
+    """The rows one stored document gives to a per-document ``table`` (Python values)."""
+    raw, a = doc.raw, doc.analysis
+    spun = doc.quality.spun if doc.quality else None
+    pub = raw.publication_date
+    if table == "documents":
+        q = doc.quality
+        yield {
+            "doc_id": raw.doc_id, "source": raw.source, "kind": raw.kind, "url": raw.url, "title": raw.title,
+            "publication_date": pub, "language": doc.language, "spun": spun,
+            "quality_score": q.score if q else None, "spam_phrases": list(q.spam_phrases) if q else [],
+            "near_duplicate_of": doc.near_duplicate_of, "duplicate_reason": doc.duplicate_reason,
+            "skipped": a.skipped, "people": len(a.people), "meetings": len(a.meetings), "quotes": len(a.quotes),
+            "statements": len(a.statements), "text": doc.clean_text,
+        }
+    elif table == "people":
+        for i, p in enumerate(a.people):
+            yield {"doc_id": raw.doc_id, "idx": i, "name": p.name, "role": p.role, "country": p.country,
+                   "wikidata": p.wikidata, "mentions": [s.to_json() for s in p.mentions],
+                   "publication_date": pub, "spun": spun}
+    elif table == "meetings":
+        for i, m in enumerate(a.meetings):
+            ev = m.evidence
+            yield {"doc_id": raw.doc_id, "idx": i, "event_id": m.event_id, "participants": list(m.participants),
+                   "attendees": list(m.attendees), "date": m.date, "date_text": m.date_text,
+                   "date_derivation": m.date_derivation, "location": m.location, "host": m.host,
+                   "visitor": m.visitor, "evidence_text": ev.text if ev else None,
+                   "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
+                   "publication_date": pub, "spun": spun}
+    elif table == "quotes":
+        for i, qt in enumerate(a.quotes):
+            cue = qt.cue
+            yield {"doc_id": raw.doc_id, "idx": i, "speaker": qt.speaker, "text": qt.text, "kind": qt.kind,
+                   "start": qt.start, "end": qt.end, "confidence": qt.confidence,
+                   "speakers_words": qt.speakers_words, "cue_text": cue.text if cue else None,
+                   "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
+                   "publication_date": pub, "spun": spun}
+    elif table == "statements":
+        for i, s in enumerate(a.statements):
+            held = meeting_for(s, a.meetings)
+            yield {"doc_id": raw.doc_id, "idx": i, "source": s.source, "type": s.type, "target": s.target,
+                   "mode": s.mode, "source_country": s.source_country, "target_country": s.target_country,
+                   "evidence_text": s.evidence.text, "evidence_start": s.evidence.start,
+                   "evidence_end": s.evidence.end, "event_id": held.event_id if held else None,
+                   "date": (held.date if held and held.date else pub), "publication_date": pub, "spun": spun}
+    else:
+        raise OptionsError(f"table {table!r} is not a per-document table; valid: {', '.join(TABLES[:-1])}")
+
+
+def event_row(data: Mapping[str, Any]) -> dict[str, Any]:
+    """One events-table row from a stored event record (``Event.to_json``)."""
+    when = data.get("date")
+    sources = data.get("sources") or []
+    return {
+        "event_id": data["event_id"], "date": date.fromisoformat(when) if when else None,
+        "location": data.get("location"), "participants": list(data.get("participants") or []),
+        "attendees": list(data.get("attendees") or []), "sources": len(sources),
+        "doc_ids": sorted({s[0] for s in sources}), "conflicts": list(data.get("conflicts") or []),
+        "date_derivation": data.get("date_derivation"),
+        "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def iter_events(store: Store, page_size: int = EVENT_PAGE) -> Iterator[dict[str, Any]]:
+    """Every stored event record, in event_id order, read page by page."""
+    events = cast(Table, store_models.Event.__table__)
+    last: str | None = None
+    while True:
+        q = select(events.c.event_id, events.c.data).order_by(events.c.event_id).limit(page_size)
+        if last is not None:
+            q = q.where(events.c.event_id > last)
+        with store.engine.connect() as conn:
+            page = conn.execute(q).all()
+        if not page:
+            return
+        for _eid, data in page:
+            yield dict(data)
+        last = page[-1][0]
+
+
+def iter_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` over the whole store, streamed."""
+    if table == "events":
+        yield from (event_row(e) for e in iter_events(store))
+        return
+    if table not in TABLES:
+        raise OptionsError(f"unknown table {table!r}; valid tables: {', '.join(TABLES)}")
+    for doc in store.iter_documents():
+        yield from document_rows(doc, table)
+
+
+# --- PLOVER -------------------------------------------------------------------------------------
+
+
+def _party(name: str | None, country: str | None, doc: StoredDocument,
+           country_name: Callable[[str], str | None]) -> list[dict[str, Any]]:
+    if not name:
+        return []
+    if len(name) == 3 and name.isupper():  # an ISO-3 country target
+        return [{"name": country_name(name) or name, "country": name, "title": None, "wikidata": None}]
+    person = next((p for p in doc.analysis.people if p.name == name), None)
+    return [{"name": name, "country": country or (person.country if person else None),
+             "title": person.role if person else None, "wikidata": person.wikidata if person else None}]
+
+
+def plover_records(doc: StoredDocument, country_name: Callable[[str], str | None] | None = None) -> Iterator[dict[str, Any]]:
+    """PLOVER event records for the statements of one document (mapping in the module docstring)."""
+    names = country_name or (lambda code: None)
+    raw, a, q = doc.raw, doc.analysis, doc.quality
+    pub = raw.publication_date
+    for i, s in enumerate(a.statements):
+        m = meeting_for(s, a.meetings)
+        when, how = (m.date, "meeting") if m and m.date else (pub, "publication" if pub else None)
+        yield {
+            "id": f"{raw.doc_id}-s{i}",
+            "date": _iso(when),
+            "date_source": how,
+            "event": s.type,
+            "mode": s.mode or "",
+            "context": [],
+            "actor": _party(s.source, s.source_country, doc, names),
+            "recipient": _party(s.target, s.target_country, doc, names),
+            "text": s.evidence.text,
+            "source_text": s.evidence.to_json(),
+            "geolocation": {"placename": m.location} if m and m.location else None,
+            "citation": {"doc_id": raw.doc_id, "source": raw.source, "url": raw.url, "title": raw.title,
+                         "publication_date": _iso(pub)},
+            "event_id": m.event_id if m else None,
+            "quality": {"spun": bool(q and q.spun), "score": round(q.score, 3) if q else None,
+                        "near_duplicate_of": doc.near_duplicate_of, "speakers_words": not (q and q.spun)},
+        }
+
+
+def iter_plover(store: Store, country_name: Callable[[str], str | None] | None = None) -> Iterator[dict[str, Any]]:
+    for doc in store.iter_documents():
+        yield from plover_records(doc, country_name)
+
+
+def default_country_names() -> Callable[[str], str | None]:
+    """ISO-3 code -> country name from the actors knowledge base."""
+    from .actors.kb import KnowledgeBase
+
+    return KnowledgeBase.load().country_name
+
+
+# --- writers ------------------------------------------------------------------------------------
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        return _dumps(value)
+    return value
+
+
+def write_jsonl(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for r in records:
+        out.write(_dumps(r) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], out: IO[str], schema: pa.Schema) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(schema.names)
+    n = 0
+    for r in rows:
+        writer.writerow([_csv_cell(r.get(c)) for c in schema.names])
+        n += 1
+    return n
+
+
+def write_parquet(rows: Iterable[Mapping[str, Any]], path: Path | str, schema: pa.Schema,
+                  batch_size: int = PARQUET_BATCH) -> int:
+    n = 0
+    with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
+        batch: list[Mapping[str, Any]] = []
+        for r in rows:
+            batch.append(r)
+            if len(batch) >= batch_size:
+                writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+def write_plover(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
+    """A JSON array, one record per line, written as the records come."""
+    n = 0
+    out.write("[")
+    for r in records:
+        out.write(("\n" if n == 0 else ",\n") + _dumps(r))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+# --- the export ---------------------------------------------------------------------------------
+
+
+def resolve_tables(fmt: str, tables: Sequence[str] = ()) -> tuple[str, ...]:
+    """Validate ``fmt`` and the tables asked for (``"all"`` = every table), default per format."""
+    if fmt not in FORMATS:
+        raise OptionsError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+    wanted: list[str] = []
+    for t in tables or (DEFAULT_TABLE[fmt],):
+        for name in (TABLES if t == "all" else (t,)):
+            if name not in TABLES:
+                raise OptionsError(f"unknown table {name!r}; valid tables: {', '.join(TABLES)}, all")
+            if name not in wanted:
+                wanted.append(name)
+    if fmt == "plover" and wanted != ["statements"]:
+        raise OptionsError("plover exports statements only (one PLOVER record per statement)")
+    return tuple(wanted)
+
+
+def output_paths(fmt: str, tables: Sequence[str], output: str | Path | None) -> dict[str, str]:
+    """Where each table goes: ``-`` (stdout) for one text table without ``-o``, a file for one
+    table with ``-o FILE``, ``DIR/<table><suffix>`` for several tables or ``-o`` an existing dir."""
+    if output is None or str(output) == "-":
+        if fmt == "parquet":
+            raise OptionsError("parquet needs -o FILE (or a directory): it is not written to standard output")
+        if len(tables) > 1:
+            raise OptionsError(f"{len(tables)} tables need -o DIRECTORY (one file per table)")
+        return {tables[0]: "-"}
+    out = Path(output)
+    if len(tables) == 1 and not out.is_dir():
+        return {tables[0]: str(out)}
+    if out.exists() and not out.is_dir():
+        raise ExportError(str(out), "is a file; several tables need -o DIRECTORY")
+    return {t: str(out / f"{t}{SUFFIX[fmt]}") for t in tables}
+
+
+def export_table(store: Store, fmt: str, table: str, path: str,
+                 country_name: Callable[[str], str | None] | None = None) -> int:
+    """Write one table of ``store`` in ``fmt`` to ``path`` (``-`` = stdout); returns the rows written."""
+    if fmt == "parquet":
+        return write_parquet(iter_rows(store, table), path, SCHEMAS[table])
+    with ExitStack() as stack:
+        if path == "-":
+            out: IO[str] = sys.stdout
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            out = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
+        if fmt == "plover":
+            return write_plover(iter_plover(store, country_name or default_country_names()), out)
+        if fmt == "csv":
+            return write_csv(iter_rows(store, table), out, SCHEMAS[table])
+        if table == "documents":
+            return write_jsonl((d.to_result().to_json() for d in store.iter_documents()), out)
+        if table == "events":
+            return write_jsonl(iter_events(store), out)
+        return write_jsonl(iter_rows(store, table), out)
+
+
+def export_store(store: Store, fmt: str, output: str | Path | None = None, tables: Sequence[str] = (),
+                 country_name: Callable[[str], str | None] | None = None) -> ExportReport:
+    """Export ``tables`` (default per format, ``"all"`` = every table) of ``store`` as ``fmt``."""
+    wanted = resolve_tables(fmt, tables)
+    paths = output_paths(fmt, wanted, output)
+    if output is not None and len(paths) > 1:
+        Path(output).mkdir(parents=True, exist_ok=True)
+    report = ExportReport(fmt)
+    for table, path in paths.items():
+        try:
+            report.rows[table] = export_table(store, fmt, table, path, country_name)
+        except OSError as exc:
+            raise ExportError(path, f"cannot write export: {exc.strerror or exc}") from exc
+        report.paths[table] = path
+    return report

@@ -1,0 +1,332 @@
+"""Exports: the seed store to JSONL, CSV, Parquet and PLOVER JSON, read back with pandas, polars and DuckDB."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import cli
+from communique.errors import OptionsError
+from communique.export import (
+    SCHEMAS,
+    TABLES,
+    ExportError,
+    export_store,
+    meeting_for,
+    output_paths,
+    resolve_tables,
+    write_parquet,
+)
+from communique.options import Options
+from communique.pipeline import Pipeline, run_into_store
+from communique.records import DocumentResult, Meeting, Span, Statement
+from communique.store import Store
+
+SPUN_SEED = "002_2c749cdfbc01d25b"  # the gold marks this seed as a spun copy
+
+
+def _duck(sql: str) -> list[tuple[Any, ...]]:
+    return duckdb.connect().execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, nlp: Any) -> tuple[str, list[DocumentResult]]:
+    db = f"sqlite:///{tmp_path_factory.mktemp('export') / 'seeds.db'}"
+    opts = Options(db=db, progress="never")
+    results, failures = run_into_store([seeds_dir], opts, pipeline=Pipeline(opts, nlp=nlp))
+    assert failures == []
+    return db, results
+
+
+@pytest.fixture(scope="module")
+def expected(seed_store: tuple[str, list[DocumentResult]]) -> dict[str, Any]:
+    """What the exports must contain, from the records the pipeline returned."""
+    _db, results = seed_store
+    statements = [(r.doc_id, i, s) for r in results for i, s in enumerate(r.analysis.statements)]
+    event_of = {(r.doc_id, frozenset(m.participants)): m.event_id for r in results for m in r.analysis.meetings}
+    consult = sorted(
+        (d, s.source, s.target, event_of.get((d, frozenset((s.source, s.target)))))
+        for d, _i, s in statements if s.type == "CONSULT"
+    )
+    with Store.open(seed_store[0]) as store:
+        events = store.load_events()
+    return {
+        "doc_ids": sorted(r.doc_id for r in results),
+        "spun": {r.doc_id: r.quality.spun for r in results},
+        "statements": len(statements),
+        "consult": consult,
+        "quotes": sum(len(r.analysis.quotes) for r in results),
+        "meetings": sum(len(r.analysis.meetings) for r in results),
+        "people": sum(len(r.analysis.people) for r in results),
+        "events": sorted(events),
+    }
+
+
+@pytest.fixture(scope="module")
+def exported(seed_store: tuple[str, list[DocumentResult]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("out")
+    with Store.open(seed_store[0]) as store:
+        export_store(store, "jsonl", out / "docs.jsonl")
+        export_store(store, "jsonl", out / "events.jsonl", ["events"])
+        export_store(store, "csv", out / "csv", ["all"])
+        export_store(store, "parquet", out / "pq", ["all"])
+        export_store(store, "plover", out / "plover.json")
+    return {"out": out}
+
+
+def test_seed_facts_hold(expected: dict[str, Any]) -> None:
+    assert len(expected["doc_ids"]) == 5
+    assert expected["spun"][SPUN_SEED] is True
+    assert expected["consult"], "the seeds report meetings, coded as CONSULT statements"
+    assert all(e is not None for *_x, e in expected["consult"])
+    assert expected["events"]
+
+
+# --- JSONL --------------------------------------------------------------------------------------
+
+
+def test_jsonl_documents_follow_the_contract(exported: dict[str, Path], expected: dict[str, Any]) -> None:
+    path = exported["out"] / "docs.jsonl"
+    lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    assert [d["doc_id"] for d in lines] == expected["doc_ids"]
+    for d in lines:
+        assert {"doc_id", "source", "title", "publication_date", "language", "text", "quality",
+                "near_duplicate_of", "people", "meetings", "quotes", "statements"} <= set(d)
+        assert d["quality"]["spun"] is expected["spun"][d["doc_id"]]
+    pdf = pd.read_json(path, lines=True)
+    assert len(pdf) == 5 and pdf.loc[pdf.doc_id == SPUN_SEED, "near_duplicate_of"].notna().all()
+    pldf = pl.read_ndjson(path)
+    assert pldf.height == 5
+    assert pldf.select(pl.col("statements").list.len().sum()).item() == expected["statements"]
+    n = _duck(f"SELECT count(*) FROM read_json_auto('{path}') WHERE quality.spun")
+    assert n == [(sum(expected["spun"].values()),)]
+
+
+def test_jsonl_events(exported: dict[str, Path], expected: dict[str, Any]) -> None:
+    path = exported["out"] / "events.jsonl"
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    assert [r["event_id"] for r in rows] == expected["events"]
+    assert all({"participants", "date", "sources", "fields", "conflicts"} <= set(r) for r in rows)
+    assert pl.read_ndjson(path)["event_id"].to_list() == expected["events"]
+    assert pd.read_json(path, lines=True)["event_id"].tolist() == expected["events"]
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def test_csv_files_have_one_header_and_row_per_record(exported: dict[str, Path], expected: dict[str, Any]) -> None:
+    d = exported["out"] / "csv"
+    assert sorted(p.name for p in d.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
+    for table in TABLES:
+        want = expected[table] if table in ("statements", "quotes", "meetings", "people") else None
+        df = pd.read_csv(d / f"{table}.csv", keep_default_na=False)
+        assert list(df.columns) == SCHEMAS[table].names
+        if want is not None:
+            assert len(df) == want, table
+    assert len(pd.read_csv(d / "events.csv")) == len(expected["events"])
+    assert len(pd.read_csv(d / "documents.csv")) == 5
+
+
+def test_csv_statements_with_pandas_polars_duckdb(exported: dict[str, Path], expected: dict[str, Any]) -> None:
+    path = exported["out"] / "csv" / "statements.csv"
+    pdf = pd.read_csv(path)
+    assert len(pdf) == expected["statements"]
+    consult = pdf[pdf.type == "CONSULT"].sort_values(["doc_id", "source", "target"])
+    assert list(consult[["doc_id", "source", "target", "event_id"]].itertuples(index=False, name=None)) == expected["consult"]
+    assert pdf.spun.dtype == bool
+    assert set(pdf.loc[pdf.spun, "doc_id"]) <= {d for d, s in expected["spun"].items() if s}
+
+    pldf = pl.read_csv(path, try_parse_dates=True)
+    assert pldf.height == expected["statements"]
+    assert pldf.schema["spun"] == pl.Boolean
+    assert pldf.schema["evidence_start"] == pl.Int64
+    assert (pldf["evidence_end"] > pldf["evidence_start"]).all()
+    got = pldf.filter(pl.col("type") == "CONSULT").select("doc_id", "source", "target", "event_id").sort("doc_id", "source", "target")
+    assert got.rows() == expected["consult"]
+
+    rows = _duck(f"SELECT doc_id, source, target, event_id FROM read_csv_auto('{path}') "
+                 "WHERE type = 'CONSULT' ORDER BY doc_id, source, target")
+    assert rows == expected["consult"]
+    assert _duck(f"SELECT typeof(spun) FROM read_csv_auto('{path}') LIMIT 1") == [("BOOLEAN",)]
+
+
+def test_csv_lists_are_json(exported: dict[str, Path]) -> None:
+    df = pd.read_csv(exported["out"] / "csv" / "meetings.csv")
+    for cell in df.participants:
+        names = json.loads(cell)
+        assert isinstance(names, list) and len(names) >= 1
+
+
+# --- Parquet ------------------------------------------------------------------------------------
+
+
+def test_parquet_schema_and_counts(exported: dict[str, Path], expected: dict[str, Any]) -> None:
+    d = exported["out"] / "pq"
+    for table in TABLES:
+        t = pq.read_table(d / f"{table}.parquet")
+        assert t.schema.equals(SCHEMAS[table], check_metadata=False), table
+    assert pq.read_table(d / "statements.parquet").num_rows == expected["statements"]
+    assert pq.read_table(d / "quotes.parquet").num_rows == expected["quotes"]
+    assert pq.read_table(d / "events.parquet").column("event_id").to_pylist() == expected["events"]
+
+
+def test_parquet_with_pandas_polars_duckdb(exported: dict[str, Path], expected: dict[str, Any]) -> None:
+    d = exported["out"] / "pq"
+    pdf = pd.read_parquet(d / "statements.parquet")
+    consult = pdf[pdf.type == "CONSULT"].sort_values(["doc_id", "source", "target"])
+    assert list(consult[["doc_id", "source", "target", "event_id"]].itertuples(index=False, name=None)) == expected["consult"]
+    docs = pd.read_parquet(d / "documents.parquet")
+    assert dict(zip(docs.doc_id, docs.spun, strict=True)) == expected["spun"]
+
+    meetings = pl.read_parquet(d / "meetings.parquet")
+    assert meetings.height == expected["meetings"]
+    assert meetings.schema["participants"] == pl.List(pl.String)
+    assert meetings.schema["date"] == pl.Date
+    events = pl.read_parquet(d / "events.parquet")
+    assert sorted(set(meetings["event_id"].drop_nulls().to_list())) == events["event_id"].to_list()
+
+    joined = _duck(
+        f"SELECT s.doc_id, s.source, s.target, e.event_id FROM '{d / 'statements.parquet'}' s "
+        f"JOIN '{d / 'events.parquet'}' e USING (event_id) WHERE s.type = 'CONSULT' ORDER BY 1, 2, 3")
+    assert joined == expected["consult"]
+    quotes = _duck(f"SELECT count(*) FROM '{d / 'quotes.parquet'}' WHERE spun AND speakers_words")
+    assert quotes == [(0,)], "a spun copy's quotes are never the speaker's words"
+    people = _duck(f"SELECT count(*), sum(len(mentions)) > 0 FROM '{d / 'people.parquet'}'")
+    assert people == [(expected["people"], True)]
+
+
+def test_parquet_streams_in_row_groups(tmp_path: Path) -> None:
+    rows = [{"event_id": f"evt-{i:03d}", "participants": ["A", "B"], "attendees": [], "sources": 1,
+             "doc_ids": ["d"], "conflicts": [], "data": "{}"} for i in range(25)]
+    n = write_parquet(iter(rows), tmp_path / "e.parquet", SCHEMAS["events"], batch_size=10)
+    f = pq.ParquetFile(tmp_path / "e.parquet")
+    assert (n, f.metadata.num_rows, f.num_row_groups) == (25, 25, 3)
+    assert f.read().column("date").null_count == 25
+
+
+def test_parquet_of_an_empty_store(tmp_path: Path) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'e.db'}") as store:
+        report = export_store(store, "parquet", tmp_path / "s.parquet")
+    assert report.rows == {"statements": 0}
+    assert pq.read_table(tmp_path / "s.parquet").schema.equals(SCHEMAS["statements"], check_metadata=False)
+
+
+# --- PLOVER -------------------------------------------------------------------------------------
+
+PLOVER_TYPES = {"id": str, "date": (str, type(None)), "event": str, "mode": str, "context": list, "actor": list,
+                "recipient": list, "text": str, "source_text": dict, "citation": dict, "quality": dict}
+
+
+def test_plover_records(seed_store: tuple[str, list[DocumentResult]], exported: dict[str, Path],
+                        expected: dict[str, Any]) -> None:
+    from communique.records import PLOVER_TYPES as TYPES
+
+    records = json.loads((exported["out"] / "plover.json").read_text(encoding="utf-8"))
+    assert len(records) == expected["statements"]
+    assert len({r["id"] for r in records}) == len(records)
+    texts = {r.doc_id: r.clean.raw.text for r in seed_store[1]}
+    for r in records:
+        for key, kind in PLOVER_TYPES.items():
+            assert isinstance(r[key], kind), (key, r[key])
+        assert r["event"] in TYPES
+        assert r["date"] is None or len(r["date"]) == 10
+        for party in r["actor"] + r["recipient"]:
+            assert set(party) == {"name", "country", "title", "wikidata"}
+            assert party["country"] is None or (len(party["country"]) == 3 and party["country"].isupper())
+        st = r["source_text"]
+        assert texts[r["citation"]["doc_id"]][st["start"]:st["end"]] == st["text"] == r["text"]
+        assert set(r["citation"]) == {"doc_id", "source", "url", "title", "publication_date"}
+        assert r["quality"]["spun"] is expected["spun"][r["citation"]["doc_id"]]
+        assert r["quality"]["speakers_words"] is not r["quality"]["spun"]
+    consult = sorted((r["citation"]["doc_id"], r["actor"][0]["name"], r["recipient"][0]["name"], r["event_id"])
+                     for r in records if r["event"] == "CONSULT")
+    assert consult == expected["consult"]
+    assert all(r["date_source"] == "meeting" for r in records if r["event"] == "CONSULT" and r["date"]
+               and r["event_id"] and r["date"] != r["citation"]["publication_date"])
+
+
+def test_plover_country_recipient() -> None:
+    from types import SimpleNamespace
+
+    from communique.export import _party
+
+    doc: Any = SimpleNamespace(analysis=SimpleNamespace(people=()))
+    got = _party("LBN", "LBN", doc, {"LBN": "Lebanon"}.get)
+    assert got == [{"name": "Lebanon", "country": "LBN", "title": None, "wikidata": None}]
+    assert _party("Someone Unknown", None, doc, {}.get) == [
+        {"name": "Someone Unknown", "country": None, "title": None, "wikidata": None}]
+    assert _party(None, None, doc, {}.get) == []
+
+
+# --- tables, paths, errors ----------------------------------------------------------------------
+
+
+def test_meeting_for() -> None:
+    ev = Span("x", 0, 1)
+    a = Meeting(participants=("A", "B"), event_id="evt-1")
+    b = Meeting(participants=("A", "C"), event_id="evt-2")
+    assert meeting_for(Statement("A", "CONSULT", "C", ev), [a, b]) is b
+    assert meeting_for(Statement("B", "ACCUSE", "USA", ev), [a, b]) is a  # B's only meeting
+    assert meeting_for(Statement("A", "ACCUSE", "USA", ev), [a, b]) is None  # two: ambiguous
+    assert meeting_for(Statement(None, "SUPPORT", "IRN", ev), [a]) is None
+
+
+def test_resolve_tables() -> None:
+    assert resolve_tables("jsonl") == ("documents",)
+    assert resolve_tables("csv") == ("statements",)
+    assert resolve_tables("parquet", ["all"]) == TABLES
+    assert resolve_tables("csv", ["quotes", "quotes", "events"]) == ("quotes", "events")
+    with pytest.raises(OptionsError, match="unknown export format 'xml'; valid formats: jsonl, csv, parquet, plover"):
+        resolve_tables("xml")
+    with pytest.raises(OptionsError, match="unknown table 'votes'"):
+        resolve_tables("csv", ["votes"])
+    with pytest.raises(OptionsError, match="plover exports statements only"):
+        resolve_tables("plover", ["quotes"])
+
+
+def test_output_paths(tmp_path: Path) -> None:
+    assert output_paths("csv", ["quotes"], None) == {"quotes": "-"}
+    assert output_paths("csv", ["quotes"], tmp_path / "q.csv") == {"quotes": str(tmp_path / "q.csv")}
+    assert output_paths("parquet", ["quotes"], tmp_path) == {"quotes": str(tmp_path / "quotes.parquet")}
+    assert output_paths("csv", ["quotes", "events"], tmp_path / "new") == {
+        "quotes": str(tmp_path / "new" / "quotes.csv"), "events": str(tmp_path / "new" / "events.csv")}
+    with pytest.raises(OptionsError, match="parquet needs -o FILE"):
+        output_paths("parquet", ["quotes"], None)
+    with pytest.raises(OptionsError, match="2 tables need -o DIRECTORY"):
+        output_paths("csv", ["quotes", "events"], None)
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(ExportError, match="is a file; several tables need -o DIRECTORY"):
+        output_paths("csv", ["quotes", "events"], tmp_path / "f")
+
+
+# --- CLI ----------------------------------------------------------------------------------------
+
+
+def test_cli_export_csv_to_stdout(seed_store: tuple[str, list[DocumentResult]], expected: dict[str, Any]) -> None:
+    res = CliRunner().invoke(cli, ["export", "--format", "csv", "--what", "events", "--db", seed_store[0]])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0].startswith("event_id,date,location,participants")
+    assert len(lines) == 1 + len(expected["events"])
+
+
+def test_cli_export_parquet_dir(seed_store: tuple[str, list[DocumentResult]], tmp_path: Path, expected: dict[str, Any]) -> None:
+    res = CliRunner().invoke(cli, ["export", "--format", "parquet", "--what", "quotes", "--what", "statements",
+                                   "--db", seed_store[0], "-o", str(tmp_path / "p")])
+    assert res.exit_code == 0, res.output
+    assert f"parquet quotes: {expected['quotes']} rows -> {tmp_path / 'p' / 'quotes.parquet'}" in res.output
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == ["quotes.parquet", "statements.parquet"]
+
+
+def test_cli_export_parquet_needs_output(seed_store: tuple[str, list[DocumentResult]]) -> None:
+    res = CliRunner().invoke(cli, ["export", "--format", "parquet", "--db", seed_store[0]])
+    assert isinstance(res.exception, OptionsError)  # run_main turns it into "error: ..." and exit code 3
+    assert str(res.exception) == "parquet needs -o FILE (or a directory): it is not written to standard output"
