@@ -452,3 +452,27 @@ def test_corpus_events_are_shared_by_more_than_one_report() -> None:
     for doc_id, g, _ in corpus_docs():
         events.setdefault(g["event"], []).append(doc_id)
     assert any(len(v) >= 2 for v in events.values())
+
+
+# --- the textacy baseline -----------------------------------------------------------------------
+
+def test_textacy_speakers_resolve_by_surname() -> None:
+    from communique.compare_textacy import resolve_speaker, surname_index
+
+    index = surname_index(TINY_GOLD["people"])
+    assert index["fidan"] == "Hakan Fidan" and index["thani"] == "Sheikh Mohammed bin Abdulrahman Al Thani"
+    assert resolve_speaker(["the", "Turkish", "minister", "Fidan"], index) == "Hakan Fidan"
+    assert resolve_speaker(["Erdoğan"], index) == "Recep Tayyip Erdogan"
+    assert resolve_speaker(["he"], index) is None
+
+
+def test_textacy_quotes_offsets_and_speakers(nlp: Any) -> None:
+    from communique.compare_textacy import textacy_quotes
+
+    text = ('Mr. Fidan met Sheikh Mohammed in Doha.\n\n"We are working together with our brothers so that '
+            'the guns fall silent," Fidan told reporters.\n')
+    quotes = textacy_quotes(text, nlp, TINY_GOLD["people"])
+    assert [(q["speaker"], q["text"]) for q in quotes] == [
+        ("Hakan Fidan", "We are working together with our brothers so that the guns fall silent,")]
+    assert all(text[q["start"]:q["end"]] == q["text"] for q in quotes)
+    assert textacy_quotes('He said "this is never closed.', nlp, []) == []  # textacy refuses unclosed marks
