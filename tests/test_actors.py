@@ -320,6 +320,9 @@ def test_unknown_people_keep_their_surface_name_and_role_cue(kb: KnowledgeBase) 
     r = resolve_mention(kb, "Dr. Jane Q. Doe", None)
     assert r is not None and (r.person, r.name, r.role, r.country) == (None, "Jane Q. Doe", None, None)
     assert resolve_mention(kb, "His Excellency", None) is None
+    assert resolve_mention(kb, "the president of the club", None) is None
+    assert resolve_mention(kb, "the Joined States", None) is None
+    assert resolve_mention(kb, "Tehran", None) is None
 
 
 @pytest.mark.parametrize(("surface", "on", "name", "role"), [
@@ -494,6 +497,9 @@ def test_undated_role_is_the_current_then_most_prominent_office(kb: KnowledgeBas
     ("the then Iranian President", RoleCue("president", "IRN")),
     ("the newly elected Iraqi president", RoleCue("president", "IRQ")),
     ("Qatari Prime Minister and Foreign Minister", RoleCue("prime_minister", "QAT")),
+    ("the Chief of the Islamic Revolution", RoleCue("supreme_leader", "IRN")),  # a spinner's "Leader"
+    ("Iranian Chairman of the Board", RoleCue("president", "IRN")),
+    ("Leader of Ansarullah", RoleCue("leader", "YEM", org="Ansar Allah")),
     ("the Zionist regime's prime minister", RoleCue("prime_minister", "ISR")),
 ])
 def test_parse_role_institutions_and_modifiers(kb: KnowledgeBase, text: str, cue: RoleCue) -> None:

@@ -43,8 +43,8 @@ def resolve_mention(kb: KnowledgeBase, surface: str, on: date | None, *,
     if cue is not None:
         return _resolve_role(kb, cue, on, context)
     cue, rest = kb.split_role(surface)
-    if not rest:
-        return None
+    if not rest or not any(c.isupper() for c in rest) or kb.country_code(rest):
+        return None  # nothing left, not a proper name, or a place ("the Joined States")
     matches = kb.match(surface)
     words = rest.split()
     for k in range(1, len(words) - 1):  # a qualifier before the name: "Hezbollah chief Naim Qassem"
