@@ -129,12 +129,12 @@ def attribute(
         s_start, s_end = _sentence_bounds(text, q.start, quoted)
         q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
         speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex)
-        if speaker is None:
+        if speaker is None and cue is None:
             speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex)
         if kind == "fragment" and speaker is None:
             # a short quoted phrase with no reporting verb around it: a scare quote
             continue
-        if speaker is None and kind == "direct":
+        if speaker is None and kind == "direct" and cue is None:
             if prev is not None and prev.speaker and _near(text, prev.span, q):
                 speaker, conf = prev.speaker, 0.7
             else:
@@ -177,13 +177,14 @@ def _after_cue(
     if pron and pron.start() < cue.start():
         return tops.before(q_end), 0.8, (cue_s, cue_e)
     near = [m for m in mentions if off <= m.start < window_end]
+    unnamed = (None, 0.0, (cue_s, cue_e)) if cue.start() <= 40 else (None, 0.0, None)
     if not near:
-        return None, 0.0, None
+        return unnamed
     m = near[0]
     if m.start < cue_s and cue_s - m.end > 25:
-        return None, 0.0, None
+        return unnamed
     if m.start > cue_e + 40:
-        return None, 0.0, None
+        return unnamed
     return m.key, 0.9 * m.confidence, (cue_s, cue_e)
 
 

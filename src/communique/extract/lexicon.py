@@ -18,6 +18,7 @@ class Lexicon:
     attendance_before: tuple[str, ...]
     nonperson_words: frozenset[str]
     cue_re: re.Pattern[str]
+    landmarks: dict[str, str]  # seat of government or palace -> its city ("Kremlin" -> "Moscow")
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -31,5 +32,6 @@ class Lexicon:
             attendance_after=tuple(data["attendance_after"]),
             attendance_before=tuple(data["attendance_before"]),
             nonperson_words=frozenset(data["nonperson_words"]),
+            landmarks=dict(data.get("landmarks", {})),
             cue_re=re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I),
         )

@@ -19,7 +19,7 @@ from .attribution import Topics
 from .dates import DateFound, find_date
 from .lexicon import Lexicon
 from .people import PeopleIndex
-from .places import Gazetteer, PlaceFound, dateline, find_place
+from .places import DATELINE_END, Gazetteer, PlaceFound, dateline, find_place
 
 _CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
 
@@ -119,12 +119,14 @@ def find_meetings(
                 if p not in drafts[0].participants and p not in drafts[0].attendees:
                     drafts[0].attendees.append(p)
     line = dateline(text, gaz)
+    head = DATELINE_END.match(text)
+    skip = head.end() if head else 0
     for d in drafts:
         for s, e in [d.evidence] + d.sentences:
-            if d.date is None:
-                d.date = find_date(text, s, e, published)
+            if d.date is None and e > skip:
+                d.date = find_date(text, max(s, skip), e, published)
             if d.place is None:
-                d.place = find_place(text, s, e, gaz, kb)
+                d.place = find_place(text, s, e, gaz, kb, lex.landmarks)
         if d.place is None and line is not None:
             d.place = line
         _host_and_visitor(d, kb)

@@ -117,6 +117,7 @@ def find_people(
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     for m in _NAME_RUN.finditer(text):
         _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place)
+    _partial_names(text, kb, idx, taken, is_place)
     # unknown people: spaCy PERSON entities that the KB did not cover
     for ent in getattr(doc, "ents", ()):
         if ent.label_ != "PERSON":
@@ -182,6 +183,37 @@ def _match_run(
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
+
+
+def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray, is_place: Any) -> None:
+    """A short form the knowledge base does not list ("Prince Faisal") names the one person of the
+    document whose full name contains it."""
+    known: dict[str, set[str]] = {}
+    for m in idx.mentions:
+        if m.entry is not None and m.key:
+            for tok in re.split(r"[\s-]+", m.key):
+                if len(tok) >= 3 and tok[0].isupper():
+                    known.setdefault(tok.lower(), set()).add(m.key)
+    if not known:
+        return
+    entries = {m.key: m.entry for m in idx.mentions if m.entry is not None}
+    for run in _NAME_RUN.finditer(text):
+        for s, e in _tokens(text, run.start(), run.end()):
+            if any(taken[s:e]):
+                continue
+            s, e = _strip_possessive(text, s, e)
+            word = text[s:e]
+            owners = known.get(word.lower().strip("’'"))
+            if not owners or len(owners) != 1 or kb.country_code(word) or is_place(word):
+                continue
+            if word.lower() in _HONORIFIC_WORDS:
+                continue
+            key = next(iter(owners))
+            idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
+            taken[s:e] = b"\x01" * (e - s)
+
+
+_HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince", "emir", "sheikh", "leader", "the"})
 
 
 def _candidates(kb: KnowledgeBase, surface: str, is_place: Any) -> list[Any]:

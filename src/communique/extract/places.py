@@ -9,6 +9,10 @@ from typing import Any
 _IN_PLACE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})")
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
+# "ANKARA, March 14 (Reuters) - " : the dateline's own date is the filing date, not the meeting's
+DATELINE_END = re.compile(
+    r"^\s*[A-Z][A-Z’' .-]{2,30}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-—–:]{1,2}\s"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +55,14 @@ class PlaceFound:
     end: int
 
 
-def find_place(text: str, start: int, end: int, gaz: Gazetteer, kb: Any) -> PlaceFound | None:
+def find_place(
+    text: str, start: int, end: int, gaz: Gazetteer, kb: Any, landmarks: dict[str, str] | None = None
+) -> PlaceFound | None:
     seg = text[start:end]
+    for name, city in (landmarks or {}).items():
+        m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?" + re.escape(name) + r"\b", seg)
+        if m:
+            return PlaceFound(city, start + m.start() + m.group(0).rfind(name[0]), start + m.end())
     for m in _CAPITAL.finditer(seg):
         if m.group("name") and gaz.city(m.group("name")):
             return PlaceFound(gaz.city(m.group("name")) or "", start + m.start("name"), start + m.end("name"))
