@@ -138,7 +138,7 @@ def test_readout_roles_landmark_and_undated_yesterday(extractor: Extractor) -> N
     assert m.date is None and m.date_text == "yesterday"  # no publication date: never guessed
     speakers = {q.speaker for q in a.quotes}
     assert speakers == {"Vladimir Putin", "Masoud Pezeshkian"}  # "the Iranian president said"
-    assert not any("unilateral" == q.text for q in a.quotes)
+    assert not any(q.text == "unilateral" for q in a.quotes)
 
 
 def test_inverted_colon_according_to_and_unnamed_speakers(extractor: Extractor) -> None:

@@ -73,10 +73,10 @@ def find_place(
         words = m.group("place").split()
         for n in range(len(words), 0, -1):
             cand = " ".join(words[:n])
-            city = gaz.city(cand)
-            if city:
+            found = gaz.city(cand)
+            if found:
                 s = start + m.start("place")
-                return PlaceFound(city, s, s + len(cand))
+                return PlaceFound(found, s, s + len(cand))
     return None
 
 
