@@ -68,6 +68,16 @@ class Pipeline:
             yield DocumentResult(clean=c, quality=q, analysis=a)
 
 
+def process_stream(docs: Iterable[RawDocument | Failure], opts: Options,
+                   pipeline: Pipeline | None = None) -> Iterator[DocumentResult | Failure]:
+    """Stages 2-4: in this process, or in ``opts.workers`` processes (``parallel``) when > 1."""
+    if pipeline is None and opts.workers > 1:
+        from .parallel import process_parallel
+
+        return process_parallel(docs, opts)
+    return (pipeline or Pipeline(opts)).process(docs)
+
+
 def link_and_merge(results: list[DocumentResult], opts: Options) -> tuple[list[Any], list[Any]]:
     """Stages 5-6 over a corpus held in memory: set near_duplicate_of and meeting event ids."""
     from .dedup import link_documents
@@ -92,10 +102,9 @@ def extract_corpus(
     from .ingest import read_paths
 
     opts = opts or Options()
-    pipe = pipeline or Pipeline(opts)
     results: list[DocumentResult] = []
     failures: list[Failure] = []
-    for item in pipe.process(read_paths(paths, opts)):
+    for item in process_stream(read_paths(paths, opts), opts, pipeline):
         (failures if isinstance(item, Failure) else results).append(item)  # type: ignore[arg-type]
     if results:
         link_and_merge(results, opts)
@@ -140,9 +149,8 @@ def run_into_store(
                         continue
                 yield item
 
-        pipe = pipeline
         batch: list[DocumentResult] = []
-        for item in (pipe or Pipeline(opts)).process(todo()):
+        for item in process_stream(todo(), opts, pipeline):
             if isinstance(item, Failure):
                 failures.append(item)
                 store.record_failure(item)
