@@ -1,8 +1,9 @@
 """Benchmark of linking (dedup) and merging (events) on synthetic corpora of 10k-100k documents.
 
 The corpus is made here, deterministically, with synthetic ``Analysis`` records so that the
-figures measure linking and merging, not NLP: base reports of fictional meetings (our own
-template sentences, fictional names), then exact copies, near copies (one paragraph changed),
+figures measure linking and merging, not NLP: base reports of fictional meetings (four of our
+own template sentences with fictional names, four of pseudo-word filler so that unrelated
+reports share few shingles, as real ones do), then exact copies, near copies (one paragraph changed),
 spun copies (``communique.spin`` at 30-45%, flagged spun, carrying the base's people and
 meeting) and further independent reports of the same meetings (undated, weekday only).
 
@@ -114,11 +115,27 @@ def _result(doc_id: str, text: str, people: tuple[str, ...], meeting: Meeting, p
     return DocumentResult(clean, Quality(spun=spun), Analysis(tuple(Person(p) for p in people), (meeting,)))
 
 
+SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ben", "dar", "gel", "hon", "jur", "mas", "pel",
+             "ros", "tan", "vel", "zor", "al", "en", "ir", "ost", "um")
+FUNCTION = ("the", "of", "and", "to", "in", "a", "that", "for", "with", "on", "by", "as", "is", "was", "said")
+
+
+def _vocabulary(rng: random.Random, size: int = 5000) -> list[str]:
+    """Pseudo-words, so that different base reports share few shingles (as real articles do)."""
+    return ["".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4))) for _ in range(size)]
+
+
+def _babble(rng: random.Random, vocab: list[str]) -> str:
+    words = [rng.choice(FUNCTION) if rng.random() < 0.4 else rng.choice(vocab) for _ in range(rng.randrange(14, 24))]
+    return " ".join(words).capitalize() + "."
+
+
 def make_corpus(n: int, seed: int = 0) -> list[DocumentResult]:
     """``n`` synthetic results: ~55% base reports, 10% exact, 10% near, 15% spun copies, 10% other reports."""
     rng = random.Random(seed)
     thes = load_thesaurus()
     names = [f"{f} {ln}" for f in FIRST for ln in LAST]
+    vocab = _vocabulary(random.Random(seed + 1))
     out: list[DocumentResult] = []
     bases: list[tuple[str, tuple[str, ...], Meeting, date]] = []
     while len(out) < n:
@@ -132,8 +149,10 @@ def make_corpus(n: int, seed: int = 0) -> list[DocumentResult]:
             fill = {"a": f"{rng.choice(TITLES)} {a}", "b": f"{rng.choice(TITLES)} {b}", "city": city, "city2": city2,
                     "t1": t1, "t2": t2, "weekday": day.strftime("%A"), "n": rng.randrange(5, 400),
                     "k": rng.randrange(2, 12), "year": rng.randrange(1990, 2014)}
-            order = rng.sample(SENTENCES, 7)
-            text = "\n\n".join(s.format(**fill) for s in order) + f"\n\nRef {i}: {rng.randrange(10**6)}."
+            order = rng.sample(SENTENCES, 4)
+            body = [s.format(**fill) for s in order] + [_babble(rng, vocab) for _ in range(4)]
+            rng.shuffle(body)
+            text = "\n\n".join(body) + f"\n\nRef {i}: {rng.randrange(10**6)}."
             meeting = Meeting((a, b), date=day, date_text=f"on {day:%A}", location=city)
             people: tuple[str, ...] = (a, b)
             bases.append((text, people, meeting, day))
