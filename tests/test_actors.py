@@ -409,6 +409,13 @@ def test_fuzzy_matches_keep_a_low_confidence(kb: KnowledgeBase) -> None:
     assert r is not None and r.how == "canonical" and r.confidence > 0.9
 
 
+def test_partial_names_keep_the_father(kb: KnowledgeBase) -> None:
+    assert kb.match_name("Abdullah bin Saud") == []
+    assert kb.match_name("Abdullah bin Saud Al-Anazi") == []
+    assert [p.name for p in kb.match_name("Mohammed al-Sudani")] == ["Mohammed Shia al-Sudani"]
+    assert [p.name for p in kb.match_name("Tamim Al Thani")] == ["Tamim bin Hamad Al Thani"]
+
+
 def test_given_names_are_not_surnames(kb: KnowledgeBase) -> None:
     assert kb.match_name("Mustafa") == []
     assert kb.match_name("Mohammed") == []

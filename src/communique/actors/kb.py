@@ -301,7 +301,7 @@ class KnowledgeBase:
         toks = tuple(key.split())
         if not found and len(toks) >= 2:
             for p, full in self._full_names.get(toks[-1], ()):
-                if _is_subsequence(toks, full):
+                if _is_subsequence(toks, full) and _same_fathers(toks, full):
                     note(p, 0.8, "partial")
         if not found and not place and len(toks) >= 2:  # one word alone is too short to guess ("Press" / "Peres")
             lk = self.loose_key(rest)
@@ -532,3 +532,10 @@ def _add(index: dict[str, list[Any]], key: str, value: Any) -> None:
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
+
+
+def _same_fathers(short: Sequence[str], long: Sequence[str]) -> bool:
+    """A "bin X" in the shorter name is a "bin X" of the longer one: "Abdullah bin Saud" is not
+    "Abdullah bin Abdulaziz Al Saud"."""
+    pairs = set(zip(long, long[1:], strict=False))
+    return all((a, b) in pairs for a, b in zip(short, short[1:], strict=False) if a in ("bin", "ibn", "bint"))
