@@ -1,0 +1,101 @@
+"""One JSON error shape for every API error: ``{"error": {status, code, message, detail}}``.
+
+Handlers cover HTTP errors raised by routes (404, 401, 403, 413), FastAPI's request validation
+(422), the store's errors (503) and anything unexpected (500, without internals). Web pages
+(paths outside ``/api/``) get the same information as an HTML page when a browser asks for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import StoreError
+
+log = logging.getLogger("communique.api")
+
+CODES: dict[int, str] = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    406: "not_acceptable", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
+    422: "validation_error", 429: "too_many_requests", 500: "internal_error", 503: "unavailable",
+}
+
+HtmlRenderer = Callable[[Request, int, str], Response]
+
+
+class ApiError(StarletteHTTPException):
+    """An HTTP error with a machine-readable code and optional detail."""
+
+    def __init__(self, status: int, message: str, *, code: str | None = None, detail: Any = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code=status, detail=message, headers=headers)
+        self.code = code or CODES.get(status, "error")
+        self.extra = detail
+
+
+def error_body(status: int, message: str, code: str | None = None, detail: Any = None) -> dict[str, Any]:
+    return {"error": {"status": status, "code": code or CODES.get(status, "error"), "message": message,
+                      "detail": jsonable_encoder(detail)}}
+
+
+def error_response(status: int, message: str, code: str | None = None, detail: Any = None,
+                   headers: Mapping[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(status, message, code, detail), status_code=status,
+                        headers=dict(headers) if headers else None)
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path in ("/openapi.json", "/docs", "/redoc"):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def install_error_handlers(app: FastAPI, html: HtmlRenderer | None = None) -> None:
+    """Register the handlers on ``app``; ``html`` renders errors of web pages for browsers."""
+
+    def respond(request: Request, status: int, message: str, code: str | None = None, detail: Any = None,
+                headers: Mapping[str, str] | None = None) -> Response:
+        if html is not None and _wants_html(request):
+            return html(request, status, message)
+        return error_response(status, message, code, detail, headers)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        status = exc.status_code
+        if isinstance(exc, ApiError):
+            return respond(request, status, str(exc.detail), exc.code, exc.extra, exc.headers)
+        message = exc.detail if isinstance(exc.detail, str) and exc.detail else HTTPStatus(status).phrase
+        if status == 404 and message == "Not Found":
+            message = f"no such path: {request.url.path}"
+        return respond(request, status, message, None, None, exc.headers)
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
+        where = ".".join(str(x) for x in first["loc"])
+        return respond(request, 422, f"invalid request: {where}: {first['msg']}" if where else "invalid request",
+                       "validation_error", errors)
+
+    async def store_error(request: Request, exc: Exception) -> Response:
+        log.error("store error on %s: %s", request.url.path, exc)
+        return respond(request, 503, f"the store cannot answer: {exc}", "store_error")
+
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)
+        return respond(request, 500, f"internal error ({type(exc).__name__}); see the server log", "internal_error")
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(Exception, internal_error)

@@ -1,0 +1,269 @@
+"""Pydantic models of every HTTP API response and request body (they make ``/openapi.json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SpanOut(BaseModel):
+    text: str
+    start: int = Field(description="Offset into the document's raw text.")
+    end: int
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str = Field(description="not_found, validation_error, unauthorized, forbidden, payload_too_large, ...")
+    message: str
+    detail: Any = None
+
+
+class ErrorResponse(BaseModel):
+    """The one shape of every error the API returns."""
+
+    error: ErrorBody
+
+
+class EventSummary(BaseModel):
+    event_id: str
+    date: str | None
+    participants: list[str]
+    attendees: list[str]
+    location: str | None
+    n_sources: int
+    conflicts: list[str]
+    date_agreed_by: int
+    location_agreed_by: int
+
+
+class EventPage(BaseModel):
+    items: list[EventSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class FieldSource(BaseModel):
+    doc_id: str
+    value: Any
+
+
+class FieldAgreement(BaseModel):
+    value: Any
+    agreed_by: int = Field(description="How many sources give the agreed value.")
+    of: int = Field(description="How many sources the event has.")
+    conflict: bool
+    sources: list[FieldSource]
+
+
+class MeetingOut(BaseModel):
+    idx: int
+    event_id: str | None
+    participants: list[str]
+    attendees: list[str]
+    date: str | None
+    date_text: str | None
+    date_derivation: str | None
+    location: str | None
+    location_text: SpanOut | None = None
+    evidence: SpanOut | None
+    host: str | None
+    visitor: str | None
+
+
+class DocumentSummary(BaseModel):
+    doc_id: str
+    title: str | None
+    source: str
+    url: str | None
+    kind: str
+    publication_date: str | None
+    language: str | None
+    spun: bool | None
+    near_duplicate_of: str | None
+    duplicate_reason: str | None
+    skipped: str | None
+
+
+class EventSource(DocumentSummary):
+    meetings: list[MeetingOut]
+
+
+class QuoteOut(BaseModel):
+    doc_id: str
+    idx: int
+    speaker: str | None
+    text: str
+    kind: str
+    start: int
+    end: int
+    confidence: float
+    speakers_words: bool = Field(description="False for quotes from a spun copy: not the speaker's words.")
+    cue: SpanOut | None
+
+
+class QuoteHit(QuoteOut):
+    title: str | None
+    publication_date: str | None
+
+
+class SpeakerQuotes(BaseModel):
+    speaker: str | None
+    quotes: list[QuoteOut]
+
+
+class EventDetail(EventSummary):
+    date_sources: list[str]
+    date_derivation: str | None
+    fields: dict[str, FieldAgreement]
+    sources: list[EventSource]
+    quotes_by_speaker: list[SpeakerQuotes]
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class PersonOut(BaseModel):
+    name: str
+    role: str | None
+    country: str | None
+    wikidata: str | None
+    mentions: list[SpanOut]
+
+
+class StatementOut(BaseModel):
+    idx: int
+    source: str | None
+    type: str
+    target: str | None
+    mode: str | None
+    source_country: str | None
+    target_country: str | None
+    evidence: SpanOut
+
+
+class Annotations(BaseModel):
+    people: list[PersonOut]
+    meetings: list[MeetingOut]
+    quotes: list[QuoteOut]
+    statements: list[StatementOut]
+
+
+class QualityOut(BaseModel):
+    spun: bool
+    score: float
+    spam_phrases: list[str]
+    reasons: list[str]
+
+
+class DocumentDetail(DocumentSummary):
+    raw_text: str
+    clean_text: str
+    body_start: int
+    removed: list[SpanOut]
+    quality: QualityOut | None
+    content_hash: str
+    ingested_at: str | None
+    extracted_at: str | None
+    extractor_version: str | None
+    annotations: Annotations
+
+
+class PersonSummary(BaseModel):
+    name: str
+    role: str | None
+    country: str | None
+    wikidata: str | None
+    documents: int
+    quotes: int
+
+
+class PeoplePage(BaseModel):
+    items: list[PersonSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class TimelineEntry(EventSummary):
+    as_: str = Field(alias="as", description="participant or attendee")
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+class PersonDetail(BaseModel):
+    name: str
+    role: str | None
+    country: str | None
+    wikidata: str | None
+    documents: int
+    meetings: list[TimelineEntry]
+    quotes: list[QuoteHit]
+
+
+class QuotePage(BaseModel):
+    items: list[QuoteHit]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    ok: bool
+    store: str
+    counts: dict[str, Any] | None
+    error: str | None
+    version: str
+
+
+class SettingOut(BaseModel):
+    name: str
+    value: Any
+    default: Any
+    help: str
+    choices: list[Any] | None
+    minimum: float | None
+    maximum: float | None
+    secret: bool = False
+
+
+class SettingsOut(BaseModel):
+    settings: list[SettingOut]
+
+
+class DocumentIn(BaseModel):
+    """One document to ingest: ``text`` or ``html`` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(default=None, max_length=255)
+    title: str | None = None
+    date: str | None = Field(default=None, description="Publication date, ISO (YYYY-MM-DD).")
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+
+
+class IngestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[DocumentIn] = Field(min_length=1)
+
+
+class IngestFailure(BaseModel):
+    source: str
+    reason: str
+    stage: str
+
+
+class IngestOut(BaseModel):
+    added: list[str] = Field(description="doc_ids stored (new or updated).")
+    skipped: dict[str, str] = Field(description="doc_id -> why it was not stored.")
+    failures: list[IngestFailure]
+    events: list[str] = Field(description="Event ids the ingested documents now belong to.")

@@ -1,0 +1,439 @@
+"""The read side over a :class:`Store`, shared by the HTTP API and the web UI.
+
+Every function takes a ``Store`` and returns plain JSON-ready dicts (the API validates them
+against its pydantic models, the templates read them as they are). Queries are SQLAlchemy Core
+selects with bound parameters only: filters, ``LIKE`` patterns (``autoescape``) and JSON paths
+never build SQL from data. They run the same on SQLite and PostgreSQL.
+
+1. events      ``list_events`` (filters, sort, pagination, total), ``get_event`` (sources, fields,
+               quotes grouped by speaker)
+2. documents   ``list_documents``, ``get_document`` (raw and clean text, annotations, raw offsets)
+3. people      ``list_people``, ``get_person`` (meetings timeline, quotes), ``resolve_person``
+4. quotes      ``search_quotes``;  5. ``search`` over all three;  6. ``health``
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, String, Text, and_, case, cast, func, literal, or_, select
+
+from ..records import Span
+from .convert import StoredDocument
+from .store import (
+    DOC_PEOPLE,
+    DOCS,
+    EVENT_SOURCES,
+    EVENTS,
+    MEETINGS,
+    PEOPLE,
+    QUOTES,
+    STATEMENTS,
+    Store,
+    _version,
+)
+
+MAX_LIMIT = 200
+EventSort = Literal["date", "-date", "sources", "-sources"]
+EVENT_SORTS: tuple[str, ...] = ("date", "-date", "sources", "-sources")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``list_events`` keeps; None = no constraint."""
+
+    person: str | None = None  # canonical name of a participant or attendee (case-insensitive)
+    country: str | None = None  # ISO-3 of a participant
+    date_from: date | None = None
+    date_to: date | None = None
+    type: str | None = None  # PLOVER type of a statement in one of the event's documents
+    place: str | None = None  # the agreed place or any source's (case-insensitive)
+    q: str | None = None  # free text over titles, meeting evidence, quotes, statement evidence
+
+
+def _ci_contains(col: Any, text: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match with ``%``/``_`` in ``text`` taken literally."""
+    return func.lower(col).contains(text.lower(), autoescape=True)
+
+
+def _json_name(name: str) -> str:
+    """How a name appears inside a stored JSON list (the store writes ensure_ascii=False)."""
+    return json.dumps(name, ensure_ascii=False)
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
+    if start is None or end is None:
+        return None
+    return {"text": text or "", "start": start, "end": end}
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+# --- people ------------------------------------------------------------------------------------
+
+def resolve_person(store: Store, name: str) -> str | None:
+    """The stored canonical name matching ``name`` case-insensitively (None when unknown)."""
+    name = name.strip()
+    if not name:
+        return None
+    with store._read("look up a person") as conn:
+        found = conn.execute(select(PEOPLE.c.name).where(PEOPLE.c.name == name)).scalar()
+        if found is None:
+            rows = conn.execute(select(PEOPLE.c.name).where(func.lower(PEOPLE.c.name) == name.lower())).scalars().all()
+            found = rows[0] if rows else None
+        if found is None:  # SQLite's lower() folds ASCII only: compare the rest here
+            want = name.casefold()
+            for (candidate,) in conn.execute(select(PEOPLE.c.name).where(func.length(PEOPLE.c.name) == len(name))):
+                if candidate.casefold() == want:
+                    return str(candidate)
+    return str(found) if found is not None else None
+
+
+def _meeting_has(name: str, *cols: Any) -> ColumnElement[bool]:
+    needle = _json_name(name)
+    return or_(*(cast(c, Text).contains(needle, autoescape=True) for c in cols))
+
+
+# --- events ------------------------------------------------------------------------------------
+
+def _event_date() -> Any:
+    return EVENTS.c.data["date"].as_string()
+
+
+def _n_sources() -> Any:
+    es = EVENT_SOURCES
+    return (select(func.count(func.distinct(es.c.doc_id))).where(es.c.event_id == EVENTS.c.event_id)
+            .correlate(EVENTS).scalar_subquery())
+
+
+def _source_docs(*where: Any) -> Any:
+    """EXISTS: some source document of the event satisfies ``where`` (joined on DOCS)."""
+    es = EVENT_SOURCES
+    return (select(es.c.doc_id).join(DOCS, DOCS.c.doc_id == es.c.doc_id)
+            .where(es.c.event_id == EVENTS.c.event_id, *where).correlate(EVENTS).exists())
+
+
+def _source_meetings(*where: Any) -> Any:
+    es = EVENT_SOURCES
+    return (select(es.c.doc_id).join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
+            .where(es.c.event_id == EVENTS.c.event_id, *where).correlate(EVENTS).exists())
+
+
+def _event_conditions(store: Store, f: EventFilter) -> list[Any]:
+    cond: list[Any] = []
+    if f.person:
+        name = resolve_person(store, f.person) or f.person.strip()
+        cond.append(_source_meetings(_meeting_has(name, MEETINGS.c.participants, MEETINGS.c.attendees)))
+    if f.country:
+        es = EVENT_SOURCES
+        participant = cast(MEETINGS.c.participants, Text).contains(literal('"', String) + PEOPLE.c.name + '"')
+        cond.append(
+            select(es.c.doc_id)
+            .join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
+            .join(DOC_PEOPLE, DOC_PEOPLE.c.doc_id == es.c.doc_id)
+            .join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id)
+            .where(es.c.event_id == EVENTS.c.event_id,
+                   func.upper(func.coalesce(DOC_PEOPLE.c.country, PEOPLE.c.country)) == f.country.strip().upper(),
+                   participant)
+            .correlate(EVENTS).exists()
+        )
+    if f.date_from:
+        cond.append(_event_date() >= f.date_from.isoformat())
+    if f.date_to:
+        cond.append(_event_date() <= f.date_to.isoformat())
+    if f.type:
+        cond.append(_source_docs(
+            select(STATEMENTS.c.doc_id).where(STATEMENTS.c.doc_id == DOCS.c.doc_id,
+                                              STATEMENTS.c.type == f.type.strip().upper()).exists()))
+    if f.place:
+        place = f.place.strip().lower()
+        cond.append(or_(func.lower(EVENTS.c.data["location"].as_string()) == place,
+                        _source_meetings(func.lower(MEETINGS.c.location) == place)))
+    if f.q and f.q.strip():
+        q = f.q.strip()
+        cond.append(or_(
+            _ci_contains(cast(EVENTS.c.data["participants"], Text), q),
+            _source_docs(or_(
+                _ci_contains(DOCS.c.title, q),
+                select(QUOTES.c.doc_id).where(QUOTES.c.doc_id == DOCS.c.doc_id, _ci_contains(QUOTES.c.text, q)).exists(),
+                select(STATEMENTS.c.doc_id).where(STATEMENTS.c.doc_id == DOCS.c.doc_id,
+                                                  _ci_contains(STATEMENTS.c.evidence_text, q)).exists(),
+            )),
+            _source_meetings(_ci_contains(MEETINGS.c.evidence_text, q)),
+        ))
+    return cond
+
+
+def _event_summary(data: dict[str, Any], n_sources: int) -> dict[str, Any]:
+    fields = data.get("fields", {})
+    return {
+        "event_id": data["event_id"], "date": data.get("date"), "participants": list(data.get("participants", [])),
+        "attendees": list(data.get("attendees", [])), "location": data.get("location"),
+        "n_sources": n_sources, "conflicts": list(data.get("conflicts", [])),
+        "date_agreed_by": int(fields.get("date", {}).get("agreed_by", 0)),
+        "location_agreed_by": int(fields.get("location", {}).get("agreed_by", 0)),
+    }
+
+
+def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
+                sort: str = "-date") -> tuple[list[dict[str, Any]], int]:
+    """One page of event summaries matching ``f``, and how many match in all.
+
+    ``sort`` is one of ``EVENT_SORTS``; events without a date come last either way; ties by id.
+    """
+    f = f or EventFilter()
+    limit = max(0, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    cond = _event_conditions(store, f)
+    n = _n_sources().label("n_sources")
+    day = _event_date()
+    undated = case((day.is_(None), 1), else_=0)
+    orders: list[Any] = {
+        "date": [undated, day.asc()], "-date": [undated, day.desc()],
+        "sources": [n.asc(), undated, day.desc()], "-sources": [n.desc(), undated, day.desc()],
+    }.get(sort, [undated, day.desc()])
+    with store._read("list events") as conn:
+        total = int(conn.execute(select(func.count()).select_from(EVENTS).where(*cond)).scalar_one())
+        rows = conn.execute(
+            select(EVENTS.c.data, n).where(*cond).order_by(*orders, EVENTS.c.event_id).limit(limit).offset(offset)
+        ).all()
+    return [_event_summary(data, int(count)) for data, count in rows], total
+
+
+def _doc_summary(row: Any) -> dict[str, Any]:
+    return {
+        "doc_id": row["doc_id"], "title": row["title"], "source": row["source"], "url": row["url"],
+        "kind": row["kind"], "publication_date": _iso(row["publication_date"]), "language": row["language"],
+        "spun": row["spun"], "near_duplicate_of": row["near_duplicate_of"],
+        "duplicate_reason": row["duplicate_reason"], "skipped": row["skipped"],
+    }
+
+
+_DOC_SUMMARY_COLS = (DOCS.c.doc_id, DOCS.c.title, DOCS.c.source, DOCS.c.url, DOCS.c.kind, DOCS.c.publication_date,
+                     DOCS.c.language, DOCS.c.spun, DOCS.c.near_duplicate_of, DOCS.c.duplicate_reason, DOCS.c.skipped)
+
+
+def _meeting(row: Any) -> dict[str, Any]:
+    return {
+        "idx": row["idx"], "event_id": row["event_id"], "participants": list(row["participants"] or []),
+        "attendees": list(row["attendees"] or []), "date": _iso(row["date"]), "date_text": row["date_text"],
+        "date_derivation": row["date_derivation"], "location": row["location"],
+        "location_text": _span(row["location_text"], row["location_start"], row["location_end"]),
+        "evidence": _span(row["evidence_text"], row["evidence_start"], row["evidence_end"]),
+        "host": row["host"], "visitor": row["visitor"],
+    }
+
+
+def _quote(row: Any) -> dict[str, Any]:
+    return {
+        "doc_id": row["doc_id"], "idx": row["idx"], "speaker": row["speaker"], "text": row["text"],
+        "kind": row["kind"], "start": row["start"], "end": row["end"], "confidence": round(float(row["confidence"]), 3),
+        "speakers_words": bool(row["speakers_words"]), "cue": _span(row["cue_text"], row["cue_start"], row["cue_end"]),
+    }
+
+
+def _group_quotes(quotes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for q in quotes:
+        groups.setdefault(q["speaker"], []).append(q)
+    order = sorted(groups, key=lambda s: (s is None, -len(groups[s]), s or ""))
+    return [{"speaker": s, "quotes": groups[s]} for s in order]
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """The event with its sources (documents and their meeting records), per-field agreement
+    (value, sources agreeing, each source's value), conflicts and quotes grouped by speaker."""
+    es = EVENT_SOURCES
+    with store._read(f"read event {event_id}") as conn:
+        data = conn.execute(select(EVENTS.c.data).where(EVENTS.c.event_id == event_id)).scalar()
+        if data is None:
+            return None
+        pairs = conn.execute(select(es.c.doc_id, es.c.meeting_idx).where(es.c.event_id == event_id)).all()
+        doc_ids = sorted({d for d, _ in pairs})
+        docs = {r["doc_id"]: r for r in conn.execute(select(*_DOC_SUMMARY_COLS).where(DOCS.c.doc_id.in_(doc_ids))).mappings()}
+        meetings = {(r["doc_id"], r["idx"]): r for r in conn.execute(
+            select(MEETINGS).where(MEETINGS.c.doc_id.in_(doc_ids))).mappings()}
+        quotes = [_quote(r) for r in conn.execute(
+            select(QUOTES).where(QUOTES.c.doc_id.in_(doc_ids)).order_by(QUOTES.c.doc_id, QUOTES.c.idx)).mappings()]
+    order = [d for d, _ in data.get("sources", [])] or doc_ids
+    order += [d for d in doc_ids if d not in order]
+    sources: list[dict[str, Any]] = []
+    for doc_id in dict.fromkeys(order):
+        if doc_id not in docs:
+            continue
+        idxs = sorted(i for d, i in pairs if d == doc_id)
+        sources.append({**_doc_summary(docs[doc_id]),
+                        "meetings": [_meeting(meetings[(doc_id, i)]) for i in idxs if (doc_id, i) in meetings]})
+    total = len(sources)
+    fields = {
+        name: {"value": fld.get("value"), "agreed_by": int(fld.get("agreed_by", 0)), "of": total,
+               "conflict": bool(fld.get("conflict")),
+               "sources": [{"doc_id": d, "value": v} for d, v in fld.get("sources", {}).items()]}
+        for name, fld in data.get("fields", {}).items()
+    }
+    return {
+        **_event_summary(data, total),
+        "date_sources": list(data.get("date_sources", [])), "date_derivation": data.get("date_derivation"),
+        "fields": fields, "sources": sources, "quotes_by_speaker": _group_quotes(quotes),
+    }
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+def list_documents(store: Store, *, spun: bool | None = None, language: str | None = None, q: str | None = None,
+                   limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of document summaries (by publication date, newest first), and the total."""
+    cond: list[Any] = []
+    if spun is not None:
+        cond.append(DOCS.c.spun.is_(True) if spun else or_(DOCS.c.spun.is_(False), DOCS.c.spun.is_(None)))
+    if language:
+        cond.append(DOCS.c.language == language.strip().lower())
+    if q and q.strip():
+        cond.append(or_(_ci_contains(DOCS.c.title, q.strip()), _ci_contains(DOCS.c.clean_text, q.strip()),
+                        _ci_contains(DOCS.c.doc_id, q.strip())))
+    limit = max(0, min(limit, MAX_LIMIT))
+    with store._read("list documents") as conn:
+        total = int(conn.execute(select(func.count()).select_from(DOCS).where(*cond)).scalar_one())
+        rows = conn.execute(
+            select(*_DOC_SUMMARY_COLS).where(*cond)
+            .order_by(case((DOCS.c.publication_date.is_(None), 1), else_=0), DOCS.c.publication_date.desc(), DOCS.c.doc_id)
+            .limit(limit).offset(max(0, offset))
+        ).mappings().all()
+    return [_doc_summary(r) for r in rows], total
+
+
+def _span_json(s: Span | None) -> dict[str, Any] | None:
+    return s.to_json() if s is not None else None
+
+
+def document_json(doc: StoredDocument) -> dict[str, Any]:
+    """A stored document for reading: texts, metadata, quality and annotations (raw offsets)."""
+    raw, a = doc.raw, doc.analysis
+    q = doc.quality
+    return {
+        "doc_id": doc.doc_id, "title": raw.title, "source": raw.source, "url": raw.url, "kind": raw.kind,
+        "publication_date": _iso(raw.publication_date), "language": doc.language,
+        "spun": q.spun if q else None, "near_duplicate_of": doc.near_duplicate_of,
+        "duplicate_reason": doc.duplicate_reason, "skipped": a.skipped,
+        "raw_text": raw.text, "clean_text": doc.clean_text, "body_start": raw.body_start,
+        "removed": [s.to_json() for s in doc.clean.removed],
+        "quality": None if q is None else {"spun": q.spun, "score": round(q.score, 3),
+                                            "spam_phrases": list(q.spam_phrases), "reasons": list(q.reasons)},
+        "content_hash": doc.content_hash, "ingested_at": _iso(doc.ingested_at),
+        "extracted_at": _iso(doc.extracted_at), "extractor_version": doc.extractor_version,
+        "annotations": {
+            "people": [p.to_json() for p in a.people],
+            "meetings": [{"idx": i, **m.to_json(), "location_text": _span_json(m.location_text)}
+                         for i, m in enumerate(a.meetings)],
+            "quotes": [{"idx": i, "doc_id": doc.doc_id, **x.to_json()} for i, x in enumerate(a.quotes)],
+            "statements": [{"idx": i, **s.to_json()} for i, s in enumerate(a.statements)],
+        },
+    }
+
+
+def get_document(store: Store, doc_id: str) -> dict[str, Any] | None:
+    doc = store.get_document(doc_id)
+    return None if doc is None else document_json(doc)
+
+
+# --- people ------------------------------------------------------------------------------------
+
+def list_people(store: Store, *, q: str | None = None, country: str | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """People by how many documents name them (most first), with their quote counts."""
+    cond: list[Any] = []
+    if q and q.strip():
+        cond.append(_ci_contains(PEOPLE.c.name, q.strip()))
+    if country:
+        cond.append(func.upper(PEOPLE.c.country) == country.strip().upper())
+    docs = (select(func.count(func.distinct(DOC_PEOPLE.c.doc_id))).where(DOC_PEOPLE.c.person_id == PEOPLE.c.id)
+            .correlate(PEOPLE).scalar_subquery().label("documents"))
+    quotes = (select(func.count()).select_from(QUOTES).where(QUOTES.c.speaker == PEOPLE.c.name)
+              .correlate(PEOPLE).scalar_subquery().label("quotes"))
+    with store._read("list people") as conn:
+        total = int(conn.execute(select(func.count()).select_from(PEOPLE).where(*cond)).scalar_one())
+        rows = conn.execute(
+            select(PEOPLE.c.name, PEOPLE.c.role, PEOPLE.c.country, PEOPLE.c.wikidata, docs, quotes)
+            .where(*cond).order_by(docs.desc(), PEOPLE.c.name).limit(max(0, min(limit, MAX_LIMIT))).offset(max(0, offset))
+        ).mappings().all()
+    return [dict(r) for r in rows], total
+
+
+def get_person(store: Store, name: str) -> dict[str, Any] | None:
+    """A person with role/country, their meetings (events, by date) and their quotes."""
+    canonical = resolve_person(store, name)
+    if canonical is None:
+        return None
+    with store._read(f"read person {canonical}") as conn:
+        person = conn.execute(select(PEOPLE).where(PEOPLE.c.name == canonical)).mappings().one()
+        quotes = conn.execute(
+            select(QUOTES, DOCS.c.title, DOCS.c.publication_date).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
+            .where(QUOTES.c.speaker == canonical)
+            .order_by(case((DOCS.c.publication_date.is_(None), 1), else_=0), DOCS.c.publication_date, QUOTES.c.doc_id,
+                      QUOTES.c.idx)
+        ).mappings().all()
+        n_docs = int(conn.execute(select(func.count(func.distinct(DOC_PEOPLE.c.doc_id)))
+                                  .where(DOC_PEOPLE.c.person_id == person["id"])).scalar_one())
+    events, _ = list_events(store, EventFilter(person=canonical), limit=MAX_LIMIT, sort="date")
+    timeline = [{**e, "as": "participant" if canonical in e["participants"] else "attendee"} for e in events]
+    return {
+        "name": canonical, "role": person["role"], "country": person["country"], "wikidata": person["wikidata"],
+        "documents": n_docs, "meetings": timeline,
+        "quotes": [{**_quote(r), "title": r["title"], "publication_date": _iso(r["publication_date"])} for r in quotes],
+    }
+
+
+# --- quotes, search, health --------------------------------------------------------------------
+
+def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = None, limit: int = 50,
+                  offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Quotes whose text contains ``q`` (case-insensitive) by ``speaker`` (canonical, case-insensitive)."""
+    cond: list[Any] = []
+    if q and q.strip():
+        cond.append(_ci_contains(QUOTES.c.text, q.strip()))
+    if speaker and speaker.strip():
+        cond.append(QUOTES.c.speaker == (resolve_person(store, speaker) or speaker.strip()))
+    with store._read("search quotes") as conn:
+        total = int(conn.execute(select(func.count()).select_from(QUOTES).where(*cond)).scalar_one())
+        rows = conn.execute(
+            select(QUOTES, DOCS.c.title, DOCS.c.publication_date).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
+            .where(*cond).order_by(QUOTES.c.doc_id, QUOTES.c.idx)
+            .limit(max(0, min(limit, MAX_LIMIT))).offset(max(0, offset))
+        ).mappings().all()
+    return [{**_quote(r), "title": r["title"], "publication_date": _iso(r["publication_date"])} for r in rows], total
+
+
+def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:
+    """People, events and quotes matching ``q``."""
+    q = q.strip()
+    if not q:
+        return {"q": q, "people": [], "events": [], "quotes": []}
+    people, _ = list_people(store, q=q, limit=limit)
+    events, n_events = list_events(store, EventFilter(q=q), limit=limit)
+    quotes, n_quotes = search_quotes(store, q=q, limit=limit)
+    return {"q": q, "people": people, "events": events, "events_total": n_events, "quotes": quotes,
+            "quotes_total": n_quotes}
+
+
+def health(store: Store) -> dict[str, Any]:
+    """Whether the store answers, its counts and the package version."""
+    try:
+        stats = store.stats().to_json()
+        ok, error = True, None
+    except Exception as exc:  # any failure means "not reachable": report it, do not raise
+        stats, ok, error = None, False, str(exc)
+    return {"ok": ok, "store": store.display_url, "counts": stats, "error": error, "version": _version()}
+
+
+__all__ = [
+    "EVENT_SORTS", "MAX_LIMIT", "EventFilter", "document_json", "get_document", "get_event", "get_person",
+    "health", "list_documents", "list_events", "list_people", "resolve_person", "search", "search_quotes",
+]

@@ -1,0 +1,350 @@
+"""HTTP API over a store built once from the seeds plus a document of our own with injection text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from communique.api import create_app
+from communique.options import Options
+from communique.pipeline import Pipeline, run_into_store
+from communique.store import Store
+
+TOKEN = "s3cret-token"
+INJECT_TITLE = 'Erdoğan hosts Sisi <script>alert(1)</script> "><img src=x onerror=alert(2)>'
+INJECT_TEXT = (
+    "ANKARA (Wire) -- Turkish President Recep Tayyip Erdoğan met Egyptian President Abdel Fattah el-Sisi "
+    "in Ankara on Tuesday, the presidency said.\n\n"
+    "\"We will not accept <script>alert(1)</script> in our region,\" Erdoğan told reporters after the talks.\n\n"
+    "Sisi said the two countries would \"open a new page\" and signed a trade memorandum "
+    "<b onmouseover=alert(3)>bold</b> & \"quoted\" 'single' text.\n"
+)
+
+
+def write_injection(folder: Path) -> Path:
+    """Our own wire-style article whose title and quote carry HTML/script injection text."""
+    path = folder / "inject.jsonl"
+    rec = {"id": "inject-1", "title": INJECT_TITLE, "date": "2024-03-06", "text": INJECT_TEXT}
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def build_store(tmp: Path, seeds: Path) -> tuple[Options, Pipeline]:
+    opts = Options(db=f"sqlite:///{tmp / 'api.db'}", embeddings=False, api_token=TOKEN, progress="never")
+    pipe = Pipeline(opts)
+    run_into_store([seeds, write_injection(tmp)], opts, pipeline=pipe)
+    return opts, pipe
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> tuple[Options, Pipeline]:
+    return build_store(tmp_path_factory.mktemp("api"), seeds_dir)
+
+
+@pytest.fixture(scope="module")
+def client(built: tuple[Options, Pipeline]) -> Iterator[TestClient]:
+    opts, pipe = built
+    with Store.open(opts.db) as store, TestClient(create_app(opts, store, pipeline_factory=lambda o: pipe)) as c:
+        yield c
+
+
+def get(client: TestClient, url: str, **params: Any) -> Any:
+    r = client.get(url, params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+@pytest.fixture(scope="module")
+def everything(client: TestClient) -> dict[str, Any]:
+    """Every event's detail, every source document and each person's country: the oracle's data."""
+    events = [get(client, f"/api/events/{e['event_id']}") for e in get(client, "/api/events", limit=200)["items"]]
+    docs = {d["doc_id"]: get(client, f"/api/documents/{d['doc_id']}")
+            for d in get(client, "/api/documents", limit=200)["items"]}
+    countries = {p["name"]: p["country"] for p in get(client, "/api/people", limit=200)["items"]}
+    return {"events": events, "docs": docs, "countries": countries}
+
+
+def oracle(data: dict[str, Any], params: dict[str, str]) -> set[str]:
+    """The events ``params`` should select, worked out in Python from the full details."""
+    out = set()
+    for e in data["events"]:
+        srcs = [data["docs"][s["doc_id"]] for s in e["sources"]]
+        meetings = [m for s in e["sources"] for m in s["meetings"]]
+        ok = True
+        if "person" in params:
+            names = {n.casefold() for m in meetings for n in m["participants"] + m["attendees"]}
+            ok &= params["person"].casefold() in names
+        if "country" in params:
+            ok &= any(data["countries"].get(n) == params["country"].upper() for n in e["participants"])
+        if "from" in params:
+            ok &= bool(e["date"]) and e["date"] >= params["from"]
+        if "to" in params:
+            ok &= bool(e["date"]) and e["date"] <= params["to"]
+        if "place" in params:
+            places = {(m["location"] or "").casefold() for m in meetings} | {(e["location"] or "").casefold()}
+            ok &= params["place"].casefold() in places
+        if "type" in params:
+            ok &= any(st["type"] == params["type"].upper() for d in srcs for st in d["annotations"]["statements"])
+        if "q" in params:
+            q = params["q"].casefold()
+            texts = [d["title"] or "" for d in srcs] + [x["text"] for d in srcs for x in d["annotations"]["quotes"]]
+            texts += [m["evidence"]["text"] for m in meetings if m["evidence"]] + e["participants"]
+            texts += [st["evidence"]["text"] for d in srcs for st in d["annotations"]["statements"]]
+            ok &= any(q in t.casefold() for t in texts)
+        if ok:
+            out.add(e["event_id"])
+    return out
+
+
+def multi_source(data: dict[str, Any]) -> dict[str, Any]:
+    return max(data["events"], key=lambda e: (e["n_sources"], e["event_id"]))
+
+
+def test_events_list_has_every_event_with_total(client: TestClient, everything: dict[str, Any]) -> None:
+    page = get(client, "/api/events")
+    n = get(client, "/api/health")["counts"]["events"]
+    assert page["total"] == n == len(page["items"]) >= 5
+    inject = [e for e in page["items"] if e["participants"] == ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]]
+    assert len(inject) == 1 and inject[0]["location"] == "Ankara" and inject[0]["n_sources"] == 1
+    assert multi_source(everything)["n_sources"] == 2  # two reports (one spun) of one meeting
+
+
+def test_events_sort_by_date_puts_undated_last(client: TestClient) -> None:
+    dates = [e["date"] for e in get(client, "/api/events", sort="date")["items"]]
+    known = [d for d in dates if d]
+    assert len(known) >= 3 and None in dates
+    assert known == sorted(known)
+    assert dates[: len(known)] == known  # undated ones after every dated one
+    newest = [e["date"] for e in get(client, "/api/events", sort="-date")["items"]]
+    assert newest[: len(known)] == sorted(known, reverse=True)
+
+
+def test_events_sort_by_sources(client: TestClient) -> None:
+    counts = [e["n_sources"] for e in get(client, "/api/events", sort="-sources")["items"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 2
+    assert [e["n_sources"] for e in get(client, "/api/events", sort="sources")["items"]] == sorted(counts)
+
+
+def test_events_pagination(client: TestClient) -> None:
+    full = get(client, "/api/events", sort="date")
+    ids = [e["event_id"] for e in full["items"]]
+    page = get(client, "/api/events", sort="date", limit=2, offset=1)
+    assert page["total"] == full["total"] and page["limit"] == 2 and page["offset"] == 1
+    assert [e["event_id"] for e in page["items"]] == ids[1:3]
+    assert get(client, "/api/events", offset=50)["items"] == []
+
+
+@pytest.mark.parametrize("params", [
+    {"person": "ebrahim raisi"},  # an attendee, any case
+    {"person": "Abdel Fattah el-Sisi"},
+    {"person": "ALI KHAMENEI"},
+    {"person": "Nobody Known"},
+    {"country": "egy"},
+    {"country": "IRQ"},
+    {"country": "TUR", "from": "2024-03-01", "to": "2024-03-31"},
+    {"from": "2025-01-01"},
+    {"to": "2024-01-01"},
+    {"place": "ANKARA"},
+    {"place": "tehran"},
+    {"q": "soldier"},
+    {"q": "OPEN A NEW PAGE"},
+    {"type": "consult"},
+    {"type": "consult", "country": "egy"},
+    {"type": "THREATEN"},
+])
+def test_events_filters(client: TestClient, everything: dict[str, Any], params: dict[str, str]) -> None:
+    page = get(client, "/api/events", **params)
+    expected = oracle(everything, params)
+    assert {e["event_id"] for e in page["items"]} == expected
+    assert page["total"] == len(expected)
+
+
+def test_events_filters_select_the_injection_event(client: TestClient) -> None:
+    for params in ({"person": "abdel fattah el-sisi"}, {"country": "EGY"}, {"place": "ankara"}, {"q": "open a new page"},
+                   {"from": "2024-03-05", "to": "2024-03-05"}):
+        assert [e["participants"] for e in get(client, "/api/events", **params)["items"]] == [
+            ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]], params
+
+
+@pytest.mark.parametrize("q", ["x' OR '1'='1", "'; DROP TABLE events; --", '" OR 1=1 --', "%", "a_b%", "\\"])
+def test_sql_injection_looking_text_is_just_text(client: TestClient, q: str) -> None:
+    for url in ("/api/events", "/api/documents", "/api/quotes", "/api/people"):
+        page = get(client, url, q=q)
+        assert page["total"] == 0 and page["items"] == []
+    assert get(client, "/api/events", person=q)["total"] == 0
+    assert get(client, "/api/events")["total"] == get(client, "/api/health")["counts"]["events"] >= 5
+
+
+def test_event_detail_agreement_sources_and_quotes(client: TestClient, everything: dict[str, Any]) -> None:
+    e = get(client, f"/api/events/{multi_source(everything)['event_id']}")
+    assert [s["doc_id"] for s in e["sources"]] == ["002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71"]
+    part = e["fields"]["participants"]
+    assert part["of"] == 2 and part["agreed_by"] == 2 and part["conflict"] is False
+    assert [s["doc_id"] for s in part["sources"]] == ["002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71"]
+    for name, fld in e["fields"].items():  # agreed_by counts the sources giving the agreed value
+        stated = [s["value"] for s in fld["sources"] if s["value"] not in (None, [], "")]
+        assert fld["agreed_by"] == stated.count(fld["value"]), name
+        assert fld["conflict"] == (len({json.dumps(v) for v in stated}) > 1), name
+    spun = e["sources"][0]
+    assert spun["spun"] is True and spun["near_duplicate_of"] == "003_dacb1954d6c9fa71"
+    assert spun["meetings"][0]["idx"] == 0 and spun["meetings"][0]["event_id"] == e["event_id"]
+    speakers = [g["speaker"] for g in e["quotes_by_speaker"]]
+    assert speakers[0] == "Ali Khamenei" and len(speakers) == len(set(speakers))
+    quotes = [q for g in e["quotes_by_speaker"] for q in g["quotes"]]
+    assert {q["speakers_words"] for q in quotes if q["doc_id"] == "002_2c749cdfbc01d25b"} == {False}
+    assert {q["speakers_words"] for q in quotes if q["doc_id"] == "003_dacb1954d6c9fa71"} == {True}
+    assert client.get("/api/events/evt-000000000000").status_code == 404
+
+
+def test_documents_list_filters(client: TestClient) -> None:
+    assert get(client, "/api/documents")["total"] == 6
+    spun = get(client, "/api/documents", spun="true")
+    assert [d["doc_id"] for d in spun["items"]] == ["002_2c749cdfbc01d25b"]
+    assert get(client, "/api/documents", spun="false")["total"] == 5
+    assert get(client, "/api/documents", language="en")["total"] == 6
+    assert get(client, "/api/documents", language="fr")["total"] == 0
+    assert [d["doc_id"] for d in get(client, "/api/documents", q="ONMOUSEOVER")["items"]] == ["inject-1"]  # text
+    assert [d["doc_id"] for d in get(client, "/api/documents", q="Erdoğan hosts")["items"]] == ["inject-1"]
+
+
+def test_document_detail_offsets_index_the_raw_text(client: TestClient) -> None:
+    d = get(client, "/api/documents/003_dacb1954d6c9fa71")
+    raw = d["raw_text"]
+    a = d["annotations"]
+    spans = [m for p in a["people"] for m in p["mentions"]] + [q for q in a["quotes"]]
+    spans += [m["evidence"] for m in a["meetings"] if m["evidence"]] + [s["evidence"] for s in a["statements"]]
+    assert len(spans) > 10
+    for s in spans:
+        assert raw[s["start"]:s["end"]] == s["text"]
+    assert d["clean_text"] and d["quality"]["spun"] is False
+    assert get(client, "/api/documents/002_2c749cdfbc01d25b")["near_duplicate_of"] == "003_dacb1954d6c9fa71"
+
+
+def test_injection_text_comes_back_verbatim_as_json(client: TestClient) -> None:
+    d = get(client, "/api/documents/inject-1")
+    assert d["title"] == INJECT_TITLE
+    assert d["raw_text"] == INJECT_TEXT
+    assert d["annotations"]["quotes"][0]["text"] == "We will not accept <script>alert(1)</script> in our region,"
+
+
+def test_people_list_and_detail(client: TestClient) -> None:
+    page = get(client, "/api/people")
+    first = page["items"][0]
+    assert first["name"] == "Ali Khamenei" and first["documents"] == 5 and first["country"] == "IRN"
+    assert [p["documents"] for p in page["items"]] == sorted((p["documents"] for p in page["items"]), reverse=True)
+    assert [p["name"] for p in get(client, "/api/people", country="egy")["items"]] == ["Abdel Fattah el-Sisi"]
+    p = get(client, "/api/people/ali khamenei")  # any case
+    assert p["name"] == "Ali Khamenei" and p["role"] == "Supreme Leader of Iran"
+    dates = [m["date"] for m in p["meetings"] if m["date"]]
+    assert dates == sorted(dates)
+    assert len(p["meetings"]) == get(client, "/api/events", person="Ali Khamenei")["total"] >= 4
+    assert {m["as"] for m in p["meetings"]} == {"participant"}
+    assert all(q["speaker"] == "Ali Khamenei" for q in p["quotes"])
+    assert len(p["quotes"]) == get(client, "/api/quotes", speaker="Ali Khamenei")["total"] > 10
+    raisi = get(client, "/api/people/Ebrahim Raisi")
+    assert {m["as"] for m in raisi["meetings"]} == {"attendee"}
+    assert client.get("/api/people/Nobody Known").status_code == 404
+
+
+def test_quote_search(client: TestClient) -> None:
+    page = get(client, "/api/quotes", q="NEW PAGE")
+    assert [(q["speaker"], q["text"], q["doc_id"]) for q in page["items"]] == [
+        ("Abdel Fattah el-Sisi", "open a new page", "inject-1")]
+    sudani = get(client, "/api/quotes", speaker="mohammed shia al-sudani")
+    assert sudani["total"] >= 1 and {q["speaker"] for q in sudani["items"]} == {"Mohammed Shia al-Sudani"}
+    assert get(client, "/api/quotes")["total"] == get(client, "/api/health")["counts"]["quotes"]
+    two = get(client, "/api/quotes", limit=2, offset=1)
+    assert [q["text"] for q in two["items"]] == [q["text"] for q in get(client, "/api/quotes", limit=3)["items"]][1:]
+
+
+def test_health_and_settings_hide_the_token(client: TestClient) -> None:
+    h = get(client, "/api/health")
+    assert h["ok"] is True and h["counts"]["documents"] == 6 and h["counts"]["spun"] == 1 and h["version"]
+    s = get(client, "/api/settings")
+    by = {x["name"]: x for x in s["settings"]}
+    assert by["api_token"]["value"] == "(set)" and by["api_token"]["secret"] is True
+    assert TOKEN not in json.dumps(s)
+    assert by["batch_size"]["default"] == 32 and by["progress"]["choices"] == ["auto", "always", "never"]
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    spec = get(client, "/openapi.json")
+    paths = spec["paths"]
+    for p in ("/api/events", "/api/events/{event_id}", "/api/documents", "/api/documents/{doc_id}",
+              "/api/people", "/api/people/{name}", "/api/quotes", "/api/health", "/api/settings"):
+        assert "get" in paths[p], p
+        assert "$ref" in json.dumps(paths[p]["get"]["responses"]["200"]), p
+    assert set(paths["/api/documents"]) == {"get", "post"}
+    assert not any(p.startswith("/events") or p == "/" for p in paths)  # web pages stay out of the API spec
+
+
+# --- writes --------------------------------------------------------------------------------------
+
+ARTICLE = (
+    "AMMAN (Wire) -- Jordan's King Abdullah II received Turkish President Recep Tayyip Erdoğan at the "
+    "royal palace in Amman on Monday, the royal court said.\n\n"
+    "\"Our countries stand together,\" King Abdullah said after the talks.\n"
+)
+
+
+@pytest.fixture()
+def writer(tmp_path: Path, built: tuple[Options, Pipeline]) -> Iterator[TestClient]:
+    _, pipe = built
+    opts = Options(db=f"sqlite:///{tmp_path / 'w.db'}", embeddings=False, api_token=TOKEN, max_upload_bytes=4096)
+    with TestClient(create_app(opts, pipeline_factory=lambda o: pipe)) as c:
+        yield c
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_post_json_documents_stores_and_merges(writer: TestClient) -> None:
+    body = {"documents": [{"id": "amman-1", "title": "King receives Erdoğan", "date": "2024-05-07", "text": ARTICLE}]}
+    r = writer.post("/api/documents", json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    out = r.json()
+    assert out["added"] == ["amman-1"] and out["failures"] == [] and len(out["events"]) == 1
+    e = writer.get(f"/api/events/{out['events'][0]}").json()
+    assert e["date"] == "2024-05-06" and e["sources"][0]["doc_id"] == "amman-1"
+    doc = writer.get("/api/documents/amman-1").json()
+    assert doc["title"] == "King receives Erdoğan" and doc["publication_date"] == "2024-05-07"
+    again = writer.post("/api/documents", json=body, headers=AUTH).json()  # idempotent
+    assert again["added"] == ["amman-1"] and writer.get("/api/documents").json()["total"] == 1
+
+
+def test_post_multipart_upload(writer: TestClient) -> None:
+    files = [("file", ("amman.txt", ARTICLE.encode(), "text/plain")),
+             ("file", ("empty.txt", b"", "text/plain"))]
+    r = writer.post("/api/documents", files=files, headers=AUTH)
+    assert r.status_code == 201, r.text
+    out = r.json()
+    assert out["added"] == ["amman"]
+    assert [f["source"] for f in out["failures"]] == ["empty.txt"]
+    assert writer.get("/api/health").json()["counts"]["events"] == 1
+
+
+def test_post_needs_text_or_html(writer: TestClient) -> None:
+    r = writer.post("/api/documents", json={"documents": [{"id": "x", "title": "t"}]}, headers=AUTH)
+    assert r.status_code == 422
+    assert r.json()["error"]["message"] == "invalid request: body.documents.0: needs 'text' or 'html'"
+
+
+def test_pipeline_loads_lazily_once(tmp_path: Path, built: tuple[Options, Pipeline]) -> None:
+    calls: list[Options] = []
+
+    def factory(o: Options) -> Pipeline:
+        calls.append(o)
+        return built[1]
+
+    opts = Options(db=f"sqlite:///{tmp_path / 'lazy.db'}", embeddings=False, api_token=TOKEN)
+    with TestClient(create_app(opts, pipeline_factory=factory)) as c:
+        assert c.get("/api/events").status_code == 200 and calls == []
+        body = {"documents": [{"id": "a", "text": ARTICLE}]}
+        assert c.post("/api/documents", json=body, headers=AUTH).status_code == 201
+        assert c.post("/api/documents", json=body, headers=AUTH).status_code == 201
+    assert len(calls) == 1
