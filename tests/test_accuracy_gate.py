@@ -23,6 +23,8 @@ from communique.options import Options
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+pytestmark = pytest.mark.slow
+
 FLOORS_FILE = ROOT / "tests" / "accuracy_floors.json"
 SETS: dict[str, tuple[Path, Path]] = {
     "seeds": (SHARED / "gold" / "seeds", SHARED / "seeds"),

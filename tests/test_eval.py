@@ -476,3 +476,27 @@ def test_textacy_quotes_offsets_and_speakers(nlp: Any) -> None:
         ("Hakan Fidan", "We are working together with our brothers so that the guns fall silent,")]
     assert all(text[q["start"]:q["end"]] == q["text"] for q in quotes)
     assert textacy_quotes('He said "this is never closed.', nlp, []) == []  # textacy refuses unclosed marks
+
+
+def test_eval_command_runs_the_extractor_on_the_gold_texts(eval_cmd: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --system the command runs the extractor on the articles the gold points at; failures exit 1."""
+    import communique.evaluate as evaluate
+    from communique.records import Failure
+
+    golds, outputs = perfect_outputs(CORPUS / "gold", CORPUS / "articles")
+    seen: list[list[str]] = []
+
+    def fake_run(paths: list[Path], opts: Any, *, pipeline: Any = None) -> tuple[dict[str, Obj], list[Failure]]:
+        seen.append([p.name for p in paths])
+        kept = {d: o for d, o in outputs.items() if d != "c14_sana_sharaa_safadi"}
+        return kept, [Failure("c14_sana_sharaa_safadi.txt", "cannot decode", "ingest")]
+
+    monkeypatch.setattr(evaluate, "run_extractor", fake_run)
+    result = CliRunner().invoke(eval_cmd, [str(CORPUS / "gold"), "--json"])
+    assert result.exit_code == 1
+    assert seen == [[f"{d}.txt" for d in golds]]
+    data = json.loads(result.stdout)
+    assert data["metrics"]["missing_docs"] == 1
+    assert data["metrics"]["offsets_checked"] > 0 and data["metrics"]["offsets_wrong"] == 0
+    assert data["failures"] == [{"source": "c14_sana_sharaa_safadi.txt", "stage": "ingest", "reason": "cannot decode"}]
+    assert "failed: c14_sana_sharaa_safadi.txt: cannot decode" in result.stderr
