@@ -1,0 +1,221 @@
+"""Web UI: pages over the seeds store, evidence highlighting, and untrusted text shown as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from markupsafe import escape
+
+from communique.api import create_app
+from communique.store import Store
+from communique.web.highlight import Mark, highlight, raw_to_clean
+from test_api import INJECT_TITLE, build_store
+
+
+class Dom(HTMLParser):
+    """Just enough of a DOM: every start tag with its attributes, the text under each id, scripts."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.by_id: dict[str, str] = {}
+        self.scripts: list[str] = []
+        self._open: list[tuple[str, str | None]] = []
+        self._text: dict[str, list[str]] = {}
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag in ("meta", "link", "input", "br", "img"):
+            return
+        ident = a.get("id")
+        self._open.append((tag, ident))
+        if ident:
+            self._text[ident] = []
+        if tag == "script":
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open:
+            t, ident = self._open.pop()
+            if ident:
+                self.by_id[ident] = "".join(self._text.pop(ident))
+            if t == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for _, ident in self._open:
+            if ident:
+                self._text[ident].append(data)
+        if self._open and self._open[-1][0] == "script":
+            self.scripts[-1] += data
+
+    def all(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+# --- highlighting ----------------------------------------------------------------------------
+
+def test_highlight_escapes_every_piece() -> None:
+    text = 'a <script>alert(1)</script> "b" & c'
+    html = str(highlight(text, [Mark("q-0", 2, 27, "quote", 4, 'say "hi" <x>')]))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'title="say &#34;hi&#34; &lt;x&gt;"' in html
+    assert Dom(html).by_id["q-0"] == "<script>alert(1)</script>"
+    assert str(highlight(text, [])) == 'a &lt;script&gt;alert(1)&lt;/script&gt; &#34;b&#34; &amp; c'
+
+
+def test_highlight_nests_contained_spans() -> None:
+    html = str(highlight("0123456789", [Mark("m", 0, 8, "meeting", 2), Mark("p", 2, 4, "mention", 1)]))
+    assert html == ('<mark id="m" data-f="m" class="f f-meeting">01<mark id="p" data-f="p" class="f f-mention">23'
+                    "</mark>4567</mark>89")
+
+
+def test_highlight_splits_the_lower_priority_span_when_spans_cross() -> None:
+    marks = [Mark("m", 0, 6, "meeting", 2), Mark("q", 3, 9, "quote", 4)]
+    html = str(highlight("0123456789", marks))
+    dom = Dom(html)
+    assert dom.by_id["q"] == "345678"  # the quote stays one element
+    assert dom.by_id["m"] == "012"
+    assert [a["class"] for a in dom.all("mark", **{"data-f": "m"})] == ["f f-meeting", "f f-meeting cont"]
+    assert html.count("<mark") == html.count("</mark>") == 3
+
+
+def test_highlight_ignores_bad_and_duplicate_spans() -> None:
+    marks = [Mark("a", 5, 2, "quote"), Mark("b", -1, 2, "quote"), Mark("c", 0, 99, "quote"),
+             Mark("d", 0, 1, "quote"), Mark("d", 1, 2, "quote")]
+    assert str(highlight("abc", marks)) == '<mark id="d" data-f="d" class="f f-quote">a</mark>bc'
+
+
+def test_raw_to_clean_maps_raw_spans_onto_the_cleaned_text() -> None:
+    raw = "HEADER\nHello  world"
+    clean = "Hello world"
+    offsets = [7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19]  # one char per clean char, then the end
+    assert raw_to_clean(offsets, len(clean), 7, 12) == (0, 5)
+    cs, ce = raw_to_clean(offsets, len(clean), 14, 19)
+    assert clean[cs:ce] == "world" and raw[14:19] == "world"
+    assert raw_to_clean(offsets, len(clean), 0, 6) == (0, 0)  # removed furniture: empty
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[TestClient]:
+    opts, pipe = build_store(tmp_path_factory.mktemp("web"), seeds_dir)
+    with Store.open(opts.db) as store, TestClient(create_app(opts, store, pipeline_factory=lambda o: pipe)) as c:
+        yield c
+
+
+def page(client: TestClient, url: str) -> tuple[str, Dom]:
+    r = client.get(url)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/html")
+    return r.text, Dom(r.text)
+
+
+def api(client: TestClient, url: str, **params: Any) -> Any:
+    r = client.get(url, params=params)
+    assert r.status_code == 200
+    return r.json()
+
+
+def test_timeline_lists_events_with_sources_and_conflicts(client: TestClient) -> None:
+    html, dom = page(client, "/")
+    events = api(client, "/api/events")["items"]
+    assert len(dom.all("li", **{"class": "event"})) == len(events)
+    assert dom.all("input", name="q", type="search")  # a search box
+    rows = html.split('<li class="event">')[1:]
+    for e, row in zip(events, rows, strict=True):
+        assert f'href="/events/{e["event_id"]}"' in row
+        assert f'{e["n_sources"]} source' in row
+        assert all(f"conflict: {c}" in row for c in e["conflicts"])
+        assert ("badge conflict" in row) == bool(e["conflicts"])
+
+
+def test_timeline_filters_and_pages(client: TestClient) -> None:
+    _, dom = page(client, "/?place=ankara")
+    assert len(dom.all("li", **{"class": "event"})) == 1
+    html, _ = page(client, "/?q=%3Cscript%3E")
+    assert 'value="&lt;script&gt;"' in html  # the search text is echoed escaped
+
+
+def test_event_page(client: TestClient) -> None:
+    e = max(api(client, "/api/events")["items"], key=lambda x: x["n_sources"])
+    detail = api(client, f"/api/events/{e['event_id']}")
+    html, dom = page(client, f"/events/{e['event_id']}")
+    for name in ("date", "location", "attendees"):
+        f = detail["fields"][name]
+        assert f"{f['agreed_by']} of {f['of']} sources agree" in html
+    assert dom.all("a", href=f"/events/{e['event_id']}/compare")
+    for s in detail["sources"]:
+        assert dom.all("a", href=f"/documents/{s['doc_id']}")
+    spun = [q for g in detail["quotes_by_speaker"] for q in g["quotes"] if not q["speakers_words"]]
+    assert spun and html.count("not the speaker's words (spun copy)") == len(spun)
+    for q in spun:
+        assert dom.all("a", href=f"/documents/{q['doc_id']}#q-{q['idx']}")
+
+
+def test_compare_page_highlights_each_reports_meeting_evidence(client: TestClient) -> None:
+    e = max(api(client, "/api/events")["items"], key=lambda x: x["n_sources"])
+    detail = api(client, f"/api/events/{e['event_id']}")
+    html, dom = page(client, f"/events/{e['event_id']}/compare")
+    assert html.count('<article class="column">') == len(detail["sources"]) == 2
+    marks = dom.all("mark", **{"class": "f f-meeting"})
+    assert len(marks) == 2
+    for s in detail["sources"]:
+        ev = s["meetings"][0]["evidence"]["text"].strip()
+        assert ev[:40] in html.replace("&#39;", "'").replace("&#34;", '"')
+
+
+def test_document_page_marks_every_quote_with_its_exact_text(client: TestClient) -> None:
+    doc = api(client, "/api/documents/003_dacb1954d6c9fa71")
+    _, dom = page(client, "/documents/003_dacb1954d6c9fa71")
+    quotes = doc["annotations"]["quotes"]
+    assert quotes
+    for q in quotes:
+        assert dom.by_id[f"q-{q['idx']}"] == q["text"]
+        assert dom.all("a", href=f"#q-{q['idx']}")
+    for m in doc["annotations"]["meetings"]:
+        assert dom.all("a", href=f"#m-{m['idx']}") and f"m-{m['idx']}" in dom.by_id
+    for s in doc["annotations"]["statements"]:
+        assert dom.all("a", href=f"#s-{s['idx']}")
+
+
+def test_untrusted_text_is_shown_as_text_everywhere(client: TestClient) -> None:
+    ev = api(client, "/api/events", place="ankara")["items"][0]["event_id"]
+    for url in ("/documents/inject-1", f"/events/{ev}", f"/events/{ev}/compare", "/search?q=accept",
+                "/people/Recep Tayyip Erdoğan", "/"):
+        html, dom = page(client, url)
+        assert "<script>alert" not in html and "<b onmouseover" not in html and "<img src=x" not in html, url
+        assert not any("alert(" in s for s in dom.scripts), url
+        assert not dom.all("img") and not any("onerror" in a or "onmouseover" in a for _, a in dom.tags), url
+    html, dom = page(client, "/documents/inject-1")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert dom.by_id["q-0"] == "We will not accept <script>alert(1)</script> in our region,"
+    assert f"<h1>{escape(INJECT_TITLE)}</h1>" in html
+
+
+def test_person_and_search_pages(client: TestClient) -> None:
+    html, dom = page(client, "/people/ali khamenei")
+    p = api(client, "/api/people/Ali Khamenei")
+    assert "<h1>Ali Khamenei</h1>" in html and "Supreme Leader of Iran" in html
+    assert len(dom.all("li", **{"class": "event"})) == len(p["meetings"])
+    html, dom = page(client, "/search?q=sisi")
+    assert dom.all("a", href="/people/Abdel%20Fattah%20el-Sisi")
+    assert len(dom.all("li", **{"class": "event"})) == 1
+    html, _ = page(client, "/search?q=")
+    assert "Type a name" in html
+    r = client.get("/people/Nobody Known", headers={"accept": "text/html"})
+    assert r.status_code == 404 and "person &#39;Nobody Known&#39; not found" in r.text
+
+
+def test_static_css_is_served(client: TestClient) -> None:
+    r = client.get("/static/style.css")
+    assert r.status_code == 200 and "mark.f:target" in r.text and "@media (max-width" in r.text
