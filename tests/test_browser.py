@@ -1,0 +1,171 @@
+"""The web UI in a real browser: Playwright driving Debian's chromium against uvicorn on 127.0.0.1.
+
+Skipped when /usr/bin/chromium is missing, unless COMMUNIQUE_REQUIRE_BROWSER=1 (CI), which
+turns the skip into a failure. Never runs ``playwright install``.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HIGHLIGHT = "rgb(255, 213, 79)"  # --hl in style.css
+
+
+def _require_browser() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if os.environ.get("COMMUNIQUE_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"COMMUNIQUE_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[str]:
+    _require_browser()
+    import uvicorn
+
+    from communique.api import create_app
+    from communique.store import Store
+    from test_api import build_store
+
+    opts, pipe = build_store(tmp_path_factory.mktemp("browser"), seeds_dir)
+    with Store.open(opts.db) as store:
+        app = create_app(opts, store, pipeline_factory=lambda o: pipe)
+        port = _free_port()
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                pytest.fail("uvicorn did not start")
+            time.sleep(0.05)
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture()
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url)
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def test_timeline_loads(page: Any) -> None:
+    page.goto("/")
+    assert page.title() == "Timeline · communique"
+    rows = page.locator("li.event")
+    assert rows.count() >= 5
+    assert page.get_by_role("searchbox", name="Search").is_visible()
+
+
+def test_open_event_then_quote_highlights_its_evidence(page: Any) -> None:
+    page.goto("/?sort=-sources")
+    first = page.locator("li.event").first
+    assert "2 sources" in first.inner_text()
+    first.locator("a.title").click()
+    page.wait_for_url("**/events/evt-*")
+    assert page.get_by_text("sources agree").first.is_visible()
+    assert page.get_by_role("link", name="compare sources").is_visible()
+    link = page.locator("ul.quotes li:not(.spun) a[data-quote]").first
+    quote = link.inner_text().strip().strip("“”")
+    link.click()
+    page.wait_for_url("**/documents/**#q-*")
+    key = page.url.rsplit("#", 1)[1]
+    mark = page.locator(f"mark#{key}")
+    assert mark.inner_text() == quote
+    assert mark.is_visible()
+    assert "on" in (mark.get_attribute("class") or "").split()
+    assert mark.evaluate("el => getComputedStyle(el).backgroundColor") == HIGHLIGHT
+
+
+def test_clicking_a_fact_on_the_document_page_highlights_it(page: Any) -> None:
+    page.goto("/documents/003_dacb1954d6c9fa71")
+    fact = page.locator('aside a.fact[href^="#q-"]').nth(1)
+    key = fact.get_attribute("href").lstrip("#")
+    mark = page.locator(f"mark#{key}")
+    assert mark.evaluate("el => getComputedStyle(el).backgroundColor") != HIGHLIGHT
+    fact.click()
+    page.wait_for_function("k => document.getElementById(k).classList.contains('on')", arg=key)
+    assert mark.evaluate("el => getComputedStyle(el).backgroundColor") == HIGHLIGHT
+    assert mark.is_visible()
+    other = page.locator('aside a.fact[href^="#m-"]').first
+    other.click()
+    page.wait_for_function("k => !document.getElementById(k).classList.contains('on')", arg=key)
+
+
+def test_search_for_a_person(page: Any) -> None:
+    page.goto("/")
+    box = page.get_by_role("searchbox", name="Search")
+    box.fill("rashid")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=rashid")
+    page.get_by_role("link", name="Abdul Latif Rashid").first.click()
+    page.wait_for_url("**/people/**")
+    assert page.locator("h1").inner_text() == "Abdul Latif Rashid"
+    assert page.locator("li.event").count() >= 1
+
+
+def test_injection_text_stays_text_in_the_browser(page: Any) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto("/documents/inject-1#q-0")
+    assert page.locator("mark#q-0").inner_text() == "We will not accept <script>alert(1)</script> in our region,"
+    assert page.evaluate("() => [...document.scripts].filter(s => s.textContent.includes('alert')).length") == 0
+    assert page.locator("img").count() == 0
+    assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+    assert page.locator("pre.raw b").count() == 0
+    assert dialogs == []
+
+
+@pytest.mark.parametrize("path", ["/documents/003_dacb1954d6c9fa71", "/events/{event}", "/"])
+def test_phone_width_has_no_horizontal_scroll(browser: Any, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    try:
+        pg = context.new_page()
+        pg.goto("/?sort=-sources")
+        event = pg.locator("li.event a.title").first.get_attribute("href")
+        pg.goto(path.replace("/events/{event}", event))
+        width = pg.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width[0] <= width[1], width
+    finally:
+        context.close()
