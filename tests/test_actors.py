@@ -162,6 +162,9 @@ def test_loose_key_keeps_distinct_names_apart() -> None:
     ("Grand Ayatollah Ali al-Sistani", "Ali al-Sistani"),
     ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
     ("Ali Khamenei", "Ali Khamenei"),
+    ("Sardar Qaani", "Qaani"),
+    ("Sayın Erdoğan", "Erdoğan"),
+    ("Samahat Sayyed Hassan Nasrallah", "Hassan Nasrallah"),
     ("His Excellency", ""),
 ])
 def test_strip_honorifics(kb: KnowledgeBase, surface: str, name: str) -> None:
