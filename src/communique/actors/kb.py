@@ -12,8 +12,9 @@ Names are compared through two normalised keys:
   doubled vowels and ou/oo/ee folded, e->i, o->u, y->i inside a word, doubled letters collapsed:
   ``"Raeisi"/"Raeesi"/"Raisi" -> "raisi"``, ``"Kazemi"/"Kadhimi" -> "qazimi"``.
 
-A last-resort fuzzy match compares loose keys (difflib ratio) among names sharing a consonant
-skeleton, so ``"Nasrullah"`` still finds ``"Nasrallah"``.
+A last-resort fuzzy match compares loose keys (difflib ratio) among names of two words or more
+sharing a consonant skeleton; a single word is never guessed ("Press" is not "Peres"), nor a place
+("Baghdad" is not "Baghdadi"), and a given name is not taken for a surname ("Asaad" / "Assad").
 """
 
 from __future__ import annotations
