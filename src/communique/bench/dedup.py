@@ -60,6 +60,8 @@ class SizeResult:
     n: int
     link_s: float
     merge_s: float
+    link_cpu: float
+    merge_cpu: float
     link_mb: float
     merge_mb: float
     peak_mb: float
@@ -181,14 +183,14 @@ def _run_size(n: int, conn: Any) -> None:
     opts = Options(embeddings=False)
     corpus = make_corpus(n)
     with _PeakRSS() as link_mem:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         links = DedupIndex(opts).link(corpus)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
     with _PeakRSS() as merge_mem:
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         events = merge_events(corpus, links, opts)
-        t3 = time.perf_counter()
-    conn.send(SizeResult(n, t1 - t0, t3 - t2, link_mem.growth, merge_mem.growth, _maxrss_mb(),
+        t3, c3 = time.perf_counter(), time.process_time()
+    conn.send(SizeResult(n, t1 - t0, t3 - t2, c1 - c0, c3 - c2, link_mem.growth, merge_mem.growth, _maxrss_mb(),
                          len(links), len(events)))
     conn.close()
 
@@ -217,13 +219,15 @@ def run_dedup_bench(sizes: tuple[int, ...] = (10_000, 50_000, 100_000), embed_su
         results.append(parent.recv())
         proc.join()
     lines = ["dedup + events benchmark (synthetic analysis records; embeddings OFF in these runs)",
-             f"{'docs':>8} {'link s':>8} {'merge s':>8} {'link MB':>8} {'merge MB':>9} {'peak MB':>8} {'links':>7} {'events':>7}"]
+             f"{'docs':>8} {'link s':>7} {'cpu s':>7} {'merge s':>7} {'cpu s':>6} {'link MB':>8} {'merge MB':>9} {'peak MB':>8} {'links':>7} {'events':>7}"]
     for r in results:
-        lines.append(f"{r.n:>8} {r.link_s:>8.1f} {r.merge_s:>8.2f} {r.link_mb:>8.0f} {r.merge_mb:>9.0f} {r.peak_mb:>8.0f} {r.links:>7} {r.events:>7}")
+        lines.append(f"{r.n:>8} {r.link_s:>7.1f} {r.link_cpu:>7.1f} {r.merge_s:>7.1f} {r.merge_cpu:>6.1f} {r.link_mb:>8.0f} "
+                     f"{r.merge_mb:>9.0f} {r.peak_mb:>8.0f} {r.links:>7} {r.events:>7}")
     first = results[0]
     for r in results[1:]:
-        lines.append(f"x{r.n / first.n:.0f} documents: link time x{r.link_s / first.link_s:.1f}, merge time "
-                     f"x{r.merge_s / max(first.merge_s, 1e-9):.1f}, link memory x{r.link_mb / max(first.link_mb, 1.0):.1f}")
+        lines.append(f"x{r.n / first.n:.0f} documents: link CPU time x{r.link_cpu / max(first.link_cpu, 1e-9):.1f}, merge CPU time "
+                     f"x{r.merge_cpu / max(first.merge_cpu, 1e-9):.1f}, link memory x{r.link_mb / max(first.link_mb, 1.0):.1f}")
+    lines.append("times: wall clock (s) and CPU time of the process (cpu s; steadier on a shared machine)")
     lines.append("memory: peak RSS growth during each stage (sampled every 20 ms); peak MB: the process's peak RSS, corpus included")
     if embed_subset:
         got = _embed_subset(embed_subset)
