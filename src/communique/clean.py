@@ -11,6 +11,15 @@ The signals are general: a furniture lexicon (``data/furniture.txt``), line shap
 without sentence punctuation, TitleCase labels glued together like ``Middle EastWorld News``),
 position (the head before the first real sentence, the tail after the last one) and byline
 patterns. The same line-shape helpers are used by the text reader to find a title.
+
+Line kinds, each a plain function over one line (the lexicon passed in, never cached here):
+timestamps (``Thu 16 May 2024 11.02 BST``), bylines (``By X``, ``Reporting from Cairo``,
+``X and Y, Agencies``, ``Staff writer``; in the head or tail also ``X in City`` and a bare
+author name next to a timestamp or byline), outlet headers at the top (``ERBIL NEWS NETWORK``,
+``Lebanon National Wire - Baabda``), promotions (``Sign up for the ... newsletter.``) and
+agency sign-offs at the tail (``=========== R.Z.``, ``H.Z / M.W``, ``/ IRNA``, and a trailing
+``(end) ak.rk`` cut from the end of the last paragraph: the only case where a line is kept in
+part; its dropped end goes to ``removed`` like a dropped line).
 """
 
 from __future__ import annotations
@@ -27,6 +36,11 @@ DATE_HEADER = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=[ \t\r\n]|$)")
 
 _EDGE_PUNCT = " \t:|»«›‹·•-–—>/<*#=~_+"
 _ZERO_WIDTH = frozenset("\u200b\u2060\ufeff\u00ad")
+_ZW_RE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+# what a line is stripped of: Unicode whitespace (as str.isspace), control chars, zero-width chars
+_STRIP = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() or c < 32 or c == 127) + "".join(_ZERO_WIDTH)
+# a run of odd whitespace (zero-width chars inside it are swallowed); it starts at a real space
+_SPACE_RUN = re.compile(r"[\s\x00-\x1f\x7f][\s\x00-\x1f\x7f\u200b\u2060\ufeff\u00ad]*")
 _SENT_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$|[\"”»](?:[.!?])?$")
 _DATELINE = (
     re.compile(r"^[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3},\s"),  # TEHRAN, / NEW DELHI,
@@ -44,6 +58,9 @@ _BYLINE_LOWER_OK = frozenset({
     "and", "staff", "agencies", "agency", "correspondent", "correspondents", "in", "the", "of", "reporter",
     "reporters", "writer", "editor", "editors", "news", "desk", "with", "our", "from", "&", ",", "a",
 })
+_BYLINE_FROM = re.compile(r"^(?:reporting|writing|reported|filed|written)\s+from\s+(.{2,60})$", re.IGNORECASE)
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "van", "von", "der", "la", "le"})
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Z]\.)$")
 _COUNT_JUNK = re.compile(
     r"^\d[\d,.]*\s*[kKmM]?\s+(?:shares?|comments?|views?|likes?|reads?|min(?:ute)?s?(?:\s+read)?|"
     r"reactions?|replies|reply)$",
@@ -51,6 +68,28 @@ _COUNT_JUNK = re.compile(
 )
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CRUMB_SEP = re.compile(r"\s*[|»›•·>/]\s*")
+_OUTLET_SEP = re.compile(r"\s+[-–—|:·•]\s+")
+_QUOTE_CHARS = "\"“”‘’«»"
+# one token of a timestamp line (lower case): a clock time, a number, a UTC offset, a word
+_TS_TOKEN = re.compile(
+    r"(?P<time>\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w]))"
+    r"|(?P<num>\d{1,4}(?:st|nd|rd|th)?(?![\w]))"
+    r"|(?P<off>(?:gmt|utc)?[+\-−]\d{1,2}(?::?\d{2})?(?![\w]))"
+    r"|(?P<word>[a-z]+\.?(?:[a-z]\.)*)"
+    r"|(?P<sep>[\s,|·•/()\[\]\-–—:;.]+)"
+)
+_AMPM = frozenset({"am", "pm"})
+# agency sign-off tokens (after " / " is closed up): end markers, initials, decorated acronyms
+_SO_END = re.compile(r"[-–—=*]*\(?(?:end|ends)\)?[-–—=*]*", re.IGNORECASE)
+_SO_SEP = re.compile(r"[=\-–—_*#~+•.]{2,}|[-–—]")
+_SO_INITIALS = re.compile(r"[A-Za-z]{1,4}(?:[./]{1,2}[A-Za-z]{1,4})+\.?|[A-Z]\.")
+_SO_AGENCY = re.compile(r"[-–—=/(]+[A-Z]{2,6}[)\-–—=]*|[A-Z]{2,6}[)\-–—=]+")
+_SO_AGENCY_NAMES = re.compile(r"[A-Z]{2,6}(?:/[A-Z][\w'’\-]*(?: [A-Za-z][\w'’\-]*){0,2})+")  # WAM/Hatem Mohamed
+# an end marker glued to the last sentence: ``... he said. (end) ak.rk``
+_INLINE_END = re.compile(
+    r"(?<=[.!?\"”’'»)])\s+(?:(?i:\(ends?\)|[-–—]{1,2}\s*ends?\s*[-–—]{1,2})|ENDS?)"
+    r"(?:\s+(?:[A-Za-z]{1,4}(?:[./]{1,2}[A-Za-z]{1,4})+\.?|/?[A-Z]{2,6}))*\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,41 +102,69 @@ class Furniture:
     owners: tuple[str, ...]
     tails: frozenset[str]
     contains: tuple[str, ...] = ()
+    outlets: frozenset[str] = frozenset()
+    roles: tuple[str, ...] = ()
+    promo_starts: tuple[str, ...] = ()
+    promo_objects: tuple[str, ...] = ()
+    date_words: frozenset[str] = frozenset()
+    date_fillers: frozenset[str] = frozenset()
+    timezones: frozenset[str] = frozenset()
+
+
+_GROUPS = ("label", "prefix", "section", "owner", "tail", "contains", "outlet", "role", "promo_start",
+           "promo_object", "date_word", "date_filler", "timezone")
 
 
 def load_furniture(path: str | Path | None = None) -> Furniture:
-    """Read the furniture lexicon (the packaged one unless ``path`` is given)."""
+    """Read the furniture lexicon (the packaged one unless ``path`` is given).
+
+    Cheap (well under a millisecond), but callers cleaning many documents load it once and pass
+    it to ``clean`` and ``parse_text``.
+    """
     if path is None:
         content = resources.files("communique").joinpath("data/furniture.txt").read_text(encoding="utf-8")
     else:
         content = Path(path).read_text(encoding="utf-8")
-    groups: dict[str, list[str]] = {"label": [], "prefix": [], "section": [], "owner": [], "tail": [], "contains": []}
+    groups: dict[str, list[str]] = {g: [] for g in _GROUPS}
     current: list[str] | None = None
-    for line in content.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
+    for line in content.lower().splitlines():
+        if not line or line[0] == "#":
             continue
-        if line.startswith("[") and line.endswith("]"):
-            current = groups.get(line[1:-1].strip())
+        if line[0] == "[" and line.rstrip().endswith("]"):
+            current = groups.get(line.strip()[1:-1].strip())
             continue
         if current is not None:
-            current.append(" ".join(line.lower().split()))
+            phrase = " ".join(line.split())
+            if phrase:
+                current.append(phrase)
+
+    def longest_first(name: str) -> tuple[str, ...]:
+        return tuple(sorted(set(groups[name]), key=len, reverse=True))
+
     return Furniture(
         labels=frozenset(groups["label"]) | frozenset(groups["section"]),
-        prefixes=tuple(sorted(set(groups["prefix"]), key=len, reverse=True)),
+        prefixes=longest_first("prefix"),
         sections=frozenset(groups["section"]),
-        owners=tuple(sorted(set(groups["owner"]), key=len, reverse=True)),
+        owners=longest_first("owner"),
         tails=frozenset(_strip_edges(t) for t in groups["tail"]),
         contains=tuple(groups["contains"]),
+        outlets=frozenset(groups["outlet"]),
+        roles=longest_first("role"),
+        promo_starts=longest_first("promo_start"),
+        promo_objects=tuple(groups["promo_object"]),
+        date_words=frozenset(groups["date_word"]),
+        date_fillers=frozenset(groups["date_filler"]),
+        timezones=frozenset(groups["timezone"]),
     )
 
 
 # --- line shape -----------------------------------------------------------------------------
+# Public helpers take any line and collapse it; the ``_``-prefixed ones take a collapsed line.
 
 
 def collapse(line: str) -> str:
     """Whitespace (NBSP and friends included) collapsed to single spaces, zero-width dropped."""
-    return " ".join("".join(c for c in line if c not in _ZERO_WIDTH).split())
+    return " ".join(_ZW_RE.sub("", line).split())
 
 
 def _strip_edges(s: str) -> str:
@@ -115,8 +182,11 @@ def words(line: str) -> list[str]:
 
 def is_sentence(line: str) -> bool:
     """A real sentence (or a run of them): sentence-final punctuation, or long enough anyway."""
-    s = collapse(line)
-    n = len(s.split())
+    return _is_sentence(collapse(line))
+
+
+def _is_sentence(s: str) -> bool:
+    n = s.count(" ") + 1 if s else 0
     return (n >= 4 and bool(_SENT_END.search(s))) or n >= 20
 
 
@@ -143,7 +213,10 @@ def looks_like_headline(line: str) -> bool:
 
 def is_breadcrumb(line: str, lex: Furniture) -> bool:
     """Section labels run together (``Middle EastWorld News``, ``World | Middle East``)."""
-    s = collapse(line)
+    return _is_breadcrumb(collapse(line), lex)
+
+
+def _is_breadcrumb(s: str, lex: Furniture) -> bool:
     if not s or len(s) > 80 or _SENT_END.search(s):
         return False
     parts = [p for chunk in _CRUMB_SEP.split(s) for p in _GLUE.split(chunk) if p.strip()]
@@ -159,12 +232,26 @@ def is_breadcrumb(line: str, lex: Furniture) -> bool:
     return known >= 1
 
 
-def is_byline(line: str) -> bool:
-    """``By Staff, Agencies`` / ``By John Smith`` / ``Reporting by ...; Editing by ...``."""
-    s = collapse(line)
+def _capitalised(ws: list[str]) -> bool:
+    """Every word starts with a capital (or is a connective) and the first one does."""
+    return bool(ws) and ws[0][0].isupper() and all(w[0].isupper() or w.lower() in _BYLINE_LOWER_OK for w in ws)
+
+
+def is_byline(line: str, lex: Furniture | None = None) -> bool:
+    """``By Staff, Agencies`` / ``By John Smith`` / ``Reporting by ...; Editing by ...`` /
+    ``Reporting from Cairo``; with the lexicon also role lines (``Jane Roe, Staff Writer``)."""
+    return _is_byline(collapse(line), lex)
+
+
+def _is_byline(s: str, lex: Furniture | None) -> bool:
     if _BYLINE_CREDIT.match(s) and len(s.split()) <= 30:
         return True
     if _BYLINE_AUTHOR.match(s) and len(s.split()) <= 8:
+        return True
+    m = _BYLINE_FROM.match(s)
+    if m and not _SENT_END.search(s):
+        return len(m.group(1).split()) <= 6 and _capitalised(re.sub(r"[,;&]", " ", m.group(1)).split())
+    if lex is not None and _is_role_byline(s, lex):
         return True
     m = _BYLINE_BY.match(s)
     if not m or s.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", s):
@@ -172,12 +259,62 @@ def is_byline(line: str) -> bool:
     rest = re.sub(r"[,;|/&]", " ", m.group(1)).split()
     if not 1 <= len(rest) <= 8:
         return False
-    return all(w[0].isupper() or w.lower() in _BYLINE_LOWER_OK for w in rest) and rest[0][0].isupper()
+    return _capitalised(rest)
+
+
+def _is_role_byline(s: str, lex: Furniture) -> bool:
+    """Names ending with a byline role (``Ali Reza and Sara Kim, Agencies``), or a role alone."""
+    if len(s) > 90 or _SENT_END.search(s) or any(q in s for q in _QUOTE_CHARS):
+        return False
+    low = s.lower()
+    for role in lex.roles:
+        if low == role:
+            return True
+        if low.endswith(role) and len(low) > len(role) and low[-len(role) - 1] in " ,-–—|":
+            names = re.sub(r"[,;&|]", " ", s[: -len(role)]).strip(" -–—").split()
+            if names and names[0].lower() == "by":
+                names = names[1:]
+            return 1 <= len(names) <= 7 and _capitalised(names)
+    return False
+
+
+def _is_name(s: str, min_words: int = 2, max_words: int = 4) -> bool:
+    """A person's name: 2-4 capitalised words, initials and particles (``Ali al-Amin``)."""
+    ws = s.split()
+    if not min_words <= len(ws) <= max_words or not ws[0][0].isupper():
+        return False
+    caps = 0
+    for w in ws:
+        if _NAME_WORD.match(w):
+            caps += 1
+        elif w.lower() not in _NAME_PARTICLES:
+            return False
+    return caps >= 2 and not any(c.isdigit() for c in s)
+
+
+def is_located_byline(line: str) -> bool:
+    """``Helen Marsh in Beijing`` / ``A B and C D in Moscow`` (a byline shape of the page edges)."""
+    s = collapse(line)
+    if len(s) > 100 or _SENT_END.search(s) or " in " not in s:
+        return False
+    chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", s) if c.strip()]
+    for k, chunk in enumerate(chunks):
+        name, sep, place = chunk.partition(" in ")
+        if not _is_name(name):
+            return False
+        if sep and not (1 <= len(place.split()) <= 3 and all(w[0].isupper() for w in place.split())):
+            return False
+        if k == len(chunks) - 1 and not sep:
+            return False
+    return True
 
 
 def is_junk(line: str) -> bool:
     """Fragments without words: ``700 /``, ``|``, ``***``, share and comment counts."""
-    s = collapse(line)
+    return _is_junk(collapse(line))
+
+
+def _is_junk(s: str) -> bool:
     if not s:
         return False
     if len(s) <= 30 and not any(c.isalpha() for c in s):
@@ -189,35 +326,122 @@ def is_label_shaped(line: str, max_words: int = 5) -> bool:
     """A short line of capitalised words without sentence punctuation or quotes (a label)."""
     s = collapse(line)
     ws = s.split()
-    if not 1 <= len(ws) <= max_words or _SENT_END.search(s) or any(q in s for q in "\"“”‘’«»"):
+    if not 1 <= len(ws) <= max_words or _SENT_END.search(s) or any(q in s for q in _QUOTE_CHARS):
         return False
     return all(w[0].isupper() or not w[0].isalpha() for w in ws)
 
 
+def is_timestamp(line: str, lex: Furniture) -> bool:
+    """A line that is only a date and/or time: ``Nov. 15, 2024, 5:42 p.m. ET``,
+    ``Thu 16 May 2024 11.02 BST``, ``Updated: 2024-05-16 09:30 GMT+3``, ``3 hours ago``."""
+    s = collapse(line).lower()
+    if not s or len(s) > 80:
+        return False
+    pos = 0
+    digits = strong = False
+    for m in _TS_TOKEN.finditer(s):
+        if m.start() != pos:
+            return False
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "word":
+            w = m.group().rstrip(".")
+            if w.replace(".", "") in _AMPM:
+                continue
+            if w in lex.date_words or w in lex.timezones:
+                strong = True
+            elif w not in lex.date_fillers:
+                return False
+        elif kind != "sep":
+            digits = True
+            strong = strong or kind in ("time", "off")
+    return pos == len(s) and digits and strong
+
+
+def is_promo(line: str, lex: Furniture) -> bool:
+    """A promotion, even as a full sentence: a promo verb first and a promo object
+    (``Sign up for the Gulf Briefing newsletter.``, ``Follow us on Telegram``)."""
+    s = collapse(line)
+    if len(s.split()) > 30 or any(q in s for q in _QUOTE_CHARS):
+        return False
+    low = s.lower().rstrip(".!:")
+    if not any(low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()) for p in lex.promo_starts):
+        return False
+    return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", low) for o in lex.promo_objects)
+
+
+def is_outlet(line: str, lex: Furniture) -> bool:
+    """An outlet's name as a header (``ERBIL NEWS NETWORK``, ``Persian Gulf Dispatch - English
+    Service``): capitalised words, no sentence, a part ending with an outlet word."""
+    s = collapse(line)
+    if not s or len(s) > 90 or _SENT_END.search(s) or any(q in s for q in _QUOTE_CHARS) or starts_with_dateline(s):
+        return False
+    parts = [p.split() for p in _OUTLET_SEP.split(s)]
+    if sum(len(p) for p in parts) > 9:
+        return False
+    for ws in parts:
+        if not ws or len(ws) > 6 or not all(w[0].isupper() or w.lower() in {"of", "the", "and", "&", "for", "al", "el"} for w in ws):
+            return False
+    return any(len(ws) >= 2 and ws[-1].lower().strip(".,") in lex.outlets for ws in parts)
+
+
+def is_signoff(line: str) -> bool:
+    """An agency sign-off: ``(end) ak.rk``, ``=========== R.Z.``, ``H.Z / M.W``, ``/ IRNA``,
+    ``--SPA``, ``WAM/Hatem Mohamed``: end markers, separators, initials and agency acronyms only."""
+    s = re.sub(r"\s*/\s*", "/", collapse(line))
+    if not s or len(s) > 48:
+        return False
+    if _SO_AGENCY_NAMES.fullmatch(s):
+        return True
+    marked = False
+    for tok in s.split():
+        if _SO_END.fullmatch(tok) or _SO_INITIALS.fullmatch(tok) or _SO_AGENCY.fullmatch(tok):
+            marked = True
+        elif not _SO_SEP.fullmatch(tok):
+            return False
+    return marked
+
+
+def has_end_marker(line: str) -> bool:
+    """A sign-off that closes a report wherever it stands (``(end)``, ``-- ENDS --``)."""
+    return is_signoff(line) and any(_SO_END.fullmatch(t) for t in collapse(line).split())
+
+
 def furniture_reason(line: str, lex: Furniture, *, head: bool = False) -> str | None:
-    """Why ``line`` is furniture (``label``, ``breadcrumb``, ``byline``, ...), or None."""
+    """Why ``line`` is furniture (``label``, ``breadcrumb``, ``byline``, ...), or None.
+
+    Context-free kinds anywhere; ``head=True`` (the top of a page, before the first sentence)
+    adds site-owner and outlet-name lines.
+    """
     s = collapse(line)
     if not s:
         return None
-    low = norm_label(s)
-    n = len(s.split())
-    if is_junk(s):
+    low = _strip_edges(s.lower())
+    n = s.count(" ") + 1
+    if _is_junk(s):
         return "junk"
     if low in lex.labels and n <= 8:
         return "label"
-    if n <= 12 and not is_sentence(s) and any(
-        collapse(s).lower().startswith(p) and (len(low) == len(p) or not low[len(p) : len(p) + 1].isalnum())
-        for p in lex.prefixes
-    ):
-        return "label"
+    sentence = _is_sentence(s)
+    if n <= 12 and not sentence:
+        cl = s.lower()
+        if any(cl.startswith(p) and (len(low) == len(p) or not low[len(p) : len(p) + 1].isalnum()) for p in lex.prefixes):
+            return "label"
     if n <= 15 and any(c in s.lower() for c in lex.contains):
         return "label"
-    if is_breadcrumb(s, lex):
+    if n <= 12 and is_timestamp(s, lex):
+        return "timestamp"
+    if _is_breadcrumb(s, lex):
         return "breadcrumb"
-    if is_byline(s):
+    if _is_byline(s, lex):
         return "byline"
-    if head and n <= 12 and not is_sentence(s) and any(low.startswith(o + " ") for o in lex.owners):
-        return "owner"
+    if is_promo(s, lex):
+        return "promo"
+    if head and n <= 12 and not sentence:
+        if any(low.startswith(o + " ") for o in lex.owners):
+            return "owner"
+        if is_outlet(s, lex):
+            return "outlet"
     return None
 
 
@@ -235,23 +459,24 @@ def _lines(text: str, begin: int, end: int) -> list[_Line | None]:
     """Lines of ``text[begin:end]``, stripped (None for a blank line)."""
     out: list[_Line | None] = []
     pos = begin
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        s, e = pos, stop
-        while s < e and _is_space(text[s]):
-            s += 1
-        while e > s and _is_space(text[e - 1]):
-            e -= 1
-        out.append(_Line(s, e, text[s:e]) if s < e else None)
-        if nl == -1:
-            break
-        pos = nl + 1
+    for seg in text[begin:end].split("\n"):
+        left = seg.lstrip(_STRIP)
+        s = pos + len(seg) - len(left)
+        body = left.rstrip(_STRIP)
+        out.append(_Line(s, s + len(body), body) if body else None)
+        pos += len(seg) + 1
     return out
 
 
-def _is_space(c: str) -> bool:
-    return c.isspace() or c in _ZERO_WIDTH or (ord(c) < 32) or ord(c) == 127
+def _cut_end_marker(line: _Line) -> tuple[_Line, Span | None]:
+    """``... he said. (end) ak.rk`` -> the line without its glued sign-off, and the sign-off."""
+    m = _INLINE_END.search(line.text)
+    if m is None:
+        return line, None
+    cut = line.text[: m.start()]
+    gone = line.text[m.start() :].lstrip(_STRIP)
+    start = line.start + len(line.text) - len(gone)
+    return _Line(line.start, line.start + len(cut), cut), Span(gone, start, line.end)
 
 
 def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
@@ -260,9 +485,12 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
     1. the region before ``raw.body_start`` (date header, title line, furniture skipped by the
        reader) is left out; lines there other than the header and title go to ``removed``;
     2. a first body line equal to ``raw.title`` (HTML/JSONL texts often repeat it) is left out;
-    3. every line is classified: lexicon labels, breadcrumbs, bylines, junk fragments anywhere;
-       site-owner lines in the head; after a tail marker ("Related Articles") short non-sentence
-       lines; label-shaped lines after the last real sentence;
+       an agency end marker glued to the end of a paragraph (``(end) ak.rk``) is cut off;
+    3. every line is classified: lexicon labels, breadcrumbs, bylines, timestamps, promotions,
+       junk fragments anywhere; site-owner and outlet lines, ``X in City`` bylines in the head;
+       after a tail marker ("Related Articles") short non-sentence lines; label-shaped lines,
+       sign-offs and ``X in City`` bylines after the last real sentence; a bare author name
+       next to a byline or timestamp in the head or tail;
     4. kept lines are joined: lines of one paragraph with ``"\\n"``, paragraphs with ``"\\n\\n"``
        (a text without blank lines has one paragraph per line).
     """
@@ -280,32 +508,53 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
         removed.append(Span(line.text, line.start, line.end))
 
     lines = _lines(text, body_start, len(text))
+    for i, ln in enumerate(lines):
+        if ln is not None and "end" in ln.text[-48:].lower():
+            cut, gone = _cut_end_marker(ln)
+            if gone is not None:
+                lines[i] = cut
+                removed.append(gone)
     drop: set[int] = set()
     present = [(i, ln) for i, ln in enumerate(lines) if ln is not None]
     if present and title_norm and _same_title(present[0][1].text, title_norm):
         drop.add(present[0][0])
         present = present[1:]
 
-    first_sentence = next((i for i, ln in present if is_sentence(ln.text)), len(lines))
-    last_sentence = next((i for i, ln in reversed(present) if is_sentence(ln.text)), -1)
+    base = {i: furniture_reason(ln.text, lex) for i, ln in present}
+    content = [(i, ln) for i, ln in present if base[i] is None and is_sentence(ln.text)]
+    first_sentence = content[0][0] if content else len(lines)
+    last_sentence = content[-1][0] if content else -1
+    last_long = max((i for i, ln in content if _is_long_sentence(ln.text)), default=-1)
+    reasons: dict[int, str] = {}
     in_tail = False
     for i, ln in present:
-        reason = furniture_reason(ln.text, lex, head=i < first_sentence)
-        if (i > first_sentence and norm_label(ln.text) in lex.tails and not is_sentence(ln.text)
-                and not any(j > i and _is_long_sentence(other.text) for j, other in present)):
+        head, tail = i < first_sentence, i > last_sentence >= 0
+        reason = furniture_reason(ln.text, lex, head=True) if head else base[i]
+        if i > first_sentence and norm_label(ln.text) in lex.tails and not is_sentence(ln.text) and last_long <= i:
             in_tail = True
             reason = reason or "tail"
-        elif (in_tail and not is_sentence(ln.text) and len(words(ln.text)) <= 20) or (
-            i > last_sentence >= 0 and is_label_shaped(ln.text)
-        ):
+        elif (in_tail and not is_sentence(ln.text) and len(words(ln.text)) <= 20) or (tail and is_label_shaped(ln.text)):
             reason = reason or "tail"
+        if reason is None and (head or tail) and is_located_byline(ln.text):
+            reason = "byline"
+        if reason is None and i > first_sentence and (tail or has_end_marker(ln.text)) and is_signoff(ln.text):
+            reason = "signoff"
         if reason:
+            reasons[i] = reason
+    for k, (i, ln) in enumerate(present):  # a bare author name beside a byline or timestamp
+        if i in reasons or not (i < first_sentence or i > last_sentence >= 0) or not _is_name(collapse(ln.text), 2, 3):
+            continue
+        near = [present[j][0] for j in (k - 1, k + 1) if 0 <= j < len(present)]
+        if any(reasons.get(j) in ("byline", "timestamp") for j in near):
+            reasons[i] = "byline"
+    for i, ln in present:
+        if i in reasons:
             drop.add(i)
             removed.append(Span(ln.text, ln.start, ln.end))
 
     kept_idx = [i for i, ln in enumerate(lines) if ln is not None]
     one_per_line = not kept_idx or all(ln is not None for ln in lines[kept_idx[0] : kept_idx[-1]])
-    out_chars: list[str] = []
+    out: list[str] = []
     offsets: list[int] = []
     prev: _Line | None = None
     gap = False  # a blank or dropped line since the previous kept line
@@ -317,14 +566,14 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
             sep = "\n\n" if (gap or one_per_line) else "\n"
             nl = text.find("\n", prev.end)
             anchor = nl if nl != -1 else prev.end
-            out_chars.extend(sep)
+            out.append(sep)
             offsets.extend([anchor] * len(sep))
-        _emit(text, line, out_chars, offsets)
+        _emit(text, line, out, offsets)
         prev = line
         gap = False
     offsets.append(prev.end if prev is not None else body_start)
     removed.sort(key=lambda sp: sp.start)
-    return CleanDocument(raw=raw, text="".join(out_chars), offsets=tuple(offsets), removed=tuple(removed))
+    return CleanDocument(raw=raw, text="".join(out), offsets=tuple(offsets), removed=tuple(removed))
 
 
 def _is_long_sentence(line: str) -> bool:
@@ -346,18 +595,23 @@ def _line_begin(text: str, pos: int) -> int:
 
 def _emit(text: str, ln: _Line, out: list[str], offsets: list[int]) -> None:
     """Copy one stripped line, collapsing whitespace runs to one space at the run's first char."""
-    run_start = -1
-    for j in range(ln.start, ln.end):
-        c = text[j]
-        if c in _ZERO_WIDTH:
-            continue
-        if _is_space(c):
-            if run_start == -1:
-                run_start = j
-            continue
-        if run_start != -1:
-            out.append(" ")
-            offsets.append(run_start)
-            run_start = -1
-        out.append(c)
-        offsets.append(j)
+    pos = ln.start
+    for m in _SPACE_RUN.finditer(text, ln.start, ln.end):
+        _emit_run(text, pos, m.start(), out, offsets)
+        out.append(" ")
+        offsets.append(m.start())
+        pos = m.end()
+    _emit_run(text, pos, ln.end, out, offsets)
+
+
+def _emit_run(text: str, a: int, b: int, out: list[str], offsets: list[int]) -> None:
+    """Copy ``text[a:b]`` (no whitespace in it) without its zero-width characters."""
+    seg = text[a:b]
+    if _ZW_RE.search(seg) is None:
+        out.append(seg)
+        offsets.extend(range(a, b))
+        return
+    for j in range(a, b):
+        if text[j] not in _ZERO_WIDTH:
+            out.append(text[j])
+            offsets.append(j)
