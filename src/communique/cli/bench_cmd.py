@@ -14,6 +14,7 @@ import click
 BENCHMARKS: dict[str, str] = {
     "ingest": "communique.cli.bench_cmd:bench_ingest_cmd",
     "dedup": "communique.bench.dedup:bench_dedup_cmd",
+    "api": "communique.bench.api:bench_api_cmd",
 }
 
 

@@ -1,0 +1,295 @@
+"""The API load benchmark: concurrent clients against ``communique serve`` over a big store.
+
+1. fill a fresh temp SQLite store with N synthetic events (``synthetic.fill_store``), or use
+   the store given with ``db``: not timed against the API figures;
+2. sample ids to ask for (events, documents, people, countries, places, statement types);
+3. start the API (uvicorn, the ``communique serve`` command) in a separate process on
+   127.0.0.1 on a free port and wait until ``/api/health`` answers;
+4. drive it from this process with ``clients`` concurrent httpx async clients until
+   ``requests`` requests are done or ``seconds`` have passed, over a fixed mix of list, filter,
+   search and detail endpoints (``MIX``);
+5. report requests/s and p50/p95/p99 latency per endpoint (the target: p95 <= 50 ms), then stop
+   the server and remove the temp store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import click
+from sqlalchemy import func, select
+
+from ..errors import CommuniqueError
+from ..store import Store
+from ..store.store import DOCS, EVENTS, MEETINGS, PEOPLE
+from .synthetic import TOPICS, fill_store
+
+TARGET_P95_MS = 50.0
+SAMPLE = 500  # ids of each kind to draw requests from
+
+
+@dataclass(frozen=True, slots=True)
+class Samples:
+    event_ids: Sequence[str]
+    doc_ids: Sequence[str]
+    people: Sequence[str]
+    countries: Sequence[str]
+    places: Sequence[str]
+    dates: Sequence[str]
+
+
+# label -> how to build a path from the samples; the mix is uniform over these.
+Builder = Callable[[random.Random, Samples], str]
+MIX: dict[str, Builder] = {
+    "list events": lambda r, s: "/api/events?limit=50",
+    "list documents": lambda r, s: "/api/documents?limit=50",
+    "list people": lambda r, s: "/api/people?limit=50",
+    "filter events by person": lambda r, s: f"/api/events?person={quote(r.choice(s.people))}",
+    "filter events by country": lambda r, s: f"/api/events?country={r.choice(s.countries)}",
+    "filter events by dates": lambda r, s: (lambda d: f"/api/events?from={d}&to={d[:8]}28")(r.choice(s.dates)),
+    "filter events by type": lambda r, s: f"/api/events?type={r.choice(('ACCUSE', 'SUPPORT', 'REQUEST', 'AID'))}",
+    "filter events by place": lambda r, s: f"/api/events?place={quote(r.choice(s.places))}",
+    "search events": lambda r, s: f"/api/events?q={quote(r.choice(TOPICS).split()[-1])}",
+    "search quotes": lambda r, s: f"/api/quotes?q={quote(r.choice(TOPICS).split()[-1])}",
+    "event detail": lambda r, s: f"/api/events/{r.choice(s.event_ids)}",
+    "document detail": lambda r, s: f"/api/documents/{quote(r.choice(s.doc_ids))}",
+    "person detail": lambda r, s: f"/api/people/{quote(r.choice(s.people))}",
+}
+
+
+def percentile(sorted_values: Sequence[float], p: float) -> float:
+    """Nearest-rank percentile of already sorted values (0 when empty)."""
+    if not sorted_values:
+        return 0.0
+    k = max(0, min(len(sorted_values) - 1, int(round(p / 100 * len(sorted_values) + 0.5)) - 1))
+    return sorted_values[k]
+
+
+@dataclass(slots=True)
+class EndpointStats:
+    label: str
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+
+    def figures(self, seconds: float) -> dict[str, Any]:
+        lat = sorted(self.latencies_ms)
+        return {
+            "endpoint": self.label, "requests": len(lat), "errors": self.errors,
+            "req_per_s": round(len(lat) / seconds, 1) if seconds else 0.0,
+            "p50_ms": round(percentile(lat, 50), 1), "p95_ms": round(percentile(lat, 95), 1),
+            "p99_ms": round(percentile(lat, 99), 1), "statuses": dict(sorted(self.statuses.items())),
+        }
+
+
+@dataclass(slots=True)
+class ApiBench:
+    events: int
+    documents: int
+    fill_seconds: float
+    clients: int
+    seconds: float
+    store: str
+    endpoints: dict[str, EndpointStats]
+
+    @property
+    def requests(self) -> int:
+        return sum(len(e.latencies_ms) for e in self.endpoints.values())
+
+    @property
+    def errors(self) -> int:
+        return sum(e.errors for e in self.endpoints.values())
+
+    def overall(self) -> dict[str, Any]:
+        every = EndpointStats("all", [x for e in self.endpoints.values() for x in e.latencies_ms], self.errors)
+        return every.figures(self.seconds)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "benchmark": "api", "events": self.events, "documents": self.documents,
+            "fill_seconds": round(self.fill_seconds, 1), "clients": self.clients, "seconds": round(self.seconds, 2),
+            "store": self.store, "target_p95_ms": TARGET_P95_MS, "overall": self.overall(),
+            "endpoints": [e.figures(self.seconds) for e in self.endpoints.values()],
+        }
+
+    def lines(self) -> list[str]:
+        o = self.overall()
+        out = [
+            f"api benchmark: {self.events} events, {self.documents} documents in {self.store}"
+            + (f" (filled in {self.fill_seconds:.1f} s)" if self.fill_seconds else ""),
+            f"  {o['requests']} requests from {self.clients} clients in {self.seconds:.1f} s: {o['req_per_s']} req/s, "
+            f"{o['errors']} errors; p50 {o['p50_ms']} ms, p95 {o['p95_ms']} ms, p99 {o['p99_ms']} ms "
+            f"(target p95 <= {TARGET_P95_MS:.0f} ms)",
+            f"  {'endpoint':<26} {'n':>6} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}",
+        ]
+        for e in self.endpoints.values():
+            f = e.figures(self.seconds)
+            mark = "  !" if f["p95_ms"] > TARGET_P95_MS else ""
+            out.append(f"  {f['endpoint']:<26} {f['requests']:>6} {f['errors']:>4} {f['req_per_s']:>7} "
+                       f"{f['p50_ms']:>8} {f['p95_ms']:>8} {f['p99_ms']:>8}{mark}")
+        return out
+
+
+def draw_samples(store: Store, n: int = SAMPLE, seed: int = 0) -> Samples:
+    """Up to ``n`` random ids of each kind from the store."""
+    with store.engine.connect() as conn:
+        def pick(col: Any, *where: Any) -> list[Any]:
+            q = select(col).where(col.is_not(None), *where).order_by(func.random()).limit(n)
+            return [x for x in conn.execute(q).scalars() if x]
+
+        events = pick(EVENTS.c.event_id)
+        docs = pick(DOCS.c.doc_id)
+        people = pick(PEOPLE.c.name)
+        countries = sorted(set(pick(PEOPLE.c.country)))
+        places = sorted(set(pick(MEETINGS.c.location)))
+        dates = sorted({d.isoformat() for d in pick(MEETINGS.c.date)})
+    if not (events and docs and people):
+        raise CommuniqueError(f"{store.display_url}: the store has no events, documents or people to ask for")
+    rng = random.Random(seed)
+    rng.shuffle(events)
+    return Samples(events, docs, people, countries or ["IRN"], places or ["Tehran"], dates or ["2024-01-01"])
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: str, port: int, timeout: float = 60.0) -> subprocess.Popen[bytes]:
+    """``communique serve`` in a child process; returns once ``/api/health`` answers 200."""
+    import httpx
+
+    cmd = [sys.executable, "-c", "from communique.cli import main; main()", "serve", "--db", db,
+           "--port", str(port), "--log-level", "warning"]
+    env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_API_TOKEN"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+            raise CommuniqueError(f"the API server exited with {proc.returncode}: {err.strip()[-2000:]}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5.0).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    stop_server(proc)
+    raise CommuniqueError(f"the API server did not answer on 127.0.0.1:{port} within {timeout:.0f} s")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+async def drive(base: str, samples: Samples, clients: int, requests: int, seconds: float,
+                seed: int = 0) -> tuple[dict[str, EndpointStats], float]:
+    """``clients`` concurrent loops over the MIX until ``requests`` are sent or ``seconds`` pass."""
+    import httpx
+
+    stats = {label: EndpointStats(label) for label in MIX}
+    labels = list(MIX)
+    issued = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client(i: int, http: httpx.AsyncClient) -> None:
+        nonlocal issued
+        rng = random.Random(seed * 1000 + i)
+        while issued < requests and time.perf_counter() < deadline:
+            label = labels[issued % len(labels)]
+            issued += 1
+            path = MIX[label](rng, samples)
+            st = stats[label]
+            t0 = time.perf_counter()
+            try:
+                resp = await http.get(path)
+                await resp.aread()
+                status = resp.status_code
+            except httpx.HTTPError:
+                status = 0
+            ms = (time.perf_counter() - t0) * 1000
+            st.statuses[status] = st.statuses.get(status, 0) + 1
+            if status == 200:
+                st.latencies_ms.append(ms)
+            else:
+                st.errors += 1
+
+    t0 = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60.0) as http:
+        await asyncio.gather(*(client(i, http) for i in range(clients)))
+    return stats, time.perf_counter() - t0
+
+
+def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_000, seconds: float = 60.0,
+                  db: str | None = None, seed: int = 0, warmup: int = 0) -> ApiBench:
+    """Fill (unless ``db`` is given), serve and load-test the API; temp files are removed afterwards."""
+    tmp = Path(tempfile.mkdtemp(prefix="communique-bench-api-")) if db is None else None
+    url = db if db is not None else f"sqlite:///{Path(str(tmp)) / 'bench.db'}"
+    fill_seconds = 0.0
+    proc: subprocess.Popen[bytes] | None = None
+    try:
+        with Store.open(url) as store:
+            if db is None:
+                filled = fill_store(store, events, seed=seed)
+                fill_seconds = filled.seconds
+            stats = store.stats()
+            samples = draw_samples(store, seed=seed)
+            display = store.display_url
+        port = free_port()
+        proc = start_server(url, port)
+        base = f"http://127.0.0.1:{port}"
+        if warmup:
+            asyncio.run(drive(base, samples, min(clients, warmup), warmup, seconds, seed=seed + 1))
+        per, elapsed = asyncio.run(drive(base, samples, clients, requests, seconds, seed=seed))
+    finally:
+        if proc is not None:
+            stop_server(proc)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return ApiBench(events=stats.events, documents=stats.documents, fill_seconds=fill_seconds, clients=clients,
+                    seconds=elapsed, store=display, endpoints=per)
+
+
+@click.command(name="api")
+@click.option("--events", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Synthetic events to fill the fresh store with (1-5 reports each).")
+@click.option("--clients", type=click.IntRange(min=1, max=1000), default=50, show_default=True,
+              help="Concurrent clients.")
+@click.option("--requests", "requests", type=click.IntRange(min=1), default=5_000, show_default=True,
+              help="Stop after this many requests...")
+@click.option("--seconds", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="...or after this many seconds.")
+@click.option("--db", default=None,
+              help="Benchmark this existing store instead of filling a fresh temp one (COMMUNIQUE_DB is ignored).")
+@click.option("--warmup", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Requests sent (and not counted) before the timed run.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synthetic store and request mix.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def bench_api_cmd(events: int, clients: int, requests: int, seconds: float, db: str | None, warmup: int,
+                  seed: int, as_json: bool) -> None:
+    """Load-test the HTTP API: fill a temp SQLite store with N synthetic events, serve it with
+    uvicorn in a child process on 127.0.0.1, drive it with concurrent clients over list, filter,
+    search and detail endpoints; print req/s and p50/p95/p99 latency per endpoint."""
+    result = run_api_bench(events, clients, requests, seconds, db=db, seed=seed, warmup=warmup)
+    click.echo(json.dumps(result.to_json()) if as_json else "\n".join(result.lines()))
