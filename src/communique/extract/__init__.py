@@ -105,14 +105,15 @@ class Extractor:
         quotes = tuple(
             Quote(
                 speaker=a.speaker,
-                text=c.raw_span(a.span.start, a.span.end).text,
+                text=span.text,
                 kind=a.kind,  # type: ignore[arg-type]
-                start=c.raw_span(a.span.start, a.span.end).start,
-                end=c.raw_span(a.span.start, a.span.end).end,
+                start=span.start,
+                end=span.end,
                 confidence=round(a.confidence, 3),
                 cue=c.raw_span(*a.cue) if a.cue else None,
             )
             for a in attributed
+            for span in _per_paragraph(c, text, a.span.start, a.span.end)
         )
         drafts = find_meetings(text, sdoc, idx, tops, self.lex, quoted, published, self.gaz, self.kb)
         meetings: list[Meeting] = []
@@ -148,6 +149,24 @@ class Extractor:
         if len(c.text) > self.opts.max_extract_chars:
             notes = f"analysed the first {self.opts.max_extract_chars} of {len(c.text)} characters (setting max_extract_chars)"
         return Analysis(people=people, meetings=tuple(meetings), quotes=quotes, statements=tuple(statements), skipped=notes)
+
+
+def _per_paragraph(c: CleanDocument, text: str, start: int, end: int) -> list[Span]:
+    """A quote running over paragraphs, as one raw span per paragraph (marks between them dropped)."""
+    out: list[Span] = []
+    pos = start
+    for m in _PARA_BREAK.finditer(text, start, end):
+        e = m.start()
+        while e > pos and text[e - 1] in " \t\"“”":
+            e -= 1
+        if e > pos:
+            out.append(c.raw_span(pos, e))
+        pos = m.end()
+        while pos < end and text[pos] in "\"“„«":
+            pos += 1
+    if end > pos:
+        out.append(c.raw_span(pos, end))
+    return out
 
 
 def paragraph_chunks(text: str) -> list[str]:

@@ -17,7 +17,10 @@ from typing import Any
 from .lexicon import Lexicon
 from .people import PRONOUNS, Mention, PeopleIndex
 from .quotes import QuoteSpan, embedded, is_name_like, words
+from .sentences import sentences
 
+# pronouns and bare honorifics ("His Majesty stressed that ...") stand for the topic person
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:[Hh]is|[Hh]er)\s+(?:Majesty|Highness|Royal Highness|Eminence|Excellency|Holiness))\b")
 _SENT_END = re.compile(r"[.!?](?=[\s”\"’']*(?:\s+[A-Z“\"‘(]|\s*$))|\n\s*\n")
 
 
@@ -57,7 +60,7 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: list[tuple[int, int
     keys: list[str | None] = []
     speech: list[bool] = []
     current: str | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         subj_key: str | None = None
         has_speech = False
         for tok in sent:
@@ -173,7 +176,7 @@ def _after_cue(
         return None, 0.0, None
     cue_s, cue_e = off + cue.start(), off + cue.end()
     # "he said" / "she added"
-    pron = re.match(r"(?:he|she|He|She)\b", rest)
+    pron = _PRONOUN.match(rest)
     if pron and pron.start() < cue.start():
         return tops.before(q_end), 0.8, (cue_s, cue_e)
     near = [m for m in mentions if off <= m.start < window_end]
@@ -204,10 +207,12 @@ def _before_cue(
     before = [m for m in mentions if s_start <= m.start < cue_s]
     if before:
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
-    pron = re.search(r"\b(?:he|she|He|She)\b", text[s_start:cue_s])
+    pron = _PRONOUN.search(text, s_start, cue_e)
     if pron:
-        return tops.before(s_start + pron.start()), 0.75, (cue_s, cue_e)
+        return tops.before(pron.start()), 0.75, (cue_s, cue_e)
     after = [m for m in mentions if cue_e <= m.start < q_open]  # said X, “...”
     if after and after[0].start - cue_e < 5:
         return after[0].key, 0.8, (cue_s, cue_e)
+    if q_open - cue_e <= 30:  # "analysts said: ..." - a speaker the text does not name
+        return None, 0.0, (cue_s, cue_e)
     return None, 0.0, None

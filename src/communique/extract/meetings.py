@@ -20,8 +20,10 @@ from .dates import DateFound, find_date
 from .lexicon import Lexicon
 from .people import PeopleIndex
 from .places import DATELINE_END, Gazetteer, PlaceFound, dateline, find_place
+from .sentences import sentences
 
 _CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
+_LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
 
 
 @dataclass(slots=True)
@@ -40,25 +42,62 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
 
-def attendance_spans(text: str, s: int, e: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """Character ranges of a sentence that name people present but not principal."""
+def attendance_spans(
+    text: str, sent: Any, lex: Lexicon, idx: PeopleIndex
+) -> list[tuple[int, int]]:
+    """Character ranges of a sentence that name people present but not principal.
+
+    "attended by / in the presence of / accompanied by X": X's clause (through an appositive
+    comma when the clause so far holds only a title: "the Ambassador ..., Abdullah ..."); "X also
+    attended / was present": the attending verb's subject phrase.
+    """
+    s, e = sent.start_char, sent.end_char
     seg = text[s:e]
     low = seg.lower()
     out: list[tuple[int, int]] = []
     for phrase in lex.attendance_after:
         for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
-            end_m = _CLAUSE_END.search(seg, m.end())
-            stop = m.end() + 1 if end_m is None else end_m.start()
-            # "accompanied by X and Y," - allow 'and' between names
-            if end_m is not None and end_m.group(0).strip() == "and":
-                nxt = _CLAUSE_END.search(seg, end_m.end())
-                stop = nxt.start() if nxt and nxt.group(0).strip() != "and" else len(seg)
-            out.append((s + m.start(), s + (stop if end_m is not None else len(seg))))
+            pos = m.end()
+            stop = len(seg)
+            for end_m in _CLAUSE_END.finditer(seg, pos):
+                stop = end_m.start()
+                named = idx.between(s + m.end(), s + stop, kinds=("name", "role"))
+                if end_m.group(0) == "," and not named and not re.match(r",\s+(?:who|which|whose|where|and)\b", seg[stop:]):
+                    continue
+                break
+            out.append((s + m.start(), s + stop))
     for phrase in lex.attendance_before:
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
-            start = max((c.end() for c in re.finditer(r"[,;:]", seg[: m.start()])), default=0)
-            out.append((s + start, s + m.end()))
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b(?!\s+by\b)", low):
+            span = _subject_span(sent, s + m.start(), s + m.end())
+            if span is None:
+                start = max((c.end() for c in re.finditer(r"[,;:]", seg[: m.start()])), default=0)
+                span = (s + start, s + m.end())
+            out.append(span)
     return out
+
+
+def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The subject phrase of the verb inside ``start:end`` ("Wang Yi, a member of ..., attended")."""
+    for tok in sent:
+        if start <= tok.idx < end and tok.pos_ in ("VERB", "AUX"):
+            head = tok
+            for _ in range(3):
+                subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    toks = list(subj[0].subtree)
+                    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+                if head.head.i == head.i:
+                    break
+                head = head.head
+    return None
+
+
+# clauses that name people who are not principals: relative clauses and message senders
+_NOT_PRINCIPAL = re.compile(
+    r",\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?\s+"
+    r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*",
+    re.I,
+)
 
 
 def find_meetings(
@@ -74,11 +113,12 @@ def find_meetings(
 ) -> list[MeetingDraft]:
     drafts: list[MeetingDraft] = []
     pending_attendees: list[tuple[int, list[str]]] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         s, e = sent.start_char, sent.end_char
         if _inside(s, quoted) and _inside(e - 1, quoted):
             continue
-        att = attendance_spans(text, s, e, lex)
+        att = attendance_spans(text, sent, lex, idx)
+        aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
         present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
         trig = [m for m in lex.meeting_re.finditer(text, s, e) if not _inside(m.start(), quoted)]
         if not trig and not present:
@@ -86,6 +126,7 @@ def find_meetings(
         names = [
             m.key for m in idx.between(s, e, kinds=("name", "role"))
             if not _inside(m.start, quoted) and not any(a <= m.start < b for a, b in att)
+            and not any(a <= m.start < b for a, b in aside)
         ]
         subj, _ = tops.at(s)
         principals: list[str] = []
@@ -121,16 +162,31 @@ def find_meetings(
     line = dateline(text, gaz)
     head = DATELINE_END.match(text)
     skip = head.end() if head else 0
-    for d in drafts:
+    for n, d in enumerate(drafts):
         for s, e in [d.evidence] + d.sentences:
             if d.date is None and e > skip:
                 d.date = find_date(text, max(s, skip), e, published)
             if d.place is None:
-                d.place = find_place(text, s, e, gaz, kb, lex.landmarks)
+                d.place = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, s, e, lex))
+        earlier = [x for x in drafts[:n] if set(x.participants) & set(d.participants)]
+        ev_s, ev_e = d.evidence
+        later = _LATER.search(text, ev_s, ev_e)
+        if earlier and later and earlier[-1].date is not None:
+            prev = earlier[-1].date
+            if d.date is None or (d.date.date is None and prev.date is not None):
+                d.date = DateFound(prev.date, text[later.start() : later.end()], later.start(), later.end(),
+                                   "later the same day as the meeting before it in the text")
+        if d.place is None and earlier and earlier[-1].place is not None:
+            d.place = earlier[-1].place  # the same trip: a principal of the earlier meeting, no new place
         if d.place is None and line is not None:
             d.place = line
         _host_and_visitor(d, kb)
     return drafts
+
+
+def _trigger_at(text: str, s: int, e: int, lex: Lexicon) -> int:
+    m = lex.meeting_re.search(text, s, e)
+    return m.start() if m else s
 
 
 HOST_LEMMAS = frozenset({"receive", "host", "welcome", "greet"})

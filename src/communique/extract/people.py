@@ -115,8 +115,9 @@ def find_people(
             continue
         roles.append(Mention(s, e, m.group(0), "role", office=cue.office, office_country=cue.country))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
+    persons_at = _person_entity_map(doc, len(text))
     for m in _NAME_RUN.finditer(text):
-        _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place)
+        _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place, persons_at)
     _partial_names(text, kb, idx, taken, is_place)
     # unknown people: spaCy PERSON entities that the KB did not cover
     for ent in getattr(doc, "ents", ()):
@@ -135,6 +136,7 @@ def find_people(
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
+    _people_by_context(text, kb, lex, idx, taken, is_place)
     # attach titles that directly precede a name; keep the others as role mentions
     names = sorted(idx.mentions, key=lambda x: x.start)
     for r in roles:
@@ -155,12 +157,17 @@ def find_people(
     return idx
 
 
+# words of titles and offices that may stand between a title and a name ("Minister of Foreign Affairs Sheikh ...")
+_TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)) | frozenset(
+    ["affairs", "foreign", "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander"]
+)
+
 _SURE = frozenset({"canonical", "alias", "surname"})
 
 
 def _match_run(
     text: str, start: int, end: int, kb: KnowledgeBase, on: date | None, idx: PeopleIndex, taken: bytearray,
-    is_place: Any,
+    is_place: Any, persons_at: list[int],
 ) -> None:
     toks = _tokens(text, start, end)
     i = 0
@@ -179,6 +186,9 @@ def _match_run(
             i += 1
             continue
         j, s, e, found = hit
+        if _other_name_beside(text, toks, i, j, kb, persons_at):
+            i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
+            continue
         entry = _pick(found, on, idx)
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
@@ -191,9 +201,13 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
     known: dict[str, set[str]] = {}
     for m in idx.mentions:
         if m.entry is not None and m.key:
-            for tok in re.split(r"[\s-]+", m.key):
-                if len(tok) >= 3 and tok[0].isupper():
+            for tok in re.split(r"[\s,-]+", m.key) + re.split(r"[\s,-]+", m.text):
+                tok = tok.strip("’'.")
+                if tok.lower() in _TITLE_WORDS or kb.country_code(tok) or not kb.strip_honorifics(tok).strip():
+                    continue
+                if len(tok) >= 2 and tok[0].isupper() and not re.fullmatch(_PARTICLE, tok.lower()):
                     known.setdefault(tok.lower(), set()).add(m.key)
+                    known.setdefault("~" + kb.loose_key(tok), set()).add(m.key)
     if not known:
         return
     entries = {m.key: m.entry for m in idx.mentions if m.entry is not None}
@@ -203,7 +217,7 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
                 continue
             s, e = _strip_possessive(text, s, e)
             word = text[s:e]
-            owners = known.get(word.lower().strip("’'"))
+            owners = known.get(word.lower().strip("’'")) or known.get("~" + kb.loose_key(word))
             if not owners or len(owners) != 1 or kb.country_code(word) or is_place(word):
                 continue
             if word.lower() in _HONORIFIC_WORDS:
@@ -216,14 +230,59 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
 _HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince", "emir", "sheikh", "leader", "the"})
 
 
+def _person_entity_map(doc: Any, n: int) -> list[int]:
+    """For each character, the index+1 of the spaCy entity covering it (0 = none); negative for
+    entities not labelled PERSON (the small model often calls a person ORG or FAC)."""
+    out = [0] * (n + 1)
+    for k, ent in enumerate(getattr(doc, "ents", ())):
+        if ent.label_ in ("PERSON", "ORG", "FAC", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"):
+            mark = k + 1 if ent.label_ == "PERSON" else -(k + 1)
+            for c in range(ent.start_char, min(ent.end_char, n)):
+                out[c] = mark
+    return out
+
+
+def _other_name_beside(
+    text: str, toks: list[tuple[int, int]], i: int, j: int, kb: KnowledgeBase, persons_at: list[int]
+) -> bool:
+    """A word right before or after the matched tokens, inside the same PERSON entity, that is not
+    a title, honorific or nationality, is a given or family name the knowledge-base person does
+    not have ("Fawzi Hariri" is not "Rafic Hariri")."""
+    ent = persons_at[toks[i][0]] or persons_at[toks[j - 1][0]]
+    if not ent or (ent < 0 and j - i > 1):  # a one-word (surname) match trusts any entity span
+        return False
+    for k in (i - 1, j):
+        if 0 <= k < len(toks) and persons_at[toks[k][0]] == ent:
+            word = text[toks[k][0] : toks[k][1]].strip(",.’'")
+            if not word or not word[0].isupper() or word.isupper():
+                continue
+            if re.fullmatch(_PARTICLE, word.lower()) or not kb.strip_honorifics(word).strip():
+                continue
+            if word.lower() in _TITLE_WORDS or kb.parse_role(word) or kb.split_role(word)[0] or kb.country_code(word):
+                continue
+            return True
+    return False
+
+
 def _candidates(kb: KnowledgeBase, surface: str, is_place: Any) -> list[Any]:
-    """KB people a surface may name; one bare word must match exactly and not be a place or nationality."""
+    """KB people a surface may name; one bare word must match exactly and not be a place or
+    nationality, unless a title names the office ("Crown Prince Hussein")."""
     bare = kb.strip_honorifics(surface)
+    cue, rest = kb.split_role(surface)
     matches = kb.match(surface)
-    if len(bare.split()) <= 1:
-        word = bare.strip("’'")
-        if kb.country_code(word) or is_place(word):
+    if len(bare.split()) <= 1 and len(rest.split()) <= 1:
+        word = (rest or bare).strip("’'")
+        if not word or kb.country_code(word) or is_place(word):
             return []
+        if cue is not None:
+            titled = [
+                p for p in kb.people()
+                if any(_office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
+                       for o in p.offices)
+                and word.lower() in {t.lower() for t in re.split(r"[\s,-]+", p.name)}
+            ]
+            if titled:
+                return titled
         matches = [m for m in matches if m.how in _SURE]
     return [m.person for m in matches]
 
@@ -258,6 +317,35 @@ def _as_date(v: Any) -> date | None:
         return None
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to|quoted)\s+$")
+_ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b")
+_ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,50},\s+$")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
+
+
+def _people_by_context(
+    text: str, kb: KnowledgeBase, lex: Lexicon, idx: PeopleIndex, taken: bytearray, is_place: Any
+) -> None:
+    """People the knowledge base and the NER model both miss, found by the company they keep:
+    "said Hana Rashed", "Hana Rashed, a researcher", "Ambassador to Lebanon, Herve Magro", "Dr Jane Roe"."""
+    for run in _NAME_RUN.finditer(text):
+        s, e = _strip_possessive(text, run.start(), run.end())
+        if any(taken[s:e]):
+            continue
+        words = text[s:e].split()
+        if not 2 <= len(words) <= 4:
+            continue
+        if any(w.lower() in _TITLE_WORDS or w in lex.nonperson_words or kb.country_code(w) or is_place(w)
+               or not w[0].isupper() for w in words):
+            continue
+        before, after = text[max(0, s - 60) : s], text[e : e + 60]
+        if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
+                or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)):
+            continue
+        idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
+        taken[s:e] = b"\x01" * (e - s)
+
+
 def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
     """Unknown people: a later bare surname refers to the earlier full name with that surname."""
     full = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and " " in m.key]
@@ -278,7 +366,7 @@ def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
         spans = [
             (_as_date(o.start) or date.min, _as_date(o.end) or date.max)
             for o in m.entry.offices
-            if o.office == m.office and (not m.office_country or str(o.country).startswith(m.office_country))
+            if _office_fits(o.office, m.office) and (not m.office_country or str(o.country).startswith(m.office_country))
         ]
         if not spans:
             continue
@@ -316,11 +404,25 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
                 people[holders[0].name] = holders[0]
 
 
+def _office_fits(held: str, said: str) -> bool:
+    """Does an office held fit the office the text names? Vague words ("the minister", "the
+    diplomat") fit any office of their kind."""
+    if held == said:
+        return True
+    if said == "minister":
+        return held.endswith("minister") and held != "prime_minister"
+    if said == "diplomat":
+        return held in ("foreign_minister", "deputy_foreign_minister", "ambassador", "envoy", "special_envoy")
+    if said in ("leader", "head_of_state"):
+        return held in ("supreme_leader", "president", "king", "emir", "sultan", "head_of_state")
+    return False
+
+
 def _held(
     entry: Any, office: str, country: str | None, on: date | None, window: tuple[date, date] | None = None
 ) -> bool:
     for o in entry.offices:
-        if o.office != office:
+        if not _office_fits(o.office, office):
             continue
         if country and o.country != country and not str(o.country).startswith(country):
             continue

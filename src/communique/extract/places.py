@@ -56,7 +56,29 @@ class PlaceFound:
 
 
 def find_place(
-    text: str, start: int, end: int, gaz: Gazetteer, kb: Any, landmarks: dict[str, str] | None = None
+    text: str, start: int, end: int, gaz: Gazetteer, kb: Any, landmarks: dict[str, str] | None = None,
+    prefer_after: int | None = None,
+) -> PlaceFound | None:
+    """The meeting place in text[start:end]; places after ``prefer_after`` (the trigger) first."""
+    if prefer_after is not None and start < prefer_after < end:
+        found = _find_place(text, prefer_after, end, gaz, kb, landmarks)
+        if found is not None:
+            return found
+    return _find_place(text, start, end, gaz, kb, landmarks)
+
+
+# "the war in Gaza": a place named as the scene of something else, not of the meeting
+_SCENE_NOUNS = re.compile(
+    r"\b(?:war|wars|conflict|fighting|crisis|situation|ceasefire|truce|violence|aggression|massacres?|genocide|"
+    r"attacks?|strikes?|bombings?|people|civilians|events|developments|offensive|operations?|occupation|"
+    r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?|embassy|consulate)\s+$",
+    re.I,
+)
+_NEAR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)\s+of\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
+
+
+def _find_place(
+    text: str, start: int, end: int, gaz: Gazetteer, kb: Any, landmarks: dict[str, str] | None
 ) -> PlaceFound | None:
     seg = text[start:end]
     for name, city in (landmarks or {}).items():
@@ -70,6 +92,8 @@ def find_place(
         if iso and iso in gaz.capitals:
             return PlaceFound(gaz.capitals[iso], start + m.start(), start + m.end())
     for m in _IN_PLACE.finditer(seg):
+        if _SCENE_NOUNS.search(seg[max(0, m.start() - 30) : m.start() + 1]):
+            continue
         words = m.group("place").split()
         for n in range(len(words), 0, -1):
             cand = " ".join(words[:n])
@@ -77,6 +101,10 @@ def find_place(
             if found:
                 s = start + m.start("place")
                 return PlaceFound(found, s, s + len(cand))
+    for m in _NEAR.finditer(seg):
+        found = gaz.city(m.group("place"))
+        if found:
+            return PlaceFound(found, start + m.start("place"), start + m.end("place"))
     return None
 
 
