@@ -56,8 +56,12 @@ def test_404_unknown_path(client: TestClient) -> None:
     assert err["message"] == "no such path: /api/nothing-here" and err["detail"] is None
 
 
-def test_405_wrong_method(client: TestClient) -> None:
-    check(client.delete("/api/events"), 405, "method_not_allowed")
+def test_405_wrong_method_names_every_allowed_method(client: TestClient) -> None:
+    r = client.delete("/api/documents")
+    assert check(r, 405, "method_not_allowed")["message"] == (
+        "method DELETE not allowed on /api/documents; allowed: GET, HEAD, POST")
+    assert r.headers["allow"] == "GET, HEAD, POST"
+    assert client.put("/api/events").headers["allow"] == "GET, HEAD"
 
 
 @pytest.mark.parametrize(("url", "where"), [
@@ -65,6 +69,8 @@ def test_405_wrong_method(client: TestClient) -> None:
     ("/api/events?limit=-1", "query.limit"),
     ("/api/events?offset=-5", "query.offset"),
     ("/api/events?from=yesterday", "query.from"),
+    ("/api/events?to=0", "query.to"),  # not a timestamp
+    ("/api/events?to=2024-02-30", "query.to"),
     ("/api/events?sort=name", "query.sort"),
     ("/api/documents?spun=maybe", "query.spun"),
 ])

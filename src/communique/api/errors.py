@@ -8,7 +8,7 @@ Handlers cover HTTP errors raised by routes (404, 401, 403, 413), FastAPI's requ
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -17,6 +17,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from ..errors import StoreError
 
@@ -52,6 +53,24 @@ def error_response(status: int, message: str, code: str | None = None, detail: A
                         headers=dict(headers) if headers else None)
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app accepts on this path (Starlette names only the first route's)."""
+    def flat(routes: Iterable[Any]) -> Iterator[Any]:
+        for r in routes:
+            inner = getattr(r, "original_router", None)  # FastAPI wraps included routers
+            yield from flat(inner.routes) if inner is not None else (r,)
+
+    methods: set[str] = set()
+    for route in flat(request.app.router.routes):
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        wanted = getattr(route, "methods", None)
+        if wanted and match != Match.NONE:
+            methods.update(wanted)
+            if "GET" in methods:
+                methods.add("HEAD")
+    return sorted(methods)
+
+
 def _wants_html(request: Request) -> bool:
     path = request.url.path
     if path.startswith("/api/") or path in ("/openapi.json", "/docs", "/redoc"):
@@ -74,9 +93,14 @@ def install_error_handlers(app: FastAPI, html: HtmlRenderer | None = None) -> No
         if isinstance(exc, ApiError):
             return respond(request, status, str(exc.detail), exc.code, exc.extra, exc.headers)
         message = exc.detail if isinstance(exc.detail, str) and exc.detail else HTTPStatus(status).phrase
+        headers = exc.headers
         if status == 404 and message == "Not Found":
             message = f"no such path: {request.url.path}"
-        return respond(request, status, message, None, None, exc.headers)
+        if status == 405:
+            allowed = allowed_methods(request)
+            message = f"method {request.method} not allowed on {request.url.path}; allowed: {', '.join(allowed)}"
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        return respond(request, status, message, None, None, headers)
 
     async def validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

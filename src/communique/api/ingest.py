@@ -26,7 +26,7 @@ def documents_to_jsonl(docs: Sequence[DocumentIn]) -> bytes:
     """JSON documents as JSONL bytes, so they go through the same reader as a JSONL upload."""
     lines = []
     for d in docs:
-        rec = {k: v for k, v in {"id": d.id, "title": d.title, "date": d.date, "text": d.text, "html": d.html,
+        rec = {k: v for k, v in {"id": d.id, "title": d.title, "date": d.date.isoformat() if d.date else None, "text": d.text, "html": d.html,
                                  "url": d.url}.items() if v is not None}
         lines.append(json.dumps(rec, ensure_ascii=False))
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _iso_only(value: Any) -> Any:
+    """Dates are YYYY-MM-DD only (pydantic alone would take '0' as a timestamp)."""
+    if isinstance(value, date) or isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 
 
 class SpanOut(BaseModel):
@@ -237,16 +249,19 @@ class SettingsOut(BaseModel):
     settings: list[SettingOut]
 
 
+_TEXT_OR_HTML: dict[str, Any] = {"anyOf": [{"required": [k], "properties": {k: {"type": "string"}}} for k in ("text", "html")]}
+
+
 class DocumentIn(BaseModel):
-    """One document to ingest: ``text`` or ``html`` is required."""
+    """One document to ingest: ``text`` or ``html`` (with some non-space character) is required."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_TEXT_OR_HTML)
 
-    id: str | None = Field(default=None, max_length=255)
+    id: str | None = Field(default=None, max_length=255, pattern=r"\S")
     title: str | None = None
-    date: str | None = Field(default=None, description="Publication date, ISO (YYYY-MM-DD).")
-    text: str | None = None
-    html: str | None = None
+    date: IsoDate | None = Field(default=None, description="Publication date (YYYY-MM-DD).")
+    text: str | None = Field(default=None, pattern=r"\S")
+    html: str | None = Field(default=None, pattern=r"\S")
     url: str | None = None
 
 
