@@ -41,6 +41,7 @@ _ZW_RE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _STRIP = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() or c < 32 or c == 127) + "".join(_ZERO_WIDTH)
 # a run of odd whitespace (zero-width chars inside it are swallowed); it starts at a real space
 _SPACE_RUN = re.compile(r"[\s\x00-\x1f\x7f][\s\x00-\x1f\x7f\u200b\u2060\ufeff\u00ad]*")
+_ODD_SPACE = re.compile(r"[^\S ]|  |[\x00-\x1f\x7f\u200b\u2060\ufeff\u00ad]")
 _SENT_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$|[\"”»](?:[.!?])?$")
 _DATELINE = (
     re.compile(r"^[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3},\s"),  # TEHRAN, / NEW DELHI,
@@ -58,6 +59,7 @@ _BYLINE_LOWER_OK = frozenset({
     "and", "staff", "agencies", "agency", "correspondent", "correspondents", "in", "the", "of", "reporter",
     "reporters", "writer", "editor", "editors", "news", "desk", "with", "our", "from", "&", ",", "a",
 })
+_BYLINE_CONTRIB = re.compile(r"\bcontributed\s+(?:reporting\b|to\s+(?:this|the)\s+(?:report|story|article)\b)", re.I)
 _BYLINE_FROM = re.compile(r"^(?:reporting|writing|reported|filed|written)\s+from\s+(.{2,60})$", re.IGNORECASE)
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "van", "von", "der", "la", "le"})
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Z]\.)$")
@@ -72,9 +74,9 @@ _OUTLET_SEP = re.compile(r"\s+[-–—|:·•]\s+")
 _QUOTE_CHARS = "\"“”‘’«»"
 # one token of a timestamp line (lower case): a clock time, a number, a UTC offset, a word
 _TS_TOKEN = re.compile(
-    r"(?P<time>\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w]))"
-    r"|(?P<num>\d{1,4}(?:st|nd|rd|th)?(?![\w]))"
-    r"|(?P<off>(?:gmt|utc)?[+\-−]\d{1,2}(?::?\d{2})?(?![\w]))"
+    r"(?P<time>\d{1,2}(?:[:.h]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)(?!\w))"
+    r"|(?P<num>\d{1,4}(?:st|nd|rd|th)?(?!\w))"
+    r"|(?P<off>(?:gmt|utc)?[+\-−]\d{1,2}(?::?\d{2})?(?!\w))"
     r"|(?P<word>[a-z]+\.?(?:[a-z]\.)*)"
     r"|(?P<sep>[\s,|·•/()\[\]\-–—:;.]+)"
 )
@@ -111,6 +113,8 @@ class Furniture:
     timezones: frozenset[str] = frozenset()
 
 
+_SECTION = re.compile(r"^[ \t]*\[[ \t]*([\w ]+?)[ \t]*\][ \t]*$", re.MULTILINE)
+_COMMENT = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 _GROUPS = ("label", "prefix", "section", "owner", "tail", "contains", "outlet", "role", "promo_start",
            "promo_object", "date_word", "date_filler", "timezone")
 
@@ -126,17 +130,10 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
     else:
         content = Path(path).read_text(encoding="utf-8")
     groups: dict[str, list[str]] = {g: [] for g in _GROUPS}
-    current: list[str] | None = None
-    for line in content.lower().splitlines():
-        if not line or line[0] == "#":
-            continue
-        if line[0] == "[" and line.rstrip().endswith("]"):
-            current = groups.get(line.strip()[1:-1].strip())
-            continue
-        if current is not None:
-            phrase = " ".join(line.split())
-            if phrase:
-                current.append(phrase)
+    blocks = _SECTION.split(_COMMENT.sub("", content.lower()))
+    for name, block in zip(blocks[1::2], blocks[2::2], strict=True):
+        if name in groups:
+            groups[name].extend(" ".join(line.split()) for line in block.split("\n") if line.strip())
 
     def longest_first(name: str) -> tuple[str, ...]:
         return tuple(sorted(set(groups[name]), key=len, reverse=True))
@@ -246,7 +243,7 @@ def is_byline(line: str, lex: Furniture | None = None) -> bool:
 def _is_byline(s: str, lex: Furniture | None) -> bool:
     if _BYLINE_CREDIT.match(s) and len(s.split()) <= 30:
         return True
-    if _BYLINE_AUTHOR.match(s) and len(s.split()) <= 8:
+    if _BYLINE_AUTHOR.match(s) and len(s.split()) <= 8 or _BYLINE_CONTRIB.search(s) and len(s.split()) <= 30:
         return True
     m = _BYLINE_FROM.match(s)
     if m and not _SENT_END.search(s):
@@ -595,6 +592,10 @@ def _line_begin(text: str, pos: int) -> int:
 
 def _emit(text: str, ln: _Line, out: list[str], offsets: list[int]) -> None:
     """Copy one stripped line, collapsing whitespace runs to one space at the run's first char."""
+    if _ODD_SPACE.search(ln.text) is None:  # the common case: single plain spaces only
+        out.append(ln.text)
+        offsets.extend(range(ln.start, ln.end))
+        return
     pos = ln.start
     for m in _SPACE_RUN.finditer(text, ln.start, ln.end):
         _emit_run(text, pos, m.start(), out, offsets)
