@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,18 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from communique.api import create_app
+from communique.events import merge_events
+from communique.options import Options
+from communique.records import (
+    Analysis,
+    CleanDocument,
+    DocumentResult,
+    Meeting,
+    Person,
+    Quality,
+    RawDocument,
+    Span,
+)
 from communique.store import Store
 from communique.web.highlight import Mark, highlight, raw_to_clean
 from test_api import INJECT_TITLE, build_store
@@ -168,7 +181,7 @@ def test_compare_page_highlights_each_reports_meeting_evidence(client: TestClien
     html, dom = page(client, f"/events/{e['event_id']}/compare")
     assert html.count('<article class="column">') == len(detail["sources"]) == 2
     marks = dom.all("mark", **{"class": "f f-meeting"})
-    assert len(marks) == 2
+    assert [m["id"] for m in marks] == ["c0-m-0", "c1-m-0"]
     for s in detail["sources"]:
         ev = s["meetings"][0]["evidence"]["text"].strip()
         assert ev[:40] in html.replace("&#39;", "'").replace("&#34;", '"')
@@ -186,6 +199,8 @@ def test_document_page_marks_every_quote_with_its_exact_text(client: TestClient)
         assert dom.all("a", href=f"#m-{m['idx']}") and f"m-{m['idx']}" in dom.by_id
     for s in doc["annotations"]["statements"]:
         assert dom.all("a", href=f"#s-{s['idx']}")
+    ids = [a["id"] for _, a in dom.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
 
 
 def test_untrusted_text_is_shown_as_text_everywhere(client: TestClient) -> None:
@@ -219,3 +234,51 @@ def test_person_and_search_pages(client: TestClient) -> None:
 def test_static_css_is_served(client: TestClient) -> None:
     r = client.get("/static/style.css")
     assert r.status_code == 200 and "mark.f:target" in r.text and "@media (max-width" in r.text
+
+
+# --- conflicts, on a store written by hand (no NLP) ----------------------------------------------
+
+def _report(doc_id: str, text: str, attendees: tuple[str, ...]) -> DocumentResult:
+    raw = RawDocument(doc_id=doc_id, source=f"{doc_id}.txt", text=text, title=f"Report {doc_id}",
+                      publication_date=date(2024, 9, 3))
+    clean = CleanDocument(raw=raw, text=text, offsets=tuple(range(len(text) + 1)))
+    start = text.index("met")
+    meeting = Meeting(participants=("Aino Virtanen", "Bruno Keller"), attendees=attendees, date=date(2024, 9, 2),
+                      location="Helsinki", evidence=Span(text[start:], start, len(text)))
+    people = tuple(Person(name=n, country=c) for n, c in (("Aino Virtanen", "FIN"), ("Bruno Keller", "CHE")))
+    return DocumentResult(clean=clean, quality=Quality(), analysis=Analysis(people=people, meetings=(meeting,)))
+
+
+@pytest.fixture()
+def conflict_client(tmp_path: Path) -> Iterator[TestClient]:
+    results = [
+        _report("wire-a", "HELSINKI -- Finnish leader Aino Virtanen met Swiss President Bruno Keller on Monday.",
+                ("Carla Rossi",)),
+        _report("wire-b", "Officials said Virtanen met Keller on Monday with envoy Dan Olsen present.", ("Dan Olsen",)),
+    ]
+    opts = Options(db=f"sqlite:///{tmp_path / 'c.db'}")
+    store = Store.open(opts.db)
+    store.save_results(results)
+    events = merge_events(results, (), opts)
+    store.replace_events([(e.event_id, e.to_json()) for e in events],
+                         [(e.event_id, d, i) for e in events for d, i in e.sources])
+    with store, TestClient(create_app(opts, store)) as c:
+        yield c
+
+
+def test_conflicts_show_each_sources_value(conflict_client: TestClient) -> None:
+    (e,) = api(conflict_client, "/api/events")["items"]
+    assert e["conflicts"] == ["attendees"] and e["n_sources"] == 2
+    html, _ = page(conflict_client, "/")
+    assert '<span class="badge conflict">conflict: attendees</span>' in html
+    html, dom = page(conflict_client, f"/events/{e['event_id']}")
+    assert html.count("sources disagree") == 1
+    assert "2 of 2 sources agree" in html  # the date
+    row = html.split("<th scope=\"row\">Attendees</th>")[1].split("</tr>")[0]
+    assert "1 of 2 sources agree" in row
+    assert ">Report wire-a</a>: Carla Rossi</li>" in row and ">Report wire-b</a>: Dan Olsen</li>" in row
+    html, dom = page(conflict_client, f"/events/{e['event_id']}/compare")
+    assert dom.by_id["c0-m-0"] == "met Swiss President Bruno Keller on Monday."
+    assert dom.by_id["c1-m-0"] == "met Keller on Monday with envoy Dan Olsen present."
+    ids = [a["id"] for _, a in dom.tags if a.get("id")]
+    assert len(ids) == len(set(ids))  # ids stay unique across columns

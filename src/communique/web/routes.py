@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -120,13 +121,14 @@ def web_router(templates: Jinja2Templates) -> APIRouter:
         if e is None:
             raise _not_found(f"event {event_id!r}")
         columns = []
-        for src in e["sources"]:
+        for col, src in enumerate(e["sources"]):
             doc = store.get_document(src["doc_id"])
             if doc is None:
                 continue
             marks: list[Mark] = []
             for m in src["meetings"]:
-                marks.extend(x for x in document_marks(doc, only_meeting=m["idx"]) if x.kind in ("meeting", "place"))
+                marks.extend(replace(x, key=f"c{col}-{x.key}") for x in document_marks(doc, only_meeting=m["idx"])
+                             if x.kind in ("meeting", "place"))
             columns.append({"src": src, "html": highlight(doc.clean_text, _clean_marks(doc, marks))})
         return render(request, "compare.html", e=e, columns=columns)
 
