@@ -348,3 +348,37 @@ def test_pipeline_loads_lazily_once(tmp_path: Path, built: tuple[Options, Pipeli
         assert c.post("/api/documents", json=body, headers=AUTH).status_code == 201
         assert c.post("/api/documents", json=body, headers=AUTH).status_code == 201
     assert len(calls) == 1
+
+
+# --- the serve command ---------------------------------------------------------------------------
+
+def test_serve_binds_localhost_with_the_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(app: Any, **kw: Any) -> None:
+        seen.update(kw, token=app.state.opts.api_token, store=app.state.store.display_url)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.delenv("COMMUNIQUE_API_TOKEN", raising=False)
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    r = CliRunner().invoke(cli, ["serve", "--db", db, "--token", "t0k", "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    assert seen == {"host": "127.0.0.1", "port": 8123, "log_level": "info", "token": "t0k", "store": db}
+    assert f"serving {db} on http://127.0.0.1:8123/ — writes enabled (bearer token)" in r.output
+    r = CliRunner().invoke(cli, ["serve", "--db", db], env={"COMMUNIQUE_API_TOKEN": "from-env"})
+    assert r.exit_code == 0 and seen["token"] == "from-env"
+
+
+def test_serve_reports_a_bad_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+
+    r = CliRunner().invoke(cli, ["serve", "--db", "mysql://x/y"])
+    assert r.exit_code == 3
+    assert r.output.strip() == "error: mysql://x/y: unsupported store backend 'mysql'; use sqlite:/// or postgresql://"

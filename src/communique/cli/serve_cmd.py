@@ -28,7 +28,7 @@ def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level
         app = create_app(opts)
     except CommuniqueError as exc:
         click.echo(f"error: {exc}", err=True)
-        return EXIT_ERROR
+        raise SystemExit(EXIT_ERROR) from None
     writes = "enabled (bearer token)" if opts.api_token else "disabled (no token)"
     click.echo(f"serving {app.state.store.display_url} on http://{host}:{port}/ — writes {writes}", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level)
