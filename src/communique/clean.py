@@ -18,7 +18,7 @@ timestamps (``Thu 16 May 2024 11.02 BST``), bylines (``By X``, ``Reporting from 
 author name next to a timestamp or byline), outlet headers at the top (``ERBIL NEWS NETWORK``,
 ``Lebanon National Wire - Baabda``), promotions (``Sign up for the ... newsletter.``) and
 agency sign-offs at the tail (``=========== R.Z.``, ``H.Z / M.W``, ``/ IRNA``, and a trailing
-``(end) ak.rk`` cut from the end of the last paragraph: the only case where a line is kept in
+``(end) ak.rk`` cut from the end of a paragraph: the only case where a line is kept in
 part; its dropped end goes to ``removed`` like a dropped line).
 """
 
@@ -71,6 +71,7 @@ _COUNT_JUNK = re.compile(
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CRUMB_SEP = re.compile(r"\s*[|»›•·>/]\s*")
 _OUTLET_SEP = re.compile(r"\s+[-–—|:·•]\s+")
+_OUTLET_LOWER_OK = frozenset({"of", "the", "and", "&", "for", "al", "el"})
 _QUOTE_CHARS = "\"“”‘’«»"
 # one token of a timestamp line (lower case): a clock time, a number, a UTC offset, a word
 _TS_TOKEN = re.compile(
@@ -114,7 +115,6 @@ class Furniture:
 
 
 _SECTION = re.compile(r"^[ \t]*\[[ \t]*([\w ]+?)[ \t]*\][ \t]*$", re.MULTILINE)
-_COMMENT = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 _GROUPS = ("label", "prefix", "section", "owner", "tail", "contains", "outlet", "role", "promo_start",
            "promo_object", "date_word", "date_filler", "timezone")
 
@@ -130,10 +130,12 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
     else:
         content = Path(path).read_text(encoding="utf-8")
     groups: dict[str, list[str]] = {g: [] for g in _GROUPS}
-    blocks = _SECTION.split(_COMMENT.sub("", content.lower()))
+    blocks = _SECTION.split(content.lower())
     for name, block in zip(blocks[1::2], blocks[2::2], strict=True):
         if name in groups:
-            groups[name].extend(" ".join(line.split()) for line in block.split("\n") if line.strip())
+            lines = [line.strip() for line in block.splitlines()]
+            groups[name].extend([ln if "  " not in ln and "\t" not in ln else " ".join(ln.split())
+                                 for ln in lines if ln and ln[0] != "#"])
 
     def longest_first(name: str) -> tuple[str, ...]:
         return tuple(sorted(set(groups[name]), key=len, reverse=True))
@@ -210,10 +212,7 @@ def looks_like_headline(line: str) -> bool:
 
 def is_breadcrumb(line: str, lex: Furniture) -> bool:
     """Section labels run together (``Middle EastWorld News``, ``World | Middle East``)."""
-    return _is_breadcrumb(collapse(line), lex)
-
-
-def _is_breadcrumb(s: str, lex: Furniture) -> bool:
+    s = collapse(line)
     if not s or len(s) > 80 or _SENT_END.search(s):
         return False
     parts = [p for chunk in _CRUMB_SEP.split(s) for p in _GLUE.split(chunk) if p.strip()]
@@ -308,10 +307,7 @@ def is_located_byline(line: str) -> bool:
 
 def is_junk(line: str) -> bool:
     """Fragments without words: ``700 /``, ``|``, ``***``, share and comment counts."""
-    return _is_junk(collapse(line))
-
-
-def _is_junk(s: str) -> bool:
+    s = collapse(line)
     if not s:
         return False
     if len(s) <= 30 and not any(c.isalpha() for c in s):
@@ -377,7 +373,7 @@ def is_outlet(line: str, lex: Furniture) -> bool:
     if sum(len(p) for p in parts) > 9:
         return False
     for ws in parts:
-        if not ws or len(ws) > 6 or not all(w[0].isupper() or w.lower() in {"of", "the", "and", "&", "for", "al", "el"} for w in ws):
+        if not ws or len(ws) > 6 or not all(w[0].isupper() or w.lower() in _OUTLET_LOWER_OK for w in ws):
             return False
     return any(len(ws) >= 2 and ws[-1].lower().strip(".,") in lex.outlets for ws in parts)
 
@@ -415,7 +411,7 @@ def furniture_reason(line: str, lex: Furniture, *, head: bool = False) -> str | 
         return None
     low = _strip_edges(s.lower())
     n = s.count(" ") + 1
-    if _is_junk(s):
+    if is_junk(s):
         return "junk"
     if low in lex.labels and n <= 8:
         return "label"
@@ -428,7 +424,7 @@ def furniture_reason(line: str, lex: Furniture, *, head: bool = False) -> str | 
         return "label"
     if n <= 12 and is_timestamp(s, lex):
         return "timestamp"
-    if _is_breadcrumb(s, lex):
+    if is_breadcrumb(s, lex):
         return "breadcrumb"
     if _is_byline(s, lex):
         return "byline"
