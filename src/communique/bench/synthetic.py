@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ..events import event_id as make_event_id
 from ..records import (
@@ -107,7 +108,7 @@ def actor_pool(rng: random.Random, extra: int = 1_500) -> list[Actor]:
     from ..actors.kb import KnowledgeBase
 
     kb = KnowledgeBase.load()
-    actors = [Actor(p.name, p.country, p.offices[-1].label if p.offices else None, p.id) for p in kb.people()]
+    actors = [Actor(p.name, p.country, _latest(p.offices), p.id) for p in kb.people()]
     codes = sorted(c for c, v in kb.countries().items() if not v.get("parent"))
     seen = {a.name for a in actors}
     want = len(actors) + min(extra, len(_GIVEN) * len(_FAMILY) ** 2 // 2)
@@ -119,6 +120,14 @@ def actor_pool(rng: random.Random, extra: int = 1_500) -> list[Actor]:
         code = rng.choice(codes)
         actors.append(Actor(name, code, f"{rng.choice(_OFFICES)} of {kb.country_name(code) or code}", None))
     return actors
+
+
+def _latest(offices: Sequence[Any]) -> str | None:
+    """The label of the office held last (one still held wins)."""
+    if not offices:
+        return None
+    best = max(offices, key=lambda o: (o.end is None, o.end or date.min, o.start or date.min))
+    return str(best.label)
 
 
 def capitals() -> dict[str, str]:
@@ -306,7 +315,6 @@ def fill_store(store: Store, n_events: int, seed: int = 0, chunk: int = CHUNK_EV
     t0 = time.perf_counter()
     rng = random.Random(seed)
     actors = actor_pool(rng)
-    person_id = {a.name: i + 1 for i, a in enumerate(actors)}
     report = FillReport()
     now = datetime.now(UTC)
 
@@ -316,8 +324,12 @@ def fill_store(store: Store, n_events: int, seed: int = 0, chunk: int = CHUNK_EV
             report.rows[table.name] = report.rows.get(table.name, 0) + len(rows)
 
     with store.engine.connect().execution_options(communique_write=True) as conn, conn.begin():
-        write(conn, PEOPLE, [{"id": person_id[a.name], "name": a.name, "wikidata": a.wikidata, "role": a.role,
-                              "country": a.country} for a in actors])
+        # get-or-create by name: a store that already has some of these people keeps its rows
+        stmt = (postgresql.insert(PEOPLE) if conn.dialect.name == "postgresql" else sqlite.insert(PEOPLE))
+        conn.execute(stmt.on_conflict_do_nothing(index_elements=[PEOPLE.c.name]),
+                     [{"name": a.name, "wikidata": a.wikidata, "role": a.role, "country": a.country} for a in actors])
+        person_id = {name: pid for name, pid in conn.execute(select(PEOPLE.c.name, PEOPLE.c.id))}
+        report.rows["people"] = len(actors)
     batch: list[SyntheticEvent] = []
     for ev in synthetic_events(n_events, seed, actors, capitals()):
         batch.append(ev)
