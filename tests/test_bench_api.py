@@ -1,0 +1,91 @@
+"""The API load benchmark at tiny sizes, and the synthetic store it fills."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from communique.bench.api import MIX, EndpointStats, percentile
+from communique.bench.synthetic import fill_store, synthetic_events
+from communique.cli import cli
+from communique.events import event_id
+from communique.store import Store
+
+
+def test_percentile_nearest_rank() -> None:
+    values = [float(x) for x in range(1, 101)]
+    assert (percentile(values, 50), percentile(values, 95), percentile(values, 99)) == (50.0, 95.0, 99.0)
+    assert percentile([7.0], 99) == 7.0
+    assert percentile([], 50) == 0.0
+    f = EndpointStats("x", [3.0, 1.0, 2.0], errors=1).figures(2.0)
+    assert (f["requests"], f["errors"], f["req_per_s"], f["p50_ms"]) == (3, 1, 1.5, 2.0)
+
+
+def test_synthetic_events_are_seeded_and_consistent() -> None:
+    a = list(synthetic_events(30, seed=3))
+    b = list(synthetic_events(30, seed=3))
+    assert [e.event_id for e in a] == [e.event_id for e in b]
+    assert [e.event_id for e in a] != [e.event_id for e in synthetic_events(30, seed=4)]
+    for ev in a:
+        assert 1 <= len(ev.results) <= 5
+        when = date.fromisoformat(ev.data["date"]) if ev.data["date"] else None
+        assert ev.event_id == event_id(ev.data["participants"], when, [r.doc_id for r in ev.results])
+        assert ev.data["sources"] == [[r.doc_id, 0] for r in ev.results]
+        for r in ev.results:
+            text = r.clean.raw.text
+            m = r.analysis.meetings[0]
+            assert m.event_id == ev.event_id and sorted(m.participants) == ev.data["participants"]
+            assert m.evidence is not None and text[m.evidence.start:m.evidence.end] == m.evidence.text
+            assert all(text[q.start:q.end] == q.text for q in r.analysis.quotes)
+            assert all(text[s.evidence.start:s.evidence.end] == s.evidence.text for s in r.analysis.statements)
+            assert all(text[x.start:x.end] == x.text for p in r.analysis.people for x in p.mentions)
+            assert r.analysis.statements[0].type == "CONSULT"
+            if r.quality.spun:
+                assert r.near_duplicate_of == ev.results[0].doc_id
+                assert not any(q.speakers_words for q in r.analysis.quotes)
+
+
+def test_fill_store_round_trips(tmp_path: Path) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 's.db'}") as store:
+        report = fill_store(store, 40, seed=1, chunk=15)
+        stats = store.stats()
+        events = store.load_events()
+        doc = store.get_document(next(iter(events.values()))["sources"][0][0])
+    assert (report.events, stats.events, len(events)) == (40, 40, 40)
+    assert stats.documents == report.documents == report.rows["event_sources"] == stats.meetings
+    assert stats.statements == report.rows["statements"] and stats.quotes == report.rows["quotes"]
+    assert doc is not None and doc.clean_text == doc.raw_text
+    assert doc.offsets == tuple(range(len(doc.raw_text) + 1))
+    assert doc.analysis.meetings[0].event_id in events
+
+
+def test_fill_store_beside_existing_people(tmp_path: Path) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 's.db'}") as store:
+        fill_store(store, 5, seed=1)
+        fill_store(store, 5, seed=2)  # same people again: get-or-create, new documents
+        assert store.stats().events == 10
+
+
+@pytest.mark.slow
+def test_bench_api_tiny_run() -> None:
+    res = CliRunner().invoke(cli, ["bench", "api", "--events", "200", "--clients", "5", "--requests", "100",
+                                   "--seconds", "60", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert (out["benchmark"], out["events"], out["clients"]) == ("api", 200, 5)
+    assert out["overall"]["requests"] == 100 and out["overall"]["errors"] == 0
+    assert [e["endpoint"] for e in out["endpoints"]] == list(MIX)
+    for e in out["endpoints"]:
+        assert e["requests"] >= 100 // len(MIX)
+        assert 0 < e["p50_ms"] <= e["p95_ms"] <= e["p99_ms"]
+        assert set(e["statuses"]) == {"200"}
+
+
+def test_bench_api_is_registered() -> None:
+    res = CliRunner().invoke(cli, ["bench", "api", "--help"])
+    assert res.exit_code == 0
+    assert "--events" in res.output and "--clients" in res.output and "p95" in res.output
