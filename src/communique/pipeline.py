@@ -149,6 +149,19 @@ def run_into_store(
                         continue
                 yield item
 
+        from .dedup import DedupIndex, Link
+        from .events import assign_event_ids, merge_events
+
+        index = DedupIndex.from_signatures(store.load_signatures(), opts)
+
+        def save(batch: list[DocumentResult]) -> None:
+            """Store a batch, then link it against everything indexed so far (incremental)."""
+            store.save_results(batch)
+            links = index.link(batch)
+            store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in batch if r.doc_id in index.sigs})
+            if links:
+                store.save_links([x.as_row() for x in links])
+
         batch: list[DocumentResult] = []
         for item in process_stream(todo(), opts, pipeline):
             if isinstance(item, Failure):
@@ -157,14 +170,15 @@ def run_into_store(
                 continue
             batch.append(item)
             if len(batch) >= opts.batch_size:
-                store.save_results(batch)
+                save(batch)
                 batch = []
         if batch:
-            store.save_results(batch)
+            save(batch)
         corpus = list(store.iter_results())
         if corpus:
-            links, events = link_and_merge(corpus, opts)
-            store.save_links([(x.doc_id, x.target, x.reason, float(x.score)) for x in links], replace=True)
+            links = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
+            events = merge_events(corpus, links, opts)
+            assign_event_ids(corpus, events)
             store.replace_events(
                 [(e.event_id, e.to_json()) for e in events],
                 [(e.event_id, doc_id, idx) for e in events for doc_id, idx in e.sources],

@@ -163,32 +163,40 @@ def _resolve(m: Mention, tops: Topics) -> str | None:
     return m.key
 
 
+_FILLER = re.compile(r"(?:\s+(?:has|had|also|later|then|further|again|on|in|at|to|reporters|journalists|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|a|statement|press|conference|news))*\s*$", re.I)
+
+
+def _title_gap(gap: str) -> bool:
+    """Only title words between a cue and a name ("said Saudi Foreign Minister Prince ...")."""
+    return all(w[0].isupper() or w in ("the", "of", "and", "for") for w in re.findall(r"[\w’'-]+", gap))
+
+
 def _after_cue(
     text: str, q_end: int, s_end: int, mentions: list[Mention], tops: Topics, lex: Lexicon
 ) -> tuple[str | None, float, tuple[int, int] | None]:
+    """“...,” said X / “...,” X said / “...,” he added / “...,” according to X - right after the quote."""
     window_end = min(s_end, q_end + 160)
-    window = text[q_end:window_end]
-    lead = re.match(r"[\s,.;:!?—–-]*", window)
+    lead = re.match(r"[\s,.;:!?—–-]*", text[q_end:window_end])
     off = q_end + (lead.end() if lead else 0)
     rest = text[off:window_end]
     cue = lex.cue_re.search(rest)
     if cue is None or cue.start() > 70:
         return None, 0.0, None
     cue_s, cue_e = off + cue.start(), off + cue.end()
-    # "he said" / "she added"
     pron = _PRONOUN.match(rest)
-    if pron and pron.start() < cue.start():
+    if pron and cue.start() - pron.end() <= 12:  # "he said" / "he later told reporters"
         return tops.before(q_end), 0.8, (cue_s, cue_e)
-    near = [m for m in mentions if off <= m.start < window_end]
-    unnamed = (None, 0.0, (cue_s, cue_e)) if cue.start() <= 40 else (None, 0.0, None)
-    if not near:
-        return unnamed
-    m = near[0]
-    if m.start < cue_s and cue_s - m.end > 25:
-        return unnamed
-    if m.start > cue_e + 40:
-        return unnamed
-    return m.key, 0.9 * m.confidence, (cue_s, cue_e)
+    if cue.start() == 0:  # said X / according to X
+        after = [m for m in mentions if cue_e <= m.start <= cue_e + 60 and _title_gap(text[cue_e : m.start])]
+        if after:
+            return after[0].key, 0.9 * after[0].confidence, (cue_s, cue_e)
+        return None, 0.0, (cue_s, cue_e)  # said a diplomat who asked not to be named
+    first = next((m for m in mentions if off <= m.start < cue_s), None)
+    if first is not None and first.start - off <= 4 and _FILLER.fullmatch(text[first.end : cue_s]):
+        return first.key, 0.9 * first.confidence, (cue_s, cue_e)  # X said / the Leader said
+    if first is None and cue.start() <= 40 and not re.search(r"\b(?:and|but|while|as|which|who)\b", rest[: cue.start()]):
+        return None, 0.0, (cue_s, cue_e)  # one Gulf-based analyst said: a speaker the text does not name
+    return None, 0.0, None
 
 
 def _before_cue(
