@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,23 @@ import pytest
 from fastapi.testclient import TestClient
 
 from communique.api import create_app
+from communique.events import merge_events
 from communique.options import Options
 from communique.pipeline import Pipeline, run_into_store
+from communique.records import (
+    Analysis,
+    CleanDocument,
+    DocumentResult,
+    Meeting,
+    Person,
+    Quote,
+    RawDocument,
+    Span,
+    Statement,
+)
 from communique.store import Store
+from communique.store import queries as Q
+from pg import pg_server  # noqa: F401  (session fixture)
 
 TOKEN = "s3cret-token"
 INJECT_TITLE = 'Erdoğan hosts Sisi <script>alert(1)</script> "><img src=x onerror=alert(2)>'
@@ -382,3 +397,78 @@ def test_serve_reports_a_bad_store(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["serve", "--db", "mysql://x/y"])
     assert r.exit_code == 3
     assert r.output.strip() == "error: mysql://x/y: unsupported store backend 'mysql'; use sqlite:/// or postgresql://"
+
+
+# --- the query layer on both backends (a corpus written by hand, no NLP) --------------------------
+
+def _doc(doc_id: str, text: str, a: str, b: str, day: date | None, place: str | None, kind: str,
+         countries: dict[str, str]) -> DocumentResult:
+    raw = RawDocument(doc_id=doc_id, source=f"{doc_id}.txt", text=text, title=f"{a} and {b}: report {doc_id}",
+                      publication_date=day)
+    clean = CleanDocument(raw=raw, text=text, offsets=tuple(range(len(text) + 1)))
+    s, e = text.index(a), text.index(".") + 1
+    meeting = Meeting(participants=(a, b), date=day, location=place, evidence=Span(text[s:e], s, e))
+    qs = text.index("“") + 1
+    qe = text.index("”")
+    quote = Quote(speaker=a, text=text[qs:qe], kind="direct", start=qs, end=qe, confidence=0.9)
+    statement = Statement(source=a, type=kind, target=b, evidence=Span(text[s:e], s, e))
+    people = tuple(Person(name=n, country=countries[n]) for n in (a, b))
+    return DocumentResult(clean=clean, analysis=Analysis(people=people, meetings=(meeting,), quotes=(quote,),
+                                                         statements=(statement,)))
+
+
+HAND_CORPUS = [
+    ("h1", "Zoë Ångström met Kwame Boateng in Oslo. “Trade is 100% our aim,” she said.", "Zoë Ångström",
+     "Kwame Boateng", date(2024, 1, 10), "Oslo", "CONSULT"),
+    ("h2", "Kwame Boateng met Li Wei in Accra. “We agree on ports,” he said.", "Kwame Boateng", "Li Wei",
+     date(2024, 2, 1), "Accra", "AGREE"),
+    ("h3", "Li Wei met Zoë Ångström in Beijing. “No_deal yet,” he said.", "Li Wei", "Zoë Ångström",
+     None, "Beijing", "REJECT"),
+]
+COUNTRIES = {"Zoë Ångström": "SWE", "Kwame Boateng": "GHA", "Li Wei": "CHN"}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hand_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_server").new_database()
+    else:
+        url = f"sqlite:///{tmp_path / 'hand.db'}"
+    results = [_doc(i, t, a, b, d, p, k, COUNTRIES) for i, t, a, b, d, p, k in HAND_CORPUS]
+    store = Store.open(url)
+    store.save_results(results)
+    events = merge_events(results, (), Options())
+    store.replace_events([(e.event_id, e.to_json()) for e in events],
+                         [(e.event_id, d, i) for e in events for d, i in e.sources])
+    with store:
+        yield store
+
+
+def _parts(store: Store, **kw: Any) -> list[list[str]]:
+    sort = kw.pop("sort", "date")
+    return [e["participants"] for e in Q.list_events(store, Q.EventFilter(**kw), sort=sort)[0]]
+
+
+def test_queries_agree_on_both_backends(hand_store: Store) -> None:
+    zk, kl, lz = ["Kwame Boateng", "Zoë Ångström"], ["Kwame Boateng", "Li Wei"], ["Li Wei", "Zoë Ångström"]
+    assert _parts(hand_store) == [zk, kl, lz]  # by date, undated last
+    assert _parts(hand_store, sort="-date") == [kl, zk, lz]
+    assert _parts(hand_store, person="ZOË ÅNGSTRÖM") == [zk, lz]  # non-ASCII case folding
+    assert _parts(hand_store, country="gha") == [zk, kl]
+    assert _parts(hand_store, date_from=date(2024, 1, 11)) == [kl]
+    assert _parts(hand_store, date_to=date(2024, 1, 10)) == [zk]
+    assert _parts(hand_store, place="BEIJING") == [lz]
+    assert _parts(hand_store, type="agree") == [kl]
+    assert _parts(hand_store, q="100%") == [zk]  # % is literal
+    assert _parts(hand_store, q="no_deal") == [lz]  # _ is literal
+    assert _parts(hand_store, q="o_deal%") == []
+    assert _parts(hand_store, q="x' OR 1=1 --") == []
+    items, total = Q.list_events(hand_store, limit=1, offset=1, sort="date")
+    assert total == 3 and [e["participants"] for e in items] == [kl]
+    assert Q.resolve_person(hand_store, "zoë ångström") == "Zoë Ångström"
+    p = Q.get_person(hand_store, "li wei")
+    assert p is not None and [m["date"] for m in p["meetings"]] == ["2024-02-01", None]
+    assert [q["text"] for q in p["quotes"]] == ["No_deal yet,"]
+    assert Q.search_quotes(hand_store, q="AGREE ON")[1] == 1
+    assert [d["doc_id"] for d in Q.list_documents(hand_store, q="report h2")[0]] == ["h2"]
+    assert [x["name"] for x in Q.list_people(hand_store, country="swe")[0]] == ["Zoë Ångström"]

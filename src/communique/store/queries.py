@@ -114,60 +114,53 @@ def _n_sources() -> Any:
             .correlate(EVENTS).scalar_subquery())
 
 
-def _source_docs(*where: Any) -> Any:
-    """EXISTS: some source document of the event satisfies ``where`` (joined on DOCS)."""
+def _events_of_docs(docs: Any) -> Any:
+    """Events with a source document among ``docs`` (a select of doc_ids): one uncorrelated IN."""
     es = EVENT_SOURCES
-    return (select(es.c.doc_id).join(DOCS, DOCS.c.doc_id == es.c.doc_id)
-            .where(es.c.event_id == EVENTS.c.event_id, *where).correlate(EVENTS).exists())
+    return EVENTS.c.event_id.in_(select(es.c.event_id).where(es.c.doc_id.in_(docs)))
 
 
-def _source_meetings(*where: Any) -> Any:
+def _events_of_meetings(*where: Any) -> Any:
+    """Events whose own meeting record (in a source) satisfies ``where``."""
     es = EVENT_SOURCES
-    return (select(es.c.doc_id).join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
-            .where(es.c.event_id == EVENTS.c.event_id, *where).correlate(EVENTS).exists())
+    return EVENTS.c.event_id.in_(
+        select(es.c.event_id)
+        .join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
+        .where(*where))
 
 
 def _event_conditions(store: Store, f: EventFilter) -> list[Any]:
+    """WHERE clauses for ``f``; each is an uncorrelated IN (computed once, not per event)."""
     cond: list[Any] = []
     if f.person:
         name = resolve_person(store, f.person) or f.person.strip()
-        cond.append(_source_meetings(_meeting_has(name, MEETINGS.c.participants, MEETINGS.c.attendees)))
+        cond.append(_events_of_meetings(_meeting_has(name, MEETINGS.c.participants, MEETINGS.c.attendees)))
     if f.country:
-        es = EVENT_SOURCES
         participant = cast(MEETINGS.c.participants, Text).contains(literal('"', String) + PEOPLE.c.name + '"')
-        cond.append(
-            select(es.c.doc_id)
-            .join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
-            .join(DOC_PEOPLE, DOC_PEOPLE.c.doc_id == es.c.doc_id)
-            .join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id)
-            .where(es.c.event_id == EVENTS.c.event_id,
-                   func.upper(func.coalesce(DOC_PEOPLE.c.country, PEOPLE.c.country)) == f.country.strip().upper(),
-                   participant)
-            .correlate(EVENTS).exists()
-        )
+        cond.append(_events_of_meetings(
+            DOC_PEOPLE.c.doc_id == MEETINGS.c.doc_id,
+            PEOPLE.c.id == DOC_PEOPLE.c.person_id,
+            func.upper(func.coalesce(DOC_PEOPLE.c.country, PEOPLE.c.country)) == f.country.strip().upper(),
+            participant,
+        ))
     if f.date_from:
         cond.append(_event_date() >= f.date_from.isoformat())
     if f.date_to:
         cond.append(_event_date() <= f.date_to.isoformat())
     if f.type:
-        cond.append(_source_docs(
-            select(STATEMENTS.c.doc_id).where(STATEMENTS.c.doc_id == DOCS.c.doc_id,
-                                              STATEMENTS.c.type == f.type.strip().upper()).exists()))
+        cond.append(_events_of_docs(select(STATEMENTS.c.doc_id).where(STATEMENTS.c.type == f.type.strip().upper())))
     if f.place:
         place = f.place.strip().lower()
         cond.append(or_(func.lower(EVENTS.c.data["location"].as_string()) == place,
-                        _source_meetings(func.lower(MEETINGS.c.location) == place)))
+                        _events_of_meetings(func.lower(MEETINGS.c.location) == place)))
     if f.q and f.q.strip():
         q = f.q.strip()
         cond.append(or_(
             _ci_contains(cast(EVENTS.c.data["participants"], Text), q),
-            _source_docs(or_(
-                _ci_contains(DOCS.c.title, q),
-                select(QUOTES.c.doc_id).where(QUOTES.c.doc_id == DOCS.c.doc_id, _ci_contains(QUOTES.c.text, q)).exists(),
-                select(STATEMENTS.c.doc_id).where(STATEMENTS.c.doc_id == DOCS.c.doc_id,
-                                                  _ci_contains(STATEMENTS.c.evidence_text, q)).exists(),
-            )),
-            _source_meetings(_ci_contains(MEETINGS.c.evidence_text, q)),
+            _events_of_docs(select(DOCS.c.doc_id).where(_ci_contains(DOCS.c.title, q))),
+            _events_of_docs(select(QUOTES.c.doc_id).where(_ci_contains(QUOTES.c.text, q))),
+            _events_of_docs(select(STATEMENTS.c.doc_id).where(_ci_contains(STATEMENTS.c.evidence_text, q))),
+            _events_of_meetings(_ci_contains(MEETINGS.c.evidence_text, q)),
         ))
     return cond
 
