@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("communique.cli.events_cmd", ("events", "event")),
     ("communique.cli.store_cmd", ("ingest", "show", "stats")),
     ("communique.cli.bench_cmd", ("bench",)),
+    ("communique.cli.batch_cmd", ("batch",)),
     ("communique.cli.serve_cmd", ("serve",)),
     ("communique.cli.export_cmd", ("export",)),
 )

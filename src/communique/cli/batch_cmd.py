@@ -1,0 +1,46 @@
+"""``communique batch``: extraction over many input shards on Ray Data (or a local process pool)."""
+
+from __future__ import annotations
+
+import click
+
+from .common import EXIT_FAILED_ITEMS, options_from
+
+
+@click.command(name="batch")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--engine", type=click.Choice(["ray", "local"]), default="ray", show_default=True,
+              help="ray: Ray Data actors (the ray extra); local: a process pool on this machine.")
+@click.option("--address", default=None,
+              help="Ray cluster to join: auto (a cluster started on this machine) or ray://HEAD:10001. "
+                   "Default: start a private Ray with this machine's cores.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction actors/processes (default: the cluster's CPUs for ray, all cores locally).")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Output directory: one results file per input shard, a manifest, failures, events.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
+              help="Format of the per-shard results files.")
+@click.option("--db", default=None, help="Also save the results, links and events into this store URL.")
+@click.option("--retry-failed", is_flag=True, help="Re-run shards that finished with failures in an earlier run.")
+def batch_cmd(inputs: tuple[str, ...], engine: str, address: str | None, workers: int | None, output: str,
+              fmt: str, db: str | None, retry_failed: bool) -> None:
+    """Extract INPUTS (files and directories of .txt/.html/.jsonl/.warc; each file is a shard)
+    in parallel, writing one results file per shard into --output.
+
+    Re-running skips the shards already done (recorded in OUTPUT/_manifest.jsonl with the
+    input's sha256). Links and events are then merged over all shards, as a single-process
+    run would. Failures are printed and kept in OUTPUT/_failures.jsonl; exit code 1 when any.
+    """
+    import os
+
+    from ..distributed import run_batch
+
+    opts = options_from(db=db)
+    if engine == "local" and workers is None:
+        workers = os.cpu_count() or 1
+    report = run_batch(list(inputs), output, engine=engine, address=address, workers=workers, fmt=fmt,
+                       db=db, opts=opts, retry_failed=retry_failed,
+                       echo=lambda line: click.echo(line, err=True))
+    click.echo("\n".join(report.lines()))
+    if report.failures:
+        raise SystemExit(EXIT_FAILED_ITEMS)
