@@ -472,3 +472,15 @@ def test_queries_agree_on_both_backends(hand_store: Store) -> None:
     assert Q.search_quotes(hand_store, q="AGREE ON")[1] == 1
     assert [d["doc_id"] for d in Q.list_documents(hand_store, q="report h2")[0]] == ["h2"]
     assert [x["name"] for x in Q.list_people(hand_store, country="swe")[0]] == ["Zoë Ångström"]
+
+
+def test_post_html_document(writer: TestClient) -> None:
+    html = ("<html><head><title>King receives Erdoğan</title><script>alert(1)</script></head><body>"
+            "<nav>Home | World</nav><article><h1>King receives Erdoğan</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")) + "</article></body></html>")
+    r = writer.post("/api/documents", json={"documents": [{"id": "amman-html", "html": html}]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    assert r.json()["added"] == ["amman-html"]
+    doc = writer.get("/api/documents/amman-html").json()
+    assert "alert(1)" not in doc["clean_text"] and "King Abdullah" in doc["clean_text"]
+    assert doc["annotations"]["meetings"]
