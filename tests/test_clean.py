@@ -401,10 +401,12 @@ def test_is_signoff(line: str, expected: bool) -> None:
         ("Macron in Beijing", False),
         ("Putin arrives in Minsk", False),
         ("Oksana Petrenko in Kyiv said the talks went well.", False),
+        ("Prime Minister Anwar Ibrahim in Tokyo", False),
+        ("King Abdullah in Cairo", False),
     ],
 )
 def test_is_located_byline(line: str, expected: bool) -> None:
-    assert is_located_byline(line) is expected
+    assert is_located_byline(line, LEX) is expected
 
 
 def test_furniture_reasons_of_the_new_kinds() -> None:
@@ -447,6 +449,9 @@ def test_author_name_beside_a_timestamp_is_a_byline() -> None:
     body_name = clean(RawDocument("t", "t", "The leaders met in Tokyo on Monday.\n\nAiko Tanaka\n\n"
                                   "Both said the sea lanes must stay open.\n"))
     assert "Aiko Tanaka" in body_name.text  # a bare name inside the article is not a byline
+    kicker = _doc(" date 2024-05-20 Malaysia and Japan sign chip deal\n\nPrime Minister Anwar Ibrahim in Tokyo\n"
+                  "Mon 20 May 2024 09.10 BST\n\nThe two governments signed a semiconductor agreement on Monday.\n")
+    assert kicker.text.startswith("Prime Minister Anwar Ibrahim in Tokyo\n")  # a title: the news, not a writer
 
 
 def test_ap_tail_credit_and_dateline_kept() -> None:

@@ -112,11 +112,12 @@ class Furniture:
     date_words: frozenset[str] = frozenset()
     date_fillers: frozenset[str] = frozenset()
     timezones: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
 
 
 _SECTION = re.compile(r"^[ \t]*\[[ \t]*([\w ]+?)[ \t]*\][ \t]*$", re.MULTILINE)
 _GROUPS = ("label", "prefix", "section", "owner", "tail", "contains", "outlet", "role", "promo_start",
-           "promo_object", "date_word", "date_filler", "timezone")
+           "promo_object", "date_word", "date_filler", "timezone", "title_word")
 
 
 def load_furniture(path: str | Path | None = None) -> Furniture:
@@ -154,6 +155,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         date_words=frozenset(groups["date_word"]),
         date_fillers=frozenset(groups["date_filler"]),
         timezones=frozenset(groups["timezone"]),
+        title_words=frozenset(groups["title_word"]),
     )
 
 
@@ -274,8 +276,9 @@ def _is_role_byline(s: str, lex: Furniture) -> bool:
     return False
 
 
-def _is_name(s: str, min_words: int = 2, max_words: int = 4) -> bool:
-    """A person's name: 2-4 capitalised words, initials and particles (``Ali al-Amin``)."""
+def _is_name(s: str, lex: Furniture | None, min_words: int = 2, max_words: int = 4) -> bool:
+    """A writer's name: 2-4 capitalised words, initials and particles (``Ali al-Amin``), no
+    title from the lexicon (``Prime Minister Narendra Modi`` is news, not a byline)."""
     ws = s.split()
     if not min_words <= len(ws) <= max_words or not ws[0][0].isupper():
         return False
@@ -283,12 +286,14 @@ def _is_name(s: str, min_words: int = 2, max_words: int = 4) -> bool:
     for w in ws:
         if _NAME_WORD.match(w):
             caps += 1
+            if lex is not None and w.lower().rstrip(".") in lex.title_words:
+                return False
         elif w.lower() not in _NAME_PARTICLES:
             return False
     return caps >= 2 and not any(c.isdigit() for c in s)
 
 
-def is_located_byline(line: str) -> bool:
+def is_located_byline(line: str, lex: Furniture | None = None) -> bool:
     """``Helen Marsh in Beijing`` / ``A B and C D in Moscow`` (a byline shape of the page edges)."""
     s = collapse(line)
     if len(s) > 100 or _SENT_END.search(s) or " in " not in s:
@@ -296,7 +301,7 @@ def is_located_byline(line: str) -> bool:
     chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", s) if c.strip()]
     for k, chunk in enumerate(chunks):
         name, sep, place = chunk.partition(" in ")
-        if not _is_name(name):
+        if not _is_name(name, lex):
             return False
         if sep and not (1 <= len(place.split()) <= 3 and all(w[0].isupper() for w in place.split())):
             return False
@@ -528,14 +533,14 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
             reason = reason or "tail"
         elif (in_tail and not is_sentence(ln.text) and len(words(ln.text)) <= 20) or (tail and is_label_shaped(ln.text)):
             reason = reason or "tail"
-        if reason is None and (head or tail) and is_located_byline(ln.text):
+        if reason is None and (head or tail) and is_located_byline(ln.text, lex):
             reason = "byline"
         if reason is None and i > first_sentence and (tail or has_end_marker(ln.text)) and is_signoff(ln.text):
             reason = "signoff"
         if reason:
             reasons[i] = reason
     for k, (i, ln) in enumerate(present):  # a bare author name beside a byline or timestamp
-        if i in reasons or not (i < first_sentence or i > last_sentence >= 0) or not _is_name(collapse(ln.text), 2, 3):
+        if i in reasons or not (i < first_sentence or i > last_sentence >= 0) or not _is_name(collapse(ln.text), lex, 2, 3):
             continue
         near = [present[j][0] for j in (k - 1, k + 1) if 0 <= j < len(present)]
         if any(reasons.get(j) in ("byline", "timestamp") for j in near):
