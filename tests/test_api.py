@@ -484,3 +484,17 @@ def test_post_html_document(writer: TestClient) -> None:
     doc = writer.get("/api/documents/amman-html").json()
     assert "alert(1)" not in doc["clean_text"] and "King Abdullah" in doc["clean_text"]
     assert doc["annotations"]["meetings"]
+
+
+def test_post_links_copies_to_what_is_stored(writer: TestClient) -> None:
+    first = {"documents": [{"id": "wire-1", "date": "2024-05-07", "text": ARTICLE}]}
+    assert writer.post("/api/documents", json=first, headers=AUTH).status_code == 201
+    copy = ARTICLE.replace("the royal court said", "the royal court said in a statement")
+    second = {"documents": [{"id": "wire-2", "date": "2024-05-08", "text": copy},
+                            {"id": "wire-3", "date": "2024-05-08", "text": ARTICLE}]}
+    out = writer.post("/api/documents", json=second, headers=AUTH).json()
+    assert out["added"] == ["wire-2"] and out["skipped"] == {"wire-3": "same content as wire-1"}
+    doc = writer.get("/api/documents/wire-2").json()
+    assert doc["near_duplicate_of"] == "wire-1"
+    (event,) = writer.get("/api/events").json()["items"]
+    assert event["n_sources"] == 2 and out["events"] == [event["event_id"]]

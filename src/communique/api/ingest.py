@@ -1,9 +1,10 @@
 """Ingest through the API: bytes or JSON documents -> pipeline -> store -> re-link and re-merge.
 
-The same sequence as ``pipeline.run_into_store`` (stages 1-4 per document into the store, then
-stages 5-6 over the whole stored corpus, saved back), over in-memory inputs and an open store.
-The NLP pipeline loads on the first ingest (about 2 s) and is kept by the app's ``Ingestor``;
-ingests run one at a time (re-merging is over the whole corpus).
+The same sequence as ``pipeline.run_into_store`` (stages 2-4 into the store, each batch linked
+incrementally through the persisted dedup index, then stage 6 over the whole stored corpus), over
+in-memory inputs and an already open store. The NLP pipeline (about 2 s) and the embedder load on
+the first ingest and are kept by the app's ``Ingestor``; ingests run one at a time (re-merging is
+over the whole corpus).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..options import Options
-from ..pipeline import Pipeline, link_and_merge
+from ..pipeline import Pipeline, process_stream
 from ..records import DocumentResult, Failure, RawDocument
 from ..store import Store
 from .schemas import DocumentIn
@@ -33,12 +34,14 @@ def documents_to_jsonl(docs: Sequence[DocumentIn]) -> bytes:
 
 
 class Ingestor:
-    """Holds the lazily built Pipeline of one app and serialises ingests."""
+    """Holds the lazily built Pipeline (and embedder) of one app and serialises ingests."""
 
     def __init__(self, opts: Options, factory: PipelineFactory | None = None) -> None:
         self.opts = opts
         self._factory: PipelineFactory = factory or Pipeline
         self._pipeline: Pipeline | None = None
+        self._embedder: Any = None
+        self._embedder_loaded = False
         self._lock = threading.Lock()
 
     @property
@@ -50,40 +53,68 @@ class Ingestor:
             self._pipeline = self._factory(self.opts)
         return self._pipeline
 
+    def embedder(self) -> Any:
+        if not self._embedder_loaded:
+            from ..dedup import load_embedder
+
+            self._embedder = load_embedder(self.opts)
+            self._embedder_loaded = True
+        return self._embedder
+
     def ingest(self, store: Store, items: Iterable[RawDocument | Failure]) -> dict[str, Any]:
         with self._lock:
-            return ingest_into_store(store, items, self.opts, self.pipeline())
+            return ingest_into_store(store, items, self.opts, self.pipeline(), embedder=self.embedder())
 
 
 def ingest_into_store(store: Store, items: Iterable[RawDocument | Failure], opts: Options,
-                      pipeline: Pipeline) -> dict[str, Any]:
-    """Process ``items``, save results, then link and merge the whole stored corpus."""
-    failures: list[Failure] = []
-    results: list[DocumentResult] = []
-    raws = list(items)
-    wanted = [r.doc_id for r in raws if isinstance(r, RawDocument)]
+                      pipeline: Pipeline, *, embedder: Any = None) -> dict[str, Any]:
+    """Stages 2-4 over ``items`` into the store, each batch linked through the persisted dedup
+    index, then events merged over the whole stored corpus (as ``run_into_store`` does)."""
+    from ..dedup import DedupIndex, Link
+    from ..events import assign_event_ids, merge_events
 
-    for item in pipeline.process(iter(raws)):
+    raws = list(items)
+    wanted = {r.doc_id for r in raws if isinstance(r, RawDocument)}
+    failures: list[Failure] = []
+    index = DedupIndex.from_signatures(store.load_signatures(), opts, embedder)
+    added: list[str] = []
+    skipped: dict[str, str] = {}
+
+    def save(batch: list[DocumentResult]) -> None:
+        report = store.save_results(batch)
+        added.extend(report.added_ids)
+        skipped.update(report.reasons)
+        links = index.link(batch)
+        store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in batch if r.doc_id in index.sigs})
+        if links:
+            store.save_links([x.as_row() for x in links])
+
+    batch: list[DocumentResult] = []
+    for item in process_stream(iter(raws), opts, pipeline):
         if isinstance(item, Failure):
             failures.append(item)
             store.record_failure(item)
-        else:
-            results.append(item)
-    report = store.save_results(results) if results else None
-    corpus = list(store.iter_results())
+            continue
+        batch.append(item)
+        if len(batch) >= opts.batch_size:
+            save(batch)
+            batch = []
+    if batch:
+        save(batch)
     events: list[str] = []
+    corpus = list(store.iter_results())
     if corpus:
-        links, merged = link_and_merge(corpus, opts)
-        store.save_links([(x.doc_id, x.target, x.reason, float(x.score)) for x in links], replace=True)
+        links = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
+        merged = merge_events(corpus, links, opts)
+        assign_event_ids(corpus, merged)
         store.replace_events(
             [(e.event_id, e.to_json()) for e in merged],
             [(e.event_id, doc_id, idx) for e in merged for doc_id, idx in e.sources],
         )
-        keep = set(wanted)
-        events = sorted({e.event_id for e in merged for d, _ in e.sources if d in keep})
+        events = sorted({e.event_id for e in merged for d, _ in e.sources if d in wanted})
     return {
-        "added": list(report.added_ids) if report else [],
-        "skipped": dict(report.reasons) if report else {},
+        "added": added,
+        "skipped": skipped,
         "failures": [{"source": f.source, "reason": f.reason, "stage": f.stage} for f in failures],
         "events": events,
     }
