@@ -14,6 +14,8 @@ import click
 BENCHMARKS: dict[str, str] = {
     "ingest": "communique.cli.bench_cmd:bench_ingest_cmd",
     "dedup": "communique.bench.dedup:bench_dedup_cmd",
+    "extract": "communique.bench.extract:bench_extract_cmd",
+    "scale": "communique.bench.scale:bench_scale_cmd",
     "api": "communique.bench.api:bench_api_cmd",
 }
 
