@@ -141,21 +141,13 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
     def longest_first(name: str) -> tuple[str, ...]:
         return tuple(sorted(set(groups[name]), key=len, reverse=True))
 
+    g = {name: frozenset(phrases) for name, phrases in groups.items()}
     return Furniture(
-        labels=frozenset(groups["label"]) | frozenset(groups["section"]),
-        prefixes=longest_first("prefix"),
-        sections=frozenset(groups["section"]),
-        owners=longest_first("owner"),
-        tails=frozenset(_strip_edges(t) for t in groups["tail"]),
-        contains=tuple(groups["contains"]),
-        outlets=frozenset(groups["outlet"]),
-        roles=longest_first("role"),
-        promo_starts=longest_first("promo_start"),
-        promo_objects=tuple(groups["promo_object"]),
-        date_words=frozenset(groups["date_word"]),
-        date_fillers=frozenset(groups["date_filler"]),
-        timezones=frozenset(groups["timezone"]),
-        title_words=frozenset(groups["title_word"]),
+        labels=g["label"] | g["section"], prefixes=longest_first("prefix"), sections=g["section"],
+        owners=longest_first("owner"), tails=frozenset(_strip_edges(t) for t in groups["tail"]),
+        contains=tuple(groups["contains"]), outlets=g["outlet"], roles=longest_first("role"),
+        promo_starts=longest_first("promo_start"), promo_objects=tuple(groups["promo_object"]),
+        date_words=g["date_word"], date_fillers=g["date_filler"], timezones=g["timezone"], title_words=g["title_word"],
     )
 
 
