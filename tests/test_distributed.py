@@ -185,3 +185,39 @@ def test_ray_batch_equals_one_process_resumes_and_records_the_broken_shard(
     again = run_batch([corpus], out, engine="ray", workers=2, opts=OPTS)
     assert (again.processed, again.skipped, again.startup_seconds) == (0, 30, 0.0)
     _check_against_reference(out, corpus, reference)
+
+
+def test_ray_engine_without_ray_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                samples_dir: Path) -> None:
+    import sys
+
+    from communique.errors import CommuniqueError
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray -> ImportError
+    with pytest.raises(CommuniqueError, match=r"^the ray engine needs Ray: pip install 'communique\[ray\]' "
+                                              r"\(or use --engine local\)$"):
+        run_batch([samples_dir / "erdogan_tamim_ankara.txt"], tmp_path / "out", engine="ray", opts=OPTS)
+
+
+def test_batch_command_prints_failures_and_exits_1(tmp_path: Path, samples_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+
+    monkeypatch.setenv("COMMUNIQUE_EMBEDDINGS", "0")
+    (tmp_path / "in").mkdir()
+    shutil.copy(samples_dir / "erdogan_tamim_ankara.txt", tmp_path / "in")
+    (tmp_path / "in" / "empty.jsonl").write_text("\n", encoding="utf-8")
+    args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--engine", "local", "--workers", "1",
+            "--format", "jsonl"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert f"error: {tmp_path / 'in' / 'empty.jsonl'}: empty file" in result.stderr.splitlines()
+    lines = result.stdout.splitlines()
+    assert lines[0] == "shards: 2 (2 processed, 0 already done)"
+    assert lines[1].startswith("documents: 1, events: ") and lines[2] == "failures: 1"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith("_")) == [
+        "_events.jsonl", "_failures.jsonl", "_links.jsonl", "_manifest.jsonl"]
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 1 and again.stdout.splitlines()[0] == "shards: 2 (0 processed, 2 already done)"
