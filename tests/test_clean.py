@@ -449,6 +449,9 @@ def test_author_name_beside_a_timestamp_is_a_byline() -> None:
     body_name = clean(RawDocument("t", "t", "The leaders met in Tokyo on Monday.\n\nAiko Tanaka\n\n"
                                   "Both said the sea lanes must stay open.\n"))
     assert "Aiko Tanaka" in body_name.text  # a bare name inside the article is not a byline
+    pair = _doc(" date 2024-06-03 Japan and Philippines deepen defence ties\n\nAiko Tanaka\nKen Mori and Rosa Linde\n"
+                "Mon 3 Jun 2024 08.00 BST\n\nJapan's prime minister and the Philippine president met in Tokyo on Monday.\n")
+    assert [s.text for s in pair.removed] == ["Aiko Tanaka", "Ken Mori and Rosa Linde", "Mon 3 Jun 2024 08.00 BST"]
     kicker = _doc(" date 2024-05-20 Malaysia and Japan sign chip deal\n\nPrime Minister Anwar Ibrahim in Tokyo\n"
                   "Mon 20 May 2024 09.10 BST\n\nThe two governments signed a semiconductor agreement on Monday.\n")
     assert kicker.text.startswith("Prime Minister Anwar Ibrahim in Tokyo\n")  # a title: the news, not a writer

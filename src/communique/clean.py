@@ -285,6 +285,12 @@ def _is_name(s: str, lex: Furniture | None, min_words: int = 2, max_words: int =
     return caps >= 2 and not any(c.isdigit() for c in s)
 
 
+def _is_names(s: str, lex: Furniture | None) -> bool:
+    """One to three writers' names of 2-3 words (``Ana Ruiz``, ``Ana Ruiz and Tom Hale``)."""
+    chunks = re.split(r",\s*|\s+(?:and|&)\s+", s)
+    return len(chunks) <= 3 and all(_is_name(c, lex, 2, 3) for c in chunks)
+
+
 def is_located_byline(line: str, lex: Furniture | None = None) -> bool:
     """``Helen Marsh in Beijing`` / ``A B and C D in Moscow`` (a byline shape of the page edges)."""
     s = collapse(line)
@@ -531,12 +537,13 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
             reason = "signoff"
         if reason:
             reasons[i] = reason
-    for k, (i, ln) in enumerate(present):  # a bare author name beside a byline or timestamp
-        if i in reasons or not (i < first_sentence or i > last_sentence >= 0) or not _is_name(collapse(ln.text), lex, 2, 3):
-            continue
-        near = [present[j][0] for j in (k - 1, k + 1) if 0 <= j < len(present)]
-        if any(reasons.get(j) in ("byline", "timestamp") for j in near):
-            reasons[i] = "byline"
+    edges = [k for k, (i, _) in enumerate(present) if i not in reasons and (i < first_sentence or i > last_sentence >= 0)
+             and _is_names(collapse(present[k][1].text), lex)]
+    while edges:  # bare author names beside a byline or timestamp (or beside such a name)
+        hits = [k for k in edges if any(reasons.get(present[j][0]) in ("byline", "timestamp")
+                                        for j in (k - 1, k + 1) if 0 <= j < len(present))]
+        reasons.update((present[k][0], "byline") for k in hits)
+        edges = [k for k in edges if k not in hits] if hits else []
     for i, ln in present:
         if i in reasons:
             drop.add(i)
