@@ -9,7 +9,7 @@ install_project ".[embed,ray,test]"
 .venv/bin/ruff check src tests
 .venv/bin/mypy
 # the PostgreSQL store tests must run (not skip) in CI: the server is installed above
-export COMMUNIQUE_REQUIRE_PG=1
+export COMMUNIQUE_REQUIRE_PG=1 COMMUNIQUE_REQUIRE_BROWSER=1
 set +e
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
 rc=$?

@@ -182,3 +182,20 @@ def test_cli_bench_dedup_small() -> None:
     assert "embeddings: skipped" in out.output
     bad = CliRunner().invoke(bench_dedup_cmd, ["--sizes", "ten"])
     assert bad.exit_code == 2 and "not a comma-separated list of integers" in bad.output
+
+
+def test_same_people_same_date_different_places_get_distinct_stable_ids() -> None:
+    from datetime import date as _date
+
+    from communique.events import Event, _disambiguate
+
+    def ev(doc: str) -> Event:
+        return Event("evt-aaaaaaaaaaaa", ("A", "B"), _date(2024, 1, 1), (doc,), doc, (), {}, [(doc, 0)])
+
+    events = [ev("d1"), ev("d2")]
+    _disambiguate(events)
+    ids = [e.event_id for e in events]
+    assert len(set(ids)) == 2 and all(i.startswith("evt-aaaaaaaaaaaa-") for i in ids)
+    again = [ev("d1"), ev("d2")]
+    _disambiguate(again)
+    assert [e.event_id for e in again] == ids

@@ -268,7 +268,21 @@ def merge_events(results: Sequence[DocumentResult], links: Sequence[Link] = (), 
     for c in comps.values():
         groups[frozenset(c.nodes[0].meeting.participants)].append(c)
     events = [_build(c) for g in groups.values() for c in _merge_group(g, opts.event_window_days)]
+    _disambiguate(events)
     return sorted(events, key=lambda e: e.event_id)
+
+
+def _disambiguate(events: list[Event]) -> None:
+    """Two events of the same people on the same date (different places, kept apart) would share
+    an id: each then gets a suffix from its first source, so ids stay unique and stable."""
+    by_id: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_id[e.event_id].append(e)
+    for same in by_id.values():
+        if len(same) > 1:
+            for e in same:
+                first = "%s#%d" % min(e.sources)
+                e.event_id += "-" + hashlib.sha256(first.encode("utf-8")).hexdigest()[:4]
 
 
 def assign_event_ids(results: list[DocumentResult], events: Sequence[Event], *, fill_dates: bool = False) -> None:

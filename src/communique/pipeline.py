@@ -25,12 +25,14 @@ class Pipeline:
     """Per-document stages with their loaded resources (model, knowledge base), built once."""
 
     def __init__(self, opts: Options | None = None, *, nlp: Any = None) -> None:
+        from .clean import load_furniture
         from .extract import Extractor
         from .quality import SpinModel
 
         self.opts = opts or Options()
         self.extractor = Extractor(self.opts, nlp=nlp)
         self.spin_model = SpinModel.load()
+        self.furniture = load_furniture()
 
     def process(self, docs: Iterable[RawDocument | Failure]) -> Iterator[DocumentResult | Failure]:
         """Stages 2-4 over a stream, batching the NLP; failures pass through, never raise."""
@@ -43,7 +45,7 @@ class Pipeline:
                 yield item
                 continue
             try:
-                c = clean(item)
+                c = clean(item, self.furniture)
                 q = assess(c, self.opts, model=self.spin_model)
             except Exception as exc:  # one broken document never stops a batch
                 yield Failure(item.source, f"cannot clean: {type(exc).__name__}: {exc}", stage="clean")
@@ -128,16 +130,70 @@ def default_inputs() -> list[str]:
     return [str(resources.files("communique").joinpath("samples"))]
 
 
+@dataclasses.dataclass(slots=True)
+class StoreRun:
+    """What one run into the store did."""
+
+    added: list[str] = dataclasses.field(default_factory=list)  # doc_ids stored by this run
+    skipped: dict[str, str] = dataclasses.field(default_factory=dict)  # doc_id -> why not stored again
+    failures: list[Failure] = dataclasses.field(default_factory=list)
+    events: list[Any] = dataclasses.field(default_factory=list)  # every event of the store after the run
+
+
+def run_items_into_store(
+    store: Any, items: Iterable[RawDocument | Failure], opts: Options, *,
+    pipeline: Pipeline | None = None, embedder: Any = None,
+) -> StoreRun:
+    """Stages 2-4 over ``items`` into ``store``, each saved batch linked incrementally through
+    the persisted dedup index (stage 5), then events merged over the whole stored corpus (6)."""
+    from .dedup import DedupIndex, Link
+    from .events import assign_event_ids, merge_events
+
+    run = StoreRun()
+    index = DedupIndex.from_signatures(store.load_signatures(), opts, embedder)
+
+    def save(batch: list[DocumentResult]) -> None:
+        report = store.save_results(batch)
+        run.added.extend(report.added_ids)
+        run.skipped.update(report.reasons)
+        links = index.link(batch)
+        store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in batch if r.doc_id in index.sigs})
+        if links:
+            store.save_links([x.as_row() for x in links])
+
+    batch: list[DocumentResult] = []
+    for item in process_stream(items, opts, pipeline):
+        if isinstance(item, Failure):
+            run.failures.append(item)
+            store.record_failure(item)
+            continue
+        batch.append(item)
+        if len(batch) >= opts.batch_size:
+            save(batch)
+            batch = []
+    if batch:
+        save(batch)
+    corpus = list(store.iter_results())
+    if corpus:
+        links = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
+        run.events = merge_events(corpus, links, opts)
+        assign_event_ids(corpus, run.events)
+        store.replace_events(
+            [(e.event_id, e.to_json()) for e in run.events],
+            [(e.event_id, doc_id, idx) for e in run.events for doc_id, idx in e.sources],
+        )
+    return run
+
+
 def run_into_store(
     paths: Sequence[str | Path] | None, opts: Options, *, pipeline: Pipeline | None = None
 ) -> tuple[list[DocumentResult], list[Failure]]:
-    """The main job: stages 1-4 into the store (documents already extracted are skipped, so an
-    interrupted run resumes), then stages 5-6 over the whole stored corpus, saved back."""
+    """The main job over files: documents already extracted with the same content are skipped
+    (so an interrupted run resumes), the rest go through ``run_items_into_store``."""
     from .ingest import read_paths
     from .store import Store
 
     paths = list(paths) if paths else default_inputs()
-    failures: list[Failure] = []
     wanted: list[str] = []
     with Store.open(opts=opts) as store:
         def todo() -> Iterator[RawDocument | Failure]:
@@ -149,43 +205,10 @@ def run_into_store(
                         continue
                 yield item
 
-        from .dedup import DedupIndex, Link
-        from .events import assign_event_ids, merge_events
-
-        index = DedupIndex.from_signatures(store.load_signatures(), opts)
-
-        def save(batch: list[DocumentResult]) -> None:
-            """Store a batch, then link it against everything indexed so far (incremental)."""
-            store.save_results(batch)
-            links = index.link(batch)
-            store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in batch if r.doc_id in index.sigs})
-            if links:
-                store.save_links([x.as_row() for x in links])
-
-        batch: list[DocumentResult] = []
-        for item in process_stream(todo(), opts, pipeline):
-            if isinstance(item, Failure):
-                failures.append(item)
-                store.record_failure(item)
-                continue
-            batch.append(item)
-            if len(batch) >= opts.batch_size:
-                save(batch)
-                batch = []
-        if batch:
-            save(batch)
-        corpus = list(store.iter_results())
-        if corpus:
-            links = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
-            events = merge_events(corpus, links, opts)
-            assign_event_ids(corpus, events)
-            store.replace_events(
-                [(e.event_id, e.to_json()) for e in events],
-                [(e.event_id, doc_id, idx) for e in events for doc_id, idx in e.sources],
-            )
-            corpus = list(store.iter_results())
-    keep = set(wanted)
-    return [r for r in corpus if r.doc_id in keep], failures
+        run = run_items_into_store(store, todo(), opts, pipeline=pipeline)
+        keep = set(wanted)
+        results = [r for r in store.iter_results() if r.doc_id in keep]
+    return results, run.failures
 
 
 def empty_analysis(reason: str) -> Analysis:

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..options import Options
-from ..pipeline import Pipeline, process_stream
-from ..records import DocumentResult, Failure, RawDocument
+from ..pipeline import Pipeline, run_items_into_store
+from ..records import Failure, RawDocument
 from ..store import Store
 from .schemas import DocumentIn
 
@@ -68,53 +68,13 @@ class Ingestor:
 
 def ingest_into_store(store: Store, items: Iterable[RawDocument | Failure], opts: Options,
                       pipeline: Pipeline, *, embedder: Any = None) -> dict[str, Any]:
-    """Stages 2-4 over ``items`` into the store, each batch linked through the persisted dedup
-    index, then events merged over the whole stored corpus (as ``run_into_store`` does)."""
-    from ..dedup import DedupIndex, Link
-    from ..events import assign_event_ids, merge_events
-
+    """The main job's sequence (``pipeline.run_items_into_store``) over uploaded documents."""
     raws = list(items)
     wanted = {r.doc_id for r in raws if isinstance(r, RawDocument)}
-    failures: list[Failure] = []
-    index = DedupIndex.from_signatures(store.load_signatures(), opts, embedder)
-    added: list[str] = []
-    skipped: dict[str, str] = {}
-
-    def save(batch: list[DocumentResult]) -> None:
-        report = store.save_results(batch)
-        added.extend(report.added_ids)
-        skipped.update(report.reasons)
-        links = index.link(batch)
-        store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in batch if r.doc_id in index.sigs})
-        if links:
-            store.save_links([x.as_row() for x in links])
-
-    batch: list[DocumentResult] = []
-    for item in process_stream(iter(raws), opts, pipeline):
-        if isinstance(item, Failure):
-            failures.append(item)
-            store.record_failure(item)
-            continue
-        batch.append(item)
-        if len(batch) >= opts.batch_size:
-            save(batch)
-            batch = []
-    if batch:
-        save(batch)
-    events: list[str] = []
-    corpus = list(store.iter_results())
-    if corpus:
-        links = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
-        merged = merge_events(corpus, links, opts)
-        assign_event_ids(corpus, merged)
-        store.replace_events(
-            [(e.event_id, e.to_json()) for e in merged],
-            [(e.event_id, doc_id, idx) for e in merged for doc_id, idx in e.sources],
-        )
-        events = sorted({e.event_id for e in merged for d, _ in e.sources if d in wanted})
+    run = run_items_into_store(store, raws, opts, pipeline=pipeline, embedder=embedder)
     return {
-        "added": added,
-        "skipped": skipped,
-        "failures": [{"source": f.source, "reason": f.reason, "stage": f.stage} for f in failures],
-        "events": events,
+        "added": run.added,
+        "skipped": run.skipped,
+        "failures": [{"source": f.source, "reason": f.reason, "stage": f.stage} for f in run.failures],
+        "events": sorted({e.event_id for e in run.events for d, _ in e.sources if d in wanted}),
     }

@@ -100,7 +100,11 @@ class Extractor:
         spans = find_quote_spans(text)
         quoted = [(max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans]
         tops = topics(sdoc, idx, self.lex, quoted)
-        attributed = attribute(text, spans, idx, tops, self.lex, strict=quality.spun, spam=quality.spam_phrases)
+        starts = {t.idx: t for t in sdoc}
+        attributed = attribute(
+            text, spans, idx, tops, self.lex, strict=quality.spun, spam=quality.spam_phrases,
+            noun_at=lambda pos: pos in starts and starts[pos].pos_ in ("NOUN", "PROPN"),
+        )
         people = persons(idx, self.kb, ref, c.raw_span)
         quotes = tuple(
             Quote(
@@ -115,7 +119,7 @@ class Extractor:
             for a in attributed
             for span in _per_paragraph(c, text, a.span.start, a.span.end)
         )
-        drafts = find_meetings(text, sdoc, idx, tops, self.lex, quoted, published, self.gaz, self.kb)
+        drafts = find_meetings(text, sdoc, idx, tops, self.lex, quoted, published, self.gaz, self.kb, spun=quality.spun)
         meetings: list[Meeting] = []
         statements: list[Statement] = []
         for d in drafts:

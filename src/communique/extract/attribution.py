@@ -110,7 +110,7 @@ def _sentence_bounds(text: str, pos: int, quoted: list[tuple[int, int]]) -> tupl
 
 def attribute(
     text: str, spans: list[QuoteSpan], idx: PeopleIndex, tops: Topics, lex: Lexicon,
-    *, strict: bool = False, spam: tuple[str, ...] = (),
+    *, strict: bool = False, spam: tuple[str, ...] = (), noun_at: Any = lambda pos: False,
 ) -> list[Attributed]:
     """Speech among ``spans``, attributed. ``strict`` (a spun document): only well-formed quotes;
     a quote whose opening mark is lost, or that carries injected spam, is never taken."""
@@ -131,9 +131,15 @@ def attribute(
             continue  # a single quoted word is a label or a scare quote, not speech
         s_start, s_end = _sentence_bounds(text, q.start, quoted)
         q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
-        speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex)
+        speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex, idx)
         if speaker is None and cue is None:
-            speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex)
+            speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx)
+        if (kind == "fragment" and len(ws) <= 3 and _ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end))
+                and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
+            continue  # a quoted label used as a modifier: their “no limits” partnership
+        if (kind == "fragment" and len(ws) <= 4 and body[:1].isupper()
+                and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
+            continue  # a quoted name of a thing: the “Beijing agreement”
         if kind == "fragment" and speaker is None:
             # a short quoted phrase with no reporting verb around it: a scare quote
             continue
@@ -153,6 +159,22 @@ def attribute(
     return out
 
 
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:and|or|but|to|of|in|on|for|with|as|at|by|from|that|which|who|is|are|was|were|be|been|has|have|had|"
+    r"will|would|could|should|can|may|might|must|than|then|if|while|after|before|since|because|about|into|over|"
+    r"against|between|during|through|toward|towards|under|without|within|despite|amid|its|their|his|her|the|a|an)\b)"
+    r"[a-z][a-z-]+\b"
+)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:their|its|his|her|our|the|a|an|this|that|these|those|so-called)\s+$", re.I)
+
+
+def _next_word(text: str, pos: int) -> int:
+    m = re.compile(r"\s+").match(text, pos)
+    return m.end() if m else pos
+
+
 def _near(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     """b follows a with at most one paragraph break and no long narration in between."""
     gap = text[a.end : b.start]
@@ -166,13 +188,35 @@ def _resolve(m: Mention, tops: Topics) -> str | None:
 _FILLER = re.compile(r"(?:\s+(?:has|had|also|later|then|further|again|on|in|at|to|reporters|journalists|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|a|statement|press|conference|news))*\s*$", re.I)
 
 
+# the offices a bare honorific speaks of: "His Majesty" is the king of the story, not its last subject
+_HONORIFIC_OFFICES = {
+    "majesty": ("king", "sultan", "emperor", "queen"),
+    "highness": ("emir", "crown_prince", "prince", "sultan", "king", "president"),
+    "royal highness": ("crown_prince", "prince"),
+    "eminence": ("supreme_leader", "cleric", "grand_ayatollah", "patriarch", "mufti"),
+    "holiness": ("pope", "patriarch", "supreme_leader"),
+}
+
+
+def _pronoun_person(word: str, pos: int, tops: Topics, idx: PeopleIndex | None) -> str | None:
+    """He/she: the topic person. His Majesty / His Highness: the document's holder of such an office."""
+    key = word.lower().split(None, 1)[-1] if " " in word else ""
+    offices = _HONORIFIC_OFFICES.get(key)
+    if offices and idx is not None:
+        for name, entry in idx.entries.items():
+            if entry is not None and any(o.office in offices for o in entry.offices):
+                return name
+    return tops.before(pos)
+
+
 def _title_gap(gap: str) -> bool:
     """Only title words between a cue and a name ("said Saudi Foreign Minister Prince ...")."""
     return all(w[0].isupper() or w in ("the", "of", "and", "for") for w in re.findall(r"[\w’'-]+", gap))
 
 
 def _after_cue(
-    text: str, q_end: int, s_end: int, mentions: list[Mention], tops: Topics, lex: Lexicon
+    text: str, q_end: int, s_end: int, mentions: list[Mention], tops: Topics, lex: Lexicon,
+    idx_people: PeopleIndex | None = None,
 ) -> tuple[str | None, float, tuple[int, int] | None]:
     """“...,” said X / “...,” X said / “...,” he added / “...,” according to X - right after the quote."""
     window_end = min(s_end, q_end + 160)
@@ -185,7 +229,7 @@ def _after_cue(
     cue_s, cue_e = off + cue.start(), off + cue.end()
     pron = _PRONOUN.match(rest)
     if pron and cue.start() - pron.end() <= 12:  # "he said" / "he later told reporters"
-        return tops.before(q_end), 0.8, (cue_s, cue_e)
+        return _pronoun_person(pron.group(0), q_end, tops, idx_people), 0.8, (cue_s, cue_e)
     if cue.start() == 0:  # said X / according to X
         after = [m for m in mentions if cue_e <= m.start <= cue_e + 60 and _title_gap(text[cue_e : m.start])]
         if after:
@@ -200,7 +244,8 @@ def _after_cue(
 
 
 def _before_cue(
-    text: str, s_start: int, q_open: int, mentions: list[Mention], tops: Topics, lex: Lexicon
+    text: str, s_start: int, q_open: int, mentions: list[Mention], tops: Topics, lex: Lexicon,
+    idx_people: PeopleIndex | None = None,
 ) -> tuple[str | None, float, tuple[int, int] | None]:
     left = text[s_start:q_open]
     cues = list(lex.cue_re.finditer(left))
@@ -217,7 +262,7 @@ def _before_cue(
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
     pron = _PRONOUN.search(text, s_start, cue_e)
     if pron:
-        return tops.before(pron.start()), 0.75, (cue_s, cue_e)
+        return _pronoun_person(pron.group(0), pron.start(), tops, idx_people), 0.75, (cue_s, cue_e)
     after = [m for m in mentions if cue_e <= m.start < q_open]  # said X, “...”
     if after and after[0].start - cue_e < 5:
         return after[0].key, 0.8, (cue_s, cue_e)

@@ -110,7 +110,9 @@ def find_meetings(
     published: date | None,
     gaz: Gazetteer,
     kb: Any,
+    spun: bool = False,
 ) -> list[MeetingDraft]:
+    trigger_re = lex.spun_meeting_re if spun else lex.meeting_re
     drafts: list[MeetingDraft] = []
     pending_attendees: list[tuple[int, list[str]]] = []
     for sent in sentences(doc):
@@ -120,7 +122,7 @@ def find_meetings(
         att = attendance_spans(text, sent, lex, idx)
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
         present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
-        trig = [m for m in lex.meeting_re.finditer(text, s, e) if not _inside(m.start(), quoted)]
+        trig = [m for m in trigger_re.finditer(text, s, e) if not _inside(m.start(), quoted)]
         if not trig and not present:
             continue
         names = [
@@ -162,10 +164,17 @@ def find_meetings(
     line = dateline(text, gaz)
     head = DATELINE_END.match(text)
     skip = head.end() if head else 0
+    filed = published
+    if published is None and head is not None:  # "Riyadh, Aug 18, 2023, SPA --": the report's own date
+        found = find_date(text, 0, head.end(), None)
+        filed = found.date if found is not None else None
     for n, d in enumerate(drafts):
         for s, e in [d.evidence] + d.sentences:
             if d.date is None and e > skip:
-                d.date = find_date(text, max(s, skip), e, published)
+                d.date = find_date(text, max(s, skip), e, filed)
+                if d.date is not None and d.date.date is not None and filed is not published and d.date.derivation:
+                    d.date = DateFound(d.date.date, d.date.text, d.date.start, d.date.end,
+                                       d.date.derivation.replace("publication date", "dateline date"))
             if d.place is None:
                 d.place = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, s, e, lex))
         earlier = [x for x in drafts[:n] if set(x.participants) & set(d.participants)]

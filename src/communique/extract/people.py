@@ -23,7 +23,7 @@ ROLE_WORDS = (
     r"Supreme Leader|Leader|Grand Ayatollah|President|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
     r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
-    r"Secretary[- ]General|Chief of Staff|Head|Monarch"
+    r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|Spokes(?:man|woman|person)"
 )
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
@@ -201,13 +201,11 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
     known: dict[str, set[str]] = {}
     for m in idx.mentions:
         if m.entry is not None and m.key:
-            for tok in re.split(r"[\s,-]+", m.key) + re.split(r"[\s,-]+", m.text):
-                tok = tok.strip("’'.")
+            for tok in _short_forms(m.key) | _short_forms(kb.split_role(kb.strip_honorifics(m.text))[1]):
                 if tok.lower() in _TITLE_WORDS or kb.country_code(tok) or not kb.strip_honorifics(tok).strip():
                     continue
-                if len(tok) >= 2 and tok[0].isupper() and not re.fullmatch(_PARTICLE, tok.lower()):
-                    known.setdefault(tok.lower(), set()).add(m.key)
-                    known.setdefault("~" + kb.loose_key(tok), set()).add(m.key)
+                known.setdefault(tok.lower(), set()).add(m.key)
+                known.setdefault("~" + kb.loose_key(tok), set()).add(m.key)
     if not known:
         return
     entries = {m.key: m.entry for m in idx.mentions if m.entry is not None}
@@ -225,6 +223,20 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             key = next(iter(owners))
             idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
             taken[s:e] = b"\x01" * (e - s)
+
+
+def _short_forms(name: str) -> set[str]:
+    """Words a name may be shortened to: an Arabic patronymic name ("X bin Y bin Z Al W") by its
+    given name only ("Sheikh Mohammed"); other names by any of their words ("Li", "Barrot")."""
+    toks = [t.strip("’'.,") for t in re.split(r"[\s,]+", name) if t.strip("’'.,")]
+    if any(t.lower() in ("bin", "ibn", "bint", "ben") for t in toks):
+        toks = toks[:1]
+    out = set()
+    for t in toks:
+        for part in t.split("-"):
+            if len(part) >= 2 and part[0].isupper() and not re.fullmatch(_PARTICLE, part.lower()):
+                out.add(part)
+    return out
 
 
 _HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince", "emir", "sheikh", "leader", "the"})

@@ -10,8 +10,10 @@ _IN_PLACE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?(?P<place>[A-Z][\w’'
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
 # "ANKARA, March 14 (Reuters) - " : the dateline's own date is the filing date, not the meeting's
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
 DATELINE_END = re.compile(
-    r"^\s*[A-Z][A-Z’' .-]{2,30}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-—–:]{1,2}\s"
+    r"^\s*(?:[A-Z][A-Z’' .-]{2,30}?|[A-Z][a-z’' .-]{2,30}?(?=,\s*" + _MON + r"))"
+    r"(?:,\s*" + _MON + r")?(?:,\s*[A-Z]{2,6})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]{1,2}\s"
 )
 
 

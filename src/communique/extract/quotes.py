@@ -113,24 +113,29 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[QuoteSpan]) -> list[QuoteSpan]:
-    """‘...’ and '...' pairs within one paragraph, outside double-quoted spans."""
+    """‘...’ and '...' pairs within one paragraph, outside double-quoted spans; an opener left
+    open at the end of a paragraph whose next paragraph reopens with ‘ runs to the paragraph end."""
     inside = [(q.start, q.end) for q in doubles]
     out: list[QuoteSpan] = []
-    for ps, pe in paras:
+    for n, (ps, pe) in enumerate(paras):
         i = ps
         while i < pe:
             ch = text[i]
             if ch in SINGLE_OPEN and _is_opener(text, i) and text[i + 1 : i + 2].isalpha() and not _within(i, inside):
                 j = i + 1
-                limit = min(pe, i + 400)
+                limit = min(pe, i + 600)
+                closed = False
                 while j < limit:
                     c = text[j]
                     if c in SINGLE_CLOSE and not text[j - 1].isspace():
                         nxt = text[j + 1] if j + 1 < len(text) else " "
                         if not nxt.isalpha():
                             out.append(QuoteSpan(i + 1, j, i, j, 1, True))
+                            closed = True
                             break
                     j += 1
+                if not closed and limit == pe and n + 1 < len(paras) and text[paras[n + 1][0]] in SINGLE_OPEN:
+                    out.append(QuoteSpan(i + 1, _rstrip(text, i + 1, pe), i, -1, 1, True))
                 i = j + 1
                 continue
             i += 1
