@@ -281,7 +281,8 @@ def _disambiguate(events: list[Event]) -> None:
     for same in by_id.values():
         if len(same) > 1:
             for e in same:
-                first = "%s#%d" % min(e.sources)
+                doc, idx = min(e.sources)
+                first = f"{doc}#{idx}"
                 e.event_id += "-" + hashlib.sha256(first.encode("utf-8")).hexdigest()[:4]
 
 
