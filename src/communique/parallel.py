@@ -18,6 +18,7 @@ import contextlib
 import multiprocessing as mp
 import pickle
 import queue
+import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -103,11 +104,12 @@ def _worker_main(opts: Options, factory: Callable[[Options], Any], tasks: Any, r
             return
         idx, docs = task
         current.value = idx  # shared memory: visible to the parent even if this process dies now
+        cpu = time.process_time()
         try:
             out = process_aligned(pipe, docs)
         except Exception as exc:  # one broken chunk never stops the worker
             out = _fail_all(docs, f"extraction failed: {type(exc).__name__}: {exc}")
-        results.put(("done", idx, out))
+        results.put(("done", idx, (out, time.process_time() - cpu)))
 
 
 @dataclass
@@ -140,6 +142,7 @@ class WorkerPool:
         self.results: Any = None
         self.restarts = 0
         self.next_wid = 0
+        self.cpu_seconds = 0.0  # CPU time the workers spent on chunks (not on loading)
 
     def __enter__(self) -> WorkerPool:
         self.start()
@@ -217,7 +220,8 @@ class WorkerPool:
                     if key in w.pending:
                         w.pending.remove(key)
                 if key in sent:
-                    done[key] = payload
+                    done[key], cpu = payload
+                    self.cpu_seconds += cpu
                     del sent[key]
 
     def _check_alive(self, sent: dict[int, Sequence[Item]], done: dict[int, list[Output]]) -> None:

@@ -44,12 +44,19 @@ class ExtractBench:
     pool_s: float
     one_s: float  # one process on the same pool_docs documents
     pool_startup_s: float  # start + model load + warm-up chunk in every worker
+    one_cpu_s: float  # CPU time of the one-process run on pool_docs
+    pool_cpu_s: float  # CPU time the workers and this process spent on the same documents
     load_average: tuple[float, float, float]
     profile: list[str]
 
     @property
     def ratio(self) -> float:
         return self.spacy_s / self.full_s if self.full_s else 0.0
+
+    @property
+    def cpu_bound_speedup(self) -> float:
+        """What the wall-clock speed-up would be with the cores to ourselves (perfect balance)."""
+        return self.processes * self.one_cpu_s / self.pool_cpu_s if self.pool_cpu_s else 0.0
 
     @property
     def speedup(self) -> float:
@@ -67,6 +74,9 @@ class ExtractBench:
             f"  ratio full/spaCy speed: {self.ratio:.2f} (target >= 0.8)",
             f"  {self.processes} processes: {self.pool_docs} documents in {self.pool_s:.2f} s vs {self.one_s:.2f} s in one "
             f"process: speed-up x{self.speedup:.2f} (target >= 1.8); worker start-up {self.pool_startup_s:.1f} s (not counted)",
+            f"  CPU time on those documents: {self.one_cpu_s:.2f} s in one process, {self.pool_cpu_s:.2f} s in the workers + parent "
+            f"(x{self.pool_cpu_s / self.one_cpu_s if self.one_cpu_s else 0:.2f}); on {self.processes} idle cores the "
+            f"speed-up would be about x{self.cpu_bound_speedup:.2f} (CPU-time estimate, not measured)",
         ]
         if self.profile:
             out += ["  profile of the full pipeline (cProfile, cumulative s, top communique functions):", *self.profile]
@@ -130,22 +140,24 @@ def run_extract_bench(n: int, processes: int = 2, profile: bool = False, seed: i
         spacy_s = time.perf_counter() - t0
         warm = processes * 2
         rest = raws[warm:] if len(raws) > 2 * warm else raws
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         list(pipe.process(rest))
-        one_s = time.perf_counter() - t0
+        one_s, one_cpu = time.perf_counter() - t0, time.process_time() - c0
         with WorkerPool(opts, processes) as pool:
             t0 = time.perf_counter()
             list(pool.process(raws[:warm], chunk_size=2))
             startup = time.perf_counter() - t0
-            t0 = time.perf_counter()
+            cpu_before = pool.cpu_seconds
+            t0, c0 = time.perf_counter(), time.process_time()
             pooled = list(pool.process(rest))
             pool_s = time.perf_counter() - t0
+            pool_cpu = pool.cpu_seconds - cpu_before + time.process_time() - c0  # workers + this process
         failed = sum(isinstance(x, Failure) for x in pooled)
         if failed:
             raise click.ClickException(f"{failed} documents failed in the pool run")
         lines = _profile_lines(prof, full_s) if prof else []
         return ExtractBench(len(raws), _words(ok), full_s, spacy_s, clean_s, processes, len(rest), pool_s, one_s,
-                            startup, load, lines)
+                            startup, one_cpu, pool_cpu, load, lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
