@@ -498,3 +498,10 @@ def test_post_links_copies_to_what_is_stored(writer: TestClient) -> None:
     assert doc["near_duplicate_of"] == "wire-1"
     (event,) = writer.get("/api/events").json()["items"]
     assert event["n_sources"] == 2 and out["events"] == [event["event_id"]]
+
+
+def test_docs_page_uses_local_assets_only(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/docs-static/swagger-ui-bundle.js" in page.text and "cdn" not in page.text.lower()
+    assert client.get("/docs-static/swagger-ui-bundle.js").status_code == 200

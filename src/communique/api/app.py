@@ -272,8 +272,9 @@ def create_app(opts: Options, store: Store | None = None, *, pipeline_factory: P
         if owned:
             the_store.close()
 
-    app = FastAPI(title="communique", version=_version(), lifespan=lifespan,
+    app = FastAPI(title="communique", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who met whom, when, where, and who said what, with evidence from every source.")
+    _mount_offline_docs(app)
     app.state.opts = opts
     app.state.store = the_store
     app.state.ingestor = Ingestor(opts, pipeline_factory)
@@ -283,6 +284,27 @@ def create_app(opts: Options, store: Store | None = None, *, pipeline_factory: P
     install_error_handlers(app, html_error)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _mount_offline_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from assets shipped in a PyPI package (fastapi-offline), not a CDN."""
+    from pathlib import Path
+
+    import fastapi_offline
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    static = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs-static", StaticFiles(directory=static), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="communique API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js", swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="/docs-static/favicon.png",
+        )
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
