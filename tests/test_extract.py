@@ -190,3 +190,15 @@ def test_seeds_match_gold_people_and_meetings(extractor: Extractor, seeds_dir: P
         check_offsets(a, raw.text)
         assert len(a.meetings) == 1, raw.doc_id
         assert "Ali Khamenei" in a.meetings[0].participants
+
+
+def test_roles_by_date_calls_and_relative_attendees(extractor: Extractor) -> None:
+    a, raw = analyse(extractor, "wire4.txt")
+    check_offsets(a, raw)
+    (m,) = a.meetings  # the phone call is not a meeting
+    assert set(m.participants) == {"Masoud Pezeshkian", "Mohammed Shia al-Sudani"}  # titles only, dated 2025
+    assert m.attendees == ("Fuad Hussein",)  # "Fuad Hussein, who attended the Baghdad talks"
+    assert (m.date, m.location) == (date(2025, 9, 8), "Baghdad")
+    calls = [s for s in a.statements if s.mode == "telephone"]
+    assert [(s.source, s.type, s.target) for s in calls] == [("Abdel Fattah el-Sisi", "CONSULT", "Mohammed Shia al-Sudani")]
+    assert {q.speaker for q in a.quotes} == {"Masoud Pezeshkian", "Abdel Fattah el-Sisi", "Fuad Hussein"}

@@ -25,7 +25,7 @@ from .attribution import attribute, topics
 from .dates import PATTERNS as DATE_PATTERNS
 from .dates import _explicit
 from .lexicon import Lexicon
-from .meetings import find_meetings
+from .meetings import find_calls, find_meetings
 from .people import find_people, persons
 from .places import Gazetteer
 from .quotes import find_quote_spans
@@ -142,6 +142,11 @@ class Extractor:
             statements.append(
                 Statement(actor, "CONSULT", recipient, ev, mode="visit" if d.visitor and d.host else "meeting",
                           source_country=_country(self.kb, actor, ref), target_country=_country(self.kb, recipient, ref))
+            )
+        for caller, callee, cs, ce in find_calls(text, sdoc, idx, tops, self.lex, quoted):
+            statements.append(
+                Statement(caller, "CONSULT", callee, c.raw_span(cs, ce), mode="telephone",
+                          source_country=_country(self.kb, caller, ref), target_country=_country(self.kb, callee, ref))
             )
         for s in find_statements(sdoc, idx, self.kb, self.plover, quoted, tops.before):
             statements.append(

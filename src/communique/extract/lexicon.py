@@ -15,6 +15,7 @@ class Lexicon:
     cue_forms: tuple[str, ...]
     meeting_re: re.Pattern[str]
     spun_meeting_re: re.Pattern[str]  # meeting_re plus what spinners write for "met"
+    phone_re: re.Pattern[str]  # a call, not a meeting: coded CONSULT with mode "telephone"
     attendance_after: tuple[str, ...]
     attendance_before: tuple[str, ...]
     nonperson_words: frozenset[str]
@@ -30,6 +31,7 @@ class Lexicon:
             speech_lemmas=frozenset(data["speech_verbs"]),
             cue_forms=forms,
             meeting_re=re.compile("|".join(data["meeting_patterns"]), re.I),
+            phone_re=re.compile("|".join(data.get("phone_patterns", [])) or "(?!)", re.I),
             spun_meeting_re=re.compile("|".join(data["meeting_patterns"] + data.get("spun_meeting_patterns", [])), re.I),
             attendance_after=tuple(data["attendance_after"]),
             attendance_before=tuple(data["attendance_before"]),

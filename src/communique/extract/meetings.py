@@ -67,7 +67,7 @@ def attendance_spans(
                 break
             out.append((s + m.start(), s + stop))
     for phrase in lex.attendance_before:
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b(?!\s+by\b)", low):
+        for m in re.finditer(r"\b" + phrase + r"\b(?!\s+by\b)", low):
             span = _subject_span(sent, s + m.start(), s + m.end())
             if span is None:
                 start = max((c.end() for c in re.finditer(r"[,;:]", seg[: m.start()])), default=0)
@@ -83,6 +83,11 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
             head = tok
             for _ in range(3):
                 subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].lower_ in ("who", "that", "which") and head.dep_ == "relcl":
+                    # "Fuad Hussein, who attended the talks": the clause's antecedent
+                    ante = [t for t in head.head.subtree if t.i < subj[0].i]
+                    if ante:
+                        return min(t.idx for t in ante), max(t.idx + len(t) for t in ante)
                 if subj:
                     toks = list(subj[0].subtree)
                     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
@@ -123,6 +128,8 @@ def find_meetings(
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
         present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
         trig = [m for m in trigger_re.finditer(text, s, e) if not _inside(m.start(), quoted)]
+        if lex.phone_re.search(text, s, e):
+            trig = []  # a call is not a meeting (coded as a CONSULT statement by telephone)
         if not trig and not present:
             continue
         names = [
@@ -245,3 +252,23 @@ def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:
 def _country(kb: Any, name: str) -> str | None:
     entry = kb.person(name)
     return getattr(entry, "country", None) if entry is not None else None
+
+
+def find_calls(
+    text: str, doc: Any, idx: PeopleIndex, tops: Topics, lex: Lexicon, quoted: list[tuple[int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """Telephone and video calls: (caller, callee, sentence start, end). Not meetings, but a
+    PLOVER CONSULT by telephone."""
+    out: list[tuple[str, str, int, int]] = []
+    for sent in sentences(doc):
+        s, e = sent.start_char, sent.end_char
+        call = lex.phone_re.search(text, s, e)
+        if call is None or _inside(call.start(), quoted):
+            continue
+        subj, _ = tops.at(s)
+        names = [m.key for m in idx.between(s, e, kinds=("name", "role")) if m.key and not _inside(m.start, quoted)]
+        people = ([subj] if subj else []) + [n for n in names if n != subj]
+        people = list(dict.fromkeys(p for p in people if p))
+        if len(people) >= 2:
+            out.append((people[0], people[1], s, e))
+    return out
