@@ -8,6 +8,7 @@ the schema. Examples per operation are bounded so the file runs in well under a 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from communique.options import Options
 from communique.pipeline import Pipeline, run_into_store
 from communique.store import Store
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = int(os.environ.get("COMMUNIQUE_SCHEMATHESIS_EXAMPLES", "12"))  # raise it for a deeper run
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
