@@ -78,6 +78,7 @@ def test_bench_api_tiny_run() -> None:
     out = json.loads(res.output)
     assert (out["benchmark"], out["events"], out["clients"]) == ("api", 200, 5)
     assert out["overall"]["requests"] == 100 and out["overall"]["errors"] == 0
+    assert out["server_errors"] == []
     assert [e["endpoint"] for e in out["endpoints"]] == list(MIX)
     for e in out["endpoints"]:
         assert e["requests"] >= 100 // len(MIX)

@@ -106,6 +106,7 @@ class ApiBench:
     seconds: float
     store: str
     endpoints: dict[str, EndpointStats]
+    server_errors: list[str] = field(default_factory=list)  # distinct error lines the server logged
 
     @property
     def requests(self) -> int:
@@ -125,6 +126,7 @@ class ApiBench:
             "fill_seconds": round(self.fill_seconds, 1), "clients": self.clients, "seconds": round(self.seconds, 2),
             "store": self.store, "target_p95_ms": TARGET_P95_MS, "overall": self.overall(),
             "endpoints": [e.figures(self.seconds) for e in self.endpoints.values()],
+            "server_errors": self.server_errors,
         }
 
     def lines(self) -> list[str]:
@@ -142,6 +144,7 @@ class ApiBench:
             mark = "  !" if f["p95_ms"] > TARGET_P95_MS else ""
             out.append(f"  {f['endpoint']:<26} {f['requests']:>6} {f['errors']:>4} {f['req_per_s']:>7} "
                        f"{f['p50_ms']:>8} {f['p95_ms']:>8} {f['p99_ms']:>8}{mark}")
+        out += [f"  server: {line}" for line in self.server_errors]
         return out
 
 
@@ -171,19 +174,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int, timeout: float = 60.0) -> subprocess.Popen[bytes]:
-    """``communique serve`` in a child process; returns once ``/api/health`` answers 200."""
+def start_server(db: str, port: int, log: Path, timeout: float = 60.0) -> subprocess.Popen[bytes]:
+    """``communique serve`` in a child process logging to ``log``; returns once ``/api/health``
+    answers 200 (a file, not a pipe: a pipe nobody reads would stall a server that logs a lot)."""
     import httpx
 
     cmd = [sys.executable, "-c", "from communique.cli import main; main()", "serve", "--db", db,
            "--port", str(port), "--log-level", "warning"]
     env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_API_TOKEN"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-            raise CommuniqueError(f"the API server exited with {proc.returncode}: {err.strip()[-2000:]}")
+            text = log.read_text(encoding="utf-8", errors="replace").strip()
+            raise CommuniqueError(f"the API server exited with {proc.returncode}: {text[-2000:]}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5.0).status_code == 200:
                 return proc
@@ -251,8 +256,8 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
     unknown = sorted(set(skip) - set(MIX))
     if unknown:
         raise CommuniqueError(f"unknown endpoint(s) {', '.join(map(repr, unknown))}; valid: {', '.join(MIX)}")
-    tmp = Path(tempfile.mkdtemp(prefix="communique-bench-api-")) if db is None else None
-    url = db if db is not None else f"sqlite:///{Path(str(tmp)) / 'bench.db'}"
+    tmp = Path(tempfile.mkdtemp(prefix="communique-bench-api-"))
+    url = db if db is not None else f"sqlite:///{tmp / 'bench.db'}"
     fill_seconds = 0.0
     proc: subprocess.Popen[bytes] | None = None
     try:
@@ -264,18 +269,28 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
             samples = draw_samples(store, seed=seed)
             display = store.display_url
         port = free_port()
-        proc = start_server(url, port)
+        proc = start_server(url, port, tmp / "server.log")
         base = f"http://127.0.0.1:{port}"
         if warmup:
             asyncio.run(drive(base, samples, min(clients, warmup), warmup, seconds, seed=seed + 1, skip=skip))
         per, elapsed = asyncio.run(drive(base, samples, clients, requests, seconds, seed=seed, skip=skip))
+        server_log = (tmp / "server.log").read_text(encoding="utf-8", errors="replace")
     finally:
         if proc is not None:
             stop_server(proc)
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     return ApiBench(events=stats.events, documents=stats.documents, fill_seconds=fill_seconds, clients=clients,
-                    seconds=elapsed, store=display, endpoints=per)
+                    seconds=elapsed, store=display, endpoints=per, server_errors=_error_lines(server_log))
+
+
+def _error_lines(log: str, keep: int = 5) -> list[str]:
+    """The distinct error lines of the server's log (at most ``keep``), for the report."""
+    seen: list[str] = []
+    for line in log.splitlines():
+        line = line.strip()
+        if ("error" in line.lower() or "Traceback" in line) and line not in seen:
+            seen.append(line[:300])
+    return seen[:keep]
 
 
 @click.command(name="api")
