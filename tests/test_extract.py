@@ -147,6 +147,8 @@ def test_inverted_colon_according_to_and_unnamed_speakers(extractor: Extractor) 
     assert by_text["We hope this visit opens a new page"] == "Faisal bin Farhan Al Saud"  # said Prince Faisal
     assert by_text["Relations are moving in the right direction"] == "Hossein Amir-Abdollahian"
     assert by_text["There is a lot of work to do"] == "Ahmed al-Hassan"  # not in the knowledge base
+    unknown = next(p for p in a.people if p.name == "Ahmed al-Hassan")
+    assert (unknown.role, unknown.country) == ("spokesman for the Saudi embassy", "SAU")
     assert by_text["Nobody expected this two years ago"] is None  # "one Gulf-based analyst said"
     assert "historic" not in by_text
     assert not any(s.type == "THREATEN" for s in a.statements)  # hypothetical

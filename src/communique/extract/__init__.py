@@ -105,7 +105,7 @@ class Extractor:
             text, spans, idx, tops, self.lex, strict=quality.spun, spam=quality.spam_phrases,
             noun_at=lambda pos: pos in starts and starts[pos].pos_ in ("NOUN", "PROPN"),
         )
-        people = persons(idx, self.kb, ref, c.raw_span)
+        people = persons(idx, self.kb, ref, c.raw_span, text)
         quotes = tuple(
             Quote(
                 speaker=a.speaker,

@@ -449,7 +449,26 @@ def _held(
     return False
 
 
-def persons(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, spans: Any) -> tuple[Person, ...]:
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<role>[^,.;()“”\"]{3,80}?)(?=[,.;]|\s+(?:said|told|who|and)\b|$)")
+_ROLE_THEN_NAME = re.compile(r"(?P<role>(?:[A-Z][a-z]+\s+){0,3}(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|analyst|researcher|official|adviser|advisor|ambassador|envoy|minister|director|chief|head|commander|governor|mayor|lawmaker|MP|senator))\s*,?\s*$")
+
+
+def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """For a person the knowledge base does not know: the role and country the text gives
+    ("Ahmed al-Hassan, a spokesman for the Saudi embassy" -> "spokesman for the Saudi embassy", SAU)."""
+    for m in ms:
+        app = _APPOSITION.match(text, m.end)
+        before = _ROLE_THEN_NAME.search(text, max(0, m.start - 80), m.start)
+        role = app.group("role").strip() if app else (before.group("role").strip() if before else None)
+        if role:
+            country = next((c for w in re.findall(r"[A-Z][\w’'-]+", role) if (c := kb.country_code(w))), None)
+            return role, country
+    return None, None
+
+
+def persons(
+    idx: PeopleIndex, kb: KnowledgeBase, on: date | None, spans: Any, text: str = ""
+) -> tuple[Person, ...]:
     """One Person record per resolved person, with role at the document's date and all mentions.
 
     ``spans(start, end)`` maps cleaned offsets to a raw-text Span.
@@ -482,5 +501,7 @@ def persons(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, spans: Any) ->
             if cues:
                 role = cues[0][0].replace("_", " ").title() if cues[0][0] else None
                 country = cues[0][1]
+            elif text:
+                role, country = _text_role(text, ms, kb)
         out.append(Person(key, role, country, wikidata, tuple(spans(m.start, m.end) for m in ms)))
     return tuple(out)
