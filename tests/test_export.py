@@ -16,10 +16,13 @@ from click.testing import CliRunner
 from communique.cli import cli
 from communique.errors import OptionsError
 from communique.export import (
+    RECORD_TABLES,
     SCHEMAS,
     TABLES,
     ExportError,
+    document_rows,
     export_store,
+    iter_record_rows,
     meeting_for,
     output_paths,
     resolve_tables,
@@ -264,6 +267,15 @@ def test_plover_country_recipient() -> None:
     assert _party("Someone Unknown", None, doc, {}.get) == [
         {"name": "Someone Unknown", "country": None, "title": None, "wikidata": None}]
     assert _party(None, None, doc, {}.get) == []
+
+
+def test_record_tables_read_straight_from_their_tables_give_the_same_rows(
+        seed_store: tuple[str, list[DocumentResult]]) -> None:
+    with Store.open(seed_store[0]) as store:
+        for table in RECORD_TABLES:
+            slow = [row for doc in store.iter_documents() for row in document_rows(doc, table)]
+            assert list(iter_record_rows(store, table, page_size=2)) == slow, table
+            assert slow, table
 
 
 # --- tables, paths, errors ----------------------------------------------------------------------

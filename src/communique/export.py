@@ -67,17 +67,19 @@ import pyarrow.parquet as pq
 from sqlalchemy import Table, select
 
 from .errors import CommuniqueError, OptionsError
-from .records import Meeting, Statement
-from .store import Store, StoredDocument
+from .records import Analysis, Meeting, Statement
+from .store import Store, StoredDocument, convert
 from .store import models as store_models
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "plover")
 TABLES: tuple[str, ...] = ("documents", "people", "meetings", "quotes", "statements", "events")
+RECORD_TABLES: tuple[str, ...] = ("meetings", "quotes", "statements")  # read straight from their tables
 DEFAULT_TABLE: dict[str, str] = {"jsonl": "documents", "csv": "statements", "parquet": "statements",
                                  "plover": "statements"}
 SUFFIX: dict[str, str] = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "plover": ".plover.json"}
 PARQUET_BATCH = 10_000  # rows per Parquet row group
 EVENT_PAGE = 1_000  # events per read query
+RECORD_PAGE = 1_000  # documents per read query of meetings/quotes/statements
 
 _SPAN = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
 _STR_LIST = pa.list_(pa.string())
@@ -183,10 +185,18 @@ def document_rows(doc: StoredDocument, table: str) -> Iterator[dict[str, Any]]:
             yield {"doc_id": raw.doc_id, "idx": i, "name": p.name, "role": p.role, "country": p.country,
                    "wikidata": p.wikidata, "mentions": [s.to_json() for s in p.mentions],
                    "publication_date": pub, "spun": spun}
-    elif table == "meetings":
+    elif table in RECORD_TABLES:
+        yield from record_rows(raw.doc_id, pub, spun, a, table)
+    else:
+        raise OptionsError(f"table {table!r} is not a per-document table; valid: {', '.join(TABLES[:-1])}")
+
+
+def record_rows(doc_id: str, pub: date | None, spun: bool | None, a: Analysis, table: str) -> Iterator[dict[str, Any]]:
+    """The meetings, quotes or statements rows of one document's analysis."""
+    if table == "meetings":
         for i, m in enumerate(a.meetings):
             ev = m.evidence
-            yield {"doc_id": raw.doc_id, "idx": i, "event_id": m.event_id, "participants": list(m.participants),
+            yield {"doc_id": doc_id, "idx": i, "event_id": m.event_id, "participants": list(m.participants),
                    "attendees": list(m.attendees), "date": m.date, "date_text": m.date_text,
                    "date_derivation": m.date_derivation, "location": m.location, "host": m.host,
                    "visitor": m.visitor, "evidence_text": ev.text if ev else None,
@@ -195,7 +205,7 @@ def document_rows(doc: StoredDocument, table: str) -> Iterator[dict[str, Any]]:
     elif table == "quotes":
         for i, qt in enumerate(a.quotes):
             cue = qt.cue
-            yield {"doc_id": raw.doc_id, "idx": i, "speaker": qt.speaker, "text": qt.text, "kind": qt.kind,
+            yield {"doc_id": doc_id, "idx": i, "speaker": qt.speaker, "text": qt.text, "kind": qt.kind,
                    "start": qt.start, "end": qt.end, "confidence": qt.confidence,
                    "speakers_words": qt.speakers_words, "cue_text": cue.text if cue else None,
                    "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
@@ -203,13 +213,11 @@ def document_rows(doc: StoredDocument, table: str) -> Iterator[dict[str, Any]]:
     elif table == "statements":
         for i, s in enumerate(a.statements):
             held = meeting_for(s, a.meetings)
-            yield {"doc_id": raw.doc_id, "idx": i, "source": s.source, "type": s.type, "target": s.target,
+            yield {"doc_id": doc_id, "idx": i, "source": s.source, "type": s.type, "target": s.target,
                    "mode": s.mode, "source_country": s.source_country, "target_country": s.target_country,
                    "evidence_text": s.evidence.text, "evidence_start": s.evidence.start,
                    "evidence_end": s.evidence.end, "event_id": held.event_id if held else None,
                    "date": (held.date if held and held.date else pub), "publication_date": pub, "spun": spun}
-    else:
-        raise OptionsError(f"table {table!r} is not a per-document table; valid: {', '.join(TABLES[:-1])}")
 
 
 def event_row(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -243,6 +251,38 @@ def iter_events(store: Store, page_size: int = EVENT_PAGE) -> Iterator[dict[str,
         last = page[-1][0]
 
 
+def iter_record_rows(store: Store, table: str, page_size: int = RECORD_PAGE) -> Iterator[dict[str, Any]]:
+    """Rows of a RECORD_TABLES table, read page by page from that table (and meetings, for the
+    statements' events) without loading whole documents: the same rows as ``document_rows``."""
+    docs = cast(Table, store_models.Document.__table__)
+    tables = {name: cast(Table, getattr(store_models, cls).__table__)
+              for name, cls in (("meetings", "Meeting"), ("quotes", "Quote"), ("statements", "Statement"))}
+    need = ("meetings", "statements") if table == "statements" else (table,)
+    from_row = {"meetings": convert.meeting_from_row, "quotes": convert.quote_from_row,
+                "statements": convert.statement_from_row}
+    last: str | None = None
+    while True:
+        q = select(docs.c.doc_id, docs.c.publication_date, docs.c.spun).order_by(docs.c.doc_id).limit(page_size)
+        if last is not None:
+            q = q.where(docs.c.doc_id > last)
+        parts: dict[str, dict[str, list[Any]]] = {name: {} for name in need}
+        with store.engine.connect() as conn:
+            page = conn.execute(q).all()
+            if not page:
+                return
+            ids = [d for d, _pub, _spun in page]
+            for name in need:
+                t = tables[name]
+                for row in conn.execute(select(t).where(t.c.doc_id.in_(ids)).order_by(t.c.doc_id, t.c.idx)).mappings():
+                    parts[name].setdefault(row["doc_id"], []).append(from_row[name](row))
+        for doc_id, pub, spun in page:
+            a = Analysis(meetings=tuple(parts.get("meetings", {}).get(doc_id, ())),
+                         quotes=tuple(parts.get("quotes", {}).get(doc_id, ())),
+                         statements=tuple(parts.get("statements", {}).get(doc_id, ())))
+            yield from record_rows(doc_id, pub, spun, a, table)
+        last = ids[-1]
+
+
 def iter_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
     """The rows of ``table`` over the whole store, streamed."""
     if table == "events":
@@ -250,6 +290,9 @@ def iter_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
         return
     if table not in TABLES:
         raise OptionsError(f"unknown table {table!r}; valid tables: {', '.join(TABLES)}")
+    if table in RECORD_TABLES:
+        yield from iter_record_rows(store, table)
+        return
     for doc in store.iter_documents():
         yield from document_rows(doc, table)
 
