@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 import pickle
 import queue
 import time
@@ -33,6 +34,7 @@ Item = RawDocument | Failure
 Output = DocumentResult | Failure
 
 START_METHOD = "spawn"
+BLAS_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 POLL_SECONDS = 0.5
 MAX_RESTARTS = 8  # replacement workers per pool before giving up
 
@@ -92,6 +94,10 @@ def build_pipeline(opts: Options) -> Any:
 def _worker_main(opts: Options, factory: Callable[[Options], Any], tasks: Any, results: Any, current: Any,
                  wid: int) -> None:
     """A worker process: build the pipeline once, then process chunks until told to stop (None)."""
+    # One BLAS thread per worker (as Ray does for its 1-CPU actors): with N workers on N cores,
+    # OpenBLAS's default of one thread per core oversubscribes the cores and spins.
+    for var in BLAS_THREAD_VARS:
+        os.environ.setdefault(var, "1")
     try:
         pipe = factory(opts)
     except BaseException as exc:  # reported to the parent, which stops the run with it

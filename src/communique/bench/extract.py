@@ -48,6 +48,7 @@ class ExtractBench:
     pool_cpu_s: float  # CPU time the workers and this process spent on the same documents
     load_average: tuple[float, float, float]
     profile: list[str]
+    cores_available: float = 0.0  # measured by available_cores just before the pool run
 
     @property
     def ratio(self) -> float:
@@ -74,6 +75,7 @@ class ExtractBench:
             f"  ratio full/spaCy speed: {self.ratio:.2f} (target >= 0.8)",
             f"  {self.processes} processes: {self.pool_docs} documents in {self.pool_s:.2f} s vs {self.one_s:.2f} s in one "
             f"process: speed-up x{self.speedup:.2f} (target >= 1.8); worker start-up {self.pool_startup_s:.1f} s (not counted)",
+            f"  cores available to {self.processes} busy processes just before (CPU burn probe): {self.cores_available:.2f}",
             f"  CPU time on those documents: {self.one_cpu_s:.2f} s in one process, {self.pool_cpu_s:.2f} s in the workers + parent "
             f"(x{self.pool_cpu_s / self.one_cpu_s if self.one_cpu_s else 0:.2f}); on {self.processes} idle cores the "
             f"speed-up would be about x{self.cpu_bound_speedup:.2f} (CPU-time estimate, not measured)",
@@ -86,6 +88,28 @@ class ExtractBench:
         d = {k: v for k, v in self.__dict__.items() if k != "profile"}
         d.update(ratio=round(self.ratio, 3), speedup=round(self.speedup, 3))
         return d
+
+
+def _burn(seconds: float) -> None:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def available_cores(n: int, seconds: float = 0.5) -> float:
+    """How many cores ``n`` busy processes actually get right now (others' load included): n
+    processes each burn ``seconds`` of CPU; cores = total CPU / wall time."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    procs = [ctx.Process(target=_burn, args=(seconds,)) for _ in range(n)]
+    t0 = time.perf_counter()
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    wall = time.perf_counter() - t0
+    return n * seconds / wall if wall else float(n)
 
 
 def _profile_lines(prof: cProfile.Profile, total: float, top: int = 25) -> list[str]:
@@ -143,6 +167,7 @@ def run_extract_bench(n: int, processes: int = 2, profile: bool = False, seed: i
         t0, c0 = time.perf_counter(), time.process_time()
         list(pipe.process(rest))
         one_s, one_cpu = time.perf_counter() - t0, time.process_time() - c0
+        cores = available_cores(processes)
         with WorkerPool(opts, processes) as pool:
             t0 = time.perf_counter()
             list(pool.process(raws[:warm], chunk_size=2))
@@ -157,7 +182,7 @@ def run_extract_bench(n: int, processes: int = 2, profile: bool = False, seed: i
             raise click.ClickException(f"{failed} documents failed in the pool run")
         lines = _profile_lines(prof, full_s) if prof else []
         return ExtractBench(len(raws), _words(ok), full_s, spacy_s, clean_s, processes, len(rest), pool_s, one_s,
-                            startup, one_cpu, pool_cpu, load, lines)
+                            startup, one_cpu, pool_cpu, load, lines, cores)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -24,6 +24,7 @@ import click
 
 from ..options import Options
 from .corpus import sample_bases, template_bases, vary
+from .extract import available_cores
 
 CONFIGS = ("one", "pool", "ray")
 
@@ -63,6 +64,7 @@ class SizeResult:
     shards: int
     runs: dict[str, Run] = field(default_factory=dict)
     load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    cores_available: float = 0.0  # measured with a CPU burn probe before the runs
 
 
 def _run(config: str, corpus: Path, out: Path, workers: int, opts: Options) -> Run:
@@ -93,7 +95,8 @@ def run_scale_bench(sizes: tuple[int, ...], workers: int, configs: tuple[str, ..
         results: list[SizeResult] = []
         for n in sizes:
             corpus = work / f"corpus-{n}"
-            size = SizeResult(n, build_shards(n, corpus, shard_size), load_average=os.getloadavg())
+            size = SizeResult(n, build_shards(n, corpus, shard_size), load_average=os.getloadavg(),
+                              cores_available=available_cores(workers))
             for config in configs:
                 size.runs[config] = _run(config, corpus, work / f"out-{n}-{config}", workers, opts)
                 shutil.rmtree(work / f"out-{n}-{config}", ignore_errors=True)
@@ -110,7 +113,8 @@ def report_lines(results: list[SizeResult], fixed: tuple[float, float, float] | 
              f"N = {workers} workers; embeddings off)"]
     for s in results:
         lines.append(f"  {s.n} documents in {s.shards} shards (load average {s.load_average[0]:.2f} "
-                     f"{s.load_average[1]:.2f} {s.load_average[2]:.2f} at start):")
+                     f"{s.load_average[1]:.2f} {s.load_average[2]:.2f} at start; {s.cores_available:.2f} cores available "
+                     f"to {workers} busy processes by a CPU burn probe):")
         for r in s.runs.values():
             extra = f", ray.init {r.startup_s:.1f} s included" if r.config == "ray" else ""
             lines.append(f"    {r.config:>4} x{r.workers}: {r.extract_s:8.1f} s  {r.docs_per_s:7.1f} docs/s  "
@@ -156,7 +160,7 @@ def bench_scale_cmd(sizes: str, workers: int | None, configs: str, shard_size: i
     results, fixed = run_scale_bench(ns, n_workers, chosen, shard_size)
     if as_json:
         out: dict[str, Any] = {"workers": n_workers, "fixed_ray": fixed, "sizes": [
-            {"n": s.n, "shards": s.shards, "load_average": s.load_average,
+            {"n": s.n, "shards": s.shards, "load_average": s.load_average, "cores_available": s.cores_available,
              "runs": {c: {**r.__dict__, "docs_per_s": round(r.docs_per_s, 2)} for c, r in s.runs.items()}}
             for s in results]}
         click.echo(json.dumps(out))
