@@ -216,7 +216,9 @@ def _ray_outputs(todo: list[Shard], opts: Options, workers: int | None, address:
             workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
         by_path = {s.path: s for s in todo}
         ds = ray.data.from_items([{"shard": s.path} for s in todo], override_num_blocks=min(len(todo), 1000))
-        ds = ds.flat_map(_read_rows, fn_kwargs={"opts": opts}, num_cpus=0)  # I/O: the actors hold the CPUs
+        # reading is light I/O: no CPU reserved (the actors hold them), a few tasks at a time
+        ds = ds.flat_map(_read_rows, fn_kwargs={"opts": opts}, num_cpus=0,
+                         compute=ray.data.TaskPoolStrategy(size=max(2, workers // 4)))
         ds = ds.map_batches(ExtractActor, fn_constructor_kwargs={"opts": opts},
                             compute=ray.data.ActorPoolStrategy(size=workers),
                             batch_size=opts.batch_size, batch_format="numpy", num_cpus=1)
