@@ -221,3 +221,14 @@ def test_batch_command_prints_failures_and_exits_1(tmp_path: Path, samples_dir: 
         "_events.jsonl", "_failures.jsonl", "_links.jsonl", "_manifest.jsonl"]
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 1 and again.stdout.splitlines()[0] == "shards: 2 (0 processed, 2 already done)"
+
+
+def test_docs_describe_every_batch_option() -> None:
+    from communique.cli.batch_cmd import batch_cmd
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "distributed.md").read_text(encoding="utf-8")
+    for param in batch_cmd.params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("--"):
+                assert opt in doc, opt
+    assert "ray start --head" in doc and "ray://HEAD_HOST:10001" in doc and "communique[ray]" in doc
