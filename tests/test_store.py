@@ -28,6 +28,8 @@ from communique.records import (
     Statement,
 )
 from communique.store import Store, decode_offsets, encode_offsets
+from communique.store import queries as Q
+from communique.store.store import EVENT_SOURCES, EVENTS, _make_engine, _migrate, head_revision, normalise_url
 from pg import pg_server  # noqa: F401  (session fixture)
 
 BACKENDS = ["sqlite-file", "sqlite-memory", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -101,7 +103,7 @@ def test_open_migrates_to_head_and_reopens(tmp_path: Path) -> None:
     with Store.open(url) as s:
         s.add_documents([make_clean("d1", "one")])
     with Store.open(url) as s, s.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001_initial"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar_one() == 1
         assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar_one() == 30000
@@ -335,3 +337,66 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
         one.add_documents([make_clean("d1", "one")])
         two.add_documents([make_clean("d2", "two")])
         assert one.doc_ids() == two.doc_ids() == ["d1", "d2"]
+
+
+def test_head_revision_is_the_newest_migration() -> None:
+    assert head_revision() == "0002_event_columns_and_indexes"
+
+
+def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
+    if backend == "postgresql":
+        return str(request.getfixturevalue("pg_server").new_database())
+    return f"sqlite:///{tmp_path / 'old.db'}"
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_upgrade_from_0001_backfills_events(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> None:
+    url = _store_url(request, tmp_path, backend)
+    parsed = normalise_url(url)
+    engine = _make_engine(parsed)
+    _migrate(engine, "0001_initial")
+    old = Store(engine, parsed)  # a store as 0001 left it: events written without derived columns
+    old.save_results([make_result("a"), make_result("b", TEXT + " Again.")])
+    with engine.begin() as conn:
+        conn.execute(EVENTS.insert().values(event_id="evt-1", updated_at=sa.func.now(), data={
+            "event_id": "evt-1", "participants": ["Ana Alpha", "Bo Beta"], "date": "2024-03-04",
+            "location": "Lisbon", "attendees": []}))
+        conn.execute(EVENTS.insert().values(event_id="evt-0", updated_at=sa.func.now(), data={
+            "event_id": "evt-0", "participants": [], "date": None}))
+        conn.execute(EVENT_SOURCES.insert(), [{"event_id": "evt-1", "doc_id": d, "meeting_idx": 0} for d in "ab"])
+    old.close()
+    with Store.open(url) as s:
+        with s.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+            rows = conn.execute(sa.select(EVENTS.c.event_id, EVENTS.c.date, EVENTS.c.location, EVENTS.c.n_sources,
+                                          EVENTS.c.participants_text, EVENTS.c.sort_rank)
+                                .order_by(EVENTS.c.event_id)).all()
+        assert [tuple(r) for r in rows] == [("evt-0", None, None, 0, "", 2),
+                                            ("evt-1", date(2024, 3, 4), "Lisbon", 2, "Ana Alpha; Bo Beta", 1)]
+        assert s.load_events()["evt-1"]["location"] == "Lisbon"  # data kept as it was
+        assert s.doc_ids() == ["a", "b"]
+        assert _ids(s, person="ana alpha") == _ids(s, country="esp") == _ids(s, type="agree") == ["evt-1"]
+        assert _ids(s, place="LISBON") == _ids(s, q="agree on every") == ["evt-1"]
+        assert Q.search_quotes(s, q="everything")[1] == 2  # the quotes written before the upgrade
+
+
+def _ids(store: Store, **kw: object) -> list[str]:
+    return [e["event_id"] for e in Q.list_events(store, Q.EventFilter(**kw))[0]]  # type: ignore[arg-type]
+
+
+def test_full_text_search_finds_a_quote_by_a_word(store: Store) -> None:
+    store.save_results([make_result("a")])
+    store.replace_events([("evt-1", {"event_id": "evt-1", "participants": ["Ana Alpha", "Bo Beta"],
+                                     "date": "2024-03-04", "location": "Lisbon"})], [("evt-1", "a", 0)])
+    assert [q["text"] for q in Q.search_quotes(store, q="EVERYTHING")[0]] == ["We agree on everything,"]
+    assert Q.search_quotes(store, q="agree on")[1] == 1  # a phrase, the last word a prefix
+    assert Q.search_quotes(store, q="everythin")[1] == 1
+    assert Q.search_quotes(store, q="verything")[1] == 0  # inside a word: not a word match
+    assert Q.search_quotes(store, q="%")[1] == 0
+    assert _ids(store, q="everything") == _ids(store, q="alpha meets") == _ids(store, q="bo beta") == ["evt-1"]
+    assert _ids(store, q="nowhere") == []
+    r = make_result("a")
+    quote = dataclasses.replace(r.analysis.quotes[0], text="We agree on nothing,")
+    store.save_results([dataclasses.replace(r, analysis=dataclasses.replace(r.analysis, quotes=(quote,)))])
+    assert Q.search_quotes(store, q="everything")[1] == 0  # the quotes index follows rewrites
+    assert Q.search_quotes(store, q="nothing")[1] == 1

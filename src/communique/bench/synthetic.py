@@ -4,7 +4,9 @@
    records (:class:`DocumentResult` with people, one meeting, quotes and statements, evidence
    offsets that index the text) and the merged event record in ``Event.to_json`` form;
 2. ``fill_store`` writes them in bulk through the Store's engine, one transaction per chunk,
-   with the same row shapes as the Store's own write path (``store.convert``'s ``*_row``).
+   with the same row shapes as the Store's own write path (``store.convert``'s ``*_row``), then
+   derives what the read side indexes with the helper ``replace_events`` uses
+   (``Store.reindex_events`` -> ``store.indexing.index_events``).
 
 What varies: people (the actors knowledge base plus made-up names), countries, capitals,
 dates 2012-2026, outlets, 1-5 sources per event (about two on average), spun copies (about one
@@ -342,6 +344,7 @@ def fill_store(store: Store, n_events: int, seed: int = 0, chunk: int = CHUNK_EV
         _write_chunk(store, batch, person_id, now, write)
         report.events += len(batch)
         report.documents += sum(len(e.results) for e in batch)
+    store.reindex_events()  # the derived event columns, event_people, search text (as replace_events)
     report.seconds = time.perf_counter() - t0
     return report
 

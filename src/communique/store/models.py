@@ -168,11 +168,38 @@ class Statement(Base):
 
 
 class Event(Base):
+    """A merged event: ``data`` is ``Event.to_json``; the other columns are derived from it (and
+    from its sources) by ``store.indexing`` so lists, filters and sorts can use indexes."""
+
     __tablename__ = "events"
 
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    date: Mapped[date | None] = mapped_column(Date)  # the agreed date
+    location: Mapped[str | None] = mapped_column(Text)  # the agreed place
+    n_sources: Mapped[int] = mapped_column(Integer, server_default="0")  # distinct source documents
+    participants_text: Mapped[str | None] = mapped_column(Text)  # participants joined by "; "
+    sort_rank: Mapped[int | None] = mapped_column(Integer)  # unique index; position by date desc (undated last), id
+    search_text: Mapped[str | None] = mapped_column(Text)  # PostgreSQL only: casefolded text searched by q=
+
+
+class EventPerson(Base):
+    """A person named by one of an event's source meetings (participant or attendee)."""
+
+    __tablename__ = "event_people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    name_key: Mapped[str] = mapped_column(String(255))  # casefolded name: what person filters compare
+    country: Mapped[str | None] = mapped_column(String(3))  # upper-cased ISO-3 (documents, else people)
+    participant: Mapped[bool] = mapped_column(Boolean)  # False: attendee only
+    date: Mapped[date | None] = mapped_column(Date)  # the event's date
+
+
+Index("ix_event_people_name_key_date", EventPerson.name_key, EventPerson.date)
+Index("ix_event_people_country_date", EventPerson.country, EventPerson.date)
 
 
 class EventSource(Base):

@@ -14,16 +14,30 @@ never build SQL from data. They run the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, String, Text, and_, case, cast, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Text,
+    and_,
+    case,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+)
 
 from ..records import Span
 from .convert import StoredDocument
+from .indexing import EVENT_PEOPLE, FTS_TABLE, fts_match, like_pattern, ts_query
 from .store import (
     DOC_PEOPLE,
     DOCS,
@@ -38,6 +52,9 @@ from .store import (
 )
 
 MAX_LIMIT = 200
+TOTAL_CAP = 10_000  # free-text searches count at most this many matches (the total is then a floor)
+EVENT_TEXT = table(FTS_TABLE, column("rowid", Integer), column("body", Text))  # SQLite FTS5
+QUOTES_FTS = table("quotes_fts", column("rowid", Integer))  # SQLite FTS5, external content = quotes
 EventSort = Literal["date", "-date", "sources", "-sources"]
 EVENT_SORTS: tuple[str, ...] = ("date", "-date", "sources", "-sources")
 
@@ -58,11 +75,6 @@ class EventFilter:
 def _ci_contains(col: Any, text: str) -> ColumnElement[bool]:
     """Case-insensitive substring match with ``%``/``_`` in ``text`` taken literally."""
     return func.lower(col).contains(text.lower(), autoescape=True)
-
-
-def _json_name(name: str) -> str:
-    """How a name appears inside a stored JSON list (the store writes ensure_ascii=False)."""
-    return json.dumps(name, ensure_ascii=False)
 
 
 def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
@@ -97,71 +109,71 @@ def resolve_person(store: Store, name: str) -> str | None:
     return str(found) if found is not None else None
 
 
-def _meeting_has(name: str, *cols: Any) -> ColumnElement[bool]:
-    needle = _json_name(name)
-    return or_(*(cast(c, Text).contains(needle, autoescape=True) for c in cols))
-
-
 # --- events ------------------------------------------------------------------------------------
 
-def _event_date() -> Any:
-    return EVENTS.c.data["date"].as_string()
-
-
-def _n_sources() -> Any:
-    es = EVENT_SOURCES
-    return (select(func.count(func.distinct(es.c.doc_id))).where(es.c.event_id == EVENTS.c.event_id)
-            .correlate(EVENTS).scalar_subquery())
-
-
-def _events_of_docs(docs: Any) -> Any:
-    """Events with a source document among ``docs`` (a select of doc_ids): one uncorrelated IN."""
-    es = EVENT_SOURCES
-    return EVENTS.c.event_id.in_(select(es.c.event_id).where(es.c.doc_id.in_(docs)))
+def _date_desc(store: Store) -> list[Any]:
+    """Newest first, undated last, ties by id: the order of ``ix_events_date_event_id``."""
+    day = EVENTS.c.date.desc().nulls_last() if store.dialect == "postgresql" else EVENTS.c.date.desc()
+    return [day, EVENTS.c.event_id]
 
 
 def _events_of_meetings(*where: Any) -> Any:
-    """Events whose own meeting record (in a source) satisfies ``where``."""
+    """event_ids whose own meeting record (in a source) satisfies ``where``."""
     es = EVENT_SOURCES
-    return EVENTS.c.event_id.in_(
-        select(es.c.event_id)
-        .join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
-        .where(*where))
+    return (select(es.c.event_id)
+            .join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
+            .where(*where))
+
+
+def _event_text_match(store: Store, q: str) -> Any:
+    """Events whose search text has the words of ``q`` (full-text index) and contains ``q`` literally.
+
+    SQLite: the sort_ranks (FTS5 rowids) of ``event_text``; PostgreSQL: a condition on events.
+    """
+    pattern = like_pattern(q.casefold())
+    if store.dialect == "postgresql":
+        tsq = ts_query(q, fold=str.casefold)
+        if tsq is None:
+            return false()
+        return and_(func.to_tsvector("simple", EVENTS.c.search_text).op("@@")(func.to_tsquery("simple", tsq)),
+                    EVENTS.c.search_text.like(pattern, escape="\\"))
+    match = fts_match(q, fold=str.casefold)
+    if match is None:
+        return false()
+    return EVENTS.c.sort_rank.in_(_event_text_ranks(match, pattern))
+
+
+def _event_text_ranks(match: str, pattern: str) -> Any:
+    return (select(EVENT_TEXT.c.rowid)
+            .where(literal_column(FTS_TABLE).op("MATCH")(match), EVENT_TEXT.c.body.like(pattern, escape="\\")))
 
 
 def _event_conditions(store: Store, f: EventFilter) -> list[Any]:
-    """WHERE clauses for ``f``; each is an uncorrelated IN (computed once, not per event)."""
+    """WHERE clauses for ``f``; each is an uncorrelated IN over an indexed table (computed once)."""
     cond: list[Any] = []
+    ep = EVENT_PEOPLE
     if f.person:
         name = resolve_person(store, f.person) or f.person.strip()
-        cond.append(_events_of_meetings(_meeting_has(name, MEETINGS.c.participants, MEETINGS.c.attendees)))
+        cond.append(EVENTS.c.event_id.in_(select(ep.c.event_id).where(ep.c.name_key == name.casefold())))
     if f.country:
-        participant = cast(MEETINGS.c.participants, Text).contains(literal('"', String) + PEOPLE.c.name + '"')
-        cond.append(_events_of_meetings(
-            DOC_PEOPLE.c.doc_id == MEETINGS.c.doc_id,
-            PEOPLE.c.id == DOC_PEOPLE.c.person_id,
-            func.upper(func.coalesce(DOC_PEOPLE.c.country, PEOPLE.c.country)) == f.country.strip().upper(),
-            participant,
-        ))
+        cond.append(EVENTS.c.event_id.in_(select(ep.c.event_id).where(
+            ep.c.country == f.country.strip().upper(), ep.c.participant.is_(True))))
     if f.date_from:
-        cond.append(_event_date() >= f.date_from.isoformat())
+        cond.append(EVENTS.c.date >= f.date_from)
     if f.date_to:
-        cond.append(_event_date() <= f.date_to.isoformat())
+        cond.append(EVENTS.c.date <= f.date_to)
     if f.type:
-        cond.append(_events_of_docs(select(STATEMENTS.c.doc_id).where(STATEMENTS.c.type == f.type.strip().upper())))
+        es, st = EVENT_SOURCES, STATEMENTS
+        cond.append(EVENTS.c.event_id.in_(
+            select(es.c.event_id).select_from(st).join(es, es.c.doc_id == st.c.doc_id)
+            .where(st.c.type == f.type.strip().upper())))
     if f.place:
         place = f.place.strip().lower()
-        cond.append(or_(func.lower(EVENTS.c.data["location"].as_string()) == place,
-                        _events_of_meetings(func.lower(MEETINGS.c.location) == place)))
+        cond.append(EVENTS.c.event_id.in_(union(
+            select(EVENTS.c.event_id).where(func.lower(EVENTS.c.location) == place),
+            _events_of_meetings(func.lower(MEETINGS.c.location) == place))))
     if f.q and f.q.strip():
-        q = f.q.strip()
-        cond.append(or_(
-            _ci_contains(cast(EVENTS.c.data["participants"], Text), q),
-            _events_of_docs(select(DOCS.c.doc_id).where(_ci_contains(DOCS.c.title, q))),
-            _events_of_docs(select(QUOTES.c.doc_id).where(_ci_contains(QUOTES.c.text, q))),
-            _events_of_docs(select(STATEMENTS.c.doc_id).where(_ci_contains(STATEMENTS.c.evidence_text, q))),
-            _events_of_meetings(_ci_contains(MEETINGS.c.evidence_text, q)),
-        ))
+        cond.append(_event_text_match(store, f.q.strip()))
     return cond
 
 
@@ -181,24 +193,42 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
     """One page of event summaries matching ``f``, and how many match in all.
 
     ``sort`` is one of ``EVENT_SORTS``; events without a date come last either way; ties by id.
+    With a free-text ``q`` the total counts at most ``TOTAL_CAP`` matches.
     """
     f = f or EventFilter()
     limit = max(0, min(limit, MAX_LIMIT))
     offset = max(0, offset)
-    cond = _event_conditions(store, f)
-    n = _n_sources().label("n_sources")
-    day = _event_date()
-    undated = case((day.is_(None), 1), else_=0)
-    orders: list[Any] = {
-        "date": [undated, day.asc()], "-date": [undated, day.desc()],
-        "sources": [n.asc(), undated, day.desc()], "-sources": [n.desc(), undated, day.desc()],
-    }.get(sort, [undated, day.desc()])
+    q = f.q.strip() if f.q else ""
+    cols = (EVENTS.c.data, EVENTS.c.n_sources)
     with store._read("list events") as conn:
-        total = int(conn.execute(select(func.count()).select_from(EVENTS).where(*cond)).scalar_one())
-        rows = conn.execute(
-            select(EVENTS.c.data, n).where(*cond).order_by(*orders, EVENTS.c.event_id).limit(limit).offset(offset)
-        ).all()
-    return [_event_summary(data, int(count)) for data, count in rows], total
+        if q and store.dialect == "sqlite" and sort == "-date" and f == EventFilter(q=f.q):
+            # FTS5 yields rowids (= sort_rank) in order: read one page of them, stop early.
+            match = fts_match(q, fold=str.casefold)
+            if match is None:
+                return [], 0
+            ranks = _event_text_ranks(match, like_pattern(q.casefold()))
+            total = _capped_count(conn, ranks)
+            page = ranks.order_by(EVENT_TEXT.c.rowid).limit(limit).offset(offset)
+            rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
+            return [_event_summary(data, int(n)) for data, n in rows], total
+        cond = _event_conditions(store, f)
+        undated = EVENTS.c.date.is_(None)
+        orders: list[Any] = {
+            "date": [undated, EVENTS.c.date.asc(), EVENTS.c.event_id],
+            "sources": [EVENTS.c.n_sources.asc(), *_date_desc(store)],
+            "-sources": [EVENTS.c.n_sources.desc(), *_date_desc(store)],
+        }.get(sort, _date_desc(store))
+        if q:
+            total = _capped_count(conn, select(EVENTS.c.event_id).where(*cond))
+        else:
+            total = int(conn.execute(select(func.count()).select_from(EVENTS).where(*cond)).scalar_one())
+        rows = conn.execute(select(*cols).where(*cond).order_by(*orders).limit(limit).offset(offset)).all()
+    return [_event_summary(data, int(n)) for data, n in rows], total
+
+
+def _capped_count(conn: Any, query: Any) -> int:
+    """How many rows ``query`` yields, counting at most ``TOTAL_CAP``."""
+    return int(conn.execute(select(func.count()).select_from(query.limit(TOTAL_CAP).subquery())).scalar_one())
 
 
 def _doc_summary(row: Any) -> dict[str, Any]:
@@ -293,11 +323,14 @@ def list_documents(store: Store, *, spun: bool | None = None, language: str | No
         cond.append(or_(_ci_contains(DOCS.c.title, q.strip()), _ci_contains(DOCS.c.clean_text, q.strip()),
                         _ci_contains(DOCS.c.doc_id, q.strip())))
     limit = max(0, min(limit, MAX_LIMIT))
+    # newest first, undated last: the order of ix_documents_publication_date_doc_id (no CASE)
+    pub = DOCS.c.publication_date.desc()
+    pub = pub.nulls_last() if store.dialect == "postgresql" else pub
     with store._read("list documents") as conn:
         total = int(conn.execute(select(func.count()).select_from(DOCS).where(*cond)).scalar_one())
         rows = conn.execute(
             select(*_DOC_SUMMARY_COLS).where(*cond)
-            .order_by(case((DOCS.c.publication_date.is_(None), 1), else_=0), DOCS.c.publication_date.desc(), DOCS.c.doc_id)
+            .order_by(pub, DOCS.c.doc_id)
             .limit(limit).offset(max(0, offset))
         ).mappings().all()
     return [_doc_summary(r) for r in rows], total
@@ -386,16 +419,35 @@ def get_person(store: Store, name: str) -> dict[str, Any] | None:
 
 # --- quotes, search, health --------------------------------------------------------------------
 
+def _quote_text_match(store: Store, q: str) -> list[Any]:
+    """Quotes whose text has the words of ``q`` (full-text index) and contains ``q`` (case-insensitive)."""
+    if store.dialect == "postgresql":
+        tsq = ts_query(q)
+        if tsq is None:
+            return [false()]
+        words = func.to_tsvector("simple", QUOTES.c.text).op("@@")(func.to_tsquery("simple", tsq))
+    else:
+        match = fts_match(q)
+        if match is None:
+            return [false()]
+        words = QUOTES.c.id.in_(select(QUOTES_FTS.c.rowid).where(literal_column("quotes_fts").op("MATCH")(match)))
+    return [words, _ci_contains(QUOTES.c.text, q)]
+
+
 def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = None, limit: int = 50,
                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """Quotes whose text contains ``q`` (case-insensitive) by ``speaker`` (canonical, case-insensitive)."""
+    """Quotes whose text contains ``q`` (case-insensitive, whole words or word prefixes) by ``speaker``
+    (canonical, case-insensitive). With ``q`` the total counts at most ``TOTAL_CAP`` matches."""
     cond: list[Any] = []
     if q and q.strip():
-        cond.append(_ci_contains(QUOTES.c.text, q.strip()))
+        cond.extend(_quote_text_match(store, q.strip()))
     if speaker and speaker.strip():
         cond.append(QUOTES.c.speaker == (resolve_person(store, speaker) or speaker.strip()))
     with store._read("search quotes") as conn:
-        total = int(conn.execute(select(func.count()).select_from(QUOTES).where(*cond)).scalar_one())
+        if q and q.strip():
+            total = _capped_count(conn, select(QUOTES.c.id).where(*cond))
+        else:
+            total = int(conn.execute(select(func.count()).select_from(QUOTES).where(*cond)).scalar_one())
         rows = conn.execute(
             select(QUOTES, DOCS.c.title, DOCS.c.publication_date).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
             .where(*cond).order_by(QUOTES.c.doc_id, QUOTES.c.idx)
@@ -417,9 +469,10 @@ def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:
 
 
 def health(store: Store) -> dict[str, Any]:
-    """Whether the store answers, its counts and the package version."""
+    """Whether the store answers, its row counts (no full scans) and the package version."""
+    stats: dict[str, Any] | None
     try:
-        stats = store.stats().to_json()
+        stats = dict(store.counts())
         ok, error = True, None
     except Exception as exc:  # any failure means "not reachable": report it, do not raise
         stats, ok, error = None, False, str(exc)
@@ -427,6 +480,6 @@ def health(store: Store) -> dict[str, Any]:
 
 
 __all__ = [
-    "EVENT_SORTS", "MAX_LIMIT", "EventFilter", "document_json", "get_document", "get_event", "get_person",
+    "EVENT_SORTS", "MAX_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
     "health", "list_documents", "list_events", "list_people", "resolve_person", "search", "search_quotes",
 ]

@@ -40,13 +40,15 @@ from sqlalchemy.pool import StaticPool
 from ..errors import StoreError
 from ..options import Options
 from ..records import Analysis, CleanDocument, DocumentResult, Failure
-from . import convert, models
+from . import convert, indexing, models
 from .convert import AddReport, StoredDocument, StoreStats
 
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 30_000
 BATCH_SIZE = 100  # documents per transaction
+SQLITE_POOL = (40, 10)  # pool_size, max_overflow: FastAPI runs sync endpoints on 40 threads
+POSTGRES_POOL = (10, 20)  # well inside PostgreSQL's default max_connections (100) per process
 PAGE_SIZE = 200  # documents per read query in iter_results
 _PG_MIGRATION_LOCK = 0x636F6D6D  # pg_advisory_xact_lock key held while migrating
 
@@ -133,25 +135,41 @@ def _make_engine(url: URL) -> Engine:
                 raise OSError(f"directory {parent} does not exist")
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-            poolclass=StaticPool if memory else None, json_serializer=_json_dumps,
+            json_serializer=_json_dumps,
+            **({"poolclass": StaticPool} if memory else {"pool_size": SQLITE_POOL[0], "max_overflow": SQLITE_POOL[1]}),
         )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, json_serializer=_json_dumps)
+    return create_engine(url, pool_pre_ping=True, json_serializer=_json_dumps,
+                         pool_size=POSTGRES_POOL[0], max_overflow=POSTGRES_POOL[1])
 
 
-def _migrate(engine: Engine) -> None:
-    from alembic import command
+def _alembic_config() -> Any:
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this package ships (what ``Store.open`` upgrades to)."""
+    from alembic.script import ScriptDirectory
+
+    return str(ScriptDirectory.from_config(_alembic_config()).get_current_head())
+
+
+def _migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema to ``revision`` (default: head) in one transaction."""
+    from alembic import command
+
+    cfg = _alembic_config()
     with engine.connect().execution_options(communique_write=True) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(select(func.pg_advisory_xact_lock(_PG_MIGRATION_LOCK)))
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, revision)
 
 
 def _version() -> str:
@@ -449,6 +467,15 @@ class Store:
                 quotes=count(QUOTES), statements=count(STATEMENTS), events=count(EVENTS), failures=count(FAILURES),
             )
 
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (no grouping: cheap enough for a health check)."""
+        tables = {"documents": DOCS, "people": PEOPLE, "meetings": MEETINGS, "quotes": QUOTES,
+                  "statements": STATEMENTS, "events": EVENTS, "failures": FAILURES}
+        with self._read("count") as conn:
+            out = {k: int(conn.execute(select(func.count()).select_from(t)).scalar_one()) for k, t in tables.items()}
+            out["spun"] = int(conn.execute(select(func.count()).where(DOCS.c.spun.is_(True))).scalar_one())
+            return out
+
     # --- dedup and events (engineer H4) --------------------------------------------------------
 
     def save_signatures(self, sigs: Mapping[str, dict[str, Any]]) -> None:
@@ -493,7 +520,8 @@ class Store:
 
     def replace_events(self, events: Iterable[tuple[str, dict[str, Any]]],
                        sources: Iterable[tuple[str, str, int]]) -> None:
-        """Replace every event and its sources; set ``meetings.event_id`` to match."""
+        """Replace every event and its sources; set ``meetings.event_id`` to match; recompute
+        the derived event columns, ``event_people`` and the search text (``indexing.index_events``)."""
         now = _now()
         event_rows = [{"event_id": e, "data": d, "updated_at": now} for e, d in events]
         source_rows = [{"event_id": e, "doc_id": d, "meeting_idx": i} for e, d, i in dict.fromkeys(sources)]
@@ -510,6 +538,12 @@ class Store:
                     .values(event_id=bindparam("e")),
                     [{"d": r["doc_id"], "i": r["meeting_idx"], "e": r["event_id"]} for r in source_rows],
                 )
+            indexing.index_events(conn)
+
+    def reindex_events(self) -> None:
+        """Recompute what the read side derives from events (after writing events directly)."""
+        with self._write("index events") as conn:
+            indexing.index_events(conn)
 
     def load_events(self) -> dict[str, dict[str, Any]]:
         with self._read("load events") as conn:

@@ -1,0 +1,175 @@
+"""What the store derives from events so the read side can use indexes (one helper, every writer).
+
+``index_events(conn)`` recomputes, from ``events.data`` and the events' sources:
+
+1. the event columns ``date``, ``location``, ``n_sources``, ``participants_text`` and
+   ``sort_rank`` (position by date, newest first, undated last, then event_id);
+2. ``event_people``: every name in the event's own source meetings (participants and
+   attendees), casefolded for matching, with the country the documents give (else ``people``);
+3. the search text (titles, quotes, statement and meeting evidence of the sources, the
+   participants; casefolded): on SQLite the FTS5 table ``event_text`` (rowid = sort_rank), on
+   PostgreSQL ``events.search_text`` (a ``to_tsvector`` expression GIN index);
+4. fresh planner statistics (SQLite ``ANALYZE`` with an analysis limit, PostgreSQL ``ANALYZE``).
+
+``Store.replace_events``, the synthetic load-test store and migration 0002 all call it, so the
+derived state has one definition. It reads and writes only the columns that exist at
+migration 0002.
+
+Search helpers: ``fts_tokens`` splits a query as the FTS tokenizers do (letters and digits);
+``fts_match`` / ``ts_query`` build the SQLite MATCH / PostgreSQL tsquery string (a phrase whose
+last word may be a prefix); ``like_pattern`` is the literal substring check run on candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
+
+from . import models
+
+EVENTS = cast(Table, models.Event.__table__)
+EVENT_PEOPLE = cast(Table, models.EventPerson.__table__)
+EVENT_SOURCES = cast(Table, models.EventSource.__table__)
+MEETINGS = cast(Table, models.Meeting.__table__)
+DOCS = cast(Table, models.Document.__table__)
+DOC_PEOPLE = cast(Table, models.DocPerson.__table__)
+PEOPLE = cast(Table, models.Person.__table__)
+QUOTES = cast(Table, models.Quote.__table__)
+STATEMENTS = cast(Table, models.Statement.__table__)
+
+CHUNK = 1_000  # events per read/write round
+ANALYSIS_LIMIT = 1_000  # rows SQLite's ANALYZE samples per index
+FTS_TABLE = "event_text"
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def fts_tokens(q: str, fold: Callable[[str], str] = str.lower) -> list[str]:
+    """The words of ``q`` (runs of letters/digits, folded by ``fold``), as the FTS tokenizers split them."""
+    return _TOKEN.findall(fold(q))
+
+
+def fts_match(q: str, fold: Callable[[str], str] = str.lower) -> str | None:
+    """An FTS5 MATCH string: the words of ``q`` as one phrase, the last one a prefix."""
+    words = fts_tokens(q, fold)
+    return '"' + " ".join(words) + '" *' if words else None
+
+
+def ts_query(q: str, fold: Callable[[str], str] = str.lower) -> str | None:
+    """A PostgreSQL ``to_tsquery('simple', ...)`` string: the words in order, the last a prefix."""
+    words = fts_tokens(q, fold)
+    return " <-> ".join(words[:-1] + [words[-1] + ":*"]) if words else None
+
+
+def like_pattern(q: str) -> str:
+    """``%q%`` with ``\\``, ``%`` and ``_`` taken literally (use with ``ESCAPE '\\'``)."""
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _day(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _ranked(conn: Connection) -> list[str]:
+    """Every event_id by date (newest first, undated last), then event_id."""
+    rows = [(e, _day(d)) for e, d in conn.execute(select(EVENTS.c.event_id, EVENTS.c.data["date"].as_string()))]
+    rows.sort(key=lambda r: r[0])
+    rows.sort(key=lambda r: r[1].toordinal() if r[1] else 0, reverse=True)  # stable: ids stay ascending
+    return [e for e, _ in rows]
+
+
+def _grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Sequence[Any]]]:
+    out: dict[Any, list[Sequence[Any]]] = {}
+    for r in rows:
+        out.setdefault(r[0], []).append(r)
+    return out
+
+
+def index_events(conn: Connection) -> None:
+    """Recompute every event's derived columns, ``event_people`` and search text (see module doc)."""
+    sqlite = conn.dialect.name == "sqlite"
+    conn.execute(delete(EVENT_PEOPLE))
+    conn.execute(update(EVENTS).where(EVENTS.c.sort_rank.is_not(None)).values(sort_rank=None))
+    if sqlite:
+        conn.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    order = _ranked(conn)
+    person_country = {name: str(c).upper() for name, c in conn.execute(
+        select(PEOPLE.c.name, PEOPLE.c.country).where(PEOPLE.c.country.is_not(None)))}
+    set_cols = update(EVENTS).where(EVENTS.c.event_id == bindparam("eid")).values(
+        date=bindparam("d"), location=bindparam("loc"), n_sources=bindparam("n"),
+        participants_text=bindparam("pt"), sort_rank=bindparam("rank"), search_text=bindparam("st"))
+    for start in range(0, len(order), CHUNK):
+        ids = order[start:start + CHUNK]
+        data = dict(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).where(EVENTS.c.event_id.in_(ids))).all())
+        sources = _grouped(conn.execute(select(EVENT_SOURCES.c.event_id, EVENT_SOURCES.c.doc_id,
+                                               EVENT_SOURCES.c.meeting_idx).where(EVENT_SOURCES.c.event_id.in_(ids))))
+        docs = sorted({r[1] for rs in sources.values() for r in rs})
+        meetings = {(r[0], r[1]): r for r in conn.execute(
+            select(MEETINGS.c.doc_id, MEETINGS.c.idx, MEETINGS.c.participants, MEETINGS.c.attendees,
+                   MEETINGS.c.evidence_text).where(MEETINGS.c.doc_id.in_(docs)))}
+        countries: dict[tuple[str, str], str] = {}
+        for d, name, dc, pc in conn.execute(
+                select(DOC_PEOPLE.c.doc_id, PEOPLE.c.name, DOC_PEOPLE.c.country, PEOPLE.c.country)
+                .join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id).where(DOC_PEOPLE.c.doc_id.in_(docs))):
+            if dc or pc:
+                countries.setdefault((d, name), str(dc or pc).upper())
+        texts: dict[str, list[str]] = {}
+        for table, col in ((DOCS, DOCS.c.title), (QUOTES, QUOTES.c.text), (STATEMENTS, STATEMENTS.c.evidence_text)):
+            for d, t in conn.execute(select(table.c.doc_id, col).where(table.c.doc_id.in_(docs))):
+                if t:
+                    texts.setdefault(d, []).append(t)
+        updates: list[dict[str, Any]] = []
+        people: list[dict[str, Any]] = []
+        fts: list[dict[str, Any]] = []
+        for rank, eid in enumerate(ids, start=start + 1):
+            ev = data[eid]
+            day = _day(ev.get("date"))
+            srcs = sources.get(eid, [])
+            doc_ids = list(dict.fromkeys(r[1] for r in srcs))
+            parts = [str(p) for p in ev.get("participants", [])]
+            body = ["; ".join(parts)]
+            seen: set[tuple[str, str | None, bool]] = set()
+            for _, d, i in srcs:
+                m = meetings.get((d, i))
+                if m is None:
+                    continue
+                if m[4]:
+                    body.append(m[4])
+                for name, is_part in [(n, True) for n in m[2] or []] + [(n, False) for n in m[3] or []]:
+                    country = countries.get((d, name)) or person_country.get(name)
+                    key = (name, country, is_part)
+                    if key not in seen:
+                        seen.add(key)
+                        people.append({"event_id": eid, "name": name, "name_key": name.casefold(),
+                                       "country": country, "participant": is_part, "date": day})
+            for d in doc_ids:
+                body.extend(texts.get(d, []))
+            folded = "\n".join(body).casefold()
+            updates.append({"eid": eid, "d": day, "loc": ev.get("location"), "n": len(doc_ids),
+                            "pt": "; ".join(parts), "rank": rank, "st": None if sqlite else folded})
+            if sqlite:
+                fts.append({"r": rank, "b": folded})
+        conn.execute(set_cols, updates)
+        if people:
+            conn.execute(EVENT_PEOPLE.insert(), people)
+        if fts:
+            conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:r, :b)"), fts)
+    analyze(conn)
+
+
+def analyze(conn: Connection) -> None:
+    """Fresh planner statistics after a large write (bounded work on SQLite)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+        conn.exec_driver_sql("ANALYZE")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("ANALYZE")
