@@ -90,26 +90,28 @@ class ExtractBench:
         return d
 
 
-def _burn(seconds: float) -> None:
+def _burn(seconds: float, out: Any) -> None:
+    t0 = time.perf_counter()
     end = time.process_time() + seconds
     while time.process_time() < end:
         pass
+    out.put(time.perf_counter() - t0)
 
 
-def available_cores(n: int, seconds: float = 0.5) -> float:
-    """How many cores ``n`` busy processes actually get right now (others' load included): n
-    processes each burn ``seconds`` of CPU; cores = total CPU / wall time."""
+def available_cores(n: int, seconds: float = 1.0) -> float:
+    """How many cores ``n`` busy processes actually get right now (others' load included): each
+    burns ``seconds`` of CPU and times itself (start-up excluded); cores = sum of CPU/wall shares."""
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_burn, args=(seconds,)) for _ in range(n)]
-    t0 = time.perf_counter()
+    out = ctx.Queue()
+    procs = [ctx.Process(target=_burn, args=(seconds, out)) for _ in range(n)]
     for p in procs:
         p.start()
+    walls = [out.get() for _ in procs]
     for p in procs:
         p.join()
-    wall = time.perf_counter() - t0
-    return n * seconds / wall if wall else float(n)
+    return sum(min(1.0, seconds / w) for w in walls if w > 0)
 
 
 def _profile_lines(prof: cProfile.Profile, total: float, top: int = 25) -> list[str]:
