@@ -63,7 +63,8 @@ def api_router() -> APIRouter:
         f = Q.EventFilter(person=person, country=country, date_from=from_, date_to=to,
                           type=type, place=place, q=q)
         items, total = Q.list_events(_store(request), f, limit=limit, offset=offset, sort=sort)
-        return S.EventPage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset})
+        return S.EventPage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset,
+                                           "total_is_estimate": bool(q and q.strip()) and total >= Q.TOTAL_CAP})
 
     @r.get("/events/{event_id}", response_model=S.EventDetail, responses=NOT_FOUND, tags=["events"])
     def get_event(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> S.EventDetail:
@@ -146,7 +147,8 @@ def api_router() -> APIRouter:
         offset: Offset = 0,
     ) -> S.QuotePage:
         items, total = Q.search_quotes(_store(request), q=q, speaker=speaker, limit=limit, offset=offset)
-        return S.QuotePage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset})
+        return S.QuotePage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset,
+                                           "total_is_estimate": bool(q and q.strip()) and total >= Q.TOTAL_CAP})
 
     @r.get("/health", response_model=S.Health, tags=["meta"])
     def health(request: Request) -> S.Health:

@@ -55,6 +55,8 @@ class EventPage(BaseModel):
     total: int
     limit: int
     offset: int
+    total_is_estimate: bool = Field(
+        False, description="True when a free-text search matched more than it counts: total is then a floor.")
 
 
 class FieldSource(BaseModel):
@@ -224,6 +226,8 @@ class QuotePage(BaseModel):
     total: int
     limit: int
     offset: int
+    total_is_estimate: bool = Field(
+        False, description="True when a free-text search matched more than it counts: total is then a floor.")
 
 
 class Health(BaseModel):

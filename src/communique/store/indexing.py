@@ -4,8 +4,10 @@
 
 1. the event columns ``date``, ``location``, ``n_sources``, ``participants_text`` and
    ``sort_rank`` (position by date, newest first, undated last, then event_id);
-2. ``event_people``: every name in the event's own source meetings (participants and
-   attendees), casefolded for matching, with the country the documents give (else ``people``);
+2. ``event_terms``: what each event can be filtered by, keyed by its sort_rank: ``person``
+   (casefolded names of participants and attendees of its own source meetings), ``country``
+   (participants' ISO-3 as the documents give it, else ``people``), ``type`` (statement types
+   in its sources), ``place`` (lower-cased agreed place and source meetings' places);
 3. the search text (titles, quotes, statement and meeting evidence of the sources, the
    participants; casefolded): on SQLite the FTS5 table ``event_text`` (rowid = sort_rank), on
    PostgreSQL ``events.search_text`` (a ``to_tsvector`` expression GIN index);
@@ -32,7 +34,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, select, text, updat
 from . import models
 
 EVENTS = cast(Table, models.Event.__table__)
-EVENT_PEOPLE = cast(Table, models.EventPerson.__table__)
+EVENT_TERMS = cast(Table, models.EventTerm.__table__)
 EVENT_SOURCES = cast(Table, models.EventSource.__table__)
 MEETINGS = cast(Table, models.Meeting.__table__)
 DOCS = cast(Table, models.Document.__table__)
@@ -95,9 +97,9 @@ def _grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Sequence[Any]]]:
 
 
 def index_events(conn: Connection) -> None:
-    """Recompute every event's derived columns, ``event_people`` and search text (see module doc)."""
+    """Recompute every event's derived columns, ``event_terms`` and search text (see module doc)."""
     sqlite = conn.dialect.name == "sqlite"
-    conn.execute(delete(EVENT_PEOPLE))
+    conn.execute(delete(EVENT_TERMS))
     conn.execute(update(EVENTS).where(EVENTS.c.sort_rank.is_not(None)).values(sort_rank=None))
     if sqlite:
         conn.execute(text(f"DELETE FROM {FTS_TABLE}"))
@@ -115,52 +117,61 @@ def index_events(conn: Connection) -> None:
         docs = sorted({r[1] for rs in sources.values() for r in rs})
         meetings = {(r[0], r[1]): r for r in conn.execute(
             select(MEETINGS.c.doc_id, MEETINGS.c.idx, MEETINGS.c.participants, MEETINGS.c.attendees,
-                   MEETINGS.c.evidence_text).where(MEETINGS.c.doc_id.in_(docs)))}
+                   MEETINGS.c.evidence_text, MEETINGS.c.location).where(MEETINGS.c.doc_id.in_(docs)))}
         countries: dict[tuple[str, str], str] = {}
         for d, name, dc, pc in conn.execute(
                 select(DOC_PEOPLE.c.doc_id, PEOPLE.c.name, DOC_PEOPLE.c.country, PEOPLE.c.country)
                 .join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id).where(DOC_PEOPLE.c.doc_id.in_(docs))):
             if dc or pc:
                 countries.setdefault((d, name), str(dc or pc).upper())
+        types = _grouped(conn.execute(select(STATEMENTS.c.doc_id, STATEMENTS.c.type)
+                                      .where(STATEMENTS.c.doc_id.in_(docs))))
         texts: dict[str, list[str]] = {}
         for table, col in ((DOCS, DOCS.c.title), (QUOTES, QUOTES.c.text), (STATEMENTS, STATEMENTS.c.evidence_text)):
             for d, t in conn.execute(select(table.c.doc_id, col).where(table.c.doc_id.in_(docs))):
                 if t:
                     texts.setdefault(d, []).append(t)
         updates: list[dict[str, Any]] = []
-        people: list[dict[str, Any]] = []
+        terms: list[dict[str, Any]] = []
         fts: list[dict[str, Any]] = []
         for rank, eid in enumerate(ids, start=start + 1):
             ev = data[eid]
-            day = _day(ev.get("date"))
             srcs = sources.get(eid, [])
             doc_ids = list(dict.fromkeys(r[1] for r in srcs))
             parts = [str(p) for p in ev.get("participants", [])]
             body = ["; ".join(parts)]
-            seen: set[tuple[str, str | None, bool]] = set()
+            keys: dict[tuple[str, str], None] = {}
+            if ev.get("location"):
+                keys["place", str(ev["location"]).lower()] = None
             for _, d, i in srcs:
                 m = meetings.get((d, i))
                 if m is None:
                     continue
                 if m[4]:
                     body.append(m[4])
-                for name, is_part in [(n, True) for n in m[2] or []] + [(n, False) for n in m[3] or []]:
+                if m[5]:
+                    keys["place", str(m[5]).lower()] = None
+                for name in m[2] or []:
+                    keys["person", name.casefold()] = None
                     country = countries.get((d, name)) or person_country.get(name)
-                    key = (name, country, is_part)
-                    if key not in seen:
-                        seen.add(key)
-                        people.append({"event_id": eid, "name": name, "name_key": name.casefold(),
-                                       "country": country, "participant": is_part, "date": day})
+                    if country:
+                        keys["country", country] = None
+                for name in m[3] or []:
+                    keys["person", name.casefold()] = None
             for d in doc_ids:
                 body.extend(texts.get(d, []))
+                for _, kind in types.get(d, []):
+                    keys["type", str(kind).upper()] = None
+            terms.extend({"kind": k, "term": t, "sort_rank": rank, "event_id": eid}
+                         for k, t in dict.fromkeys((k, t[:255]) for k, t in keys))
             folded = "\n".join(body).casefold()
-            updates.append({"eid": eid, "d": day, "loc": ev.get("location"), "n": len(doc_ids),
+            updates.append({"eid": eid, "d": _day(ev.get("date")), "loc": ev.get("location"), "n": len(doc_ids),
                             "pt": "; ".join(parts), "rank": rank, "st": None if sqlite else folded})
             if sqlite:
                 fts.append({"r": rank, "b": folded})
         conn.execute(set_cols, updates)
-        if people:
-            conn.execute(EVENT_PEOPLE.insert(), people)
+        if terms:
+            conn.execute(EVENT_TERMS.insert(), terms)
         if fts:
             conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:r, :b)"), fts)
     analyze(conn)

@@ -184,22 +184,21 @@ class Event(Base):
     search_text: Mapped[str | None] = mapped_column(Text)  # PostgreSQL only: casefolded text searched by q=
 
 
-class EventPerson(Base):
-    """A person named by one of an event's source meetings (participant or attendee)."""
+class EventTerm(Base):
+    """What an event can be filtered by, one row per (kind, term): the index behind the event filters.
 
-    __tablename__ = "event_people"
+    kinds: ``person`` (casefolded name of a participant or attendee of a source meeting),
+    ``country`` (upper-case ISO-3 of a participant), ``type`` (PLOVER type of a statement in a
+    source), ``place`` (lower-cased agreed place or a source meeting's place). ``sort_rank`` is
+    the event's, so one filter's page and count are a range of the primary key.
+    """
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(String(64), index=True)
-    name: Mapped[str] = mapped_column(String(255))
-    name_key: Mapped[str] = mapped_column(String(255))  # casefolded name: what person filters compare
-    country: Mapped[str | None] = mapped_column(String(3))  # upper-cased ISO-3 (documents, else people)
-    participant: Mapped[bool] = mapped_column(Boolean)  # False: attendee only
-    date: Mapped[date | None] = mapped_column(Date)  # the event's date
+    __tablename__ = "event_terms"
 
-
-Index("ix_event_people_name_key_date", EventPerson.name_key, EventPerson.date)
-Index("ix_event_people_country_date", EventPerson.country, EventPerson.date)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    term: Mapped[str] = mapped_column(String(255), primary_key=True)
+    sort_rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64))
 
 
 class EventSource(Base):

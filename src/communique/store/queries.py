@@ -32,12 +32,11 @@ from sqlalchemy import (
     or_,
     select,
     table,
-    union,
 )
 
 from ..records import Span
 from .convert import StoredDocument
-from .indexing import EVENT_PEOPLE, FTS_TABLE, fts_match, like_pattern, ts_query
+from .indexing import EVENT_TERMS, FTS_TABLE, fts_match, fts_tokens, like_pattern, ts_query
 from .store import (
     DOC_PEOPLE,
     DOCS,
@@ -46,7 +45,6 @@ from .store import (
     MEETINGS,
     PEOPLE,
     QUOTES,
-    STATEMENTS,
     Store,
     _version,
 )
@@ -117,14 +115,6 @@ def _date_desc(store: Store) -> list[Any]:
     return [day, EVENTS.c.event_id]
 
 
-def _events_of_meetings(*where: Any) -> Any:
-    """event_ids whose own meeting record (in a source) satisfies ``where``."""
-    es = EVENT_SOURCES
-    return (select(es.c.event_id)
-            .join(MEETINGS, and_(MEETINGS.c.doc_id == es.c.doc_id, MEETINGS.c.idx == es.c.meeting_idx))
-            .where(*where))
-
-
 def _event_text_match(store: Store, q: str) -> Any:
     """Events whose search text has the words of ``q`` (full-text index) and contains ``q`` literally.
 
@@ -140,38 +130,49 @@ def _event_text_match(store: Store, q: str) -> Any:
     match = fts_match(q, fold=str.casefold)
     if match is None:
         return false()
-    return EVENTS.c.sort_rank.in_(_event_text_ranks(match, pattern))
+    return EVENTS.c.sort_rank.in_(_event_text_ranks(match, q))
 
 
-def _event_text_ranks(match: str, pattern: str) -> Any:
-    return (select(EVENT_TEXT.c.rowid)
-            .where(literal_column(FTS_TABLE).op("MATCH")(match), EVENT_TEXT.c.body.like(pattern, escape="\\")))
+def _word_only(q: str) -> bool:
+    """True when ``q`` is one ASCII word: a word (prefix) match then implies the substring match."""
+    return q.isascii() and fts_tokens(q) == [q.casefold()]
 
 
-def _event_conditions(store: Store, f: EventFilter) -> list[Any]:
-    """WHERE clauses for ``f``; each is an uncorrelated IN over an indexed table (computed once)."""
-    cond: list[Any] = []
-    ep = EVENT_PEOPLE
+def _event_text_ranks(match: str, q: str) -> Any:
+    """sort_ranks of the events whose FTS5 text matches ``match`` and contains ``q`` literally."""
+    cond = [literal_column(FTS_TABLE).op("MATCH")(match)]
+    if not _word_only(q):
+        cond.append(EVENT_TEXT.c.body.like(like_pattern(q.casefold()), escape="\\"))
+    return select(EVENT_TEXT.c.rowid).where(*cond)
+
+
+def _event_terms(store: Store, f: EventFilter) -> list[tuple[str, str]]:
+    """The (kind, term) pairs of ``event_terms`` that ``f``'s person/country/type/place ask for."""
+    terms: list[tuple[str, str]] = []
     if f.person:
         name = resolve_person(store, f.person) or f.person.strip()
-        cond.append(EVENTS.c.event_id.in_(select(ep.c.event_id).where(ep.c.name_key == name.casefold())))
+        terms.append(("person", name.casefold()))
     if f.country:
-        cond.append(EVENTS.c.event_id.in_(select(ep.c.event_id).where(
-            ep.c.country == f.country.strip().upper(), ep.c.participant.is_(True))))
+        terms.append(("country", f.country.strip().upper()))
+    if f.type:
+        terms.append(("type", f.type.strip().upper()))
+    if f.place:
+        terms.append(("place", f.place.strip().lower()))
+    return terms
+
+
+def _ranks_with(kind: str, term: str) -> Any:
+    """sort_ranks of the events with ``kind``/``term``: a range of event_terms' primary key."""
+    return select(EVENT_TERMS.c.sort_rank).where(EVENT_TERMS.c.kind == kind, EVENT_TERMS.c.term == term)
+
+
+def _event_conditions(store: Store, f: EventFilter, terms: Sequence[tuple[str, str]]) -> list[Any]:
+    """WHERE clauses for ``f``; each is an uncorrelated IN over an indexed table (computed once)."""
+    cond: list[Any] = [EVENTS.c.sort_rank.in_(_ranks_with(k, t)) for k, t in terms]
     if f.date_from:
         cond.append(EVENTS.c.date >= f.date_from)
     if f.date_to:
         cond.append(EVENTS.c.date <= f.date_to)
-    if f.type:
-        es, st = EVENT_SOURCES, STATEMENTS
-        cond.append(EVENTS.c.event_id.in_(
-            select(es.c.event_id).select_from(st).join(es, es.c.doc_id == st.c.doc_id)
-            .where(st.c.type == f.type.strip().upper())))
-    if f.place:
-        place = f.place.strip().lower()
-        cond.append(EVENTS.c.event_id.in_(union(
-            select(EVENTS.c.event_id).where(func.lower(EVENTS.c.location) == place),
-            _events_of_meetings(func.lower(MEETINGS.c.location) == place))))
     if f.q and f.q.strip():
         cond.append(_event_text_match(store, f.q.strip()))
     return cond
@@ -206,12 +207,20 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
             match = fts_match(q, fold=str.casefold)
             if match is None:
                 return [], 0
-            ranks = _event_text_ranks(match, like_pattern(q.casefold()))
+            ranks = _event_text_ranks(match, q)
             total = _capped_count(conn, ranks)
             page = ranks.order_by(EVENT_TEXT.c.rowid).limit(limit).offset(offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
             return [_event_summary(data, int(n)) for data, n in rows], total
-        cond = _event_conditions(store, f)
+        terms = _event_terms(store, f)
+        if len(terms) == 1 and sort == "-date" and not (q or f.date_from or f.date_to):
+            # one term filter: its page and count are ranges of event_terms' primary key
+            ranks = _ranks_with(*terms[0])
+            total = int(conn.execute(select(func.count()).select_from(ranks.subquery())).scalar_one())
+            page = ranks.order_by(EVENT_TERMS.c.sort_rank).limit(limit).offset(offset)
+            rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
+            return [_event_summary(data, int(n)) for data, n in rows], total
+        cond = _event_conditions(store, f, terms)
         undated = EVENTS.c.date.is_(None)
         orders: list[Any] = {
             "date": [undated, EVENTS.c.date.asc(), EVENTS.c.event_id],
@@ -419,40 +428,42 @@ def get_person(store: Store, name: str) -> dict[str, Any] | None:
 
 # --- quotes, search, health --------------------------------------------------------------------
 
-def _quote_text_match(store: Store, q: str) -> list[Any]:
-    """Quotes whose text has the words of ``q`` (full-text index) and contains ``q`` (case-insensitive)."""
-    if store.dialect == "postgresql":
-        tsq = ts_query(q)
-        if tsq is None:
-            return [false()]
-        words = func.to_tsvector("simple", QUOTES.c.text).op("@@")(func.to_tsquery("simple", tsq))
-    else:
-        match = fts_match(q)
-        if match is None:
-            return [false()]
-        words = QUOTES.c.id.in_(select(QUOTES_FTS.c.rowid).where(literal_column("quotes_fts").op("MATCH")(match)))
-    return [words, _ci_contains(QUOTES.c.text, q)]
-
-
 def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = None, limit: int = 50,
                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """Quotes whose text contains ``q`` (case-insensitive, whole words or word prefixes) by ``speaker``
-    (canonical, case-insensitive). With ``q`` the total counts at most ``TOTAL_CAP`` matches."""
+    """Quotes whose text contains ``q`` (case-insensitive, from a word start: a full-text index
+    finds the words) by ``speaker`` (canonical, case-insensitive). Without ``q`` by document and
+    position; with ``q`` in the order they were stored, the total counting at most ``TOTAL_CAP``."""
     cond: list[Any] = []
-    if q and q.strip():
-        cond.extend(_quote_text_match(store, q.strip()))
     if speaker and speaker.strip():
         cond.append(QUOTES.c.speaker == (resolve_person(store, speaker) or speaker.strip()))
+    q = (q or "").strip()
+    limit, offset = max(0, min(limit, MAX_LIMIT)), max(0, offset)
+    cols = (QUOTES, DOCS.c.title, DOCS.c.publication_date)
     with store._read("search quotes") as conn:
-        if q and q.strip():
-            total = _capped_count(conn, select(QUOTES.c.id).where(*cond))
-        else:
+        if not q:
             total = int(conn.execute(select(func.count()).select_from(QUOTES).where(*cond)).scalar_one())
-        rows = conn.execute(
-            select(QUOTES, DOCS.c.title, DOCS.c.publication_date).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
-            .where(*cond).order_by(QUOTES.c.doc_id, QUOTES.c.idx)
-            .limit(max(0, min(limit, MAX_LIMIT))).offset(max(0, offset))
-        ).mappings().all()
+            rows = conn.execute(
+                select(*cols).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id).where(*cond)
+                .order_by(QUOTES.c.doc_id, QUOTES.c.idx).limit(limit).offset(offset)).mappings().all()
+        else:
+            if not _word_only(q):
+                cond.append(_ci_contains(QUOTES.c.text, q))
+            if store.dialect == "postgresql":
+                tsq = ts_query(q)
+                words = (func.to_tsvector("simple", QUOTES.c.text).op("@@")(func.to_tsquery("simple", tsq))
+                         if tsq else false())
+                ids = select(QUOTES.c.id).where(words, *cond)
+                order: Any = QUOTES.c.id
+            else:  # FTS5 drives the query and yields rowids (= quote ids) in order: pages stop early
+                match = fts_match(q)
+                ids = (select(QUOTES.c.id).select_from(QUOTES_FTS.join(QUOTES, QUOTES.c.id == QUOTES_FTS.c.rowid))
+                       .where(literal_column("quotes_fts").op("MATCH")(match) if match else false(), *cond))
+                order = QUOTES_FTS.c.rowid
+            total = _capped_count(conn, ids)
+            rows = conn.execute(
+                select(*cols).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
+                .where(QUOTES.c.id.in_(ids.order_by(order).limit(limit).offset(offset))).order_by(QUOTES.c.id)
+            ).mappings().all()
     return [{**_quote(r), "title": r["title"], "publication_date": _iso(r["publication_date"])} for r in rows], total
 
 

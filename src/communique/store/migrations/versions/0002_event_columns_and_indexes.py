@@ -1,9 +1,9 @@
-"""event columns and indexes: indexed event date/place/sources, event_people, full-text search.
+"""event columns and indexes: indexed event date/place/sources, event_terms, full-text search.
 
 Adds to ``events`` the columns the read side filters and sorts on (``date``, ``location``,
 ``n_sources``, ``participants_text``, ``sort_rank``; ``search_text`` is used on PostgreSQL
-only), the ``event_people`` table (person and country filters), and indexes for the type filter,
-the people list and the documents list. Full-text search: on SQLite the FTS5 tables
+only), the ``event_terms`` table (person, country, type and place filters: one primary-key
+range each), and indexes for the type filter, the people list and the documents list. Full-text search: on SQLite the FTS5 tables
 ``event_text`` (rowid = events.sort_rank) and ``quotes_fts`` (external content over ``quotes``,
 kept in step by triggers); on PostgreSQL ``to_tsvector('simple', ...)`` GIN expression indexes.
 Existing events are backfilled from their ``data`` and sources (``store.indexing.index_events``).
@@ -50,19 +50,13 @@ def upgrade() -> None:
     op.create_index('ix_events_n_sources', 'events', ['n_sources'])
     op.create_index('ix_events_location_lower', 'events', [sa.text('lower(location)')])
 
-    op.create_table('event_people',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    op.create_table('event_terms',
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('term', sa.String(length=255), nullable=False),
+    sa.Column('sort_rank', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.String(length=64), nullable=False),
-    sa.Column('name', sa.String(length=255), nullable=False),
-    sa.Column('name_key', sa.String(length=255), nullable=False),
-    sa.Column('country', sa.String(length=3), nullable=True),
-    sa.Column('participant', sa.Boolean(), nullable=False),
-    sa.Column('date', sa.Date(), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_people'))
+    sa.PrimaryKeyConstraint('kind', 'term', 'sort_rank', name=op.f('pk_event_terms'))
     )
-    op.create_index('ix_event_people_event_id', 'event_people', ['event_id'])
-    op.create_index('ix_event_people_name_key_date', 'event_people', ['name_key', 'date'])
-    op.create_index('ix_event_people_country_date', 'event_people', ['country', 'date'])
 
     op.create_index('ix_statements_type_doc_id', 'statements', ['type', 'doc_id'])
     op.create_index('ix_doc_people_person_id_doc_id', 'doc_people', ['person_id', 'doc_id'])
@@ -103,10 +97,7 @@ def downgrade() -> None:
     op.drop_index('ix_meetings_location_lower', table_name='meetings')
     op.drop_index('ix_doc_people_person_id_doc_id', table_name='doc_people')
     op.drop_index('ix_statements_type_doc_id', table_name='statements')
-    op.drop_index('ix_event_people_country_date', table_name='event_people')
-    op.drop_index('ix_event_people_name_key_date', table_name='event_people')
-    op.drop_index('ix_event_people_event_id', table_name='event_people')
-    op.drop_table('event_people')
+    op.drop_table('event_terms')
     op.drop_index('ix_events_location_lower', table_name='events')
     op.drop_index('ix_events_n_sources', table_name='events')
     op.drop_index('ix_events_date_event_id', table_name='events')
