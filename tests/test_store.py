@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -27,9 +27,22 @@ from communique.records import (
     Span,
     Statement,
 )
-from communique.store import Store, decode_offsets, encode_offsets
+from communique.store import Store, convert, decode_offsets, encode_offsets
 from communique.store import queries as Q
-from communique.store.store import EVENT_SOURCES, EVENTS, _make_engine, _migrate, head_revision, normalise_url
+from communique.store.store import (
+    DOC_PEOPLE,
+    DOCS,
+    EVENT_SOURCES,
+    EVENTS,
+    MEETINGS,
+    PEOPLE,
+    QUOTES,
+    STATEMENTS,
+    _make_engine,
+    _migrate,
+    head_revision,
+    normalise_url,
+)
 from pg import pg_server  # noqa: F401  (session fixture)
 
 BACKENDS = ["sqlite-file", "sqlite-memory", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -355,16 +368,15 @@ def test_upgrade_from_0001_backfills_events(request: pytest.FixtureRequest, tmp_
     parsed = normalise_url(url)
     engine = _make_engine(parsed)
     _migrate(engine, "0001_initial")
-    old = Store(engine, parsed)  # a store as 0001 left it: events written without derived columns
-    old.save_results([make_result("a"), make_result("b", TEXT + " Again.")])
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # a store as 0001 left it, rows written with 0001's columns only
+        _write_0001(conn, [make_result("a"), make_result("b", TEXT + " Again.")])
         conn.execute(EVENTS.insert().values(event_id="evt-1", updated_at=sa.func.now(), data={
             "event_id": "evt-1", "participants": ["Ana Alpha", "Bo Beta"], "date": "2024-03-04",
             "location": "Lisbon", "attendees": []}))
         conn.execute(EVENTS.insert().values(event_id="evt-0", updated_at=sa.func.now(), data={
             "event_id": "evt-0", "participants": [], "date": None}))
         conn.execute(EVENT_SOURCES.insert(), [{"event_id": "evt-1", "doc_id": d, "meeting_idx": 0} for d in "ab"])
-    old.close()
+    engine.dispose()
     with Store.open(url) as s:
         with s.engine.connect() as conn:
             assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
@@ -378,6 +390,23 @@ def test_upgrade_from_0001_backfills_events(request: pytest.FixtureRequest, tmp_
         assert _ids(s, person="ana alpha") == _ids(s, country="esp") == _ids(s, type="agree") == ["evt-1"]
         assert _ids(s, place="LISBON") == _ids(s, q="agree on every") == ["evt-1"]
         assert Q.search_quotes(s, q="everything")[1] == 2  # the quotes written before the upgrade
+        people = {p["name"]: (p["documents"], p["quotes"]) for p in Q.list_people(s)[0]}
+        assert people == {"Ana Alpha": (2, 2), "Bo Beta": (2, 0)}
+
+
+def _write_0001(conn: sa.Connection, results: list[DocumentResult]) -> None:
+    now = datetime.now(UTC)
+    for r in results:
+        conn.execute(DOCS.insert(), convert.document_row(r.clean, now, r, "test"))
+        for i, p in enumerate(r.analysis.people):
+            pid = conn.execute(sa.select(PEOPLE.c.id).where(PEOPLE.c.name == p.name)).scalar()
+            if pid is None:
+                pid = conn.execute(PEOPLE.insert().values(name=p.name, country=p.country).returning(PEOPLE.c.id)).scalar()
+            conn.execute(DOC_PEOPLE.insert().values(doc_id=r.doc_id, idx=i, person_id=pid, country=p.country))
+        conn.execute(MEETINGS.insert(), [convert.meeting_row(r.doc_id, i, m) for i, m in enumerate(r.analysis.meetings)])
+        conn.execute(QUOTES.insert(), [convert.quote_row(r.doc_id, i, q) for i, q in enumerate(r.analysis.quotes)])
+        conn.execute(STATEMENTS.insert(),
+                     [convert.statement_row(r.doc_id, i, x) for i, x in enumerate(r.analysis.statements)])
 
 
 def _ids(store: Store, **kw: object) -> list[str]:

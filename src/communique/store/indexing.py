@@ -11,7 +11,9 @@
 3. the search text (titles, quotes, statement and meeting evidence of the sources, the
    participants; casefolded): on SQLite the FTS5 table ``event_text`` (rowid = sort_rank), on
    PostgreSQL ``events.search_text`` (a ``to_tsvector`` expression GIN index);
-4. fresh planner statistics (SQLite ``ANALYZE`` with an analysis limit, PostgreSQL ``ANALYZE``).
+4. every person's ``n_documents`` / ``n_quotes`` (``refresh_people_counts``; the write path
+   refreshes the people a batch touches);
+5. fresh planner statistics (SQLite ``ANALYZE`` with an analysis limit, PostgreSQL ``ANALYZE``).
 
 ``Store.replace_events``, the synthetic load-test store and migration 0002 all call it, so the
 derived state has one definition. It reads and writes only the columns that exist at
@@ -25,11 +27,11 @@ last word may be a prefix); ``like_pattern`` is the literal substring check run 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, or_, select, text, update
 
 from . import models
 
@@ -174,7 +176,21 @@ def index_events(conn: Connection) -> None:
             conn.execute(EVENT_TERMS.insert(), terms)
         if fts:
             conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:r, :b)"), fts)
+    refresh_people_counts(conn)
     analyze(conn)
+
+
+def refresh_people_counts(conn: Connection, ids: Collection[int] | None = None,
+                          names: Collection[str] | None = None) -> None:
+    """Recount documents and quotes of the people with these ids or names (None: everyone)."""
+    stmt = update(PEOPLE).values(
+        n_documents=select(func.count(func.distinct(DOC_PEOPLE.c.doc_id)))
+        .where(DOC_PEOPLE.c.person_id == PEOPLE.c.id).scalar_subquery(),
+        n_quotes=select(func.count()).select_from(QUOTES).where(QUOTES.c.speaker == PEOPLE.c.name).scalar_subquery(),
+    )
+    if ids is not None or names is not None:
+        stmt = stmt.where(or_(PEOPLE.c.id.in_(list(ids or ())), PEOPLE.c.name.in_(list(names or ()))))
+    conn.execute(stmt)
 
 
 def analyze(conn: Connection) -> None:

@@ -78,6 +78,9 @@ class Person(Base):
     wikidata: Mapped[str | None] = mapped_column(String(32))
     role: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3))
+    # kept by the write path (indexing.refresh_people_counts): what the people list sorts on
+    n_documents: Mapped[int] = mapped_column(Integer, server_default="0")
+    n_quotes: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class DocPerson(Base):

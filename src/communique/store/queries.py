@@ -389,15 +389,12 @@ def list_people(store: Store, *, q: str | None = None, country: str | None = Non
         cond.append(_ci_contains(PEOPLE.c.name, q.strip()))
     if country:
         cond.append(func.upper(PEOPLE.c.country) == country.strip().upper())
-    docs = (select(func.count(func.distinct(DOC_PEOPLE.c.doc_id))).where(DOC_PEOPLE.c.person_id == PEOPLE.c.id)
-            .correlate(PEOPLE).scalar_subquery().label("documents"))
-    quotes = (select(func.count()).select_from(QUOTES).where(QUOTES.c.speaker == PEOPLE.c.name)
-              .correlate(PEOPLE).scalar_subquery().label("quotes"))
+    docs, quotes = PEOPLE.c.n_documents.label("documents"), PEOPLE.c.n_quotes.label("quotes")  # kept by writes
     with store._read("list people") as conn:
         total = int(conn.execute(select(func.count()).select_from(PEOPLE).where(*cond)).scalar_one())
         rows = conn.execute(
             select(PEOPLE.c.name, PEOPLE.c.role, PEOPLE.c.country, PEOPLE.c.wikidata, docs, quotes)
-            .where(*cond).order_by(docs.desc(), PEOPLE.c.name).limit(max(0, min(limit, MAX_LIMIT))).offset(max(0, offset))
+            .where(*cond).order_by(PEOPLE.c.n_documents.desc(), PEOPLE.c.name).limit(max(0, min(limit, MAX_LIMIT))).offset(max(0, offset))
         ).mappings().all()
     return [dict(r) for r in rows], total
 

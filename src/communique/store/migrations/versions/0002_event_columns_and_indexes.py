@@ -3,7 +3,8 @@
 Adds to ``events`` the columns the read side filters and sorts on (``date``, ``location``,
 ``n_sources``, ``participants_text``, ``sort_rank``; ``search_text`` is used on PostgreSQL
 only), the ``event_terms`` table (person, country, type and place filters: one primary-key
-range each), and indexes for the type filter, the people list and the documents list. Full-text search: on SQLite the FTS5 tables
+range each), people's document and quote counts (the people list's sort), and indexes for the
+type filter, the people list and the documents list. Full-text search: on SQLite the FTS5 tables
 ``event_text`` (rowid = events.sort_rank) and ``quotes_fts`` (external content over ``quotes``,
 kept in step by triggers); on PostgreSQL ``to_tsvector('simple', ...)`` GIN expression indexes.
 Existing events are backfilled from their ``data`` and sources (``store.indexing.index_events``).
@@ -58,6 +59,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('kind', 'term', 'sort_rank', name=op.f('pk_event_terms'))
     )
 
+    op.add_column('people', sa.Column('n_documents', sa.Integer(), server_default='0', nullable=False))
+    op.add_column('people', sa.Column('n_quotes', sa.Integer(), server_default='0', nullable=False))
+    op.create_index('ix_people_n_documents_name', 'people', [sa.text('n_documents DESC'), 'name'])
+
     op.create_index('ix_statements_type_doc_id', 'statements', ['type', 'doc_id'])
     op.create_index('ix_doc_people_person_id_doc_id', 'doc_people', ['person_id', 'doc_id'])
     op.create_index('ix_meetings_location_lower', 'meetings', [sa.text('lower(location)')])
@@ -98,6 +103,10 @@ def downgrade() -> None:
     op.drop_index('ix_doc_people_person_id_doc_id', table_name='doc_people')
     op.drop_index('ix_statements_type_doc_id', table_name='statements')
     op.drop_table('event_terms')
+    op.drop_index('ix_people_n_documents_name', table_name='people')
+    with op.batch_alter_table('people', schema=None) as batch_op:
+        batch_op.drop_column('n_quotes')
+        batch_op.drop_column('n_documents')
     op.drop_index('ix_events_location_lower', table_name='events')
     op.drop_index('ix_events_n_sources', table_name='events')
     op.drop_index('ix_events_date_event_id', table_name='events')
