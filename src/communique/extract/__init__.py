@@ -29,6 +29,7 @@ from .meetings import find_calls, find_meetings
 from .people import find_people, persons
 from .places import Gazetteer
 from .quotes import find_quote_spans
+from .spans import Ranges
 from .statements import PloverLexicon, find_statements
 
 __all__ = ["Extractor"]
@@ -98,7 +99,7 @@ class Extractor:
         ref = published or _first_full_date(text)
         idx = find_people(text, sdoc, self.kb, self.lex, ref, lambda w: self.gaz.city(w) is not None)
         spans = find_quote_spans(text)
-        quoted = [(max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans]
+        quoted = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans)
         tops = topics(sdoc, idx, self.lex, quoted)
         starts = {t.idx: t for t in sdoc}
         attributed = attribute(
@@ -178,16 +179,31 @@ def _per_paragraph(c: CleanDocument, text: str, start: int, end: int) -> list[Sp
     return out
 
 
-def paragraph_chunks(text: str) -> list[str]:
-    """``text`` cut after each blank-line run; the pieces concatenate back to ``text``."""
+MAX_CHUNK = 20_000  # characters per spaCy call: bounds the parser's memory on huge paragraphs
+
+
+def paragraph_chunks(text: str, limit: int = MAX_CHUNK) -> list[str]:
+    """``text`` cut after each blank-line run (and long paragraphs after a sentence end or a
+    space near ``limit``); the pieces concatenate back to ``text``."""
     out: list[str] = []
     pos = 0
     for m in _PARA_BREAK.finditer(text):
-        out.append(text[pos : m.end()])
+        out.extend(_split_long(text[pos : m.end()], limit))
         pos = m.end()
     if pos < len(text) or not out:
-        out.append(text[pos:])
+        out.extend(_split_long(text[pos:], limit))
     return out
+
+
+def _split_long(chunk: str, limit: int) -> list[str]:
+    parts: list[str] = []
+    while len(chunk) > limit:
+        cut = chunk.rfind(". ", limit // 2, limit)
+        cut = cut + 2 if cut > 0 else (chunk.rfind(" ", limit // 2, limit) + 1 or limit)
+        parts.append(chunk[:cut])
+        chunk = chunk[cut:]
+    parts.append(chunk)
+    return parts
 
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")

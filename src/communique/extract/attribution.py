@@ -10,14 +10,15 @@ person (the last sentence subject). Mentions inside quotes never count as speake
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import Lexicon
-from .people import PRONOUNS, Mention, PeopleIndex
+from .people import PRONOUNS, MentionList, PeopleIndex
 from .quotes import QuoteSpan, embedded, is_name_like, words
 from .sentences import sentences
+from .spans import Ranges
 
 # pronouns and bare honorifics ("His Majesty stressed that ...") stand for the topic person
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:[Hh]is|[Hh]er)\s+(?:Majesty|Highness|Royal Highness|Eminence|Excellency|Holiness))\b")
@@ -54,7 +55,7 @@ class Topics:
         return (self.keys[i], self.speech[i]) if i >= 0 else (None, False)
 
 
-def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: list[tuple[int, int]]) -> Topics:
+def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
     """Sentence subjects resolved to people; pronoun subjects carry the current topic on."""
     starts: list[int] = []
     keys: list[str | None] = []
@@ -90,22 +91,25 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: list[tuple[int, int
     return Topics(starts, keys, speech)
 
 
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+def _inside(pos: int, ranges: Ranges) -> bool:
+    return pos in ranges
 
 
-def _sentence_bounds(text: str, pos: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
-    """Start and end of the sentence around ``pos``, ignoring terminators inside quotes."""
-    start = 0
-    for m in _SENT_END.finditer(text, 0, pos):
-        if not _inside(m.start(), quoted):
-            start = m.end()
-    end = len(text)
-    for m in _SENT_END.finditer(text, pos):
-        if not _inside(m.start(), quoted):
-            end = m.end()
-            break
-    return start, end
+class SentenceEnds:
+    """Sentence terminators outside quotes, found once; the sentence around a position by bisection."""
+
+    def __init__(self, text: str, quoted: Ranges) -> None:
+        found = [(m.start(), m.end()) for m in _SENT_END.finditer(text) if m.start() not in quoted]
+        self.marks = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+        self.length = len(text)
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence around ``pos`` (terminators inside quotes ignored)."""
+        i = bisect_left(self.marks, pos)  # first terminator at or after pos
+        start = self.ends[i - 1] if i > 0 else 0
+        end = self.ends[i] if i < len(self.ends) else self.length
+        return start, end
 
 
 def attribute(
@@ -114,8 +118,9 @@ def attribute(
 ) -> list[Attributed]:
     """Speech among ``spans``, attributed. ``strict`` (a spun document): only well-formed quotes;
     a quote whose opening mark is lost, or that carries injected spam, is never taken."""
-    quoted = [(max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans]
-    outside = [m for m in idx.mentions if m.key and not _inside(m.start, quoted)]
+    quoted = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans)
+    outside = MentionList([m for m in idx.mentions if m.key and not _inside(m.start, quoted)])
+    bounds = SentenceEnds(text, quoted)
     out: list[Attributed] = []
     prev: Attributed | None = None
     for q in spans:
@@ -129,7 +134,7 @@ def attribute(
         kind = "fragment" if is_emb and (len(ws) < 12 or body[:1].islower()) else "direct"
         if len(ws) < 2:
             continue  # a single quoted word is a label or a scare quote, not speech
-        s_start, s_end = _sentence_bounds(text, q.start, quoted)
+        s_start, s_end = bounds.around(q.start)
         q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
         speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex, idx)
         if speaker is None and cue is None:
@@ -181,10 +186,6 @@ def _near(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     return gap.count("\n\n") <= 1 and len(gap) < 400
 
 
-def _resolve(m: Mention, tops: Topics) -> str | None:
-    return m.key
-
-
 _FILLER = re.compile(r"(?:\s+(?:has|had|also|later|then|further|again|on|in|at|to|reporters|journalists|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|a|statement|press|conference|news))*\s*$", re.I)
 
 
@@ -215,7 +216,7 @@ def _title_gap(gap: str) -> bool:
 
 
 def _after_cue(
-    text: str, q_end: int, s_end: int, mentions: list[Mention], tops: Topics, lex: Lexicon,
+    text: str, q_end: int, s_end: int, mentions: MentionList, tops: Topics, lex: Lexicon,
     idx_people: PeopleIndex | None = None,
 ) -> tuple[str | None, float, tuple[int, int] | None]:
     """“...,” said X / “...,” X said / “...,” he added / “...,” according to X - right after the quote."""
@@ -231,11 +232,11 @@ def _after_cue(
     if pron and cue.start() - pron.end() <= 12:  # "he said" / "he later told reporters"
         return _pronoun_person(pron.group(0), q_end, tops, idx_people), 0.8, (cue_s, cue_e)
     if cue.start() == 0:  # said X / according to X
-        after = [m for m in mentions if cue_e <= m.start <= cue_e + 60 and _title_gap(text[cue_e : m.start])]
+        after = [m for m in mentions.starting(cue_e, cue_e + 61) if _title_gap(text[cue_e : m.start])]
         if after:
             return after[0].key, 0.9 * after[0].confidence, (cue_s, cue_e)
         return None, 0.0, (cue_s, cue_e)  # said a diplomat who asked not to be named
-    first = next((m for m in mentions if off <= m.start < cue_s), None)
+    first = next(iter(mentions.starting(off, cue_s)), None)
     if first is not None and first.start - off <= 4 and _FILLER.fullmatch(text[first.end : cue_s]):
         return first.key, 0.9 * first.confidence, (cue_s, cue_e)  # X said / the Leader said
     if first is None and cue.start() <= 40 and not re.search(r"\b(?:and|but|while|as|which|who)\b", rest[: cue.start()]):
@@ -244,7 +245,7 @@ def _after_cue(
 
 
 def _before_cue(
-    text: str, s_start: int, q_open: int, mentions: list[Mention], tops: Topics, lex: Lexicon,
+    text: str, s_start: int, q_open: int, mentions: MentionList, tops: Topics, lex: Lexicon,
     idx_people: PeopleIndex | None = None,
 ) -> tuple[str | None, float, tuple[int, int] | None]:
     left = text[s_start:q_open]
@@ -254,16 +255,16 @@ def _before_cue(
     cue = cues[-1]
     cue_s, cue_e = s_start + cue.start(), s_start + cue.end()
     if cue.group(0).lower().startswith("according to"):
-        after = [m for m in mentions if cue_e <= m.start < q_open]
+        after = mentions.starting(cue_e, q_open)
         if after:
             return after[0].key, 0.85, (cue_s, cue_e)
-    before = [m for m in mentions if s_start <= m.start < cue_s]
+    before = mentions.starting(s_start, cue_s)
     if before:
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
     pron = _PRONOUN.search(text, s_start, cue_e)
     if pron:
         return _pronoun_person(pron.group(0), pron.start(), tops, idx_people), 0.75, (cue_s, cue_e)
-    after = [m for m in mentions if cue_e <= m.start < q_open]  # said X, “...”
+    after = mentions.starting(cue_e, q_open)  # said X, “...”
     if after and after[0].start - cue_e < 5:
         return after[0].key, 0.8, (cue_s, cue_e)
     if q_open - cue_e <= 30:  # "analysts said: ..." - a speaker the text does not name

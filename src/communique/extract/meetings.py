@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .people import PeopleIndex
 from .places import DATELINE_END, Gazetteer, PlaceFound, dateline, find_place
 from .sentences import sentences
+from .spans import Ranges
 
 _CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
@@ -38,8 +39,8 @@ class MeetingDraft:
     visitor: str | None = None
 
 
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+def _inside(pos: int, ranges: Ranges) -> bool:
+    return pos in ranges
 
 
 def attendance_spans(
@@ -111,7 +112,7 @@ def find_meetings(
     idx: PeopleIndex,
     tops: Topics,
     lex: Lexicon,
-    quoted: list[tuple[int, int]],
+    quoted: Ranges,
     published: date | None,
     gaz: Gazetteer,
     kb: Any,
@@ -255,7 +256,7 @@ def _country(kb: Any, name: str) -> str | None:
 
 
 def find_calls(
-    text: str, doc: Any, idx: PeopleIndex, tops: Topics, lex: Lexicon, quoted: list[tuple[int, int]]
+    text: str, doc: Any, idx: PeopleIndex, tops: Topics, lex: Lexicon, quoted: Ranges
 ) -> list[tuple[str, str, int, int]]:
     """Telephone and video calls: (caller, callee, sentence start, end). Not meetings, but a
     PLOVER CONSULT by telephone."""

@@ -10,7 +10,9 @@ Pronoun subjects ("he said") resolve to the current topic person (the last sente
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -54,6 +56,21 @@ class Mention:
     confidence: float = 1.0
 
 
+class MentionList:
+    """Mentions sorted by start, with range lookups by binary search."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def starting(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in [start, end)."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self.items)
+
+
 @dataclass(slots=True)
 class PeopleIndex:
     """All person mentions of one document, sorted, plus per-person facts."""
@@ -62,6 +79,28 @@ class PeopleIndex:
     entries: dict[str, Any] = field(default_factory=dict)  # key -> KB entry (None for unknown people)
     unknown_roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     window: tuple[date, date] | None = None  # undated document: when all its "Title Name" mentions held
+    _sorted: MentionList | None = None
+    _seen: int = -1
+    _longest: int = 0
+
+    def _index(self) -> MentionList:
+        if self._sorted is None or self._seen != len(self.mentions):
+            self._sorted = MentionList(self.mentions)
+            self._seen = len(self.mentions)
+            self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        return self._sorted
+
+    def at(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping [start, end)."""
+        ix = self._index()
+        return [m for m in ix.starting(start - self._longest, end) if m.end > start]
+
+    def between(self, start: int, end: int, *, kinds: tuple[str, ...] = ("name", "role", "pronoun")) -> list[Mention]:
+        """Resolved mentions lying inside [start, end)."""
+        return [m for m in self._index().starting(start, end) if m.end <= end and m.kind in kinds and m.key]
+
+    def keys(self) -> set[str]:
+        return {m.key for m in self.mentions if m.key}
 
     def reference_date(self, on: date | None) -> date | None:
         """``on``, else the middle of the window (for labelling roles only, never as an event date)."""
@@ -71,12 +110,6 @@ class PeopleIndex:
         if lo == date.min or hi == date.max:
             return hi if lo == date.min and hi != date.max else (lo if lo != date.min else None)
         return lo + (hi - lo) / 2
-
-    def at(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start < end and m.end > start]
-
-    def between(self, start: int, end: int, *, kinds: tuple[str, ...] = ("name", "role", "pronoun")) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end and m.kind in kinds and m.key]
 
 
 def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
@@ -303,7 +336,7 @@ def _pick(found: list[Any], on: date | None, idx: PeopleIndex) -> Any:
     """Choose among KB candidates: one already in the document, else one in office on the date."""
     if len(found) == 1:
         return found[0]
-    seen = {m.key for m in idx.mentions}
+    seen = idx.keys() if len(found) > 1 else set()
     for f in found:
         if f.name in seen:
             return f
@@ -393,6 +426,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
     named = [m for m in idx.mentions if m.kind == "name" and m.entry is not None]
     people = {m.key: m.entry for m in named}
     titled = {m.key for m in named if m.office}
+    named_starts = [n.start for n in named]
     for m in idx.mentions:
         if m.kind != "role" or m.office is None:
             continue
@@ -404,8 +438,8 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             with_title = [e for e in cands if e.name in titled]
             cands = with_title or cands
         if len(cands) > 1:
-            prior = [n for n in named if n.end <= m.start and n.entry in cands]
-            cands = [prior[-1].entry] if prior else cands[:1]
+            prior = _last_before(named, named_starts, m.start, cands)
+            cands = [prior.entry] if prior is not None else cands[:1]
         if cands:
             m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
             continue
@@ -428,6 +462,17 @@ def _office_fits(held: str, said: str) -> bool:
     if said in ("leader", "head_of_state"):
         return held in ("supreme_leader", "president", "king", "emir", "sultan", "head_of_state")
     return False
+
+
+def _last_before(named: list[Mention], starts: list[int], pos: int, cands: list[Any]) -> Mention | None:
+    """The last named mention ending before ``pos`` whose person is among ``cands``."""
+    i = bisect_left(starts, pos) - 1
+    while i >= 0:
+        n = named[i]
+        if n.end <= pos and n.entry in cands:
+            return n
+        i -= 1
+    return None
 
 
 def _held(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .spans import Ranges
+
 DOUBLE = frozenset('"“”„«»')
 SINGLE_OPEN = frozenset("‘'")
 SINGLE_CLOSE = frozenset("’'")
@@ -115,13 +117,13 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘...’ and '...' pairs within one paragraph, outside double-quoted spans; an opener left
     open at the end of a paragraph whose next paragraph reopens with ‘ runs to the paragraph end."""
-    inside = [(q.start, q.end) for q in doubles]
+    inside = Ranges((q.start - 1, q.end + 1) for q in doubles)
     out: list[QuoteSpan] = []
     for n, (ps, pe) in enumerate(paras):
         i = ps
         while i < pe:
             ch = text[i]
-            if ch in SINGLE_OPEN and _is_opener(text, i) and text[i + 1 : i + 2].isalpha() and not _within(i, inside):
+            if ch in SINGLE_OPEN and _is_opener(text, i) and text[i + 1 : i + 2].isalpha() and i not in inside:
                 j = i + 1
                 limit = min(pe, i + 600)
                 closed = False
@@ -140,10 +142,6 @@ def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[QuoteS
                 continue
             i += 1
     return out
-
-
-def _within(i: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s - 1 <= i <= e for s, e in ranges)
 
 
 def words(s: str) -> list[str]:

@@ -1,26 +1,39 @@
 """Sentences as the extractor uses them: spaCy's, re-joined where the small model split a
-sentence with no closing punctuation (a dateline, "received at X on Wednesday | Egyptian FM ...")."""
+sentence with no closing punctuation (a dateline, "received at X on Wednesday | Egyptian FM ...").
+
+Computed once per Doc in one pass over its tokens (``Doc.sents`` re-checks the whole document's
+annotation on every call) and kept in ``doc.user_data``.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 _CLOSERS = frozenset('.!?:;"”’)»')
+_KEY = "communique_sentences"
 
 
 def sentences(doc: Any) -> list[Any]:
     """spaCy Spans: consecutive sentences of one paragraph are joined when the first has no end mark."""
+    cached = doc.user_data.get(_KEY)
+    if cached is not None:
+        return cached
+    starts = [tok.i for tok in doc if tok.is_sent_start or tok.i == 0]
+    bounds = list(zip(starts, starts[1:] + [len(doc)], strict=True))
+    text = doc.text
     out: list[Any] = []
-    cur = None
-    for sent in doc.sents:
+    cur: tuple[int, int] | None = None
+    for a, b in bounds:
         if cur is not None:
-            tail = cur.text.rstrip()
-            para_end = "\n" in doc.text[cur.end_char - 1 : sent.start_char + 1] or "\n" in cur.text_with_ws[len(tail):]
-            if tail and tail[-1] not in _CLOSERS and not para_end:
-                cur = doc[cur.start : sent.end]
+            end_char = doc[cur[1] - 1].idx + len(doc[cur[1] - 1])
+            tail = text[doc[cur[0]].idx : end_char].rstrip()
+            gap = text[end_char : doc[a].idx + 1]
+            if tail and tail[-1] not in _CLOSERS and "\n" not in gap and not doc[cur[1] - 1].is_space:
+                cur = (cur[0], b)
                 continue
-            out.append(cur)
-        cur = sent
+            out.append(doc[cur[0] : cur[1]])
+        cur = (a, b)
     if cur is not None:
-        out.append(cur)
+        out.append(doc[cur[0] : cur[1]])
+    doc.user_data[_KEY] = out
     return out

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..records import PLOVER_TYPES
 from .people import PRONOUNS, PeopleIndex
+from .spans import Ranges
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class StatementDraft:
 
 
 def find_statements(
-    doc: Any, idx: PeopleIndex, kb: Any, lex: PloverLexicon, quoted: list[tuple[int, int]], topic_before: Any
+    doc: Any, idx: PeopleIndex, kb: Any, lex: PloverLexicon, quoted: Ranges, topic_before: Any
 ) -> list[StatementDraft]:
     out: list[StatementDraft] = []
     seen: set[tuple[str, str, str, int]] = set()
@@ -82,8 +83,8 @@ def find_statements(
     return out
 
 
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+def _inside(pos: int, ranges: Ranges) -> bool:
+    return pos in ranges
 
 
 def _negated(tok: Any, lex: PloverLexicon) -> bool:
@@ -129,7 +130,7 @@ def _subject(tok: Any, idx: PeopleIndex, topic_before: Any) -> str | None:
 _SCENE_PREPS = frozenset({"during", "in", "on", "at", "after", "before", "since", "while", "amid", "by", "throughout"})
 
 
-def _target(tok: Any, idx: PeopleIndex, kb: Any, source: str, quoted: list[tuple[int, int]]) -> tuple[str | None, bool]:
+def _target(tok: Any, idx: PeopleIndex, kb: Any, source: str, quoted: Ranges) -> tuple[str | None, bool]:
     """A person or country in the verb's object phrases (to its right; not "during the meeting" scenes)."""
     for child in tok.children:
         if child.i < tok.i or child.dep_ not in ("dobj", "prep", "dative", "attr", "xcomp", "ccomp", "obj", "pobj"):
