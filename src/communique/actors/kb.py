@@ -106,15 +106,18 @@ class _RolePhrase:
 # --- normalisation ------------------------------------------------------------------------
 
 
+_NO_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, apostrophes removed, other punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
-    text = _POSSESSIVE_RE.sub("", text)
-    text = "".join(c for c in text if c not in _APOSTROPHES)
-    text = re.sub(r"[^0-9A-Za-z]+", " ", text.lower())
-    return " ".join(text.split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    text = _POSSESSIVE_RE.sub("", text).translate(_NO_APOSTROPHES)
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
 def name_key(name: str) -> str:
