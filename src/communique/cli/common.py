@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -35,6 +36,17 @@ def run_main(group: click.Group) -> None:
     except BrokenPipeError:
         sys.exit(EXIT_OK)
     sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+@contextmanager
+def command_errors() -> Iterator[None]:
+    """A store/options error ends the command with one ``error:`` line and exit code 3 (also
+    under click's test runner, which does not go through ``run_main``)."""
+    try:
+        yield
+    except CommuniqueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_ERROR) from None
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
 
-from ..errors import CommuniqueError
 from ..events import FIELDS
 from ..store import Store
-from .common import EXIT_ERROR, EXIT_FAILED_ITEMS, db_option, options_from
+from .common import EXIT_FAILED_ITEMS, command_errors, db_option, options_from
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
                        help="Output format.")
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except CommuniqueError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_ERROR) from None
 
 
 def _mentions(data: dict[str, Any], person: str) -> bool:
@@ -79,7 +69,7 @@ def format_event(d: dict[str, Any]) -> str:
 @_FORMAT
 def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
     """List merged events: id, date, participants, place, number of source reports, conflicts (!)."""
-    with _errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), Store.open(opts=options_from(db=db)) as store:
         events = store.load_events()
     if person:
         events = {k: v for k, v in events.items() if _mentions(v, person)}
@@ -97,7 +87,7 @@ def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
 @_FORMAT
 def event_cmd(event_id: str, db: str | None, fmt: str) -> None:
     """Show one event: each field's agreed value, agreement count, conflicts and every source's value."""
-    with _errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), Store.open(opts=options_from(db=db)) as store:
         data = store.load_events().get(event_id)
         where = store.display_url
     if data is None:

@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import click
 
-from ..errors import CommuniqueError
 from ..records import Failure
 from ..store import Store, StoredDocument, StoreStats
 from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
-from .common import EXIT_ERROR, EXIT_FAILED_ITEMS, db_option, options_from, progress
+from .common import EXIT_FAILED_ITEMS, command_errors, db_option, options_from, progress
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                        help="Output format.")
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """A store/options error ends the command with one ``error:`` line and exit code 3."""
-    try:
-        yield
-    except CommuniqueError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_ERROR) from None
 
 
 @click.command(name="ingest")
@@ -44,7 +33,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
     def report(f: Failure) -> None:
         click.echo(f"error: {f.source}: {f.reason}", err=True)
 
-    with _errors():
+    with command_errors():
         opts = options_from(db=db)
         with Store.open(opts=opts) as store:
             summary = ingest_into(store, paths, opts, on_failure=report, batch_size=batch_size,
@@ -60,7 +49,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
 @_FORMAT
 def show_cmd(doc_id: str, db: str | None, fmt: str) -> None:
     """Print the stored document DOC_ID: metadata, cleaned text and what was extracted from it."""
-    with _errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), Store.open(opts=options_from(db=db)) as store:
         doc = store.get_document(doc_id)
         where = store.display_url
     if doc is None:
@@ -77,7 +66,7 @@ def show_cmd(doc_id: str, db: str | None, fmt: str) -> None:
 @_FORMAT
 def stats_cmd(db: str | None, fmt: str) -> None:
     """Count what the store holds: documents (by kind, language, spun), people, meetings, quotes, statements, events, failures."""
-    with _errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), Store.open(opts=options_from(db=db)) as store:
         stats = store.stats()
     if fmt == "json":
         click.echo(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
