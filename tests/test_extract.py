@@ -204,3 +204,10 @@ def test_roles_by_date_calls_and_relative_attendees(extractor: Extractor) -> Non
     calls = [s for s in a.statements if s.mode == "telephone"]
     assert [(s.source, s.type, s.target) for s in calls] == [("Abdel Fattah el-Sisi", "CONSULT", "Mohammed Shia al-Sudani")]
     assert {q.speaker for q in a.quotes} == {"Masoud Pezeshkian", "Abdel Fattah el-Sisi", "Fuad Hussein"}
+
+
+def test_long_paragraphs_are_parsed_in_bounded_pieces() -> None:
+    text = ("The minister met his counterpart. " * 2000) + "\n\nEnd."
+    pieces = paragraph_chunks(text, limit=5000)
+    assert "".join(pieces) == text
+    assert max(len(p) for p in pieces) <= 5000 and pieces[0].endswith(". ")
