@@ -453,10 +453,13 @@ def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = N
                 order: Any = QUOTES.c.id
             else:  # FTS5 drives the query and yields rowids (= quote ids) in order: pages stop early
                 match = fts_match(q)
+                words = literal_column("quotes_fts").op("MATCH")(match) if match else false()
                 ids = (select(QUOTES.c.id).select_from(QUOTES_FTS.join(QUOTES, QUOTES.c.id == QUOTES_FTS.c.rowid))
-                       .where(literal_column("quotes_fts").op("MATCH")(match) if match else false(), *cond))
+                       .where(words, *cond))
                 order = QUOTES_FTS.c.rowid
-            total = _capped_count(conn, ids)
+            # nothing but the words to check: count the full-text index alone
+            counted = ids if cond or store.dialect == "postgresql" else select(QUOTES_FTS.c.rowid).where(words)
+            total = _capped_count(conn, counted)
             rows = conn.execute(
                 select(*cols).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
                 .where(QUOTES.c.id.in_(ids.order_by(order).limit(limit).offset(offset))).order_by(QUOTES.c.id)
