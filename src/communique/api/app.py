@@ -55,7 +55,8 @@ def api_router() -> APIRouter:
         to: Annotated[S.IsoDate | None, Query(description="Latest event date (YYYY-MM-DD).")] = None,
         type: Annotated[str | None, Query(description="PLOVER type of a statement in a source.")] = None,
         place: Annotated[str | None, Query(description="Meeting place (any case).")] = None,
-        q: Annotated[str | None, Query(description="Free text over titles, evidence and quotes.")] = None,
+        q: Annotated[str | None, Query(description="Free text over titles, evidence, quotes and participants "
+                                             "(from a word start; total capped, see total_is_estimate).")] = None,
         sort: Literal["date", "-date", "sources", "-sources"] = "-date",
         limit: Limit = 50,
         offset: Offset = 0,

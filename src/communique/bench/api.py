@@ -8,8 +8,8 @@
 4. drive it from this process with ``clients`` concurrent httpx async clients until
    ``requests`` requests are done or ``seconds`` have passed, over a fixed mix of list, filter,
    search and detail endpoints (``MIX``);
-5. report requests/s and p50/p95/p99 latency per endpoint (the target: p95 <= 50 ms), then stop
-   the server and remove the temp store.
+5. report requests/s and p50/p95/p99 latency per endpoint (the target: p95 <= 50 ms) and the
+   machine's load average around the run, then stop the server and remove the temp store.
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ class ApiBench:
     store: str
     endpoints: dict[str, EndpointStats]
     server_errors: list[str] = field(default_factory=list)  # distinct error lines the server logged
+    load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after the timed run
 
     @property
     def requests(self) -> int:
@@ -126,7 +127,7 @@ class ApiBench:
             "fill_seconds": round(self.fill_seconds, 1), "clients": self.clients, "seconds": round(self.seconds, 2),
             "store": self.store, "target_p95_ms": TARGET_P95_MS, "overall": self.overall(),
             "endpoints": [e.figures(self.seconds) for e in self.endpoints.values()],
-            "server_errors": self.server_errors,
+            "server_errors": self.server_errors, "load_average": [round(x, 2) for x in self.load_average],
         }
 
     def lines(self) -> list[str]:
@@ -137,6 +138,8 @@ class ApiBench:
             f"  {o['requests']} requests from {self.clients} clients in {self.seconds:.1f} s: {o['req_per_s']} req/s, "
             f"{o['errors']} errors; p50 {o['p50_ms']} ms, p95 {o['p95_ms']} ms, p99 {o['p99_ms']} ms "
             f"(target p95 <= {TARGET_P95_MS:.0f} ms)",
+            f"  machine: {os.cpu_count()} cores, 1-minute load average {self.load_average[0]:.2f} before, "
+            f"{self.load_average[1]:.2f} after the run",
             f"  {'endpoint':<26} {'n':>6} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}",
         ]
         for e in self.endpoints.values():
@@ -273,14 +276,17 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
         base = f"http://127.0.0.1:{port}"
         if warmup:
             asyncio.run(drive(base, samples, min(clients, warmup), warmup, seconds, seed=seed + 1, skip=skip))
+        load_before = os.getloadavg()[0]
         per, elapsed = asyncio.run(drive(base, samples, clients, requests, seconds, seed=seed, skip=skip))
+        load = (load_before, os.getloadavg()[0])
         server_log = (tmp / "server.log").read_text(encoding="utf-8", errors="replace")
     finally:
         if proc is not None:
             stop_server(proc)
         shutil.rmtree(tmp, ignore_errors=True)
     return ApiBench(events=stats.events, documents=stats.documents, fill_seconds=fill_seconds, clients=clients,
-                    seconds=elapsed, store=display, endpoints=per, server_errors=_error_lines(server_log))
+                    seconds=elapsed, store=display, endpoints=per, server_errors=_error_lines(server_log),
+                    load_average=load)
 
 
 def _error_lines(log: str, keep: int = 5) -> list[str]:

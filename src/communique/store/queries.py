@@ -2,8 +2,15 @@
 
 Every function takes a ``Store`` and returns plain JSON-ready dicts (the API validates them
 against its pydantic models, the templates read them as they are). Queries are SQLAlchemy Core
-selects with bound parameters only: filters, ``LIKE`` patterns (``autoescape``) and JSON paths
-never build SQL from data. They run the same on SQLite and PostgreSQL.
+selects with bound parameters only: filters, ``LIKE`` patterns and full-text queries never build
+SQL from data. They return the same rows on SQLite and PostgreSQL.
+
+Every list is served by an index (see migration 0002 and ``store.indexing``): events sort on
+``(date DESC, event_id)`` / ``sort_rank``; person, country, type and place filters are ranges of
+``event_terms``; free text ``q`` goes through a full-text index (SQLite FTS5 tables
+``event_text`` and ``quotes_fts``, PostgreSQL ``to_tsvector('simple', ...)`` GIN indexes) that
+finds the words of ``q`` (a phrase, the last word a prefix), then keeps rows containing ``q``
+literally; such searches count at most ``TOTAL_CAP`` matches.
 
 1. events      ``list_events`` (filters, sort, pagination, total), ``get_event`` (sources, fields,
                quotes grouped by speaker)
