@@ -41,7 +41,7 @@ from ..records import (
     Span,
     Statement,
 )
-from ..store import Store, convert
+from ..store import Store, convert, indexing
 from ..store.store import (
     DOC_PEOPLE,
     DOCS,
@@ -372,5 +372,6 @@ def _write_chunk(store: Store, batch: list[SyntheticEvent], person_id: dict[str,
         for key, table in (("docs", DOCS), ("dp", DOC_PEOPLE), ("men", MENTIONS), ("meet", MEETINGS),
                            ("quo", QUOTES), ("sta", STATEMENTS), ("ev", EVENTS), ("es", EVENT_SOURCES)):
             write(conn, table, rows[key])
+        indexing.index_quotes(conn, [r["doc_id"] for r in rows["docs"]])  # as the Store's write path does
 
 

@@ -316,6 +316,7 @@ class Store:
         ids = [r.doc_id for r in results]
         old_people = set(conn.execute(select(DOC_PEOPLE.c.person_id).where(DOC_PEOPLE.c.doc_id.in_(ids))).scalars())
         speakers = {s for s in conn.execute(select(QUOTES.c.speaker).where(QUOTES.c.doc_id.in_(ids))).scalars() if s}
+        indexing.index_quotes(conn, ids, remove=True)
         for table in ANALYSIS_TABLES:
             conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
         people = self._person_ids(conn, [p for r in results for p in r.analysis.people])
@@ -339,6 +340,7 @@ class Store:
                             (QUOTES, quotes), (STATEMENTS, statements)):
             if rows:
                 conn.execute(table.insert(), rows)
+        indexing.index_quotes(conn, ids)
         speakers.update(q["speaker"] for q in quotes if q["speaker"])
         indexing.refresh_people_counts(conn, old_people | set(people.values()), speakers)
         # Keep what dedup/events computed when the result itself does not say.

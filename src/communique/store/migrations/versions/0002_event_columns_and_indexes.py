@@ -6,7 +6,8 @@ only), the ``event_terms`` table (person, country, type and place filters: one p
 range each), people's document and quote counts (the people list's sort), and indexes for the
 type filter, the people list and the documents list. Full-text search: on SQLite the FTS5 tables
 ``event_text`` (rowid = events.sort_rank) and ``quotes_fts`` (external content over ``quotes``,
-kept in step by triggers); on PostgreSQL ``to_tsvector('simple', ...)`` GIN expression indexes.
+kept in step by the write path, ``indexing.index_quotes``: per-row triggers made bulk loads about
+5x slower); on PostgreSQL ``to_tsvector('simple', ...)`` GIN expression indexes.
 Existing events are backfilled from their ``data`` and sources (``store.indexing.index_events``).
 
 Revision ID: 0002_event_columns_and_indexes
@@ -23,17 +24,6 @@ revision: str = '0002_event_columns_and_indexes'
 down_revision: str | None = '0001_initial'
 branch_labels: str | None = None
 depends_on: str | None = None
-
-_QUOTES_TRIGGERS = (
-    "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN "
-    "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN "
-    "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
-    "CREATE TRIGGER quotes_fts_au AFTER UPDATE ON quotes BEGIN "
-    "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); "
-    "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END",
-)
-
 
 def upgrade() -> None:
     bind = op.get_bind()
@@ -78,8 +68,6 @@ def upgrade() -> None:
     else:
         op.execute("CREATE VIRTUAL TABLE event_text USING fts5(body)")
         op.execute("CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id')")
-        for trigger in _QUOTES_TRIGGERS:
-            op.execute(trigger)
         op.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
 
     from communique.store.indexing import index_events
@@ -93,8 +81,6 @@ def downgrade() -> None:
         op.drop_index('ix_quotes_text_tsv', table_name='quotes')
         op.drop_index('ix_events_search_text_tsv', table_name='events')
     else:
-        for name in ('quotes_fts_au', 'quotes_fts_ad', 'quotes_fts_ai'):
-            op.execute(f"DROP TRIGGER {name}")
         op.execute("DROP TABLE quotes_fts")
         op.execute("DROP TABLE event_text")
     op.drop_index('ix_documents_publication_date_doc_id', table_name='documents')
