@@ -181,8 +181,11 @@ def find_spam(text: str, model: SpinModel) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
+LANGUAGE_SAMPLE = 1500  # characters lingua reads: ample for a language, a fraction of the cost
+
+
 def detect_language(text: str, model: SpinModel) -> str | None:
-    lang = model.detector.detect_language_of(text[:5000])
+    lang = model.detector.detect_language_of(text[:LANGUAGE_SAMPLE])
     return None if lang is None else str(lang.iso_code_639_1.name.lower())
 
 
