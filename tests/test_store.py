@@ -38,6 +38,7 @@ from communique.store.store import (
     PEOPLE,
     QUOTES,
     STATEMENTS,
+    _alembic_config,
     _make_engine,
     _migrate,
     head_revision,
@@ -429,3 +430,27 @@ def test_full_text_search_finds_a_quote_by_a_word(store: Store) -> None:
     store.save_results([dataclasses.replace(r, analysis=dataclasses.replace(r.analysis, quotes=(quote,)))])
     assert Q.search_quotes(store, q="everything")[1] == 0  # the quotes index follows rewrites
     assert Q.search_quotes(store, q="nothing")[1] == 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_downgrade_to_0001_and_upgrade_again(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> None:
+    from alembic import command
+
+    url = _store_url(request, tmp_path, backend)
+    with Store.open(url) as s:
+        s.save_results([make_result("a")])
+        s.replace_events([("evt-1", {"event_id": "evt-1", "participants": ["Ana Alpha", "Bo Beta"],
+                                     "date": "2024-03-04"})], [("evt-1", "a", 0)])
+        cfg = _alembic_config()
+        with s.engine.connect().execution_options(communique_write=True) as conn, conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001_initial")
+        with s.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001_initial"
+            assert "sort_rank" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}
+            assert not sa.inspect(conn).has_table("event_terms")
+        assert s.load_events() == {"evt-1": {"event_id": "evt-1", "participants": ["Ana Alpha", "Bo Beta"],
+                                             "date": "2024-03-04"}}
+    with Store.open(url) as s:  # upgraded again: backfilled from what 0001 kept
+        assert _ids(s, person="bo beta") == _ids(s, q="everything") == ["evt-1"]
+        assert Q.search_quotes(s, q="everything")[1] == 1

@@ -90,13 +90,20 @@ def downgrade() -> None:
     op.drop_index('ix_statements_type_doc_id', table_name='statements')
     op.drop_table('event_terms')
     op.drop_index('ix_people_n_documents_name', table_name='people')
-    with op.batch_alter_table('people', schema=None) as batch_op:
-        batch_op.drop_column('n_quotes')
-        batch_op.drop_column('n_documents')
+    for column in ('n_quotes', 'n_documents'):
+        _drop_column('people', column)
     op.drop_index('ix_events_location_lower', table_name='events')
     op.drop_index('ix_events_n_sources', table_name='events')
     op.drop_index('ix_events_date_event_id', table_name='events')
     op.drop_index('uq_events_sort_rank', table_name='events')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        for column in ('search_text', 'sort_rank', 'participants_text', 'n_sources', 'location', 'date'):
-            batch_op.drop_column(column)
+    for column in ('search_text', 'sort_rank', 'participants_text', 'n_sources', 'location', 'date'):
+        _drop_column('events', column)
+
+
+def _drop_column(table: str, column: str) -> None:
+    """In place (SQLite >= 3.35 drops plain columns itself; a batch copy of ``people`` would trip
+    the foreign keys that point at it)."""
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute(f'ALTER TABLE {table} DROP COLUMN "{column}"')
+    else:
+        op.drop_column(table, column)
