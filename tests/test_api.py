@@ -505,3 +505,36 @@ def test_docs_page_uses_local_assets_only(client) -> None:  # type: ignore[no-un
     assert page.status_code == 200
     assert "/docs-static/swagger-ui-bundle.js" in page.text and "cdn" not in page.text.lower()
     assert client.get("/docs-static/swagger-ui-bundle.js").status_code == 200
+
+
+def test_serve_with_two_worker_processes_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "communique.cli", "serve", "--db", db, "--port", str(port), "--workers", "2",
+         "--log-level", "warning"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else "server exited"
+                assert time.monotonic() < deadline, "server did not answer within 60 s"
+                time.sleep(0.5)
+        assert r.status_code == 200 and r.json()["ok"] is True
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

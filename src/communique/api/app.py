@@ -289,6 +289,13 @@ def create_app(opts: Options, store: Store | None = None, *, pipeline_factory: P
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """The app for one of ``serve --workers N``'s processes: settings from the environment."""
+    import os
+
+    return create_app(Options.load(api_token=os.environ.get("COMMUNIQUE_API_TOKEN")))
+
+
 def _mount_offline_docs(app: FastAPI) -> None:
     """Swagger UI at /docs from assets shipped in a PyPI package (fastapi-offline), not a CDN."""
     from pathlib import Path

@@ -177,13 +177,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int, log: Path, timeout: float = 60.0) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, log: Path, timeout: float = 60.0, workers: int = 1) -> subprocess.Popen[bytes]:
     """``communique serve`` in a child process logging to ``log``; returns once ``/api/health``
     answers 200 (a file, not a pipe: a pipe nobody reads would stall a server that logs a lot)."""
     import httpx
 
     cmd = [sys.executable, "-c", "from communique.cli import main; main()", "serve", "--db", db,
-           "--port", str(port), "--log-level", "warning"]
+           "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
     env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_API_TOKEN"}
     with open(log, "wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
@@ -252,7 +252,8 @@ async def drive(base: str, samples: Samples, clients: int, requests: int, second
 
 
 def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_000, seconds: float = 60.0,
-                  db: str | None = None, seed: int = 0, warmup: int = 0, skip: Sequence[str] = ()) -> ApiBench:
+                  db: str | None = None, seed: int = 0, warmup: int = 0, skip: Sequence[str] = (),
+                  server_workers: int = 1) -> ApiBench:
     """Fill (unless ``db`` is given), serve and load-test the API; temp files are removed afterwards.
 
     ``skip`` names MIX endpoints left out (e.g. one known to be pathological on this store)."""
@@ -272,7 +273,7 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
             samples = draw_samples(store, seed=seed)
             display = store.display_url
         port = free_port()
-        proc = start_server(url, port, tmp / "server.log")
+        proc = start_server(url, port, tmp / "server.log", workers=server_workers)
         base = f"http://127.0.0.1:{port}"
         if warmup:
             asyncio.run(drive(base, samples, min(clients, warmup), warmup, seconds, seed=seed + 1, skip=skip))
@@ -314,11 +315,14 @@ def _error_lines(log: str, keep: int = 5) -> list[str]:
               help="Requests sent (and not counted) before the timed run.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synthetic store and request mix.")
 @click.option("--skip", multiple=True, type=click.Choice(list(MIX)), help="Leave this endpoint out of the mix (repeatable).")
+@click.option("--server-workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (communique serve --workers).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def bench_api_cmd(events: int, clients: int, requests: int, seconds: float, db: str | None, warmup: int,
-                  seed: int, skip: tuple[str, ...], as_json: bool) -> None:
+                  seed: int, skip: tuple[str, ...], server_workers: int, as_json: bool) -> None:
     """Load-test the HTTP API: fill a temp SQLite store with N synthetic events, serve it with
     uvicorn in a child process on 127.0.0.1, drive it with concurrent clients over list, filter,
     search and detail endpoints; print req/s and p50/p95/p99 latency per endpoint."""
-    result = run_api_bench(events, clients, requests, seconds, db=db, seed=seed, warmup=warmup, skip=skip)
+    result = run_api_bench(events, clients, requests, seconds, db=db, seed=seed, warmup=warmup, skip=skip,
+                           server_workers=server_workers)
     click.echo(json.dumps(result.to_json()) if as_json else "\n".join(result.lines()))

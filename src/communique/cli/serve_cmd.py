@@ -17,8 +17,12 @@ from .common import EXIT_ERROR, db_option, options_from
               help="Bearer token required by POST /api/documents (env COMMUNIQUE_API_TOKEN); unset = writes disabled.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="uvicorn log level.")
-def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level: str) -> int:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (each opens the store; use one per core under load).")
+def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level: str, workers: int) -> int:
     """Serve the JSON API (/api/, docs at /docs) and the web UI over the store."""
+    import os
+
     import uvicorn
 
     from ..api import create_app
@@ -31,5 +35,14 @@ def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level
         raise SystemExit(EXIT_ERROR) from None
     writes = "enabled (bearer token)" if opts.api_token else "disabled (no token)"
     click.echo(f"serving {app.state.store.display_url} on http://{host}:{port}/ — writes {writes}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return 0
+    # several processes: each builds its own app from the same settings, passed by environment
+    app.state.store.close()
+    os.environ["COMMUNIQUE_DB"] = opts.db
+    if opts.api_token:
+        os.environ["COMMUNIQUE_API_TOKEN"] = opts.api_token
+    uvicorn.run("communique.api.app:app_from_environment", factory=True, host=host, port=port,
+                log_level=log_level, workers=workers)
     return 0

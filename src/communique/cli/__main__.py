@@ -1,0 +1,5 @@
+"""``python -m communique.cli``: the same as the ``communique`` command."""
+
+from . import main
+
+main()
