@@ -211,3 +211,21 @@ def test_long_paragraphs_are_parsed_in_bounded_pieces() -> None:
     pieces = paragraph_chunks(text, limit=5000)
     assert "".join(pieces) == text
     assert max(len(p) for p in pieces) <= 5000 and pieces[0].endswith(". ")
+
+
+def test_readout_speaker_is_the_cue_verbs_subject_and_place_is_not_from_quotes(extractor: Extractor) -> None:
+    a, raw = analyse(extractor, "irna_readout.txt")
+    check_offsets(a, raw)
+    (m,) = a.meetings
+    assert m.attendees == ("Masoud Pezeshkian",)
+    assert m.location == "Tehran"  # where the emir arrived; never "Gaza" from inside a quote
+    assert m.date is None and m.date_text == "on Wednesday afternoon"
+    first = a.quotes[0]
+    assert first.text.startswith("The Zionist regime") and first.speaker == "Ali Khamenei"  # "the Leader said:"
+
+
+def test_wire_on_the_sidelines(extractor: Extractor) -> None:
+    a, _ = analyse(extractor, "xinhua_sidelines.txt")
+    (m,) = a.meetings
+    assert set(m.participants) == {"Xi Jinping", "Recep Tayyip Erdoğan"} and m.attendees == ("Wang Yi",)
+    assert (m.date, m.location) == (date(2024, 7, 3), "Astana")

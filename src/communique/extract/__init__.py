@@ -105,6 +105,7 @@ class Extractor:
         attributed = attribute(
             text, spans, idx, tops, self.lex, strict=quality.spun, spam=quality.spam_phrases,
             noun_at=lambda pos: pos in starts and starts[pos].pos_ in ("NOUN", "PROPN"),
+            subject_of=lambda pos: _subject_span(starts.get(pos)),
         )
         people = persons(idx, self.kb, ref, c.raw_span, text)
         quotes = tuple(
@@ -207,6 +208,17 @@ def _split_long(chunk: str, limit: int) -> list[str]:
 
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _subject_span(tok: Any) -> tuple[int, int] | None:
+    """Character span of the grammatical subject of the verb ``tok`` ("the Leader" in "the Leader said")."""
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("he", "she", "who", "which", "that"):
+        return None
+    toks = list(subj.subtree)
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
 def _first_full_date(text: str) -> date | None:

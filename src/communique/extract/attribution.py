@@ -115,6 +115,7 @@ class SentenceEnds:
 def attribute(
     text: str, spans: list[QuoteSpan], idx: PeopleIndex, tops: Topics, lex: Lexicon,
     *, strict: bool = False, spam: tuple[str, ...] = (), noun_at: Any = lambda pos: False,
+    subject_of: Any = lambda pos: None,
 ) -> list[Attributed]:
     """Speech among ``spans``, attributed. ``strict`` (a spun document): only well-formed quotes;
     a quote whose opening mark is lost, or that carries injected spam, is never taken."""
@@ -138,7 +139,8 @@ def attribute(
         q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
         speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex, idx)
         if speaker is None and cue is None:
-            speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx)
+            speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx,
+                                             subject_of)
         if (kind == "fragment" and len(ws) <= 3 and _ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end))
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted label used as a modifier: their “no limits” partnership
@@ -246,7 +248,7 @@ def _after_cue(
 
 def _before_cue(
     text: str, s_start: int, q_open: int, mentions: MentionList, tops: Topics, lex: Lexicon,
-    idx_people: PeopleIndex | None = None,
+    idx_people: PeopleIndex | None = None, subject_of: Any = lambda pos: None,
 ) -> tuple[str | None, float, tuple[int, int] | None]:
     left = text[s_start:q_open]
     cues = list(lex.cue_re.finditer(left))
@@ -258,6 +260,11 @@ def _before_cue(
         after = mentions.starting(cue_e, q_open)
         if after:
             return after[0].key, 0.85, (cue_s, cue_e)
+    subject = subject_of(cue_s)
+    if subject is not None:
+        own = mentions.starting(*subject)
+        if own:
+            return own[0].key, 0.9 * own[0].confidence, (cue_s, cue_e)
     before = mentions.starting(s_start, cue_s)
     if before:
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)

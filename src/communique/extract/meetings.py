@@ -184,7 +184,8 @@ def find_meetings(
                     d.date = DateFound(d.date.date, d.date.text, d.date.start, d.date.end,
                                        d.date.derivation.replace("publication date", "dateline date"))
             if d.place is None:
-                d.place = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, s, e, lex))
+                d.place = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, s, e, lex),
+                                     quoted=quoted)
         earlier = [x for x in drafts[:n] if set(x.participants) & set(d.participants)]
         ev_s, ev_e = d.evidence
         later = _LATER.search(text, ev_s, ev_e)
@@ -193,12 +194,33 @@ def find_meetings(
             if d.date is None or (d.date.date is None and prev.date is not None):
                 d.date = DateFound(prev.date, text[later.start() : later.end()], later.start(), later.end(),
                                    "later the same day as the meeting before it in the text")
+        if d.place is None:
+            d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None and earlier and earlier[-1].place is not None:
             d.place = earlier[-1].place  # the same trip: a principal of the earlier meeting, no new place
         if d.place is None and line is not None:
             d.place = line
         _host_and_visitor(d, kb)
     return drafts
+
+
+_ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b", re.I)
+
+
+def _arrival_place(
+    text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges
+) -> PlaceFound | None:
+    """Where a principal arrived ("Sheikh Tamim arrived in Tehran on Wednesday morning")."""
+    for sent in sentences(doc):
+        s, e = sent.start_char, sent.end_char
+        arrival = _ARRIVAL.search(text, s, e)
+        if arrival is None or arrival.start() in quoted:
+            continue
+        if any(m.key in d.participants for m in idx.between(s, e, kinds=("name", "role"))):
+            found = find_place(text, arrival.start(), e, gaz, kb, lex.landmarks, quoted=quoted)
+            if found is not None:
+                return found
+    return None
 
 
 def _trigger_at(text: str, s: int, e: int, lex: Lexicon) -> int:

@@ -59,14 +59,16 @@ class PlaceFound:
 
 def find_place(
     text: str, start: int, end: int, gaz: Gazetteer, kb: Any, landmarks: dict[str, str] | None = None,
-    prefer_after: int | None = None,
+    prefer_after: int | None = None, quoted: Any = (),
 ) -> PlaceFound | None:
-    """The meeting place in text[start:end]; places after ``prefer_after`` (the trigger) first."""
+    """The meeting place in text[start:end]; places after ``prefer_after`` (the trigger) first;
+    never a place inside quoted speech."""
     if prefer_after is not None and start < prefer_after < end:
         found = _find_place(text, prefer_after, end, gaz, kb, landmarks)
-        if found is not None:
+        if found is not None and found.start not in quoted:
             return found
-    return _find_place(text, start, end, gaz, kb, landmarks)
+    found = _find_place(text, start, end, gaz, kb, landmarks)
+    return found if found is not None and found.start not in quoted else None
 
 
 # "the war in Gaza": a place named as the scene of something else, not of the meeting
