@@ -229,3 +229,12 @@ def test_wire_on_the_sidelines(extractor: Extractor) -> None:
     (m,) = a.meetings
     assert set(m.participants) == {"Xi Jinping", "Recep Tayyip Erdoğan"} and m.attendees == ("Wang Yi",)
     assert (m.date, m.location) == (date(2024, 7, 3), "Astana")
+
+
+def test_country_names_are_not_people_and_joining_the_talks_is_attending(extractor: Extractor) -> None:
+    a, _ = analyse(extractor, "ap_white_house.txt")
+    assert "Salman of Saudi Arabia" not in {p.name for p in a.people}  # "Saudi Arabia rejected the idea"
+    (m,) = a.meetings  # "is due to meet Trump next week" is not a meeting that happened
+    assert set(m.participants) == {"Donald Trump", "Benjamin Netanyahu"}
+    assert set(m.attendees) == {"Marco Rubio", "Mike Waltz"}
+    assert (m.date, m.location, m.host) == (date(2025, 2, 4), "Washington", "Donald Trump")

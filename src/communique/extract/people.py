@@ -313,6 +313,8 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any) -> list[Any]:
     """KB people a surface may name; one bare word must match exactly and not be a place or
     nationality, unless a title names the office ("Crown Prince Hussein")."""
     bare = kb.strip_honorifics(surface)
+    if kb.country_code(surface) or kb.country_code(bare):
+        return []  # "Saudi Arabia" names a country, not "Salman of Saudi Arabia"
     cue, rest = kb.split_role(surface)
     matches = kb.match(surface)
     if len(bare.split()) <= 1 and len(rest.split()) <= 1:
