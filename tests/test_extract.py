@@ -238,3 +238,15 @@ def test_country_names_are_not_people_and_joining_the_talks_is_attending(extract
     assert set(m.participants) == {"Donald Trump", "Benjamin Netanyahu"}
     assert set(m.attendees) == {"Marco Rubio", "Mike Waltz"}
     assert (m.date, m.location, m.host) == (date(2025, 2, 4), "Washington", "Donald Trump")
+
+
+def test_split_quote_single_marks_and_anonymous_source(extractor: Extractor) -> None:
+    a, _ = analyse(extractor, "reuters_split_quote.txt")
+    got = [(q.text.rstrip(",."), q.speaker, q.kind) for q in a.quotes]
+    assert ("We will not accept any deal that violates our sovereignty", "Najib Mikati", "direct") in got
+    assert ("and we expect France to press Israel to stop its attacks", "Najib Mikati", "direct") in got
+    assert ("fully mobilised", "Jean-Yves Le Drian", "fragment") in got
+    assert ("We are working day and night", "Jean-Yves Le Drian", "direct") in got  # 'single marks'
+    assert ("The talks were frank but useful", None, "direct") in got  # an official not named
+    (m,) = a.meetings
+    assert m.attendees == ()  # "who did not attend the meeting"
