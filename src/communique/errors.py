@@ -26,3 +26,22 @@ class StoreError(CommuniqueError):
 
 class OptionsError(CommuniqueError):
     """A setting with a bad value: the message lists the valid ones."""
+
+
+class KnowledgeBaseError(CommuniqueError):
+    """A knowledge-base data file that cannot be read or fails validation."""
+
+    def __init__(self, file: str, entry: str, reason: str) -> None:
+        super().__init__(f"{file}: {entry}: {reason}")
+        self.file = file
+        self.entry = entry
+        self.reason = reason
+
+
+class ExportError(CommuniqueError):
+    """An export file that cannot be written: names the path and the cause."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -66,7 +66,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import Table, select
 
-from .errors import CommuniqueError, OptionsError
+from .errors import ExportError, OptionsError
 from .records import Analysis, Meeting, Statement
 from .store import Store, StoredDocument, convert
 from .store import models as store_models
@@ -127,13 +127,6 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
-class ExportError(CommuniqueError):
-    """An export file that cannot be written: names the path and the cause."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(slots=True)

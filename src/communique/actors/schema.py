@@ -9,20 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import CommuniqueError
+from ..errors import KnowledgeBaseError
 
 _CODE_RE = re.compile(r"^[A-Z]{3}(-[A-Z]{2,4})?$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 
 
-class KnowledgeBaseError(CommuniqueError):
-    """A knowledge-base data file that cannot be read or fails validation."""
-
-    def __init__(self, file: str, entry: str, reason: str) -> None:
-        super().__init__(f"{file}: {entry}: {reason}")
-        self.file = file
-        self.entry = entry
-        self.reason = reason
 
 
 def _parse_date(value: Any, file: str, entry: str, what: str) -> date | None:
