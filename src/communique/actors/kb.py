@@ -162,6 +162,7 @@ class KnowledgeBase:
     def __init__(self, version: str, people: Sequence[PersonEntry], countries: dict[str, dict[str, Any]],
                  titles: dict[str, Any]) -> None:
         self.version = version
+        self._split_memo: dict[str, tuple[RoleCue | None, str]] = {}  # split_role is pure: memoised
         self._people = tuple(people)
         self._by_name = {p.name: p for p in self._people}
         self._countries = countries
@@ -408,6 +409,14 @@ class KnowledgeBase:
 
     def split_role(self, surface: str) -> tuple[RoleCue | None, str]:
         """Split ``"Iraqi President Hujjat al-Islam Abdul Latif Rashid"`` into the role cue and the name."""
+        hit = self._split_memo.get(surface)
+        if hit is None:
+            if len(self._split_memo) >= _MEMO_SIZE:
+                self._split_memo.clear()
+            hit = self._split_memo[surface] = self._split_role(surface)
+        return hit
+
+    def _split_role(self, surface: str) -> tuple[RoleCue | None, str]:
         toks = _tokens(surface)
         cue: RoleCue | None = None
         i = 0
@@ -511,6 +520,9 @@ class KnowledgeBase:
             if len(words) == n and words in self._institutions:
                 return self._institutions[words], i + n
         return None
+
+
+_MEMO_SIZE = 50_000  # surfaces remembered by split_role (cleared when full)
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
