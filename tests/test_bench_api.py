@@ -84,6 +84,38 @@ def test_bench_api_tiny_run() -> None:
         assert e["requests"] >= 100 // len(MIX)
         assert 0 < e["p50_ms"] <= e["p95_ms"] <= e["p99_ms"]
         assert set(e["statuses"]) == {"200"}
+    by = {e["endpoint"]: e for e in out["endpoints"]}
+    assert by["list events"]["cache_hits"] >= 1  # the same page again: from the server's cache
+    assert out["overall"]["cache_hits"] == sum(e["cache_hits"] for e in out["endpoints"])
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+def test_http_connection_reads_length_and_chunked_bodies(chunked: bool) -> None:
+    import asyncio
+
+    from communique.bench.api import HttpConnection
+
+    async def scenario() -> list[tuple[int, bytes, bool]]:
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            while await reader.readuntil(b"\r\n\r\n"):
+                if chunked:
+                    writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Cache: hit\r\n\r\n"
+                                 b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+                else:
+                    writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 5\r\n\r\nabcde")
+                await writer.drain()
+
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        conn = HttpConnection("127.0.0.1", port, timeout=10)
+        try:
+            return [await conn.get("/x"), await conn.get("/y?q=1")]  # two requests on one connection
+        finally:
+            await conn.close()
+            server.close()
+
+    got = asyncio.run(scenario())
+    assert got == ([(200, b"abcde", True)] * 2 if chunked else [(404, b"abcde", False)] * 2)
 
 
 def test_bench_api_is_registered() -> None:

@@ -41,6 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("event_window_days", 7, "Days within which an undated report can join a dated event.", minimum=0, maximum=365),
     Setting("api_token", None, "Token required by the HTTP API's write endpoints (POST ingest); unset = writes disabled."),
     Setting("max_upload_bytes", 10 * 1024 * 1024, "Largest request body the HTTP API accepts.", minimum=1),
+    Setting("api_cache_mb", 64, "Memory for the HTTP API's cache of GET responses, kept until the store changes (0 = off).", minimum=0, maximum=65536),
     Setting("progress", "auto", "Progress bar: auto (on a terminal), always or never.", choices=("auto", "always", "never")),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -61,6 +62,7 @@ class Options:
     event_window_days: int = 7
     api_token: str | None = None
     max_upload_bytes: int = 10 * 1024 * 1024
+    api_cache_mb: int = 64
     progress: str = "auto"
 
     @classmethod

@@ -15,7 +15,8 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request
-from pydantic import ValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..ingest import read_bytes
@@ -25,6 +26,7 @@ from ..store import Store
 from ..store import queries as Q
 from ..store.store import _version
 from . import schemas as S
+from .cache import ResponseCache
 from .errors import ApiError, error_response, install_error_handlers
 from .ingest import Ingestor, PipelineFactory, documents_to_jsonl
 
@@ -60,19 +62,19 @@ def api_router() -> APIRouter:
         sort: Literal["date", "-date", "sources", "-sources"] = "-date",
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> S.EventPage:
+    ) -> Response:
         f = Q.EventFilter(person=person, country=country, date_from=from_, date_to=to,
                           type=type, place=place, q=q)
         items, total = Q.list_events(_store(request), f, limit=limit, offset=offset, sort=sort)
-        return S.EventPage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset,
+        return _json(S.EventPage, {"items": items, "total": total, "limit": limit, "offset": offset,
                                            "total_is_estimate": bool(q and q.strip()) and total >= Q.TOTAL_CAP})
 
     @r.get("/events/{event_id}", response_model=S.EventDetail, responses=NOT_FOUND, tags=["events"])
-    def get_event(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> S.EventDetail:
+    def get_event(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> Response:
         data = Q.get_event(_store(request), event_id)
         if data is None:
             raise ApiError(404, f"no event {event_id!r}")
-        return S.EventDetail.model_validate(data)
+        return _json(S.EventDetail, data)
 
     @r.get("/documents", response_model=S.DocumentPage, responses=ERRORS, tags=["documents"])
     def list_documents(
@@ -82,16 +84,16 @@ def api_router() -> APIRouter:
         q: Annotated[str | None, Query(description="Free text over titles and texts.")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> S.DocumentPage:
+    ) -> Response:
         items, total = Q.list_documents(_store(request), spun=spun, language=language, q=q, limit=limit, offset=offset)
-        return S.DocumentPage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset})
+        return _json(S.DocumentPage, {"items": items, "total": total, "limit": limit, "offset": offset})
 
     @r.get("/documents/{doc_id:path}", response_model=S.DocumentDetail, responses=NOT_FOUND, tags=["documents"])
-    def get_document(request: Request, doc_id: Annotated[str, Path(max_length=255)]) -> S.DocumentDetail:
+    def get_document(request: Request, doc_id: Annotated[str, Path(max_length=255)]) -> Response:
         data = Q.get_document(_store(request), doc_id)
         if data is None:
             raise ApiError(404, f"no document {doc_id!r}")
-        return S.DocumentDetail.model_validate(data)
+        return _json(S.DocumentDetail, data)
 
     @r.post(
         "/documents", response_model=S.IngestOut, status_code=201, tags=["documents"],
@@ -109,7 +111,7 @@ def api_router() -> APIRouter:
                 "file": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
         }}},
     )
-    async def post_documents(request: Request) -> S.IngestOut:
+    async def post_documents(request: Request) -> Response:
         """Ingest documents (JSON ``{documents: [...]}`` or multipart files): extract, store, re-merge events."""
         opts: Options = request.app.state.opts
         _authorise(request, opts)
@@ -119,7 +121,7 @@ def api_router() -> APIRouter:
         from starlette.concurrency import run_in_threadpool
 
         out = await run_in_threadpool(ingestor.ingest, _store(request), items)
-        return S.IngestOut.model_validate(out)
+        return _json(S.IngestOut, out, 201)
 
     @r.get("/people", response_model=S.PeoplePage, responses=ERRORS, tags=["people"])
     def list_people(
@@ -128,16 +130,16 @@ def api_router() -> APIRouter:
         country: Annotated[str | None, Query(max_length=3)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> S.PeoplePage:
+    ) -> Response:
         items, total = Q.list_people(_store(request), q=q, country=country, limit=limit, offset=offset)
-        return S.PeoplePage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset})
+        return _json(S.PeoplePage, {"items": items, "total": total, "limit": limit, "offset": offset})
 
     @r.get("/people/{name:path}", response_model=S.PersonDetail, responses=NOT_FOUND, tags=["people"])
-    def get_person(request: Request, name: Annotated[str, Path(max_length=255)]) -> S.PersonDetail:
+    def get_person(request: Request, name: Annotated[str, Path(max_length=255)]) -> Response:
         data = Q.get_person(_store(request), name)
         if data is None:
             raise ApiError(404, f"no person {name!r}")
-        return S.PersonDetail.model_validate(data)
+        return _json(S.PersonDetail, data)
 
     @r.get("/quotes", response_model=S.QuotePage, responses=ERRORS, tags=["quotes"])
     def list_quotes(
@@ -146,20 +148,27 @@ def api_router() -> APIRouter:
         speaker: Annotated[str | None, Query(description="Canonical name of the speaker (any case).")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> S.QuotePage:
+    ) -> Response:
         items, total = Q.search_quotes(_store(request), q=q, speaker=speaker, limit=limit, offset=offset)
-        return S.QuotePage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset,
+        return _json(S.QuotePage, {"items": items, "total": total, "limit": limit, "offset": offset,
                                            "total_is_estimate": bool(q and q.strip()) and total >= Q.TOTAL_CAP})
 
     @r.get("/health", response_model=S.Health, tags=["meta"])
-    def health(request: Request) -> S.Health:
-        return S.Health.model_validate(Q.health(_store(request)))
+    def health(request: Request) -> Response:
+        return _json(S.Health, Q.health(_store(request)))
 
     @r.get("/settings", response_model=S.SettingsOut, tags=["meta"])
-    def settings(request: Request) -> S.SettingsOut:
-        return S.SettingsOut.model_validate({"settings": settings_table(request.app.state.opts, _store(request))})
+    def settings(request: Request) -> Response:
+        return _json(S.SettingsOut, {"settings": settings_table(request.app.state.opts, _store(request))})
 
     return r
+
+
+def _json(model: type[BaseModel], data: Any, status_code: int = 200) -> Response:
+    """``data`` validated against ``model`` once and serialised by pydantic-core (the route's
+    ``response_model`` documents the shape; FastAPI does not validate a returned Response again)."""
+    return Response(model.model_validate(data).model_dump_json(by_alias=True), status_code=status_code,
+                    media_type="application/json")
 
 
 def settings_table(opts: Options, store: Store) -> list[dict[str, Any]]:
@@ -281,6 +290,7 @@ def create_app(opts: Options, store: Store | None = None, *, pipeline_factory: P
     app.state.opts = opts
     app.state.store = the_store
     app.state.ingestor = Ingestor(opts, pipeline_factory)
+    app.add_middleware(ResponseCache, token=the_store.change_token, max_bytes=opts.api_cache_mb * 1024 * 1024)
     app.add_middleware(BodyLimit, limit=opts.max_upload_bytes)
     app.include_router(api_router())
     html_error = mount_web(app)

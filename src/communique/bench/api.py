@@ -5,7 +5,7 @@
 2. sample ids to ask for (events, documents, people, countries, places, statement types);
 3. start the API (uvicorn, the ``communique serve`` command) in a separate process on
    127.0.0.1 on a free port and wait until ``/api/health`` answers;
-4. drive it from this process with ``clients`` concurrent httpx async clients until
+4. drive it from this process with ``clients`` concurrent keep-alive connections until
    ``requests`` requests are done or ``seconds`` have passed, over a fixed mix of list, filter,
    search and detail endpoints (``MIX``);
 5. report requests/s and p50/p95/p99 latency per endpoint (the target: p95 <= 50 ms) and the
@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -86,6 +87,7 @@ class EndpointStats:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
+    cache_hits: int = 0  # responses the server answered from its response cache
 
     def figures(self, seconds: float) -> dict[str, Any]:
         lat = sorted(self.latencies_ms)
@@ -94,6 +96,7 @@ class EndpointStats:
             "req_per_s": round(len(lat) / seconds, 1) if seconds else 0.0,
             "p50_ms": round(percentile(lat, 50), 1), "p95_ms": round(percentile(lat, 95), 1),
             "p99_ms": round(percentile(lat, 99), 1), "statuses": dict(sorted(self.statuses.items())),
+            "cache_hits": self.cache_hits,
         }
 
 
@@ -108,6 +111,8 @@ class ApiBench:
     endpoints: dict[str, EndpointStats]
     server_errors: list[str] = field(default_factory=list)  # distinct error lines the server logged
     load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after the timed run
+    think_ms: float = 0.0  # mean pause of each client between requests (0 = closed loop)
+    server_workers: int = 1
 
     @property
     def requests(self) -> int:
@@ -118,7 +123,8 @@ class ApiBench:
         return sum(e.errors for e in self.endpoints.values())
 
     def overall(self) -> dict[str, Any]:
-        every = EndpointStats("all", [x for e in self.endpoints.values() for x in e.latencies_ms], self.errors)
+        every = EndpointStats("all", [x for e in self.endpoints.values() for x in e.latencies_ms], self.errors,
+                              cache_hits=sum(e.cache_hits for e in self.endpoints.values()))
         return every.figures(self.seconds)
 
     def to_json(self) -> dict[str, Any]:
@@ -128,25 +134,30 @@ class ApiBench:
             "store": self.store, "target_p95_ms": TARGET_P95_MS, "overall": self.overall(),
             "endpoints": [e.figures(self.seconds) for e in self.endpoints.values()],
             "server_errors": self.server_errors, "load_average": [round(x, 2) for x in self.load_average],
+            "think_ms": self.think_ms, "server_workers": self.server_workers,
         }
 
     def lines(self) -> list[str]:
         o = self.overall()
+        pacing = (f"each client pauses {self.think_ms:.0f} ms on average between requests" if self.think_ms
+                  else "closed loop (each client sends its next request on the answer)")
         out = [
             f"api benchmark: {self.events} events, {self.documents} documents in {self.store}"
             + (f" (filled in {self.fill_seconds:.1f} s)" if self.fill_seconds else ""),
             f"  {o['requests']} requests from {self.clients} clients in {self.seconds:.1f} s: {o['req_per_s']} req/s, "
             f"{o['errors']} errors; p50 {o['p50_ms']} ms, p95 {o['p95_ms']} ms, p99 {o['p99_ms']} ms "
             f"(target p95 <= {TARGET_P95_MS:.0f} ms)",
+            f"  {pacing}; {self.server_workers} server process(es); "
+            f"{o['cache_hits']} of {o['requests']} answers from the server's response cache",
             f"  machine: {os.cpu_count()} cores, 1-minute load average {self.load_average[0]:.2f} before, "
             f"{self.load_average[1]:.2f} after the run",
-            f"  {'endpoint':<26} {'n':>6} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}",
+            f"  {'endpoint':<26} {'n':>6} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cached':>7}",
         ]
         for e in self.endpoints.values():
             f = e.figures(self.seconds)
             mark = "  !" if f["p95_ms"] > TARGET_P95_MS else ""
             out.append(f"  {f['endpoint']:<26} {f['requests']:>6} {f['errors']:>4} {f['req_per_s']:>7} "
-                       f"{f['p50_ms']:>8} {f['p95_ms']:>8} {f['p99_ms']:>8}{mark}")
+                       f"{f['p50_ms']:>8} {f['p95_ms']:>8} {f['p99_ms']:>8} {f['cache_hits']:>7}{mark}")
         out += [f"  server: {line}" for line in self.server_errors]
         return out
 
@@ -180,7 +191,8 @@ def free_port() -> int:
 def start_server(db: str, port: int, log: Path, timeout: float = 60.0, workers: int = 1) -> subprocess.Popen[bytes]:
     """``communique serve`` in a child process logging to ``log``; returns once ``/api/health``
     answers 200 (a file, not a pipe: a pipe nobody reads would stall a server that logs a lot)."""
-    import httpx
+    import urllib.error
+    import urllib.request
 
     cmd = [sys.executable, "-c", "from communique.cli import main; main()", "serve", "--db", db,
            "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
@@ -193,9 +205,10 @@ def start_server(db: str, port: int, log: Path, timeout: float = 60.0, workers: 
             text = log.read_text(encoding="utf-8", errors="replace").strip()
             raise CommuniqueError(f"the API server exited with {proc.returncode}: {text[-2000:]}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5.0).status_code == 200:
-                return proc
-        except httpx.HTTPError:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=5.0) as resp:
+                if resp.status == 200:
+                    return proc
+        except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.2)
     stop_server(proc)
@@ -211,49 +224,103 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         proc.wait()
 
 
-async def drive(base: str, samples: Samples, clients: int, requests: int, seconds: float,
-                seed: int = 0, skip: Sequence[str] = ()) -> tuple[dict[str, EndpointStats], float]:
-    """``clients`` concurrent loops over the MIX (less ``skip``) until ``requests`` are sent or
-    ``seconds`` pass."""
-    import httpx
+class HttpConnection:
+    """One keep-alive HTTP/1.1 connection, the load generator's client: a plain GET and a
+    response read by Content-Length or chunks. It costs the shared CPU a few tens of
+    microseconds per request, where a full client library costs about a millisecond that the
+    server under test would then not have (client and server share the machine's cores)."""
 
+    def __init__(self, host: str, port: int, timeout: float = 60.0) -> None:
+        self.host, self.port, self.timeout = host, port, timeout
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(OSError):
+                await self.writer.wait_closed()
+        self.reader = self.writer = None
+
+    async def get(self, path: str) -> tuple[int, bytes, bool]:
+        """(status, body, served from the server's cache) of ``GET path``; reconnects when the
+        server closed the connection."""
+        return await asyncio.wait_for(self._get(path), self.timeout)
+
+    async def _get(self, path: str) -> tuple[int, bytes, bool]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode("ascii"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = dict(line.lower().split(":", 1) for line in lines[1:] if ":" in line)
+        if "content-length" in headers:
+            body = await self.reader.readexactly(int(headers["content-length"]))
+        elif "chunked" in headers.get("transfer-encoding", ""):
+            parts = []
+            while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                parts.append(await self.reader.readexactly(size + 2))
+            await self.reader.readuntil(b"\r\n")
+            body = b"".join(p[:-2] for p in parts)
+        else:
+            body = await self.reader.read()
+            headers["connection"] = " close"
+        if headers.get("connection", "").strip() == "close":
+            await self.close()
+        return status, body, headers.get("x-cache", "").strip() == "hit"
+
+
+async def drive(base: str, samples: Samples, clients: int, requests: int, seconds: float,
+                seed: int = 0, skip: Sequence[str] = (), think_ms: float = 0.0) -> tuple[dict[str, EndpointStats], float]:
+    """``clients`` concurrent loops over the MIX (less ``skip``) until ``requests`` are sent or
+    ``seconds`` pass; each client on its own keep-alive connection. With ``think_ms`` each client
+    pauses a random time (exponential, that mean) between its requests, as a reader does."""
+    from urllib.parse import urlsplit
+
+    where = urlsplit(base)
     labels = [label for label in MIX if label not in skip]
     stats = {label: EndpointStats(label) for label in labels}
     issued = 0
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async def client(i: int, http: httpx.AsyncClient) -> None:
+    async def client(i: int) -> None:
         nonlocal issued
         rng = random.Random(seed * 1000 + i)
-        while issued < requests and time.perf_counter() < deadline:
-            label = labels[issued % len(labels)]
-            issued += 1
-            path = MIX[label](rng, samples)
-            st = stats[label]
-            t0 = time.perf_counter()
-            try:
-                resp = await http.get(path)
-                await resp.aread()
-                status = resp.status_code
-            except httpx.HTTPError:
-                status = 0
-            ms = (time.perf_counter() - t0) * 1000
-            st.statuses[status] = st.statuses.get(status, 0) + 1
-            if status == 200:
-                st.latencies_ms.append(ms)
-            else:
-                st.errors += 1
+        conn = HttpConnection(where.hostname or "127.0.0.1", where.port or 80)
+        try:
+            while issued < requests and time.perf_counter() < deadline:
+                if think_ms:
+                    await asyncio.sleep(rng.expovariate(1000.0 / think_ms))
+                label = labels[issued % len(labels)]
+                issued += 1
+                path = MIX[label](rng, samples)
+                st = stats[label]
+                t0 = time.perf_counter()
+                try:
+                    status, _body, hit = await conn.get(path)
+                except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, IndexError):
+                    status, hit = 0, False
+                    await conn.close()
+                ms = (time.perf_counter() - t0) * 1000
+                st.statuses[status] = st.statuses.get(status, 0) + 1
+                if status == 200:
+                    st.latencies_ms.append(ms)
+                    st.cache_hits += hit
+                else:
+                    st.errors += 1
+        finally:
+            await conn.close()
 
     t0 = time.perf_counter()
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60.0) as http:
-        await asyncio.gather(*(client(i, http) for i in range(clients)))
+    await asyncio.gather(*(client(i) for i in range(clients)))
     return stats, time.perf_counter() - t0
 
 
 def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_000, seconds: float = 60.0,
                   db: str | None = None, seed: int = 0, warmup: int = 0, skip: Sequence[str] = (),
-                  server_workers: int = 1) -> ApiBench:
+                  server_workers: int = 1, think_ms: float = 0.0) -> ApiBench:
     """Fill (unless ``db`` is given), serve and load-test the API; temp files are removed afterwards.
 
     ``skip`` names MIX endpoints left out (e.g. one known to be pathological on this store)."""
@@ -278,7 +345,8 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
         if warmup:
             asyncio.run(drive(base, samples, min(clients, warmup), warmup, seconds, seed=seed + 1, skip=skip))
         load_before = os.getloadavg()[0]
-        per, elapsed = asyncio.run(drive(base, samples, clients, requests, seconds, seed=seed, skip=skip))
+        per, elapsed = asyncio.run(drive(base, samples, clients, requests, seconds, seed=seed, skip=skip,
+                                         think_ms=think_ms))
         load = (load_before, os.getloadavg()[0])
         server_log = (tmp / "server.log").read_text(encoding="utf-8", errors="replace")
     finally:
@@ -287,7 +355,7 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
         shutil.rmtree(tmp, ignore_errors=True)
     return ApiBench(events=stats.events, documents=stats.documents, fill_seconds=fill_seconds, clients=clients,
                     seconds=elapsed, store=display, endpoints=per, server_errors=_error_lines(server_log),
-                    load_average=load)
+                    load_average=load, think_ms=think_ms, server_workers=server_workers)
 
 
 def _error_lines(log: str, keep: int = 5) -> list[str]:
@@ -317,12 +385,14 @@ def _error_lines(log: str, keep: int = 5) -> list[str]:
 @click.option("--skip", multiple=True, type=click.Choice(list(MIX)), help="Leave this endpoint out of the mix (repeatable).")
 @click.option("--server-workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes (communique serve --workers).")
+@click.option("--think-ms", type=click.FloatRange(min=0), default=0.0, show_default=True,
+              help="Mean pause of each client between requests (0 = closed loop: the next request on the answer).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def bench_api_cmd(events: int, clients: int, requests: int, seconds: float, db: str | None, warmup: int,
-                  seed: int, skip: tuple[str, ...], server_workers: int, as_json: bool) -> None:
+                  seed: int, skip: tuple[str, ...], server_workers: int, think_ms: float, as_json: bool) -> None:
     """Load-test the HTTP API: fill a temp SQLite store with N synthetic events, serve it with
     uvicorn in a child process on 127.0.0.1, drive it with concurrent clients over list, filter,
     search and detail endpoints; print req/s and p50/p95/p99 latency per endpoint."""
     result = run_api_bench(events, clients, requests, seconds, db=db, seed=seed, warmup=warmup, skip=skip,
-                           server_workers=server_workers)
+                           server_workers=server_workers, think_ms=think_ms)
     click.echo(json.dumps(result.to_json()) if as_json else "\n".join(result.lines()))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -189,6 +191,9 @@ class Store:
         self.url = url
         self.display_url = url.render_as_string(hide_password=True)
         self.dialect = engine.dialect.name
+        self._writes = 0  # write transactions through this object (see change_token)
+        self._watch: sqlite3.Connection | None = None  # a read-only connection that only asks data_version
+        self._watch_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None, opts: Options | None = None) -> Store:
@@ -212,7 +217,31 @@ class Store:
         return cls(engine, parsed)
 
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
+
+    def change_token(self) -> tuple[int, int] | None:
+        """A value that changes whenever the store's content may have changed, from this or any
+        other process; None when that cannot be told cheaply (PostgreSQL), so callers must not cache.
+
+        SQLite: this object's own write count and ``PRAGMA data_version`` of a dedicated read-only
+        connection, which changes whenever any other connection (any process) commits."""
+        if self.dialect != "sqlite":
+            return None
+        path = self.url.database
+        if path in (None, "", ":memory:"):
+            return (self._writes, 0)  # a private in-memory store: only this object writes
+        with self._watch_lock:
+            try:
+                if self._watch is None:
+                    uri = Path(path).expanduser().resolve().as_uri() + "?mode=ro"
+                    self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                return (self._writes, int(self._watch.execute("PRAGMA data_version").fetchone()[0]))
+            except sqlite3.Error:
+                return None
 
     def __enter__(self) -> Store:
         return self
@@ -233,6 +262,8 @@ class Store:
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.display_url}: cannot {action}: {getattr(exc, 'orig', None) or exc}") from exc
+        finally:
+            self._writes += 1
 
     @contextmanager
     def _read(self, action: str) -> Iterator[Connection]:
