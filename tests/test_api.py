@@ -474,6 +474,17 @@ def test_queries_agree_on_both_backends(hand_store: Store) -> None:
     assert [x["name"] for x in Q.list_people(hand_store, country="swe")[0]] == ["Zoë Ångström"]
 
 
+def test_person_detail_is_bounded_with_totals(hand_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = _doc("h4", "Li Wei met Kwame Boateng in Lima. “Ports first,” he said.", "Li Wei", "Kwame Boateng",
+                 date(2024, 3, 1), "Lima", "AGREE", COUNTRIES)
+    hand_store.save_results([extra])
+    monkeypatch.setattr(Q, "MAX_LIMIT", 1)
+    p = Q.get_person(hand_store, "Li Wei")
+    assert p is not None
+    assert (len(p["quotes"]), p["quotes_total"]) == (1, 2) and p["quotes"][0]["text"] == "Ports first,"  # dated first
+    assert (len(p["meetings"]), p["meetings_total"]) == (1, 2)
+
+
 def test_post_html_document(writer: TestClient) -> None:
     html = ("<html><head><title>King receives Erdoğan</title><script>alert(1)</script></head><body>"
             "<nav>Home | World</nav><article><h1>King receives Erdoğan</h1>"

@@ -217,8 +217,10 @@ class PersonDetail(BaseModel):
     country: str | None
     wikidata: str | None
     documents: int
-    meetings: list[TimelineEntry]
-    quotes: list[QuoteHit]
+    meetings: list[TimelineEntry] = Field(description="The first 200 events, oldest first (page on with /api/events?person=).")
+    meetings_total: int
+    quotes: list[QuoteHit] = Field(description="The first 200 quotes, oldest first (page on with /api/quotes?speaker=).")
+    quotes_total: int
 
 
 class QuotePage(BaseModel):

@@ -407,7 +407,8 @@ def list_people(store: Store, *, q: str | None = None, country: str | None = Non
 
 
 def get_person(store: Store, name: str) -> dict[str, Any] | None:
-    """A person with role/country, their meetings (events, by date) and their quotes."""
+    """A person with role/country, their meetings (events, by date) and their quotes: the first
+    ``MAX_LIMIT`` of each, with the totals (``/api/events?person=`` and ``/api/quotes?speaker=`` page on)."""
     canonical = resolve_person(store, name)
     if canonical is None:
         return None
@@ -417,16 +418,19 @@ def get_person(store: Store, name: str) -> dict[str, Any] | None:
             select(QUOTES, DOCS.c.title, DOCS.c.publication_date).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
             .where(QUOTES.c.speaker == canonical)
             .order_by(case((DOCS.c.publication_date.is_(None), 1), else_=0), DOCS.c.publication_date, QUOTES.c.doc_id,
-                      QUOTES.c.idx)
+                      QUOTES.c.idx).limit(MAX_LIMIT)
         ).mappings().all()
+        n_quotes = int(conn.execute(select(func.count()).select_from(QUOTES).where(QUOTES.c.speaker == canonical))
+                       .scalar_one()) if len(quotes) == MAX_LIMIT else len(quotes)
         n_docs = int(conn.execute(select(func.count(func.distinct(DOC_PEOPLE.c.doc_id)))
                                   .where(DOC_PEOPLE.c.person_id == person["id"])).scalar_one())
-    events, _ = list_events(store, EventFilter(person=canonical), limit=MAX_LIMIT, sort="date")
+    events, n_events = list_events(store, EventFilter(person=canonical), limit=MAX_LIMIT, sort="date")
     timeline = [{**e, "as": "participant" if canonical in e["participants"] else "attendee"} for e in events]
     return {
         "name": canonical, "role": person["role"], "country": person["country"], "wikidata": person["wikidata"],
-        "documents": n_docs, "meetings": timeline,
+        "documents": n_docs, "meetings": timeline, "meetings_total": n_events,
         "quotes": [{**_quote(r), "title": r["title"], "publication_date": _iso(r["publication_date"])} for r in quotes],
+        "quotes_total": n_quotes,
     }
 
 
