@@ -89,6 +89,16 @@ def test_bench_api_tiny_run() -> None:
     assert out["overall"]["cache_hits"] == sum(e["cache_hits"] for e in out["endpoints"])
 
 
+@pytest.mark.slow
+def test_bench_api_paced_clients_send_exactly_the_requests_asked() -> None:
+    res = CliRunner().invoke(cli, ["bench", "api", "--events", "100", "--clients", "8", "--requests", "40",
+                                   "--think-ms", "20", "--server-workers", "2", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert (out["think_ms"], out["server_workers"]) == (20.0, 2)
+    assert out["overall"]["requests"] == 40 and out["overall"]["errors"] == 0
+
+
 @pytest.mark.parametrize("chunked", [False, True])
 def test_http_connection_reads_length_and_chunked_bodies(chunked: bool) -> None:
     import asyncio

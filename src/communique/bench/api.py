@@ -293,6 +293,8 @@ async def drive(base: str, samples: Samples, clients: int, requests: int, second
             while issued < requests and time.perf_counter() < deadline:
                 if think_ms:
                     await asyncio.sleep(rng.expovariate(1000.0 / think_ms))
+                    if issued >= requests or time.perf_counter() >= deadline:
+                        break
                 label = labels[issued % len(labels)]
                 issued += 1
                 path = MIX[label](rng, samples)
