@@ -178,3 +178,42 @@ def test_embeddings_fall_back_when_the_package_is_missing(monkeypatch: pytest.Mo
     idx = DedupIndex(Options(embeddings=True))
     assert [(lk.doc_id, lk.target) for lk in idx.link(docs)] == [("spun", "orig")]
     assert idx.signatures()["orig"]["embedding"] is None
+
+
+def _edited(text: str, i: int) -> str:
+    """Copy ``i`` of ``text``: one sentence of its own appended to the opening paragraph."""
+    head, _, rest = text.partition("\n")
+    return f"{head} Copy note number {i} was added by desk {i % 7} of the syndicate.\n{rest}"
+
+
+def test_a_syndicated_story_links_every_copy_to_the_earliest_original() -> None:
+    text = _article("06_wire_germany_france.txt")
+    original = make_result("wire", text, pub=date(2024, 2, 1))
+    copies = [make_result(f"site-{i:03d}", _edited(text, i), pub=date(2024, 2, 2 + i % 20)) for i in range(150)]
+    unrelated = make_result("other", _article("08_wire_kenya_ethiopia.txt"), pub=date(2024, 1, 1))
+    docs = copies[75:] + [unrelated, original] + copies[:75]
+    one = {lk.doc_id: lk for lk in link_documents(docs, NO_EMB)}
+    assert set(one) == {c.doc_id for c in copies}
+    # near copies of near copies still go to the best-ranked (earliest published) member
+    assert {lk.target for lk in one.values()} == {"wire"}
+    # the same state when the original arrives last, in another batch
+    index = DedupIndex(NO_EMB)
+    state = {lk.doc_id: lk for lk in index.link(copies[:100] + [unrelated])}
+    assert state["site-050"].target != "wire"
+    for batch in (copies[100:], [original]):
+        state.update({lk.doc_id: lk for lk in index.link(batch)})
+    assert state == one
+
+
+def test_a_better_ranked_candidate_below_the_threshold_is_passed_over() -> None:
+    text = _article("06_wire_germany_france.txt")
+    other = _article("08_wire_kenya_ethiopia.txt")
+    # shares two thirds of the story's opening: an LSH candidate of its copies, Jaccard < 0.5
+    early = make_result("early", text[: int(len(text) * 0.65)] + "\n" + other[: int(len(other) * 0.4)], pub=date(2023, 1, 1))
+    mid = make_result("mid", text, pub=date(2024, 1, 1))
+    late = make_result("late", _edited(text, 1), pub=date(2024, 6, 1))
+    index = DedupIndex(NO_EMB)
+    links = {lk.doc_id: lk.target for lk in index.link([late, early, mid])}
+    assert [d for _, d in index.buckets.by_rank(index.minhashes["late"])] == ["early", "mid", "late"]
+    assert (index.minhashes["late"] == index.minhashes["early"]).mean() < NO_EMB.near_dup_threshold
+    assert links["late"] == "mid"

@@ -4,7 +4,7 @@ Three kinds of link, tried in this order for every document:
 
 1. **exact copy**: the same cleaned text (sha256 after whitespace and case folding);
 2. **near copy**: MinHash (word 5-shingles) Jaccard >= ``opts.near_dup_threshold``, candidates
-   found with datasketch's MinHash LSH;
+   found with MinHash LSH (datasketch's band parameters; buckets sorted by rank, below);
 3. **spun copy**: synonym spinning defeats shingles, so a document flagged spun or carrying spam
    is compared, within blocks of documents sharing a pair of people, on what spinners keep: the
    canonical people, proper names, numbers, the quoted words, and (when the embed extra is
@@ -23,18 +23,20 @@ persist it and later batches are linked against everything indexed without repro
 from __future__ import annotations
 
 import hashlib
+import heapq
 import importlib.util
 import os
 import re
 import zlib
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from .errors import ModelMissing
 from .options import Options
@@ -234,22 +236,68 @@ def _rank(sig: Mapping[str, Any]) -> tuple[bool, str, int]:
 # ---------------------------------------------------------------------------------------------
 
 
+Entry = tuple[tuple[bool, str, int], str]  # (rank, doc_id): buckets are kept sorted by it
+
+
+class _RankedBuckets:
+    """MinHash LSH (``b`` bands of ``r`` rows, from datasketch's optimal parameters) whose
+    buckets keep their members sorted by rank, so a document's best candidates come first and
+    linking stops at the first good one instead of scanning a whole cluster of near copies."""
+
+    def __init__(self, threshold: float) -> None:
+        self.ranges = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
+        self.tables: list[dict[bytes, list[Entry]]] = [defaultdict(list) for _ in self.ranges]
+
+    def keys(self, hashvalues: np.ndarray) -> list[bytes]:
+        return [hashvalues[a:b].tobytes() for a, b in self.ranges]
+
+    def insert(self, entry: Entry, hashvalues: np.ndarray) -> None:
+        for table, key in zip(self.tables, self.keys(hashvalues), strict=True):
+            insort(table[key], entry)
+
+    def remove(self, entry: Entry, hashvalues: np.ndarray) -> None:
+        for table, key in zip(self.tables, self.keys(hashvalues), strict=True):
+            table[key].remove(entry)
+
+    def buckets(self, hashvalues: np.ndarray) -> list[list[Entry]]:
+        return [table.get(key, []) for table, key in zip(self.tables, self.keys(hashvalues), strict=True)]
+
+    def by_rank(self, hashvalues: np.ndarray) -> Iterator[Entry]:
+        """Every document sharing a bucket with ``hashvalues``, once each, best rank first."""
+        seen: set[str] = set()
+        for entry in heapq.merge(*self.buckets(hashvalues)):
+            if entry[1] not in seen:
+                seen.add(entry[1])
+                yield entry
+
+
+def _after(bucket: list[Entry], rank: tuple[bool, str, int]) -> list[Entry]:
+    """The members of a sorted bucket ranked after ``rank``."""
+    return bucket[bisect_right(bucket, rank, key=lambda e: e[0]):]
+
+
 @dataclass
 class DedupIndex:
-    """MinHash LSH over word shingles plus per-document feature sets, serialisable for the store."""
+    """MinHash LSH over word shingles plus per-document feature sets, serialisable for the store.
+
+    Exact-copy groups, LSH buckets and people-pair blocks are lists sorted by rank, so finding a
+    document's best original costs about the number of better-ranked candidates it must reject,
+    not the size of its cluster: a story syndicated to thousands of sites links in linear time.
+    """
 
     opts: Options = field(default_factory=Options)
     embedder: Embedder | None = None
     load_embedder_lazily: bool = True
     sigs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    lsh: MinHashLSH = field(init=False)
-    by_hash: dict[str, list[str]] = field(init=False, default_factory=lambda: defaultdict(list))
-    by_pair: dict[tuple[str, str], list[str]] = field(init=False, default_factory=lambda: defaultdict(list))
+    buckets: _RankedBuckets = field(init=False)
+    by_hash: dict[str, list[Entry]] = field(init=False, default_factory=lambda: defaultdict(list))
+    by_pair: dict[tuple[str, str], list[Entry]] = field(init=False, default_factory=lambda: defaultdict(list))
     permutations: Any = field(init=False)
-    minhashes: dict[str, LeanMinHash] = field(init=False, default_factory=dict)
+    minhashes: dict[str, np.ndarray] = field(init=False, default_factory=dict)
+    next_order: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
-        self.lsh = MinHashLSH(threshold=self.opts.near_dup_threshold, num_perm=NUM_PERM)
+        self.buckets = _RankedBuckets(self.opts.near_dup_threshold)
         self.permutations = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
         sigs, self.sigs = self.sigs, {}
         for doc_id, sig in sigs.items():
@@ -262,12 +310,13 @@ class DedupIndex:
 
     def _insert(self, doc_id: str, sig: dict[str, Any]) -> None:
         self.sigs[doc_id] = sig
-        self.by_hash[sig["hash"]].append(doc_id)
-        mh = LeanMinHash(seed=SEED, hashvalues=np.asarray(sig["minhash"], dtype=np.uint64), scheme=SCHEME)
-        self.minhashes[doc_id] = mh
-        self.lsh.insert(doc_id, mh)
+        self.next_order = max(self.next_order, int(sig["order"]) + 1)
+        entry = (_rank(sig), doc_id)
+        insort(self.by_hash[sig["hash"]], entry)
+        hv = self.minhashes[doc_id] = np.asarray(sig["minhash"], dtype=np.uint64)
+        self.buckets.insert(entry, hv)
         for pair in combinations(sig["people"], 2):
-            self.by_pair[pair].append(doc_id)
+            insort(self.by_pair[pair], entry)
 
     def _embedder(self) -> Embedder | None:
         if self.embedder is None and self.load_embedder_lazily:
@@ -279,7 +328,7 @@ class DedupIndex:
         """Index one document (again, if already there: replaced); return the signature to persist."""
         if result.doc_id in self.sigs:
             self._remove(result.doc_id)
-        sig = signature(result, len(self.sigs), embedding, self.permutations)
+        sig = signature(result, self.next_order, embedding, self.permutations)
         self._insert(result.doc_id, sig)
         return sig
 
@@ -291,51 +340,42 @@ class DedupIndex:
 
     def _remove(self, doc_id: str) -> None:
         sig = self.sigs.pop(doc_id)
-        del self.minhashes[doc_id]
-        self.by_hash[sig["hash"]].remove(doc_id)
-        self.lsh.remove(doc_id)
+        entry = (_rank(sig), doc_id)
+        self.by_hash[sig["hash"]].remove(entry)
+        self.buckets.remove(entry, self.minhashes.pop(doc_id))
         for pair in combinations(sig["people"], 2):
-            self.by_pair[pair].remove(doc_id)
+            self.by_pair[pair].remove(entry)
 
     # --- linking ----------------------------------------------------------------------------
 
-    def _candidates_near(self, doc_id: str) -> Iterable[str]:
-        return self.lsh.query(self.minhashes[doc_id])
-
-    def _candidates_spun(self, doc_id: str) -> set[str]:
-        out: set[str] = set()
-        for pair in combinations(self.sigs[doc_id]["people"], 2):
-            block = self.by_pair.get(pair, ())
+    def _blocks(self, sig: Mapping[str, Any]) -> Iterator[list[Entry]]:
+        """The people-pair blocks of ``sig`` small enough to search for spun copies."""
+        for pair in combinations(sig["people"], 2):
+            block = self.by_pair.get(pair, [])
             if len(block) <= MAX_BLOCK:
-                out.update(block)
-        out.discard(doc_id)
-        return out
+                yield block
 
     def best_link(self, doc_id: str) -> Link | None:
         """The link of ``doc_id`` to its best original among everything indexed, or None."""
         s = self.sigs[doc_id]
         rank = _rank(s)
-        exact = [d for d in self.by_hash[s["hash"]] if d != doc_id and _rank(self.sigs[d]) < rank]
-        if exact:
-            return Link(doc_id, min(exact, key=lambda d: _rank(self.sigs[d])), "exact copy", 1.0)
-        mine = self.minhashes[doc_id].hashvalues
-        near: list[tuple[tuple[bool, str, int], float, str]] = []
-        for d in self._candidates_near(doc_id):
-            t = self.sigs[d]
-            if d == doc_id or _rank(t) >= rank:
-                continue
-            jac = float(np.count_nonzero(mine == self.minhashes[d].hashvalues)) / NUM_PERM
+        exact = self.by_hash[s["hash"]]
+        if exact[0][0] < rank:
+            return Link(doc_id, exact[0][1], "exact copy", 1.0)
+        mine = self.minhashes[doc_id]
+        for r, d in self.buckets.by_rank(mine):
+            if r >= rank:
+                break
+            jac = float(np.count_nonzero(mine == self.minhashes[d])) / NUM_PERM
             if jac >= self.opts.near_dup_threshold:
-                near.append((_rank(t), jac, d))
-        if near:
-            r, jac, d = min(near)
-            return Link(doc_id, d, f"near copy (jaccard {jac:.2f})", round(jac, 4))
+                return Link(doc_id, d, f"near copy (jaccard {jac:.2f})", round(jac, 4))
         if not s["suspect"]:
             return None
         best: tuple[float, str, str] | None = None
-        for d in self._candidates_spun(doc_id):
+        candidates = {d for block in self._blocks(s) for r, d in block[:bisect_left(block, rank, key=lambda e: e[0])]}
+        for d in sorted(candidates):
             t = self.sigs[d]
-            if _rank(t) >= rank or (s["dates"] and t["dates"] and not set(s["dates"]) & set(t["dates"])):
+            if s["dates"] and t["dates"] and not set(s["dates"]) & set(t["dates"]):
                 continue
             score, why = spun_copy_score(s, t)
             # clean originals first, then the strongest evidence
@@ -347,6 +387,30 @@ class DedupIndex:
         score, target, why = best[0] + (1.0 if self.sigs[best[1]]["suspect"] else 0.0), best[1], best[2]
         return Link(doc_id, target, f"spun copy of {target} ({why})", round(score, 4))
 
+    def _affected(self, new: Sequence[str]) -> set[str]:
+        """Indexed documents whose best original may be one of the ``new`` ones: those sharing
+        an exact-copy group, an LSH bucket or (suspect ones) a people-pair block with a new
+        document ranked better. Each group is read once, from the best new rank on."""
+        firsts: dict[int, tuple[list[Entry], tuple[bool, str, int], bool]] = {}
+
+        def note(group: list[Entry], rank: tuple[bool, str, int], suspect_only: bool) -> None:
+            seen = firsts.get(id(group))
+            if seen is None or rank < seen[1]:
+                firsts[id(group)] = (group, rank, suspect_only)
+
+        for doc_id in new:
+            s = self.sigs[doc_id]
+            rank = _rank(s)
+            note(self.by_hash[s["hash"]], rank, False)
+            for bucket in self.buckets.buckets(self.minhashes[doc_id]):
+                note(bucket, rank, False)
+            for block in self._blocks(s):
+                note(block, rank, True)
+        out: set[str] = set()
+        for group, rank, suspect_only in firsts.values():
+            out.update(d for r, d in _after(group, rank) if not suspect_only or r[0])
+        return out
+
     def link(self, results: Sequence[DocumentResult]) -> list[Link]:
         """Index ``results`` (those not indexed yet) and link them against everything indexed.
 
@@ -354,14 +418,12 @@ class DedupIndex:
         one of the new documents (their link changes), sorted by doc_id; persisting them as
         upserts gives the same state as linking everything in one batch.
         """
+        had = len(self.sigs)
         new = [r for r in results if r.doc_id not in self.sigs]
         self.add_many(new)
         touched = {r.doc_id for r in results}
-        for r in new:  # older documents that may now have a better original
-            touched.update(self._candidates_near(r.doc_id))
-            touched.update(self.by_hash[self.sigs[r.doc_id]["hash"]])
-            if not self.sigs[r.doc_id]["suspect"]:
-                touched.update(d for d in self._candidates_spun(r.doc_id) if self.sigs[d]["suspect"])
+        if had:  # older documents that may now have a better original
+            touched |= self._affected([r.doc_id for r in new])
         links = []
         for d in sorted(touched):
             link = self.best_link(d)
