@@ -5,7 +5,9 @@ figures measure linking and merging, not NLP: base reports of fictional meetings
 own template sentences with fictional names, four of pseudo-word filler so that unrelated
 reports share few shingles, as real ones do), then exact copies, near copies (one paragraph changed),
 spun copies (``communique.spin`` at 30-45%, flagged spun, carrying the base's people and
-meeting) and further independent reports of the same meetings (undated, weekday only).
+meeting), reprints of a few wire stories (big clusters of near copies, as syndication makes:
+linking must stay linear in them) and further independent reports of the same meetings
+(undated, weekday only).
 
 Each size runs in a fresh child process; memory is the growth of the resident set during each
 stage (sampled every 20 ms) over the corpus already built, and the process's peak RSS. Embeddings are off in the big runs (the MiniLM model
@@ -53,6 +55,7 @@ SENTENCES = (
     "Analysts said the meeting was the most important contact between the two governments since {year}.",
     "The leaders also exchanged views on the situation in the region and called for restraint.",
 )
+WIRE_STORIES = 5
 
 
 @dataclass
@@ -133,7 +136,8 @@ def _babble(rng: random.Random, vocab: list[str]) -> str:
 
 
 def make_corpus(n: int, seed: int = 0) -> list[DocumentResult]:
-    """``n`` synthetic results: ~55% base reports, 10% exact, 10% near, 15% spun copies, 10% other reports."""
+    """``n`` synthetic results: ~55% base reports, 10% exact, 10% near, 15% spun copies, 5% reprints
+    of ``WIRE_STORIES`` wire stories (clusters of n/100 near copies), 5% other reports."""
     rng = random.Random(seed)
     thes = load_thesaurus()
     names = [f"{f} {ln}" for f in FIRST for ln in LAST]
@@ -160,9 +164,14 @@ def make_corpus(n: int, seed: int = 0) -> list[DocumentResult]:
             bases.append((text, people, meeting, day))
             out.append(_result(f"d{i:06d}", text, people, meeting, day + timedelta(days=1)))
             continue
-        text, people, meeting, day = bases[rng.randrange(len(bases))]
+        syndicated = 0.9 <= roll < 0.95  # a wire story reprinted by many sites: a few big clusters
+        text, people, meeting, day = bases[rng.randrange(min(len(bases), WIRE_STORIES)) if syndicated else rng.randrange(len(bases))]
         pub = day + timedelta(days=rng.randrange(1, 4))
-        if roll < 0.65:
+        if syndicated:
+            paras = text.split("\n\n")
+            paras.insert(rng.randrange(1, len(paras)), f"Reprinted by site {i} with permission.")
+            out.append(_result(f"d{i:06d}", "\n\n".join(paras), people, meeting, pub))
+        elif roll < 0.65:
             out.append(_result(f"d{i:06d}", text, people, meeting, pub))
         elif roll < 0.75:
             paras = text.split("\n\n")
