@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -261,6 +262,10 @@ def test_people_list_and_detail(client: TestClient) -> None:
     assert {m["as"] for m in p["meetings"]} == {"participant"}
     assert all(q["speaker"] == "Ali Khamenei" for q in p["quotes"])
     assert len(p["quotes"]) == get(client, "/api/quotes", speaker="Ali Khamenei")["total"] > 10
+    short = get(client, "/api/people/Ali Khamenei", limit=2)
+    assert short["meetings"] == p["meetings"][:2] and short["quotes"] == p["quotes"][:2]
+    assert (short["meetings_total"], short["quotes_total"]) == (len(p["meetings"]), len(p["quotes"]))
+    assert client.get("/api/people/Ali Khamenei", params={"limit": 201}).status_code == 422
     raisi = get(client, "/api/people/Ebrahim Raisi")
     assert {m["as"] for m in raisi["meetings"]} == {"attendee"}
     assert client.get("/api/people/Nobody Known").status_code == 404
@@ -478,11 +483,13 @@ def test_person_detail_is_bounded_with_totals(hand_store: Store, monkeypatch: py
     extra = _doc("h4", "Li Wei met Kwame Boateng in Lima. “Ports first,” he said.", "Li Wei", "Kwame Boateng",
                  date(2024, 3, 1), "Lima", "AGREE", COUNTRIES)
     hand_store.save_results([extra])
-    monkeypatch.setattr(Q, "MAX_LIMIT", 1)
-    p = Q.get_person(hand_store, "Li Wei")
+    p = Q.get_person(hand_store, "Li Wei", limit=1)
     assert p is not None
     assert (len(p["quotes"]), p["quotes_total"]) == (1, 2) and p["quotes"][0]["text"] == "Ports first,"  # dated first
     assert (len(p["meetings"]), p["meetings_total"]) == (1, 2)
+    monkeypatch.setattr(Q, "MAX_LIMIT", 1)  # a bigger limit is capped
+    p = Q.get_person(hand_store, "Li Wei", limit=100)
+    assert p is not None and len(p["quotes"]) == len(p["meetings"]) == 1
 
 
 def test_post_html_document(writer: TestClient) -> None:
@@ -549,3 +556,19 @@ def test_serve_with_two_worker_processes_answers(tmp_path) -> None:  # type: ign
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_sqlite_reads_run_on_the_event_loop_postgresql_reads_on_threads(
+        hand_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[str] = []
+    real = Q.list_people
+
+    def spy(store: Store, **kw: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(store, **kw)
+
+    monkeypatch.setattr(Q, "list_people", spy)
+    with TestClient(create_app(Options(db=hand_store.url), hand_store)) as c:
+        assert c.get("/api/people").json()["total"] == 3
+    on_worker = threads[0].startswith("AnyIO worker thread")
+    assert on_worker == (hand_store.dialect == "postgresql")  # SQLite: inline, first come first served

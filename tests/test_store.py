@@ -354,7 +354,7 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_head_revision_is_the_newest_migration() -> None:
-    assert head_revision() == "0002_event_columns_and_indexes"
+    assert head_revision() == "0003_event_summaries"
 
 
 def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
@@ -387,6 +387,11 @@ def test_upgrade_from_0001_backfills_events(request: pytest.FixtureRequest, tmp_
         assert [tuple(r) for r in rows] == [("evt-0", None, None, 0, "", 2),
                                             ("evt-1", date(2024, 3, 4), "Lisbon", 2, "Ana Alpha; Bo Beta", 1)]
         assert s.load_events()["evt-1"]["location"] == "Lisbon"  # data kept as it was
+        listed = {e["event_id"]: e for e in Q.list_events(s)[0]}  # summaries backfilled by 0003
+        assert listed["evt-1"] == {"event_id": "evt-1", "date": "2024-03-04", "participants": ["Ana Alpha", "Bo Beta"],
+                                   "attendees": [], "location": "Lisbon", "conflicts": [], "date_agreed_by": 0,
+                                   "location_agreed_by": 0, "n_sources": 2}
+        assert listed["evt-0"]["participants"] == [] and listed["evt-0"]["n_sources"] == 0
         assert s.doc_ids() == ["a", "b"]
         assert _ids(s, person="ana alpha") == _ids(s, country="esp") == _ids(s, type="agree") == ["evt-1"]
         assert _ids(s, place="LISBON") == _ids(s, q="agree on every") == ["evt-1"]

@@ -217,9 +217,9 @@ class PersonDetail(BaseModel):
     country: str | None
     wikidata: str | None
     documents: int
-    meetings: list[TimelineEntry] = Field(description="The first 200 events, oldest first (page on with /api/events?person=).")
+    meetings: list[TimelineEntry] = Field(description="The first `limit` events, oldest first (page on with /api/events?person=).")
     meetings_total: int
-    quotes: list[QuoteHit] = Field(description="The first 200 quotes, oldest first (page on with /api/quotes?speaker=).")
+    quotes: list[QuoteHit] = Field(description="The first `limit` quotes, oldest first (page on with /api/quotes?speaker=).")
     quotes_total: int
 
 

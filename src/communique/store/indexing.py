@@ -2,8 +2,10 @@
 
 ``index_events(conn)`` recomputes, from ``events.data`` and the events' sources:
 
-1. the event columns ``date``, ``location``, ``n_sources``, ``participants_text`` and
-   ``sort_rank`` (position by date, newest first, undated last, then event_id);
+1. the event columns ``date``, ``location``, ``n_sources``, ``participants_text``,
+   ``sort_rank`` (position by date, newest first, undated last, then event_id) and ``summary``
+   (``event_summary``: the few fields an event list shows, as compact JSON, so a page of 200
+   events does not decode 200 full event documents);
 2. ``event_terms``: what each event can be filtered by, keyed by its sort_rank: ``person``
    (casefolded names of participants and attendees of its own source meetings), ``country``
    (participants' ISO-3 as the documents give it, else ``people``), ``type`` (statement types
@@ -16,8 +18,8 @@
 5. fresh planner statistics (SQLite ``ANALYZE`` with an analysis limit, PostgreSQL ``ANALYZE``).
 
 ``Store.replace_events``, the synthetic load-test store and migration 0002 all call it, so the
-derived state has one definition. It reads and writes only the columns that exist at
-migration 0002.
+derived state has one definition. With ``summaries=False`` it reads and writes only the columns
+that exist at migration 0002 (which calls it so); ``backfill_summaries`` is migration 0003's.
 
 Search helpers: ``fts_tokens`` splits a query as the FTS tokenizers do (letters and digits);
 ``fts_match`` / ``ts_query`` build the SQLite MATCH / PostgreSQL tsquery string (a phrase whose
@@ -26,6 +28,7 @@ last word may be a prefix); ``like_pattern`` is the literal substring check run 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
@@ -98,7 +101,34 @@ def _grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Sequence[Any]]]:
     return out
 
 
-def index_events(conn: Connection) -> None:
+def event_summary(event_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """What an event list shows of an event (``Event.to_json`` in ``data``), but its source count."""
+    fields = data.get("fields", {})
+    return {
+        "event_id": event_id, "date": data.get("date"), "participants": list(data.get("participants", [])),
+        "attendees": list(data.get("attendees", [])), "location": data.get("location"),
+        "conflicts": list(data.get("conflicts", [])),
+        "date_agreed_by": int(fields.get("date", {}).get("agreed_by", 0)),
+        "location_agreed_by": int(fields.get("location", {}).get("agreed_by", 0)),
+    }
+
+
+def summary_json(event_id: str, data: dict[str, Any]) -> str:
+    return json.dumps(event_summary(event_id, data), ensure_ascii=False, separators=(",", ":"))
+
+
+def backfill_summaries(conn: Connection) -> None:
+    """Set ``events.summary`` from ``events.data`` for every event (migration 0003)."""
+    ids = list(conn.execute(select(EVENTS.c.event_id).order_by(EVENTS.c.event_id)).scalars())
+    set_summary = update(EVENTS).where(EVENTS.c.event_id == bindparam("eid")).values(summary=bindparam("sm"))
+    for start in range(0, len(ids), CHUNK):
+        rows = conn.execute(select(EVENTS.c.event_id, EVENTS.c.data)
+                            .where(EVENTS.c.event_id.in_(ids[start:start + CHUNK]))).all()
+        if rows:
+            conn.execute(set_summary, [{"eid": eid, "sm": summary_json(eid, data)} for eid, data in rows])
+
+
+def index_events(conn: Connection, *, summaries: bool = True) -> None:
     """Recompute every event's derived columns, ``event_terms`` and search text (see module doc)."""
     sqlite = conn.dialect.name == "sqlite"
     conn.execute(delete(EVENT_TERMS))
@@ -110,7 +140,8 @@ def index_events(conn: Connection) -> None:
         select(PEOPLE.c.name, PEOPLE.c.country).where(PEOPLE.c.country.is_not(None)))}
     set_cols = update(EVENTS).where(EVENTS.c.event_id == bindparam("eid")).values(
         date=bindparam("d"), location=bindparam("loc"), n_sources=bindparam("n"),
-        participants_text=bindparam("pt"), sort_rank=bindparam("rank"), search_text=bindparam("st"))
+        participants_text=bindparam("pt"), sort_rank=bindparam("rank"), search_text=bindparam("st"),
+        **({"summary": bindparam("sm")} if summaries else {}))
     for start in range(0, len(order), CHUNK):
         ids = order[start:start + CHUNK]
         data = dict(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).where(EVENTS.c.event_id.in_(ids))).all())
@@ -168,7 +199,8 @@ def index_events(conn: Connection) -> None:
                          for k, t in dict.fromkeys((k, t[:255]) for k, t in keys))
             folded = "\n".join(body).casefold()
             updates.append({"eid": eid, "d": _day(ev.get("date")), "loc": ev.get("location"), "n": len(doc_ids),
-                            "pt": "; ".join(parts), "rank": rank, "st": None if sqlite else folded})
+                            "pt": "; ".join(parts), "rank": rank, "st": None if sqlite else folded,
+                            **({"sm": summary_json(eid, ev)} if summaries else {})})
             if sqlite:
                 fts.append({"r": rank, "b": folded})
         conn.execute(set_cols, updates)

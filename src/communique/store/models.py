@@ -185,6 +185,7 @@ class Event(Base):
     participants_text: Mapped[str | None] = mapped_column(Text)  # participants joined by "; "
     sort_rank: Mapped[int | None] = mapped_column(Integer)  # unique index; position by date desc (undated last), id
     search_text: Mapped[str | None] = mapped_column(Text)  # PostgreSQL only: casefolded text searched by q=
+    summary: Mapped[str | None] = mapped_column(Text)  # JSON: what a list shows (indexing.event_summary)
 
 
 class EventTerm(Base):

@@ -21,6 +21,7 @@ literally; such searches count at most ``TOTAL_CAP`` matches.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,7 +44,7 @@ from sqlalchemy import (
 
 from ..records import Span
 from .convert import StoredDocument
-from .indexing import EVENT_TERMS, FTS_TABLE, fts_match, fts_tokens, like_pattern, ts_query
+from .indexing import EVENT_TERMS, FTS_TABLE, event_summary, fts_match, fts_tokens, like_pattern, ts_query
 from .store import (
     DOC_PEOPLE,
     DOCS,
@@ -57,6 +58,7 @@ from .store import (
 )
 
 MAX_LIMIT = 200
+PERSON_LIMIT = 50  # meetings and quotes a person's page shows by default
 TOTAL_CAP = 10_000  # free-text searches count at most this many matches (the total is then a floor)
 EVENT_TEXT = table(FTS_TABLE, column("rowid", Integer), column("body", Text))  # SQLite FTS5
 QUOTES_FTS = table("quotes_fts", column("rowid", Integer))  # SQLite FTS5, external content = quotes
@@ -185,15 +187,9 @@ def _event_conditions(store: Store, f: EventFilter, terms: Sequence[tuple[str, s
     return cond
 
 
-def _event_summary(data: dict[str, Any], n_sources: int) -> dict[str, Any]:
-    fields = data.get("fields", {})
-    return {
-        "event_id": data["event_id"], "date": data.get("date"), "participants": list(data.get("participants", [])),
-        "attendees": list(data.get("attendees", [])), "location": data.get("location"),
-        "n_sources": n_sources, "conflicts": list(data.get("conflicts", [])),
-        "date_agreed_by": int(fields.get("date", {}).get("agreed_by", 0)),
-        "location_agreed_by": int(fields.get("location", {}).get("agreed_by", 0)),
-    }
+def _summaries(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """List items from (summary JSON, n_sources) rows."""
+    return [{**json.loads(summary), "n_sources": int(n)} for summary, n in rows]
 
 
 def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
@@ -207,7 +203,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
     limit = max(0, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     q = f.q.strip() if f.q else ""
-    cols = (EVENTS.c.data, EVENTS.c.n_sources)
+    cols = (EVENTS.c.summary, EVENTS.c.n_sources)
     with store._read("list events") as conn:
         if q and store.dialect == "sqlite" and sort == "-date" and f == EventFilter(q=f.q):
             # FTS5 yields rowids (= sort_rank) in order: read one page of them, stop early.
@@ -218,7 +214,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
             total = _capped_count(conn, ranks)
             page = ranks.order_by(EVENT_TEXT.c.rowid).limit(limit).offset(offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
-            return [_event_summary(data, int(n)) for data, n in rows], total
+            return _summaries(rows), total
         terms = _event_terms(store, f)
         if len(terms) == 1 and sort == "-date" and not (q or f.date_from or f.date_to):
             # one term filter: its page and count are ranges of event_terms' primary key
@@ -226,7 +222,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
             total = int(conn.execute(select(func.count()).select_from(ranks.subquery())).scalar_one())
             page = ranks.order_by(EVENT_TERMS.c.sort_rank).limit(limit).offset(offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
-            return [_event_summary(data, int(n)) for data, n in rows], total
+            return _summaries(rows), total
         cond = _event_conditions(store, f, terms)
         undated = EVENTS.c.date.is_(None)
         orders: list[Any] = {
@@ -239,7 +235,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
         else:
             total = int(conn.execute(select(func.count()).select_from(EVENTS).where(*cond)).scalar_one())
         rows = conn.execute(select(*cols).where(*cond).order_by(*orders).limit(limit).offset(offset)).all()
-    return [_event_summary(data, int(n)) for data, n in rows], total
+    return _summaries(rows), total
 
 
 def _capped_count(conn: Any, query: Any) -> int:
@@ -319,7 +315,7 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
         for name, fld in data.get("fields", {}).items()
     }
     return {
-        **_event_summary(data, total),
+        **event_summary(event_id, data), "n_sources": total,
         "date_sources": list(data.get("date_sources", [])), "date_derivation": data.get("date_derivation"),
         "fields": fields, "sources": sources, "quotes_by_speaker": _group_quotes(quotes),
     }
@@ -406,9 +402,11 @@ def list_people(store: Store, *, q: str | None = None, country: str | None = Non
     return [dict(r) for r in rows], total
 
 
-def get_person(store: Store, name: str) -> dict[str, Any] | None:
+def get_person(store: Store, name: str, *, limit: int = PERSON_LIMIT) -> dict[str, Any] | None:
     """A person with role/country, their meetings (events, by date) and their quotes: the first
-    ``MAX_LIMIT`` of each, with the totals (``/api/events?person=`` and ``/api/quotes?speaker=`` page on)."""
+    ``limit`` (at most ``MAX_LIMIT``) of each, with the totals (``/api/events?person=`` and
+    ``/api/quotes?speaker=`` page on)."""
+    limit = max(0, min(limit, MAX_LIMIT))
     canonical = resolve_person(store, name)
     if canonical is None:
         return None
@@ -418,13 +416,13 @@ def get_person(store: Store, name: str) -> dict[str, Any] | None:
             select(QUOTES, DOCS.c.title, DOCS.c.publication_date).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
             .where(QUOTES.c.speaker == canonical)
             .order_by(case((DOCS.c.publication_date.is_(None), 1), else_=0), DOCS.c.publication_date, QUOTES.c.doc_id,
-                      QUOTES.c.idx).limit(MAX_LIMIT)
+                      QUOTES.c.idx).limit(limit)
         ).mappings().all()
         n_quotes = int(conn.execute(select(func.count()).select_from(QUOTES).where(QUOTES.c.speaker == canonical))
-                       .scalar_one()) if len(quotes) == MAX_LIMIT else len(quotes)
+                       .scalar_one()) if len(quotes) == limit else len(quotes)
         n_docs = int(conn.execute(select(func.count(func.distinct(DOC_PEOPLE.c.doc_id)))
                                   .where(DOC_PEOPLE.c.person_id == person["id"])).scalar_one())
-    events, n_events = list_events(store, EventFilter(person=canonical), limit=MAX_LIMIT, sort="date")
+    events, n_events = list_events(store, EventFilter(person=canonical), limit=limit, sort="date")
     timeline = [{**e, "as": "participant" if canonical in e["participants"] else "attendee"} for e in events]
     return {
         "name": canonical, "role": person["role"], "country": person["country"], "wikidata": person["wikidata"],
@@ -502,6 +500,6 @@ def health(store: Store) -> dict[str, Any]:
 
 
 __all__ = [
-    "EVENT_SORTS", "MAX_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
+    "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
     "health", "list_documents", "list_events", "list_people", "resolve_person", "search", "search_quotes",
 ]

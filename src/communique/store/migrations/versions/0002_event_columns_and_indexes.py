@@ -72,7 +72,7 @@ def upgrade() -> None:
 
     from communique.store.indexing import index_events
 
-    index_events(bind)
+    index_events(bind, summaries=False)  # the summary column comes with 0003
 
 
 def downgrade() -> None:
