@@ -553,9 +553,20 @@ def test_serve_with_two_worker_processes_answers(tmp_path) -> None:  # type: ign
                 assert time.monotonic() < deadline, "server did not answer within 60 s"
                 time.sleep(0.5)
         assert r.status_code == 200 and r.json()["ok"] is True
+        # one listening socket per worker (SO_REUSEPORT), not one shared by both
+        assert _listening_sockets(port) == 2
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
+            assert all(c.get("/api/people").status_code == 200 for _ in range(10))
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    assert proc.returncode == 0
+
+
+def _listening_sockets(port: int) -> int:
+    """TCP sockets in LISTEN state on ``port`` (Linux /proc/net/tcp: local address, state 0A)."""
+    rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    return sum(1 for row in rows if row.split()[1].endswith(f":{port:04X}") and row.split()[3] == "0A")
 
 
 def test_sqlite_reads_run_on_the_event_loop_postgresql_reads_on_threads(

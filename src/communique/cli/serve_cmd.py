@@ -26,6 +26,7 @@ def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level
     import uvicorn
 
     from ..api import create_app
+    from ..api.workers import run_workers
 
     try:
         opts = options_from(db=db, api_token=token)
@@ -43,6 +44,6 @@ def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level
     os.environ["COMMUNIQUE_DB"] = opts.db
     if opts.api_token:
         os.environ["COMMUNIQUE_API_TOKEN"] = opts.api_token
-    uvicorn.run("communique.api.app:app_from_environment", factory=True, host=host, port=port,
-                log_level=log_level, workers=workers)
+    run_workers("communique.api.app:app_from_environment", host=host, port=port, workers=workers,
+                log_level=log_level)
     return 0
