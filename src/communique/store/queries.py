@@ -46,7 +46,6 @@ from ..records import Span
 from .convert import StoredDocument
 from .indexing import EVENT_TERMS, FTS_TABLE, event_summary, fts_match, fts_tokens, like_pattern, ts_query
 from .store import (
-    DOC_PEOPLE,
     DOCS,
     EVENT_SOURCES,
     EVENTS,
@@ -418,10 +417,7 @@ def get_person(store: Store, name: str, *, limit: int = PERSON_LIMIT) -> dict[st
             .order_by(case((DOCS.c.publication_date.is_(None), 1), else_=0), DOCS.c.publication_date, QUOTES.c.doc_id,
                       QUOTES.c.idx).limit(limit)
         ).mappings().all()
-        n_quotes = int(conn.execute(select(func.count()).select_from(QUOTES).where(QUOTES.c.speaker == canonical))
-                       .scalar_one()) if len(quotes) == limit else len(quotes)
-        n_docs = int(conn.execute(select(func.count(func.distinct(DOC_PEOPLE.c.doc_id)))
-                                  .where(DOC_PEOPLE.c.person_id == person["id"])).scalar_one())
+    n_quotes, n_docs = int(person["n_quotes"]), int(person["n_documents"])  # kept by every write
     events, n_events = list_events(store, EventFilter(person=canonical), limit=limit, sort="date")
     timeline = [{**e, "as": "participant" if canonical in e["participants"] else "attendee"} for e in events]
     return {
