@@ -571,15 +571,21 @@ def _listening_sockets(port: int) -> int:
 
 def test_sqlite_reads_run_on_the_event_loop_postgresql_reads_on_threads(
         hand_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[str] = []
-    real = Q.list_people
+    threads: dict[str, str] = {}
 
-    def spy(store: Store, **kw: Any) -> Any:
-        threads.append(threading.current_thread().name)
-        return real(store, **kw)
+    def spy(name: str) -> Any:
+        real = getattr(Q, name)
 
-    monkeypatch.setattr(Q, "list_people", spy)
+        def call(*args: Any, **kw: Any) -> Any:
+            threads[name] = threading.current_thread().name
+            return real(*args, **kw)
+        return call
+
+    monkeypatch.setattr(Q, "list_people", spy("list_people"))  # the JSON API's /api/people
+    monkeypatch.setattr(Q, "list_events", spy("list_events"))  # the web UI's timeline page
     with TestClient(create_app(Options(db=hand_store.url), hand_store)) as c:
         assert c.get("/api/people").json()["total"] == 3
-    on_worker = threads[0].startswith("AnyIO worker thread")
-    assert on_worker == (hand_store.dialect == "postgresql")  # SQLite: inline, first come first served
+        assert c.get("/").status_code == 200
+    on_worker = {name: t.startswith("AnyIO worker thread") for name, t in threads.items()}
+    postgres = hand_store.dialect == "postgresql"  # SQLite: inline, first come first served
+    assert on_worker == {"list_people": postgres, "list_events": postgres}

@@ -9,9 +9,8 @@ disabled (403) when no token is configured. Every error has one JSON shape (``er
 
 from __future__ import annotations
 
-import functools
 import hmac
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
@@ -30,13 +29,13 @@ from . import schemas as S
 from .cache import ResponseCache
 from .errors import ApiError, error_response, install_error_handlers
 from .ingest import Ingestor, PipelineFactory, documents_to_jsonl
+from .inline import get_route
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": S.ErrorResponse, "description": "Invalid parameters"},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": S.ErrorResponse, "description": "Not found"}, **ERRORS}
 SECRET_SETTINGS = frozenset({"api_token"})
-Handler = Callable[..., Any]
 
 Limit = Annotated[int, Query(ge=0, le=Q.MAX_LIMIT, description=f"Items per page (at most {Q.MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -47,34 +46,10 @@ def _store(request: Request) -> Store:
     return store
 
 
-def _reads_inline(router: APIRouter, inline: bool) -> Callable[..., Callable[[Handler], Handler]]:
-    """``router.get``, running the handler on the event loop when ``inline``.
-
-    FastAPI runs a plain ``def`` handler on a thread pool: right when a query waits on a
-    database server (PostgreSQL), but for SQLite, whose reads are CPU work in this process, the
-    threads only contend for the GIL, and a request's time stretches with every request in
-    flight. Inline, each server process answers its requests one after another (first come,
-    first served), which keeps the tail of the latency close to its median under load.
-    """
-    def route(path: str, **kwargs: Any) -> Callable[[Handler], Handler]:
-        def register(handler: Handler) -> Handler:
-            if inline:
-                @functools.wraps(handler)
-                async def on_loop(*args: Any, **kw: Any) -> Any:
-                    return handler(*args, **kw)
-
-                router.get(path, **kwargs)(on_loop)
-            else:
-                router.get(path, **kwargs)(handler)
-            return handler
-        return register
-    return route
-
-
 def api_router(inline_reads: bool = False) -> APIRouter:
     """The ``/api`` routes; ``inline_reads`` runs the GET handlers on the event loop (SQLite)."""
     r = APIRouter(prefix="/api")
-    get = _reads_inline(r, inline_reads)
+    get = get_route(r, inline_reads)
 
     @get("/events", response_model=S.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
@@ -325,8 +300,9 @@ def create_app(opts: Options, store: Store | None = None, *, pipeline_factory: P
     app.state.ingestor = Ingestor(opts, pipeline_factory)
     app.add_middleware(ResponseCache, token=the_store.change_token, max_bytes=opts.api_cache_mb * 1024 * 1024)
     app.add_middleware(BodyLimit, limit=opts.max_upload_bytes)
-    app.include_router(api_router(inline_reads=the_store.dialect == "sqlite"))
-    html_error = mount_web(app)
+    inline = the_store.dialect == "sqlite"  # see inline.py
+    app.include_router(api_router(inline_reads=inline))
+    html_error = mount_web(app, inline_reads=inline)
     install_error_handlers(app, html_error)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

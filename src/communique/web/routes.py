@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..api.inline import get_route
 from ..store import Store, StoredDocument
 from ..store import queries as Q
 from .highlight import Mark, highlight, raw_to_clean
@@ -81,13 +82,14 @@ def _clean_marks(doc: StoredDocument, marks: list[Mark]) -> list[Mark]:
     return out
 
 
-def web_router(templates: Jinja2Templates) -> APIRouter:
+def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRouter:
     r = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+    get = get_route(r, inline_reads)
 
     def render(request: Request, name: str, status: int = 200, **ctx: Any) -> Response:
         return templates.TemplateResponse(request, name, ctx, status_code=status)
 
-    @r.get("/")
+    @get("/")
     def timeline(
         request: Request,
         q: str | None = None, person: str | None = None, country: str | None = None,
@@ -106,7 +108,7 @@ def web_router(templates: Jinja2Templates) -> APIRouter:
         return render(request, "index.html", events=items, total=total, f=f, q=q or "", sort=sort, pages=pages,
                       page=page, sorts=Q.EVENT_SORTS)
 
-    @r.get("/events/{event_id}")
+    @get("/events/{event_id}")
     def event(request: Request, event_id: str) -> Response:
         e = Q.get_event(_store(request), event_id)
         if e is None:
@@ -114,7 +116,7 @@ def web_router(templates: Jinja2Templates) -> APIRouter:
         titles = {s["doc_id"]: s["title"] or s["doc_id"] for s in e["sources"]}
         return render(request, "event.html", e=e, titles=titles)
 
-    @r.get("/events/{event_id}/compare")
+    @get("/events/{event_id}/compare")
     def compare(request: Request, event_id: str) -> Response:
         store = _store(request)
         e = Q.get_event(store, event_id)
@@ -132,7 +134,7 @@ def web_router(templates: Jinja2Templates) -> APIRouter:
             columns.append({"src": src, "html": highlight(doc.clean_text, _clean_marks(doc, marks))})
         return render(request, "compare.html", e=e, columns=columns)
 
-    @r.get("/documents/{doc_id:path}")
+    @get("/documents/{doc_id:path}")
     def document(request: Request, doc_id: str) -> Response:
         doc = _store(request).get_document(doc_id)
         if doc is None:
@@ -140,25 +142,26 @@ def web_router(templates: Jinja2Templates) -> APIRouter:
         return render(request, "document.html", d=Q.document_json(doc),
                       html=highlight(doc.raw_text, document_marks(doc)))
 
-    @r.get("/people/{name:path}")
+    @get("/people/{name:path}")
     def person(request: Request, name: str) -> Response:
         p = Q.get_person(_store(request), name)
         if p is None:
             raise _not_found(f"person {name!r}")
         return render(request, "person.html", p=p)
 
-    @r.get("/search")
+    @get("/search")
     def search(request: Request, q: str = "") -> Response:
         return render(request, "search.html", q=q, r=Q.search(_store(request), q))
 
     return r
 
 
-def mount_web(app: FastAPI) -> Any:
-    """Add the pages and ``/static`` to ``app``; returns the HTML error renderer for browsers."""
+def mount_web(app: FastAPI, inline_reads: bool = False) -> Any:
+    """Add the pages and ``/static`` to ``app``; returns the HTML error renderer for browsers.
+    ``inline_reads``: the pages' handlers run on the event loop (SQLite, see ``api.inline``)."""
     templates = _templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.include_router(web_router(templates))
+    app.include_router(web_router(templates, inline_reads))
 
     def html_error(request: Request, status: int, message: str) -> Response:
         return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
