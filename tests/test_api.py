@@ -553,7 +553,7 @@ def test_serve_with_two_worker_processes_answers(tmp_path) -> None:  # type: ign
                 assert time.monotonic() < deadline, "server did not answer within 60 s"
                 time.sleep(0.5)
         assert r.status_code == 200 and r.json()["ok"] is True
-        # one listening socket per worker (SO_REUSEPORT), not one shared by both
+        # one listening socket per worker (SO_REUSEPORT), all listening before any worker answers
         assert _listening_sockets(port) == 2
         with httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
             assert all(c.get("/api/people").status_code == 200 for _ in range(10))

@@ -21,14 +21,20 @@ from uvicorn.supervisors.multiprocess import Multiprocess, Process
 logger = logging.getLogger("uvicorn.error")
 
 
-def reuse_port_socket(host: str, port: int) -> socket.socket:
-    """A socket bound to ``host:port`` that other sockets with ``SO_REUSEPORT`` may share."""
+def reuse_port_socket(host: str, port: int, backlog: int = 2048) -> socket.socket:
+    """A listening socket on ``host:port`` that other sockets with ``SO_REUSEPORT`` may share.
+
+    It listens before its worker starts, so every worker's socket is in the kernel's spread from
+    the moment the server is up; connections the kernel gives a worker still starting wait in its
+    backlog rather than being refused.
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
+        sock.listen(backlog)
     except OSError:
         sock.close()
         raise
@@ -40,9 +46,9 @@ class BalancedWorkers(Multiprocess):
     """uvicorn's multiprocess supervisor with one ``SO_REUSEPORT`` socket per worker."""
 
     def __init__(self, config: Config) -> None:
-        first = reuse_port_socket(config.host, config.port)
+        first = reuse_port_socket(config.host, config.port, config.backlog)
         port = first.getsockname()[1]  # port 0: the others join the one the first was given
-        sockets = [first] + [reuse_port_socket(config.host, port) for _ in range(config.workers - 1)]
+        sockets = [first] + [reuse_port_socket(config.host, port, config.backlog) for _ in range(config.workers - 1)]
         super().__init__(config, sockets)
         logger.info("%d workers on http://%s:%d, one SO_REUSEPORT socket each", len(sockets), config.host, port)
 
