@@ -271,6 +271,20 @@ def test_people_list_and_detail(client: TestClient) -> None:
     assert client.get("/api/people/Nobody Known").status_code == 404
 
 
+def test_free_text_totals_stop_at_the_cap_and_say_so(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    full = get(client, "/api/events", q="khamenei")
+    assert full["total"] >= 2 and full["total_is_estimate"] is False
+    quotes = get(client, "/api/quotes", q="iraq")
+    assert quotes["total"] >= 2 and quotes["total_is_estimate"] is False
+    monkeypatch.setattr(Q, "TOTAL_CAP", 1)
+    capped = get(client, "/api/events", q="khamenei", x="1")  # another URL: not the cached answer
+    assert capped["total"] == 1 and capped["total_is_estimate"] is True
+    assert [e["event_id"] for e in capped["items"]] == [e["event_id"] for e in full["items"]]  # the page is whole
+    capped_q = get(client, "/api/quotes", q="iraq", x="1")
+    assert capped_q["total"] == 1 and capped_q["total_is_estimate"] is True and len(capped_q["items"]) == len(quotes["items"])
+    assert get(client, "/api/events", person="ali khamenei")["total_is_estimate"] is False  # only free text is capped
+
+
 def test_quote_search(client: TestClient) -> None:
     page = get(client, "/api/quotes", q="NEW PAGE")
     assert [(q["speaker"], q["text"], q["doc_id"]) for q in page["items"]] == [

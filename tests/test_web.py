@@ -26,6 +26,7 @@ from communique.records import (
     Span,
 )
 from communique.store import Store
+from communique.store import queries as Q
 from communique.web.highlight import Mark, highlight, raw_to_clean
 from test_api import INJECT_TITLE, build_store
 
@@ -157,6 +158,15 @@ def test_timeline_filters_and_pages(client: TestClient) -> None:
     assert len(dom.all("li", **{"class": "event"})) == 1
     html, _ = page(client, "/?q=%3Cscript%3E")
     assert 'value="&lt;script&gt;"' in html  # the search text is echoed escaped
+
+
+def test_timeline_says_a_capped_search_count_is_a_floor(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, dom = page(client, "/?q=khamenei")
+    n = len(dom.all("li", **{"class": "event"}))
+    assert n >= 2 and f"<p class=\"count\">{n} events</p>" in page(client, "/?q=khamenei")[0]
+    monkeypatch.setattr(Q, "TOTAL_CAP", 1)
+    html, dom = page(client, "/?q=khamenei&sort=-date")
+    assert '<p class="count">1+ events</p>' in html and len(dom.all("li", **{"class": "event"})) == n
 
 
 def test_event_page(client: TestClient) -> None:
