@@ -493,6 +493,24 @@ def test_queries_agree_on_both_backends(hand_store: Store) -> None:
     assert [x["name"] for x in Q.list_people(hand_store, country="swe")[0]] == ["Zoë Ångström"]
 
 
+def test_search_pages_within_and_beyond_the_counting_cap(hand_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    hand_store.save_results([_doc("h4", "Li Wei met Kwame Boateng in Lima. “Ports first,” he said.", "Li Wei",
+                                  "Kwame Boateng", date(2024, 3, 1), "Lima", "AGREE", COUNTRIES),
+                             _doc("h5", "Zoë Ångström met Li Wei in Rome. “Ports, then trade,” she said.",
+                                  "Zoë Ångström", "Li Wei", date(2024, 4, 1), "Rome", "AGREE", COUNTRIES)])
+    events, n_events = Q.list_events(hand_store, Q.EventFilter(q="met"), sort="-date")  # all three events
+    quotes, n_quotes = Q.search_quotes(hand_store, q="PORTS")  # h2's, h4's and h5's
+    assert (n_events, len(events), n_quotes, len(quotes)) == (3, 3, 3, 3)
+    monkeypatch.setattr(Q, "TOTAL_CAP", 2)
+    for offset in range(4):  # inside the first TOTAL_CAP rows, across its edge, past the end
+        items, total = Q.list_events(hand_store, Q.EventFilter(q="met"), limit=1, offset=offset, sort="-date")
+        assert total == 2 and items == events[offset:offset + 1], offset
+        page, total = Q.search_quotes(hand_store, q="PORTS", limit=1, offset=offset)
+        assert total == 2 and page == quotes[offset:offset + 1], offset
+        page, total = Q.search_quotes(hand_store, q="PORTS", speaker="li wei", limit=1, offset=offset)
+        assert total == 1 and [q["text"] for q in page] == ["Ports first,"][offset:offset + 1], offset
+
+
 def test_person_detail_is_bounded_with_totals(hand_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     extra = _doc("h4", "Li Wei met Kwame Boateng in Lima. “Ports first,” he said.", "Li Wei", "Kwame Boateng",
                  date(2024, 3, 1), "Lima", "AGREE", COUNTRIES)

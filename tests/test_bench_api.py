@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import time
 from datetime import date
 from pathlib import Path
 
@@ -97,6 +100,31 @@ def test_bench_api_paced_clients_send_exactly_the_requests_asked() -> None:
     out = json.loads(res.output)
     assert (out["think_ms"], out["server_workers"]) == (20.0, 2)
     assert out["overall"]["requests"] == 40 and out["overall"]["errors"] == 0
+    cpu = out["cpu_ms_per_request"]  # the workers are the server's children: their CPU is counted
+    assert cpu["server"] > 0 and cpu["load_generator"] > 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux /proc")
+def test_process_tree_cpu_counts_descendants() -> None:
+    import subprocess
+    import sys
+
+    from communique.bench.api import process_tree_cpu
+
+    burn = "import time; t = time.process_time()\nwhile time.process_time() - t < 0.4: pass\ntime.sleep(30)"
+    parent = subprocess.Popen([sys.executable, "-c", f"import subprocess, sys, time; "
+                               f"subprocess.Popen([sys.executable, '-c', {burn!r}]); time.sleep(30)"])
+    try:
+        deadline = time.monotonic() + 20
+        while (used := process_tree_cpu(parent.pid) or 0.0) < 0.4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert used >= 0.4  # the grandchild's burn, though the parent itself only sleeps
+    finally:
+        for line in Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split():
+            os.kill(int(line), signal.SIGKILL)
+        parent.kill()
+        parent.wait()
+    assert process_tree_cpu(10**9) is None  # no such process
 
 
 @pytest.mark.parametrize("chunked", [False, True])

@@ -114,6 +114,13 @@ class ApiBench:
     load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after the timed run
     think_ms: float = 0.0  # mean pause of each client between requests (0 = closed loop)
     server_workers: int = 1
+    server_cpu_s: float | None = None  # CPU the server's processes used in the timed run (None: no /proc)
+    client_cpu_s: float = 0.0  # CPU this process (the load generator) used in the timed run
+
+    def cpu_ms_per_request(self) -> dict[str, float | None]:
+        n = max(1, self.requests)
+        return {"server": None if self.server_cpu_s is None else round(self.server_cpu_s / n * 1000, 3),
+                "load_generator": round(self.client_cpu_s / n * 1000, 3)}
 
     @property
     def requests(self) -> int:
@@ -136,6 +143,7 @@ class ApiBench:
             "endpoints": [e.figures(self.seconds) for e in self.endpoints.values()],
             "server_errors": self.server_errors, "load_average": [round(x, 2) for x in self.load_average],
             "think_ms": self.think_ms, "server_workers": self.server_workers,
+            "cpu_ms_per_request": self.cpu_ms_per_request(),
         }
 
     def lines(self) -> list[str]:
@@ -152,6 +160,7 @@ class ApiBench:
             f"{o['cache_hits']} of {o['requests']} answers from the server's response cache",
             f"  machine: {os.cpu_count()} cores, 1-minute load average {self.load_average[0]:.2f} before, "
             f"{self.load_average[1]:.2f} after the run",
+            self._cpu_line(),
             f"  {'endpoint':<26} {'n':>6} {'err':>4} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cached':>7}",
         ]
         for e in self.endpoints.values():
@@ -161,6 +170,38 @@ class ApiBench:
                        f"{f['p50_ms']:>8} {f['p95_ms']:>8} {f['p99_ms']:>8} {f['cache_hits']:>7}{mark}")
         out += [f"  server: {line}" for line in self.server_errors]
         return out
+
+
+    def _cpu_line(self) -> str:
+        cpu = self.cpu_ms_per_request()
+        server = "unknown (no /proc)" if cpu["server"] is None else f"{cpu['server']:.2f} ms"
+        return f"  CPU per request: server {server}, load generator {cpu['load_generator']:.2f} ms"
+
+
+def process_tree_cpu(pid: int) -> float | None:
+    """User + system CPU seconds of process ``pid`` and its live descendants (Linux /proc; None elsewhere)."""
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        parents[int(entry.name)] = int(fields[1])  # after "pid (comm)": state, ppid, ... utime=12, stime=13
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
+        tree.update(children)
+        frontier += children
+    return sum(cpu.get(p, 0.0) for p in tree)
 
 
 def draw_samples(store: Store, n: int = SAMPLE, seed: int = 0) -> Samples:
@@ -359,9 +400,12 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
         if warmup:
             _run(drive(base, samples, min(clients, warmup), warmup, seconds, seed=seed + 1, skip=skip))
         load_before = os.getloadavg()[0]
+        server_before, client_before = process_tree_cpu(proc.pid), time.process_time()
         per, elapsed = _run(drive(base, samples, clients, requests, seconds, seed=seed, skip=skip,
                                          think_ms=think_ms))
+        server_after, client_cpu = process_tree_cpu(proc.pid), time.process_time() - client_before
         load = (load_before, os.getloadavg()[0])
+        server_cpu = None if server_before is None or server_after is None else server_after - server_before
         server_log = (tmp / "server.log").read_text(encoding="utf-8", errors="replace")
     finally:
         if proc is not None:
@@ -369,7 +413,8 @@ def run_api_bench(events: int = 100_000, clients: int = 50, requests: int = 5_00
         shutil.rmtree(tmp, ignore_errors=True)
     return ApiBench(events=stats.events, documents=stats.documents, fill_seconds=fill_seconds, clients=clients,
                     seconds=elapsed, store=display, endpoints=per, server_errors=_error_lines(server_log),
-                    load_average=load, think_ms=think_ms, server_workers=server_workers)
+                    load_average=load, think_ms=think_ms, server_workers=server_workers,
+                    server_cpu_s=server_cpu, client_cpu_s=client_cpu)
 
 
 def _error_lines(log: str, keep: int = 5) -> list[str]:

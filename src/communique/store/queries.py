@@ -212,9 +212,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
             match = fts_match(q, fold=str.casefold)
             if match is None:
                 return [], 0
-            ranks = _event_text_ranks(match, q)
-            total = _capped_count(conn, ranks)
-            page = ranks.order_by(EVENT_TEXT.c.rowid).limit(limit).offset(offset)
+            page, total = _capped_page(conn, _event_text_ranks(match, q).order_by(EVENT_TEXT.c.rowid), limit, offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
             return _summaries(rows), total
         terms = _event_terms(store, f)
@@ -243,6 +241,16 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
 def _capped_count(conn: Any, query: Any) -> int:
     """How many rows ``query`` yields, counting at most ``TOTAL_CAP``."""
     return int(conn.execute(select(func.count()).select_from(query.limit(TOTAL_CAP).subquery())).scalar_one())
+
+
+def _capped_page(conn: Any, ids: Any, limit: int, offset: int) -> tuple[list[Any], int]:
+    """One page of the ordered one-column query ``ids``, and how many rows it yields, counting at
+    most ``TOTAL_CAP``: one pass over a full-text index where a count and a page would make two
+    (a prefix match merges the postings of every word it covers, however few rows are read)."""
+    first = list(conn.execute(ids.limit(TOTAL_CAP)).scalars())
+    if offset + limit <= len(first) or len(first) < TOTAL_CAP:
+        return first[offset:offset + limit], len(first)
+    return list(conn.execute(ids.limit(limit).offset(offset)).scalars()), len(first)
 
 
 def _doc_summary(row: Any) -> dict[str, Any]:
@@ -463,14 +471,12 @@ def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = N
                 match = fts_match(q)
                 words = literal_column("quotes_fts").op("MATCH")(match) if match else false()
                 ids = (select(QUOTES.c.id).select_from(QUOTES_FTS.join(QUOTES, QUOTES.c.id == QUOTES_FTS.c.rowid))
-                       .where(words, *cond))
+                       .where(words, *cond) if cond else select(QUOTES_FTS.c.rowid).where(words))  # the index alone
                 order = QUOTES_FTS.c.rowid
-            # nothing but the words to check: count the full-text index alone
-            counted = ids if cond or store.dialect == "postgresql" else select(QUOTES_FTS.c.rowid).where(words)
-            total = _capped_count(conn, counted)
+            page, total = _capped_page(conn, ids.order_by(order), limit, offset)
             rows = conn.execute(
                 select(*cols).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
-                .where(QUOTES.c.id.in_(ids.order_by(order).limit(limit).offset(offset))).order_by(QUOTES.c.id)
+                .where(QUOTES.c.id.in_(page)).order_by(QUOTES.c.id)
             ).mappings().all()
     return [{**_quote(r), "title": r["title"], "publication_date": _iso(r["publication_date"])} for r in rows], total
 
