@@ -354,7 +354,7 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_head_revision_is_the_newest_migration() -> None:
-    assert head_revision() == "0003_event_summaries"
+    assert head_revision() == "0004_fts_vocabularies"
 
 
 def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
@@ -435,6 +435,66 @@ def test_full_text_search_finds_a_quote_by_a_word(store: Store) -> None:
     store.save_results([dataclasses.replace(r, analysis=dataclasses.replace(r.analysis, quotes=(quote,)))])
     assert Q.search_quotes(store, q="everything")[1] == 0  # the quotes index follows rewrites
     assert Q.search_quotes(store, q="nothing")[1] == 1
+
+
+def _quoting(doc_id: str, words: str) -> DocumentResult:
+    """make_result(doc_id) (a text of its own) whose one quote says ``words``."""
+    r = make_result(doc_id, TEXT + f" ({doc_id})")
+    quote = dataclasses.replace(r.analysis.quotes[0], text=words)
+    return dataclasses.replace(r, analysis=dataclasses.replace(r.analysis, quotes=(quote,)))
+
+
+def _save_with_events(store: Store, results: list[DocumentResult]) -> None:
+    store.save_results(results)
+    events = store.load_events()
+    events.update({f"evt-{r.doc_id}": {"event_id": f"evt-{r.doc_id}", "participants": ["Ana Alpha", "Bo Beta"],
+                                       "date": "2024-03-04"} for r in results})
+    store.replace_events(list(events.items()), [(e, e[4:], 0) for e in events])
+
+
+def test_prefix_search_reads_the_words_it_covers_and_follows_writes(store: Store,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _save_with_events(store, [_quoting("a", "Port talks,"), _quoting("b", "Ports open,"), _quoting("c", "Portside deal,"),
+                              _quoting("d", "Sport first,"), _quoting("z", "Zoë decides,")])
+    quotes = lambda q: sorted(x["doc_id"] for x in Q.search_quotes(store, q=q)[0])  # noqa: E731
+    events = lambda q: sorted(e[4:] for e in _ids(store, q=q))  # noqa: E731
+    for search in (quotes, events):
+        assert search("port") == search("PORT") == ["a", "b", "c"]  # words starting so, not "sport"
+        assert search("ports op") == ["b"]  # a phrase: earlier words whole, the last one a prefix
+        assert search("portx") == search("zz") == []
+        assert search("zoë") == search("ZOË") == ["z"]
+        if store.dialect == "sqlite":  # FTS5's tokenizer also drops diacritics; PostgreSQL's 'simple' does not
+            assert search("zoe") == ["z"]
+    monkeypatch.setattr(Q, "PREFIX_WORDS", 1)  # "po" covers 3 words: the plain prefix query
+    assert quotes("po") == events("po") == ["a", "b", "c"]
+    _save_with_events(store, [_quoting("e", "Portal closed,")])  # a new word: the covered words are looked up again
+    assert quotes("port") == events("port") == ["a", "b", "c", "e"]
+
+
+def test_memo_keeps_a_value_until_the_store_changes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def compute(key: str) -> int:
+        calls.append(key)
+        return len(calls)
+
+    first = store.memo("k", lambda: compute("k"))
+    again = store.memo("k", lambda: compute("k"))
+    if store.dialect == "postgresql":  # a change cannot be told cheaply: never kept
+        assert (first, again) == (1, 2)
+        return
+    assert (first, again, calls) == (1, 1, ["k"])
+    store.add_documents([make_clean("w", "A text.")])
+    assert store.memo("k", lambda: compute("k")) == 2  # written through this object
+    if store.url.database:  # a file: a write from another connection (any process) counts too
+        with Store.open(str(store.url)) as other:
+            other.add_documents([make_clean("w2", "Another text.")])
+        assert store.memo("k", lambda: compute("k")) == 3
+    monkeypatch.setattr("communique.store.store.MEMO_SIZE", 2)
+    calls.clear()
+    for key in ("x", "y", "x", "z", "x", "y"):  # the least recently used goes first
+        store.memo(key, lambda key=key: compute(key))  # type: ignore[misc]
+    assert calls == ["x", "y", "z", "y"]
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -10,7 +10,10 @@ Every list is served by an index (see migration 0002 and ``store.indexing``): ev
 ``event_terms``; free text ``q`` goes through a full-text index (SQLite FTS5 tables
 ``event_text`` and ``quotes_fts``, PostgreSQL ``to_tsvector('simple', ...)`` GIN indexes) that
 finds the words of ``q`` (a phrase, the last word a prefix), then keeps rows containing ``q``
-literally; such searches count at most ``TOTAL_CAP`` matches.
+literally; such searches count at most ``TOTAL_CAP`` matches. On SQLite a last word that covers
+at most ``PREFIX_WORDS`` indexed words is asked for as those words joined by ``OR`` (looked up in
+the FTS5 vocabularies once until the store changes, ``Store.memo``), which FTS5 reads lazily,
+where a prefix query first merges all their postings.
 
 1. events      ``list_events`` (filters, sort, pagination, total), ``get_event`` (sources, fields,
                quotes grouped by speaker)
@@ -22,7 +25,7 @@ literally; such searches count at most ``TOTAL_CAP`` matches.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -64,6 +67,9 @@ PERSON_LIMIT = 50  # meetings and quotes a person's page shows by default
 TOTAL_CAP = 1_000
 EVENT_TEXT = table(FTS_TABLE, column("rowid", Integer), column("body", Text))  # SQLite FTS5
 QUOTES_FTS = table("quotes_fts", column("rowid", Integer))  # SQLite FTS5, external content = quotes
+VOCABULARY = {FTS_TABLE: table("event_text_vocab", column("term", Text)),  # fts5vocab, migration 0004
+              "quotes_fts": table("quotes_fts_vocab", column("term", Text))}
+PREFIX_WORDS = 32  # a last word covering more indexed words than this stays an FTS5 prefix query
 EventSort = Literal["date", "-date", "sources", "-sources"]
 EVENT_SORTS: tuple[str, ...] = ("date", "-date", "sources", "-sources")
 
@@ -144,6 +150,29 @@ def _event_text_match(store: Store, q: str) -> Any:
     return EVENTS.c.sort_rank.in_(_event_text_ranks(match, q))
 
 
+def _fts_match(store: Store, conn: Any, fts: str, q: str, fold: Callable[[str], str] = str.lower) -> str | None:
+    """The MATCH string for ``q`` on the SQLite FTS5 table ``fts``: ``fts_match``'s phrase with its
+    last word a prefix; or, when that word is ASCII and covers at most ``PREFIX_WORDS`` words of
+    the index, the phrase once per covered word joined by ``OR`` (the same rows, read lazily in
+    rowid order); None when nothing can match."""
+    words = fts_tokens(q, fold)
+    if not words or not words[-1].isascii():
+        return fts_match(q, fold)  # non-ASCII: the tokenizer's folding (diacritics) decides the word
+    last, vocab = words[-1], VOCABULARY[fts]
+
+    def covered() -> tuple[str, ...] | None:
+        after = last[:-1] + chr(ord(last[-1]) + 1)
+        terms = conn.execute(select(vocab.c.term).where(vocab.c.term >= last, vocab.c.term < after)
+                             .limit(PREFIX_WORDS + 1)).scalars().all()
+        return tuple(terms) if len(terms) <= PREFIX_WORDS else None
+
+    terms = store.memo(("words from", fts, last), covered)
+    if terms is None:
+        return fts_match(q, fold)
+    head = " ".join(words[:-1] + [""])
+    return " OR ".join(f'"{head}{term}"' for term in terms) or None
+
+
 def _word_only(q: str) -> bool:
     """True when ``q`` is one ASCII word: a word (prefix) match then implies the substring match."""
     return q.isascii() and fts_tokens(q) == [q.casefold()]
@@ -209,7 +238,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
     with store._read("list events") as conn:
         if q and store.dialect == "sqlite" and sort == "-date" and f == EventFilter(q=f.q):
             # FTS5 yields rowids (= sort_rank) in order: read one page of them, stop early.
-            match = fts_match(q, fold=str.casefold)
+            match = _fts_match(store, conn, FTS_TABLE, q, fold=str.casefold)
             if match is None:
                 return [], 0
             page, total = _capped_page(conn, _event_text_ranks(match, q).order_by(EVENT_TEXT.c.rowid), limit, offset)
@@ -247,10 +276,10 @@ def _capped_page(conn: Any, ids: Any, limit: int, offset: int) -> tuple[list[Any
     """One page of the ordered one-column query ``ids``, and how many rows it yields, counting at
     most ``TOTAL_CAP``: one pass over a full-text index where a count and a page would make two
     (a prefix match merges the postings of every word it covers, however few rows are read)."""
-    first = list(conn.execute(ids.limit(TOTAL_CAP)).scalars())
+    first = list(conn.execute(ids.limit(TOTAL_CAP)).scalars().all())
     if offset + limit <= len(first) or len(first) < TOTAL_CAP:
         return first[offset:offset + limit], len(first)
-    return list(conn.execute(ids.limit(limit).offset(offset)).scalars()), len(first)
+    return list(conn.execute(ids.limit(limit).offset(offset)).scalars().all()), len(first)
 
 
 def _doc_summary(row: Any) -> dict[str, Any]:
@@ -468,7 +497,7 @@ def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = N
                 ids = select(QUOTES.c.id).where(words, *cond)
                 order: Any = QUOTES.c.id
             else:  # FTS5 drives the query and yields rowids (= quote ids) in order: pages stop early
-                match = fts_match(q)
+                match = _fts_match(store, conn, "quotes_fts", q)
                 words = literal_column("quotes_fts").op("MATCH")(match) if match else false()
                 ids = (select(QUOTES.c.id).select_from(QUOTES_FTS.join(QUOTES, QUOTES.c.id == QUOTES_FTS.c.rowid))
                        .where(words, *cond) if cond else select(QUOTES_FTS.c.rowid).where(words))  # the index alone

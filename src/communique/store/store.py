@@ -16,7 +16,8 @@ import itertools
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -52,6 +53,7 @@ BATCH_SIZE = 100  # documents per transaction
 SQLITE_POOL = (40, 10)  # pool_size, max_overflow: FastAPI runs sync endpoints on 40 threads
 POSTGRES_POOL = (10, 20)  # well inside PostgreSQL's default max_connections (100) per process
 PAGE_SIZE = 200  # documents per read query in iter_results
+MEMO_SIZE = 4_096  # values Store.memo keeps (least recently used dropped first)
 _PG_MIGRATION_LOCK = 0x636F6D6D  # pg_advisory_xact_lock key held while migrating
 
 DOCS = cast(Table, models.Document.__table__)
@@ -194,6 +196,9 @@ class Store:
         self._writes = 0  # write transactions through this object (see change_token)
         self._watch: sqlite3.Connection | None = None  # a read-only connection that only asks data_version
         self._watch_lock = threading.Lock()
+        self._memo: OrderedDict[Hashable, Any] = OrderedDict()  # see memo()
+        self._memo_token: tuple[int, int] | None = None
+        self._memo_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None, opts: Options | None = None) -> Store:
@@ -242,6 +247,31 @@ class Store:
                 return (self._writes, int(self._watch.execute("PRAGMA data_version").fetchone()[0]))
             except sqlite3.Error:
                 return None
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered under ``key`` until the store changes (the last ``MEMO_SIZE``
+        keys); computed every time where a change cannot be told cheaply (``change_token`` None).
+
+        For small facts derived from the content that a read would otherwise recompute each time.
+        Ask inside the read that uses the value: the token is taken first, so a value computed
+        from content newer than its token is only ever kept under a token that is already stale."""
+        token = self.change_token()
+        if token is None:
+            return compute()
+        with self._memo_lock:
+            if token != self._memo_token:
+                self._memo.clear()
+                self._memo_token = token
+            elif key in self._memo:
+                self._memo.move_to_end(key)
+                return cast(T, self._memo[key])
+        value = compute()
+        with self._memo_lock:
+            if token == self._memo_token:
+                self._memo[key] = value
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        return value
 
     def __enter__(self) -> Store:
         return self
