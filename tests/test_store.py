@@ -119,6 +119,7 @@ def test_open_migrates_to_head_and_reopens(tmp_path: Path) -> None:
     with Store.open(url) as s, s.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert conn.execute(sa.text("PRAGMA mmap_size")).scalar_one() > 0  # reads through a memory map
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar_one() == 1
         assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar_one() == 30000
         assert s.doc_ids() == ["d1"]
