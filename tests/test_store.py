@@ -468,8 +468,13 @@ def test_prefix_search_reads_the_words_it_covers_and_follows_writes(store: Store
             assert search("zoe") == ["z"]
     monkeypatch.setattr(Q, "PREFIX_WORDS", 1)  # "po" covers 3 words: the plain prefix query
     assert quotes("po") == events("po") == ["a", "b", "c"]
+    counts = (Q.list_events(store)[1], Q.list_events(store, Q.EventFilter(person="ana alpha"))[1],
+              Q.search_quotes(store, speaker="ana alpha")[1], Q.list_documents(store)[1])
+    assert counts == (5, 5, 5, 5)
     _save_with_events(store, [_quoting("e", "Portal closed,")])  # a new word: the covered words are looked up again
     assert quotes("port") == events("port") == ["a", "b", "c", "e"]
+    assert (Q.list_events(store)[1], Q.list_events(store, Q.EventFilter(person="ana alpha"))[1],  # counts follow
+            Q.search_quotes(store, speaker="ana alpha")[1], Q.list_documents(store)[1]) == (6, 6, 6, 6)
 
 
 def test_memo_keeps_a_value_until_the_store_changes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -248,7 +248,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
         if len(terms) == 1 and sort == "-date" and not (q or f.date_from or f.date_to):
             # one term filter: its page and count are ranges of event_terms' primary key
             ranks = _ranks_with(*terms[0])
-            total = int(conn.execute(select(func.count()).select_from(ranks.subquery())).scalar_one())
+            total = _count(store, conn, ("event terms", *terms[0]), select(func.count()).select_from(ranks.subquery()))
             page = ranks.order_by(EVENT_TERMS.c.sort_rank).limit(limit).offset(offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
             return _summaries(rows), total
@@ -259,17 +259,17 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
             "sources": [EVENTS.c.n_sources.asc(), *_date_desc(store)],
             "-sources": [EVENTS.c.n_sources.desc(), *_date_desc(store)],
         }.get(sort, _date_desc(store))
-        if q:
-            total = _capped_count(conn, select(EVENTS.c.event_id).where(*cond))
-        else:
-            total = int(conn.execute(select(func.count()).select_from(EVENTS).where(*cond)).scalar_one())
+        counted = select(EVENTS.c.event_id).where(*cond).limit(TOTAL_CAP) if q else select(EVENTS.c.event_id).where(*cond)
+        total = _count(store, conn, ("events", f, TOTAL_CAP if q else None), select(func.count()).select_from(counted.subquery()))
         rows = conn.execute(select(*cols).where(*cond).order_by(*orders).limit(limit).offset(offset)).all()
     return _summaries(rows), total
 
 
-def _capped_count(conn: Any, query: Any) -> int:
-    """How many rows ``query`` yields, counting at most ``TOTAL_CAP``."""
-    return int(conn.execute(select(func.count()).select_from(query.limit(TOTAL_CAP).subquery())).scalar_one())
+def _count(store: Store, conn: Any, key: tuple[Any, ...], count: Any) -> int:
+    """The value of the ``count(*)`` query ``count``, remembered under ``key`` (all that decides it)
+    until the store changes: a page after the first, or the same filter on the other pages of the
+    API or UI, does not count again."""
+    return store.memo(("count", *key), lambda: int(conn.execute(count).scalar_one()))
 
 
 def _capped_page(conn: Any, ids: Any, limit: int, offset: int) -> tuple[list[Any], int]:
@@ -378,7 +378,8 @@ def list_documents(store: Store, *, spun: bool | None = None, language: str | No
     pub = DOCS.c.publication_date.desc()
     pub = pub.nulls_last() if store.dialect == "postgresql" else pub
     with store._read("list documents") as conn:
-        total = int(conn.execute(select(func.count()).select_from(DOCS).where(*cond)).scalar_one())
+        total = _count(store, conn, ("documents", spun, language, (q or "").strip()),
+                       select(func.count()).select_from(DOCS).where(*cond))
         rows = conn.execute(
             select(*_DOC_SUMMARY_COLS).where(*cond)
             .order_by(pub, DOCS.c.doc_id)
@@ -433,7 +434,8 @@ def list_people(store: Store, *, q: str | None = None, country: str | None = Non
         cond.append(func.upper(PEOPLE.c.country) == country.strip().upper())
     docs, quotes = PEOPLE.c.n_documents.label("documents"), PEOPLE.c.n_quotes.label("quotes")  # kept by writes
     with store._read("list people") as conn:
-        total = int(conn.execute(select(func.count()).select_from(PEOPLE).where(*cond)).scalar_one())
+        total = _count(store, conn, ("people", (q or "").strip(), (country or "").strip().upper()),
+                       select(func.count()).select_from(PEOPLE).where(*cond))
         rows = conn.execute(
             select(PEOPLE.c.name, PEOPLE.c.role, PEOPLE.c.country, PEOPLE.c.wikidata, docs, quotes)
             .where(*cond).order_by(PEOPLE.c.n_documents.desc(), PEOPLE.c.name).limit(max(0, min(limit, MAX_LIMIT))).offset(max(0, offset))
@@ -475,15 +477,14 @@ def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = N
     """Quotes whose text contains ``q`` (case-insensitive, from a word start: a full-text index
     finds the words) by ``speaker`` (canonical, case-insensitive). Without ``q`` by document and
     position; with ``q`` in the order they were stored, the total counting at most ``TOTAL_CAP``."""
-    cond: list[Any] = []
-    if speaker and speaker.strip():
-        cond.append(QUOTES.c.speaker == (resolve_person(store, speaker) or speaker.strip()))
+    who = (resolve_person(store, speaker) or speaker.strip()) if speaker and speaker.strip() else None
+    cond: list[Any] = [] if who is None else [QUOTES.c.speaker == who]
     q = (q or "").strip()
     limit, offset = max(0, min(limit, MAX_LIMIT)), max(0, offset)
     cols = (QUOTES, DOCS.c.title, DOCS.c.publication_date)
     with store._read("search quotes") as conn:
         if not q:
-            total = int(conn.execute(select(func.count()).select_from(QUOTES).where(*cond)).scalar_one())
+            total = _count(store, conn, ("quotes", who), select(func.count()).select_from(QUOTES).where(*cond))
             rows = conn.execute(
                 select(*cols).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id).where(*cond)
                 .order_by(QUOTES.c.doc_id, QUOTES.c.idx).limit(limit).offset(offset)).mappings().all()
