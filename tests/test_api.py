@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from communique.api import create_app
+from communique.api import schemas as S
 from communique.events import merge_events
 from communique.options import Options
 from communique.pipeline import Pipeline, run_into_store
@@ -599,6 +600,21 @@ def _listening_sockets(port: int) -> int:
     """TCP sockets in LISTEN state on ``port`` (Linux /proc/net/tcp: local address, state 0A)."""
     rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
     return sum(1 for row in rows if row.split()[1].endswith(f":{port:04X}") and row.split()[3] == "0A")
+
+
+def test_event_pages_spliced_from_stored_json_match_the_model(hand_store: Store) -> None:
+    with TestClient(create_app(Options(db=hand_store.url), hand_store)) as c:
+        for params in ({}, {"sort": "date"}, {"person": "li wei"}, {"q": "agree"}, {"q": "met", "country": "GHA"},
+                       {"limit": 1, "offset": 1}, {"place": "nowhere"}):
+            body = c.get("/api/events", params=params)
+            assert body.status_code == 200 and body.headers["content-type"] == "application/json"
+            f = Q.EventFilter(person=params.get("person"), country=params.get("country"), place=params.get("place"),
+                              q=params.get("q"))
+            items, total = Q.list_events(hand_store, f, limit=int(params.get("limit", 50)),
+                                         offset=int(params.get("offset", 0)), sort=str(params.get("sort", "-date")))
+            expected = S.EventPage.model_validate({"items": items, "total": total, "limit": params.get("limit", 50),
+                                                   "offset": params.get("offset", 0)}).model_dump()
+            assert body.json() == expected, params
 
 
 def test_sqlite_reads_run_on_the_event_loop_postgresql_reads_on_threads(

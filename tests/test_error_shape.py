@@ -136,7 +136,7 @@ def test_500_hides_internals(client: TestClient, monkeypatch: pytest.MonkeyPatch
     def boom(*a: Any, **k: Any) -> Any:
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(queries, "list_events", boom)
+    monkeypatch.setattr(queries, "list_events_json", boom)  # what GET /api/events calls
     err = check(client.get("/api/events"), 500, "internal_error")
     assert err["message"] == "internal error (RuntimeError); see the server log"
     assert "secret" not in str(err)

@@ -230,7 +230,20 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
     ``sort`` is one of ``EVENT_SORTS``; events without a date come last either way; ties by id.
     With a free-text ``q`` the total counts at most ``TOTAL_CAP`` matches.
     """
-    f = f or EventFilter()
+    rows, total = _event_page(store, f or EventFilter(), limit, offset, sort)
+    return _summaries(rows), total
+
+
+def list_events_json(store: Store, f: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
+                     sort: str = "-date") -> tuple[list[str], int]:
+    """``list_events`` with each summary as the JSON text the store keeps (plus its source count),
+    for a JSON response: not decoded to be encoded again."""
+    rows, total = _event_page(store, f or EventFilter(), limit, offset, sort)
+    return [f'{summary[:-1]},"n_sources":{int(n)}}}' for summary, n in rows], total
+
+
+def _event_page(store: Store, f: EventFilter, limit: int, offset: int, sort: str) -> tuple[list[Any], int]:
+    """(summary JSON, n_sources) rows of one page of ``list_events``, and the total."""
     limit = max(0, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     q = f.q.strip() if f.q else ""
@@ -243,7 +256,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
                 return [], 0
             page, total = _capped_page(conn, _event_text_ranks(match, q).order_by(EVENT_TEXT.c.rowid), limit, offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
-            return _summaries(rows), total
+            return list(rows), total
         terms = _event_terms(store, f)
         if len(terms) == 1 and sort == "-date" and not (q or f.date_from or f.date_to):
             # one term filter: its page and count are ranges of event_terms' primary key
@@ -251,7 +264,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
             total = _count(store, conn, ("event terms", *terms[0]), select(func.count()).select_from(ranks.subquery()))
             page = ranks.order_by(EVENT_TERMS.c.sort_rank).limit(limit).offset(offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
-            return _summaries(rows), total
+            return list(rows), total
         cond = _event_conditions(store, f, terms)
         undated = EVENTS.c.date.is_(None)
         orders: list[Any] = {
@@ -262,7 +275,7 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
         counted = select(EVENTS.c.event_id).where(*cond).limit(TOTAL_CAP) if q else select(EVENTS.c.event_id).where(*cond)
         total = _count(store, conn, ("events", f, TOTAL_CAP if q else None), select(func.count()).select_from(counted.subquery()))
         rows = conn.execute(select(*cols).where(*cond).order_by(*orders).limit(limit).offset(offset)).all()
-    return _summaries(rows), total
+    return list(rows), total
 
 
 def _count(store: Store, conn: Any, key: tuple[Any, ...], count: Any) -> int:
@@ -536,5 +549,5 @@ def health(store: Store) -> dict[str, Any]:
 
 __all__ = [
     "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
-    "health", "list_documents", "list_events", "list_people", "resolve_person", "search", "search_quotes",
+    "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search", "search_quotes",
 ]
