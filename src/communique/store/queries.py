@@ -69,6 +69,7 @@ EVENT_TEXT = table(FTS_TABLE, column("rowid", Integer), column("body", Text))  #
 QUOTES_FTS = table("quotes_fts", column("rowid", Integer))  # SQLite FTS5, external content = quotes
 VOCABULARY = {FTS_TABLE: table("event_text_vocab", column("term", Text)),  # fts5vocab, migration 0004
               "quotes_fts": table("quotes_fts_vocab", column("term", Text))}
+NAME_MEMO_CHARS = 256  # longer names asked for are looked up every time (no stored name is so long)
 PREFIX_WORDS = 32  # a last word covering more indexed words than this stays an FTS5 prefix query
 EventSort = Literal["date", "-date", "sources", "-sources"]
 EVENT_SORTS: tuple[str, ...] = ("date", "-date", "sources", "-sources")
@@ -107,10 +108,17 @@ def _iso(value: Any) -> str | None:
 # --- people ------------------------------------------------------------------------------------
 
 def resolve_person(store: Store, name: str) -> str | None:
-    """The stored canonical name matching ``name`` case-insensitively (None when unknown)."""
+    """The stored canonical name matching ``name`` case-insensitively (None when unknown);
+    remembered until the store changes (a person's page and their filters ask it again and again)."""
     name = name.strip()
     if not name:
         return None
+    if len(name) > NAME_MEMO_CHARS:
+        return _resolve_person(store, name)
+    return store.memo(("person", name), lambda: _resolve_person(store, name))
+
+
+def _resolve_person(store: Store, name: str) -> str | None:
     with store._read("look up a person") as conn:
         found = conn.execute(select(PEOPLE.c.name).where(PEOPLE.c.name == name)).scalar()
         if found is None:
