@@ -262,7 +262,8 @@ def _event_page(store: Store, f: EventFilter, limit: int, offset: int, sort: str
             match = _fts_match(store, conn, FTS_TABLE, q, fold=str.casefold)
             if match is None:
                 return [], 0
-            page, total = _capped_page(conn, _event_text_ranks(match, q).order_by(EVENT_TEXT.c.rowid), limit, offset)
+            ranks = _event_text_ranks(match, q).order_by(EVENT_TEXT.c.rowid)
+            page, total = _capped_page(store, conn, ("event text", q, TOTAL_CAP), ranks, limit, offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
             return list(rows), total
         terms = _event_terms(store, f)
@@ -293,14 +294,12 @@ def _count(store: Store, conn: Any, key: tuple[Any, ...], count: Any) -> int:
     return store.memo(("count", *key), lambda: int(conn.execute(count).scalar_one()))
 
 
-def _capped_page(conn: Any, ids: Any, limit: int, offset: int) -> tuple[list[Any], int]:
-    """One page of the ordered one-column query ``ids``, and how many rows it yields, counting at
-    most ``TOTAL_CAP``: one pass over a full-text index where a count and a page would make two
-    (a prefix match merges the postings of every word it covers, however few rows are read)."""
-    first = list(conn.execute(ids.limit(TOTAL_CAP)).scalars().all())
-    if offset + limit <= len(first) or len(first) < TOTAL_CAP:
-        return first[offset:offset + limit], len(first)
-    return list(conn.execute(ids.limit(limit).offset(offset)).scalars().all()), len(first)
+def _capped_page(store: Store, conn: Any, key: tuple[Any, ...], ids: Any, limit: int,
+                 offset: int) -> tuple[list[Any], int]:
+    """One page of the ordered one-column query ``ids``, and how many rows it yields counting at
+    most ``TOTAL_CAP`` (remembered under ``key`` until the store changes, as ``_count``)."""
+    total = _count(store, conn, key, select(func.count()).select_from(ids.limit(TOTAL_CAP).subquery()))
+    return list(conn.execute(ids.limit(limit).offset(offset)).scalars().all()), total
 
 
 def _doc_summary(row: Any) -> dict[str, Any]:
@@ -524,7 +523,7 @@ def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = N
                 ids = (select(QUOTES.c.id).select_from(QUOTES_FTS.join(QUOTES, QUOTES.c.id == QUOTES_FTS.c.rowid))
                        .where(words, *cond) if cond else select(QUOTES_FTS.c.rowid).where(words))  # the index alone
                 order = QUOTES_FTS.c.rowid
-            page, total = _capped_page(conn, ids.order_by(order), limit, offset)
+            page, total = _capped_page(store, conn, ("quote text", q, who, TOTAL_CAP), ids.order_by(order), limit, offset)
             rows = conn.execute(
                 select(*cols).join(DOCS, DOCS.c.doc_id == QUOTES.c.doc_id)
                 .where(QUOTES.c.id.in_(page)).order_by(QUOTES.c.id)
