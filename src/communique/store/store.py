@@ -72,6 +72,25 @@ EVENT_SOURCES = cast(Table, models.EventSource.__table__)
 SIGNATURES = cast(Table, models.Signature.__table__)
 LINKS = cast(Table, models.Link.__table__)
 FAILURES = cast(Table, models.FailureRow.__table__)
+
+
+def _load_statements() -> tuple[Any, dict[str, Any]]:
+    """What ``Store._load`` reads for a list of doc_ids (the bound ``ids``): the documents, and
+    each part of their analysis in order. Built once: building and keying a statement cost more
+    than executing it for one document."""
+    ids: Any = bindparam("ids", expanding=True)
+    parts = {
+        "people": select(DOC_PEOPLE, PEOPLE.c.name).join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id)
+        .where(DOC_PEOPLE.c.doc_id.in_(ids)).order_by(DOC_PEOPLE.c.doc_id, DOC_PEOPLE.c.idx),
+        "mentions": select(MENTIONS).where(MENTIONS.c.doc_id.in_(ids))
+        .order_by(MENTIONS.c.doc_id, MENTIONS.c.person_idx, MENTIONS.c.idx),
+        **{key: select(table).where(table.c.doc_id.in_(ids)).order_by(table.c.doc_id, table.c.idx)
+           for key, table in (("meetings", MEETINGS), ("quotes", QUOTES), ("statements", STATEMENTS))},
+    }
+    return select(DOCS).where(DOCS.c.doc_id.in_(ids)), parts
+
+
+_LOAD_STATEMENTS = _load_statements()
 ANALYSIS_TABLES = (MENTIONS, DOC_PEOPLE, MEETINGS, QUOTES, STATEMENTS)
 
 
@@ -474,19 +493,12 @@ class Store:
             last = ids[-1]
 
     def _load(self, conn: Connection, ids: Sequence[str]) -> list[StoredDocument]:
-        rows = conn.execute(select(DOCS).where(DOCS.c.doc_id.in_(ids))).mappings().all()
+        documents, parts_of = _LOAD_STATEMENTS
+        rows = conn.execute(documents, {"ids": list(ids)}).mappings().all()
         by_doc: dict[str, dict[str, list[Any]]] = {r["doc_id"]: {} for r in rows}
-
-        def group(key: str, query: Any) -> None:
-            for r in conn.execute(query).mappings():
+        for key, query in parts_of.items():
+            for r in conn.execute(query, {"ids": list(ids)}).mappings().all():
                 by_doc[r["doc_id"]].setdefault(key, []).append(r)
-
-        group("people", select(DOC_PEOPLE, PEOPLE.c.name).join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id)
-              .where(DOC_PEOPLE.c.doc_id.in_(ids)).order_by(DOC_PEOPLE.c.doc_id, DOC_PEOPLE.c.idx))
-        group("mentions", select(MENTIONS).where(MENTIONS.c.doc_id.in_(ids))
-              .order_by(MENTIONS.c.doc_id, MENTIONS.c.person_idx, MENTIONS.c.idx))
-        for key, table in (("meetings", MEETINGS), ("quotes", QUOTES), ("statements", STATEMENTS)):
-            group(key, select(table).where(table.c.doc_id.in_(ids)).order_by(table.c.doc_id, table.c.idx))
         order = {d: i for i, d in enumerate(ids)}
         out: list[StoredDocument] = []
         for row in sorted(rows, key=lambda r: order[r["doc_id"]]):
