@@ -113,16 +113,15 @@ def test_process_tree_cpu_counts_descendants() -> None:
 
     burn = "import time; t = time.process_time()\nwhile time.process_time() - t < 0.4: pass\ntime.sleep(30)"
     parent = subprocess.Popen([sys.executable, "-c", f"import subprocess, sys, time; "
-                               f"subprocess.Popen([sys.executable, '-c', {burn!r}]); time.sleep(30)"])
+                               f"subprocess.Popen([sys.executable, '-c', {burn!r}]); time.sleep(30)"],
+                              start_new_session=True)  # its own process group: one kill ends both
     try:
         deadline = time.monotonic() + 20
         while (used := process_tree_cpu(parent.pid) or 0.0) < 0.4 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert used >= 0.4  # the grandchild's burn, though the parent itself only sleeps
     finally:
-        for line in Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split():
-            os.kill(int(line), signal.SIGKILL)
-        parent.kill()
+        os.killpg(parent.pid, signal.SIGKILL)
         parent.wait()
     assert process_tree_cpu(10**9) is None  # no such process
 
