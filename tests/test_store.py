@@ -466,6 +466,7 @@ def test_prefix_search_reads_the_words_it_covers_and_follows_writes(store: Store
         assert search("zoë") == search("ZOË") == ["z"]
         if store.dialect == "sqlite":  # FTS5's tokenizer also drops diacritics; PostgreSQL's 'simple' does not
             assert search("zoe") == ["z"]
+    assert sorted(e[4:] for e in _ids(store, q="port", person="ana alpha")) == ["a", "b", "c"]  # with a filter too
     monkeypatch.setattr(Q, "PREFIX_WORDS", 1)  # "po" covers 3 words: the plain prefix query
     assert quotes("po") == events("po") == ["a", "b", "c"]
     counts = (Q.list_events(store)[1], Q.list_events(store, Q.EventFilter(person="ana alpha"))[1],

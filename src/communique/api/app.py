@@ -71,7 +71,7 @@ def api_router(inline_reads: bool = False) -> APIRouter:
                           type=type, place=place, q=q)
         items, total = Q.list_events_json(_store(request), f, limit=limit, offset=offset, sort=sort)
         return _page_json(items, total=total, limit=limit, offset=offset,
-                          total_is_estimate=bool(q and q.strip()) and total >= Q.TOTAL_CAP)
+                          total_is_estimate=Q.total_is_floor(q, total))
 
     @get("/events/{event_id}", response_model=S.EventDetail, responses=NOT_FOUND, tags=["events"])
     def get_event(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> Response:
@@ -160,7 +160,7 @@ def api_router(inline_reads: bool = False) -> APIRouter:
     ) -> Response:
         items, total = Q.search_quotes(_store(request), q=q, speaker=speaker, limit=limit, offset=offset)
         return _json(S.QuotePage, {"items": items, "total": total, "limit": limit, "offset": offset,
-                                           "total_is_estimate": bool(q and q.strip()) and total >= Q.TOTAL_CAP})
+                                           "total_is_estimate": Q.total_is_floor(q, total)})
 
     @get("/health", response_model=S.Health, tags=["meta"])
     def health(request: Request) -> Response:

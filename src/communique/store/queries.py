@@ -140,7 +140,7 @@ def _date_desc(store: Store) -> list[Any]:
     return [day, EVENTS.c.event_id]
 
 
-def _event_text_match(store: Store, q: str) -> Any:
+def _event_text_match(store: Store, conn: Any, q: str) -> Any:
     """Events whose search text has the words of ``q`` (full-text index) and contains ``q`` literally.
 
     SQLite: the sort_ranks (FTS5 rowids) of ``event_text``; PostgreSQL: a condition on events.
@@ -152,7 +152,7 @@ def _event_text_match(store: Store, q: str) -> Any:
             return false()
         return and_(func.to_tsvector("simple", EVENTS.c.search_text).op("@@")(func.to_tsquery("simple", tsq)),
                     EVENTS.c.search_text.like(pattern, escape="\\"))
-    match = fts_match(q, fold=str.casefold)
+    match = _fts_match(store, conn, FTS_TABLE, q, fold=str.casefold)
     if match is None:
         return false()
     return EVENTS.c.sort_rank.in_(_event_text_ranks(match, q))
@@ -214,7 +214,7 @@ def _ranks_with(kind: str, term: str) -> Any:
     return select(EVENT_TERMS.c.sort_rank).where(EVENT_TERMS.c.kind == kind, EVENT_TERMS.c.term == term)
 
 
-def _event_conditions(store: Store, f: EventFilter, terms: Sequence[tuple[str, str]]) -> list[Any]:
+def _event_conditions(store: Store, conn: Any, f: EventFilter, terms: Sequence[tuple[str, str]]) -> list[Any]:
     """WHERE clauses for ``f``; each is an uncorrelated IN over an indexed table (computed once)."""
     cond: list[Any] = [EVENTS.c.sort_rank.in_(_ranks_with(k, t)) for k, t in terms]
     if f.date_from:
@@ -222,7 +222,7 @@ def _event_conditions(store: Store, f: EventFilter, terms: Sequence[tuple[str, s
     if f.date_to:
         cond.append(EVENTS.c.date <= f.date_to)
     if f.q and f.q.strip():
-        cond.append(_event_text_match(store, f.q.strip()))
+        cond.append(_event_text_match(store, conn, f.q.strip()))
     return cond
 
 
@@ -274,7 +274,7 @@ def _event_page(store: Store, f: EventFilter, limit: int, offset: int, sort: str
             page = ranks.order_by(EVENT_TERMS.c.sort_rank).limit(limit).offset(offset)
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
             return list(rows), total
-        cond = _event_conditions(store, f, terms)
+        cond = _event_conditions(store, conn, f, terms)
         undated = EVENTS.c.date.is_(None)
         orders: list[Any] = {
             "date": [undated, EVENTS.c.date.asc(), EVENTS.c.event_id],
@@ -285,6 +285,11 @@ def _event_page(store: Store, f: EventFilter, limit: int, offset: int, sort: str
         total = _count(store, conn, ("events", f, TOTAL_CAP if q else None), select(func.count()).select_from(counted.subquery()))
         rows = conn.execute(select(*cols).where(*cond).order_by(*orders).limit(limit).offset(offset)).all()
     return list(rows), total
+
+
+def total_is_floor(q: str | None, total: int) -> bool:
+    """Whether ``total`` of a search for ``q`` is a capped count (at least this many match)."""
+    return bool(q and q.strip()) and total >= TOTAL_CAP
 
 
 def _count(store: Store, conn: Any, key: tuple[Any, ...], count: Any) -> int:
@@ -556,5 +561,5 @@ def health(store: Store) -> dict[str, Any]:
 
 __all__ = [
     "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
-    "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search", "search_quotes",
+    "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search", "search_quotes", "total_is_floor",
 ]

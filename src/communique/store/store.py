@@ -54,7 +54,7 @@ BUSY_TIMEOUT_MS = 30_000
 # its build's maximum (2 GB on Debian's); mapped pages are the OS page cache, shared by processes.
 SQLITE_MMAP_BYTES = 2**31
 BATCH_SIZE = 100  # documents per transaction
-SQLITE_POOL = (40, 10)  # pool_size, max_overflow: FastAPI runs sync endpoints on 40 threads
+SQLITE_POOL = (40, 10)  # pool_size, max_overflow: threads (ingest, PostgreSQL-style handlers, batches) may share a store
 POSTGRES_POOL = (10, 20)  # well inside PostgreSQL's default max_connections (100) per process
 PAGE_SIZE = 200  # documents per read query in iter_results
 MEMO_SIZE = 4_096  # values Store.memo keeps (least recently used dropped first)
@@ -72,6 +72,8 @@ EVENT_SOURCES = cast(Table, models.EventSource.__table__)
 SIGNATURES = cast(Table, models.Signature.__table__)
 LINKS = cast(Table, models.Link.__table__)
 FAILURES = cast(Table, models.FailureRow.__table__)
+
+ANALYSIS_TABLES = (MENTIONS, DOC_PEOPLE, MEETINGS, QUOTES, STATEMENTS)
 
 
 def _load_statements() -> tuple[Any, dict[str, Any]]:
@@ -91,7 +93,6 @@ def _load_statements() -> tuple[Any, dict[str, Any]]:
 
 
 _LOAD_STATEMENTS = _load_statements()
-ANALYSIS_TABLES = (MENTIONS, DOC_PEOPLE, MEETINGS, QUOTES, STATEMENTS)
 
 
 def _batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
@@ -494,10 +495,11 @@ class Store:
 
     def _load(self, conn: Connection, ids: Sequence[str]) -> list[StoredDocument]:
         documents, parts_of = _LOAD_STATEMENTS
-        rows = conn.execute(documents, {"ids": list(ids)}).mappings().all()
+        bound = {"ids": list(ids)}
+        rows = conn.execute(documents, bound).mappings().all()
         by_doc: dict[str, dict[str, list[Any]]] = {r["doc_id"]: {} for r in rows}
         for key, query in parts_of.items():
-            for r in conn.execute(query, {"ids": list(ids)}).mappings().all():
+            for r in conn.execute(query, bound).mappings().all():
                 by_doc[r["doc_id"]].setdefault(key, []).append(r)
         order = {d: i for i, d in enumerate(ids)}
         out: list[StoredDocument] = []

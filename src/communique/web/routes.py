@@ -105,8 +105,7 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
                                     "type": type, "place": place, "sort": sort}.items() if v}
         pages = {"prev": urlencode({**params, "page": page - 1}) if page > 1 else None,
                  "next": urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None}
-        floor = bool(q and q.strip()) and total >= Q.TOTAL_CAP  # a capped count: at least this many
-        return render(request, "index.html", events=items, total=total, floor=floor, f=f, q=q or "", sort=sort, pages=pages,
+        return render(request, "index.html", events=items, total=total, floor=Q.total_is_floor(q, total), f=f, q=q or "", sort=sort, pages=pages,
                       page=page, sorts=Q.EVENT_SORTS)
 
     @get("/events/{event_id}")
