@@ -1,4 +1,5 @@
-"""``communique eval``: score the extractor (or a JSONL output) against a folder of gold files."""
+"""``communique eval``: score the extractor (or a JSONL output) against a folder of gold files,
+or against the real-page corpus (``eval/realpages``: cached pages, gold with offsets, categories)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import evaluate_gold_dir, format_report, load_golds, locate_texts
+from ..evaluate import (
+    Report,
+    evaluate_gold_dir,
+    format_report,
+    load_golds,
+    load_outputs,
+    locate_texts,
+    run_extractor,
+    score,
+)
+from ..options import Options
+from ..records import Failure
 from .common import EXIT_FAILED_ITEMS, options_from
 
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -30,13 +42,19 @@ def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, as_json: b
 
     Prints precision/recall/F1 per field and the headline metrics (the same figures as
     ../shared/tools/score.py); exit code 1 when some documents could not be processed.
+    GOLD_DIR may also be the real-page corpus (a folder with manifest/ and gold/, such as
+    eval/realpages): its cached pages are scored, overall and per category.
     """
     opts = options_from(model=model)
+    from ..realpages import is_corpus
+
+    if is_corpus(gold_dir):
+        _eval_corpus(gold_dir, opts, system, as_json, issues)
+        return
     report, failures = evaluate_gold_dir(gold_dir, opts, system=system, texts=texts)
     baseline = None
     if compare == "textacy":
         from ..compare_textacy import textacy_outputs
-        from ..evaluate import score
         from ..nlp import load_pipeline
 
         golds = load_golds(gold_dir)
@@ -57,6 +75,45 @@ def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, as_json: b
 
             click.echo("")
             click.echo(format_comparison(report, baseline))
+    _exit_on_failures(failures)
+
+
+def _eval_corpus(folder: Path, opts: Options, system: Path | None, as_json: bool, issues: bool) -> None:
+    from ..realpages import format_categories, load_corpus, score_by_category
+
+    corpus = load_corpus(folder)
+    failures: list[Failure] = []
+    if system is not None:
+        outputs = load_outputs(system)
+    else:
+        outputs, failures = run_extractor([corpus.texts[d] for d in corpus.golds], opts)
+    report: Report = score(outputs, corpus.golds, corpus.texts)
+    by_category = score_by_category(outputs, corpus)
+    skipped = (f"{len(corpus.not_cached)} page(s) of the manifest not cached, "
+               f"{len(corpus.changed)} cached page(s) differing from the manifest: not scored")
+    if as_json:
+        data = report.to_json()
+        data["categories"] = {k: dict(v.metrics, documents=v.documents) for k, v in by_category.items()}
+        data["not_cached"], data["changed"] = list(corpus.not_cached), list(corpus.changed)
+        data["failures"] = [{"source": f.source, "stage": f.stage, "reason": f.reason} for f in failures]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, issues=False))
+        click.echo("")
+        click.echo(format_categories(by_category))
+        if corpus.not_cached or corpus.changed:
+            click.echo("")
+            click.echo(skipped)
+        if issues and report.issues:
+            click.echo("")
+            click.echo(f"{len(report.issues)} issues:")
+            for i in report.issues:
+                cats = ",".join(corpus.categories.get(i.doc_id, ()))
+                click.echo(f"  {i.doc_id}  {i.field:<18} {i.kind:<10} {i.detail}  [{cats}]")
+    _exit_on_failures(failures)
+
+
+def _exit_on_failures(failures: list[Failure]) -> None:
     for f in failures:
         click.echo(f"failed: {f}", err=True)
     if failures:
