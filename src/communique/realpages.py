@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .evaluate import JsonObj, Report, score
+from .evaluate import HEADLINE, JsonObj, Report, score
 
 CACHE_DIR = ".cache"
 
@@ -30,8 +30,8 @@ class Corpus:
     golds: dict[str, JsonObj]
     texts: dict[str, Path]
     categories: dict[str, tuple[str, ...]]
-    not_cached: tuple[str, ...]
-    changed: tuple[str, ...]
+    not_cached: tuple[str, ...]  # listed, but no cached text or no gold yet
+    changed: tuple[str, ...]  # cached text differs from the page the gold was read on
 
 
 def is_corpus(folder: Path) -> bool:
@@ -84,9 +84,7 @@ def load_corpus(folder: Path) -> Corpus:
     for row in rows:
         doc_id = str(row["id"])
         page, gold_path = cache / f"{doc_id}.txt", folder / "gold" / f"{doc_id}.json"
-        if not gold_path.is_file():
-            raise InputError(str(gold_path), "the manifest lists this page but its gold file is missing")
-        if not page.is_file():
+        if not page.is_file() or not gold_path.is_file():
             not_cached.append(doc_id)
             continue
         text = page.read_text(encoding="utf-8")
@@ -124,13 +122,18 @@ CATEGORY_COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def format_categories(reports: Mapping[str, Report]) -> str:
-    """A table of the headline metrics per category ('-' where a category has nothing to judge)."""
+    """A table of the headline metrics per category ('-' where a category has nothing to judge;
+    its overall is the mean of the headline metrics it has cases for)."""
     head = f"{'category':<24} {'pages':>5} " + " ".join(f"{label:>7}" for _, label in CATEGORY_COLUMNS)
     lines = [head]
     for name, r in reports.items():
         cells = []
+        judged = [float(r.metrics[k]) for k in HEADLINE if _judged(r, k)]
         for key, _ in CATEGORY_COLUMNS:
-            cells.append(f"{float(r.metrics[key]):7.3f}" if _judged(r, key) else f"{'-':>7}")
+            if key == "overall":  # the mean of the headline metrics this category has cases for
+                cells.append(f"{sum(judged) / len(judged):7.3f}" if judged else f"{'-':>7}")
+            else:
+                cells.append(f"{float(r.metrics[key]):7.3f}" if _judged(r, key) else f"{'-':>7}")
         lines.append(f"{name:<24} {r.documents:5d} " + " ".join(cells))
     return "\n".join(lines)
 
@@ -148,4 +151,4 @@ def _judged(r: Report, key: str) -> bool:
         "people_f1": f["people"].tp + f["people"].fp + f["people"].fn,
         "publication_date_acc": r.documents,
     }
-    return key == "overall" or bool(has.get(key, 1))
+    return bool(has.get(key, 1))

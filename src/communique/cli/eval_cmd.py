@@ -89,7 +89,7 @@ def _eval_corpus(folder: Path, opts: Options, system: Path | None, as_json: bool
         outputs, failures = run_extractor([corpus.texts[d] for d in corpus.golds], opts)
     report: Report = score(outputs, corpus.golds, corpus.texts)
     by_category = score_by_category(outputs, corpus)
-    skipped = (f"{len(corpus.not_cached)} page(s) of the manifest not cached, "
+    skipped = (f"{len(corpus.not_cached)} page(s) of the manifest not cached or without gold, "
                f"{len(corpus.changed)} cached page(s) differing from the manifest: not scored")
     if as_json:
         data = report.to_json()
