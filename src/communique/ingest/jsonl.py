@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from ..pubdate import publication_date
 from ..records import Failure, RawDocument, content_hash
 from .decode import fix_mojibake, too_big
 from .html import parse_html
@@ -59,7 +60,11 @@ def parse_record(line: bytes, where: str, source: str, stem: str, lineno: int) -
         doc_id = f"{stem}-{lineno}"
     src = url or where
     if text and text.strip():
-        return RawDocument(doc_id=doc_id, source=src, text=fix_mojibake(text), title=title,
+        text = fix_mojibake(text)
+        if published is None:
+            printed = publication_date(text)
+            published = printed.date if printed else None
+        return RawDocument(doc_id=doc_id, source=src, text=text, title=title,
                            publication_date=published, kind="jsonl", url=url, html=html)
     assert html is not None
     return parse_html(html, doc_id, src, kind="jsonl", url=url, title=title, published=published)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..clean import DATE_HEADER, Furniture, furniture_reason, load_furniture, looks_like_headline
+from ..pubdate import publication_date
 from ..records import RawDocument
 
 _MAX_HEAD_LINES = 6  # non-blank lines looked at for a title before the body is assumed to start
@@ -20,8 +21,9 @@ def parse_text(
       title when it looks like a headline (the body starts on the next line), otherwise REST is
       the first body text and there is no title (the body starts at REST).
     * Without it: the title is the first line that looks like a headline after leading site
-      furniture; the body starts after it. No headline-like line first: no title.
-    The publication date is never guessed from the body.
+      furniture; the body starts after it. No headline-like line first: no title. The
+      publication date is the one the page prints about itself (``pubdate``), if any.
+    The publication date is never guessed from the story.
     """
     lex = lexicon if lexicon is not None else load_furniture()
     header = DATE_HEADER.match(text)
@@ -44,7 +46,9 @@ def parse_text(
         return RawDocument(doc_id, source, text, title=title, publication_date=published, kind=kind, url=url,
                            body_start=after + start)
     title, body_start = find_title(text, lex)
-    return RawDocument(doc_id, source, text, title=title, kind=kind, url=url, body_start=body_start)
+    printed = publication_date(text)
+    return RawDocument(doc_id, source, text, title=title, kind=kind, url=url, body_start=body_start,
+                       publication_date=printed.date if printed else None)
 
 
 def find_title(text: str, lex: Furniture) -> tuple[str | None, int]:

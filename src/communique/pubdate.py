@@ -1,0 +1,187 @@
+"""The publication date a page prints about itself, when no header or metadata gives it.
+
+Real pages print it in their furniture: a labelled line ("Published: 3 March 2021, 10:45",
+"Posted on Apr. 14, 2021 · 4 min read", "Last Modified: Tuesday، 2 June 2020 10:50 PM"), a bare
+date line under the headline ("Friday 12th March 2021 - 09:05"), or a dateline opening the story
+("ROME, 12 March 2021 (ANSA) -"). Only full dates with a year count. A date inside a sentence of
+the story, a photo caption's date and a date without a year are not the publication date, and
+nothing is guessed: a numeric date whose day and month could be swapped ("04/05/2021") is read
+only in the order the page itself shows elsewhere (``numeric_order``), else it is no date.
+
+Order of preference: a "published / posted / created" label, then the first bare date line or
+dateline, then a date line opening the page (a masthead's date of today, when the story has its own
+date line below it), then an "updated / modified" label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .extract.dates import MONTHS
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_SEP = r"[\s,.\u060c]+"  # spaces, commas, full stops and the Arabic comma between parts
+# the forms a full date takes in page furniture, each with day, month and year groups
+FULL_DATES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b" + _DAY + r"(?:" + _SEP + _WEEKDAY + r")?" + _SEP + r"(?:of\s+)?" + _MONTH + _SEP + _YEAR + r"\b", re.I),
+    re.compile(r"\b" + _MONTH + r"\s*" + _DAY + r"(?:" + _SEP + r"|\s*-\s*)" + _YEAR + r"\b", re.I),
+    re.compile(r"\b(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>[01]?\d)[-/.](?P<iso_d>[0-3]?\d)\b"),
+    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
+)
+_PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|date|dated|"
+                        r"write|written|issued)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|last updated|last modified|modified|edited)\b", re.I)
+# what may stand beside the date on a bare date line: weekdays, times, zones, separators, reading time
+_LINE_FILLER = re.compile(
+    r"\b(?:" + _WEEKDAY + r"|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm|a\.m\.|p\.m\.|hrs|gmt|utc|ist|est|edt|cet|cest|bst|pst|"
+    r"pdt|msk|wat|eat|cat|jst|kst|ict|sgt|aest|ast|et|pt|local|time|min|mins|minute|minutes|read|ago|\d+)\b"
+    r"|[|·•\-–—:,.()/+\u060c]", re.I)
+_CAPTION = re.compile(r"\b(?:photo|image|file|picture|credit|caption|getty|reuters/|ap photo|afp photo|"
+                      r"screen\s?shot|screenshot)\b", re.I)
+# "ROME, 12 March 2021 (ANSA) -", "KINGSTON, Jamaica, Jul 19 2016 -": a place, then the date
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Za-z.'\u2019 -]{1,30}(?:,\s*[A-Z][A-Za-z.'\u2019 -]{1,30})?,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:$|\(|-|–|—|:|/|\|)")
+_MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
+_HEAD_LINES = 15  # bare date lines are looked for among the first lines
+_HEAD_PARAGRAPHS = 5  # datelines open one of the first paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    date: date
+    start: int  # the line or dateline that gave it, as offsets into the text
+    end: int
+    how: str  # "published label" | "date line" | "dateline" | "updated label"
+
+
+def full_date(text: str, order: str | None = None) -> tuple[date, int, int] | None:
+    """The first full date (day, month and year) in ``text`` with its offsets; None if there is none.
+
+    ``order`` ("dmy" or "mdy") reads numeric dates whose day and month could be swapped
+    ("04/05/2021"); without it such a date is no date (never a guess)."""
+    found: list[tuple[int, int, date | None]] = []
+    for pat in FULL_DATES:
+        for m in pat.finditer(text):
+            found.append((m.start(), m.end(), _to_date(m, order)))
+    for start, end, d in sorted(found, key=lambda f: (f[0], -f[1])):
+        if d is not None:
+            return d, start, end
+    return None
+
+
+def _to_date(m: re.Match[str], order: str | None) -> date | None:
+    g = m.groupdict()
+    try:
+        if g.get("iso_y"):
+            return date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        year = int(g["year"])
+        if g.get("month"):
+            return date(year, MONTHS[g["month"].lower().rstrip(".")], int(g["day"]))
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 >= b or (a == b or order == "dmy") and b <= 12:
+            return date(year, b, a)
+        if b > 12 >= a or order == "mdy":
+            return date(year, a, b)
+        return None
+    except (KeyError, ValueError):
+        return None
+
+
+_NUMERIC = FULL_DATES[3]
+_DAY_MONTH = (re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH, re.I), re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b", re.I))
+
+
+def numeric_order(text: str) -> str | None:
+    """How the page writes numeric dates ("dmy" or "mdy"), where it shows it: another numeric
+    date that only one order makes valid ("15/11/2023"), or the same day written with its month
+    name ("Dec. 4" beside "12/4/2019"). None when the page does not tell."""
+    named: set[tuple[int, int]] = set()
+    for pat in _DAY_MONTH:
+        for m in pat.finditer(text):
+            named.add((MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))))
+    votes = {"dmy": 0, "mdy": 0}
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b or (b, a) in named and a != b:
+            votes["dmy"] += 1
+        elif b > 12 >= a or (a, b) in named and a != b:
+            votes["mdy"] += 1
+    if votes["dmy"] == votes["mdy"]:
+        return None
+    return "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
+
+
+def publication_date(text: str) -> PublicationDate | None:
+    """The date the page prints as its own, by the rules of the module docstring; None if none."""
+    order = numeric_order(text)
+    published: PublicationDate | None = None
+    updated: PublicationDate | None = None
+    plain: PublicationDate | None = None
+    masthead: PublicationDate | None = None  # a date line opening the page: often today's date
+    pos = 0
+    seen = 0
+    paragraphs = 0
+    previous_blank = True
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        seen += 1
+        opens_paragraph = previous_blank
+        previous_blank = False
+        paragraphs += opens_paragraph
+        if len(stripped) <= _MAX_LINE and not _CAPTION.search(stripped):
+            found = full_date(line, order)
+            if found is not None:
+                d, ds, _ = found
+                label_pub = _PUBLISHED.search(line, 0, ds)
+                label_upd = _UPDATED.search(line, 0, ds)
+                if label_upd and (not label_pub or label_upd.start() > label_pub.start()):
+                    updated = updated or PublicationDate(d, start, end, "updated label")
+                    continue
+                if label_pub:
+                    published = published or PublicationDate(d, start, end, "published label")
+                    continue
+                if plain is None and seen <= _HEAD_LINES and _is_date_line(line, found):
+                    if seen == 1 and masthead is None:
+                        masthead = PublicationDate(d, start, end, "date line")
+                    else:
+                        plain = PublicationDate(d, start, end, "date line")
+                    continue
+        if plain is None and opens_paragraph and paragraphs <= _HEAD_PARAGRAPHS:
+            line_date = _dateline(line, order)
+            if line_date is not None:
+                plain = PublicationDate(line_date[0], start + line_date[1], start + line_date[2], "dateline")
+    return published or plain or masthead or updated
+
+
+def _is_date_line(line: str, found: tuple[date, int, int]) -> bool:
+    """A line that is a date and little else (weekday, time, zone, separators, a few words)."""
+    _, s, e = found
+    rest = _LINE_FILLER.sub(" ", line[:s] + " " + line[e:])
+    return len(rest.split()) <= 3
+
+
+def _dateline(line: str, order: str | None) -> tuple[date, int, int] | None:
+    """A story opening with its place and full date: (date, start, end of the dateline)."""
+    head = _DATELINE_HEAD.match(line.lstrip())
+    if head is None:
+        return None
+    offset = len(line) - len(line.lstrip())
+    rest = line.lstrip()[head.end():]
+    found = full_date(rest[:40], order)
+    if found is None or found[1] != 0:
+        return None
+    d, _, e = found
+    if not _DATELINE_AFTER.match(rest[e:]):
+        return None
+    return d, offset, offset + head.end() + e

@@ -1,0 +1,87 @@
+"""The publication date a page prints about itself (communique.pubdate): one case per kind of
+furniture seen on real pages, written for these tests, and the dates that must not be taken."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.ingest.text import parse_text
+from communique.pubdate import full_date, publication_date
+
+BODY = "\n\nThe foreign minister met his counterpart on Monday to discuss trade and energy ties.\n"
+
+
+@pytest.mark.parametrize(("head", "expected", "how"), [
+    ("Published: 3 March 2021, 10:45", date(2021, 3, 3), "published label"),
+    ("Posted on Apr. 14, 2021 · 4 min read", date(2021, 4, 14), "published label"),
+    ("Write : 2018-04-15 12:48:54", date(2018, 4, 15), "published label"),
+    ("Published: 11/15/2023", date(2023, 11, 15), "published label"),
+    ("Published: 15.11.2023", date(2023, 11, 15), "published label"),
+    ("Updated 4 May 2020", date(2020, 5, 4), "updated label"),
+    ("Last Modified: Tuesday\u060c 2 June 2020 10:50 PM", date(2020, 6, 2), "updated label"),
+    ("Updated: 29-11-2019 12:46 IST", date(2019, 11, 29), "updated label"),
+    ("Friday 12th March 2021 - 09:05", date(2021, 3, 12), "date line"),
+    ("Wednesday, August 5, 2020 | 12:09", date(2020, 8, 5), "date line"),
+    ("Friday, November 20th 2020 \u2013 09:55 UTC", date(2020, 11, 20), "date line"),
+    ("08 September, 2021", date(2021, 9, 8), "date line"),
+    ("2017-11-03 08:01", date(2017, 11, 3), "date line"),
+    ("May 4. 2018", date(2018, 5, 4), "date line"),
+])
+def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> None:
+    found = publication_date("Leaders agree to expand trade\n\n" + head + BODY)
+    assert found is not None and (found.date, found.how) == (expected, how)
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("ROME, 12 March 2021 (ANSA) - The prime minister received", date(2021, 3, 12)),
+    ("KINGSTON, Jamaica, Jul 19 2016 - The prime minister received", date(2016, 7, 19)),
+    ("Quito, 18 March 2022\n\nThe president received", date(2022, 3, 18)),
+])
+def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
+    found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")
+    assert found is not None and found.how in ("dateline", "date line") and found.date == expected
+
+
+def test_published_wins_over_updated_and_a_story_line_wins_over_a_masthead() -> None:
+    text = "Updated: 5 May 2021\nPublished: 4 May 2021\n" + BODY
+    assert publication_date(text).date == date(2021, 5, 4)  # type: ignore[union-attr]
+    masthead = "Friday, May 24, 2024\n\nECONOMY | 18-01-2024 01:15\n\nLeader meets fund chief\n" + BODY
+    assert publication_date(masthead).date == date(2024, 1, 18)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders meet\n\nThe two presidents met on 3 March 2021 in the capital, officials said after the talks ended.\n",
+    "Leaders meet\n\nPhoto: AP / 12 March 2021\n" + BODY,
+    "Leaders meet\n\nPublished: 12 March\n" + BODY,
+    "Leaders meet\n\nPosted 04/05/2021\n" + BODY,
+    "Leaders meet\n\nThe minister arrived. 14 April 2021 was the date.\n",
+    "Leaders meet\n\nScreen Shot 2016-07-04 at 11.02.45 PM\n" + BODY,
+])
+def test_dates_that_are_not_the_publication_date(text: str) -> None:
+    assert publication_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Posted 04/05/2021\n\nCAIRO, April 5 - The ministers met.\n", date(2021, 4, 5)),
+    ("Posted 04/05/2021\n\nCAIRO, 4 May - The ministers met.\n", date(2021, 5, 4)),
+    ("Posted 04/05/2021\n\nRelated: 17/03/2021 Talks resume\n", date(2021, 5, 4)),
+    ("Posted 04/05/2021\n\nRelated: 03/17/2021 Talks resume\n", date(2021, 4, 5)),
+])
+def test_a_numeric_date_is_read_in_the_order_the_page_shows(text: str, expected: date) -> None:
+    found = publication_date("Leaders meet\n\n" + text)
+    assert found is not None and found.date == expected
+
+
+def test_full_date_rejects_impossible_dates() -> None:
+    assert full_date("31/02/2021") is None
+    assert full_date("on 30 February 2020") is None
+    assert full_date("March 3, 2021") == (date(2021, 3, 3), 0, 13)
+
+
+def test_text_ingest_takes_the_printed_date_only_without_a_header() -> None:
+    raw = parse_text("Premier receives envoy\n\nPublished: 3 March 2021\n" + BODY, "d1", "d1.txt")
+    assert raw.publication_date == date(2021, 3, 3)
+    header = parse_text(" date 2021-03-05 Premier receives envoy\nPublished: 3 March 2021\n" + BODY, "d2", "d2.txt")
+    assert header.publication_date == date(2021, 3, 5)
