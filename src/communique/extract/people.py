@@ -149,8 +149,9 @@ def find_people(
         roles.append(Mention(s, e, m.group(0), "role", office=cue.office, office_country=cue.country))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
+    givens = _given_names(text, kb, is_place)
     for m in _NAME_RUN.finditer(text):
-        _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place, persons_at)
+        _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place, persons_at, givens)
     _partial_names(text, kb, idx, taken, is_place)
     # unknown people: spaCy PERSON entities that the KB did not cover
     for ent in getattr(doc, "ents", ()):
@@ -200,7 +201,7 @@ _SURE = frozenset({"canonical", "alias", "surname"})
 
 def _match_run(
     text: str, start: int, end: int, kb: KnowledgeBase, on: date | None, idx: PeopleIndex, taken: bytearray,
-    is_place: Any, persons_at: list[int],
+    is_place: Any, persons_at: list[int], givens: dict[str, set[str]],
 ) -> None:
     toks = _tokens(text, start, end)
     i = 0
@@ -222,10 +223,67 @@ def _match_run(
         if _other_name_beside(text, toks, i, j, kb, persons_at):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
             continue
+        word = kb.split_role(kb.strip_honorifics(text[s:e]))[1].strip()
+        if len(word.split()) == 1:
+            found = [f for f in found if not _someone_else(word, f, givens, kb)]
+            if not found or _name_goes_on(text, toks, j, kb, is_place):
+                i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
+                continue
         entry = _pick(found, on, idx)
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
+
+
+_NOT_GIVEN = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "queen", "senator",
+    "vice", "former", "late", "then", "new", "acting", "interim", "outgoing", "incoming", "by", "and", "with", "on",
+    "in", "at", "of", "for", "from", "to", "as", "after", "when", "while", "but", "or", "if", "said", "says",
+    "government", "administration", "ministry", "office", "party", "doctrine", "era", "regime", "visit", "talks",
+    "summit", "meeting", "delegation", "team", "camp", "family", "foundation", "palace", "house", "plan",
+})
+
+
+def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
+    low = word.lower()
+    return (not word[:1].isupper() or low in _TITLE_WORDS or low in _NOT_GIVEN or bool(re.fullmatch(_PARTICLE, low))
+            or not kb.strip_honorifics(word).strip() or kb.parse_role(word) is not None
+            or kb.country_code(word) is not None or bool(is_place(word)))
+
+
+def _given_names(text: str, kb: KnowledgeBase, is_place: Any) -> dict[str, set[str]]:
+    """For each capitalised word of the page, the given names written right before it
+    ("Xiomara" before "Castro"): titles, honorifics, nationalities, places and particles left out."""
+    out: dict[str, set[str]] = {}
+    for run in _NAME_RUN.finditer(text):
+        words = [_POSSESSIVE.sub("", text[a:b]).strip(",.’'") for a, b in _tokens(text, run.start(), run.end())]
+        for given, name in zip(words, words[1:], strict=False):
+            if given and name and not _not_a_given_name(given, kb, is_place):
+                out.setdefault(name.lower(), set()).add(given)
+    return out
+
+
+def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: KnowledgeBase) -> bool:
+    """Whether the page writes ``word`` (a surname) with a given name the KB person does not have:
+    then a bare "Castro" is the page's "Xiomara Castro", not the KB's "Fidel Castro"."""
+    own = {kb.loose_key(t) for t in re.split(r"[\s,-]+", person.name) if t}
+    for alias in getattr(person, "aliases", ()) or ():
+        own |= {kb.loose_key(t) for t in re.split(r"[\s,-]+", str(alias)) if t}
+    return any(kb.loose_key(g) not in own for g in givens.get(word.lower().strip("’'"), ()))
+
+
+def _name_goes_on(text: str, toks: list[tuple[int, int]], j: int, kb: KnowledgeBase, is_place: Any) -> bool:
+    """Whether the capitalised word right after a one-word match continues the name ("Alexander
+    Van der Bellen", "Salman Khurshid"): then the match was a given name, not the person."""
+    if j >= len(toks):
+        return False
+    nxt = _POSSESSIVE.sub("", text[toks[j][0] : toks[j][1]]).strip(",.’'")
+    if not nxt:
+        return False
+    if re.fullmatch(_PARTICLE, nxt.lower()):
+        return True
+    return not _not_a_given_name(nxt, kb, is_place) and not nxt.isupper()
 
 
 def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray, is_place: Any) -> None:
