@@ -1,6 +1,7 @@
 """People the knowledge base does not know are never taken for known people with a similar or
-shared name, and names in credit lines are not people. Short articles of our own writing, one per
-kind of case seen on real pages."""
+shared name; names in credit lines are not people; one subject's separate meetings with several
+people are one meeting each. Short articles of our own writing, one per kind of case seen on real
+pages."""
 
 from __future__ import annotations
 
@@ -56,3 +57,12 @@ def test_names_in_credit_and_contact_lines_are_not_people(extractor: Extractor) 
             "Inquiries: Jussi Koskinen, Special Adviser, tel. +358 295 160 000\n")
     found = people(extractor, text)
     assert not found & {"Maria Lindqvist", "Omar Haddad", "Jussi Koskinen"}
+
+
+def test_separate_meetings_with_several_people_are_one_meeting_each(extractor: Extractor) -> None:
+    text = ("Minister meets envoys\n\nForeign Minister Ana Duarte held bilateral meetings on Monday with Chilean "
+            "Ambassador Pablo Reyes, Ghanaian Ambassador Kwame Mensah and Italian Ambassador Marco Bellini.\n")
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    assert sorted(m.participants for m in a.meetings) == [
+        ("Ana Duarte", "Kwame Mensah"), ("Ana Duarte", "Marco Bellini"), ("Ana Duarte", "Pablo Reyes")]

@@ -23,6 +23,8 @@ from .places import DATELINE_END, Gazetteer, PlaceFound, dateline, find_place
 from .sentences import sentences
 from .spans import Ranges
 
+# one subject meeting several others, each on their own
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|respectively)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
 
@@ -145,6 +147,19 @@ def find_meetings(
                 if k and k not in principals and k not in present:
                     principals.append(k)
         target: MeetingDraft | None = None
+        if trig and len(principals) >= 3 and _SEPARATE.search(text, s, e):
+            # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each
+            for other in principals[1:]:
+                pair = [principals[0], other]
+                draft = next((d for d in drafts if set(d.participants) == set(pair)), None)
+                if draft is None:
+                    draft = MeetingDraft(pair, (s, e))
+                    drafts.append(draft)
+                draft.sentences.append((s, e))
+                for p in present:
+                    if p and p not in draft.participants and p not in draft.attendees:
+                        draft.attendees.append(p)
+            continue
         if len(principals) >= 2:
             target = next((d for d in drafts if set(d.participants) == set(principals)), None)
             if target is None:
