@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..errors import KnowledgeBaseError
 from .schema import (
     read_json,
     validate_countries,
@@ -54,6 +55,7 @@ class Office:
     start: date | None
     end: date | None  # None: still in office
     org: str | None = None  # "Quds Force", "Hezbollah", ...
+    acting: bool = False  # an acting, interim or caretaker term
 
     def held_on(self, on: date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
@@ -211,18 +213,27 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> KnowledgeBase:
-        """Read and validate the three data files (default: the packaged ones)."""
+        """Read and validate the data files (default: the packaged ones): ``titles.json``,
+        ``countries.json``, ``people.json`` and the regional batches ``people/*.json``.
+        A canonical name is one person across all files."""
         d = directory or DATA_DIR
         titles = read_json(d / "titles.json")
         countries_raw = read_json(d / "countries.json")
-        people_raw = read_json(d / "people.json")
         countries = validate_countries(countries_raw, str(d / "countries.json"))
         office_types = validate_titles(titles, str(d / "titles.json"), countries)
-        people = [
-            PersonEntry(p["id"], p["name"], p["aliases"], p["surnames"], p["country"], tuple(Office(**o) for o in p["offices"]))
-            for p in validate_people(people_raw, str(d / "people.json"), countries, office_types)
-        ]
-        version = f"{people_raw['version']}/{countries_raw['version']}/{titles['version']}"
+        people: list[PersonEntry] = []
+        versions = []
+        seen: dict[str, str] = {}
+        for path in [d / "people.json", *sorted((d / "people").glob("*.json"))]:
+            raw = read_json(path)
+            versions.append(raw["version"])
+            for p in validate_people(raw, str(path), countries, office_types):
+                if p["name"] in seen:
+                    raise KnowledgeBaseError(str(path), p["name"], f"duplicate canonical name (also in {seen[p['name']]})")
+                seen[p["name"]] = path.name
+                people.append(PersonEntry(p["id"], p["name"], p["aliases"], p["surnames"], p["country"],
+                                          tuple(Office(**o) for o in p["offices"])))
+        version = f"{max(versions)}/{countries_raw['version']}/{titles['version']}"
         return cls(version, people, countries, titles)
 
     # --- indexes --------------------------------------------------------------------------

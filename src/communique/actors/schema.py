@@ -131,8 +131,10 @@ def validate_people(data: dict[str, Any], file: str, countries: dict[str, Any], 
             end = _parse_date(o.get("end"), file, where, "end")
             if start and end and end < start:
                 raise KnowledgeBaseError(file, where, f"end {end} is before start {start}")
+            if not isinstance(o.get("acting", False), bool):
+                raise KnowledgeBaseError(file, where, '"acting" must be true or false')
             offices.append({"office": o["office"], "country": o.get("country"), "label": o["label"],
-                            "start": start, "end": end, "org": o.get("org")})
+                            "start": start, "end": end, "org": o.get("org"), "acting": o.get("acting", False)})
         out.append({
             "id": qid, "name": p["name"], "aliases": _str_list(p.get("aliases"), file, entry, "aliases"),
             "surnames": _str_list(p.get("surnames"), file, entry, "surnames"), "country": p["country"],

@@ -1,0 +1,77 @@
+"""The knowledge base's regional batches (data/people/*.json) and its integrity checks: batches
+load with people.json, a canonical name is one person across files, overlapping terms of one
+office and full-name aliases naming two people are reported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from communique.actors.integrity import ambiguous_aliases, overlapping_terms, problems
+from communique.actors.kb import DATA_DIR, KnowledgeBase
+from communique.errors import KnowledgeBaseError
+
+
+def base(tmp_path: Path) -> Path:
+    for name in ("titles.json", "countries.json"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    (tmp_path / "people.json").write_text(json.dumps({"version": "1", "people": []}), encoding="utf-8")
+    (tmp_path / "people").mkdir()
+    return tmp_path
+
+
+def person(name: str, office: str, country: str, start: str, end: str | None, **extra: Any) -> dict[str, Any]:
+    return {"id": None, "name": name, "aliases": extra.pop("aliases", []), "surnames": [], "country": country,
+            "offices": [{"office": office, "country": country, "label": f"{office} of {country}",
+                         "start": start, "end": end, **extra}]}
+
+
+def write_batch(folder: Path, name: str, people: list[dict[str, Any]]) -> None:
+    (folder / "people" / f"{name}.json").write_text(json.dumps({"version": "2", "people": people}), encoding="utf-8")
+
+
+def test_batches_load_with_people_json(tmp_path: Path) -> None:
+    d = base(tmp_path)
+    write_batch(d, "a", [person("Ana Terra", "prime_minister", "PRT", "2001-01-01", "2004-01-01")])
+    write_batch(d, "b", [person("Bo Lind", "prime_minister", "SWE", "2002-02-02", None, acting=True)])
+    kb = KnowledgeBase.load(d)
+    assert [p.name for p in kb.people()] == ["Ana Terra", "Bo Lind"]
+    assert kb.person("Bo Lind").offices[0].acting is True  # type: ignore[union-attr]
+    assert kb.version.startswith("2/")
+
+
+def test_a_person_in_two_batches_is_an_error_naming_both_files(tmp_path: Path) -> None:
+    d = base(tmp_path)
+    write_batch(d, "a", [person("Ana Terra", "prime_minister", "PRT", "2001-01-01", "2004-01-01")])
+    write_batch(d, "b", [person("Ana Terra", "foreign_minister", "PRT", "2005-01-01", None)])
+    with pytest.raises(KnowledgeBaseError, match=r"b\.json.*Ana Terra.*duplicate canonical name \(also in a\.json\)"):
+        KnowledgeBase.load(d)
+
+
+def test_acting_must_be_a_boolean(tmp_path: Path) -> None:
+    d = base(tmp_path)
+    write_batch(d, "a", [person("Ana Terra", "prime_minister", "PRT", "2001-01-01", None, acting="yes")])
+    with pytest.raises(KnowledgeBaseError, match='"acting" must be true or false'):
+        KnowledgeBase.load(d)
+
+
+def test_overlapping_terms_and_shared_aliases_are_reported(tmp_path: Path) -> None:
+    d = base(tmp_path)
+    write_batch(d, "a", [
+        person("Ana Terra", "prime_minister", "PRT", "2001-01-01", "2004-06-01", aliases=["A. Terra Silva"]),
+        person("Rui Costa", "prime_minister", "PRT", "2004-01-01", None),
+        person("Ines Mota", "prime_minister", "PRT", "2003-01-01", "2003-02-01", acting=True),
+        person("Ana Silva", "foreign_minister", "PRT", "2001-01-01", None, aliases=["A Terra Silva"]),
+    ])
+    kb = KnowledgeBase.load(d)
+    assert overlapping_terms(kb) == [
+        "prime_minister of PRT: Ana Terra (2001-01-01 to 2004-06-01) overlaps Rui Costa (from 2004-01-01)"]
+    assert ambiguous_aliases(kb) == ["'a terra silva' names Ana Silva, Ana Terra"]
+
+
+def test_the_packaged_knowledge_base_has_no_integrity_problem() -> None:
+    assert problems(KnowledgeBase.load()) == []
