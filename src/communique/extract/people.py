@@ -184,6 +184,7 @@ def find_people(
     idx.mentions.sort(key=lambda x: x.start)
     _resolve_unknown_surnames(idx)
     idx.window = _date_window(idx) if on is None else None
+    _roles_beside_names(text, idx)
     _resolve_roles(idx, kb, on, idx.window)
     for men in idx.mentions:
         if men.key and men.key not in idx.entries:
@@ -423,7 +424,7 @@ def _as_date(v: Any) -> date | None:
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to|quoted)\s+$")
-_ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b")
+_ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,50},\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 
@@ -493,6 +494,10 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window)]
         if not cands and on is None and window is None:
             cands = [e for e in people.values() if _held(e, m.office, m.office_country, None)]
+        if len(cands) > 1 and m.office == "leader":
+            # "the Leader" of a country with a supreme leader is the supreme leader
+            supreme = [e for e in cands if _held(e, "supreme_leader", m.office_country, on, window)]
+            cands = supreme or cands
         if len(cands) > 1:
             # one introduced with this title; else the nearest preceding named mention
             with_title = [e for e in cands if e.name in titled]
@@ -503,11 +508,48 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if cands:
             m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
             continue
+        holder = _text_holder(idx, m)
+        if holder is not None:  # a person the KB lacks, whom the text gives this office
+            m.key, m.confidence = holder, 0.8
+            continue
         if on is not None and m.office_country:
             holders = kb.holders(m.office, m.office_country, on)
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.75
                 people[holders[0].name] = holders[0]
+
+
+_BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")
+
+
+def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
+    """A role written beside a name the KB does not know gives that person the office:
+    "The president of Chile, Gabriel Boric" and "Gabriel Boric, the president of Chile"."""
+    ms = sorted(idx.mentions, key=lambda x: x.start)
+    for a, b in zip(ms, ms[1:], strict=False):
+        gap = text[a.end : b.start]
+        if len(gap) > 3 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap):
+            continue
+        role, name = (a, b) if a.kind == "role" else (b, a)
+        if role.kind != "role" or name.kind != "name" or name.entry is not None or not role.office:
+            continue
+        if role is b and "," not in gap:
+            continue  # "Gabriel Boric President ..." is not an apposition
+        if name.office is None:
+            name.office, name.office_country = role.office, role.office_country
+
+
+def _text_holder(idx: PeopleIndex, role: Mention) -> str | None:
+    """The unknown person whom the text gives the office of ``role`` (the last one named before
+    it, else the first after it); None when the text names nobody with that office."""
+    fits = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and m.office
+            and _office_fits(m.office, role.office or "")
+            and (not role.office_country or not m.office_country or m.office_country == role.office_country)
+            and m is not role]
+    if not fits or role.office is None:
+        return None
+    before = [m for m in fits if m.end <= role.start]
+    return (before[-1] if before else fits[0]).key
 
 
 def _office_fits(held: str, said: str) -> bool:
@@ -519,8 +561,11 @@ def _office_fits(held: str, said: str) -> bool:
         return held.endswith("minister") and held != "prime_minister"
     if said == "diplomat":
         return held in ("foreign_minister", "deputy_foreign_minister", "ambassador", "envoy", "special_envoy")
-    if said in ("leader", "head_of_state"):
+    if said == "head_of_state":
         return held in ("supreme_leader", "president", "king", "emir", "sultan", "head_of_state")
+    if said == "leader":  # "the Ghanaian leader": a head of state or of government
+        return held in ("supreme_leader", "president", "king", "emir", "sultan", "head_of_state", "prime_minister",
+                        "chancellor", "leader")
     return False
 
 

@@ -1,0 +1,47 @@
+"""Role references ("the Chilean president", "the Ghanaian leader") resolve to the person of the
+text who holds that office, also when the knowledge base does not know that person: the role the
+text writes beside the name gives it. Short articles of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.clean import clean
+from communique.extract import Extractor
+from communique.ingest.text import parse_text
+from communique.options import Options
+from communique.records import Analysis, Quality
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):  # type: ignore[no-untyped-def]
+    return Extractor(Options(), nlp=nlp)
+
+
+def analyse(extractor: Extractor, text: str) -> Analysis:
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    return a
+
+
+def test_a_role_beside_an_unknown_name_gives_the_later_role_reference_its_speaker(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Leaders pledge cooperation\n\nThe president of Chile, Tomas Aravena, held talks with his hosts on Monday.\n\n"
+        'At a press conference, the Chilean president said that "our goal is a deeper alliance with our neighbours".\n'))
+    people = {p.name: (p.role, p.country) for p in a.people}
+    assert people["Tomas Aravena"] == ("President", "CHL")
+    assert [(q.speaker, q.text) for q in a.quotes] == [("Tomas Aravena", "our goal is a deeper alliance with our neighbours")]
+
+
+def test_a_name_then_its_role_in_apposition(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Talks in Lusaka\n\nMwila Banda, the Zambian foreign minister, received the visiting delegation on Tuesday.\n\n"
+        '"We want more trade and more flights between our capitals," the foreign minister told reporters.\n'))
+    assert [q.speaker for q in a.quotes] == ["Mwila Banda"]
+
+
+def test_the_leader_of_a_country_is_its_head_of_state_or_government_in_the_text(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit to Accra\n\nGhanaian President Kwesi Mensah Boateng received the visiting envoy at the Jubilee House.\n\n"
+        '"We are ready to work together," the Ghanaian leader said after the meeting.\n'))
+    assert [q.speaker for q in a.quotes] == ["Kwesi Mensah Boateng"]
