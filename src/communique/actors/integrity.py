@@ -1,7 +1,7 @@
 """Integrity checks of the knowledge base: the problems a data batch must not bring in.
 
-- two terms of one single-holder office (a country's president, prime minister, foreign or
-  defence minister, monarch ...) overlap, neither of them acting;
+- two terms of one single-holder office (``single`` in titles.json: a country's president, prime
+  minister, foreign or defence minister, monarch ...) overlap, neither of them acting;
 - one full-name alias names two people (a surname shared by two people is normal and is resolved
   by title and date; a full name is not);
 - a person's name or alias is another person's canonical name.
@@ -17,16 +17,12 @@ from collections import defaultdict
 
 from .kb import KnowledgeBase, name_key
 
-# offices several people may hold at once in one country, whatever titles.json says
-_SHARED = frozenset({"minister", "envoy", "diplomat", "commander", "cleric", "leader", "deputy_prime_minister",
-                     "vice_president", "speaker", "secretary_general", "crown_prince", "chief_of_staff"})
-
 
 def overlapping_terms(kb: KnowledgeBase) -> list[str]:
     terms: dict[tuple[str, str | None, str | None], list[tuple[object, object, str, bool]]] = defaultdict(list)
     for p in kb.people():
         for o in p.offices:
-            if o.office in _SHARED or o.start is None:
+            if not kb.office_types[o.office].single or o.start is None:
                 continue
             terms[(o.office, o.country, o.org)].append((o.start, o.end, p.name, o.acting))
     out = []

@@ -12,14 +12,14 @@ Names are compared through two normalised keys:
   doubled vowels and ou/oo/ee folded, e->i, o->u, y->i inside a word, doubled letters collapsed:
   ``"Raeisi"/"Raeesi"/"Raisi" -> "raisi"``, ``"Kazemi"/"Kadhimi" -> "qazimi"``.
 
-A last-resort fuzzy match compares loose keys (difflib ratio) among names of two words or more
-sharing a consonant skeleton; a single word is never guessed ("Press" is not "Peres"), nor a place
-("Baghdad" is not "Baghdadi"), and a given name is not taken for a surname ("Asaad" / "Assad").
+The loose key matches full names of two words or more only. There is no fuzzy matching: a single
+word matches only a surname or alias the knowledge base lists, exactly (case, diacritics,
+apostrophes folded), so a surname one letter away from a known person's is another person
+("Milei" is not "Milley", "About" is not "Abbott").
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -43,8 +43,6 @@ _PARTICLE_RE = re.compile(r"\b(?:a[dlnrstz]|ash|el|ul)-", re.IGNORECASE)
 _PARTICLES = frozenset({"al", "el"})
 _CASED_HONORIFICS = frozenset({"HE", "HH", "HM", "HRH", "HE."})  # only in capitals: "HE the Minister", not "he"
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "of"})  # "Sultan bin Abdulaziz": a name, not a title
-_VOWELS = frozenset("aeiou")
-FUZZY_MIN_RATIO = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +148,6 @@ def loose_key(name: str, variants: dict[str, str] | None = None) -> str:
     return " ".join(_loose_token(t) for t in toks)
 
 
-def _skeleton(loose: str) -> str:
-    out = []
-    for tok in loose.split():
-        head = "a" if tok[:1] in _VOWELS else tok[:1]
-        out.append(head + "".join(c for c in tok[1:] if c not in _VOWELS))
-    return " ".join(out)
-
-
 class KnowledgeBase:
     """People, offices, countries and titles, with every lookup index precomputed."""
 
@@ -207,6 +197,8 @@ class KnowledgeBase:
         for group in titles.get("name_variants", []):
             for form in group:
                 self._variants.setdefault(fold(form).replace(" ", ""), fold(group[0]).replace(" ", ""))
+        # common words that are also someone's surname never name that person alone
+        self._not_surnames = frozenset(titles.get("not_surnames", []))
         self._build_name_indexes()
 
     # --- loading --------------------------------------------------------------------------
@@ -242,8 +234,6 @@ class KnowledgeBase:
         self._exact: dict[str, list[tuple[PersonEntry, str]]] = {}
         self._loose: dict[str, list[PersonEntry]] = {}
         self._surname: dict[str, list[PersonEntry]] = {}
-        self._loose_surname: dict[str, list[PersonEntry]] = {}
-        self._skel: dict[str, list[tuple[PersonEntry, str]]] = {}
         self._full_names: dict[str, list[tuple[PersonEntry, tuple[str, ...]]]] = {}  # by last word
         last_tokens: dict[str, set[str]] = {}
         first_tokens: set[str] = set()
@@ -253,7 +243,6 @@ class KnowledgeBase:
                 _add(self._exact, key, (p, how))
                 lk = self.loose_key(form)
                 _add(self._loose, lk, p)
-                _add(self._skel, _skeleton(lk), (p, lk))
                 if key:
                     _add(self._full_names, key.split()[-1], (p, tuple(key.split())))
                 if len(key.split()) > 1:
@@ -261,8 +250,6 @@ class KnowledgeBase:
                     first_tokens.add(key.split()[0])
             for s in p.surnames:
                 _add(self._surname, name_key(s), p)
-                _add(self._loose_surname, self.loose_key(s), p)
-                _add(self._skel, _skeleton(self.loose_key(s)), (p, self.loose_key(s)))
         # a last name used alone, when it belongs to one person only, is nobody's full name and is
         # not also a given name ("Mustafa" ends "Mohammad Mustafa" but starts "Mustafa al-Kadhimi")
         self._given_names = frozenset(first_tokens)
@@ -302,31 +289,22 @@ class KnowledgeBase:
 
         for p, how in self._exact.get(key, ()):
             note(p, 1.0 if how == "canonical" else 0.97, how)
-        for p in self._surname.get(key, ()):
-            note(p, 0.85, "surname")
-        if key in self._implicit_surname:
-            note(self._implicit_surname[key], 0.7, "surname")
+        if key not in self._not_surnames:  # "Friday" alone is a day, not Godwin Friday
+            for p in self._surname.get(key, ()):
+                note(p, 0.85, "surname")
+            if key in self._implicit_surname:
+                note(self._implicit_surname[key], 0.7, "surname")
         place = bool(self.country_code(rest))  # "Korea" is not a spelling of "Qureia"
-        if not found and not place:
-            lk = self.loose_key(rest)
-            for p in self._loose.get(lk, ()):
-                note(p, 0.9, "transliteration")
-            if key not in self._given_names:  # "Asaad" is a given name, not a spelling of "Assad"
-                for p in self._loose_surname.get(lk, ()):
-                    note(p, 0.75, "surname")
         toks = tuple(key.split())
+        if not found and not place and len(toks) >= 2:
+            # a full name in another transliteration ("Ebrahim Raeisi"); never one word alone:
+            # a surname one letter away from a known person's is another person ("Milei" / "Milley")
+            for p in self._loose.get(self.loose_key(rest), ()):
+                note(p, 0.9, "transliteration")
         if not found and len(toks) >= 2:
             for p, full in self._full_names.get(toks[-1], ()):
                 if _is_subsequence(toks, full) and _same_fathers(toks, full):
                     note(p, 0.8, "partial")
-        if not found and not place and len(toks) >= 2:  # one word alone is too short to guess ("Press" / "Peres")
-            lk = self.loose_key(rest)
-            for p, cand in self._skel.get(_skeleton(lk), ()):
-                if cand.startswith(lk) or lk.startswith(cand):
-                    continue  # a derived word ("Arab" / "Arabi"), not another spelling
-                ratio = difflib.SequenceMatcher(None, lk, cand).ratio()
-                if ratio >= FUZZY_MIN_RATIO:
-                    note(p, round(0.7 * ratio, 3), "fuzzy")
         return sorted(found.values(), key=lambda m: (-m.score, m.person.name))
 
     def match_name(self, surface: str) -> list[PersonEntry]:

@@ -136,6 +136,8 @@ HEAD_OF_STATE_OFFICES = ("supreme_leader", "king", "emir", "sultan", "head_of_st
 
 
 def _resolve_role(kb: KnowledgeBase, cue: RoleCue, on: date | None, context: Sequence[PersonEntry]) -> Resolution | None:
+    if cue.office == "leader" and cue.org is None:  # "the Leader": the supreme leader, else the head of state
+        return _resolve_role(kb, replace(cue, office="supreme_leader"), on, context)
     if cue.office in GENERIC_ROLES:
         return _resolve_generic_role(kb, cue, on, context)
     ever = kb.holders(cue.office, cue.country, None, org=cue.org)

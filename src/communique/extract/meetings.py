@@ -143,9 +143,13 @@ def find_meetings(
         subj, _ = tops.at(s)
         principals: list[str] = []
         if trig:
-            for k in ([subj] if subj else []) + names:
-                if k and k not in principals and k not in present:
-                    principals.append(k)
+            argued = _principals_of_trigger(sent, trig[0].start(), idx, tops, quoted, present, att + aside)
+            if argued is not None and len(argued) >= 2:
+                principals = argued
+            else:
+                for k in ([subj] if subj else []) + names:
+                    if k and k not in principals and k not in present:
+                        principals.append(k)
         target: MeetingDraft | None = None
         if trig and len(principals) >= 3 and _SEPARATE.search(text, s, e):
             # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each
@@ -217,6 +221,54 @@ def find_meetings(
             d.place = line
         _host_and_visitor(d, kb)
     return drafts
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
+_ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _principals_of_trigger(
+    sent: Any, at: int, idx: PeopleIndex, tops: Topics, quoted: Ranges, present: list[str | None],
+    not_principal: list[tuple[int, int]],
+) -> list[str] | None:
+    """The principals as the trigger's own clause names them: its verb's subject and objects and
+    the people it meets "with" ("Sisi received Israeli Prime Minister Naftali Bennett"), not every
+    person of the sentence ("Lapid's visit comes three months after ..."). None when the parse
+    does not show the clause (the caller falls back to the people of the sentence)."""
+    tok = next((t for t in sent if t.idx <= at < t.idx + len(t)), None)
+    if tok is None:
+        return None
+    verb = tok
+    for _ in range(2):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    heads = [verb] + ([tok] if tok.i != verb.i else [])
+    spans: list[tuple[int, int]] = []
+    pronoun_subject = False
+    for h in heads:
+        for child in h.children:
+            if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
+                    pronoun_subject = True
+                    continue
+                sub = list(child.subtree)
+                spans.append((min(t.idx for t in sub), max(t.idx + len(t) for t in sub)))
+    if not spans:
+        return None
+    out: list[str] = []
+    if pronoun_subject:
+        topic = tops.before(sent.start_char)
+        if topic:
+            out.append(topic)
+    for m in idx.between(sent.start_char, sent.end_char, kinds=("name", "role")):
+        if (m.key and not _inside(m.start, quoted) and any(a <= m.start < b for a, b in spans)
+                and not any(a <= m.start < b for a, b in not_principal) and m.key not in out and m.key not in present):
+            out.append(m.key)
+    return out
 
 
 _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b", re.I)
