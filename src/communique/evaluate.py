@@ -233,7 +233,18 @@ def score(outputs: Mapping[str, Mapping[str, Any]], golds: Mapping[str, Mapping[
             _check_offsets(t, doc_id, out, texts / f"{doc_id}.txt")
         elif texts is not None and doc_id in texts:
             _check_offsets(t, doc_id, out, texts[doc_id])
-    return _report(t, len(golds))
+    report = _report(t, len(golds))
+    if texts is not None:  # person identity needs the raw texts (mention offsets)
+        from .evaluate_identity import identity
+
+        paths = {d: texts / f"{d}.txt" for d in golds} if isinstance(texts, Path) else dict(texts)
+        ident = identity(outputs, golds, paths)
+        report.metrics.update(identity_right=ident.right, identity_wrong=ident.wrong,
+                              identity_unresolved=ident.unresolved, identity_acc=ident.accuracy)
+        report = Report(report.metrics, report.fields,
+                        report.issues + tuple(Issue(d, "identity", "wrong", w) for d, w in ident.wrong_cases),
+                        report.documents)
+    return report
 
 
 def _score_document(t: _Tally, doc_id: str, out: Mapping[str, Any], gold: Mapping[str, Any]) -> None:
