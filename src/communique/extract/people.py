@@ -149,7 +149,7 @@ def find_people(
         roles.append(Mention(s, e, m.group(0), "role", office=cue.office, office_country=cue.country))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
-    givens = _given_names(text, kb, is_place)
+    givens = _given_names(text, kb, is_place, {t.idx: t.pos_ for t in doc})
     for m in _NAME_RUN.finditer(text):
         _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place, persons_at, givens)
     _partial_names(text, kb, idx, taken, is_place)
@@ -253,13 +253,21 @@ def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
             or kb.country_code(word) is not None or bool(is_place(word)))
 
 
-def _given_names(text: str, kb: KnowledgeBase, is_place: Any) -> dict[str, set[str]]:
+def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, str]) -> dict[str, set[str]]:
     """For each capitalised word of the page, the given names written right before it
-    ("Xiomara" before "Castro"): titles, honorifics, nationalities, places and particles left out."""
+    ("Xiomara" before "Castro"): a proper noun in the same sentence (not "West Wing. Trudeau",
+    not "Could Trump ..."); titles, honorifics, nationalities, places and particles left out."""
     out: dict[str, set[str]] = {}
     for run in _NAME_RUN.finditer(text):
-        words = [_POSSESSIVE.sub("", text[a:b]).strip(",.’'") for a, b in _tokens(text, run.start(), run.end())]
-        for given, name in zip(words, words[1:], strict=False):
+        toks = _tokens(text, run.start(), run.end())
+        for (ga, gb), (na, nb) in zip(toks, toks[1:], strict=False):
+            raw_given = text[ga:gb]
+            if raw_given.endswith(".") and len(raw_given.rstrip(".")) > 1:
+                continue  # a sentence ends after it
+            if pos_at.get(ga) not in ("PROPN", None):
+                continue
+            given = _POSSESSIVE.sub("", raw_given).strip(",.’'")
+            name = _POSSESSIVE.sub("", text[na:nb]).strip(",.’'")
             if given and name and not _not_a_given_name(given, kb, is_place):
                 out.setdefault(name.lower(), set()).add(given)
     return out
