@@ -66,3 +66,13 @@ def test_separate_meetings_with_several_people_are_one_meeting_each(extractor: E
     assert isinstance(a, Analysis)
     assert sorted(m.participants for m in a.meetings) == [
         ("Ana Duarte", "Kwame Mensah"), ("Ana Duarte", "Marco Bellini"), ("Ana Duarte", "Pablo Reyes")]
+
+
+def test_a_page_s_own_person_keeps_the_surname_from_a_known_namesake(extractor: Extractor) -> None:
+    text = ("Talks in Yerevan\n\nA spokesman for the Armenian PM, Vladimir Karapetyan, told journalists the talks "
+            "went well.\n\nKarapetyan added that a second round was planned.\n")
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    found = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert "Karen Karapetyan" not in found
+    assert found["Vladimir Karapetyan"] == ["Vladimir Karapetyan", "Karapetyan"]

@@ -198,7 +198,7 @@ class KnowledgeBase:
             for form in group:
                 self._variants.setdefault(fold(form).replace(" ", ""), fold(group[0]).replace(" ", ""))
         # common words that are also someone's surname never name that person alone
-        self._not_surnames = frozenset(titles.get("not_surnames", []))
+        self.not_surnames = frozenset(titles.get("not_surnames", []))
         self._build_name_indexes()
 
     # --- loading --------------------------------------------------------------------------
@@ -289,7 +289,7 @@ class KnowledgeBase:
 
         for p, how in self._exact.get(key, ()):
             note(p, 1.0 if how == "canonical" else 0.97, how)
-        if key not in self._not_surnames:  # "Friday" alone is a day, not Godwin Friday
+        if key not in self.not_surnames:  # "Friday" alone is a day, not Godwin Friday
             for p in self._surname.get(key, ()):
                 note(p, 0.85, "surname")
             if key in self._implicit_surname:

@@ -171,6 +171,7 @@ def find_people(
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
     _people_by_context(text, kb, lex, idx, taken, is_place)
+    _surnames_of_unknown_people(text, kb, idx, taken)
     # attach titles that directly precede a name; keep the others as role mentions
     names = sorted(idx.mentions, key=lambda x: x.start)
     for r in roles:
@@ -247,6 +248,7 @@ _NOT_GIVEN = frozenset({
 
 
 def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
+    """Titles, honorifics, particles, nationalities, weekdays and (with ``is_place``) places."""
     low = word.lower()
     return (not word[:1].isupper() or low in _TITLE_WORDS or low in _NOT_GIVEN or bool(re.fullmatch(_PARTICLE, low))
             or not kb.strip_honorifics(word).strip() or kb.parse_role(word) is not None
@@ -268,7 +270,8 @@ def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, 
                 continue
             given = _POSSESSIVE.sub("", raw_given).strip(",.’'")
             name = _POSSESSIVE.sub("", text[na:nb]).strip(",.’'")
-            if given and name and not _not_a_given_name(given, kb, is_place):
+            # a city may be a given name ("Vladimir Karapetyan"), so places are not ruled out here
+            if given and name and not _not_a_given_name(given, kb, lambda w: False):
                 out.setdefault(name.lower(), set()).add(given)
     return out
 
@@ -458,6 +461,30 @@ def _people_by_context(
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
+
+
+def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray) -> None:
+    """A person the KB lacks, named in full once ("Vladimir Karapetyan"), is the bare surname
+    later in the text ("Karapetyan noted ..."), when no other person of the text has that surname."""
+    owners: dict[str, set[str]] = {}
+    for m in idx.mentions:
+        if m.kind == "name" and m.key:
+            words = re.split(r"[\s-]+", m.key)
+            if len(words) >= 2:
+                owners.setdefault(words[-1].lower(), set()).add(m.key)
+    unknown = {m.key for m in idx.mentions if m.kind == "name" and m.entry is None and m.key}
+    for surname, keys in owners.items():
+        if len(keys) != 1 or len(surname) < 3 or surname in kb.not_surnames:
+            continue
+        key = next(iter(keys))
+        if key not in unknown:
+            continue
+        for hit in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text, re.I):
+            s, e = hit.start(), hit.end()
+            if any(taken[s:e]) or not text[s].isupper():
+                continue
+            idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, confidence=0.7))
+            taken[s:e] = b"\x01" * (e - s)
 
 
 def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
