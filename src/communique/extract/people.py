@@ -152,12 +152,15 @@ def find_people(
     givens = _given_names(text, kb, is_place, {t.idx: t.pos_ for t in doc})
     for m in _NAME_RUN.finditer(text):
         _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place, persons_at, givens)
-    _partial_names(text, kb, idx, taken, is_place)
+    _partial_names(text, kb, idx, taken, is_place, givens)
     # unknown people: spaCy PERSON entities that the KB did not cover
     for ent in getattr(doc, "ents", ()):
         if ent.label_ != "PERSON":
             continue
         s, e = _strip_possessive(text, ent.start_char, ent.end_char)
+        inner = re.search(r"(?:’s|'s)\s", text[s:e])
+        if inner:  # "Boris Johnson’s Brexit": the person ends at the possessive
+            e = s + inner.start()
         if any(taken[s:e]):
             continue
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
@@ -282,7 +285,8 @@ def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: Knowl
     own = {kb.loose_key(t) for t in re.split(r"[\s,-]+", person.name) if t}
     for alias in getattr(person, "aliases", ()) or ():
         own |= {kb.loose_key(t) for t in re.split(r"[\s,-]+", str(alias)) if t}
-    return any(kb.loose_key(g) not in own for g in givens.get(word.lower().strip("’'"), ()))
+    return any(any(kb.loose_key(part) not in own for part in re.split(r"[\s-]+", g) if part)
+               for g in givens.get(word.lower().strip("’'"), ()))
 
 
 def _name_goes_on(text: str, toks: list[tuple[int, int]], j: int, kb: KnowledgeBase, is_place: Any) -> bool:
@@ -298,7 +302,8 @@ def _name_goes_on(text: str, toks: list[tuple[int, int]], j: int, kb: KnowledgeB
     return not _not_a_given_name(nxt, kb, is_place) and not nxt.isupper()
 
 
-def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray, is_place: Any) -> None:
+def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray, is_place: Any,
+                   givens: dict[str, set[str]]) -> None:
     """A short form the knowledge base does not list ("Prince Faisal") names the one person of the
     document whose full name contains it."""
     known: dict[str, set[str]] = {}
@@ -324,6 +329,8 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             if word.lower() in _HONORIFIC_WORDS:
                 continue
             key = next(iter(owners))
+            if _someone_else(word, entries[key], givens, kb):
+                continue  # "Karina Milei" is on the page too: "Milei" alone may be either
             idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
             taken[s:e] = b"\x01" * (e - s)
 
@@ -331,6 +338,7 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
 def _short_forms(name: str) -> set[str]:
     """Words a name may be shortened to: an Arabic patronymic name ("X bin Y bin Z Al W") by its
     given name only ("Sheikh Mohammed"); other names by any of their words ("Li", "Barrot")."""
+    name = re.split(r"\s+of\s+", name)[0]  # "Salman of Saudi Arabia": "Arabia" is no short form of his
     toks = [t.strip("’'.,") for t in re.split(r"[\s,]+", name) if t.strip("’'.,")]
     if any(t.lower() in ("bin", "ibn", "bint", "ben") for t in toks):
         toks = toks[:1]
