@@ -59,16 +59,8 @@ def attendance_spans(
     low = seg.lower()
     out: list[tuple[int, int]] = []
     for phrase in lex.attendance_after:
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
-            pos = m.end()
-            stop = len(seg)
-            for end_m in _CLAUSE_END.finditer(seg, pos):
-                stop = end_m.start()
-                named = idx.between(s + m.end(), s + stop, kinds=("name", "role"))
-                if end_m.group(0) == "," and not named and not re.match(r",\s+(?:who|which|whose|where|and)\b", seg[stop:]):
-                    continue
-                break
-            out.append((s + m.start(), s + stop))
+        for m in re.finditer(r"\b" + phrase + r"\b", low):
+            out.append((s + m.start(), s + _list_end(seg, m.end(), s, idx)))
     for phrase in lex.attendance_before:
         for m in re.finditer(r"\b" + phrase + r"\b(?!\s+by\b)", low):
             span = _subject_span(sent, s + m.start(), s + m.end())
@@ -77,6 +69,30 @@ def attendance_spans(
                 span = (s + start, s + m.end())
             out.append(span)
     return out
+
+
+def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
+    """Where the people named after an attendance phrase end: a list runs on over commas,
+    semicolons and "and" while each part names someone ("accompanied by Minister A, Minister B
+    and Ambassador C, while ..."); a part that names no one, "but"/"while" or the sentence end
+    close it. A part with only a title before its name ("the Ambassador ..., Abdullah") runs on."""
+    start = pos
+    named_any = False
+    for b in _CLAUSE_END.finditer(seg, pos):
+        piece = idx.between(s + start, s + b.start(), kinds=("name", "role"))
+        word = b.group(0).strip()
+        if piece:
+            named_any = True
+        elif named_any:
+            return start if start > pos else b.start()
+        if word in (".", "!", "?", "but", "while") or (word == ":" and named_any):
+            return b.start()
+        if not piece and not named_any and re.match(r",\s+(?:who|which|whose|where)\b", seg[b.start():]):
+            return b.start()
+        start = b.end()
+    if named_any and not idx.between(s + start, s + len(seg), kinds=("name", "role")):
+        return start
+    return len(seg)
 
 
 def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,36 @@
+"""Others present at a meeting: the attendance phrases of real pages (written for these tests)
+and lists of several people after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.clean import clean
+from communique.extract import Extractor
+from communique.ingest.text import parse_text
+from communique.options import Options
+from communique.records import Analysis, Quality
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):  # type: ignore[no-untyped-def]
+    return Extractor(Options(), nlp=nlp)
+
+
+def meetings(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], set[str]]]:
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    return [(tuple(sorted(m.participants)), set(m.attendees)) for m in a.meetings]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Members of the delegation included Foreign Minister Rosa Quintero; Trade Minister Tomas Vidal; and officials.",
+    "Present at the meeting were Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal.",
+    "He was accompanied at the meeting by Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal, while "
+    "the hosts' protocol chief waited outside.",
+])
+def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
+    text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "
+            + sentence + "\n")
+    found = meetings(extractor, text)
+    assert found == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
