@@ -78,6 +78,12 @@ _SCENE_NOUNS = re.compile(
     r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?|embassy|consulate)\s+$",
     re.I,
 )
+_VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
+                r"Buildings|Villa|Mansion|Secretariat|Headquarters|Ministry|Estate|Pavilion|Chancellery|Fort)")
+_VENUE_CITY = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-Z][\w’'-]+)?,?\s+(?:in\s+)?"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+    r"|(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:’s|'s)\s+(?:[A-Z][\w’'-]+\s+){0,3}" + _VENUE_WORDS)
 _NEAR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)\s+of\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
 
 
@@ -88,7 +94,12 @@ def _find_place(
     for name, city in (landmarks or {}).items():
         m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?" + re.escape(name) + r"\b", seg)
         if m:
-            return PlaceFound(city, start + m.start() + m.group(0).rfind(name[0]), start + m.end())
+            return PlaceFound(city, start + m.start() + m.group(0).rfind(name), start + m.end())
+    for m in _VENUE_CITY.finditer(seg):  # "at the Jubilee House, Accra", "Jakarta's Presidential Palace"
+        city = gaz.city(m.group("place") or m.group("owner"))
+        if city:
+            which = "place" if m.group("place") else "owner"
+            return PlaceFound(city, start + m.start(which), start + m.end(which))
     for m in _CAPITAL.finditer(seg):
         if m.group("name") and gaz.city(m.group("name")):
             return PlaceFound(gaz.city(m.group("name")) or "", start + m.start("name"), start + m.end("name"))
@@ -112,10 +123,34 @@ def _find_place(
     return None
 
 
+# a line opening with its place: "ACCRA, March 27, GNA -", "New Delhi:", "Tashkent, Uzbekistan, Nov. 3",
+# "San Francisco (U.S.), Nov. 15.", "Riyadh – Saba"
+_LINE_PLACE = re.compile(
+    r"(?P<place>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2})(?:\s*\([^)\n]{1,30}\))?"
+    r"(?:,\s*[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2})?\s*(?:,|:|\s[-–—]|\(|$)", re.M)
+_HEADER = re.compile(r"\s*(?:date \d{4}-\d{2}-\d{2}\s*)?[\d:.|•·\s]*")  # a header line's date, a time stamp
+_DATELINE_LINES = 6  # the first lines of a page where a dateline may stand
+
+
 def dateline(text: str, gaz: Gazetteer) -> PlaceFound | None:
+    """The city a dateline gives: the first of the page's first lines that opens with a known
+    city followed by a comma, colon, dash or bracket (in capitals or not)."""
     m = _DATELINE.match(text)
     if m:
         city = gaz.city(m.group("place").strip().title())
         if city:
             return PlaceFound(city, m.start("place"), m.start("place") + len(m.group("place").strip()))
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= _DATELINE_LINES:
+            break
+        head = _HEADER.match(line)
+        off = head.end() if head else 0  # the pattern always matches, maybe empty
+        lm = _LINE_PLACE.match(line, off)
+        if lm:
+            place = lm.group("place").rstrip(".")
+            city = gaz.city(place) or gaz.city(place.title())
+            if city:
+                return PlaceFound(city, pos + lm.start("place"), pos + lm.start("place") + len(place))
+        pos += len(line) + 1
     return None

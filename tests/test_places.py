@@ -1,0 +1,50 @@
+"""Meeting places: datelines in the forms real pages print them, a venue with its city, a city's
+venue, and well-known seats of government (data: extract_lexicon.json "landmarks")."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors.kb import KnowledgeBase
+from communique.extract.lexicon import Lexicon
+from communique.extract.places import Gazetteer, dateline, find_place
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="module")
+def gaz(kb: KnowledgeBase) -> Gazetteer:
+    return Gazetteer.load(kb)
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("ACCRA, March 27 (GNA) - The president received", "Accra"),
+    (" date 2023-03-27 Accra, March 27, GNA- The president received", "Accra"),
+    ("Leaders meet\n\nNew Delhi: The prime minister received", "New Delhi"),
+    ("Leaders meet\nTashkent, Uzbekistan, Nov. 3\nThe president received", "Tashkent"),
+    ("Leaders meet\n08:38 | San Francisco (U.S.), Nov. 15.\nThe minister met", "San Francisco"),
+    ("Riyadh \u2013 Saba\nThe president met", "Riyadh"),
+])
+def test_datelines(gaz: Gazetteer, text: str, city: str) -> None:
+    found = dateline(text, gaz)
+    assert found is not None and found.name == city and text[found.start : found.end].lower() == city.lower()
+
+
+@pytest.mark.parametrize("text", ["Paris Hilton visits the capital\nShe met", "The President met the envoy\nMore"])
+def test_no_dateline(gaz: Gazetteer, text: str) -> None:
+    assert dateline(text, gaz) is None
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("The president received the vice president at the Jubilee House, Accra.", "Accra"),
+    ("He was given an official welcome to Jakarta's Presidential Palace on Monday.", "Jakarta"),
+    ("The two prime ministers met at Hyderabad House today.", "New Delhi"),
+    ("The prime minister paid a courtesy call on the president at Bangabhaban.", "Dhaka"),
+    ("The leaders met at the Kuala Lumpur Convention Centre during the summit.", "Kuala Lumpur"),
+])
+def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert found is not None and found.name == city
