@@ -96,10 +96,10 @@ def _find_place(
         if m:
             return PlaceFound(city, start + m.start() + m.group(0).rfind(name), start + m.end())
     for m in _VENUE_CITY.finditer(seg):  # "at the Jubilee House, Accra", "Jakarta's Presidential Palace"
-        city = gaz.city(m.group("place") or m.group("owner"))
-        if city:
-            which = "place" if m.group("place") else "owner"
-            return PlaceFound(city, start + m.start(which), start + m.end(which))
+        which = "place" if m.group("place") else "owner"
+        venue_city = gaz.city(m.group(which))
+        if venue_city:
+            return PlaceFound(venue_city, start + m.start(which), start + m.end(which))
     for m in _CAPITAL.finditer(seg):
         if m.group("name") and gaz.city(m.group("name")):
             return PlaceFound(gaz.city(m.group("name")) or "", start + m.start("name"), start + m.end("name"))
