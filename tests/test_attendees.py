@@ -34,3 +34,20 @@ def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> No
             + sentence + "\n")
     found = meetings(extractor, text)
     assert found == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Andres Molina will meet Peruvian President Lucia Torres in Lima on Friday.",
+    "President Andres Molina is expected to hold talks with Peruvian President Lucia Torres next week.",
+    "President Andres Molina extended an invitation to Peruvian President Lucia Torres to visit Quito.",
+    "President Andres Molina did not meet Peruvian President Lucia Torres during the summit.",
+])
+def test_planned_invited_and_negated_meetings_are_not_meetings(extractor: Extractor, sentence: str) -> None:
+    assert meetings(extractor, "Leaders\n\n" + sentence + "\n") == []
+
+
+def test_a_meeting_told_again_and_a_meeting_between_two(extractor: Extractor) -> None:
+    text = ("Leaders meet in Lima\n\nForeign Minister Rosa Quintero revealed the details of the meeting between "
+            "President Andres Molina and President Lucia Torres. During the meeting, spokesman Pablo Ruiz told "
+            "reporters, the two discussed trade.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")]

@@ -159,9 +159,15 @@ def find_meetings(
         subj, _ = tops.at(s)
         principals: list[str] = []
         if trig:
-            argued = _principals_of_trigger(sent, trig[0].start(), idx, tops, quoted, present, att + aside)
+            argued: list[str] | None = None
+            for t in trig:
+                argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, att + aside)
+                if argued is None or len(argued) >= 2:
+                    break
             if argued is not None and len(argued) >= 2:
                 principals = argued
+            elif argued == [] and all(_not_a_new_meeting(sent, t.start()) for t in trig):
+                pass  # planned, negated, or "during the meeting": no meeting of its own here
             else:
                 for k in ([subj] if subj else []) + names:
                     if k and k not in principals and k not in present:
@@ -252,17 +258,18 @@ def _principals_of_trigger(
     the people it meets "with" ("Sisi received Israeli Prime Minister Naftali Bennett"), not every
     person of the sentence ("Lapid's visit comes three months after ..."). None when the parse
     does not show the clause (the caller falls back to the people of the sentence)."""
-    tok = next((t for t in sent if t.idx <= at < t.idx + len(t)), None)
+    tok = _token_at(sent, at)
     if tok is None:
         return None
-    verb = tok
-    for _ in range(2):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    heads = [verb] + ([tok] if tok.i != verb.i else [])
+    if _not_a_new_meeting(sent, at):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        heads = [tok]  # "the meeting between A and B": its own two, whoever tells of it
+    else:
+        verb = _clause_verb(tok)
+        if verb is None:
+            return None
+        heads = [verb] + ([tok] if tok.i != verb.i else [])
     spans: list[tuple[int, int]] = []
     pronoun_subject = False
     for h in heads:
@@ -285,6 +292,60 @@ def _principals_of_trigger(
                 and not any(a <= m.start < b for a, b in not_principal) and m.key not in out and m.key not in present):
             out.append(m.key)
     return out
+
+
+def _token_at(sent: Any, at: int) -> Any:
+    return next((t for t in sent if t.idx <= at < t.idx + len(t)), None)
+
+
+def _clause_verb(tok: Any) -> Any:
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+# verbs that make a meeting planned, wished or proposed ("expected to meet", "invited him to visit")
+_PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend", "propose", "invite", "seek",
+                          "prepare", "set", "due", "agree", "wish", "aim", "likely", "arrange", "offer", "ask",
+                          "urge", "request", "look", "consider", "try"})
+_PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
+                         "opportunity", "preparation", "preparations", "agreement", "readiness", "intention"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may"})
+_AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout"})
+
+
+def _not_a_new_meeting(sent: Any, at: int) -> bool:
+    """The trigger states no meeting of its own: planned, wished or negated ("will meet",
+    "expected to hold talks", "an invitation to visit", "did not meet", "no meeting"), or a
+    meeting already told ("said during the meeting", "at the talks")."""
+    tok = _token_at(sent, at)
+    if tok is None:
+        return False
+    verb = _clause_verb(tok)
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    if verb is not None:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+            return True
+        up = verb
+        for _ in range(3):  # "is expected to meet", "agreed to meet again", "the invitation to visit"
+            if up.dep_ in ("xcomp", "acl", "ccomp", "advcl", "relcl") and (
+                    up.head.lemma_.lower() in _PLAN_LEMMAS or up.head.lower_ in _PLAN_NOUNS):
+                return True
+            if up.head.i == up.i:
+                break
+            up = up.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _AT_A_MEETING:
+        own = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
+        told = any(c.lower_ in ("the", "this", "that") for c in tok.children)  # not "their meeting": it tells one
+        if told and not own:
+            return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in _PLAN_NOUNS
 
 
 _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b", re.I)
