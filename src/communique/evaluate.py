@@ -198,14 +198,16 @@ class _Tally:
 class Report:
     """The figures of one evaluation: headline metrics, per-field counts, and the issues."""
 
-    metrics: dict[str, float | int]
+    metrics: dict[str, float | int]  # exactly the reference scorer's figures
     fields: dict[str, Counts]
     issues: tuple[Issue, ...]
     documents: int
+    identity: dict[str, float | int] | None = None  # person identity (evaluate_identity), when texts are given
 
     def to_json(self) -> JsonObj:
         return {
             "metrics": dict(self.metrics),
+            "identity": dict(self.identity) if self.identity is not None else None,
             "fields": {k: v.to_json() for k, v in self.fields.items()},
             "documents": self.documents,
             "issues": [i.to_json() for i in self.issues],
@@ -239,11 +241,11 @@ def score(outputs: Mapping[str, Mapping[str, Any]], golds: Mapping[str, Mapping[
 
         paths = {d: texts / f"{d}.txt" for d in golds} if isinstance(texts, Path) else dict(texts)
         ident = identity(outputs, golds, paths)
-        report.metrics.update(identity_right=ident.right, identity_wrong=ident.wrong,
-                              identity_unresolved=ident.unresolved, identity_acc=ident.accuracy)
         report = Report(report.metrics, report.fields,
                         report.issues + tuple(Issue(d, "identity", "wrong", w) for d, w in ident.wrong_cases),
-                        report.documents)
+                        report.documents,
+                        {"identity_right": ident.right, "identity_wrong": ident.wrong,
+                         "identity_unresolved": ident.unresolved, "identity_acc": ident.accuracy})
     return report
 
 
@@ -579,7 +581,7 @@ def format_report(report: Report, *, issues: bool = False) -> str:
         note = f"  ({FIELD_NOTES[name]})" if name in FIELD_NOTES else ""
         lines.append(f"{name:<18} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}{note}")
     lines.append("")
-    for key, value in m.items():
+    for key, value in list(m.items()) + list((report.identity or {}).items()):
         lines.append(f"{key:<24} {value:.3f}" if isinstance(value, float) else f"{key:<24} {value}")
     if issues and report.issues:
         lines += ["", f"{len(report.issues)} issues:"]

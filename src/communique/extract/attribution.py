@@ -133,8 +133,8 @@ def attribute(
         ws = words(body)
         is_emb = embedded(text, q)
         kind = "fragment" if is_emb and (len(ws) < 12 or body[:1].islower()) else "direct"
-        if len(ws) < 2:
-            continue  # a single quoted word is a label or a scare quote, not speech
+        if len(ws) < 2 and not (is_emb and body[:1].islower()):
+            continue  # a single quoted word is a label or a scare quote, unless woven into reported speech
         s_start, s_end = bounds.around(q.start)
         q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
         speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex, idx)
@@ -147,7 +147,10 @@ def attribute(
         if (kind == "fragment" and len(ws) <= 4 and body[:1].isupper()
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted name of a thing: the “Beijing agreement”
-        if kind == "fragment" and speaker is None:
+        if len(ws) < 2 and (cue is None or _SO_CALLED.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))
+                            or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)))):
+            continue  # one word with no reporting verb, "so-called", or a modifier ('party-to-party' talks)
+        if kind == "fragment" and speaker is None and cue is None:
             # a short quoted phrase with no reporting verb around it: a scare quote
             continue
         if speaker is None and kind == "direct" and cue is None:
@@ -174,6 +177,7 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
+_SO_CALLED = re.compile(r"\b(?:so-called|so called|dubbed|termed|labelled|labeled|branded|nicknamed)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:their|its|his|her|our|the|a|an|this|that|these|those|so-called)\s+$", re.I)
 
 
