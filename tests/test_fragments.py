@@ -41,3 +41,17 @@ def test_an_organisation_s_words_have_no_person_speaker(extractor: Extractor) ->
 ])
 def test_one_word_labels_and_modifiers_are_not_quotes(extractor: Extractor, body: str) -> None:
     assert quotes(extractor, body) == []
+
+
+def test_more_reporting_verbs(extractor: Extractor) -> None:
+    found = quotes(extractor, "Quintero pointed to the \u201cserious and unstable situation\u201d in the region.")
+    assert found == [("Rosa Quintero", "serious and unstable situation")]
+
+
+def test_the_headline_line_is_told_apart_from_a_first_sentence() -> None:
+    from communique.extract.attribution import _headline_end
+
+    head = "Talks in Lima \u2018very constructive and positive\u2019\n\nThe ministers met."
+    assert _headline_end(head) == head.index("\n")
+    assert _headline_end("The ministers met in Lima. They talked.\nMore.") == 0
+    assert _headline_end("Lima: the ministers meet\nMore") == len("Lima: the ministers meet")

@@ -52,16 +52,20 @@ def identity(outputs: Mapping[str, Mapping[str, Any]], golds: Mapping[str, Mappi
         system = outputs.get(doc_id) or {}
         covers = [(m["start"], m["end"], str(p.get("name"))) for p in system.get("people") or []
                   for m in p.get("mentions") or [] if "start" in m and "end" in m]
-        for gp in gold.get("people") or []:
-            for start, end in _occurrences(raw, gp.get("variants") or []):
-                names = {n for s, e, n in covers if s < end and start < e}
-                if not names:
-                    out.unresolved += 1
-                elif any(matches_person(n, gp) or _shortened(n, gp) for n in names):
-                    out.right += 1
-                else:
-                    out.wrong += 1
-                    out.wrong_cases.append((doc_id, f"{raw[start:end]!r} is {gp['name']}, given to {sorted(names)}"))
+        places = [(start, end, gp) for gp in gold.get("people") or []
+                  for start, end in _occurrences(raw, gp.get("variants") or [])]
+        # "Milei" inside "Karina Milei" is Karina's mention, not another of Javier's
+        places = [(s, e, gp) for s, e, gp in places
+                  if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in places)]
+        for start, end, gp in places:
+            names = {n for s, e, n in covers if s < end and start < e}
+            if not names:
+                out.unresolved += 1
+            elif any(matches_person(n, gp) or _shortened(n, gp) for n in names):
+                out.right += 1
+            else:
+                out.wrong += 1
+                out.wrong_cases.append((doc_id, f"{raw[start:end]!r} is {gp['name']}, given to {sorted(names)}"))
     return out
 
 

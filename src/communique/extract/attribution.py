@@ -124,6 +124,7 @@ def attribute(
     bounds = SentenceEnds(text, quoted)
     out: list[Attributed] = []
     prev: Attributed | None = None
+    headline = _headline_end(text)
     for q in spans:
         body = text[q.start : q.end]
         if is_name_like(body) or q.open_mark < 0 or (strict and not q.balanced):
@@ -150,8 +151,10 @@ def attribute(
         if len(ws) < 2 and (cue is None or _SO_CALLED.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))
                             or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)))):
             continue  # one word with no reporting verb, "so-called", or a modifier ('party-to-party' talks)
-        if kind == "fragment" and speaker is None and cue is None:
-            # a short quoted phrase with no reporting verb around it: a scare quote
+        if kind == "fragment" and speaker is None and cue is None and not (
+                q.start < headline and len(ws) >= 2 and body[:1].islower()):
+            # a short quoted phrase with no reporting verb around it: a scare quote (a headline
+            # quotes speech without its verb: "Leaders' talks 'very constructive'")
             continue
         if speaker is None and kind == "direct" and cue is None:
             if prev is not None and prev.speaker and _near(text, prev.span, q):
@@ -175,6 +178,15 @@ _ATTRIBUTIVE = re.compile(
     r"against|between|during|through|toward|towards|under|without|within|despite|amid|its|their|his|her|the|a|an)\b)"
     r"[a-z][a-z-]+\b"
 )
+
+
+def _headline_end(text: str) -> int:
+    """End of the first line when it is a headline (short, no sentence inside), else 0."""
+    stripped = text.lstrip()
+    first = stripped.split("\n", 1)[0]
+    if not first or len(first) > 220 or re.search(r"[.!?]\s+[A-Z]", first) or first.rstrip().endswith((".", ":")):
+        return 0
+    return len(text) - len(stripped) + len(first)
 
 
 _SO_CALLED = re.compile(r"\b(?:so-called|so called|dubbed|termed|labelled|labeled|branded|nicknamed)\s+$", re.I)
