@@ -51,3 +51,15 @@ def test_a_meeting_told_again_and_a_meeting_between_two(extractor: Extractor) ->
             "President Andres Molina and President Lucia Torres. During the meeting, spokesman Pablo Ruiz told "
             "reporters, the two discussed trade.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")]
+
+
+@pytest.mark.parametrize(("sentence", "met"), [
+    ("Foreign Minister Rosa Quintero called on President Lucia Torres during her visit to Lima.", True),
+    ("Foreign Minister Rosa Quintero called on President Lucia Torres to release the prisoners.", False),
+    ("Foreign Minister Rosa Quintero and President Lucia Torres held official talks in Lima.", True),
+    ("Foreign Minister Rosa Quintero had a constructive discussion with President Lucia Torres.", True),
+    ("Ambassador Rosa Quintero presented her credentials to President Lucia Torres on Monday.", True),
+])
+def test_ways_of_saying_met(extractor: Extractor, sentence: str, met: bool) -> None:
+    found = meetings(extractor, "Leaders\n\n" + sentence + "\n")
+    assert [p for p, _ in found] == ([("Lucia Torres", "Rosa Quintero")] if met else [])
