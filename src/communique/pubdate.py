@@ -49,7 +49,6 @@ _DATELINE_HEAD = re.compile(r"[A-Z][A-Za-z.'\u2019 -]{1,30}(?:,\s*[A-Z][A-Za-z.'
 _DATELINE_AFTER = re.compile(r"\s*(?:$|\(|-|–|—|:|/|\|)")
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
-_HEAD_PARAGRAPHS = 5  # datelines open one of the first paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +125,13 @@ def publication_date(text: str) -> PublicationDate | None:
     masthead: PublicationDate | None = None  # a date line opening the page: often today's date
     pos = 0
     seen = 0
-    paragraphs = 0
-    previous_blank = True
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
         if not stripped:
-            previous_blank = True
             continue
         seen += 1
-        opens_paragraph = previous_blank
-        previous_blank = False
-        paragraphs += opens_paragraph
         if len(stripped) <= _MAX_LINE and not _CAPTION.search(stripped):
             found = full_date(line, order)
             if found is not None:
@@ -157,7 +150,7 @@ def publication_date(text: str) -> PublicationDate | None:
                     else:
                         plain = PublicationDate(d, start, end, "date line")
                     continue
-        if plain is None and opens_paragraph and paragraphs <= _HEAD_PARAGRAPHS:
+        if plain is None and seen <= _HEAD_LINES:  # a dateline opens one of the first lines
             line_date = _dateline(line, order)
             if line_date is not None:
                 plain = PublicationDate(line_date[0], start + line_date[1], start + line_date[2], "dateline")

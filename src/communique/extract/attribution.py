@@ -148,7 +148,7 @@ def attribute(
         if (kind == "fragment" and len(ws) <= 4 and body[:1].isupper()
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted name of a thing: the “Beijing agreement”
-        if len(ws) < 2 and (cue is None or _SO_CALLED.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))
+        if len(ws) < 2 and (cue is None or _SO_CALLED.search(text, max(0, q.open_mark - 30), max(q.open_mark, 0))
                             or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)))):
             continue  # one word with no reporting verb, "so-called", or a modifier ('party-to-party' talks)
         if kind == "fragment" and speaker is None and cue is None and not (
@@ -189,7 +189,8 @@ def _headline_end(text: str) -> int:
     return len(text) - len(stripped) + len(first)
 
 
-_SO_CALLED = re.compile(r"\b(?:so-called|so called|dubbed|termed|labelled|labeled|branded|nicknamed)\s+$", re.I)
+_SO_CALLED = re.compile(r"\b(?:so-called|so called|dubbed|termed|labelled|labeled|branded|nicknamed|"
+                        r"call(?:s|ed|ing)?\s+(?:himself|herself|itself|themselves)(?:\s+(?:an?|the))?)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:their|its|his|her|our|the|a|an|this|that|these|those|so-called)\s+$", re.I)
 
 

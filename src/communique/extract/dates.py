@@ -27,7 +27,8 @@ WEEKDAY_RE = re.compile(
     r"(?:\b(?:on|On|last|Last|this|This)\s+)?(?:the\s+" + _PART + r"\s+of\s+)?\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"(?:\s+" + _PART + r")?"
 )
-RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|tonight)\b(?:\s+" + _PART + r")?", re.I)
+RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|tonight|this (?:morning|afternoon|evening))\b"
+                         r"(?:\s+" + _PART + r")?", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,11 @@ from .places import DATELINE_END, Gazetteer, PlaceFound, dateline, find_place
 from .sentences import sentences
 from .spans import Ranges
 
+# an earlier meeting told in passing ("their last meeting, in Minsk", "had met in Colonia in 2020")
+_EARLIER = re.compile(
+    r"\b(?:last|previously|earlier|first|had)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
+    r"|\b(?:last|previous|earlier|first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
+    r"(?:meeting|visit|talks|encounter|summit)\b", re.I)
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|respectively)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
@@ -39,6 +44,7 @@ class MeetingDraft:
     place: PlaceFound | None = None
     host: str | None = None
     visitor: str | None = None
+    earlier: bool = False  # an earlier meeting mentioned in passing: its own entry, never merged into
 
 
 def _inside(pos: int, ranges: Ranges) -> bool:
@@ -187,12 +193,14 @@ def find_meetings(
                         draft.attendees.append(p)
             continue
         if len(principals) >= 2:
-            target = next((d for d in drafts if set(d.participants) == set(principals)), None)
+            told_before = bool(_EARLIER.search(text, s, e))
+            target = None if told_before else next(
+                (d for d in drafts if set(d.participants) == set(principals) and not d.earlier), None)
             if target is None:
-                target = MeetingDraft(principals, (s, e))
+                target = MeetingDraft(principals, (s, e), earlier=told_before)
                 drafts.append(target)
         elif principals:
-            target = next((d for d in reversed(drafts) if principals[0] in d.participants), None)
+            target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
         elif present and drafts:
             target = drafts[-1]
         if target is None:
@@ -235,6 +243,9 @@ def find_meetings(
             if d.date is None or (d.date.date is None and prev.date is not None):
                 d.date = DateFound(prev.date, text[later.start() : later.end()], later.start(), later.end(),
                                    "later the same day as the meeting before it in the text")
+        if d.earlier:  # a meeting told in passing has only the place its own words give
+            _host_and_visitor(d, kb)
+            continue
         if d.place is None:
             d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None and earlier and earlier[-1].place is not None:

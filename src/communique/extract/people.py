@@ -163,18 +163,21 @@ def find_people(
             e = s + inner.start()
         if any(taken[s:e]):
             continue
+        s = _after_place_words(text, s, e, kb, is_place)  # "Buryatia Alexey Tsydenov", "Mongolia Kh"
+        while len(text[s:e].split()) > 2 and text[s:e].split()[0] in lex.nonperson_words:
+            s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong": the name after the body's
+            while s < e and text[s].isspace():
+                s += 1
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
-        words = name.split()
-        if len(words) < 2 or any(w.strip("’'") in lex.nonperson_words for w in words):
+        if name in lex.landmarks:
             continue
-        if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words):
-            continue
-        if kb.country_code(name) or kb.parse_role(name):
+        if not _could_be_a_name(name, lex, kb):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
     _people_by_context(text, kb, lex, idx, taken, is_place)
     _surnames_of_unknown_people(text, kb, idx, taken)
+    _drop_credit_line_people(text, doc, idx)
     # attach titles that directly precede a name; keep the others as role mentions
     names = sorted(idx.mentions, key=lambda x: x.start)
     for r in roles:
@@ -469,6 +472,65 @@ def _people_by_context(
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
+
+
+def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: Any) -> int:
+    """The start of a name entity past leading place names ("Buryatia Alexey Tsydenov")."""
+    for m in re.finditer(r"\S+", text[s:e]):
+        word = m.group(0).strip(",.’'")
+        rest = text[s + m.end() : e].split()
+        # a city may be a given name ("Vladimir Karapetyan"): only dropped before a full name
+        if not (kb.country_code(word) or (is_place(word) and len(rest) >= 2)) or not rest:
+            break
+        s2 = s + m.end()
+        while s2 < e and text[s2].isspace():
+            s2 += 1
+        return _after_place_words(text, s2, e, kb, is_place)
+    return s
+
+
+def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
+    """A spaCy PERSON the KB lacks is a name only with two capitalised words or more, none of
+    them a word of places, organisations and media (lexicon nonperson_words), not all in
+    capitals ("LIANHE ZAOBAO", a credit), not ending in a title ("Diplomatic Adviser")."""
+    words = name.split()
+    if len(words) < 2 or any(w.strip("’'") in lex.nonperson_words for w in words):
+        return False
+    if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words):
+        return False
+    if all(w.isupper() and len(w) > 2 for w in words) or words[-1].lower() in _TITLE_WORDS:
+        return False
+    return not (kb.country_code(name) or kb.parse_role(name))
+
+
+# a line with such words is a credit, contact or byline line, whatever its verbs
+_CREDIT_LINE = re.compile(r"\b(?:tel|phone|fax|e-?mail|inquiries|enquiries|contact|translator|editor)\b\.?|@|\+\d|^\s*by\b"
+                          r"|\b(?:posted|written|published|reported|compiled|edited)\b[^\n]{0,60}\bby\s*$", re.I | re.M)
+
+
+def _drop_credit_line_people(text: str, doc: Any, idx: PeopleIndex) -> None:
+    """People the KB lacks who are named only on lines with no verb (bylines, photo credits,
+    contact blocks: "Joseph Haboush, Al Arabiya English", "Celerina Monte/DMS") or on credit and
+    contact lines ("Inquiries: ..., tel. ..."): not actors of the story."""
+    verbs = sorted(t.idx for t in doc if t.pos_ in ("VERB", "AUX"))
+    from bisect import bisect_left as _bl
+
+    def story_line(m: Mention) -> bool:
+        ls = text.rfind("\n", 0, m.start) + 1
+        le = text.find("\n", m.end)
+        le = len(text) if le < 0 else le
+        if _CREDIT_LINE.search(text, ls, m.start) or _CREDIT_LINE.search(text, m.end, min(le, m.end + 40)):
+            return False
+        i = _bl(verbs, ls)
+        return any(not (m.start <= v < m.end) for v in verbs[i : _bl(verbs, le)])
+
+    unknown: dict[str, list[Mention]] = {}
+    for m in idx.mentions:
+        if m.kind == "name" and m.entry is None and m.key:
+            unknown.setdefault(m.key, []).append(m)
+    for key, ms in unknown.items():
+        if not any(story_line(m) for m in ms):
+            idx.mentions = [m for m in idx.mentions if m.key != key]
 
 
 def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray) -> None:
