@@ -18,7 +18,7 @@ def extractor(nlp):  # type: ignore[no-untyped-def]
 
 
 def quotes(extractor: Extractor, body: str) -> list[tuple[str | None, str]]:
-    text = "Ministers meet in Lima\n\nForeign Minister Rosa Quintero met her Chilean counterpart Pablo Reyes on Monday. " + body + "\n"
+    text = "Ministers meet in Lima\n\nForeign Minister Rosa Quintero met Chilean Foreign Minister Pablo Reyes on Monday. " + body + "\n"
     a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
     assert isinstance(a, Analysis)
     return [(q.speaker, q.text) for q in a.quotes]
@@ -55,3 +55,22 @@ def test_the_headline_line_is_told_apart_from_a_first_sentence() -> None:
     assert _headline_end(head) == head.index("\n")
     assert _headline_end("The ministers met in Lima. They talked.\nMore.") == 0
     assert _headline_end("Lima: the ministers meet\nMore") == len("Lima: the ministers meet")
+
+
+def test_joint_words_and_an_organisation_s_words_have_no_one_speaker(extractor: Extractor) -> None:
+    found = quotes(extractor, "\u201cWe will open a new border crossing,\u201d Quintero and Reyes said in a joint "
+                              "statement. The government issued a statement, saying the ministers \u201cagreed to "
+                              "meet again soon\u201d.")
+    assert found == [(None, "We will open a new border crossing,"), (None, "agreed to meet again soon")]
+
+
+def test_said_x_would_is_not_x_speaking(extractor: Extractor) -> None:
+    found = quotes(extractor, "A spokesman said Quintero would return to Lima \u201cone or two days after\u201d "
+                              "the ceremony.")
+    assert [s for s, _ in found] != ["Rosa Quintero"]
+
+
+def test_he_added_goes_on_with_the_last_speaker(extractor: Extractor) -> None:
+    found = quotes(extractor, "\u201cThe talks were useful,\u201d spokesman Mateo Ibarra said. Quintero and Reyes "
+                              "\u201cagreed to meet again in the near future,\u201d he added.")
+    assert found == [("Mateo Ibarra", "The talks were useful,"), ("Mateo Ibarra", "agreed to meet again in the near future,")]

@@ -215,7 +215,10 @@ def _subject_span(tok: Any) -> tuple[int, int] | None:
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ in ("he", "she", "who", "which", "that"):
+    if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG" and tok.head.dep_ == "ROOT":
+        # "The government issued a statement, saying ...": the subject of the main verb
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("he", "she", "who", "which", "that", "they", "i", "we"):
         return None
     toks = list(subj.subtree)
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)

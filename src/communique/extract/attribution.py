@@ -142,6 +142,9 @@ def attribute(
         if speaker is None and cue is None:
             speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx,
                                              subject_of)
+        if (prev is not None and prev.speaker and _near(text, prev.span, q)
+                and _HE_ADDED.match(text, q_end, min(len(text), q_end + 40))):
+            speaker, conf = prev.speaker, 0.8  # "..., he added": the last speaker goes on
         if (kind == "fragment" and len(ws) <= 3 and _ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end))
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted label used as a modifier: their “no limits” partnership
@@ -149,8 +152,9 @@ def attribute(
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted name of a thing: the “Beijing agreement”
         if len(ws) < 2 and (cue is None or _SO_CALLED.search(text, max(0, q.open_mark - 30), max(q.open_mark, 0))
-                            or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)))):
-            continue  # one word with no reporting verb, "so-called", or a modifier ('party-to-party' talks)
+                            or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)))
+                            or _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
+            continue  # one word with no reporting verb, "so-called", a modifier ('party-to-party' talks), a noun ("the 'centrepiece'")
         if kind == "fragment" and speaker is None and cue is None and not (
                 q.start < headline and len(ws) >= 2 and body[:1].islower()):
             # a short quoted phrase with no reporting verb around it: a scare quote (a headline
@@ -189,6 +193,8 @@ def _headline_end(text: str) -> int:
     return len(text) - len(stripped) + len(first)
 
 
+_HE_ADDED = re.compile(r"[\s,;—–-]*(?:he|she)\s+(?:added|adds|continued|went on)\b", re.I)
+_SAID_X = re.compile(r"(?:,[^,.;\n]{0,100}?)?[,:]?\s*[\"“‘']?\s*")  # the name, an apposition, the quote
 _SO_CALLED = re.compile(r"\b(?:so-called|so called|dubbed|termed|labelled|labeled|branded|nicknamed|"
                         r"call(?:s|ed|ing)?\s+(?:himself|herself|itself|themselves)(?:\s+(?:an?|the))?)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:their|its|his|her|our|the|a|an|this|that|these|those|so-called)\s+$", re.I)
@@ -256,6 +262,10 @@ def _after_cue(
             return after[0].key, 0.9 * after[0].confidence, (cue_s, cue_e)
         return None, 0.0, (cue_s, cue_e)  # said a diplomat who asked not to be named
     first = next(iter(mentions.starting(off, cue_s)), None)
+    pair = mentions.starting(off, cue_s)
+    if (first is not None and first.start - off <= 4 and len({m.key for m in pair}) >= 2
+            and re.fullmatch(r"\s+and\s+", text[pair[0].end : pair[1].start])):
+        return None, 0.0, (cue_s, cue_e)  # “...,” Trump and Trudeau said: joint words
     if first is not None and first.start - off <= 4 and _FILLER.fullmatch(text[first.end : cue_s]):
         return first.key, 0.9 * first.confidence, (cue_s, cue_e)  # X said / the Leader said
     if first is None and cue.start() <= 40 and not re.search(r"\b(?:and|but|while|as|which|who)\b", rest[: cue.start()]):
@@ -279,17 +289,22 @@ def _before_cue(
             return after[0].key, 0.85, (cue_s, cue_e)
     subject = subject_of(cue_s)
     if subject is not None:
-        own = mentions.starting(*subject)
+        own = [m for m in mentions.starting(*subject) if m.end <= subject[1]]
+        if len({m.key for m in own}) >= 2 and re.search(r"\band\b", text[subject[0] : subject[1]]):
+            return None, 0.0, (cue_s, cue_e)  # "Trump and Trudeau said": joint words, no one speaker
         if own:
             return own[0].key, 0.9 * own[0].confidence, (cue_s, cue_e)
+        if not _PRONOUN.search(text, subject[0], subject[1]):
+            # a subject naming no person ("the government", "an Elysee source"): not anyone before it
+            return None, 0.0, (cue_s, cue_e)
     before = mentions.starting(s_start, cue_s)
     if before:
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
     pron = _PRONOUN.search(text, s_start, cue_e)
     if pron:
         return _pronoun_person(pron.group(0), pron.start(), tops, idx_people), 0.75, (cue_s, cue_e)
-    after = mentions.starting(cue_e, q_open)  # said X, “...”
-    if after and after[0].start - cue_e < 5:
+    after = mentions.starting(cue_e, q_open)  # said X, “...” (not "said X would meet ...")
+    if after and after[0].start - cue_e < 5 and _SAID_X.fullmatch(text, after[0].end, q_open):
         return after[0].key, 0.8, (cue_s, cue_e)
     if q_open - cue_e <= 30:  # "analysts said: ..." - a speaker the text does not name
         return None, 0.0, (cue_s, cue_e)

@@ -334,6 +334,9 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             key = next(iter(owners))
             if _someone_else(word, entries[key], givens, kb):
                 continue  # "Karina Milei" is on the page too: "Milei" alone may be either
+            nxt = re.match(r"\s+([A-Z][\w’'-]+)", text[e : e + 40])
+            if nxt and not _not_a_given_name(nxt.group(1), kb, is_place) and not nxt.group(1).isupper():
+                continue  # "Alberto Iribarne": a given name of someone else, not "Alberto" Fernández
             idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
             taken[s:e] = b"\x01" * (e - s)
 
