@@ -155,6 +155,7 @@ class KnowledgeBase:
                  titles: dict[str, Any]) -> None:
         self.version = version
         self._split_memo: dict[str, tuple[RoleCue | None, str]] = {}  # split_role is pure: memoised
+        self._loose_memo: dict[str, str] = {}  # loose_key is pure: memoised
         self._people = tuple(people)
         self._by_name = {p.name: p for p in self._people}
         self._countries = countries
@@ -235,6 +236,10 @@ class KnowledgeBase:
         self._loose: dict[str, list[PersonEntry]] = {}
         self._surname: dict[str, list[PersonEntry]] = {}
         self._full_names: dict[str, list[tuple[PersonEntry, tuple[str, ...]]]] = {}  # by last word
+        self._by_name_word: dict[str, list[PersonEntry]] = {}
+        for p in self._people:
+            for w in {t.lower() for t in re.split(r"[\s,-]+", p.name) if t}:
+                _add(self._by_name_word, w, p)
         last_tokens: dict[str, set[str]] = {}
         first_tokens: set[str] = set()
         for p in self._people:
@@ -261,7 +266,19 @@ class KnowledgeBase:
         }
 
     def loose_key(self, name: str) -> str:
-        """:func:`loose_key` with this knowledge base's given-name variants."""
+        """:func:`loose_key` with this knowledge base's given-name variants (remembered: pure)."""
+        found = self._loose_memo.get(name)
+        if found is None:
+            if len(self._loose_memo) > 50_000:
+                self._loose_memo.clear()
+            found = self._loose_memo[name] = self._loose_key(name)
+        return found
+
+    def with_name_word(self, word: str) -> Sequence[PersonEntry]:
+        """People one of whose name words is ``word`` (case folded): "Alexander" -> Lukashenko, ..."""
+        return self._by_name_word.get(word.lower(), ())
+
+    def _loose_key(self, name: str) -> str:
         return loose_key(name, self._variants)
 
     # --- people ---------------------------------------------------------------------------

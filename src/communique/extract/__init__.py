@@ -101,11 +101,11 @@ class Extractor:
         spans = find_quote_spans(text)
         quoted = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans)
         tops = topics(sdoc, idx, self.lex, quoted)
-        starts = {t.idx: t for t in sdoc}
+        starts = _token_starts(sdoc)
         attributed = attribute(
             text, spans, idx, tops, self.lex, strict=quality.spun, spam=quality.spam_phrases,
-            noun_at=lambda pos: pos in starts and starts[pos].pos_ in ("NOUN", "PROPN"),
-            subject_of=lambda pos: _subject_span(starts.get(pos)),
+            noun_at=lambda pos: pos in starts and sdoc[starts[pos]].pos_ in ("NOUN", "PROPN"),
+            subject_of=lambda pos: _subject_span(sdoc[starts[pos]] if pos in starts else None),
         )
         people = persons(idx, self.kb, ref, c.raw_span, text)
         quotes = tuple(
@@ -208,6 +208,15 @@ def _split_long(chunk: str, limit: int) -> list[str]:
 
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _token_starts(doc: Any) -> dict[int, int]:
+    """Token index by start offset, from the Doc's array (no Token objects made)."""
+    from spacy.attrs import IDX
+
+    if len(doc) == 0:
+        return {}
+    return {start: i for i, start in enumerate(doc.to_array([IDX]).tolist())}
 
 
 def _subject_span(tok: Any) -> tuple[int, int] | None:

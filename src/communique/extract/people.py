@@ -149,7 +149,8 @@ def find_people(
         roles.append(Mention(s, e, m.group(0), "role", office=cue.office, office_country=cue.country))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
-    givens = _given_names(text, kb, is_place, {t.idx: t.pos_ for t in doc})
+    pos_at = _pos_by_start(doc)
+    givens = _given_names(text, kb, is_place, pos_at)
     for m in _NAME_RUN.finditer(text):
         _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place, persons_at, givens)
     _partial_names(text, kb, idx, taken, is_place, givens)
@@ -177,7 +178,7 @@ def find_people(
         taken[s:e] = b"\x01" * (e - s)
     _people_by_context(text, kb, lex, idx, taken, is_place)
     _surnames_of_unknown_people(text, kb, idx, taken)
-    _drop_credit_line_people(text, doc, idx)
+    _drop_credit_line_people(text, pos_at, idx)
     # attach titles that directly precede a name; keep the others as role mentions
     names = sorted(idx.mentions, key=lambda x: x.start)
     for r in roles:
@@ -407,10 +408,9 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any) -> list[Any]:
             return []
         if cue is not None:
             titled = [
-                p for p in kb.people()
+                p for p in kb.with_name_word(word)
                 if any(_office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
                        for o in p.offices)
-                and word.lower() in {t.lower() for t in re.split(r"[\s,-]+", p.name)}
             ]
             if titled:
                 return titled
@@ -511,11 +511,29 @@ _CREDIT_LINE = re.compile(r"\b(?:tel|phone|fax|e-?mail|inquiries|enquiries|conta
                           r"|\b(?:posted|written|published|reported|compiled|edited)\b[^\n]{0,60}\bby\s*$", re.I | re.M)
 
 
-def _drop_credit_line_people(text: str, doc: Any, idx: PeopleIndex) -> None:
+def _pos_by_start(doc: Any) -> dict[int, str]:
+    """Coarse part of speech by token start offset, read in one pass of the Doc's arrays."""
+    from spacy.attrs import IDX, POS
+
+    if len(doc) == 0:
+        return {}
+    arr = doc.to_array([IDX, POS])
+    names = doc.vocab.strings
+    pos_names: dict[int, str] = {}
+    out: dict[int, str] = {}
+    for start, pos in arr.tolist():
+        name = pos_names.get(pos)
+        if name is None:
+            name = pos_names[pos] = names[pos]
+        out[start] = name
+    return out
+
+
+def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex) -> None:
     """People the KB lacks who are named only on lines with no verb (bylines, photo credits,
     contact blocks: "Joseph Haboush, Al Arabiya English", "Celerina Monte/DMS") or on credit and
     contact lines ("Inquiries: ..., tel. ..."): not actors of the story."""
-    verbs = sorted(t.idx for t in doc if t.pos_ in ("VERB", "AUX"))
+    verbs = sorted(i for i, p in pos_at.items() if p in ("VERB", "AUX"))
     from bisect import bisect_left as _bl
 
     def story_line(m: Mention) -> bool:
