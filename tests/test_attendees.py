@@ -63,3 +63,19 @@ def test_a_meeting_told_again_and_a_meeting_between_two(extractor: Extractor) ->
 def test_ways_of_saying_met(extractor: Extractor, sentence: str, met: bool) -> None:
     found = meetings(extractor, "Leaders\n\n" + sentence + "\n")
     assert [p for p, _ in found] == ([("Lucia Torres", "Rosa Quintero")] if met else [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the airport, President Andres Molina was welcomed by Foreign Minister Rosa Quintero.",
+    "President Andres Molina said he looks forward to welcoming President Lucia Torres in Quito next month.",
+    "President Andres Molina welcomed the decision to reopen the border, Peruvian President Lucia Torres said.",
+    "Had the visit of President Andres Molina gone ahead, he would have met President Lucia Torres.",
+])
+def test_greetings_on_arrival_and_other_non_meetings(extractor: Extractor, sentence: str) -> None:
+    assert meetings(extractor, "Leaders\n\n" + sentence + "\n") == []
+
+
+def test_at_his_reception_for_is_a_meeting(extractor: Extractor) -> None:
+    text = ("Leaders\n\nAt his reception for Peruvian Ambassador Lucia Torres, President Andres Molina asked the two "
+            "sides to expand trade.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")]

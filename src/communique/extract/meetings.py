@@ -165,15 +165,16 @@ def find_meetings(
         subj, _ = tops.at(s)
         principals: list[str] = []
         if trig:
-            argued: list[str] | None = None
+            readings = []
             for t in trig:
                 argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, att + aside)
+                readings.append(argued)
                 if argued is None or len(argued) >= 2:
                     break
-            if argued is not None and len(argued) >= 2:
-                principals = argued
-            elif argued == [] and all(_not_a_new_meeting(sent, t.start()) for t in trig):
-                pass  # planned, negated, or "during the meeting": no meeting of its own here
+            if readings[-1] is not None and len(readings[-1]) >= 2:
+                principals = readings[-1]
+            elif all(r is _NO_MEETING for r in readings):
+                pass  # planned, negated, greeted on arrival, "during the meeting": no meeting of its own here
             else:
                 for k in ([subj] if subj else []) + names:
                     if k and k not in principals and k not in present:
@@ -273,18 +274,29 @@ def _principals_of_trigger(
     if tok is None:
         return None
     if _not_a_new_meeting(sent, at):
-        return []
+        return _NO_MEETING
+    subject_only: Any = None
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         heads = [tok]  # "the meeting between A and B": its own two, whoever tells of it
     else:
         verb = _clause_verb(tok)
         if verb is None:
             return None
-        heads = [verb] + ([tok] if tok.i != verb.i else [])
+        if tok.i != verb.i and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            heads, subject_only = [tok], verb  # "in his meetings with X": the verb's subject and X only
+        else:
+            heads = [verb] + ([tok] if tok.i != verb.i else [])
+        if verb.lemma_.lower() in _GREETING_LEMMAS and tok.i == verb.i:
+            obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            if obj and not idx.between(min(t.idx for t in obj[0].subtree),
+                                       max(t.idx + len(t) for t in obj[0].subtree), kinds=("name", "role")):
+                return _NO_MEETING  # "welcomed the decision", "received a message": no one met
     spans: list[tuple[int, int]] = []
     pronoun_subject = False
-    for h in heads:
+    for h in heads + ([subject_only] if subject_only is not None else []):
         for child in h.children:
+            if h is subject_only and child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
             if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
                     pronoun_subject = True
@@ -319,11 +331,15 @@ def _clause_verb(tok: Any) -> Any:
 
 
 # verbs that make a meeting planned, wished or proposed ("expected to meet", "invited him to visit")
-_PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend", "propose", "invite", "seek",
-                          "prepare", "set", "due", "agree", "wish", "aim", "likely", "arrange", "offer", "ask",
-                          "urge", "request", "look", "consider", "try"})
+_PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend", "propose", "invite", "seek", "suppose",
+                          "prepare", "set", "due", "agree", "wish", "aim", "likely", "arrange", "look"})
 _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention"})
+_NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identity; never mutated)
+_GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
+# a greeting on arrival: hosts' officials at the airport or station are not a meeting
+_ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|train station|on (?:his|her|their) arrival|"
+                            r"upon (?:his|her|their)? ?arrival|on arrival|arriving|landed|red carpet)\b", re.I)
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may"})
 _AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout"})
 
@@ -343,14 +359,20 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
             return True
-        up = verb
-        for _ in range(3):  # "is expected to meet", "agreed to meet again", "the invitation to visit"
-            if up.dep_ in ("xcomp", "acl", "ccomp", "advcl", "relcl") and (
-                    up.head.lemma_.lower() in _PLAN_LEMMAS or up.head.lower_ in _PLAN_NOUNS):
-                return True
-            if up.head.i == up.i:
+        up = tok
+        for _ in range(5):  # "is expected to meet", "agreed to meet again", "looks forward to welcoming"
+            head = up.head
+            if head.i == up.i:
                 break
-            up = up.head
+            if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in _PLAN_NOUNS:
+                return True
+            if head.pos_ in ("VERB", "AUX") and up.i == verb.i:
+                break  # past the trigger's own clause: "At his reception ..., he asked ..."
+            up = head
+        if verb.lemma_.lower() in _GREETING_LEMMAS and _ARRIVAL_SCENE.search(sent.text):
+            return True
+    if re.match(r"\s*Had\s+\w", sent.text):  # "Had Suga's visit pushed through, ...": it did not happen
+        return True
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _AT_A_MEETING:
         own = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
         told = any(c.lower_ in ("the", "this", "that") for c in tok.children)  # not "their meeting": it tells one
