@@ -79,3 +79,11 @@ def test_at_his_reception_for_is_a_meeting(extractor: Extractor) -> None:
     text = ("Leaders\n\nAt his reception for Peruvian Ambassador Lucia Torres, President Andres Molina asked the two "
             "sides to expand trade.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")]
+
+
+def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(extractor: Extractor) -> None:
+    text = ("Leaders\n\nPresident Andres Molina took part in the regional summit in Kampala on Monday.\n\n"
+            "During the event, President Andres Molina met Foreign Minister Rosa Quintero.\n")
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    assert [(m.participants, m.location) for m in a.meetings] == [(("Andres Molina", "Rosa Quintero"), "Kampala")]

@@ -249,6 +249,8 @@ def find_meetings(
             continue
         if d.place is None:
             d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted)
+        if d.place is None:
+            d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None and earlier and earlier[-1].place is not None:
             d.place = earlier[-1].place  # the same trip: a principal of the earlier meeting, no new place
         if d.place is None and line is not None:
@@ -395,6 +397,29 @@ def _arrival_place(
             continue
         if any(m.key in d.participants for m in idx.between(s, e, kinds=("name", "role"))):
             found = find_place(text, arrival.start(), e, gaz, kb, lex.landmarks, quoted=quoted)
+            if found is not None:
+                return found
+    return None
+
+
+_GATHERING = re.compile(r"\b(?:summit|conference|forum|week|session|meetings?|talks|visit|trip|tour)\b", re.I)
+
+
+def _lead_place(
+    text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges
+) -> PlaceFound | None:
+    """Where the story puts a principal's meetings, summit or visit in another sentence ("held
+    separate meetings with the ambassadors in Hanoi yesterday. Welcoming ..."; "took part in the
+    summit in Kampala. During the event he met ...")."""
+    for sent in sentences(doc):
+        s, e = sent.start_char, sent.end_char
+        if (s, e) == d.evidence or (s, e) in d.sentences:
+            continue
+        gathering = _GATHERING.search(text, s, e)
+        if gathering is None or gathering.start() in quoted:
+            continue
+        if any(m.key in d.participants for m in idx.between(s, e, kinds=("name", "role"))):
+            found = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=gathering.start(), quoted=quoted)
             if found is not None:
                 return found
     return None
