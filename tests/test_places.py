@@ -48,3 +48,15 @@ def test_no_dateline(gaz: Gazetteer, text: str) -> None:
 def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert found is not None and found.name == city
+
+
+@pytest.mark.parametrize(("text", "dateline_text"), [
+    ("KINGSTON, Jamaica, Jul 19 2016 - The prime minister on Monday held talks", "KINGSTON, Jamaica, Jul 19 2016 - "),
+    ("calendar>>May 4. 2018\nPyongyang, May 4 (KCNA) -- Kim Jong Un Thursday met", "Pyongyang, May 4 (KCNA) -- "),
+    ("ANKARA, March 14 (Reuters) - Turkey's foreign minister met", "ANKARA, March 14 (Reuters) - "),
+])
+def test_a_dateline_s_date_is_the_filing_date(text: str, dateline_text: str) -> None:
+    from communique.extract.places import dateline_span
+
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == dateline_text

@@ -19,7 +19,7 @@ from .attribution import Topics
 from .dates import DateFound, find_date
 from .lexicon import Lexicon
 from .people import PeopleIndex
-from .places import DATELINE_END, Gazetteer, PlaceFound, dateline, find_place
+from .places import Gazetteer, PlaceFound, dateline, dateline_span, find_place
 from .sentences import sentences
 from .spans import Ranges
 
@@ -220,16 +220,17 @@ def find_meetings(
                 if p not in drafts[0].participants and p not in drafts[0].attendees:
                     drafts[0].attendees.append(p)
     line = dateline(text, gaz)
-    head = DATELINE_END.match(text)
-    skip = head.end() if head else 0
+    head = dateline_span(text)
     filed = published
     if published is None and head is not None:  # "Riyadh, Aug 18, 2023, SPA --": the report's own date
-        found = find_date(text, 0, head.end(), None)
+        found = find_date(text, head[0], head[1], None)
         filed = found.date if found is not None else None
     for n, d in enumerate(drafts):
         for s, e in [d.evidence] + d.sentences:
-            if d.date is None and e > skip:
-                d.date = find_date(text, max(s, skip), e, filed)
+            if head is not None and s < head[1] and e > head[0]:
+                s = max(s, head[1])  # the dateline's date is the filing date, not the meeting's
+            if d.date is None and e > s:
+                d.date = find_date(text, s, e, filed)
                 if d.date is not None and d.date.date is not None and filed is not published and d.date.derivation:
                     d.date = DateFound(d.date.date, d.date.text, d.date.start, d.date.end,
                                        d.date.derivation.replace("publication date", "dateline date"))

@@ -10,11 +10,28 @@ _IN_PLACE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?(?P<place>[A-Z][\w’'
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
 # "ANKARA, March 14 (Reuters) - " : the dateline's own date is the filing date, not the meeting's
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s*\d{4})?"
 DATELINE_END = re.compile(
-    r"^\s*(?:[A-Z][A-Z’' .-]{2,30}?|[A-Z][a-z’' .-]{2,30}?(?=,\s*" + _MON + r"))"
+    r"^\s*(?:[A-Z][A-Z’' .-]{2,30}?|[A-Z][a-z’' .-]{2,30}?(?=(?:,\s*[A-Z][a-z]+)?,\s*" + _MON + r"))"
+    r"(?:,\s*[A-Z][a-z]+(?=,\s*" + _MON + r"))?"  # "KINGSTON, Jamaica, Jul 19 2016 -"
     r"(?:,\s*" + _MON + r")?(?:,\s*[A-Z]{2,6})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]{1,2}\s"
 )
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Offsets of a dateline ("ANKARA, March 14 (Reuters) - ", "Pyongyang, May 4 (KCNA) -- ") that
+    opens the text or one of its first lines: its date is the filing date, not a meeting's."""
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= 6:
+            break
+        head = re.match(r"\s*date \d{4}-\d{2}-\d{2}\s*", line)
+        off = head.end() if head else 0
+        m = DATELINE_END.match(line, off)
+        if m:
+            return pos + off, pos + m.end()
+        pos += len(line) + 1
+    return None
 
 
 @dataclass(frozen=True, slots=True)
