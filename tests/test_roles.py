@@ -45,3 +45,12 @@ def test_the_leader_of_a_country_is_its_head_of_state_or_government_in_the_text(
         "Visit to Accra\n\nGhanaian President Kwesi Mensah Boateng received the visiting envoy at the Jubilee House.\n\n"
         '"We are ready to work together," the Ghanaian leader said after the meeting.\n'))
     assert [q.speaker for q in a.quotes] == ["Kwesi Mensah Boateng"]
+
+
+def test_his_counterpart_from_a_country_is_the_one_person_of_the_text_from_there(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Talks in Putrajaya\n\nPrime Minister Datuk Seri Anwar Ibrahim received his Thai counterpart Srettha Thavisin "
+        "today.\n\nAnwar described the talks as \u201ccandid\u201d.\n\n\u201cPeace in the south is our first priority,\u201d "
+        "his Thai counterpart said.\n"))
+    assert [(q.speaker, q.text) for q in a.quotes] == [
+        ("Anwar Ibrahim", "candid"), ("Srettha Thavisin", "Peace in the south is our first priority,")]

@@ -193,6 +193,7 @@ def find_people(
     _resolve_unknown_surnames(idx)
     idx.window = _date_window(idx) if on is None else None
     _roles_beside_names(text, idx)
+    _counterparts(text, kb, idx, taken)
     _resolve_roles(idx, kb, on, idx.window)
     for men in idx.mentions:
         if men.key and men.key not in idx.entries:
@@ -269,8 +270,10 @@ def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, 
     out: dict[str, set[str]] = {}
     for run in _NAME_RUN.finditer(text):
         toks = _tokens(text, run.start(), run.end())
-        for (ga, gb), (na, nb) in zip(toks, toks[1:], strict=False):
+        for k, ((ga, gb), (na, nb)) in enumerate(zip(toks, toks[1:], strict=False)):
             raw_given = text[ga:gb]
+            if k > 0 and not kb.strip_honorifics(text[toks[k - 1][0] : gb]).strip():
+                continue  # the end of a two-word honorific ("Datuk Seri Anwar")
             if raw_given.endswith(".") and len(raw_given.rstrip(".")) > 1:
                 continue  # a sentence ends after it
             if pos_at.get(ga) not in ("PROPN", None):
@@ -552,6 +555,28 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
     for key, ms in unknown.items():
         if not any(story_line(m) for m in ms):
             idx.mentions = [m for m in idx.mentions if m.key != key]
+
+
+_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<adj>[A-Z][a-z]+)\s+counterparts?\b")
+
+
+def _counterparts(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray) -> None:
+    """"his Thai counterpart": the one person of the text from that country (by the knowledge
+    base or the role the text gives), when there is exactly one."""
+    for m in _COUNTERPART.finditer(text):
+        code = kb.country_code(m.group("adj"))
+        if code is None or any(taken[m.start() : m.end()]):
+            continue
+        from_there = {
+            n.key for n in idx.mentions
+            if n.kind == "name" and n.key and (
+                (n.entry is not None and (n.entry.country == code or any(o.country == code for o in n.entry.offices)))
+                or (n.entry is None and n.office_country == code))
+        }
+        if len(from_there) == 1:
+            idx.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", key=next(iter(from_there)),
+                                        confidence=0.8))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
 
 
 def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray) -> None:
