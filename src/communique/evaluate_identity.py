@@ -53,7 +53,7 @@ def identity(outputs: Mapping[str, Mapping[str, Any]], golds: Mapping[str, Mappi
         covers = [(m["start"], m["end"], str(p.get("name"))) for p in system.get("people") or []
                   for m in p.get("mentions") or [] if "start" in m and "end" in m]
         places = [(start, end, gp) for gp in gold.get("people") or []
-                  for start, end in _occurrences(raw, gp.get("variants") or [])]
+                  for start, end in _occurrences(raw, [str(gp.get("name") or ""), *(gp.get("variants") or [])])]
         # "Milei" inside "Karina Milei" is Karina's mention, not another of Javier's
         places = [(s, e, gp) for s, e, gp in places
                   if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in places)]

@@ -236,6 +236,7 @@ class KnowledgeBase:
         self._loose: dict[str, list[PersonEntry]] = {}
         self._surname: dict[str, list[PersonEntry]] = {}
         self._full_names: dict[str, list[tuple[PersonEntry, tuple[str, ...]]]] = {}  # by last word
+        self._full_loose: dict[str, list[tuple[PersonEntry, tuple[str, ...]]]] = {}  # the same, loose keys
         self._by_name_word: dict[str, list[PersonEntry]] = {}
         for p in self._people:
             for w in {t.lower() for t in re.split(r"[\s,-]+", p.name) if t}:
@@ -250,6 +251,7 @@ class KnowledgeBase:
                 _add(self._loose, lk, p)
                 if key:
                     _add(self._full_names, key.split()[-1], (p, tuple(key.split())))
+                    _add(self._full_loose, lk.split()[-1], (p, tuple(lk.split())))
                 if len(key.split()) > 1:
                     last_tokens.setdefault(key.split()[-1], set()).add(p.name)
                     first_tokens.add(key.split()[0])
@@ -258,6 +260,7 @@ class KnowledgeBase:
         # a last name used alone, when it belongs to one person only, is nobody's full name and is
         # not also a given name ("Mustafa" ends "Mohammad Mustafa" but starts "Mustafa al-Kadhimi")
         self._given_names = frozenset(first_tokens)
+        self._loose_given_names = frozenset(self.loose_key(t) for t in first_tokens)
         self._implicit_surname = {
             tok: self._by_name[next(iter(names))]
             for tok, names in last_tokens.items()
@@ -273,6 +276,11 @@ class KnowledgeBase:
                 self._loose_memo.clear()
             found = self._loose_memo[name] = self._loose_key(name)
         return found
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` begins the full name of somebody in the knowledge base ("Héctor")."""
+        key = name_key(word)
+        return key in self._given_names or self.loose_key(key) in self._loose_given_names
 
     def with_name_word(self, word: str) -> Sequence[PersonEntry]:
         """People one of whose name words is ``word`` (case folded): "Alexander" -> Lukashenko, ..."""
@@ -320,8 +328,13 @@ class KnowledgeBase:
                 note(p, 0.9, "transliteration")
         if not found and len(toks) >= 2:
             for p, full in self._full_names.get(toks[-1], ()):
-                if _is_subsequence(toks, full) and _same_fathers(toks, full):
+                if _is_subsequence(toks, full) and _same_fathers(toks, full) and _same_given(toks, full):
                     note(p, 0.8, "partial")
+        if not found and not place and len(toks) >= 2:  # "Muhammad Akhund" for "Mohammad Hassan Akhund"
+            loose = tuple(self.loose_key(rest).split())
+            for p, full in self._full_loose.get(loose[-1], ()) if loose else ():
+                if _is_subsequence(loose, full) and _same_fathers(loose, full) and _same_given(loose, full):
+                    note(p, 0.75, "partial")
         return sorted(found.values(), key=lambda m: (-m.score, m.person.name))
 
     def match_name(self, surface: str) -> list[PersonEntry]:
@@ -554,6 +567,14 @@ def _add(index: dict[str, list[Any]], key: str, value: Any) -> None:
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
+
+
+def _same_given(short: Sequence[str], long: Sequence[str]) -> bool:
+    """A patronymic name shortened keeps its given name ("Hamad Isa Al Khalifa" is Hamad bin Isa,
+    not his son "Salman bin Hamad bin Isa Al Khalifa"), any name its generation suffix."""
+    if long[-1] in ("jr", "sr", "ii", "iii") and short[-1] != long[-1]:
+        return False  # "Ferdinand Marcos" is the father of "Ferdinand Marcos Jr."
+    return short[0] == long[0] or not any(t in ("bin", "ibn", "bint") for t in long)
 
 
 def _same_fathers(short: Sequence[str], long: Sequence[str]) -> bool:

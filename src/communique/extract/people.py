@@ -29,7 +29,7 @@ ROLE_WORDS = (
 )
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
-    r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+)?"
+    r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:’s|'s)?\s+)?"
     r"(?P<role>\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
@@ -165,6 +165,10 @@ def find_people(
         if any(taken[s:e]):
             continue
         s = _after_place_words(text, s, e, kb, is_place)  # "Buryatia Alexey Tsydenov", "Mongolia Kh"
+        before = re.search(r"(?:^|[,;:(]\s*)([A-Z][\w’'-]+) $", text[max(0, s - 30) : s], re.M)
+        if (before and (kb.is_given_name(before.group(1)) or pos_at.get(s - len(before.group(1)) - 1) == "PROPN")
+                and not _not_a_given_name(before.group(1), kb, is_place) and not before.group(1).isupper()):
+            s -= len(before.group(1)) + 1  # "…, Héctor Manuel Zelaya": the model's entity began a word late
         while len(text[s:e].split()) > 2 and text[s:e].split()[0] in lex.nonperson_words:
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong": the name after the body's
             while s < e and text[s].isspace():
@@ -183,11 +187,15 @@ def find_people(
     names = sorted(idx.mentions, key=lambda x: x.start)
     for r in roles:
         nxt = next((n for n in names if n.start >= r.start), None)
-        if nxt is not None and nxt.start <= r.end + 1 and text[r.end:nxt.start].strip() == "":
+        gap = text[r.end : nxt.start].strip() if nxt is not None else "-"
+        if nxt is not None and nxt.start <= r.end + 12 and (gap == "" or not kb.strip_honorifics(gap).strip()):
             nxt.office, nxt.office_country = r.office, r.office_country
             continue
         if any(taken[r.start:r.end]):
             continue
+        word = re.match(r"[ \t]+([A-Z][\w’'-]+)", text[r.end : r.end + 40])
+        if word and not word.group(1).isupper() and not _not_a_given_name(word.group(1), kb, lambda w: False):
+            continue  # "Minister Meza-Cuadra": the title of a name we could not place, nobody else's
         idx.mentions.append(r)
     idx.mentions.sort(key=lambda x: x.start)
     _resolve_unknown_surnames(idx)
@@ -222,7 +230,7 @@ def _match_run(
             surface = text[s:e]
             if not surface or not surface[0].isalpha():
                 continue
-            found = _candidates(kb, surface, is_place)
+            found = _candidates(kb, surface, is_place, on)
             if found:
                 hit = (j, s, e, found)
                 break
@@ -230,19 +238,103 @@ def _match_run(
             i += 1
             continue
         j, s, e, found = hit
+        if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _BIN:
+            i = j  # "Mohammed bin Hamad bin Tahnoun Al Nahyan": a forefather, not Tahnoun himself
+            continue
         if _other_name_beside(text, toks, i, j, kb, persons_at):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
             continue
+        cue = kb.split_role(text[s:e])[0]
         word = kb.split_role(kb.strip_honorifics(text[s:e]))[1].strip()
+        titled = cue is not None and all(_fits_cue(f, cue, on, idx) for f in found)
         if len(word.split()) == 1:
-            found = [f for f in found if not _someone_else(word, f, givens, kb)]
+            if not titled:  # "Prime Minister Deuba" (on a date he was) is the prime minister, whoever else is
+                found = [f for f in found if not _someone_else(word, f, givens, kb)]
             if not found or _name_goes_on(text, toks, j, kb, is_place):
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
+        else:
+            found = [f for f in found if _same_lineage(text, toks, i, j, f, kb)]
+            if not found or _given_name_before(text, toks, i, found, kb):
+                i = j  # "Hamdan bin Mohamed bin Zayed Al Nahyan", "Héctor Manuel Zelaya": other people
+                continue
+        if _spouse(text, s):
+            i = j  # "President and Mrs Pavlopoulos": his wife
+            continue
         entry = _pick(found, on, idx)
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
+
+
+def _fits_cue(person: Any, cue: Any, on: date | None, idx: PeopleIndex) -> bool:
+    """Whether the person held the office a title names: on the document's date, or (undated) at
+    some time when the document also names the person in full."""
+    if on is None and person.name not in idx.keys():  # noqa: SIM118 (a method, not a dict)
+        return False
+    return any(_office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
+               and (on is None or _holds(o, on)) for o in person.offices)
+
+
+def _lineage(words: list[str], kb: KnowledgeBase) -> tuple[str, list[str], str | None]:
+    """An Arabic name's given name, fathers ("bin X bin Y") and family ("Al Z", "al-Z"), folded."""
+    given, fathers, family = "", [], None
+    k = 0
+    while k < len(words):
+        w = words[k].lower()
+        if w in _BIN and k + 1 < len(words):
+            fathers.append(kb.loose_key(words[k + 1]))
+            k += 2
+            continue
+        if w in ("al", "āl") and k + 1 < len(words):
+            family = kb.loose_key(words[k + 1])
+            k += 2
+            continue
+        if re.match(r"(?:al|el)-", w):
+            family = kb.loose_key(w[3:])
+        elif not given and not fathers:
+            given = kb.loose_key(words[k])
+        k += 1
+    return given, fathers, family
+
+
+def _same_lineage(text: str, toks: list[tuple[int, int]], i: int, j: int, person: Any, kb: KnowledgeBase) -> bool:
+    """Whether a patronymic name matched at ``toks[i:j]``, read on with the fathers and family that
+    follow it ("Hamdan bin Mohamed" + "bin Zayed Al Nahyan"), can still be ``person``: no father
+    or family name that differs from one of the knowledge base's forms of the person."""
+    k = j
+    while k + 1 < len(toks) and text[toks[k][0] : toks[k][1]].lower() in (_BIN | {"al", "āl"}):
+        k += 2
+    if k == j:
+        return True
+    surface = kb.split_role(kb.strip_honorifics(text[toks[i][0] : toks[k - 1][1]]))[1]
+    given, fathers, family = _lineage([w.strip(",.’'") for w in surface.split() if w.strip(",.’'")], kb)
+    forms = [_lineage(form.split(), kb) for form in (person.name, *person.aliases)]
+    families = {fam for _, _, fam in forms if fam}
+    if family and families and family not in families:
+        return False  # "... Al Nahyan" is not of the Al Maktoum
+    return any(not (g2 and given and g2 != given) and all(a == b for a, b in zip(fathers, f2, strict=False))
+               for g2, f2, _ in forms)
+
+
+def _given_name_before(text: str, toks: list[tuple[int, int]], i: int, found: list[Any], kb: KnowledgeBase) -> bool:
+    """A given name written right before a full-name match that none of the candidates has:
+    "Héctor Manuel Zelaya" is not Manuel Zelaya."""
+    if i == 0:
+        return False
+    word = text[toks[i - 1][0] : toks[i - 1][1]].strip(",.’'")
+    if word.isupper() or not kb.is_given_name(word) or _not_a_given_name(word, kb, lambda w: False):
+        return False
+    own = {kb.loose_key(t) for f in found for form in (f.name, *f.aliases) for t in re.split(r"[\s-]+", form) if t}
+    return kb.loose_key(word) not in own
+
+
+_SPOUSE = re.compile(r"\b(?:Mr|President|King|Prime Minister|Premier|Chancellor|Emperor|Governor)\.?\s+and\s+$")
+
+
+def _spouse(text: str, s: int) -> bool:
+    """ "Mrs X" right after "President and" / "Mr and": the wife of the office-holder, not him."""
+    return bool(re.match(r"(?:Mrs|Mme|Madame|Madam)\.?\s", text[s : s + 8])) and bool(_SPOUSE.search(text, max(0, s - 40), s))
 
 
 _NOT_GIVEN = frozenset({
@@ -278,11 +370,16 @@ def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, 
                 continue  # a sentence ends after it
             if pos_at.get(ga) not in ("PROPN", None):
                 continue
+            g = k
+            while g >= 2 and text[toks[g - 1][0] : toks[g - 1][1]].lower() in _BIN:
+                g -= 2  # "Bandar bin Mohammed al-Attiyah": his given name is Bandar, not his father's
+            if g != k:
+                raw_given = text[toks[g][0] : toks[g][1]]
             given = _POSSESSIVE.sub("", raw_given).strip(",.’'")
             name = _POSSESSIVE.sub("", text[na:nb]).strip(",.’'")
             # a city may be a given name ("Vladimir Karapetyan"), so places are not ruled out here
             if given and name and not _not_a_given_name(given, kb, lambda w: False):
-                out.setdefault(name.lower(), set()).add(given)
+                out.setdefault(_family_key(name), set()).add(given)
     return out
 
 
@@ -293,7 +390,16 @@ def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: Knowl
     for alias in getattr(person, "aliases", ()) or ():
         own |= {kb.loose_key(t) for t in re.split(r"[\s,-]+", str(alias)) if t}
     return any(any(kb.loose_key(part) not in own for part in re.split(r"[\s-]+", g) if part)
-               for g in givens.get(word.lower().strip("’'"), ()))
+               for g in givens.get(_family_key(word), ()))
+
+
+_BIN = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+def _family_key(word: str) -> str:
+    """A family name folded for comparison: "al-Attiyah", "Al-Attiyah’s" and "Attiyah" are one."""
+    low = _POSSESSIVE.sub("", word.strip(",.’'")).lower()
+    return re.sub(r"^(?:al|el|ad|ar|as|at|az|an)-", "", low)
 
 
 def _name_goes_on(text: str, toks: list[tuple[int, int]], j: int, kb: KnowledgeBase, is_place: Any) -> bool:
@@ -316,7 +422,10 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
     known: dict[str, set[str]] = {}
     for m in idx.mentions:
         if m.entry is not None and m.key:
-            for tok in _short_forms(m.key) | _short_forms(kb.split_role(kb.strip_honorifics(m.text))[1]):
+            forms = _short_forms(m.key)
+            if not _is_patronymic(m.key):  # "Tahnoun Al Nahyan" is no licence for a bare "Nahyan"
+                forms |= _short_forms(kb.split_role(kb.strip_honorifics(m.text))[1])
+            for tok in forms:
                 if tok.lower() in _TITLE_WORDS or kb.country_code(tok) or not kb.strip_honorifics(tok).strip():
                     continue
                 known.setdefault(tok.lower(), set()).add(m.key)
@@ -338,11 +447,22 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             key = next(iter(owners))
             if _someone_else(word, entries[key], givens, kb):
                 continue  # "Karina Milei" is on the page too: "Milei" alone may be either
-            nxt = re.match(r"\s+([A-Z][\w’'-]+)", text[e : e + 40])
-            if nxt and not _not_a_given_name(nxt.group(1), kb, is_place) and not nxt.group(1).isupper():
-                continue  # "Alberto Iribarne": a given name of someone else, not "Alberto" Fernández
+            nxt = re.match(r"\s+([A-Z][\w’'-]+|bin|ibn|bint)\b", text[e : e + 40])
+            # a city may be a given name too ("Omar Hassan ...": Hassan is a town)
+            if nxt and (nxt.group(1) in _BIN or (not _not_a_given_name(nxt.group(1), kb, lambda w: False)
+                                                 and not nxt.group(1).isupper())):
+                continue  # "Alberto Iribarne", "Khalid bin Hilal": a given name of someone else
+            if re.search(r"\b(?:bin|ibn|bint)\s+$", text[max(0, s - 6) : s]):
+                continue  # "Theyab bin Mohamed": a father's name, not "Sheikh Mohamed" himself
+            prev = re.search(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \t]+$", text[max(0, s - 40) : s])
+            if prev and not prev.group(1).isupper() and not _not_a_given_name(prev.group(1), kb, lambda w: False):
+                continue  # "Ferdinand Marcos" (the father) is not a short form of "Ferdinand Marcos Jr."
             idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
             taken[s:e] = b"\x01" * (e - s)
+
+
+def _is_patronymic(name: str) -> bool:
+    return any(t.lower() in _BIN for t in name.split())
 
 
 def _short_forms(name: str) -> set[str]:
@@ -397,7 +517,14 @@ def _other_name_beside(
     return False
 
 
-def _candidates(kb: KnowledgeBase, surface: str, is_place: Any) -> list[Any]:
+def _last_name_word(person: Any, word: str, kb: KnowledgeBase) -> bool:
+    """Whether ``word`` ends one of the person's names or is a listed surname ("Deuba", not "Rana")."""
+    w = kb.loose_key(word)
+    return any(kb.loose_key(re.split(r"[\s-]+", form.strip())[-1]) == w for form in (person.name, *person.aliases)) or any(
+        kb.loose_key(sn) == w for sn in person.surnames)
+
+
+def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None = None) -> list[Any]:
     """KB people a surface may name; one bare word must match exactly and not be a place or
     nationality, unless a title names the office ("Crown Prince Hussein")."""
     bare = kb.strip_honorifics(surface)
@@ -410,9 +537,12 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any) -> list[Any]:
         if not word or kb.country_code(word) or is_place(word):
             return []
         if cue is not None:
+            # the title fits the office; a word inside the name ("Foreign Minister Rana" for Arzu Rana
+            # Deuba) only when the office was held on the document's date
             titled = [
                 p for p in kb.with_name_word(word)
                 if any(_office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
+                       and (_last_name_word(p, word, kb) or (on is not None and _holds(o, on)))
                        for o in p.offices)
             ]
             if titled:
@@ -583,11 +713,17 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
     """A person the KB lacks, named in full once ("Vladimir Karapetyan"), is the bare surname
     later in the text ("Karapetyan noted ..."), when no other person of the text has that surname."""
     owners: dict[str, set[str]] = {}
+    middles: dict[str, set[str]] = {}
     for m in idx.mentions:
         if m.kind == "name" and m.key:
-            words = re.split(r"[\s-]+", m.key)
+            words = m.key.split()
             if len(words) >= 2:
                 owners.setdefault(words[-1].lower(), set()).add(m.key)
+                if _family_key(words[-1]) != words[-1].lower():  # "al-Attiyah" is also "Attiyah"
+                    owners.setdefault(_family_key(words[-1]), set()).add(m.key)
+                for w in words[1:-1]:  # "Foreign Minister Rana" is Arju Rana Deuba
+                    if not re.fullmatch(_PARTICLE, w.lower()):
+                        middles.setdefault(w.lower(), set()).add(m.key)
     unknown = {m.key for m in idx.mentions if m.kind == "name" and m.entry is None and m.key}
     for surname, keys in owners.items():
         if len(keys) != 1 or len(surname) < 3 or surname in kb.not_surnames:
@@ -595,12 +731,23 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
         key = next(iter(keys))
         if key not in unknown:
             continue
-        for hit in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text, re.I):
-            s, e = hit.start(), hit.end()
-            if any(taken[s:e]) or not text[s].isupper():
-                continue
-            idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, confidence=0.7))
-            taken[s:e] = b"\x01" * (e - s)
+        _link_surname(text, surname, key, idx, taken)
+    titled = re.compile(r"\b(?:" + ROLE_WORDS + r")\s+$")
+    for word, keys in middles.items():
+        key = next(iter(keys))
+        if len(keys) != 1 or len(word) < 3 or word in owners or key not in unknown or word in kb.not_surnames:
+            continue
+        _link_surname(text, word, key, idx, taken, lambda s: bool(titled.search(text, max(0, s - 40), s)))
+
+
+def _link_surname(text: str, surname: str, key: str, idx: PeopleIndex, taken: bytearray,
+                  where: Any = lambda s: True) -> None:
+    for hit in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text, re.I):
+        s, e = hit.start(), hit.end()
+        if any(taken[s:e]) or not text[s].isupper() or not where(s):
+            continue
+        idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, confidence=0.7))
+        taken[s:e] = b"\x01" * (e - s)
 
 
 def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
@@ -608,7 +755,9 @@ def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
     full = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and " " in m.key]
     for m in idx.mentions:
         if m.kind == "name" and m.entry is None and m.key:
-            longer = [f for f in full if f.key != m.key and f.key and f.key.endswith(" " + m.key.split()[-1])]
+            words = m.key.split()
+            longer = [f for f in full if f.key != m.key and f.key and f.key.endswith(" " + words[-1])
+                      and set(words[:-1]) <= set(f.key.split())]  # "Hamdan bin ... Al Nahyan" is not Theyab
             if longer and len(m.key.split()) < len(longer[0].key.split()):  # type: ignore[union-attr]
                 m.key = longer[0].key
 
@@ -693,9 +842,13 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
 def _text_holder(idx: PeopleIndex, role: Mention) -> str | None:
     """The unknown person whom the text gives the office of ``role`` (the last one named before
     it, else the first after it); None when the text names nobody with that office."""
+    countries: dict[str, set[str]] = {}  # a person's country from any mention ("Nepal's Foreign Minister ...")
+    for m in idx.mentions:
+        if m.kind == "name" and m.key and m.office_country:
+            countries.setdefault(m.key, set()).add(m.office_country)
     fits = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and m.office
             and _office_fits(m.office, role.office or "")
-            and (not role.office_country or not m.office_country or m.office_country == role.office_country)
+            and (not role.office_country or role.office_country in countries.get(m.key, {role.office_country}))
             and m is not role]
     if not fits or role.office is None:
         return None
