@@ -1,5 +1,5 @@
 """The accuracy gate: the extractor, run on the seed gold, on our own corpus (tests/corpus) and on our own
-articles for the failure kinds of real pages (tests/kinds), must reach the floors kept in tests/accuracy_floors.json (floors only move up), take no scare
+articles for the failure kinds of real pages (tests/kinds) and on our person-identity set (tests/identity), must reach the floors kept in tests/accuracy_floors.json (floors only move up), take no scare
 quotes, and report no offset that misses its text. Apart from the unit tests: it runs the whole
 pipeline once per set (spaCy), then checks every floor against those figures.
 
@@ -30,6 +30,7 @@ SETS: dict[str, tuple[Path, Path]] = {
     "seeds": (SHARED / "gold" / "seeds", SHARED / "seeds"),
     "corpus": (ROOT / "tests" / "corpus" / "gold", ROOT / "tests" / "corpus" / "articles"),
     "kinds": (ROOT / "tests" / "kinds" / "gold", ROOT / "tests" / "kinds" / "articles"),
+    "identity": (ROOT / "tests" / "identity" / "gold", ROOT / "tests" / "identity" / "articles"),
 }
 # Counts that must stay at zero whatever the floors say.
 ZERO: tuple[str, ...] = ("offsets_wrong", "scare_quotes_taken", "missing_docs")
@@ -120,6 +121,15 @@ def test_counts_that_must_be_zero(runs: dict[str, Run], name: str, count: str) -
         pytest.xfail(f"known: {known}")
     assert not known, f"{name}: {count} is 0 now: remove it from _known_failures in {FLOORS_FILE.name}"
     assert value == 0, (count, issues[:20], run.failures)
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_no_mention_resolves_to_a_wrong_person(runs: dict[str, Run], name: str) -> None:
+    """A wrong identity puts words in the wrong mouth: none on any set (unresolved is allowed)."""
+    run = run_of(runs, name)
+    assert run.report.identity is not None
+    wrong = [f"{i.doc_id}: {i.detail}" for i in run.report.issues if i.field == "identity"]
+    assert run.report.identity["identity_wrong"] == 0, wrong
 
 
 @pytest.mark.parametrize("name", list(SETS))

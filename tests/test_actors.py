@@ -168,7 +168,7 @@ def test_strip_honorifics(kb: KnowledgeBase, surface: str, name: str) -> None:
     ("The Prime Minister of Iraq", RoleCue("prime_minister", "IRQ")),
     ("Iranian President", RoleCue("president", "IRN")),
     ("the Leader", RoleCue("leader", None)),
-    ("Iraqi Chairman", RoleCue("president", "IRQ")),
+    ("Iraqi Chairman", RoleCue("chairman", "IRQ")),  # a chairman (of a council, a party) is no president
     ("Iraq's prime minister", RoleCue("prime_minister", "IRQ")),
     ("the Saudi crown prince", RoleCue("crown_prince", "SAU")),
     ("President of the Kurdistan Region", RoleCue("president", "IRQ-KRD")),

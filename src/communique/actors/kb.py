@@ -523,7 +523,7 @@ class KnowledgeBase:
                     country, i = c
                 inst = self._institution_at(toks, i if c is not None else j)
                 if inst is not None:
-                    if inst[0] is not None and (c is None or office in ("president", "speaker", "leader")):
+                    if inst[0] is not None and (c is None or office in ("president", "chairman", "speaker", "leader")):
                         office = inst[0]
                     i = inst[1]
             # "the Prime Minister and Minister of Foreign Affairs": the first title leads

@@ -27,7 +27,7 @@ from .dates import _explicit
 from .lexicon import Lexicon
 from .meetings import find_calls, find_meetings
 from .people import find_people, persons
-from .places import Gazetteer
+from .places import Gazetteer, dateline
 from .quotes import find_quote_spans
 from .spans import Ranges
 from .statements import PloverLexicon, find_statements
@@ -97,7 +97,9 @@ class Extractor:
         text = c.text[: self.opts.max_extract_chars]
         published = c.raw.publication_date
         ref = published or _first_full_date(text)
-        idx = find_people(text, sdoc, self.kb, self.lex, ref, lambda w: self.gaz.city(w) is not None)
+        line = dateline(text, self.gaz)
+        home = self.gaz.country_of.get(line.name) if line is not None else None
+        idx = find_people(text, sdoc, self.kb, self.lex, ref, self.gaz.is_place, home)
         spans = find_quote_spans(text)
         quoted = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans)
         tops = topics(sdoc, idx, self.lex, quoted)
@@ -105,6 +107,7 @@ class Extractor:
         attributed = attribute(
             text, spans, idx, tops, self.lex, strict=quality.spun, spam=quality.spam_phrases,
             noun_at=lambda pos: pos in starts and sdoc[starts[pos]].pos_ in ("NOUN", "PROPN"),
+            verb_at=lambda pos: pos in starts and sdoc[starts[pos]].pos_ == "VERB",
             subject_of=lambda pos: _subject_span(sdoc[starts[pos]] if pos in starts else None),
         )
         people = persons(idx, self.kb, ref, c.raw_span, text)

