@@ -26,7 +26,7 @@ from .dates import PATTERNS as DATE_PATTERNS
 from .dates import _explicit
 from .lexicon import Lexicon
 from .meetings import find_calls, find_meetings
-from .people import find_people, persons
+from .people import PeopleIndex, find_people, persons, with_headline
 from .places import Gazetteer, dateline
 from .quotes import find_quote_spans
 from .spans import Ranges
@@ -84,6 +84,23 @@ class Extractor:
             parts = [next(parsed) for _ in chunks]
             yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
+    def _with_headline(self, c: CleanDocument, idx: PeopleIndex, ref: date | None, home: str | None) -> tuple[PeopleIndex, Any]:
+        """The people index with the headline's mentions, and the map from its offsets to raw
+        spans (the headline is not in the analysed text: the reader took it as the title)."""
+        raw, title = c.raw, c.raw.title
+        at = raw.text.find(title, 0, max(raw.body_start, 0) + len(title)) if title else -1
+        if not title or at < 0 or at >= max(raw.body_start, 0):
+            return idx, c.raw_span
+        base = len(c.text) + 1
+        merged = with_headline(idx, title, self.nlp.make_doc(title), self.kb, self.lex, ref, self.gaz.is_place, base)
+
+        def spans(start: int, end: int) -> Span:
+            if start >= base:
+                return Span(raw.text[at + start - base : at + end - base], at + start - base, at + end - base)
+            return c.raw_span(start, end)
+
+        return merged, spans
+
     def _skip_reason(self, c: CleanDocument, q: Quality) -> str | None:
         if not c.text.strip():
             return "no text after cleaning"
@@ -110,7 +127,8 @@ class Extractor:
             verb_at=lambda pos: pos in starts and sdoc[starts[pos]].pos_ == "VERB",
             subject_of=lambda pos: _subject_span(sdoc[starts[pos]] if pos in starts else None),
         )
-        people = persons(idx, self.kb, ref, c.raw_span, text)
+        everyone, spans_of = self._with_headline(c, idx, ref, home)
+        people = persons(everyone, self.kb, ref, spans_of, text)
         quotes = tuple(
             Quote(
                 speaker=a.speaker,

@@ -427,7 +427,7 @@ def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, 
                 continue  # the end of a two-word honorific ("Datuk Seri Anwar")
             if raw_given.endswith(".") and len(raw_given.rstrip(".")) > 1:
                 continue  # a sentence ends after it
-            if pos_at.get(ga) not in ("PROPN", None):
+            if pos_at.get(ga) not in ("PROPN", None, ""):  # "": a text without tags (a headline)
                 continue
             g = k
             while g >= 2 and text[toks[g - 1][0] : toks[g - 1][1]].lower() in _BIN:
@@ -1001,6 +1001,39 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
             country = next((c for w in re.findall(r"[A-Z][\w’'-]+", role) if (c := kb.country_code(w))), None)
             return role, country
     return None, None
+
+
+def with_headline(idx: PeopleIndex, title: str, title_doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None,
+                  is_place: Any, offset: int) -> PeopleIndex:
+    """The body's people plus the mentions in the headline (a text of its own, left out of the
+    analysed body), placed at ``offset`` + their place in ``title``. A headline name the
+    knowledge base knows is that person; one it does not know counts only when it is a body
+    person's name or surname ("Mutaqi" for the body's "Amir Khan Mutaqi")."""
+    head = find_people(title, title_doc, kb, lex, on, is_place, idx.home)
+    body_keys = {m.key for m in idx.mentions if m.key}
+    by_surname: dict[str, set[str]] = {}
+    for k in body_keys:
+        by_surname.setdefault(kb.loose_key(k.split()[-1]), set()).add(k)
+    out = PeopleIndex(mentions=list(idx.mentions), entries=dict(idx.entries), home=idx.home)
+    body_people = {m.key: m.entry for m in idx.mentions if m.kind == "name" and m.key and m.entry is not None}
+    for m in head.mentions:
+        if m.kind == "role" and m.office:
+            # a bare title in a headline is the one body person who held that office then ("Japan's new premier")
+            holders = [k for k, e in body_people.items() if _held(e, m.office, m.office_country, on, idx.window)]
+            m.key, m.entry = (holders[0], body_people[holders[0]]) if len(holders) == 1 else (None, None)
+        if not m.key or m.kind == "pronoun":
+            continue
+        key, entry = m.key, m.entry
+        if entry is None:
+            owners = {key} & body_keys or by_surname.get(kb.loose_key(key.split()[-1]), set())
+            if len(owners) != 1:
+                continue
+            key = next(iter(owners))
+            entry = idx.entries.get(key)
+        out.mentions.append(Mention(offset + m.start, offset + m.end, m.text, m.kind, key, entry, m.office,
+                                    m.office_country, m.confidence))
+        out.entries.setdefault(key, entry)
+    return out
 
 
 def persons(
