@@ -197,3 +197,34 @@ def test_a_transliterated_short_form_of_a_known_name_is_that_person(extractor: E
     text = (" date 2023-11-25 Pakistani minister in Kabul\n\nPakistan's delegation is expected to call on the "
             "interim Afghan Prime Minister Mullah Muhammad Akhund on Sunday.\n")
     assert "Hasan Akhund" in people(extractor, text)
+
+
+# --- not people, and people after long titles ------------------------------------------------------
+
+def test_places_days_and_things_are_not_people(extractor: Extractor) -> None:
+    text = ("Leaders meet in The Hague\n\nTHE HAGUE (NNS) - Dutch Prime Minister Dick Schoof received the Belgian "
+            "prime minister in The Hague on Friday. On Saturday, the two visited Parliament Hill in Ottawa "
+            "and a market in Bodh Gaya before the Ramadan fast began.\n")
+    found = people(extractor, text)
+    assert not found & {"William Hague", "Robert Hill", "Taha Yassin Ramadan", "On Saturday", "Bodh Gaya"}, found
+
+
+def test_a_name_after_a_long_title_is_a_person(extractor: Extractor) -> None:
+    text = ("Ministers meet in Belfast\n\nThe First Minister was accompanied by her Minister for the Economy Simon "
+            "Hamilton. The Russian delegation included Minister of Economic Development Maxim Oreshkin, Head of "
+            "Republic of Buryatia Alexey Tsydenov, and officials.\n")
+    found = people(extractor, text)
+    assert {"Simon Hamilton", "Alexey Tsydenov"} <= found, found
+
+
+def test_a_former_title_is_not_the_office_holder_of_the_day(extractor: Extractor) -> None:
+    text = (" date 2024-11-25 NATO chief in Ankara\n\nPresident Recep Tayyip Erdoğan received the NATO Secretary "
+            "General on Monday, the first visit to Türkiye by the former Dutch prime minister since he took office.\n")
+    assert "Dick Schoof" not in people(extractor, text)
+
+
+def test_headline_names_are_mentions_of_the_body_people(extractor: Extractor) -> None:
+    raw = (" date 2021-09-14 Pakistan's envoy in Kabul meets Mutaqi\n\nPakistan's envoy in Kabul met the "
+           "acting foreign minister, Maulvi Amir Khan Mutaqi, on Tuesday.\n")
+    found = mentions(extractor, raw)
+    assert found.get("Amir Khan Muttaqi", [])[:1] == ["Mutaqi"], found

@@ -174,6 +174,10 @@ def find_people(
         if any(taken[s:e]):
             continue
         s = _after_place_words(text, s, e, kb, is_place)  # "Buryatia Alexey Tsydenov", "Mongolia Kh"
+        first = re.match(r"[A-Z][\w’'-]+ (?=[A-Z][\w’'-]+ [A-Z])", text[s:e])
+        if first and _TITLED_BEFORE.search(text, max(0, s - 80), s) and re.search(r"\bof\s+$", text[max(0, s - 4) : s]) \
+                and not kb.is_given_name(first.group(0).strip()):
+            s += first.end()  # "Head of Republic of Buryatia Alexey Tsydenov": the title's place, then the name
         before = re.search(r"(?:^|[,;:(]\s*)([A-Z][\w’'-]+) $", text[max(0, s - 30) : s], re.M)
         if (before and (kb.is_given_name(before.group(1)) or pos_at.get(s - len(before.group(1)) - 1) == "PROPN")
                 and not _not_a_given_name(before.group(1), kb, is_place) and not before.group(1).isupper()):
@@ -666,15 +670,31 @@ def _people_by_context(
 ) -> None:
     """People the knowledge base and the NER model both miss, found by the company they keep:
     "said Hana Rashed", "Hana Rashed, a researcher", "Ambassador to Lebanon, Herve Magro", "Dr Jane Roe"."""
+    def not_a_name_word(w: str, places: bool = True) -> bool:
+        w = _POSSESSIVE.sub("", w)
+        return (w.lower() in _TITLE_WORDS or w in lex.nonperson_words
+                or (places and (bool(kb.country_code(w)) or bool(is_place(w)))) or not w[:1].isupper()
+                or kb.parse_role(w) is not None or "-of-" in w.lower())
+
     for run in _NAME_RUN.finditer(text):
-        s, e = _strip_possessive(text, run.start(), run.end())
+        end = re.search(r"\w{2,}(?<!Dr)(?<!Mr)(?<!Ms)(?<!St)\.\s", run.group(0))  # "... Hamilton. Also": a sentence ends
+        s, e = _strip_possessive(text, run.start(), run.start() + end.end() - 2 if end else run.end())
         if any(taken[s:e]):
             continue
         words = text[s:e].split()
+        tail = _name_after_title_words(words, kb, lex, is_place) if _OF_THE.search(text, max(0, s - 6), s) else None
+        if tail and _TITLED_BEFORE.search(text, max(0, s - 80), s):
+            s = e - len(" ".join(tail))  # "Minister for the Economy Simon Hamilton", "Ambassador to the Kingdom Oleg Ozerov"
+            if not any(not_a_name_word(w, places=False) for w in tail):  # a surname may be a town's: Hamilton (Bermuda)
+                idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
+                taken[s:e] = b"\x01" * (e - s)
+            continue
+        if len(words) >= 3 and kb.is_given_name(words[1]) and not kb.is_given_name(words[0]):
+            s += len(words[0]) + 1  # "(President of Russian) Railways Oleg Belozyorov"
+            words = words[1:]
         if not 2 <= len(words) <= 4:
             continue
-        if any(w.lower() in _TITLE_WORDS or w in lex.nonperson_words or kb.country_code(w) or is_place(w)
-               or not w[0].isupper() for w in words):
+        if any(not_a_name_word(w) for w in words):
             continue
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
@@ -684,6 +704,29 @@ def _people_by_context(
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
+
+
+_OF_THE = re.compile(r"\b(?:of|for|to|the)\s+$")
+_TITLED_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Director|Advis[eo]r|Secretary|Chairman|Chairperson|President|"
+                            r"Governor|Envoy|Chief|Head|Commander|Deputy|Speaker|Representative|Consul)\b[^.;:!?\n]*$")
+
+
+def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, is_place: Any) -> list[str] | None:
+    """The personal name ending a run of capitalised words that begins with the end of a title
+    (an institution, a country, an honorific: "Economy Simon Hamilton", "El Salvador Alexandra
+    Hill Tinoco", "His Majesty Manar Dabbas"); None when nothing is trimmed to two or three words."""
+    k = 0
+    while len(words) - k > 2:
+        w, pair = _POSSESSIVE.sub("", words[k]), " ".join(words[k : k + 2])
+        if kb.country_code(pair) or (" " in pair and is_place(pair)) or not kb.strip_honorifics(pair).strip():
+            k += 2
+        elif (w.lower() in _TITLE_WORDS or w in lex.nonperson_words or kb.country_code(w)
+              or not kb.strip_honorifics(w).strip() or (k == 0 and kb.is_given_name(words[1]))):
+            k += 1  # the institution's one word before a given name: "(for the) Economy Simon Hamilton"
+        else:
+            break
+    tail = words[k:]
+    return tail if k and 2 <= len(tail) <= 3 and kb.is_given_name(tail[0]) else None
 
 
 def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: Any) -> int:
@@ -1033,6 +1076,21 @@ def with_headline(idx: PeopleIndex, title: str, title_doc: Any, kb: KnowledgeBas
         out.mentions.append(Mention(offset + m.start, offset + m.end, m.text, m.kind, key, entry, m.office,
                                     m.office_country, m.confidence))
         out.entries.setdefault(key, entry)
+    # a word of one body person's name, written alone in the headline ("... meets Mutaqi")
+    forms: dict[str, set[str]] = {}
+    for m in idx.mentions:
+        if m.kind == "name" and m.key:
+            for f in _short_forms(m.key) | _short_forms(kb.strip_honorifics(m.text)):
+                if f.lower() not in _TITLE_WORDS and not kb.country_code(f) and kb.strip_honorifics(f).strip():
+                    forms.setdefault(kb.loose_key(f), set()).add(m.key)
+    covered = [(m.start, m.end) for m in head.mentions if m.key]
+    for w in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]+", title):
+        s, e = _strip_possessive(title, w.start(), w.end())
+        owners = forms.get(kb.loose_key(title[s:e]), set())
+        if len(owners) == 1 and not any(a < e and s < b for a, b in covered) and not is_place(title[s:e]):
+            key = next(iter(owners))
+            out.mentions.append(Mention(offset + s, offset + e, title[s:e], "name", key, idx.entries.get(key),
+                                        confidence=0.7))
     return out
 
 
@@ -1073,5 +1131,6 @@ def persons(
                 country = cues[0][1]
             elif text:
                 role, country = _text_role(text, ms, kb)
-        out.append(Person(key, role, country, wikidata, tuple(spans(m.start, m.end) for m in ms)))
+        out.append(Person(key, role, country, wikidata,
+                          tuple(sorted((spans(m.start, m.end) for m in ms), key=lambda sp: sp.start))))
     return tuple(out)
