@@ -228,3 +228,29 @@ def test_headline_names_are_mentions_of_the_body_people(extractor: Extractor) ->
            "acting foreign minister, Maulvi Amir Khan Mutaqi, on Tuesday.\n")
     found = mentions(extractor, raw)
     assert found.get("Amir Khan Muttaqi", [])[:1] == ["Mutaqi"], found
+
+
+def test_initials_before_a_surname_that_only_one_known_person_has(extractor: Extractor) -> None:
+    text = (" date 2019-09-03 Putin in Ulaanbaatar\n\nRussian President Vladimir Putin is visiting Mongolia at the "
+            "invitation of President of Mongolia Kh.Battulga. M. Khan, a trader, watched the motorcade.\n")
+    found = people(extractor, text)
+    assert "Khaltmaagiin Battulga" in found and not any(n.endswith("Khan") and n != "M. Khan" for n in found), found
+
+
+def test_a_title_in_a_list_belongs_to_the_name_after_it(extractor: Extractor) -> None:
+    text = ("Talks in Ulaanbaatar\n\nThe talks were attended by Minister of Economic Development Maxim Oreshkin, "
+            "Ambassador of Russia to Mongolia Iskander Azizov and officials.\n")
+    roles = {p.name: p.role for p in _analysis(extractor, text).people}
+    assert roles.get("Maxim Oreshkin") is None and roles.get("Iskander Azizov") is not None, roles
+
+
+def test_a_name_the_model_cut_short_is_read_to_its_end(extractor: Extractor) -> None:
+    text = ("Message delivered in Kampala\n\nThe President of the Guinean Chamber of Deputies, Mr. Gaudencio Mahaba "
+            "Messu delivered the message to President Yoweri Museveni on Monday.\n")
+    assert "Gaudencio Mahaba Messu" in people(extractor, text)
+
+
+def _analysis(extractor: Extractor, text: str) -> Analysis:
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    return a

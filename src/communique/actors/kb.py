@@ -127,7 +127,7 @@ def name_key(name: str) -> str:
 
 
 def _loose_token(tok: str) -> str:
-    for a, b in (("kh", "x"), ("gh", "q"), ("ck", "q"), ("dh", "z"), ("ph", "f"), ("dj", "j"),
+    for a, b in (("kh", "x"), ("gh", "q"), ("ck", "q"), ("dh", "z"), ("ph", "f"), ("dj", "j"), ("th", "t"),
                  ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("ii", "i")):
         tok = tok.replace(a, b)
     tok = tok.replace("k", "q").replace("w", "v")
@@ -326,11 +326,19 @@ class KnowledgeBase:
             # a surname one letter away from a known person's is another person ("Milei" / "Milley")
             for p in self._loose.get(self.loose_key(rest), ()):
                 note(p, 0.9, "transliteration")
-        if not found and len(toks) >= 2:
+        if not found and len(toks) >= 2 and not any(len(t) <= 2 for t in toks[:-1]):  # initials: below
             for p, full in self._full_names.get(toks[-1], ()):
                 if _is_subsequence(toks, full) and _same_fathers(toks, full) and _same_given(toks, full):
                     note(p, 0.8, "partial")
-        if not found and not place and len(toks) >= 2:  # "Muhammad Akhund" for "Mohammad Hassan Akhund"
+        if not found and len(toks) >= 2 and all(len(t) <= 2 for t in toks[:-1]):
+            # initials before a surname ("Kh.Battulga", "S Jaishankar"): the one person whose given names they begin
+            same_surname = {p.name for p, _ in self._full_names.get(toks[-1], ())}
+            hits = {p.name: p for p, full in self._full_names.get(toks[-1], ())
+                    if len(full) > len(toks) - 1 and all(f.startswith(t) for t, f in zip(toks[:-1], full, strict=False))}
+            if len(hits) == 1 and len(same_surname) == 1:  # "M. Khan" could be any Khan
+                note(next(iter(hits.values())), 0.8, "initials")
+        if not found and not place and len(toks) >= 2 and not any(len(t) <= 2 for t in toks[:-1]):
+            # "Muhammad Akhund" for "Mohammad Hassan Akhund"
             loose = tuple(self.loose_key(rest).split())
             for p, full in self._full_loose.get(loose[-1], ()) if loose else ():
                 if _is_subsequence(loose, full) and _same_fathers(loose, full) and _same_given(loose, full):

@@ -186,6 +186,10 @@ def find_people(
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong": the name after the body's
             while s < e and text[s].isspace():
                 s += 1
+        more = re.match(r" ([A-Z][\w’'-]+)\b(?![’'])", text[e : e + 40])
+        if (more and pos_at.get(e + 1) == "PROPN" and not more.group(1).isupper() and not any(taken[e : e + more.end()])
+                and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
+            e += more.end()  # "Gaudencio Mahaba Messu": the model's entity ended a word early
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns
@@ -201,7 +205,8 @@ def find_people(
     for r in roles:
         nxt = next((n for n in names if n.start >= r.start), None)
         gap = text[r.end : nxt.start].strip() if nxt is not None else "-"
-        if nxt is not None and nxt.start <= r.end + 12 and (gap == "" or not kb.strip_honorifics(gap).strip()):
+        if nxt is not None and (gap == "" or (nxt.start <= r.end + 12 and not kb.strip_honorifics(gap).strip())
+                                or _TITLE_GOES_ON.fullmatch(text, r.end, nxt.start)):
             nxt.office, nxt.office_country = r.office, r.office_country
             continue
         if any(taken[r.start:r.end]):
@@ -227,7 +232,7 @@ _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
     ["affairs", "foreign", "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander"]
 )
 
-_SURE = frozenset({"canonical", "alias", "surname"})
+_SURE = frozenset({"canonical", "alias", "surname", "initials"})
 
 
 def _match_run(
@@ -257,11 +262,13 @@ def _match_run(
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _BIN:
             i = j  # "Mohammed bin Hamad bin Tahnoun Al Nahyan": a forefather, not Tahnoun himself
             continue
-        if _other_name_beside(text, toks, i, j, kb, persons_at):
+        full = len(kb.split_role(text[s:e])[1].split()) > 1 and any(
+            m.how in ("canonical", "alias") for m in kb.match(text[s:e]))  # written in full: more words are more of it
+        if not full and _other_name_beside(text, toks, i, j, kb, persons_at):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
             continue
         cue = kb.split_role(text[s:e])[0]
-        word = kb.split_role(kb.strip_honorifics(text[s:e]))[1].strip()
+        word = kb.split_role(text[s:e])[1].strip()
         if (len(word.split()) == 1) != one_word:
             i = j if one_word else i + 1  # the other pass's
             continue
@@ -282,8 +289,9 @@ def _match_run(
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
         else:
+            exact = {m.person.name for m in kb.match(text[s:e]) if m.how in ("canonical", "alias")}
             found = [f for f in found if _same_lineage(text, toks, i, j, f, kb)
-                     and not _more_of_another_name(text, toks, j, f, kb, pos_at or {})]
+                     and (f.name in exact or not _more_of_another_name(text, toks, j, f, kb, pos_at or {}))]
             if not found or _given_name_before(text, toks, i, found, kb):
                 i = j  # "Hamdan bin Mohamed bin Zayed Al Nahyan", "Héctor Manuel Zelaya": other people
                 continue
@@ -357,7 +365,7 @@ def _same_lineage(text: str, toks: list[tuple[int, int]], i: int, j: int, person
         k += 2
     if k == j:
         return True
-    surface = kb.split_role(kb.strip_honorifics(text[toks[i][0] : toks[k - 1][1]]))[1]
+    surface = kb.split_role(text[toks[i][0] : toks[k - 1][1]])[1]
     given, fathers, family = _lineage([w.strip(",.’'") for w in surface.split() if w.strip(",.’'")], kb)
     forms = [_lineage(form.split(), kb) for form in (person.name, *person.aliases)]
     families = {fam for _, _, fam in forms if fam}
@@ -369,7 +377,7 @@ def _same_lineage(text: str, toks: list[tuple[int, int]], i: int, j: int, person
 
 def _more_of_another_name(text: str, toks: list[tuple[int, int]], j: int, person: Any, kb: KnowledgeBase,
                           pos_at: dict[int, str]) -> bool:
-    """A proper name going on after a full-name match with words the person's names lack:
+    """A proper name going on after a partial full-name match with words the person's names lack:
     "Fiamē Mata'afa Faumuina Mulinu'u II" (the father) is not "Fiamē Naomi Mataʻafa"."""
     if j >= len(toks) or pos_at.get(toks[j][0]) != "PROPN":
         return False
@@ -487,7 +495,7 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
         if m.entry is not None and m.key:
             forms = _short_forms(m.key)
             if not _is_patronymic(m.key):  # "Tahnoun Al Nahyan" is no licence for a bare "Nahyan"
-                forms |= _short_forms(kb.split_role(kb.strip_honorifics(m.text))[1])
+                forms |= _short_forms(kb.split_role(m.text)[1])
             for tok in forms:
                 if tok.lower() in _TITLE_WORDS or kb.country_code(tok) or not kb.strip_honorifics(tok).strip():
                     continue
@@ -946,13 +954,15 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
 
 
 _BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")
+# what may stand between a title and its holder's name: "Ambassador of Russia (to Mongolia) Iskander Azizov"
+_TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?")
 
 
 def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
     """A role written beside a name the KB does not know gives that person the office:
     "The president of Chile, Gabriel Boric" and "Gabriel Boric, the president of Chile"."""
     ms = sorted(idx.mentions, key=lambda x: x.start)
-    for a, b in zip(ms, ms[1:], strict=False):
+    for n, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         gap = text[a.end : b.start]
         if len(gap) > 3 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap):
             continue
@@ -961,6 +971,9 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             continue
         if role is b and "," not in gap:
             continue  # "Gabriel Boric President ..." is not an apposition
+        after = ms[n + 2] if n + 2 < len(ms) else None
+        if role is b and after is not None and after.kind == "name" and _TITLE_GOES_ON.fullmatch(text, b.end, after.start):
+            continue  # "A, Ambassador of Russia B": a list, the title is B's
         if name.office is None:
             name.office, name.office_country = role.office, role.office_country
 
