@@ -32,6 +32,7 @@ from ..errors import KnowledgeBaseError
 from .schema import (
     read_json,
     validate_countries,
+    validate_no_office,
     validate_people,
     validate_titles,
 )
@@ -152,8 +153,9 @@ class KnowledgeBase:
     """People, offices, countries and titles, with every lookup index precomputed."""
 
     def __init__(self, version: str, people: Sequence[PersonEntry], countries: dict[str, dict[str, Any]],
-                 titles: dict[str, Any]) -> None:
+                 titles: dict[str, Any], no_office: Sequence[dict[str, Any]] = ()) -> None:
         self.version = version
+        self.no_office = tuple(no_office)  # periods without an office of a country's own (coverage report)
         self._split_memo: dict[str, tuple[RoleCue | None, str]] = {}  # split_role is pure: memoised
         self._loose_memo: dict[str, str] = {}  # loose_key is pure: memoised
         self._people = tuple(people)
@@ -215,11 +217,13 @@ class KnowledgeBase:
         countries = validate_countries(countries_raw, str(d / "countries.json"))
         office_types = validate_titles(titles, str(d / "titles.json"), countries)
         people: list[PersonEntry] = []
+        no_office: list[dict[str, Any]] = []
         versions = []
         seen: dict[str, str] = {}
         for path in [d / "people.json", *sorted((d / "people").glob("*.json"))]:
             raw = read_json(path)
             versions.append(raw["version"])
+            no_office += validate_no_office(raw, str(path), countries)
             for p in validate_people(raw, str(path), countries, office_types):
                 if p["name"] in seen:
                     raise KnowledgeBaseError(str(path), p["name"], f"duplicate canonical name (also in {seen[p['name']]})")
@@ -227,7 +231,7 @@ class KnowledgeBase:
                 people.append(PersonEntry(p["id"], p["name"], p["aliases"], p["surnames"], p["country"],
                                           tuple(Office(**o) for o in p["offices"])))
         version = f"{max(versions)}/{countries_raw['version']}/{titles['version']}"
-        return cls(version, people, countries, titles)
+        return cls(version, people, countries, titles, no_office)
 
     # --- indexes --------------------------------------------------------------------------
 

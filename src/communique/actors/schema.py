@@ -141,3 +141,25 @@ def validate_people(data: dict[str, Any], file: str, countries: dict[str, Any], 
             "offices": offices,
         })
     return out
+
+
+OFFICE_GROUPS = ("head_of_state", "head_of_government", "foreign_minister", "defense_minister")
+
+
+def validate_no_office(data: dict[str, Any], file: str, countries: dict[str, Any]) -> list[dict[str, Any]]:
+    """``no_office``: periods in which a country had no holder of an office group of its own
+    (no prime minister in a presidential system, the president as his own defence minister, a
+    realm's head of state abroad), so that the coverage report does not count them as gaps."""
+    out: list[dict[str, Any]] = []
+    for n, x in enumerate(data.get("no_office") or []):
+        where = f"no_office[{n}]"
+        if not isinstance(x, dict) or x.get("country") not in countries:
+            raise KnowledgeBaseError(file, where, f"unknown country {x.get('country') if isinstance(x, dict) else x!r}")
+        if x.get("group") not in OFFICE_GROUPS:
+            raise KnowledgeBaseError(file, where, f"group must be one of {', '.join(OFFICE_GROUPS)}")
+        if not isinstance(x.get("note"), str) or not x["note"].strip():
+            raise KnowledgeBaseError(file, where, 'needs a "note" saying why')
+        out.append({"country": x["country"], "group": x["group"], "note": x["note"],
+                    "start": _parse_date(x.get("start"), file, where, "start"),
+                    "end": _parse_date(x.get("end"), file, where, "end")})
+    return out
