@@ -75,3 +75,30 @@ def test_overlapping_terms_and_shared_aliases_are_reported(tmp_path: Path) -> No
 
 def test_the_packaged_knowledge_base_has_no_integrity_problem() -> None:
     assert problems(KnowledgeBase.load()) == []
+
+
+def test_coverage_reports_periods_without_an_office_holder_and_honours_no_office(tmp_path: Path) -> None:
+    from datetime import date
+
+    from communique.actors.integrity import coverage_gaps
+
+    d = base(tmp_path)
+    people = [person("Ana Terra", "prime_minister", "PRT", "2000-01-01", "2010-01-01"),
+              person("Rui Mar", "prime_minister", "PRT", "2012-01-01", None)]
+    (d / "people" / "a.json").write_text(json.dumps({"version": "2", "people": people, "no_office": [
+        {"country": "PRT", "group": "defense_minister", "start": None, "end": None, "note": "fiction: none"}]}),
+        encoding="utf-8")
+    kb = KnowledgeBase.load(d)
+    gaps = coverage_gaps(kb, ["PRT"], until=date(2020, 1, 1))
+    found = {(g.group, str(g.start), str(g.end)) for g in gaps}
+    assert ("head_of_government", "2010-01-01", "2012-01-01") in found  # two years without a prime minister
+    assert not any(g.group == "defense_minister" for g in gaps)  # no_office: not a gap
+    assert {g.group for g in gaps} == {"head_of_government", "head_of_state", "foreign_minister"}
+
+
+def test_a_no_office_entry_needs_a_known_group_and_a_reason(tmp_path: Path) -> None:
+    d = base(tmp_path)
+    (d / "people" / "a.json").write_text(json.dumps({"version": "2", "people": [], "no_office": [
+        {"country": "PRT", "group": "defense_minister", "start": None, "end": None}]}), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="note"):
+        KnowledgeBase.load(d)

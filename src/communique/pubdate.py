@@ -45,8 +45,10 @@ _LINE_FILLER = re.compile(
 _CAPTION = re.compile(r"\b(?:photo|image|file|picture|credit|caption|getty|reuters/|ap photo|afp photo|"
                       r"screen\s?shot|screenshot)\b", re.I)
 # "ROME, 12 March 2021 (ANSA) -", "KINGSTON, Jamaica, Jul 19 2016 -": a place, then the date
-_DATELINE_HEAD = re.compile(r"[A-Z][A-Za-z.'\u2019 -]{1,30}(?:,\s*[A-Z][A-Za-z.'\u2019 -]{1,30})?,\s*")
-_DATELINE_AFTER = re.compile(r"\s*(?:$|\(|-|–|—|:|/|\|)")
+_PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto Iguazú", "Riyadh"
+# a city, maybe its country or state, maybe a Hijri date before the Gregorian one ("Riyadh, Safar 16, 1441, ")
+_DATELINE_HEAD = re.compile(_PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?(?:$|\(|-|–|—|:|/|\|)")  # ", SPA -- ": the agency
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
 
