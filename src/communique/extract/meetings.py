@@ -180,7 +180,11 @@ def find_meetings(
                     if k and k not in principals and k not in present:
                         principals.append(k)
         target: MeetingDraft | None = None
-        if trig and len(principals) >= 3 and _SEPARATE.search(text, s, e):
+        if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
+                and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb)):
+            principals = [subj, *[p for p in principals if p != subj]]  # "He conferred with A, B, C and D"
+        if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e)
+                                              or (principals[0] == subj and _one_by_one(principals, text, s, e, kb))):
             # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each
             for other in principals[1:]:
                 pair = [principals[0], other]
@@ -473,6 +477,17 @@ def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:
             if len(home) == 1:
                 d.host = home[0]
                 d.visitor = b if d.host == a else a
+
+
+_TOGETHER = re.compile(r"\b(?:together|jointly|joint|trilateral|quadrilateral|multilateral|summit|group|"
+                       r"four-way|three-way|round\s*table|all\s+(?:three|four|five|the))\b", re.I)
+
+
+def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any) -> bool:
+    """One leader who "conferred with" or "received" three leaders of three other countries, with
+    nothing saying they sat together, met each of them: a meeting each."""
+    others = {_country(kb, p) for p in principals[1:]} - {None, _country(kb, principals[0])}
+    return len(principals) >= 4 and len(others) >= 3 and not _TOGETHER.search(text, s, e)
 
 
 def _country(kb: Any, name: str) -> str | None:

@@ -30,7 +30,7 @@ ROLE_WORDS = (
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
     r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:’s|'s)?\s+)?(?:(?:new|former|late|then|outgoing|incoming)\s+)?"
-    r"(?P<role>\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b)"
+    r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b)"  # not "Vice-Minister"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
 )
@@ -917,6 +917,9 @@ def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
     return (lo, hi) if found else None
 
 
+_HEADS = ("president", "prime_minister", "king", "emir", "sultan", "head_of_state", "supreme_leader", "chancellor")
+
+
 def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window: tuple[date, date] | None) -> None:
     named = [m for m in idx.mentions if m.kind == "name" and m.entry is not None]
     people = {m.key: m.entry for m in named}
@@ -926,6 +929,8 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if m.kind != "role" or m.office is None:
             continue
         cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window)]
+        if m.office == "minister":  # "the Minister of State" is no sitting president who also keeps defence
+            cands = [e for e in cands if not any(_held(e, head, None, on, window) for head in _HEADS)]
         if not cands and on is None and window is None:
             cands = [e for e in people.values() if _held(e, m.office, m.office_country, None)]
         if len(cands) > 1 and m.office == "leader":
