@@ -146,8 +146,9 @@ def attribute(
                 and _HE_ADDED.match(text, q_end, min(len(text), q_end + 40))):
             speaker, conf = prev.speaker, 0.8  # "..., he added": the last speaker goes on
         if (kind == "fragment" and len(ws) <= 3 and _ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end))
-                and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
-            continue  # a quoted label used as a modifier: their “no limits” partnership
+                and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))
+                and not (cue is not None and _TALKS_AFTER.match(text, q_end))):
+            continue  # a quoted label used as a modifier: their “no limits” partnership (but: said they had a “fruitful” discussion)
         if (kind == "fragment" and len(ws) <= 4 and body[:1].isupper()
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted name of a thing: the “Beijing agreement”
@@ -177,6 +178,7 @@ def attribute(
     return out
 
 
+_TALKS_AFTER = re.compile(r"[\s,]*(?:talks|discussions?|meetings?|visit|exchanges?|dialogue|conversations?|session)\b", re.I)
 _ATTRIBUTIVE = re.compile(
     r"\s+(?!(?:and|or|but|to|of|in|on|for|with|as|at|by|from|that|which|who|is|are|was|were|be|been|has|have|had|"
     r"will|would|could|should|can|may|might|must|than|then|if|while|after|before|since|because|about|into|over|"
