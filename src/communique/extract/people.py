@@ -262,9 +262,7 @@ def _match_run(
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _BIN:
             i = j  # "Mohammed bin Hamad bin Tahnoun Al Nahyan": a forefather, not Tahnoun himself
             continue
-        full = len(kb.split_role(text[s:e])[1].split()) > 1 and any(
-            m.how in ("canonical", "alias") for m in kb.match(text[s:e]))  # written in full: more words are more of it
-        if not full and _other_name_beside(text, toks, i, j, kb, persons_at):
+        if _other_name_beside(text, toks, i, j, kb, persons_at) and not _written_in_full(text[s:e], kb):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
             continue
         cue = kb.split_role(text[s:e])[0]
@@ -289,9 +287,9 @@ def _match_run(
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
         else:
-            exact = {m.person.name for m in kb.match(text[s:e]) if m.how in ("canonical", "alias")}
             found = [f for f in found if _same_lineage(text, toks, i, j, f, kb)
-                     and (f.name in exact or not _more_of_another_name(text, toks, j, f, kb, pos_at or {}))]
+                     and not (_more_of_another_name(text, toks, j, f, kb, pos_at or {})
+                              and f.name not in _written_in_full(text[s:e], kb))]
             if not found or _given_name_before(text, toks, i, found, kb):
                 i = j  # "Hamdan bin Mohamed bin Zayed Al Nahyan", "Héctor Manuel Zelaya": other people
                 continue
@@ -323,6 +321,14 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
     if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].strip(",.’'") in nonperson:
         return True
     return bool(re.search(r"\bthe\s+$", text[max(0, toks[i][0] - 5) : toks[i][0]], re.I)) and bool(is_place("The " + word))
+
+
+def _written_in_full(surface: str, kb: KnowledgeBase) -> set[str]:
+    """The people whose canonical name or alias ``surface`` is, when it has two name words or
+    more: more proper names after it are more of that name ("King Maha Vajiralongkorn Phra ...")."""
+    if len(kb.split_role(surface)[1].split()) < 2:
+        return set()
+    return {m.person.name for m in kb.match(surface) if m.how in ("canonical", "alias")}
 
 
 def _fits_cue(person: Any, cue: Any, on: date | None, idx: PeopleIndex) -> bool:
