@@ -145,12 +145,12 @@ def test_a_title_with_a_surname_picks_the_office_holder_among_relatives(extracto
 
 
 def test_a_title_before_an_unknown_surname_is_not_another_office_holder(extractor: Extractor) -> None:
-    text = ("Foreign ministers meet in Bogota\n\nBogota, 4 December 2019 -- Peruvian Foreign Minister Gustavo "
-            "Meza-Cuadra met his Colombian counterpart Claudia Blum on Wednesday. Later, Minister Meza-Cuadra "
-            "and Blum signed a border agreement.\n")
+    text = ("Ministers meet in Bogota\n\nBogota, 4 December 2019 -- Peru's Trade Minister Ernesto Vallejo-Ríos "
+            "met Colombian Foreign Minister Claudia Blum on Wednesday. Later, Minister Vallejo-Ríos "
+            "and Blum signed a border agreement.\n")  # a minister the knowledge base does not know
     found = mentions(extractor, text)
-    assert not any("Meza" in m for m in found.get("Claudia Blum", [])), found
-    assert "Meza-Cuadra" in found.get("Gustavo Meza-Cuadra", []), found
+    assert not any("Vallejo" in m for m in found.get("Claudia Blum", [])), found
+    assert "Vallejo-Ríos" in found.get("Ernesto Vallejo-Ríos", []), found
 
 
 def test_a_title_before_a_middle_name_of_an_unknown_person_is_that_person(extractor: Extractor) -> None:

