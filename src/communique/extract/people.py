@@ -80,6 +80,7 @@ class PeopleIndex:
     unknown_roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     window: tuple[date, date] | None = None  # undated document: when all its "Title Name" mentions held
     home: str | None = None  # ISO-3 of the dateline's city
+    givens: dict[str, set[str]] = field(default_factory=dict)  # the page's given names before each name word
     _sorted: MentionList | None = None
     _seen: int = -1
     _longest: int = 0
@@ -156,12 +157,13 @@ def find_people(
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
     pos_at = _pos_by_start(doc)
-    givens = _given_names(text, kb, is_place, pos_at)
+    givens = idx.givens = _given_names(text, kb, is_place, pos_at)
     runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(text)]
+    memo: dict[str, list[Any]] = {}
     for one_word in (False, True):  # full names first: then "Prince Salman" may be the page's Salman bin Hamad
         for start, end in runs:
             _match_run(text, start, end, kb, on, idx, taken, is_place, persons_at, givens, lex.nonperson_words,
-                       one_word=one_word, pos_at=pos_at)
+                       one_word=one_word, pos_at=pos_at, memo=memo)
     _partial_names(text, kb, idx, taken, is_place, givens)
     # unknown people: spaCy PERSON entities that the KB did not cover
     for ent in getattr(doc, "ents", ()):
@@ -238,11 +240,12 @@ _SURE = frozenset({"canonical", "alias", "surname", "initials"})
 def _match_run(
     text: str, start: int, end: int, kb: KnowledgeBase, on: date | None, idx: PeopleIndex, taken: bytearray,
     is_place: Any, persons_at: list[int], givens: dict[str, set[str]], nonperson: frozenset[str] = frozenset(),
-    *, one_word: bool = True, pos_at: dict[int, str] | None = None,
+    *, one_word: bool = True, pos_at: dict[int, str] | None = None, memo: dict[str, list[Any]] | None = None,
 ) -> None:
     """Match the knowledge base's names in one run of capitalised words, longest first: names of
     several words only, or (``one_word``) the single-word names left."""
     toks = _tokens(text, start, end)
+    memo = {} if memo is None else memo  # the knowledge base's candidates per surface, for both passes
     i = 0
     while i < len(toks):
         hit = None
@@ -251,7 +254,9 @@ def _match_run(
             surface = text[s:e]
             if not surface or not surface[0].isalpha() or any(taken[s:e]):
                 continue
-            found = _candidates(kb, surface, is_place, on)
+            found = memo.get(surface)
+            if found is None:
+                found = memo[surface] = _candidates(kb, surface, is_place, on)
             if found:
                 hit = (j, s, e, found)
                 break
@@ -1070,20 +1075,41 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
     return None, None
 
 
-def with_headline(idx: PeopleIndex, title: str, title_doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None,
+def _headline_mentions(title: str, kb: KnowledgeBase, lex: Lexicon, on: date | None, is_place: Any,
+                       givens: dict[str, set[str]]) -> list[Mention]:
+    """The knowledge base's names and the bare titles in a headline (no parse: it is short), read
+    with the body's given names."""
+    head = PeopleIndex()
+    taken = bytearray(len(title) + 1)
+    runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(title)]
+    memo: dict[str, list[Any]] = {}
+    no_entities = [0] * (len(title) + 1)
+    for one_word in (False, True):
+        for start, end in runs:
+            _match_run(title, start, end, kb, on, head, taken, is_place, no_entities, givens,
+                       lex.nonperson_words, one_word=one_word, memo=memo)
+    for m in _ROLE_RE.finditer(title):
+        cue = kb.parse_role(m.group(0))
+        if cue is not None and not cue.former and not any(taken[m.start() : m.end()]):
+            head.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", office=cue.office,
+                                         office_country=cue.country))
+    return head.mentions
+
+
+def with_headline(idx: PeopleIndex, title: str, kb: KnowledgeBase, lex: Lexicon, on: date | None,
                   is_place: Any, offset: int) -> PeopleIndex:
     """The body's people plus the mentions in the headline (a text of its own, left out of the
     analysed body), placed at ``offset`` + their place in ``title``. A headline name the
     knowledge base knows is that person; one it does not know counts only when it is a body
     person's name or surname ("Mutaqi" for the body's "Amir Khan Mutaqi")."""
-    head = find_people(title, title_doc, kb, lex, on, is_place, idx.home)
+    head = _headline_mentions(title, kb, lex, on, is_place, idx.givens)
     body_keys = {m.key for m in idx.mentions if m.key}
     by_surname: dict[str, set[str]] = {}
     for k in body_keys:
         by_surname.setdefault(kb.loose_key(k.split()[-1]), set()).add(k)
     out = PeopleIndex(mentions=list(idx.mentions), entries=dict(idx.entries), home=idx.home)
     body_people = {m.key: m.entry for m in idx.mentions if m.kind == "name" and m.key and m.entry is not None}
-    for m in head.mentions:
+    for m in head:
         if m.kind == "role" and m.office:
             # a bare title in a headline is the one body person who held that office then ("Japan's new premier")
             holders = [k for k, e in body_people.items() if _held(e, m.office, m.office_country, on, idx.window)]
@@ -1102,12 +1128,11 @@ def with_headline(idx: PeopleIndex, title: str, title_doc: Any, kb: KnowledgeBas
         out.entries.setdefault(key, entry)
     # a word of one body person's name, written alone in the headline ("... meets Mutaqi")
     forms: dict[str, set[str]] = {}
-    for m in idx.mentions:
-        if m.kind == "name" and m.key:
-            for f in _short_forms(m.key) | _short_forms(kb.strip_honorifics(m.text)):
-                if f.lower() not in _TITLE_WORDS and not kb.country_code(f) and kb.strip_honorifics(f).strip():
-                    forms.setdefault(kb.loose_key(f), set()).add(m.key)
-    covered = [(m.start, m.end) for m in head.mentions if m.key]
+    for key, written in {(m.key, m.text) for m in idx.mentions if m.kind == "name" and m.key}:
+        for f in _short_forms(key) | _short_forms(kb.strip_honorifics(written)):
+            if f.lower() not in _TITLE_WORDS and not kb.country_code(f) and kb.strip_honorifics(f).strip():
+                forms.setdefault(kb.loose_key(f), set()).add(key)
+    covered = [(m.start, m.end) for m in head if m.key]
     for w in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]+", title):
         s, e = _strip_possessive(title, w.start(), w.end())
         owners = forms.get(kb.loose_key(title[s:e]), set())

@@ -122,14 +122,29 @@ _VENUE_CITY = re.compile(
 _NEAR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)\s+of\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
 
 
+_LANDMARK_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str]]] = {}
+
+
+def _landmark_pattern(landmarks: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for all landmarks ("in/at/to (the) White House"), the first in the lexicon's
+    order winning where two start at the same place; compiled once per lexicon."""
+    cached = _LANDMARK_PATTERNS.get(id(landmarks))
+    if cached is None or cached[0] is not landmarks:
+        names = "|".join(re.escape(n) for n in landmarks)
+        cached = (landmarks, re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?P<landmark>" + names + r")\b"))
+        _LANDMARK_PATTERNS[id(landmarks)] = cached
+    return cached[1]
+
+
 def _find_place(
     text: str, start: int, end: int, gaz: Gazetteer, kb: Any, landmarks: dict[str, str] | None
 ) -> PlaceFound | None:
     seg = text[start:end]
-    for name, city in (landmarks or {}).items():
-        m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?" + re.escape(name) + r"\b", seg)
+    if landmarks:
+        m = _landmark_pattern(landmarks).search(seg)
         if m:
-            return PlaceFound(city, start + m.start() + m.group(0).rfind(name), start + m.end())
+            name = m.group("landmark")
+            return PlaceFound(landmarks[name], start + m.start("landmark"), start + m.end())
     for m in _VENUE_CITY.finditer(seg):  # "at the Jubilee House, Accra", "Jakarta's Presidential Palace"
         which = "place" if m.group("place") else "owner"
         venue_city = gaz.city(m.group(which))
