@@ -937,8 +937,8 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
     titled = {m.key for m in named if m.office}
     named_starts = [n.start for n in named]
     for m in idx.mentions:
-        if m.kind != "role" or m.office is None:
-            continue
+        if m.kind != "role" or m.office is None or m.key:
+            continue  # resolved already: an apposition to a name
         cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window)]
         if m.office == "minister":  # "the Minister of State" is no sitting president who also keeps defence
             cands = [e for e in cands if not any(_held(e, head, None, on, window) for head in _HEADS)]
@@ -983,13 +983,17 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
         if len(gap) > 3 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap):
             continue
         role, name = (a, b) if a.kind == "role" else (b, a)
-        if role.kind != "role" or name.kind != "name" or name.entry is not None or not role.office:
+        if role.kind != "role" or name.kind != "name" or not role.office:
             continue
         if role is b and "," not in gap:
             continue  # "Gabriel Boric President ..." is not an apposition
         after = ms[n + 2] if n + 2 < len(ms) else None
         if role is b and after is not None and after.kind == "name" and _TITLE_GOES_ON.fullmatch(text, b.end, after.start):
             continue  # "A, Ambassador of Russia B": a list, the title is B's
+        if name.entry is not None:
+            if role is b and name.key:  # "Sayyid Shihab bin Tarik Al Said, Deputy Prime Minister ...": his
+                role.key, role.entry, role.confidence = name.key, name.entry, 0.9
+            continue
         if name.office is None:
             name.office, name.office_country = role.office, role.office_country
 
