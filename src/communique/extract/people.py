@@ -974,6 +974,9 @@ _BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")
 _TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?")
 
 
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|stressed|noted|stated|underlined|emphasi[sz]ed)\b")
+
+
 def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
     """A role written beside a name the KB does not know gives that person the office:
     "The president of Chile, Gabriel Boric" and "Gabriel Boric, the president of Chile"."""
@@ -991,7 +994,8 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
         if role is b and after is not None and after.kind == "name" and _TITLE_GOES_ON.fullmatch(text, b.end, after.start):
             continue  # "A, Ambassador of Russia B": a list, the title is B's
         if name.entry is not None:
-            if role is b and name.key:  # "Sayyid Shihab bin Tarik Al Said, Deputy Prime Minister ...": his
+            if (role is b and name.key and not re.match(r"(?:the|his|her)\s", role.text, re.I)
+                    and not _SAYS_AFTER.match(text, role.end)):  # "Sayyid Shihab bin Tarik Al Said, Deputy Prime Minister ...": his
                 role.key, role.entry, role.confidence = name.key, name.entry, 0.9
             continue
         if name.office is None:
