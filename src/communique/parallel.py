@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import multiprocessing.connection as mp_connection
 import os
 import pickle
-import queue
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -101,9 +101,9 @@ def _worker_main(opts: Options, factory: Callable[[Options], Any], tasks: Any, r
     try:
         pipe = factory(opts)
     except BaseException as exc:  # reported to the parent, which stops the run with it
-        results.put(("fatal", wid, _portable(exc)))
+        results.send(("fatal", wid, _portable(exc)))
         return
-    results.put(("ready", wid, None))
+    results.send(("ready", wid, None))
     while True:
         task = tasks.get()
         if task is None:
@@ -115,7 +115,7 @@ def _worker_main(opts: Options, factory: Callable[[Options], Any], tasks: Any, r
             out = process_aligned(pipe, docs)
         except Exception as exc:  # one broken chunk never stops the worker
             out = _fail_all(docs, f"extraction failed: {type(exc).__name__}: {exc}")
-        results.put(("done", idx, (out, time.process_time() - cpu)))
+        results.send(("done", idx, (out, time.process_time() - cpu)))  # written before the next task
 
 
 @dataclass
@@ -125,6 +125,7 @@ class _Worker:
     tasks: Any
     pending: list[int] = field(default_factory=list)  # chunk indices sent and not yet returned
     current: Any = None  # shared int: the chunk it is working on (-1 before the first)
+    results: Any = None  # the read end of this worker's own result pipe
 
 
 class WorkerPool:
@@ -145,7 +146,6 @@ class WorkerPool:
         self.ctx: Any = mp.get_context(start_method)
         self.per_worker = per_worker
         self.workers: list[_Worker] = []
-        self.results: Any = None
         self.restarts = 0
         self.next_wid = 0
         self.cpu_seconds = 0.0  # CPU time the workers spent on chunks (not on loading)
@@ -158,8 +158,6 @@ class WorkerPool:
         self.close()
 
     def start(self) -> None:
-        if self.results is None:
-            self.results = self.ctx.Queue()
         while len(self.workers) < self.size:
             self.workers.append(self._spawn())
 
@@ -168,11 +166,15 @@ class WorkerPool:
         self.next_wid += 1
         tasks = self.ctx.Queue()
         current = self.ctx.Value("q", -1, lock=False)
+        # each worker writes its results to a pipe of its own, synchronously: a worker that dies
+        # can neither hold a lock that others need (as a shared Queue's writers do) nor lose a result
+        reader, writer = self.ctx.Pipe(duplex=False)
         proc = self.ctx.Process(target=_worker_main,
-                                args=(self.opts, self.factory, tasks, self.results, current, wid),
+                                args=(self.opts, self.factory, tasks, writer, current, wid),
                                 name=f"communique-worker-{wid}", daemon=True)
         proc.start()
-        return _Worker(wid, proc, tasks, current=current)
+        writer.close()  # the parent keeps only the read end: the worker's death is an end of file
+        return _Worker(wid, proc, tasks, current=current, results=reader)
 
     def close(self) -> None:
         for w in self.workers:
@@ -183,6 +185,7 @@ class WorkerPool:
             if w.process.is_alive():
                 w.process.terminate()
                 w.process.join(timeout=5)
+            w.results.close()
         self.workers = []
 
     def map_chunks(self, chunks: Iterable[Sequence[Item]]) -> Iterator[list[Output]]:
@@ -213,22 +216,30 @@ class WorkerPool:
                 next_yield += 1
             if exhausted and next_yield == next_send:
                 return
-            try:
-                kind, key, payload = self.results.get(timeout=POLL_SECONDS)
-            except queue.Empty:
+            ready: list[Any] = mp_connection.wait([w.results for w in self.workers], timeout=POLL_SECONDS)
+            if not ready:
                 self._check_alive(sent, done)
                 continue
-            if kind == "fatal":
-                self.close()
-                raise payload
-            if kind == "done":
-                for w in self.workers:
-                    if key in w.pending:
-                        w.pending.remove(key)
-                if key in sent:
-                    done[key], cpu = payload
-                    self.cpu_seconds += cpu
-                    del sent[key]
+            for conn in ready:
+                try:
+                    kind, key, payload = conn.recv()
+                except (EOFError, OSError):  # the worker died: _check_alive replaces it
+                    for w in self.workers:
+                        if w.results is conn:
+                            w.process.join(timeout=5)
+                    self._check_alive(sent, done)
+                    continue
+                if kind == "fatal":
+                    self.close()
+                    raise payload
+                if kind == "done":
+                    for w in self.workers:
+                        if key in w.pending:
+                            w.pending.remove(key)
+                    if key in sent:
+                        done[key], cpu = payload
+                        self.cpu_seconds += cpu
+                        del sent[key]
 
     def _check_alive(self, sent: dict[int, Sequence[Item]], done: dict[int, list[Output]]) -> None:
         """Replace dead workers: the chunk a worker was on becomes failures naming the cause, the
@@ -241,6 +252,7 @@ class WorkerPool:
                 self.close()
                 raise CommuniqueError(f"worker processes keep dying (last exit code {code}); giving up")
             self.restarts += 1
+            w.results.close()
             new = self._spawn()
             self.workers[n] = new
             for idx in w.pending:
