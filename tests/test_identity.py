@@ -19,11 +19,15 @@ def extractor(nlp):  # type: ignore[no-untyped-def]
     return Extractor(Options(), nlp=nlp)
 
 
-def mentions(extractor: Extractor, text: str) -> dict[str, list[str]]:
-    """Each person found, with the words that name them."""
+def _analysis(extractor: Extractor, text: str) -> Analysis:
     a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
     assert isinstance(a, Analysis)
-    return {p.name: [m.text for m in p.mentions] for p in a.people}
+    return a
+
+
+def mentions(extractor: Extractor, text: str) -> dict[str, list[str]]:
+    """Each person found, with the words that name them."""
+    return {p.name: [m.text for m in p.mentions] for p in _analysis(extractor, text).people}
 
 
 def people(extractor: Extractor, text: str) -> set[str]:
@@ -250,8 +254,3 @@ def test_a_name_the_model_cut_short_is_read_to_its_end(extractor: Extractor) -> 
             "Messu delivered the message to President Yoweri Museveni on Monday.\n")
     assert "Gaudencio Mahaba Messu" in people(extractor, text)
 
-
-def _analysis(extractor: Extractor, text: str) -> Analysis:
-    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
-    assert isinstance(a, Analysis)
-    return a

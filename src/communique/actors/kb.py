@@ -331,9 +331,15 @@ class KnowledgeBase:
             for p in self._loose.get(self.loose_key(rest), ()):
                 note(p, 0.9, "transliteration")
         if not found and len(toks) >= 2 and not any(len(t) <= 2 for t in toks[:-1]):  # initials: below
-            for p, full in self._full_names.get(toks[-1], ()):
-                if _is_subsequence(toks, full) and _same_fathers(toks, full) and _same_given(toks, full):
-                    note(p, 0.8, "partial")
+            # a shortened full name ("Lula da Silva"), then the same in transliteration ("Muhammad Akhund"
+            # for "Mohammad Hassan Akhund"); the loose form never for a place's name
+            loose = tuple(self.loose_key(rest).split())
+            for index, short, score in ((self._full_names, toks, 0.8), (self._full_loose, loose, 0.75)):
+                if found or not short or (index is self._full_loose and place):
+                    break
+                for p, full in index.get(short[-1], ()):
+                    if _is_subsequence(short, full) and _same_fathers(short, full) and _same_given(short, full):
+                        note(p, score, "partial")
         if not found and len(toks) >= 2 and all(len(t) <= 2 for t in toks[:-1]):
             # initials before a surname ("Kh.Battulga", "S Jaishankar"): the one person whose given names they begin
             same_surname = {p.name for p, _ in self._full_names.get(toks[-1], ())}
@@ -341,12 +347,6 @@ class KnowledgeBase:
                     if len(full) > len(toks) - 1 and all(f.startswith(t) for t, f in zip(toks[:-1], full, strict=False))}
             if len(hits) == 1 and len(same_surname) == 1:  # "M. Khan" could be any Khan
                 note(next(iter(hits.values())), 0.8, "initials")
-        if not found and not place and len(toks) >= 2 and not any(len(t) <= 2 for t in toks[:-1]):
-            # "Muhammad Akhund" for "Mohammad Hassan Akhund"
-            loose = tuple(self.loose_key(rest).split())
-            for p, full in self._full_loose.get(loose[-1], ()) if loose else ():
-                if _is_subsequence(loose, full) and _same_fathers(loose, full) and _same_given(loose, full):
-                    note(p, 0.75, "partial")
         return sorted(found.values(), key=lambda m: (-m.score, m.person.name))
 
     def match_name(self, surface: str) -> list[PersonEntry]:

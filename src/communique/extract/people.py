@@ -270,8 +270,8 @@ def _match_run(
         if _other_name_beside(text, toks, i, j, kb, persons_at) and not _written_in_full(text[s:e], kb):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
             continue
-        cue = kb.split_role(text[s:e])[0]
-        word = kb.split_role(text[s:e])[1].strip()
+        cue, word = kb.split_role(text[s:e])
+        word = word.strip()
         if (len(word.split()) == 1) != one_word:
             i = j if one_word else i + 1  # the other pass's
             continue
