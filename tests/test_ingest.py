@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -367,3 +369,151 @@ def test_header_without_rest(text: str) -> None:
     assert raw.publication_date == date(2024, 1, 1)
     assert not raw.text[raw.body_start :].startswith(" date")
     assert raw.title == ("Talks in Rome" if "Rome" in text else None)
+
+
+# --- hostile input: every bad record is one named failure, and the rest is read -------------------
+
+GOOD = '{"id": "good", "text": "President Alpha met Premier Beta in Lisbon on Monday."}\n'
+
+
+@pytest.mark.parametrize("field", ["id", "title", "url", "text", "html"])
+def test_jsonl_unpaired_surrogate_is_a_failure_naming_the_field(tmp_path: Path, field: str) -> None:
+    bad = {"id": "x", "text": "Alpha met Beta."} | {field: "a\\ud800b"}
+    line = "{" + ", ".join(f'"{k}": "{v}"' for k, v in bad.items()) + "}\n"
+    f = tmp_path / "s.jsonl"
+    f.write_text(line + GOOD, encoding="utf-8")
+    items = _read(f)
+    assert [d.doc_id for d in _docs(items)] == ["good"]
+    (fail,) = _fails(items)
+    assert fail.source == f"{f}:1" and f"field {field!r} holds an unpaired surrogate" in fail.reason
+
+
+def test_jsonl_huge_number_and_deep_nesting_are_refused_by_setting(tmp_path: Path) -> None:
+    f = tmp_path / "h.jsonl"
+    f.write_text('{"id": "n", "n": ' + "9" * 3000 + ', "text": "Alpha met Beta."}\n'
+                 + "[" * 50_000 + "]" * 50_000 + "\n" + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "\n" + GOOD)
+    items = _read(f)
+    assert [d.doc_id for d in _docs(items)] == ["good"]
+    reasons = [x.reason for x in _fails(items)]
+    assert reasons == [
+        "malformed JSONL line: a number of 3000 digits, over the limit of 100 (setting max_number_digits)",
+        "malformed JSONL line: nested 50000 deep, over the limit of 64 (setting max_json_depth)",
+        "malformed JSONL line: nested 50000 deep, over the limit of 64 (setting max_json_depth)",
+    ]
+    assert _docs(_read(f, opts=OPTS.with_(max_number_digits=4300)))[0].doc_id == "n"
+
+
+def test_deep_json_without_a_known_extension_and_on_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = ('{"a": ' * 50_000 + "1" + "}" * 50_000 + "\n").encode()
+    f = tmp_path / "record.data"
+    f.write_bytes(deep)
+    assert "nested 50000 deep" in _fails(_read(f))[0].reason
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(deep)))
+    (fail,) = _read("-")
+    assert isinstance(fail, Failure) and fail.source == "<stdin>:1" and "nested 50000 deep" in fail.reason
+
+
+def test_jsonl_line_without_end_is_not_kept_in_memory(tmp_path: Path) -> None:
+    f = tmp_path / "long.jsonl"
+    f.write_bytes(b'{"text": "' + b"a" * 3000 + b'"}\n' + GOOD.encode())
+    items = _read(f, opts=OPTS.with_(max_bytes=1000))
+    assert [x.reason for x in _fails(items)] == ["record is 3013 bytes, over the 1000 bytes limit (setting max_bytes)"]
+    assert [d.doc_id for d in _docs(items)] == ["good"]
+
+
+def test_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(name, "wb") as fh:
+        fh.write(b"President Alpha met Premier Beta in Lisbon.\n")
+    (doc,) = _read(tmp_path)
+    assert isinstance(doc, RawDocument)
+    assert doc.source == f"{tmp_path}/caf\\xe9.txt" and doc.doc_id == "caf\\xe9"
+    doc.source.encode("utf-8")  # storable
+
+
+def test_a_line_over_max_line_chars_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "one-line.txt"
+    f.write_text("Alpha met Beta. " * 20_000, encoding="utf-8")
+    (fail,) = _read(f)
+    assert isinstance(fail, Failure)
+    assert fail.reason == "a line of 320,000 characters, over the limit of 200,000 (setting max_line_chars)"
+    assert isinstance(_read(f, opts=OPTS.with_(max_line_chars=400_000))[0], RawDocument)
+
+
+def _warc(records: list[tuple[str, str]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for url, charset in records:
+        html = (f"<html><head><title>{url}</title></head><body><p>President Alpha met Premier Beta in Lisbon "
+                "on Monday and the two leaders discussed trade, energy and the fisheries agreement.</p></body></html>")
+        headers = StatusAndHeaders("200 OK", [("Content-Type", f"text/html; charset={charset}")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                                      http_headers=headers))
+    return buf.getvalue()
+
+
+def test_warc_record_declaring_a_charset_that_is_no_text_encoding_does_not_spoil_the_rest(tmp_path: Path) -> None:
+    f = tmp_path / "cs.warc.gz"
+    f.write_bytes(_warc([("http://a.example/1", "undefined"), ("http://a.example/2", "punycode"),
+                         ("http://a.example/3", "base64"), ("http://a.example/4", "utf-8")]))
+    items = _read(f)
+    assert not _fails(items)
+    assert [d.url for d in _docs(items)] == [f"http://a.example/{i}" for i in (1, 2, 3, 4)]
+    assert all("Alpha met Premier Beta" in d.text for d in _docs(items))
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_warc_bomb_and_endless_header_end_the_file_with_one_short_failure(tmp_path: Path, gz: bool) -> None:
+    f = tmp_path / ("bomb.warc.gz" if gz else "endless.warc")
+    opener = gzip.open if gz else open
+    with opener(f, "wb") as fh:
+        fh.write(b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: ")
+        for _ in range(20):
+            fh.write(b"\0" * (1 << 20))
+    (fail,) = _read(f)
+    assert isinstance(fail, Failure)
+    assert fail.reason == "truncated or corrupt WARC: holds over 8.0 MB without a line break"
+    capped = _read(f, opts=OPTS.with_(max_archive_bytes=4 << 20))
+    assert capped[0].reason == "truncated or corrupt WARC: expands past 4.0 MB (setting max_archive_bytes)"  # type: ignore[union-attr]
+
+
+def test_failure_text_is_printable_and_bounded() -> None:
+    f = Failure("in/\x1b[2Jevil\x07.txt", "cannot parse: " + "\x00" * 5 + "x" * 10_000)
+    assert f.source == "in/\\x1b[2Jevil\\x07.txt"
+    assert f.reason.startswith("cannot parse: \\x00\\x00") and len(f.reason) <= 300
+    assert f.reason.endswith("characters in all)")
+    assert Failure("a.jsonl:12", "r").file == "a.jsonl" and Failure("w.warc#rec-1", "r").file == "w.warc"
+
+
+needs_unix = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links and FIFOs")
+
+
+@needs_unix
+def test_folder_entries_that_are_not_files_are_named_and_links_stay_inside(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("President Alpha met Premier Beta in Lisbon.\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("root:x:0:0\n", encoding="utf-8")
+    (root / "out.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "inside.txt").symlink_to(root / "a.txt")
+    (root / "dangling.txt").symlink_to(root / "nowhere.txt")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(root / "sub" / "pipe.txt")
+    (root / ".hidden.txt").write_text("Gamma met Delta.\n", encoding="utf-8")
+    (root / ".git").mkdir()
+    notes: list[str] = []
+    items = list(read_paths([root], OPTS, notes))
+    assert sorted(d.source for d in _docs(items)) == [str(root / "a.txt"), str(root / "inside.txt")]
+    reasons = {Path(f.source).name: f.reason for f in _fails(items)}
+    assert reasons == {
+        "out.txt": f"symbolic link to {tmp_path / 'secret.txt'}, outside the input folder: not followed",
+        "dangling.txt": "broken symbolic link",
+        "loop.txt": "symbolic link loop",
+        "zero.txt": "symbolic link to /dev/zero, outside the input folder: not followed",
+        "pipe.txt": "not a regular file (a FIFO)",
+    }
+    assert notes == [f"{root}: skipped 2 hidden files or folders (names starting with '.')"]

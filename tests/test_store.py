@@ -29,6 +29,7 @@ from communique.records import (
 )
 from communique.store import Store, convert, decode_offsets, encode_offsets
 from communique.store import queries as Q
+from communique.store.convert import AddReport
 from communique.store.store import (
     DOC_PEOPLE,
     DOCS,
@@ -190,10 +191,43 @@ def test_add_documents_skips_stored_content(store: Store) -> None:
     assert (first.added_ids, first.skipped_ids) == (["d1", "d2"], [])
     again = store.add_documents(docs + [make_clean("d3", "first text"), make_clean("d1", "changed")])
     assert again.added_ids == []
-    assert again.reasons == {"d1": "doc_id already stored with other content", "d2": "already stored",
-                             "d3": "same content as d1"}
+    assert again.reasons == {"d1": "already stored with other content from the same source: `communique run` updates it",
+                             "d2": "already stored", "d3": "same content as d1"}
     assert (again.added, again.skipped) == (0, 4)
     assert store.doc_ids() == ["d1", "d2"]
+
+
+def _from(source: str, doc: CleanDocument) -> CleanDocument:
+    return dataclasses.replace(doc, raw=dataclasses.replace(doc.raw, source=source))
+
+
+@pytest.mark.parametrize("write", ["add_documents", "save_results"])
+def test_an_id_clash_is_a_failure_naming_both_sources_and_never_a_silent_swap(store: Store, write: str) -> None:
+    jan = _from("jan/article.txt", make_clean("article", "Alpha met Beta in Lisbon."))
+    feb = _from("feb/article.txt", make_clean("article", "Gamma met Delta in Oslo."))
+
+    def put(*docs: CleanDocument) -> AddReport:
+        if write == "add_documents":
+            return store.add_documents(list(docs))
+        return store.save_results([DocumentResult(clean=d, quality=Quality(), analysis=Analysis()) for d in docs])
+
+    for _ in range(2):  # within one batch, then again on a re-run: the same answer each time
+        report = put(jan, feb)
+        assert [(f.source, f.stage) for f in report.failures] == [("feb/article.txt", "store")]
+        assert "id 'article' already names a different document, from jan/article.txt" in report.failures[0].reason
+        assert report.refused == {("article", "feb/article.txt")}
+        assert store.get_document("article").raw.source == "jan/article.txt"
+    assert [f.source for f in store.failures()] == ["feb/article.txt"]  # recorded once, not once per run
+    again = put(feb)  # alone, in a later batch
+    assert [f.source for f in again.failures] == ["feb/article.txt"]
+    assert store.get_document("article").raw.text.startswith("Alpha")
+
+
+def test_the_same_failure_is_recorded_once(store: Store) -> None:
+    for _ in range(3):
+        store.record_failure(Failure("in/x.txt", "binary file (not text)"))
+    store.record_failure(Failure("in/x.txt", "empty file"))
+    assert [f.reason for f in store.failures()] == ["binary file (not text)", "empty file"]
 
 
 def test_add_documents_dedups_within_one_batch(store: Store) -> None:

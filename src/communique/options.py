@@ -33,6 +33,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "Processes for extraction (1 = in this process).", minimum=1, maximum=256),
     Setting("batch_size", 32, "Documents per spaCy nlp.pipe batch.", minimum=1, maximum=10_000),
     Setting("max_bytes", 50 * 1024 * 1024, "Largest input file or record read, in bytes; larger ones are rejected with a reason.", minimum=1),
+    Setting("max_archive_bytes", 4 * 1024 * 1024 * 1024, "Most bytes one compressed or archive input may expand to; a bomb beyond it ends that file with a reason.", minimum=1),
+    Setting("max_line_chars", 200_000, "Longest line (characters without a line break) of a text or HTML document, or of a WARC header; longer ones are rejected with a reason.", minimum=1000),
+    Setting("max_json_depth", 64, "Deepest nesting of arrays and objects accepted in a JSONL record.", minimum=2, maximum=10_000),
+    Setting("max_number_digits", 100, "Most digits of a number accepted in a JSONL record.", minimum=1, maximum=4300),
     Setting("max_extract_chars", 1_000_000, "Longest cleaned text the extractor analyses; longer ones are processed in their first part and marked.", minimum=1000),
     Setting("languages", ("en",), "Languages the extractor analyses; documents in others are stored and skipped with a reason."),
     Setting("spun_threshold", 0.5, "Spun-text score at or above which a document is flagged spun.", minimum=0.0, maximum=1.0),
@@ -54,6 +58,10 @@ class Options:
     workers: int = 1
     batch_size: int = 32
     max_bytes: int = 50 * 1024 * 1024
+    max_archive_bytes: int = 4 * 1024 * 1024 * 1024
+    max_line_chars: int = 200_000
+    max_json_depth: int = 64
+    max_number_digits: int = 100
     max_extract_chars: int = 1_000_000
     languages: tuple[str, ...] = ("en",)
     spun_threshold: float = 0.5

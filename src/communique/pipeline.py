@@ -98,15 +98,17 @@ def link_and_merge(results: list[DocumentResult], opts: Options) -> tuple[list[A
 
 
 def extract_corpus(
-    paths: Sequence[str | Path], opts: Options | None = None, *, pipeline: Pipeline | None = None
+    paths: Sequence[str | Path], opts: Options | None = None, *, pipeline: Pipeline | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[list[DocumentResult], list[Failure]]:
-    """Read, clean, assess and analyse every document under ``paths``, then link and merge."""
+    """Read, clean, assess and analyse every document under ``paths``, then link and merge
+    (what reading skipped without failing, such as hidden files, goes to ``notes``)."""
     from .ingest import read_paths
 
     opts = opts or Options()
     results: list[DocumentResult] = []
     failures: list[Failure] = []
-    for item in process_stream(read_paths(paths, opts), opts, pipeline):
+    for item in process_stream(read_paths(paths, opts, notes), opts, pipeline):
         (failures if isinstance(item, Failure) else results).append(item)  # type: ignore[arg-type]
     if results:
         link_and_merge(results, opts)
@@ -156,6 +158,8 @@ def run_items_into_store(
         report = store.save_results(batch)
         run.added.extend(report.added_ids)
         run.skipped.update(report.reasons)
+        run.failures.extend(report.failures)
+        batch = [r for r in batch if (r.doc_id, r.clean.raw.source) not in report.refused]
         links = index.link(batch)
         store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in batch if r.doc_id in index.sigs})
         if links:
@@ -186,7 +190,8 @@ def run_items_into_store(
 
 
 def run_into_store(
-    paths: Sequence[str | Path] | None, opts: Options, *, pipeline: Pipeline | None = None
+    paths: Sequence[str | Path] | None, opts: Options, *, pipeline: Pipeline | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[list[DocumentResult], list[Failure]]:
     """The main job over files: documents already extracted with the same content are skipped
     (so an interrupted run resumes), the rest go through ``run_items_into_store``."""
@@ -197,7 +202,7 @@ def run_into_store(
     wanted: list[str] = []
     with Store.open(opts=opts) as store:
         def todo() -> Iterator[RawDocument | Failure]:
-            for item in read_paths(paths, opts):
+            for item in read_paths(paths, opts, notes):
                 if isinstance(item, RawDocument):
                     wanted.append(item.doc_id)
                     stored = store.get_document(item.doc_id)

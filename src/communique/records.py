@@ -8,6 +8,7 @@ before any cleaning), so that ``raw.text[start:end] == span.text`` always holds.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -217,13 +218,45 @@ class DocumentResult:
         }
 
 
+MAX_REASON_CHARS = 300  # a failure's reason is cut here: input bytes must not flood a terminal or a row
+MAX_SOURCE_CHARS = 1000
+
+
+def printable(text: str, limit: int) -> str:
+    """``text`` safe for a terminal, a log line and a database row: control characters
+    (ESC, BEL, NUL, newlines ...), unpaired surrogates and non-UTF-8 file-name bytes written as
+    escapes (``\\x1b``, ``\\udcff``), cut to ``limit`` characters with the length it had."""
+    out = text if text.isprintable() else "".join(
+        ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+    if len(out) > limit:
+        out = f"{out[: limit - 40]}… ({len(out):,} characters in all)"
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """An input that could not be processed: which one and why (never raised, always reported)."""
+    """An input that could not be processed: which one and why (never raised, always reported).
+
+    ``source`` is the file (``FILE:LINE`` for a record of a JSONL file, the record's URL for a
+    WARC record); both it and ``reason`` are made printable and bounded on creation, since
+    they may carry hostile input."""
 
     source: str
     reason: str
     stage: str = "ingest"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", printable(self.source, MAX_SOURCE_CHARS))
+        object.__setattr__(self, "reason", printable(self.reason, MAX_REASON_CHARS))
+
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+    @property
+    def file(self) -> str:
+        """The input file this failure belongs to (``source`` without ``:LINE`` or ``#record``)."""
+        m = _RECORD_SUFFIX.search(self.source)
+        return self.source[: m.start()] if m else self.source
+
+
+_RECORD_SUFFIX = re.compile(r"(?::\d+|#[^/]*)$")

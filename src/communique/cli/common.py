@@ -11,6 +11,7 @@ import click
 
 from ..errors import CommuniqueError
 from ..options import Options
+from ..records import Failure
 
 T = TypeVar("T")
 
@@ -47,6 +48,36 @@ def command_errors() -> Iterator[None]:
     except CommuniqueError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(EXIT_ERROR) from None
+
+
+MAX_ERRORS_PER_FILE = 20
+
+
+class FailureLines:
+    """Prints each failure as ``error: FILE[:LINE]: reason`` on stderr, at most
+    ``MAX_ERRORS_PER_FILE`` per input file; ``finish`` then prints how many more each file had
+    (all of them are kept: in the store's failures, or the batch's _failures.jsonl)."""
+
+    def __init__(self, limit: int = MAX_ERRORS_PER_FILE) -> None:
+        self.limit = limit
+        self.count = 0
+        self._per_file: dict[str, int] = {}
+
+    def __call__(self, failure: Failure) -> None:
+        self.count += 1
+        n = self._per_file[failure.file] = self._per_file.get(failure.file, 0) + 1
+        if n <= self.limit:
+            click.echo(f"error: {failure.source}: {failure.reason}", err=True)
+
+    def all(self, failures: Iterable[Failure]) -> None:
+        for f in failures:
+            self(f)
+        self.finish()
+
+    def finish(self) -> None:
+        for file, n in self._per_file.items():
+            if n > self.limit:
+                click.echo(f"error: {file}: {n - self.limit} more failures not shown ({n} in all)", err=True)
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:

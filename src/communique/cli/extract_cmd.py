@@ -8,15 +8,16 @@ import sys
 import click
 
 from ..records import Failure
-from .common import EXIT_FAILED_ITEMS, db_option, options_from
+from .common import EXIT_FAILED_ITEMS, FailureLines, db_option, options_from
 
 _WORKERS = click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Processes for extraction (default 1; setting workers).")
 
 
-def _report_failures(failures: list[Failure]) -> None:
-    for f in failures:
-        click.echo(f"error: {f.source}: {f.reason}", err=True)
+def _report_failures(failures: list[Failure], notes: list[str]) -> None:
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    FailureLines().all(failures)
 
 
 @click.command(name="extract")
@@ -36,7 +37,8 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | No
     from ..report import corpus_summary
 
     opts = options_from(workers=workers)
-    results, failures = extract_corpus(list(paths), opts)
+    notes: list[str] = []
+    results, failures = extract_corpus(list(paths), opts, notes=notes)
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
     try:
         if fmt == "jsonl":
@@ -47,7 +49,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | No
     finally:
         if out is not sys.stdout:
             out.close()
-    _report_failures(failures)
+    _report_failures(failures, notes)
     if failures:
         raise SystemExit(EXIT_FAILED_ITEMS)
 
@@ -66,9 +68,10 @@ def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None) -> None
     from ..report import corpus_summary
 
     opts = options_from(db=db, workers=workers)
-    results, failures = run_into_store(list(paths) or None, opts)
+    notes: list[str] = []
+    results, failures = run_into_store(list(paths) or None, opts, notes=notes)
     click.echo(corpus_summary(results, failures))
     click.echo(f"\nstore: {opts.db}")
-    _report_failures(failures)
+    _report_failures(failures, notes)
     if failures:
         raise SystemExit(EXIT_FAILED_ITEMS)

@@ -6,11 +6,10 @@ import json
 
 import click
 
-from ..records import Failure
 from ..store import Store, StoredDocument, StoreStats
 from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
-from .common import EXIT_FAILED_ITEMS, command_errors, db_option, options_from, progress
+from .common import EXIT_FAILED_ITEMS, FailureLines, command_errors, db_option, options_from, progress
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                        help="Output format.")
@@ -30,14 +29,15 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
     document once. Each input that cannot be read is reported on stderr and recorded in the
     store; exit code 1 when any failed, 3 when the store cannot be opened or written.
     """
-    def report(f: Failure) -> None:
-        click.echo(f"error: {f.source}: {f.reason}", err=True)
-
+    report = FailureLines()
     with command_errors():
         opts = options_from(db=db)
         with Store.open(opts=opts) as store:
             summary = ingest_into(store, paths, opts, on_failure=report, batch_size=batch_size,
                                   wrap=lambda items: progress(items, "ingesting", opts))
+    report.finish()
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(summary.line())
     if summary.failed:
         raise SystemExit(EXIT_FAILED_ITEMS)

@@ -11,7 +11,14 @@ of other extensions (and hidden files) are skipped; a file named explicitly whos
 is unknown is sniffed (WARC, JSONL, HTML if it looks like markup, else text).
 
 ``opts.max_bytes`` bounds a whole .txt/.html file, and each record of a JSONL or WARC file
-(those are streamed, so a large archive is fine as long as its articles are not).
+(those are streamed, so a large archive is fine as long as its articles are not);
+``max_archive_bytes`` bounds what a compressed archive expands to, ``max_line_chars`` the
+longest line of a document's text. A text with an unpaired surrogate (from a JSON escape or
+a file name's undecodable bytes) is never passed on: names are shown with ``\\xff`` escapes.
+
+Inside a folder, only regular files and links that stay inside the folder are read: a link
+leading out of it, a broken link or a link loop, a FIFO, a device or a socket is a Failure
+naming it; hidden files and folders (``.name``) are skipped and counted in ``notes``.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import gzip
 import hashlib
 import io
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -79,36 +88,55 @@ def sniff(data: bytes) -> str:
     first = next((ln for ln in head.split(b"\n") if ln.strip()), b"").strip()
     if first.startswith(b"{"):
         nl = data.find(b"\n")
+        line = data[: nl if nl != -1 else len(data)]
         try:
-            json.loads(data[: nl if nl != -1 else len(data)])
-            return "jsonl"
+            if len(line) < 1 << 20 and line.count(b"{") + line.count(b"[") < 1000:
+                json.loads(line)
+                return "jsonl"
         except ValueError:
             pass
+        if line.rstrip().endswith(b"}"):
+            return "jsonl"  # a record too big or too deep to try here: the JSONL reader says why
     if looks_like_html(head):
         return "html"
     return "txt"
 
 
-def read_paths(paths: Iterable[str | Path], opts: Options) -> Iterator[RawDocument | Failure]:
-    """Documents from files, directories (recursive, sorted) and ``-`` (stdin), in order."""
+def display(name: str | Path) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 as ``\\xff``."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def read_paths(paths: Iterable[str | Path], opts: Options, notes: list[str] | None = None) -> Iterator[RawDocument | Failure]:
+    """Documents from files, directories (recursive, sorted) and ``-`` (stdin), in order;
+    what was skipped without being a failure (hidden files) is appended to ``notes``."""
+    for item in _read_paths(paths, opts, notes if notes is not None else []):
+        yield _checked(item, opts)
+
+
+def _read_paths(paths: Iterable[str | Path], opts: Options, notes: list[str]) -> Iterator[RawDocument | Failure]:
     for p in paths:
-        name = str(p)
-        if name == "-":
+        name = display(p)
+        if str(p) == "-":
             data = sys.stdin.buffer.read()
             yield from _read_data(data, "<stdin>", f"stdin-{hashlib.sha256(data).hexdigest()[:16]}", sniff(data), opts, stdin=True)
             continue
         path = Path(p)
         try:
             if path.is_dir():
-                yield from _read_dir(path, opts)
+                yield from _read_dir(path, opts, notes)
             elif path.is_file():
                 yield from _read_file(path, kind_of(path.name), opts)
             elif path.exists():
-                yield Failure(name, "not a regular file")
+                yield Failure(name, f"not a regular file ({_file_type(path)})")
+            elif path.is_symlink():
+                yield Failure(name, "broken symbolic link")
             else:
                 yield Failure(name, "no such file or directory")
         except PermissionError:
             yield Failure(name, "permission denied")
+        except OSError as exc:
+            yield Failure(name, f"cannot read: {exc.strerror or type(exc).__name__}")
 
 
 def read_bytes(data: bytes, name: str, opts: Options) -> Iterator[RawDocument | Failure]:
@@ -119,30 +147,102 @@ def read_bytes(data: bytes, name: str, opts: Options) -> Iterator[RawDocument | 
         if big:
             yield Failure(name, big)
             return
-    yield from _read_data(data, name, _stem(name), kind, opts)
+    for item in _read_data(data, name, _stem(name), kind, opts):
+        yield _checked(item, opts)
 
 
-def _read_dir(root: Path, opts: Options) -> Iterator[RawDocument | Failure]:
-    found: list[tuple[str, Path, str]] = []
-    for f in root.rglob("*"):
-        rel = f.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+def _checked(item: RawDocument | Failure, opts: Options) -> RawDocument | Failure:
+    """A document whose text cannot be stored or analysed safely becomes a Failure."""
+    if isinstance(item, Failure):
+        return item
+    for field, value in (("text", item.text), ("title", item.title), ("id", item.doc_id), ("url", item.url),
+                         ("source", item.source)):
+        if value is None:
             continue
-        kind = kind_of(f.name)
-        if kind and f.is_file():
-            found.append((rel.as_posix(), f, kind))
-    if not found:
-        yield Failure(str(root), NO_ARTICLES)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return Failure(item.source, f"the {field} holds an unpaired surrogate ({value[exc.start]!a}), which is not text")
+    longest = max(map(len, item.text.split("\n")))
+    if longest > opts.max_line_chars:
+        return Failure(item.source, f"a line of {longest:,} characters, over the limit of {opts.max_line_chars:,} (setting max_line_chars)")
+    return item
+
+
+def _file_type(path: Path) -> str:
+    try:
+        mode = path.lstat().st_mode if path.is_symlink() and not path.exists() else path.stat().st_mode
+    except OSError:
+        return "unreadable"
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _read_dir(root: Path, opts: Options, notes: list[str]) -> Iterator[RawDocument | Failure]:
+    found: list[tuple[str, Path, str]] = []
+    refused: list[Failure] = []
+    hidden = 0
+    top = root.resolve()
+
+    def unreadable(exc: OSError) -> None:
+        refused.append(Failure(display(exc.filename or root), "permission denied" if isinstance(exc, PermissionError)
+                               else f"cannot read folder: {exc.strerror or type(exc).__name__}"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=False):
+        hidden += sum(1 for d in dirs if d.startswith(".")) + sum(1 for f in files if f.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for entry in [*files, *(d for d in dirs if os.path.islink(os.path.join(folder, d)))]:
+            if entry.startswith("."):
+                continue
+            f = Path(folder, entry)
+            why = _refuse(f, top)
+            if why:
+                refused.append(Failure(display(f), why))
+                continue
+            kind = kind_of(f.name)
+            if kind and f.is_file():
+                found.append((f.relative_to(root).as_posix(), f, kind))
+    if hidden:
+        notes.append(f"{display(root)}: skipped {hidden} hidden file{'s' if hidden != 1 else ''} or folder{'s' if hidden != 1 else ''} (names starting with '.')")
+    if not found and not refused:
+        yield Failure(display(root), NO_ARTICLES)
         return
+    yield from refused
     for _rel, f, kind in sorted(found):
         try:
             yield from _read_file(f, kind, opts)
         except PermissionError:
-            yield Failure(str(f), "permission denied")
+            yield Failure(display(f), "permission denied")
+
+
+def _refuse(f: Path, top: Path) -> str | None:
+    """Why an entry of an input folder is not read, or None: links must stay inside the folder,
+    and only regular files (and, through links, folders inside it) are read."""
+    if f.is_symlink():
+        try:
+            target = f.resolve(strict=True)
+        except FileNotFoundError:
+            return "broken symbolic link"
+        except (RuntimeError, OSError):
+            return "symbolic link loop"
+        if not target.is_relative_to(top):
+            return f"symbolic link to {display(target)}, outside the input folder: not followed"
+        if target.is_dir():
+            return None if kind_of(f.name) is None else "symbolic link to a folder"
+    try:
+        mode = f.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or type(exc).__name__}"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return f"not a regular file ({_file_type(f)})"
 
 
 def _read_file(path: Path, kind: str | None, opts: Options) -> Iterator[RawDocument | Failure]:
-    source = str(path)
+    source = display(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -154,14 +254,14 @@ def _read_file(path: Path, kind: str | None, opts: Options) -> Iterator[RawDocum
     if kind == "jsonl":
         try:
             with path.open("rb") as fh:
-                yield from read_jsonl_lines(fh, source, _stem(path.name), opts.max_bytes)
+                yield from read_jsonl_lines(fh, source, _stem(source), opts)
         except OSError as exc:
             yield Failure(source, f"cannot read: {exc.strerror or exc}")
         return
     if kind == "warc":
         try:
             with path.open("rb") as fh:
-                yield from read_warc_stream(fh, source, opts.max_bytes)
+                yield from read_warc_stream(fh, source, opts)
         except OSError as exc:
             yield Failure(source, f"cannot read: {exc.strerror or exc}")
         return
@@ -174,7 +274,7 @@ def _read_file(path: Path, kind: str | None, opts: Options) -> Iterator[RawDocum
     except OSError as exc:
         yield Failure(source, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _read_data(data, source, _stem(path.name), kind or sniff(data), opts)
+    yield from _read_data(data, source, _stem(source), kind or sniff(data), opts)
 
 
 def _read_data(
@@ -185,10 +285,10 @@ def _read_data(
         yield Failure(source, "empty file")
         return
     if kind == "jsonl":
-        yield from read_jsonl_lines(io.BytesIO(data), source, doc_id, opts.max_bytes)
+        yield from read_jsonl_lines(io.BytesIO(data), source, doc_id, opts)
         return
     if kind == "warc":
-        yield from read_warc_stream(io.BytesIO(data), source, opts.max_bytes)
+        yield from read_warc_stream(io.BytesIO(data), source, opts)
         return
     big = too_big(len(data), opts.max_bytes)
     if big:

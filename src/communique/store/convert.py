@@ -17,6 +17,7 @@ from ..records import (
     Analysis,
     CleanDocument,
     DocumentResult,
+    Failure,
     Meeting,
     Person,
     Quality,
@@ -36,6 +37,8 @@ class AddReport:
     added_ids: list[str] = field(default_factory=list)
     skipped_ids: list[str] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # skipped doc_id -> why
+    failures: list[Failure] = field(default_factory=list)  # documents refused (an id clash), recorded in the store
+    refused: set[tuple[str, str]] = field(default_factory=set)  # (doc_id, source) of each document refused
 
     @property
     def added(self) -> int:
@@ -53,6 +56,8 @@ class AddReport:
         self.added_ids.extend(other.added_ids)
         self.skipped_ids.extend(other.skipped_ids)
         self.reasons.update(other.reasons)
+        self.failures.extend(other.failures)
+        self.refused |= other.refused
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ class IngestSummary:
     skipped: int
     failed: int
     bytes_read: int  # UTF-8 size of the raw texts read
+    notes: tuple[str, ...] = ()  # what was skipped without failing (hidden files)
 
     def line(self) -> str:
         """``ingested 5 documents (0 already stored), 1 failed``."""
@@ -56,8 +57,13 @@ def ingest_into(store: Store, paths: Iterable[str | Path], opts: Options,
             size += len(item.text.encode("utf-8"))
             yield clean(item, lexicon)
 
-    items: Iterable[RawDocument | Failure] = read_paths(paths, opts)
+    notes: list[str] = []
+    items: Iterable[RawDocument | Failure] = read_paths(paths, opts, notes)
     if wrap is not None:
         items = wrap(items)
     report: AddReport = store.add_documents(cleaned(items), batch_size=batch_size)
-    return IngestSummary(added=report.added, skipped=report.skipped, failed=failed, bytes_read=size)
+    for clash in report.failures:  # already recorded by the store, in the batch's transaction
+        failed += 1
+        if on_failure is not None:
+            on_failure(clash)
+    return IngestSummary(added=report.added, skipped=report.skipped, failed=failed, bytes_read=size, notes=tuple(notes))

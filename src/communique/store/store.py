@@ -363,20 +363,30 @@ class Store:
         hashes = {c.raw.content_hash for c, _ in items}
         ids = {c.raw.doc_id for c, _ in items}
         by_hash = dict(conn.execute(select(DOCS.c.content_hash, DOCS.c.doc_id).where(DOCS.c.content_hash.in_(hashes))).all())
-        by_id = dict(conn.execute(select(DOCS.c.doc_id, DOCS.c.content_hash).where(DOCS.c.doc_id.in_(ids))).all())
-        rows: dict[str, dict[str, Any]] = {}  # by doc_id: a later item for the same id wins
+        by_id = {i: (h, src) for i, h, src in conn.execute(
+            select(DOCS.c.doc_id, DOCS.c.content_hash, DOCS.c.source).where(DOCS.c.doc_id.in_(ids))).all()}
+        rows: dict[str, dict[str, Any]] = {}  # by doc_id: a later item for the same id and source wins
         kept: dict[str, DocumentResult] = {}
         for clean, result in items:
-            doc_id, digest = clean.raw.doc_id, clean.raw.content_hash
+            doc_id, digest, source = clean.raw.doc_id, clean.raw.content_hash, clean.raw.source
             owner = by_hash.get(digest)
             if owner is not None and owner != doc_id:
                 report.skip(doc_id, f"same content as {owner}")
                 continue
-            if not upsert and (owner == doc_id or doc_id in by_id):
-                report.skip(doc_id, "already stored" if owner == doc_id else "doc_id already stored with other content")
+            stored = by_id.get(doc_id)
+            if stored is not None and stored[0] != digest and stored[1] != source:
+                clash = Failure(source, f"id {doc_id!r} already names a different document, from {stored[1]}: "
+                                        "not stored (give one of them another id)", stage="store")
+                report.failures.append(clash)
+                report.refused.add((doc_id, source))
+                self._note_failure(conn, clash)
+                continue
+            if not upsert and stored is not None:
+                report.skip(doc_id, "already stored" if owner == doc_id
+                            else "already stored with other content from the same source: `communique run` updates it")
                 continue
             by_hash[digest] = doc_id
-            by_id[doc_id] = digest
+            by_id[doc_id] = (digest, source)
             if doc_id not in rows:
                 report.added_ids.append(doc_id)
             rows[doc_id] = convert.document_row(clean, now, result, version)
@@ -527,7 +537,14 @@ class Store:
     # --- failures and stats --------------------------------------------------------------------
 
     def record_failure(self, failure: Failure) -> None:
+        """Keep ``failure`` (once: the same failure met again by a re-run only updates its time)."""
         with self._write("record a failure") as conn:
+            self._note_failure(conn, failure)
+
+    @staticmethod
+    def _note_failure(conn: Connection, failure: Failure) -> None:
+        same = (FAILURES.c.source == failure.source, FAILURES.c.reason == failure.reason, FAILURES.c.stage == failure.stage)
+        if conn.execute(update(FAILURES).where(*same).values(at=_now())).rowcount == 0:
             conn.execute(FAILURES.insert(), {"source": failure.source, "reason": failure.reason,
                                              "stage": failure.stage, "at": _now()})
 
