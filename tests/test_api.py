@@ -350,6 +350,30 @@ def test_post_json_documents_stores_and_merges(writer: TestClient) -> None:
     assert doc["title"] == "King receives Erdoğan" and doc["publication_date"] == "2024-05-07"
     again = writer.post("/api/documents", json=body, headers=AUTH).json()  # idempotent
     assert again["added"] == ["amman-1"] and writer.get("/api/documents").json()["total"] == 1
+    assert again["replaced"] == []
+    body["documents"][0]["text"] = ARTICLE.replace("on Monday", "on Tuesday")
+    changed = writer.post("/api/documents", json=body, headers=AUTH).json()
+    assert changed["added"] == changed["replaced"] == ["amman-1"]  # said, not silent
+    assert "on Tuesday" in writer.get("/api/documents/amman-1").json()["raw_text"]
+
+
+def test_post_of_hostile_files_answers_each_failure_briefly(tmp_path: Path, built: tuple[Options, Pipeline]) -> None:
+    import gzip
+
+    bomb = gzip.compress(b"WARC/1.0\r\nX: " + b"\0" * (20 << 20))
+    deep = ('{"a": ' * 50_000 + "1" + "}" * 50_000 + "\n").encode()
+    files = [("file", ("bomb.warc.gz", bomb, "application/gzip")), ("file", ("deep.jsonl", deep, "application/x-ndjson")),
+             ("file", ("amman.txt", ARTICLE.encode(), "text/plain"))]
+    opts = Options(db=f"sqlite:///{tmp_path / 'h.db'}", embeddings=False, api_token=TOKEN)
+    with TestClient(create_app(opts, pipeline_factory=lambda o: built[1])) as client:
+        r = client.post("/api/documents", files=files, headers=AUTH)
+    assert r.status_code == 201 and len(r.content) < 4000, r.text[:500]
+    out = r.json()
+    assert out["added"] == ["amman"]
+    assert {f["source"]: f["reason"] for f in out["failures"]} == {
+        "bomb.warc.gz": "truncated or corrupt WARC: holds over 8.0 MB without a line break",
+        "deep.jsonl:1": "malformed JSONL line: nested 50000 deep, over the limit of 64 (setting max_json_depth)",
+    }
 
 
 def test_post_multipart_upload(writer: TestClient) -> None:

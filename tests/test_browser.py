@@ -169,3 +169,26 @@ def test_phone_width_has_no_horizontal_scroll(browser: Any, base_url: str, path:
         assert width[0] <= width[1], width
     finally:
         context.close()
+
+
+def test_pages_run_under_the_content_security_policy(page: Any) -> None:
+    """Every page works with the CSP the server sends: no violation is reported, the document
+    page's script (now a file) still lights the evidence named in the fragment."""
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    response = page.goto("/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.locator("li.event a.title").first.click()
+    page.wait_for_url("**/events/evt-*")
+    document = page.locator("a[href^='/documents/']").first.get_attribute("href")
+    page.get_by_role("link", name="compare sources").click()
+    page.wait_for_url("**/compare")
+    page.goto("/search?q=Khamenei")
+    page.goto(document.split("#")[0])
+    marks = page.locator("mark[id]")
+    key = marks.first.get_attribute("id")
+    page.goto(page.url.split("#")[0] + f"#{key}")
+    assert "on" in (page.locator(f"mark#{key}").get_attribute("class") or "").split()
+    page.goto("/docs")
+    page.wait_for_selector(".swagger-ui")
+    assert violations == []

@@ -34,7 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, "Documents per spaCy nlp.pipe batch.", minimum=1, maximum=10_000),
     Setting("max_bytes", 50 * 1024 * 1024, "Largest input file or record read, in bytes; larger ones are rejected with a reason.", minimum=1),
     Setting("max_archive_bytes", 4 * 1024 * 1024 * 1024, "Most bytes one compressed or archive input may expand to; a bomb beyond it ends that file with a reason.", minimum=1),
-    Setting("max_line_chars", 200_000, "Longest line (characters without a line break) of a text or HTML document, or of a WARC header; longer ones are rejected with a reason.", minimum=1000),
+    Setting("max_line_chars", 200_000, "Longest line (characters without a line break) of a document's text; longer ones are rejected with a reason.", minimum=1000),
     Setting("max_json_depth", 64, "Deepest nesting of arrays and objects accepted in a JSONL record.", minimum=2, maximum=10_000),
     Setting("max_number_digits", 100, "Most digits of a number accepted in a JSONL record.", minimum=1, maximum=4300),
     Setting("max_extract_chars", 1_000_000, "Longest cleaned text the extractor analyses; longer ones are processed in their first part and marked.", minimum=1000),

@@ -137,6 +137,7 @@ class StoreRun:
     """What one run into the store did."""
 
     added: list[str] = dataclasses.field(default_factory=list)  # doc_ids stored by this run
+    replaced: list[str] = dataclasses.field(default_factory=list)  # of added: ids whose earlier content was replaced
     skipped: dict[str, str] = dataclasses.field(default_factory=dict)  # doc_id -> why not stored again
     failures: list[Failure] = dataclasses.field(default_factory=list)
     events: list[Any] = dataclasses.field(default_factory=list)  # every event of the store after the run
@@ -157,6 +158,7 @@ def run_items_into_store(
     def save(batch: list[DocumentResult]) -> None:
         report = store.save_results(batch)
         run.added.extend(report.added_ids)
+        run.replaced.extend(report.replaced_ids)
         run.skipped.update(report.reasons)
         run.failures.extend(report.failures)
         batch = [r for r in batch if (r.doc_id, r.clean.raw.source) not in report.refused]

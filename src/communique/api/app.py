@@ -29,6 +29,7 @@ from ..store.store import _version
 from . import schemas as S
 from .cache import ResponseCache
 from .errors import ApiError, error_response, install_error_handlers
+from .http import SecurityHeaders
 from .ingest import Ingestor, PipelineFactory, documents_to_jsonl
 from .inline import get_route
 
@@ -308,6 +309,7 @@ def create_app(opts: Options, store: Store | None = None, *, pipeline_factory: P
     app.state.ingestor = Ingestor(opts, pipeline_factory)
     app.add_middleware(ResponseCache, token=the_store.change_token, max_bytes=opts.api_cache_mb * 1024 * 1024)
     app.add_middleware(BodyLimit, limit=opts.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)
     inline = the_store.dialect == "sqlite"  # see inline.py
     app.include_router(api_router(inline_reads=inline))
     html_error = mount_web(app, inline_reads=inline)

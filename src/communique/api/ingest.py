@@ -74,6 +74,7 @@ def ingest_into_store(store: Store, items: Iterable[RawDocument | Failure], opts
     run = run_items_into_store(store, raws, opts, pipeline=pipeline, embedder=embedder)
     return {
         "added": run.added,
+        "replaced": run.replaced,
         "skipped": run.skipped,
         "failures": [{"source": f.source, "reason": f.reason, "stage": f.stage} for f in run.failures],
         "events": sorted({e.event_id for e in run.events for d, _ in e.sources if d in wanted}),

@@ -285,6 +285,7 @@ class IngestFailure(BaseModel):
 
 class IngestOut(BaseModel):
     added: list[str] = Field(description="doc_ids stored (new or updated).")
+    replaced: list[str] = Field(default_factory=list, description="Of added: doc_ids that already held other content, now replaced by this request's.")
     skipped: dict[str, str] = Field(description="doc_id -> why it was not stored.")
     failures: list[IngestFailure]
     events: list[str] = Field(description="Event ids the ingested documents now belong to.")

@@ -91,7 +91,9 @@ class BalancedWorkers(Multiprocess):
 
 def run_workers(app: str, *, host: str, port: int, workers: int, log_level: str) -> None:
     """Serve the app factory ``app`` ("module:function") in ``workers`` processes."""
-    config = Config(app, factory=True, host=host, port=port, log_level=log_level, workers=workers)
+    from .http import PROTOCOL
+
+    config = Config(app, factory=True, host=host, port=port, log_level=log_level, workers=workers, http=PROTOCOL)
     if not hasattr(socket, "SO_REUSEPORT"):
         Multiprocess(config, sockets=[config.bind_socket()]).run()
         return

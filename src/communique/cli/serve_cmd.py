@@ -26,6 +26,7 @@ def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level
     import uvicorn
 
     from ..api import create_app
+    from ..api.http import PROTOCOL
     from ..api.workers import run_workers
 
     try:
@@ -37,7 +38,7 @@ def serve_cmd(host: str, port: int, db: str | None, token: str | None, log_level
     writes = "enabled (bearer token)" if opts.api_token else "disabled (no token)"
     click.echo(f"serving {app.state.store.display_url} on http://{host}:{port}/ — writes {writes}", err=True)
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, http=PROTOCOL)
         return 0
     # several processes: each builds its own app from the same settings, passed by environment
     app.state.store.close()

@@ -35,6 +35,7 @@ class AddReport:
     """What a write did: ids added (or updated), ids skipped and why."""
 
     added_ids: list[str] = field(default_factory=list)
+    replaced_ids: list[str] = field(default_factory=list)  # of added_ids: ids that held other content before
     skipped_ids: list[str] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # skipped doc_id -> why
     failures: list[Failure] = field(default_factory=list)  # documents refused (an id clash), recorded in the store
@@ -54,6 +55,7 @@ class AddReport:
 
     def merge(self, other: AddReport) -> None:
         self.added_ids.extend(other.added_ids)
+        self.replaced_ids.extend(other.replaced_ids)
         self.skipped_ids.extend(other.skipped_ids)
         self.reasons.update(other.reasons)
         self.failures.extend(other.failures)

@@ -389,6 +389,8 @@ class Store:
             by_id[doc_id] = (digest, source)
             if doc_id not in rows:
                 report.added_ids.append(doc_id)
+                if stored is not None and stored[0] != digest:
+                    report.replaced_ids.append(doc_id)
             rows[doc_id] = convert.document_row(clean, now, result, version)
             if result is not None:
                 kept[doc_id] = result

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -30,8 +30,25 @@ def _templates() -> Jinja2Templates:
                       autoescape=select_autoescape(enabled_extensions=("html",), default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["value"] = _value
+    env.filters["segment"] = segment
+    env.filters["doc_href"] = lambda doc_id: _href("documents", "id", doc_id)
+    env.filters["person_href"] = lambda name: _href("people", "name", name)
     env.globals["FIELD_LABELS"] = FIELD_LABELS
     return Jinja2Templates(env=env)
+
+
+def segment(value: Any) -> str:
+    """``value`` as one URL path segment: ``/`` and ``?`` included, percent-encoded."""
+    return quote(str(value), safe="")
+
+
+def _href(kind: str, param: str, value: Any) -> str:
+    """The page of a document or person. Ids come from the input, so a ``/`` in one stays inside
+    its segment; an id that is only dots (a browser resolves ``..`` even encoded) goes in the query."""
+    text = str(value)
+    if text.strip(".") == "":
+        return f"/{kind}/?{urlencode({param: text})}"
+    return f"/{kind}/{segment(text)}"
 
 
 def _value(v: Any) -> str:
@@ -133,6 +150,14 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
                              if x.kind in ("meeting", "place"))
             columns.append({"src": src, "html": highlight(doc.clean_text, _clean_marks(doc, marks))})
         return render(request, "compare.html", e=e, columns=columns)
+
+    @get("/documents/")
+    def document_by_query(request: Request, id: str = "") -> Response:  # noqa: A002  (the query's name)
+        return document(request, id)
+
+    @get("/people/")
+    def person_by_query(request: Request, name: str = "") -> Response:
+        return person(request, name)
 
     @get("/documents/{doc_id:path}")
     def document(request: Request, doc_id: str) -> Response:
