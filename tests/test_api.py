@@ -427,7 +427,10 @@ def test_serve_binds_localhost_with_the_token(tmp_path: Path, monkeypatch: pytes
     db = f"sqlite:///{tmp_path / 's.db'}"
     r = CliRunner().invoke(cli, ["serve", "--db", db, "--token", "t0k", "--port", "8123"])
     assert r.exit_code == 0, r.output
-    assert seen == {"host": "127.0.0.1", "port": 8123, "log_level": "info", "token": "t0k", "store": db}
+    from communique.api.http import PROTOCOL
+
+    assert seen == {"host": "127.0.0.1", "port": 8123, "log_level": "info", "token": "t0k", "store": db,
+                    "http": PROTOCOL}
     assert f"serving {db} on http://127.0.0.1:8123/ — writes enabled (bearer token)" in r.output
     r = CliRunner().invoke(cli, ["serve", "--db", db], env={"COMMUNIQUE_API_TOKEN": "from-env"})
     assert r.exit_code == 0 and seen["token"] == "from-env"

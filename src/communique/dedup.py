@@ -421,9 +421,20 @@ class DedupIndex:
         had = len(self.sigs)
         new = [r for r in results if r.doc_id not in self.sigs]
         self.add_many(new)
-        touched = {r.doc_id for r in results}
-        if had:  # older documents that may now have a better original
-            touched |= self._affected([r.doc_id for r in new])
+        return self._relink({r.doc_id for r in results}, [r.doc_id for r in new] if had else [])
+
+    def absorb(self, sigs: Mapping[str, dict[str, Any]]) -> list[Link]:
+        """Index the stored signatures of documents this index has not seen (another process
+        saved them meanwhile) and return their links and those of indexed documents whose best
+        original is one of them, as ``link`` does for results."""
+        new = [d for d in sorted(sigs) if d not in self.sigs]
+        for d in new:
+            self._insert(d, sigs[d])
+        return self._relink(set(new), new)
+
+    def _relink(self, touched: set[str], new: Sequence[str]) -> list[Link]:
+        if new:  # older documents that may now have a better original
+            touched = touched | self._affected(new)
         links = []
         for d in sorted(touched):
             link = self.best_link(d)

@@ -156,16 +156,18 @@ def run_items_into_store(
     index = DedupIndex.from_signatures(store.load_signatures(), opts, embedder)
 
     def save(batch: list[DocumentResult]) -> None:
-        report = store.save_results(batch)
+        # a document, its signature and its links become visible together (a crash keeps none)
+        with store.transaction("save a batch"):
+            report = store.save_results(batch)
+            kept = [r for r in batch if (r.doc_id, r.clean.raw.source) not in report.refused]
+            links = index.link(kept)
+            store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in kept if r.doc_id in index.sigs})
+            if links:
+                store.save_links([x.as_row() for x in links])
         run.added.extend(report.added_ids)
         run.replaced.extend(report.replaced_ids)
         run.skipped.update(report.reasons)
         run.failures.extend(report.failures)
-        batch = [r for r in batch if (r.doc_id, r.clean.raw.source) not in report.refused]
-        links = index.link(batch)
-        store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in batch if r.doc_id in index.sigs})
-        if links:
-            store.save_links([x.as_row() for x in links])
 
     batch: list[DocumentResult] = []
     for item in process_stream(items, opts, pipeline):
@@ -179,15 +181,25 @@ def run_items_into_store(
             batch = []
     if batch:
         save(batch)
-    corpus = list(store.iter_results())
-    if corpus:
-        links = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
-        run.events = merge_events(corpus, links, opts)
-        assign_event_ids(corpus, run.events)
-        store.replace_events(
-            [(e.event_id, e.to_json()) for e in run.events],
-            [(e.event_id, doc_id, idx) for e in run.events for doc_id, idx in e.sources],
-        )
+    # One process at a time from here: link what other runs stored meanwhile (and documents an
+    # interrupted older run left without signature), then merge events over everything stored.
+    with store.transaction("link and merge events", exclusive=True):
+        corpus = list(store.iter_results())
+        links = index.absorb(store.load_signatures(missing_from=index.sigs))
+        unsigned = [r for r in corpus if r.doc_id not in index.sigs]
+        links += index.link(unsigned)
+        if unsigned:
+            store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in unsigned})
+        if links:
+            store.save_links([x.as_row() for x in links])
+        if corpus:
+            stored = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
+            run.events = merge_events(corpus, stored, opts)
+            assign_event_ids(corpus, run.events)
+            store.replace_events(
+                [(e.event_id, e.to_json()) for e in run.events],
+                [(e.event_id, doc_id, idx) for e in run.events for doc_id, idx in e.sources],
+            )
     return run
 
 

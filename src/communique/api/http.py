@@ -12,7 +12,6 @@ shape and headers instead of uvicorn's plain-text ``Invalid HTTP request receive
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -64,19 +63,18 @@ def bad_request_bytes(msg: str) -> bytes:
     return b"\r\n".join(head) + b"\r\n\r\n" + body
 
 
-def _protocol() -> Any:
-    """uvicorn's HTTP protocol (httptools when installed, else h11) answering 400 in the error shape."""
-    try:
-        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as Base
-    except ImportError:  # httptools not installed
-        from uvicorn.protocols.http.h11_impl import H11Protocol as Base  # type: ignore[assignment]
-
-    class ShapedErrors(Base):
-        def send_400_response(self, msg: str) -> None:
-            self.transport.write(bad_request_bytes(msg))
-            self.transport.close()
-
-    return ShapedErrors
+try:  # uvicorn's HTTP protocol: httptools when installed (uvicorn's own choice), else h11
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as _Base
+except ImportError:  # pragma: no cover - httptools is a dependency
+    from uvicorn.protocols.http.h11_impl import H11Protocol as _Base  # type: ignore[assignment]
 
 
-PROTOCOL = _protocol()
+class ShapedErrorsProtocol(_Base):
+    """uvicorn's protocol answering requests it cannot parse with ``bad_request_bytes``."""
+
+    def send_400_response(self, msg: str) -> None:
+        self.transport.write(bad_request_bytes(msg))
+        self.transport.close()
+
+
+PROTOCOL = ShapedErrorsProtocol

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import signal
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,6 +37,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -49,6 +52,10 @@ from .convert import AddReport, StoredDocument, StoreStats
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 30_000
+_EXCLUSIVE_LOCK = 0x636F6D6D
+# Crash testing: with COMMUNIQUE_CRASH_AFTER_WRITES=N the process kills itself (SIGKILL) right
+# after its N-th committed write transaction, so tests can crash a run between any two commits.
+_CRASH_AFTER_WRITES = int(os.environ.get("COMMUNIQUE_CRASH_AFTER_WRITES", "0") or 0)  # PostgreSQL advisory lock key of Store.transaction(exclusive=True)
 # Reads of a SQLite store go through a memory map of its file, not a read() per page: a person's
 # page (a few hundred scattered rows) took 14 % less server CPU at 100k events. SQLite caps it at
 # its build's maximum (2 GB on Debian's); mapped pages are the OS page cache, shared by processes.
@@ -224,6 +231,7 @@ class Store:
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()  # see memo()
         self._memo_token: tuple[int, int] | None = None
         self._memo_lock = threading.Lock()
+        self._tx = threading.local()  # the connection of this thread's open transaction(), if any
 
     @classmethod
     def open(cls, url: str | None = None, opts: Options | None = None) -> Store:
@@ -310,8 +318,31 @@ class Store:
     # --- plumbing ------------------------------------------------------------------------------
 
     @contextmanager
+    def transaction(self, action: str, *, exclusive: bool = False) -> Iterator[None]:
+        """Every store call of this thread inside the block is one write transaction: all of it
+        becomes visible at once, or none of it (a crash, an error). ``exclusive``: also wait for
+        and hold the store-wide lock, so that two processes' blocks run one after the other
+        (SQLite's write lock does that already; PostgreSQL takes an advisory lock)."""
+        if getattr(self._tx, "conn", None) is not None:
+            yield  # already inside one
+            return
+        with self._write(action) as conn:
+            if exclusive and self.dialect == "postgresql":
+                conn.execute(sql_text("SELECT pg_advisory_xact_lock(:k)"), {"k": _EXCLUSIVE_LOCK})
+            self._tx.conn = conn
+            try:
+                yield
+            finally:
+                self._tx.conn = None
+
+    @contextmanager
     def _write(self, action: str) -> Iterator[Connection]:
-        """One write transaction; errors become StoreError naming the store and the action."""
+        """One write transaction (or the open ``transaction``'s); errors become StoreError naming
+        the store and the action."""
+        open_tx = getattr(self._tx, "conn", None)
+        if open_tx is not None:
+            yield open_tx
+            return
         try:
             with self.engine.connect().execution_options(communique_write=True) as conn, conn.begin():
                 yield conn
@@ -319,10 +350,16 @@ class Store:
             raise StoreError(f"{self.display_url}: cannot {action}: {getattr(exc, 'orig', None) or exc}") from exc
         finally:
             self._writes += 1
+        if self._writes == _CRASH_AFTER_WRITES:
+            os.kill(os.getpid(), signal.SIGKILL)  # the crash tests' kill point (see _CRASH_AFTER_WRITES)
 
     @contextmanager
     def _read(self, action: str) -> Iterator[Connection]:
+        open_tx = getattr(self._tx, "conn", None)
         try:
+            if open_tx is not None:
+                yield open_tx  # read what this transaction has written
+                return
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
@@ -592,9 +629,17 @@ class Store:
                 conn.execute(stmt.on_conflict_do_update(index_elements=[SIGNATURES.c.doc_id],
                                                         set_={"data": stmt.excluded.data}), batch)
 
-    def load_signatures(self) -> dict[str, dict[str, Any]]:
+    def load_signatures(self, missing_from: Collection[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Every stored signature, or only those of documents not in ``missing_from``."""
         with self._read("load signatures") as conn:
-            return dict(conn.execute(select(SIGNATURES.c.doc_id, SIGNATURES.c.data)).all())
+            if missing_from is None:
+                return dict(conn.execute(select(SIGNATURES.c.doc_id, SIGNATURES.c.data)).all())
+            ids = [d for d in conn.execute(select(SIGNATURES.c.doc_id)).scalars() if d not in missing_from]
+            out: dict[str, dict[str, Any]] = {}
+            for chunk in _batched(ids, 500):
+                out.update(conn.execute(select(SIGNATURES.c.doc_id, SIGNATURES.c.data)
+                                        .where(SIGNATURES.c.doc_id.in_(chunk))).all())
+            return out
 
     def save_links(self, links: Iterable[tuple[str, str, str, float]], replace: bool = False) -> None:
         """Upsert (doc_id, target, reason, score) links and mirror them on documents.
