@@ -370,6 +370,7 @@ def test_post_of_hostile_files_answers_each_failure_briefly(tmp_path: Path, buil
     assert r.status_code == 201 and len(r.content) < 4000, r.text[:500]
     out = r.json()
     assert out["added"] == ["amman"]
+    assert out["failures_total"] == 2
     assert {f["source"]: f["reason"] for f in out["failures"]} == {
         "bomb.warc.gz": "truncated or corrupt WARC: holds over 8.0 MB without a line break",
         "deep.jsonl:1": "malformed JSONL line: nested 50000 deep, over the limit of 64 (setting max_json_depth)",
@@ -664,3 +665,14 @@ def test_sqlite_reads_run_on_the_event_loop_postgresql_reads_on_threads(
     on_worker = {name: t.startswith("AnyIO worker thread") for name, t in threads.items()}
     postgres = hand_store.dialect == "postgresql"  # SQLite: inline, first come first served
     assert on_worker == {"list_people": postgres, "list_events": postgres}
+
+
+def test_post_answer_lists_at_most_100_failures(tmp_path: Path, built: tuple[Options, Pipeline]) -> None:
+    many = b"\n".join(b'{"broken %d' % i for i in range(300))
+    opts = Options(db=f"sqlite:///{tmp_path / 'm.db'}", embeddings=False, api_token=TOKEN)
+    with TestClient(create_app(opts, pipeline_factory=lambda o: built[1])) as client:
+        r = client.post("/api/documents", files=[("file", ("many.jsonl", many, "application/x-ndjson"))], headers=AUTH)
+        out = r.json()
+        assert r.status_code == 201 and out["failures_total"] == 300 and len(out["failures"]) == 100
+        assert out["failures"][0]["source"] == "many.jsonl:1"
+        assert client.get("/api/health").json()["counts"]["failures"] == 300  # all kept in the store

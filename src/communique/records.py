@@ -222,12 +222,14 @@ MAX_REASON_CHARS = 300  # a failure's reason is cut here: input bytes must not f
 MAX_SOURCE_CHARS = 1000
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
 def printable(text: str, limit: int) -> str:
     """``text`` safe for a terminal, a log line and a database row: control characters
     (ESC, BEL, NUL, newlines ...), unpaired surrogates and non-UTF-8 file-name bytes written as
     escapes (``\\x1b``, ``\\udcff``), cut to ``limit`` characters with the length it had."""
-    out = text if text.isprintable() else "".join(
-        ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+    out = _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text)
     if len(out) > limit:
         out = f"{out[: limit - 40]}… ({len(out):,} characters in all)"
     return out

@@ -66,6 +66,9 @@ class Ingestor:
             return ingest_into_store(store, items, self.opts, self.pipeline(), embedder=self.embedder())
 
 
+MAX_FAILURES_LISTED = 100  # an answer lists this many failures at most (failures_total counts all)
+
+
 def ingest_into_store(store: Store, items: Iterable[RawDocument | Failure], opts: Options,
                       pipeline: Pipeline, *, embedder: Any = None) -> dict[str, Any]:
     """The main job's sequence (``pipeline.run_items_into_store``) over uploaded documents."""
@@ -76,6 +79,7 @@ def ingest_into_store(store: Store, items: Iterable[RawDocument | Failure], opts
         "added": run.added,
         "replaced": run.replaced,
         "skipped": run.skipped,
-        "failures": [{"source": f.source, "reason": f.reason, "stage": f.stage} for f in run.failures],
+        "failures": [{"source": f.source, "reason": f.reason, "stage": f.stage} for f in run.failures[:MAX_FAILURES_LISTED]],
+        "failures_total": len(run.failures),
         "events": sorted({e.event_id for e in run.events for d, _ in e.sources if d in wanted}),
     }

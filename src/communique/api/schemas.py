@@ -287,5 +287,6 @@ class IngestOut(BaseModel):
     added: list[str] = Field(description="doc_ids stored (new or updated).")
     replaced: list[str] = Field(default_factory=list, description="Of added: doc_ids that already held other content, now replaced by this request's.")
     skipped: dict[str, str] = Field(description="doc_id -> why it was not stored.")
-    failures: list[IngestFailure]
+    failures: list[IngestFailure] = Field(description="What could not be stored and why (the first 100).")
+    failures_total: int = Field(0, description="How many inputs failed in all (all are kept in the store).")
     events: list[str] = Field(description="Event ids the ingested documents now belong to.")

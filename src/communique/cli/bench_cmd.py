@@ -17,6 +17,7 @@ BENCHMARKS: dict[str, str] = {
     "extract": "communique.bench.extract:bench_extract_cmd",
     "scale": "communique.bench.scale:bench_scale_cmd",
     "api": "communique.bench.api:bench_api_cmd",
+    "fuzz": "communique.bench.fuzz:bench_fuzz_cmd",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -51,6 +52,13 @@ def command_errors() -> Iterator[None]:
 
 
 MAX_ERRORS_PER_FILE = 20
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal(text: str) -> str:
+    """``text`` for a terminal: control characters other than newline and tab (ESC, BEL ...)
+    from input written as escapes (``\\x1b``), so a document cannot drive the terminal."""
+    return _CONTROLS.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 class FailureLines:

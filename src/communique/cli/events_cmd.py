@@ -9,7 +9,7 @@ import click
 
 from ..events import FIELDS
 from ..store import Store
-from .common import EXIT_FAILED_ITEMS, command_errors, db_option, options_from
+from .common import EXIT_FAILED_ITEMS, command_errors, db_option, options_from, terminal
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
                        help="Output format.")
@@ -76,7 +76,7 @@ def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(list(events.values()), ensure_ascii=False, indent=2))
     elif events:
-        click.echo(format_events(events))
+        click.echo(terminal(format_events(events)))
     else:
         click.echo("no events" + (f" with {person!r}" if person else ""))
 
@@ -93,4 +93,4 @@ def event_cmd(event_id: str, db: str | None, fmt: str) -> None:
     if data is None:
         click.echo(f"error: no event {event_id!r} in {where}", err=True)
         raise SystemExit(EXIT_FAILED_ITEMS)
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else format_event(data))
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else terminal(format_event(data)))

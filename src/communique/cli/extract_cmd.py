@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..records import Failure
-from .common import EXIT_FAILED_ITEMS, FailureLines, db_option, options_from
+from .common import EXIT_FAILED_ITEMS, FailureLines, db_option, options_from, terminal
 
 _WORKERS = click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Processes for extraction (default 1; setting workers).")
@@ -45,7 +45,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | No
             for r in results:
                 out.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
         else:
-            out.write(corpus_summary(results, failures) + "\n")
+            out.write(terminal(corpus_summary(results, failures)) + "\n")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -70,7 +70,7 @@ def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None) -> None
     opts = options_from(db=db, workers=workers)
     notes: list[str] = []
     results, failures = run_into_store(list(paths) or None, opts, notes=notes)
-    click.echo(corpus_summary(results, failures))
+    click.echo(terminal(corpus_summary(results, failures)))
     click.echo(f"\nstore: {opts.db}")
     _report_failures(failures, notes)
     if failures:

@@ -9,7 +9,15 @@ import click
 from ..store import Store, StoredDocument, StoreStats
 from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
-from .common import EXIT_FAILED_ITEMS, FailureLines, command_errors, db_option, options_from, progress
+from .common import (
+    EXIT_FAILED_ITEMS,
+    FailureLines,
+    command_errors,
+    db_option,
+    options_from,
+    progress,
+    terminal,
+)
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                        help="Output format.")
@@ -58,7 +66,7 @@ def show_cmd(doc_id: str, db: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_document(doc))
+        click.echo(terminal(format_document(doc)))
 
 
 @click.command(name="stats")
@@ -71,7 +79,7 @@ def stats_cmd(db: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_stats(stats))
+        click.echo(terminal(format_stats(stats)))
 
 
 def _span(text: str, limit: int = 160) -> str:

@@ -23,6 +23,7 @@ naming it; hidden files and folders (``.name``) are skipped and counted in ``not
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import io
@@ -34,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..options import Options
-from ..records import Failure, RawDocument
+from ..records import Failure, RawDocument, printable
 from .decode import Rejected, decode, too_big
 from .html import looks_like_html, parse_html
 from .jsonl import read_jsonl_lines
@@ -49,6 +50,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "jsonl": (".jsonl", ".ndjson"),
     "warc": (".warc", ".warc.gz", ".arc", ".arc.gz"),
 }
+MAX_ID_CHARS = 1000  # a longer id or title is cut (with its length said)
 NO_ARTICLES = "no articles found (looked for .txt, .html, .jsonl, .warc)"
 
 
@@ -166,6 +168,9 @@ def _checked(item: RawDocument | Failure, opts: Options) -> RawDocument | Failur
     longest = max(map(len, item.text.split("\n")))
     if longest > opts.max_line_chars:
         return Failure(item.source, f"a line of {longest:,} characters, over the limit of {opts.max_line_chars:,} (setting max_line_chars)")
+    doc_id, title = printable(item.doc_id, MAX_ID_CHARS), item.title and printable(item.title, MAX_ID_CHARS)
+    if doc_id != item.doc_id or title != item.title:  # control characters in an id or title: escaped
+        item = dataclasses.replace(item, doc_id=doc_id, title=title)
     return item
 
 

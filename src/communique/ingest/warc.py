@@ -110,8 +110,7 @@ def read_warc_stream(stream: IO[bytes], source: str, opts: Options) -> Iterator[
                 yield item
         if capped.damage:
             raise EOFError(capped.damage)
-    except (InputLimit, EOFError, OSError, zlib.error, ValueError, KeyError, IndexError, TypeError, AttributeError,
-            UnicodeError, AssertionError) as exc:  # warcio and gzip raise many kinds on damaged input
+    except Exception as exc:  # warcio (ArchiveLoadFailed ...), gzip and zlib raise many kinds on damaged input
         detail = f"{type(exc).__name__}: {exc}" if str(exc) and not isinstance(exc, InputLimit) else str(exc) or type(exc).__name__
         yield Failure(source, f"truncated or corrupt WARC: {detail}")
         return
