@@ -119,7 +119,7 @@ def oracle(data: dict[str, Any], params: dict[str, str]) -> set[str]:
 
 
 def multi_source(data: dict[str, Any]) -> dict[str, Any]:
-    return max(data["events"], key=lambda e: (e["n_sources"], e["event_id"]))
+    return max(data["events"], key=lambda e: (e["n_sources"] + e["copies"], e["event_id"]))
 
 
 def test_events_list_has_every_event_with_total(client: TestClient, everything: dict[str, Any]) -> None:
@@ -128,7 +128,8 @@ def test_events_list_has_every_event_with_total(client: TestClient, everything: 
     assert page["total"] == n == len(page["items"]) >= 5
     inject = [e for e in page["items"] if e["participants"] == ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]]
     assert len(inject) == 1 and inject[0]["location"] == "Ankara" and inject[0]["n_sources"] == 1
-    assert multi_source(everything)["n_sources"] == 2  # two reports (one spun) of one meeting
+    both = multi_source(everything)  # two reports of one meeting, one a spun copy of the other: one independent
+    assert (both["n_sources"], both["copies"]) == (1, 1)
 
 
 def test_events_sort_by_date_puts_undated_last(client: TestClient) -> None:
@@ -143,7 +144,7 @@ def test_events_sort_by_date_puts_undated_last(client: TestClient) -> None:
 
 def test_events_sort_by_sources(client: TestClient) -> None:
     counts = [e["n_sources"] for e in get(client, "/api/events", sort="-sources")["items"]]
-    assert counts == sorted(counts, reverse=True) and counts[0] == 2
+    assert counts == sorted(counts, reverse=True) and counts[0] == 1
     assert [e["n_sources"] for e in get(client, "/api/events", sort="sources")["items"]] == sorted(counts)
 
 
@@ -199,22 +200,25 @@ def test_sql_injection_looking_text_is_just_text(client: TestClient, q: str) -> 
 
 def test_event_detail_agreement_sources_and_quotes(client: TestClient, everything: dict[str, Any]) -> None:
     e = get(client, f"/api/events/{multi_source(everything)['event_id']}")
-    assert [s["doc_id"] for s in e["sources"]] == ["002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71"]
+    # the original first, its spun copy listed under it
+    assert [(s["doc_id"], s["copy_of"]) for s in e["sources"]] == [
+        ("003_dacb1954d6c9fa71", None), ("002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71")]
+    assert (e["n_sources"], e["copies"]) == (1, 1)
     part = e["fields"]["participants"]
-    assert part["of"] == 2 and part["agreed_by"] == 2 and part["conflict"] is False
-    assert [s["doc_id"] for s in part["sources"]] == ["002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71"]
-    for name, fld in e["fields"].items():  # agreed_by counts the sources giving the agreed value
-        stated = [s["value"] for s in fld["sources"] if s["value"] not in (None, [], "")]
+    assert part["of"] == 1 and part["agreed_by"] == 1 and part["conflict"] is False
+    assert sorted(s["doc_id"] for s in part["sources"]) == ["002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71"]
+    for name, fld in e["fields"].items():  # agreed_by counts the independent reports giving the agreed value
+        stated = [s["value"] for s in fld["sources"] if s["value"] not in (None, [], "") and s["doc_id"] != "002_2c749cdfbc01d25b"]
         assert fld["agreed_by"] == stated.count(fld["value"]), name
         assert fld["conflict"] == (len({json.dumps(v) for v in stated}) > 1), name
-    spun = e["sources"][0]
+    spun = e["sources"][1]
     assert spun["spun"] is True and spun["near_duplicate_of"] == "003_dacb1954d6c9fa71"
     assert spun["meetings"][0]["idx"] == 0 and spun["meetings"][0]["event_id"] == e["event_id"]
     speakers = [g["speaker"] for g in e["quotes_by_speaker"]]
     assert speakers[0] == "Ali Khamenei" and len(speakers) == len(set(speakers))
     quotes = [q for g in e["quotes_by_speaker"] for q in g["quotes"]]
-    assert {q["speakers_words"] for q in quotes if q["doc_id"] == "002_2c749cdfbc01d25b"} == {False}
-    assert {q["speakers_words"] for q in quotes if q["doc_id"] == "003_dacb1954d6c9fa71"} == {True}
+    assert {q["doc_id"] for q in quotes} == {"003_dacb1954d6c9fa71"}  # the copy's quotes repeat them: not listed twice
+    assert {q["speakers_words"] for q in quotes} == {True}
     assert client.get("/api/events/evt-000000000000").status_code == 404
 
 
@@ -576,7 +580,7 @@ def test_post_links_copies_to_what_is_stored(writer: TestClient) -> None:
     doc = writer.get("/api/documents/wire-2").json()
     assert doc["near_duplicate_of"] == "wire-1"
     (event,) = writer.get("/api/events").json()["items"]
-    assert event["n_sources"] == 2 and out["events"] == [event["event_id"]]
+    assert (event["n_sources"], event["copies"]) == (1, 1) and out["events"] == [event["event_id"]]
 
 
 def test_docs_page_uses_local_assets_only(client) -> None:  # type: ignore[no-untyped-def]
@@ -676,3 +680,25 @@ def test_post_answer_lists_at_most_100_failures(tmp_path: Path, built: tuple[Opt
         assert r.status_code == 201 and out["failures_total"] == 300 and len(out["failures"]) == 100
         assert out["failures"][0]["source"] == "many.jsonl:1"
         assert client.get("/api/health").json()["counts"]["failures"] == 300  # all kept in the store
+
+
+def test_an_old_event_id_answers_with_where_it_went(tmp_path: Path) -> None:
+    from communique.store.store import Store as _Store
+    from test_store import make_result
+
+    opts = Options(db=f"sqlite:///{tmp_path / 'moved.db'}", embeddings=False)
+    with _Store.open(opts.db) as store:
+        store.save_results([make_result(d, ARTICLE + f" ({d})") for d in ("a", "b")])
+        store.replace_events([("evt-old", {"event_id": "evt-old", "sources": [["b", 0]]}),
+                              ("evt-a", {"event_id": "evt-a", "sources": [["a", 0]]})],
+                             [("evt-old", "b", 0), ("evt-a", "a", 0)])
+        store.replace_events([("evt-a", {"event_id": "evt-a", "sources": [["a", 0], ["b", 0]]})],
+                             [("evt-a", "a", 0), ("evt-a", "b", 0)])  # merged
+        with TestClient(create_app(opts, store), follow_redirects=False) as c:
+            r = c.get("/api/events/evt-old")
+            assert r.status_code == 301 and r.headers["location"] == "/api/events/evt-a"
+            assert r.json()["event_ids"] == ["evt-a"] and r.json()["error"]["code"] == "moved"
+            page = c.get("/events/evt-old", headers={"Accept": "text/html"})
+            assert page.status_code == 301 and page.headers["location"] == "/events/evt-a"
+            assert c.get("/events/evt-old/compare").headers["location"] == "/events/evt-a/compare"
+            assert c.get("/api/events/evt-never").status_code == 404

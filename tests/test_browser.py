@@ -100,11 +100,11 @@ def test_timeline_loads(page: Any) -> None:
 
 def test_open_event_then_quote_highlights_its_evidence(page: Any) -> None:
     page.goto("/?sort=-sources")
-    first = page.locator("li.event").first
-    assert "2 sources" in first.inner_text()
+    first = page.locator("li.event", has_text="(1 copy)").first  # an original with its spun copy
+    assert "1 independent report" in first.inner_text()
     first.locator("a.title").click()
     page.wait_for_url("**/events/evt-*")
-    assert page.get_by_text("sources agree").first.is_visible()
+    assert page.get_by_text("independent report").first.is_visible()
     assert page.get_by_role("link", name="compare sources").is_visible()
     link = page.locator("ul.quotes li:not(.spun) a[data-quote]").first
     quote = link.inner_text().strip().strip("“”")

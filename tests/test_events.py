@@ -35,7 +35,7 @@ def test_undated_report_takes_the_date_of_a_matching_weekday() -> None:
     assert e.sources == [("a", 0), ("b", 0)]
     assert e.date_derivation == "from a (2024-04-27); undated in b; b said 'on Saturday'"
     assert e.fields["date"] == {"value": "2024-04-27", "sources": {"a": "2024-04-27", "b": None}, "agreed_by": 1, "conflict": False}
-    assert e.event_id == event_id(P, date(2024, 4, 27), ["a", "b"])
+    assert e.event_id == event_id(("a", 0))
     results = [dated, weekday, wrong_day]
     assign_event_ids(results, events, fill_dates=True)
     assert ids(results)[0] == ids(results)[1] != ids(results)[2]
@@ -51,14 +51,53 @@ def test_known_dates_that_differ_are_different_events() -> None:
     assert sorted(len(e.sources) for e in events) == [1, 2]
 
 
-def test_window_and_places() -> None:
+def test_window_and_a_place_that_disagrees() -> None:
     base = doc("a", Meeting(P, date=date(2024, 1, 10), location="Bali"))
     late = doc("b", Meeting(P), pub=date(2024, 1, 30))  # outside the 7-day window
-    elsewhere = doc("c", Meeting(P, location="Perth"), pub=date(2024, 1, 11))
+    elsewhere = doc("c", Meeting(P, location="Perth"), pub=date(2024, 1, 11))  # a dispute, not another event
     near = doc("d", Meeting(P, location="bali"), pub=date(2024, 1, 12))
     events = merge_events([base, late, elsewhere, near])
-    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a", "d"], ["b"], ["c"]]
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a", "c", "d"], ["b"]]
+    bali = next(e for e in events if len(e.sources) == 3)
+    assert bali.disputed and bali.conflicts == ("location",)
+    assert bali.fields["location"]["sources"] == {"a": "Bali", "c": "Perth", "d": "bali"}
     assert len(merge_events([base, late], opts=Options(event_window_days=30))) == 1
+
+
+def test_a_place_contradiction_is_one_disputed_event() -> None:
+    tehran = doc("tehran", Meeting(P, date=date(2024, 5, 2), location="Tehran"), pub=date(2024, 5, 2))
+    mashhad = doc("mashhad", Meeting(P, date=date(2024, 5, 2), location="Mashhad"), pub=date(2024, 5, 3))
+    (e,) = merge_events([tehran, mashhad])
+    assert e.disputed and e.to_json()["disputed"] is True and e.to_json()["conflicts"] == ["location"]
+    assert e.fields["location"]["agreed_by"] == 1 and e.to_json()["independent_reports"] == 2
+    assert e.event_id == event_id(("tehran", 0))  # the first report's
+
+
+def test_dates_within_the_window_dispute_and_dates_beyond_it_or_stated_twice_split() -> None:
+    monday = doc("m", Meeting(P, date=date(2024, 6, 3)))
+    tuesday = doc("t", Meeting(P, date=date(2024, 6, 4)))
+    (e,) = merge_events([monday, tuesday])
+    assert e.conflicts == ("date",)
+    assert len(merge_events([monday, doc("later", Meeting(P, date=date(2024, 6, 20)))])) == 2
+    twice = doc("twice", Meeting(P, date=date(2024, 6, 3)), Meeting(P, date=date(2024, 6, 5)))  # "met again on ..."
+    assert len(merge_events([twice])) == 2
+
+
+def test_copies_never_raise_agreement() -> None:
+    orig = doc("orig", Meeting(P, date=date(2024, 3, 1), location="Jakarta"), pub=date(2024, 3, 1))
+    copies = [doc(f"copy-{i:03d}", Meeting(P, date=date(2024, 3, 1), location="Jakarta"), pub=date(2024, 3, 1))
+              for i in range(119)]
+    links = [Link(c.doc_id, "orig", "exact copy", 1.0) for c in copies[:60]]
+    links += [Link(c.doc_id, copies[0].doc_id, "near copy (jaccard 0.90)", 0.9) for c in copies[60:]]  # copies of a copy
+    (e,) = merge_events([*copies, orig], links)
+    data = e.to_json()
+    assert (data["independent_reports"], data["copies"]) == (1, 119)
+    assert data["reports"] == [{"doc_id": "orig", "copies": sorted(c.doc_id for c in copies)}]
+    assert e.fields["location"]["agreed_by"] == 1 and e.fields["date"]["agreed_by"] == 1
+    assert e.event_id == event_id(("copy-000", 0))  # the first report (published the same day, first by id)
+    other = doc("other", Meeting(P, date=date(2024, 3, 1), location="Jakarta"), pub=date(2024, 3, 2))
+    (e2,) = merge_events([*copies, orig, other], links)
+    assert e2.fields["location"]["agreed_by"] == 2 and e2.to_json()["independent_reports"] == 2
 
 
 def test_undated_reports_published_together_merge() -> None:
@@ -67,7 +106,7 @@ def test_undated_reports_published_together_merge() -> None:
     c = doc("c", Meeting(P))  # no date and no publication date: alone
     events = merge_events([a, b, c])
     assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a", "b"], ["c"]]
-    assert next(e for e in events if len(e.sources) == 2).event_id == event_id(P, None, ["b", "a"])
+    assert next(e for e in events if len(e.sources) == 2).event_id == event_id(("a", 0))
 
 
 def test_report_without_any_date_joins_the_only_event_it_fits() -> None:
@@ -88,12 +127,20 @@ def test_copies_join_their_original_and_conflicts_are_flagged() -> None:
     assert len(events) == 1
     e = events[0]
     assert e.date == date(2024, 3, 1)
-    assert e.fields["date"]["agreed_by"] == 2 and e.fields["date"]["conflict"] is True
+    # the spun copy's other date and attendee are shown, but a copy neither agrees nor disagrees
+    assert e.fields["date"]["agreed_by"] == 2 and e.fields["date"]["conflict"] is False
+    assert e.fields["date"]["sources"]["copy"] == "2024-03-02"
     assert e.fields["location"] == {"value": "Jakarta", "sources": {"orig": "Jakarta", "copy": "Jakarta", "third": None},
-                                    "agreed_by": 2, "conflict": False}
-    assert e.fields["attendees"]["value"] == ["Retno Marsudi"] and e.conflicts == ("date", "attendees")
+                                    "agreed_by": 1, "conflict": False}
+    assert e.fields["attendees"]["value"] == ["Retno Marsudi"] and e.conflicts == ()
     assert e.attendees == ("Penny Wong", "Retno Marsudi")
-    assert json.loads(json.dumps(e.to_json()))["conflicts"] == ["date", "attendees"]
+    assert e.copies == {"copy": "orig"} and e.originals == ["orig", "third"]
+    data = json.loads(json.dumps(e.to_json()))
+    assert data["reports"] == [{"doc_id": "orig", "copies": ["copy"]}, {"doc_id": "third", "copies": []}]
+    assert data["disputed"] is False and data["date_source"] == "text"
+    weekday = doc("w", Meeting(P, date=date(2024, 3, 1), date_text="on Friday",
+                               date_derivation="most recent Friday on or before the publication date 2024-03-02"))
+    assert merge_events([weekday])[0].date_source == "publication"
 
 
 def test_ids_do_not_depend_on_input_order() -> None:
@@ -113,8 +160,11 @@ def test_seed_events(seeds_dir: Path, gold_dir: Path) -> None:
     assert got["002"] == got["003"]
     assert len({got["000"], got["001"], got["002"], got["004"]}) == 4
     rashid = next(e for e in events if ("002_2c749cdfbc01d25b", 0) in e.sources)
-    assert rashid.date is None and rashid.location == "Tehran" and rashid.fields["location"]["agreed_by"] == 2
-    assert rashid.event_id == event_id(("Ali Khamenei", "Abdul Latif Rashid"), None, ["002_2c749cdfbc01d25b"])
+    assert rashid.date is None and rashid.location == "Tehran"
+    assert rashid.fields["location"]["agreed_by"] == 1  # the spun copy adds no agreement
+    assert rashid.copies == {"002_2c749cdfbc01d25b": "003_dacb1954d6c9fa71"}
+    assert rashid.event_id == event_id(min(rashid.sources, key=lambda s: (next(
+        r.clean.raw.publication_date or date.max for r in results if r.doc_id == s[0]), s)))
 
 
 
@@ -133,7 +183,7 @@ def _store_with_events(tmp_path: Path) -> tuple[str, list[str]]:
     assign_event_ids(results, events)
     with Store.open(url) as store:
         store.save_results(results)
-        store.replace_events([(e.event_id, e.to_json()) for e in events], [(d, e.event_id, i) for e in events for d, i in e.sources])
+        store.replace_events([(e.event_id, e.to_json()) for e in events], [(e.event_id, d, i) for e in events for d, i in e.sources])
     return url, [e.event_id for e in events]
 
 
@@ -149,11 +199,11 @@ def test_cli_events_and_event(tmp_path: Path) -> None:
 
     url, _ = _store_with_events(tmp_path)
     runner = CliRunner()
-    jakarta = event_id(P, date(2024, 4, 27), [])
+    jakarta = event_id(("wire-1", 0))
     out = runner.invoke(events_cmd, ["--db", url, "--person", "albanese"])
     assert out.exit_code == 0, out.output
     assert out.output.splitlines() == [
-        "event             date        participants                         place    sources  conflicts",
+        "event             date        participants                         place    reports  conflicts",
         f"{jakarta}  2024-04-27  Anthony Albanese + Prabowo Subianto  Jakarta  2        ! attendees",
     ]
     listed = json.loads(runner.invoke(events_cmd, ["--db", url, "--format", "json"]).output)
@@ -184,18 +234,19 @@ def test_cli_bench_dedup_small() -> None:
     assert bad.exit_code == 2 and "not a comma-separated list of integers" in bad.output
 
 
-def test_same_people_same_date_different_places_get_distinct_stable_ids() -> None:
-    from datetime import date as _date
+def test_cli_event_answers_an_old_id_with_where_it_went(tmp_path: Path) -> None:
+    from click.testing import CliRunner
 
-    from communique.events import Event, _disambiguate
+    from communique.cli.events_cmd import event_cmd
+    from communique.store import Store
 
-    def ev(doc: str) -> Event:
-        return Event("evt-aaaaaaaaaaaa", ("A", "B"), _date(2024, 1, 1), (doc,), doc, (), {}, [(doc, 0)])
-
-    events = [ev("d1"), ev("d2")]
-    _disambiguate(events)
-    ids = [e.event_id for e in events]
-    assert len(set(ids)) == 2 and all(i.startswith("evt-aaaaaaaaaaaa-") for i in ids)
-    again = [ev("d1"), ev("d2")]
-    _disambiguate(again)
-    assert [e.event_id for e in again] == ids
+    url, ids = _store_with_events(tmp_path)
+    with Store.open(url) as store:
+        data = store.load_events()
+        keep, gone = ids
+        merged = {**data[keep], "sources": data[keep]["sources"] + data[gone]["sources"]}
+        store.replace_events([(keep, merged)], [(keep, d, i) for d, i in merged["sources"]])
+    out = CliRunner().invoke(event_cmd, [gone, "--db", url])
+    assert out.exit_code == 0, out.output
+    assert f"note: event {gone} is now {keep} (its reports were merged or split)" in out.output
+    assert f"event: {keep}" in out.output

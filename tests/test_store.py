@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -378,6 +379,30 @@ def test_replace_events_sets_meeting_event_ids(store: Store) -> None:
     store.replace_events([("evt-2", {})], [("evt-2", "b", 0)])
     assert [r.analysis.meetings[0].event_id for r in store.iter_results()] == [None, "evt-2"]
     assert store.load_events() == {"evt-2": {}}
+    assert store.event_redirect("evt-1") == ["evt-2"] and store.event_redirect("evt-2") is None
+
+
+def _event(eid: str, *sources: tuple[str, int]) -> tuple[str, dict[str, Any]]:
+    return eid, {"event_id": eid, "sources": [list(s) for s in sources]}
+
+
+def test_event_ids_that_go_redirect_to_where_their_reports_went(store: Store) -> None:
+    store.save_results([make_result(d, TEXT + f" {d}.") for d in ("a", "b", "c")])
+
+    def put(*events: tuple[str, dict[str, Any]]) -> None:
+        store.replace_events(events, [(eid, d, i) for eid, data in events for d, i in data["sources"]])
+
+    put(_event("evt-a", ("a", 0)), _event("evt-b", ("b", 0)), _event("evt-c", ("c", 0)))
+    put(_event("evt-a", ("a", 0), ("b", 0)), _event("evt-c", ("c", 0)))  # b's event merged into a's
+    assert store.event_redirect("evt-b") == ["evt-a"]
+    put(_event("evt-x", ("b", 0), ("a", 0), ("c", 0)))  # an earlier report arrived: everything in one new id
+    assert store.event_redirect("evt-a") == store.event_redirect("evt-c") == ["evt-x"]
+    assert store.event_redirect("evt-b") == ["evt-x"]  # followed through, not left pointing at a gone id
+    put(_event("evt-a", ("a", 0)), _event("evt-x", ("b", 0), ("c", 0)))  # a split: evt-a is an event again
+    assert store.event_redirect("evt-a") is None and store.event_redirect("evt-c") == ["evt-x"]
+    assert store.event_redirect("evt-b") == ["evt-x"]
+    put()  # every event gone: the ids still say so
+    assert store.event_redirect("evt-x") == [] and store.event_redirect("evt-never") is None
 
 
 def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
@@ -389,7 +414,7 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_head_revision_is_the_newest_migration() -> None:
-    assert head_revision() == "0004_fts_vocabularies"
+    assert head_revision() == "0005_event_redirects"
 
 
 def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
@@ -425,7 +450,8 @@ def test_upgrade_from_0001_backfills_events(request: pytest.FixtureRequest, tmp_
         listed = {e["event_id"]: e for e in Q.list_events(s)[0]}  # summaries backfilled by 0003
         assert listed["evt-1"] == {"event_id": "evt-1", "date": "2024-03-04", "participants": ["Ana Alpha", "Bo Beta"],
                                    "attendees": [], "location": "Lisbon", "conflicts": [], "date_agreed_by": 0,
-                                   "location_agreed_by": 0, "n_sources": 2}
+                                   "location_agreed_by": 0, "n_sources": 2, "copies": 0, "date_source": None,
+                                   "disputed": False}
         assert listed["evt-0"]["participants"] == [] and listed["evt-0"]["n_sources"] == 0
         assert s.doc_ids() == ["a", "b"]
         assert _ids(s, person="ana alpha") == _ids(s, country="esp") == _ids(s, type="agree") == ["evt-1"]

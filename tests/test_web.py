@@ -148,7 +148,8 @@ def test_timeline_lists_events_with_sources_and_conflicts(client: TestClient) ->
     rows = html.split('<li class="event">')[1:]
     for e, row in zip(events, rows, strict=True):
         assert f'href="/events/{e["event_id"]}"' in row
-        assert f'{e["n_sources"]} source' in row
+        assert f'{e["n_sources"]} independent report' in row
+        assert (f'({e["copies"]} cop' in row) == bool(e["copies"])
         assert all(f"conflict: {c}" in row for c in e["conflicts"])
         assert ("badge conflict" in row) == bool(e["conflicts"])
 
@@ -170,29 +171,33 @@ def test_timeline_says_a_capped_search_count_is_a_floor(client: TestClient, monk
 
 
 def test_event_page(client: TestClient) -> None:
-    e = max(api(client, "/api/events")["items"], key=lambda x: x["n_sources"])
+    e = max(api(client, "/api/events")["items"], key=lambda x: (x["n_sources"] + x["copies"], x["event_id"]))
+    assert e["copies"] == 1
     detail = api(client, f"/api/events/{e['event_id']}")
     html, dom = page(client, f"/events/{e['event_id']}")
     for name in ("date", "location", "attendees"):
         f = detail["fields"][name]
-        assert f"{f['agreed_by']} of {f['of']} sources agree" in html
+        assert f"{f['agreed_by']} of {f['of']} independent report" in html
+    assert "1 independent report (1 copy)" in html and "1 copy of this report (not counted)" in html
     assert dom.all("a", href=f"/events/{e['event_id']}/compare")
     for s in detail["sources"]:
         assert dom.all("a", href=f"/documents/{s['doc_id']}")
-    spun = [q for g in detail["quotes_by_speaker"] for q in g["quotes"] if not q["speakers_words"]]
-    assert spun and html.count("not the speaker's words (spun copy)") == len(spun)
-    for q in spun:
-        assert dom.all("a", href=f"/documents/{q['doc_id']}#q-{q['idx']}")
+    copy = next(s["doc_id"] for s in detail["sources"] if s["copy_of"])
+    quotes = [q for g in detail["quotes_by_speaker"] for q in g["quotes"]]
+    assert quotes and all(q["doc_id"] != copy and q["speakers_words"] for q in quotes)  # no copy's quote twice
+    doc_html, _ = page(client, f"/documents/{copy}")  # the copy's own page still shows them, flagged
+    assert "not the speaker" in doc_html
 
 
-def test_compare_page_highlights_each_reports_meeting_evidence(client: TestClient) -> None:
-    e = max(api(client, "/api/events")["items"], key=lambda x: x["n_sources"])
+def test_compare_page_compares_the_independent_reports(client: TestClient) -> None:
+    e = max(api(client, "/api/events")["items"], key=lambda x: (x["n_sources"] + x["copies"], x["event_id"]))
     detail = api(client, f"/api/events/{e['event_id']}")
     html, dom = page(client, f"/events/{e['event_id']}/compare")
-    assert html.count('<article class="column">') == len(detail["sources"]) == 2
+    originals = [s for s in detail["sources"] if s["copy_of"] is None]
+    assert html.count('<article class="column">') == len(originals) == 1
     marks = dom.all("mark", **{"class": "f f-meeting"})
-    assert [m["id"] for m in marks] == ["c0-m-0", "c1-m-0"]
-    for s in detail["sources"]:
+    assert [m["id"] for m in marks] == ["c0-m-0"]
+    for s in originals:
         ev = s["meetings"][0]["evidence"]["text"].strip()
         assert ev[:40] in html.replace("&#39;", "'").replace("&#34;", '"')
 
@@ -282,10 +287,10 @@ def test_conflicts_show_each_sources_value(conflict_client: TestClient) -> None:
     html, _ = page(conflict_client, "/")
     assert '<span class="badge conflict">conflict: attendees</span>' in html
     html, dom = page(conflict_client, f"/events/{e['event_id']}")
-    assert html.count("sources disagree") == 1
-    assert "2 of 2 sources agree" in html  # the date
+    assert html.count("reports disagree") == 1 and "disputed" in html
+    assert "2 of 2 independent reports agree" in html  # the date
     row = html.split("<th scope=\"row\">Attendees</th>")[1].split("</tr>")[0]
-    assert "1 of 2 sources agree" in row
+    assert "1 of 2 independent reports agree" in row
     assert ">Report wire-a</a>: Carla Rossi</li>" in row and ">Report wire-b</a>: Dan Olsen</li>" in row
     html, dom = page(conflict_client, f"/events/{e['event_id']}/compare")
     assert dom.by_id["c0-m-0"] == "met Swiss President Bruno Keller on Monday."

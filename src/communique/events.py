@@ -4,7 +4,10 @@ Rules (applied per set of participants, canonical names; attendees do not count)
 
 1. A copy joins the event of the report it copies: each meeting of a linked document (spun,
    near or exact copy) is tied to the meeting of its target with the same participants.
-2. Two meetings with known dates are the same event only if the dates are equal.
+2. Two meetings with known dates are one event when the dates are within
+   ``opts.event_window_days`` of each other (all of an event's dates within the window), unless
+   one report states both as separate meetings: a date that disagrees is a dispute, not a
+   second event.
 3. A meeting without a date joins a dated one when its report was published between the day
    before and ``opts.event_window_days`` after that date, and its weekday words ("on Saturday"),
    if any, name that date's weekday; the closest such date wins.
@@ -12,17 +15,26 @@ Rules (applied per set of participants, canonical names; attendees do not count)
    the only one with these participants whose weekday and place fit it (else it stays alone).
 5. Two undated meetings join when both reports have publication dates within
    ``opts.event_window_days`` of each other and their weekday words agree.
-6. Places must be compatible: a missing place agrees with anything; two named places must match.
+6. Places, attendees and dates that disagree do not split an event: the event is ``disputed``
+   and each field shows every value with its sources.
+
+**Independent reports.** A report that is a copy (exact, near or spun; links followed through
+copies of copies) of another report of the event is listed under that original and adds no
+agreement: each field's ``agreed_by`` counts independent reports only, and a copy's value that
+differs from its original's is shown but is no conflict.
 
 Each :class:`Event` keeps, for ``date``, ``location``, ``attendees`` and ``participants``, every
-source's value, the agreed value (most sources; ties by value), how many sources gave it, and a
-``conflict`` flag when sources disagree. An event whose date comes only from some of its reports
-says so in ``date_derivation`` ("from <doc_id> ...").
+source's value, the agreed value (most independent reports; ties by value), how many independent
+reports gave it, and a ``conflict`` flag when independent reports disagree. An event whose date
+comes only from some of its reports says so in ``date_derivation``; ``date_source`` says whether
+the agreed date is written in a report ("text") or was worked out from a publication date
+("publication": a weekday, "yesterday", a day and month without year).
 
-**Event ids** are ``"evt-"`` + the first 12 hex digits of the sha256 of the sorted participants
-joined by ``"|"``, then ``"|"`` and the agreed date (ISO), or, when no source has a date, the
-smallest member ``doc_id``. So ids are stable across runs and orders, identical for every report
-of one event, and change only when an undated event gains a date or an earlier-sorting member.
+**Event ids** are ``"evt-"`` + the first 12 hex digits of the sha256 of the event's first report,
+``"<doc_id>#<meeting index>"``: the earliest published member (ties by doc_id). They do not depend
+on the order reports arrive in; when events merge, the merged event keeps the id of the one holding
+the earliest report, and when an event splits, the part holding its first report keeps the id.
+The store keeps every id that stops naming an event as a redirect to where its reports went.
 """
 
 from __future__ import annotations
@@ -56,6 +68,17 @@ class Event:
     fields: dict[str, dict[str, Any]]  # per field: value, sources {doc_id: value}, agreed_by, conflict
     sources: list[tuple[str, int]]  # (doc_id, meeting_idx)
     date_derivation: str | None = None
+    copies: dict[str, str] = field(default_factory=dict)  # doc_id of a copy -> its original among the sources
+    date_source: str | None = None  # "text" or "publication" (see the module docstring)
+
+    @property
+    def originals(self) -> list[str]:
+        """The independent reports: doc_ids of the sources that copy no other source (in order)."""
+        return list(dict.fromkeys(d for d, _ in self.sources if d not in self.copies))
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.conflicts)
 
     @property
     def conflicts(self) -> tuple[str, ...]:
@@ -73,12 +96,19 @@ class Event:
             "fields": self.fields,
             "sources": [[d, i] for d, i in self.sources],
             "conflicts": list(self.conflicts),
+            "disputed": self.disputed,
+            "date_source": self.date_source,
+            "independent_reports": len(self.originals),
+            "copies": len(set(self.copies)),
+            "reports": [{"doc_id": o, "copies": sorted({c for c, t in self.copies.items() if t == o})}
+                        for o in self.originals],
         }
 
 
-def event_id(participants: Sequence[str], when: date | None, members: Sequence[str]) -> str:
-    key = "|".join(sorted(participants)) + "|" + (when.isoformat() if when else min(members))
-    return "evt-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+def event_id(first_report: tuple[str, int]) -> str:
+    """The id of the event whose first report is ``(doc_id, meeting index)``."""
+    doc, idx = first_report
+    return "evt-" + hashlib.sha256(f"{doc}#{idx}".encode()).hexdigest()[:12]
 
 
 def weekday_of(text: str | None) -> int | None:
@@ -134,6 +164,11 @@ def _attach_undated(c: _Cluster, d: date, window: int) -> int | None:
     return min(gaps, key=abs) if gaps else None
 
 
+def _twice(a: _Cluster, b: _Cluster) -> bool:
+    """One report states a meeting in each: the text says these people met twice."""
+    return bool({n.doc_id for n in a.nodes} & {n.doc_id for n in b.nodes})
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -150,34 +185,41 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _first(c: _Cluster) -> tuple[date, str, int]:
+    return min((n.pub or date.max, n.doc_id, n.idx) for n in c.nodes)
+
+
 def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
-    """Rules 2-6 over the clusters of one participant set."""
-    dated: dict[date, list[_Cluster]] = defaultdict(list)
+    """Rules 2-5 over the clusters of one participant set (in an order that does not depend on
+    the order the reports came in)."""
+    clusters = sorted(clusters, key=_first)
+    dated: list[_Cluster] = []
     undated: list[_Cluster] = []
-    for c in clusters:
-        d = c.agreed_date
-        if d is None:
-            undated.append(c)
-            continue
-        for other in dated[d]:
-            if _places_ok(other, c):
+    for c in sorted((c for c in clusters if c.agreed_date), key=lambda c: (c.agreed_date, _first(c))):
+        for other in dated:
+            days = list(other.dates) + list(c.dates)
+            if (max(days) - min(days)).days <= window and not _twice(other, c):
                 other.nodes += c.nodes
                 break
         else:
-            dated[d].append(c)
+            dated.append(c)
+    by_day: dict[date, list[_Cluster]] = defaultdict(list)
+    for c in dated:
+        for d in c.dates:
+            by_day[d].append(c)
     rest: list[_Cluster] = []
-    undated.sort(key=lambda c: (min(c.pubs) if c.pubs else date.max, min(n.order for n in c.nodes)))
+    undated = sorted((c for c in clusters if not c.agreed_date), key=lambda c: (min(c.pubs) if c.pubs else date.max, _first(c)))
     for c in undated:
         best: tuple[int, date, _Cluster] | None = None
         for p in sorted(c.pubs):
             for back in range(-1, window + 1):
                 day = p - timedelta(days=back)
-                for target in dated.get(day, ()):
+                for target in by_day.get(day, ()):
                     gap = _attach_undated(c, day, window)
-                    if gap is not None and _places_ok(target, c) and (best is None or (abs(gap), day) < (abs(best[0]), best[1])):
+                    if gap is not None and not _twice(target, c) and (best is None or (abs(gap), day) < (abs(best[0]), best[1])):
                         best = (gap, day, target)
         if best is None and not c.pubs:  # rule 4: no time at all, but only one event it can be
-            fits = [t for ts in dated.values() for t in ts
+            fits = [t for t in dated
                     if _places_ok(t, c) and (not c.weekdays or (t.agreed_date and t.agreed_date.weekday() in c.weekdays))]
             if len(fits) == 1:
                 best = (0, fits[0].agreed_date or date.min, fits[0])
@@ -187,17 +229,18 @@ def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
         for other in rest:
             close = any(abs((p - q).days) <= window for p in c.pubs for q in other.pubs)
             days_ok = not c.weekdays or not other.weekdays or bool(c.weekdays & other.weekdays)
-            if close and days_ok and _places_ok(other, c):
+            if close and days_ok and not _twice(other, c):
                 other.nodes += c.nodes
                 break
         else:
             rest.append(c)
-    return [c for cs in dated.values() for c in cs] + rest
+    return dated + rest
 
 
-def _field(values: dict[str, Any]) -> dict[str, Any]:
-    """Agreement over one field: ``values`` maps doc_id to its (JSON) value, None = not stated."""
-    stated = {k: v for k, v in values.items() if v not in (None, [], "")}
+def _field(values: dict[str, Any], independent: set[str]) -> dict[str, Any]:
+    """Agreement over one field: ``values`` maps doc_id to its (JSON) value, None = not stated;
+    only ``independent`` reports count (a copy's value is shown, never counted)."""
+    stated = {k: v for k, v in values.items() if v not in (None, [], "") and k in independent}
     counts = Counter(repr(v) for v in stated.values())
     if not counts:
         return {"value": None, "sources": values, "agreed_by": 0, "conflict": False}
@@ -206,8 +249,27 @@ def _field(values: dict[str, Any]) -> dict[str, Any]:
     return {"value": value, "sources": values, "agreed_by": counts[top], "conflict": len(counts) > 1}
 
 
-def _build(c: _Cluster) -> Event:
-    nodes = sorted(c.nodes, key=lambda n: (n.order, n.idx))
+def _originals(docs: set[str], target: dict[str, str]) -> dict[str, str]:
+    """Each copy among ``docs`` -> its original among them: the last report of its chain of
+    links (copy of a copy of ...) that is in ``docs``."""
+    out: dict[str, str] = {}
+    for d in docs:
+        chain, seen = d, {d}
+        original = d
+        while chain in target and target[chain] not in seen:
+            chain = target[chain]
+            seen.add(chain)
+            if chain in docs:
+                original = chain
+        if original != d:
+            out[d] = original
+    return out
+
+
+def _build(c: _Cluster, target: dict[str, str]) -> Event:
+    nodes = sorted(c.nodes, key=lambda n: (n.pub or date.max, n.doc_id, n.idx))
+    copies = _originals({n.doc_id for n in nodes}, target)
+    independent = {n.doc_id for n in nodes} - set(copies)
     participants = tuple(sorted(nodes[0].meeting.participants))
     per: dict[str, dict[str, Any]] = {f: {} for f in FIELDS}
     for n in nodes:
@@ -216,7 +278,7 @@ def _build(c: _Cluster) -> Event:
         per["location"].setdefault(n.doc_id, m.location)
         per["attendees"].setdefault(n.doc_id, sorted(m.attendees))
         per["participants"].setdefault(n.doc_id, sorted(m.participants))
-    fields = {f: _field(v) for f, v in per.items()}
+    fields = {f: _field(v, independent) for f, v in per.items()}
     agreed = fields["date"]["value"]
     when = date.fromisoformat(agreed) if agreed else None
     date_sources = tuple(d for d, v in per["date"].items() if v == agreed and agreed)
@@ -227,10 +289,13 @@ def _build(c: _Cluster) -> Event:
         derivation = f"from {', '.join(date_sources)} ({agreed}); undated in {', '.join(undated)}" + (
             "".join(f"; {d} said {t!r}" for d, t in said.items())
         )
-    members = [n.doc_id for n in nodes]
+    source_of_date = None
+    if when:
+        how = [n.meeting.date_derivation or "" for n in nodes if n.doc_id in date_sources and n.meeting.date == when]
+        source_of_date = "publication" if all("publication" in h for h in how) else "text"
     attendees = tuple(sorted({a for n in nodes for a in n.meeting.attendees} - set(participants)))
     return Event(
-        event_id=event_id(participants, when, members),
+        event_id=event_id((nodes[0].doc_id, nodes[0].idx)),
         participants=participants,
         date=when,
         date_sources=date_sources,
@@ -239,6 +304,8 @@ def _build(c: _Cluster) -> Event:
         fields=fields,
         sources=[(n.doc_id, n.idx) for n in nodes],
         date_derivation=derivation,
+        copies=copies,
+        date_source=source_of_date,
     )
 
 
@@ -267,23 +334,9 @@ def merge_events(results: Sequence[DocumentResult], links: Sequence[Link] = (), 
     groups: dict[frozenset[str], list[_Cluster]] = defaultdict(list)
     for c in comps.values():
         groups[frozenset(c.nodes[0].meeting.participants)].append(c)
-    events = [_build(c) for g in groups.values() for c in _merge_group(g, opts.event_window_days)]
-    _disambiguate(events)
+    targets = {link.doc_id: link.target for link in links}
+    events = [_build(c, targets) for g in groups.values() for c in _merge_group(g, opts.event_window_days)]
     return sorted(events, key=lambda e: e.event_id)
-
-
-def _disambiguate(events: list[Event]) -> None:
-    """Two events of the same people on the same date (different places, kept apart) would share
-    an id: each then gets a suffix from its first source, so ids stay unique and stable."""
-    by_id: dict[str, list[Event]] = defaultdict(list)
-    for e in events:
-        by_id[e.event_id].append(e)
-    for same in by_id.values():
-        if len(same) > 1:
-            for e in same:
-                doc, idx = min(e.sources)
-                first = f"{doc}#{idx}"
-                e.event_id += "-" + hashlib.sha256(first.encode("utf-8")).hexdigest()[:4]
 
 
 def assign_event_ids(results: list[DocumentResult], events: Sequence[Event], *, fill_dates: bool = False) -> None:

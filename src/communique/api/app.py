@@ -28,7 +28,7 @@ from ..store import queries as Q
 from ..store.store import _version
 from . import schemas as S
 from .cache import ResponseCache
-from .errors import ApiError, error_response, install_error_handlers
+from .errors import ApiError, error_body, error_response, install_error_handlers
 from .http import SecurityHeaders
 from .ingest import Ingestor, PipelineFactory, documents_to_jsonl
 from .inline import get_route
@@ -74,11 +74,19 @@ def api_router(inline_reads: bool = False) -> APIRouter:
         return _page_json(items, total=total, limit=limit, offset=offset,
                           total_is_estimate=Q.total_is_floor(q, total))
 
-    @get("/events/{event_id}", response_model=S.EventDetail, responses=NOT_FOUND, tags=["events"])
+    @get("/events/{event_id}", response_model=S.EventDetail, tags=["events"],
+         responses={**NOT_FOUND, 301: {"model": S.EventMoved, "description": "The id no longer names an event: "
+                                       "where its reports went (Location: the event holding its first report)."}})
     def get_event(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> Response:
-        data = Q.get_event(_store(request), event_id)
+        store = _store(request)
+        data = Q.get_event(store, event_id)
         if data is None:
-            raise ApiError(404, f"no event {event_id!r}")
+            targets = store.event_redirect(event_id)
+            if targets:
+                body = {**error_body(301, f"event {event_id!r} is now {', '.join(targets)}", "moved"), "event_ids": targets}
+                return Response(json.dumps(body), status_code=301, media_type="application/json",
+                                headers={"Location": f"/api/events/{targets[0]}"})
+            raise ApiError(404, f"no event {event_id!r}" + (" (its reports are gone)" if targets == [] else ""))
         return _json(S.EventDetail, data)
 
     @get("/documents", response_model=S.DocumentPage, responses=ERRORS, tags=["documents"])

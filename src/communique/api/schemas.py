@@ -44,8 +44,11 @@ class EventSummary(BaseModel):
     participants: list[str]
     attendees: list[str]
     location: str | None
-    n_sources: int
+    n_sources: int = Field(description="Independent reports: a copy (exact, near or spun) of another report is not counted.")
+    copies: int = Field(0, description="Reports that copy another report of the event (listed under it, never counted).")
     conflicts: list[str]
+    disputed: bool = Field(False, description="True when independent reports disagree on a field (see conflicts).")
+    date_source: str | None = Field(None, description="'text' when a report writes the date, 'publication' when it was worked out from a publication date.")
     date_agreed_by: int
     location_agreed_by: int
 
@@ -66,8 +69,8 @@ class FieldSource(BaseModel):
 
 class FieldAgreement(BaseModel):
     value: Any
-    agreed_by: int = Field(description="How many sources give the agreed value.")
-    of: int = Field(description="How many sources the event has.")
+    agreed_by: int = Field(description="How many independent reports give the agreed value.")
+    of: int = Field(description="How many independent reports the event has.")
     conflict: bool
     sources: list[FieldSource]
 
@@ -103,6 +106,7 @@ class DocumentSummary(BaseModel):
 
 class EventSource(DocumentSummary):
     meetings: list[MeetingOut]
+    copy_of: str | None = Field(None, description="The report of this event that this one copies (then it adds no agreement).")
 
 
 class QuoteOut(BaseModel):
@@ -126,6 +130,13 @@ class QuoteHit(QuoteOut):
 class SpeakerQuotes(BaseModel):
     speaker: str | None
     quotes: list[QuoteOut]
+
+
+class EventMoved(BaseModel):
+    """The answer for an event id that no longer names an event (HTTP 301)."""
+
+    error: ErrorBody
+    event_ids: list[str] = Field(description="Where its reports are now, the event holding its first report first.")
 
 
 class EventDetail(EventSummary):

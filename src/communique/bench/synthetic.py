@@ -271,9 +271,11 @@ def synthetic_events(n: int, seed: int = 0, actors: Sequence[Actor] | None = Non
             "attendees": {r.doc_id: sorted(r.analysis.meetings[0].attendees) for r in results},
             "participants": {r.doc_id: sorted(participants) for r in results},
         }
-        fields = {f: _field(v) for f, v in per.items()}
+        copies = {r.doc_id: r.near_duplicate_of for r in results if r.near_duplicate_of}
+        fields = {f: _field({d: v for d, v in vals.items() if d not in copies}) | {"sources": vals} for f, vals in per.items()}
         agreed = fields["date"]["value"]
-        eid = make_event_id(participants, date.fromisoformat(agreed) if agreed else None, [r.doc_id for r in results])
+        first = min(results, key=lambda r: (r.clean.raw.publication_date or date.max, r.doc_id))
+        eid = make_event_id((first.doc_id, 0))
         for r in results:
             r.analysis = Analysis(people=r.analysis.people, quotes=r.analysis.quotes, statements=r.analysis.statements,
                                   meetings=tuple(_with_event(m, eid) for m in r.analysis.meetings))
@@ -284,7 +286,12 @@ def synthetic_events(n: int, seed: int = 0, actors: Sequence[Actor] | None = Non
             "attendees": [attendee.name] if attendee else [], "fields": fields,
             "sources": [[r.doc_id, 0] for r in results],
             "conflicts": [f for f in ("date", "location", "attendees", "participants") if fields[f]["conflict"]],
+            "date_source": "text" if agreed else None,
+            "independent_reports": len(results) - len(copies), "copies": len(copies),
+            "reports": [{"doc_id": r.doc_id, "copies": sorted(c for c, t in copies.items() if t == r.doc_id)}
+                        for r in results if r.doc_id not in copies],
         }
+        data["disputed"] = bool(data["conflicts"])
         yield SyntheticEvent(eid, data, results)
 
 

@@ -28,13 +28,24 @@ def _value(v: Any) -> str:
     return ", ".join(v) if isinstance(v, list) else str(v)
 
 
+def reports_label(d: dict[str, Any], short: bool = False) -> str:
+    """``3 independent reports (2 copies)``, or ``3 (+2 copies)`` for a table cell."""
+    docs = {s[0] for s in d.get("sources", ())}
+    n = int(d.get("independent_reports", len(docs)))
+    copies = int(d.get("copies", 0))
+    if short:
+        return f"{n}" + (f" (+{copies} {'copy' if copies == 1 else 'copies'})" if copies else "")
+    text = f"{n} independent report{'s' if n != 1 else ''}"
+    return text + (f" ({copies} {'copy' if copies == 1 else 'copies'})" if copies else "")
+
+
 def format_events(events: dict[str, dict[str, Any]]) -> str:
     """One line per event: id, date, participants, place, sources, conflicting fields (marked !)."""
-    rows = [("event", "date", "participants", "place", "sources", "conflicts")]
+    rows = [("event", "date", "participants", "place", "reports", "conflicts")]
     for eid, d in events.items():
         conflicts = d.get("conflicts") or []
         rows.append((eid, d.get("date") or "-", " + ".join(d.get("participants", ())), d.get("location") or "-",
-                     str(len({s[0] for s in d.get("sources", ())})), ("! " + ", ".join(conflicts)) if conflicts else ""))
+                     reports_label(d, short=True), ("! " + ", ".join(conflicts)) if conflicts else ""))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
 
@@ -47,7 +58,8 @@ def format_event(d: dict[str, Any]) -> str:
         f"date: {d.get('date') or '-'}" + (f" ({d['date_derivation']})" if d.get("date_derivation") else ""),
         f"place: {d.get('location') or '-'}",
         f"attendees: {', '.join(d.get('attendees') or ()) or '-'}",
-        f"sources: {', '.join(f'{doc}#{idx}' for doc, idx in d.get('sources', ()))}",
+        f"sources: {reports_label(d)}" + ("; DISPUTED: " + ", ".join(d["conflicts"]) if d.get("conflicts") else ""),
+        *(f"    {r['doc_id']}" + (f" (copies: {', '.join(r['copies'])})" if r["copies"] else "") for r in d.get("reports", ())),
         "",
     ]
     fields = d.get("fields", {})
@@ -55,11 +67,12 @@ def format_event(d: dict[str, Any]) -> str:
         f = fields.get(name)
         if f is None:
             continue
-        n = len(f["sources"])
+        n = int(d.get("independent_reports", len(f["sources"])))
+        copy_of = {c: r["doc_id"] for r in d.get("reports", ()) for c in r["copies"]}
         mark = "  ! CONFLICT" if f["conflict"] else ""
         lines.append(f"{name}: {_value(f['value'])}  (agreed by {f['agreed_by']} of {n}){mark}")
         for doc, v in f["sources"].items():
-            lines.append(f"    {doc}: {_value(v)}")
+            lines.append(f"    {doc}: {_value(v)}" + (f"  (copy of {copy_of[doc]}: not counted)" if doc in copy_of else ""))
     return "\n".join(lines)
 
 
@@ -88,9 +101,15 @@ def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
 def event_cmd(event_id: str, db: str | None, fmt: str) -> None:
     """Show one event: each field's agreed value, agreement count, conflicts and every source's value."""
     with command_errors(), Store.open(opts=options_from(db=db)) as store:
-        data = store.load_events().get(event_id)
+        events = store.load_events()
+        data = events.get(event_id)
+        targets = store.event_redirect(event_id) if data is None else None
         where = store.display_url
+    if data is None and targets:
+        click.echo(f"note: event {event_id} is now {', '.join(targets)} (its reports were merged or split)", err=True)
+        data = events.get(targets[0])
     if data is None:
-        click.echo(f"error: no event {event_id!r} in {where}", err=True)
+        gone = " (its reports are gone)" if targets == [] else ""
+        click.echo(f"error: no event {event_id!r} in {where}{gone}", err=True)
         raise SystemExit(EXIT_FAILED_ITEMS)
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else terminal(format_event(data)))

@@ -102,12 +102,14 @@ def _grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Sequence[Any]]]:
 
 
 def event_summary(event_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """What an event list shows of an event (``Event.to_json`` in ``data``), but its source count."""
+    """What an event list shows of an event (``Event.to_json`` in ``data``), but its count of
+    independent reports (the ``n_sources`` column)."""
     fields = data.get("fields", {})
     return {
         "event_id": event_id, "date": data.get("date"), "participants": list(data.get("participants", [])),
         "attendees": list(data.get("attendees", [])), "location": data.get("location"),
-        "conflicts": list(data.get("conflicts", [])),
+        "conflicts": list(data.get("conflicts", [])), "disputed": bool(data.get("conflicts")),
+        "date_source": data.get("date_source"), "copies": int(data.get("copies", 0)),
         "date_agreed_by": int(fields.get("date", {}).get("agreed_by", 0)),
         "location_agreed_by": int(fields.get("location", {}).get("agreed_by", 0)),
     }
@@ -198,7 +200,8 @@ def index_events(conn: Connection, *, summaries: bool = True) -> None:
             terms.extend({"kind": k, "term": t, "sort_rank": rank, "event_id": eid}
                          for k, t in dict.fromkeys((k, t[:255]) for k, t in keys))
             folded = "\n".join(body).casefold()
-            updates.append({"eid": eid, "d": _day(ev.get("date")), "loc": ev.get("location"), "n": len(doc_ids),
+            independent = int(ev.get("independent_reports", len(doc_ids)))
+            updates.append({"eid": eid, "d": _day(ev.get("date")), "loc": ev.get("location"), "n": independent,
                             "pt": "; ".join(parts), "rank": rank, "st": None if sqlite else folded,
                             **({"sm": summary_json(eid, ev)} if summaries else {})})
             if sqlite:

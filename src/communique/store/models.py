@@ -181,7 +181,7 @@ class Event(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     date: Mapped[date | None] = mapped_column(Date)  # the agreed date
     location: Mapped[str | None] = mapped_column(Text)  # the agreed place
-    n_sources: Mapped[int] = mapped_column(Integer, server_default="0")  # distinct source documents
+    n_sources: Mapped[int] = mapped_column(Integer, server_default="0")  # independent reports (copies not counted)
     participants_text: Mapped[str | None] = mapped_column(Text)  # participants joined by "; "
     sort_rank: Mapped[int | None] = mapped_column(Integer)  # unique index; position by date desc (undated last), id
     search_text: Mapped[str | None] = mapped_column(Text)  # PostgreSQL only: casefolded text searched by q=
@@ -214,6 +214,16 @@ class EventSource(Base):
 
 
 Index("ix_event_sources_doc_id", EventSource.doc_id)
+
+
+class EventRedirect(Base):
+    """An event id that no longer names an event, and the events its reports went to."""
+
+    __tablename__ = "event_redirects"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    targets: Mapped[list[str]] = mapped_column(JSON)  # the event holding its first report first
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Signature(Base):

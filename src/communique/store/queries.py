@@ -362,16 +362,21 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
             select(MEETINGS).where(MEETINGS.c.doc_id.in_(doc_ids))).mappings()}
         quotes = [_quote(r) for r in conn.execute(
             select(QUOTES).where(QUOTES.c.doc_id.in_(doc_ids)).order_by(QUOTES.c.doc_id, QUOTES.c.idx)).mappings()]
+    copy_of = {c: r["doc_id"] for r in data.get("reports", ()) for c in r.get("copies", ())}
     order = [d for d, _ in data.get("sources", [])] or doc_ids
     order += [d for d in doc_ids if d not in order]
+    order = [d for d in dict.fromkeys(order) if d not in copy_of]  # each original, then its copies under it
+    order = [x for d in order for x in (d, *sorted(c for c, o in copy_of.items() if o == d))]
+    order += [d for d in doc_ids if d not in order]
     sources: list[dict[str, Any]] = []
-    for doc_id in dict.fromkeys(order):
+    for doc_id in order:
         if doc_id not in docs:
             continue
         idxs = sorted(i for d, i in pairs if d == doc_id)
-        sources.append({**_doc_summary(docs[doc_id]),
+        sources.append({**_doc_summary(docs[doc_id]), "copy_of": copy_of.get(doc_id),
                         "meetings": [_meeting(meetings[(doc_id, i)]) for i in idxs if (doc_id, i) in meetings]})
-    total = len(sources)
+    total = sum(1 for src in sources if src["copy_of"] is None)
+    quotes = [q for q in quotes if q["doc_id"] not in copy_of]  # a copy's quotes repeat its original's
     fields = {
         name: {"value": fld.get("value"), "agreed_by": int(fld.get("agreed_by", 0)), "of": total,
                "conflict": bool(fld.get("conflict")),

@@ -18,7 +18,7 @@ import os
 import signal
 import sqlite3
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -76,6 +76,7 @@ QUOTES = cast(Table, models.Quote.__table__)
 STATEMENTS = cast(Table, models.Statement.__table__)
 EVENTS = cast(Table, models.Event.__table__)
 EVENT_SOURCES = cast(Table, models.EventSource.__table__)
+EVENT_REDIRECTS = cast(Table, models.EventRedirect.__table__)
 SIGNATURES = cast(Table, models.Signature.__table__)
 LINKS = cast(Table, models.Link.__table__)
 FAILURES = cast(Table, models.FailureRow.__table__)
@@ -676,6 +677,7 @@ class Store:
         event_rows = [{"event_id": e, "data": d, "updated_at": now} for e, d in events]
         source_rows = [{"event_id": e, "doc_id": d, "meeting_idx": i} for e, d, i in dict.fromkeys(sources)]
         with self._write("replace events") as conn:
+            self._redirect_events(conn, source_rows)
             conn.execute(delete(EVENT_SOURCES))
             conn.execute(delete(EVENTS))
             conn.execute(update(MEETINGS).where(MEETINGS.c.event_id.is_not(None)).values(event_id=None))
@@ -689,6 +691,47 @@ class Store:
                     [{"d": r["doc_id"], "i": r["meeting_idx"], "e": r["event_id"]} for r in source_rows],
                 )
             indexing.index_events(conn)
+
+    @staticmethod
+    def _redirect_events(conn: Connection, new_sources: Sequence[dict[str, Any]]) -> None:
+        """Keep each event id that the new events no longer use as a redirect to the events its
+        reports are now in (the one holding its first report first); drop redirects of ids that
+        are events again; point older redirects past ids that are gone now."""
+        now_in = {(r["doc_id"], r["meeting_idx"]): r["event_id"] for r in new_sources}
+        live = set(now_in.values())
+        old: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for eid, doc, idx in conn.execute(select(EVENT_SOURCES.c.event_id, EVENT_SOURCES.c.doc_id,
+                                                 EVENT_SOURCES.c.meeting_idx).order_by(EVENT_SOURCES.c.event_id)):
+            old[eid].append((doc, idx))
+        gone = [eid for eid in old if eid not in live]
+        firsts: dict[str, tuple[str, int]] = {}
+        for chunk in _batched(gone, 500):
+            for eid, data in conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).where(EVENTS.c.event_id.in_(chunk))):
+                srcs = data.get("sources") if isinstance(data, dict) else None
+                if isinstance(srcs, list) and srcs and isinstance(srcs[0], list | tuple) and len(srcs[0]) == 2:
+                    firsts[eid] = (str(srcs[0][0]), int(srcs[0][1]))
+        moved: dict[str, list[str]] = {}
+        for eid in gone:
+            first = firsts.get(eid)
+            lead = [now_in[first]] if first in now_in else []
+            moved[eid] = list(dict.fromkeys([*lead, *(now_in[m] for m in sorted(old[eid]) if m in now_in)]))
+        now = _now()
+        if live:
+            conn.execute(delete(EVENT_REDIRECTS).where(EVENT_REDIRECTS.c.event_id.in_(live)))
+        for eid, targets in conn.execute(select(EVENT_REDIRECTS.c.event_id, EVENT_REDIRECTS.c.targets)).all():
+            through = list(dict.fromkeys(t2 for t in targets for t2 in ([t] if t in live else moved.get(t, []))))
+            if through != targets:
+                conn.execute(update(EVENT_REDIRECTS).where(EVENT_REDIRECTS.c.event_id == eid).values(targets=through, at=now))
+        if moved:
+            conn.execute(delete(EVENT_REDIRECTS).where(EVENT_REDIRECTS.c.event_id.in_(list(moved))))
+            conn.execute(EVENT_REDIRECTS.insert(), [{"event_id": e, "targets": t, "at": now} for e, t in moved.items()])
+
+    def event_redirect(self, event_id: str) -> list[str] | None:
+        """Where a former event id's reports are now (event ids, the one with its first report
+        first; empty when its reports are gone), or None when the id never was an event here."""
+        with self._read(f"look up event {event_id}") as conn:
+            targets = conn.execute(select(EVENT_REDIRECTS.c.targets).where(EVENT_REDIRECTS.c.event_id == event_id)).scalar()
+            return None if targets is None else list(targets)
 
     def reindex_events(self) -> None:
         """Recompute what the read side derives from events (after writing events directly)."""

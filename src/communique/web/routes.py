@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -125,11 +125,17 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
         return render(request, "index.html", events=items, total=total, floor=Q.total_is_floor(q, total), f=f, q=q or "", sort=sort, pages=pages,
                       page=page, sorts=Q.EVENT_SORTS)
 
+    def moved(request: Request, event_id: str, suffix: str = "") -> Response:
+        targets = _store(request).event_redirect(event_id)
+        if targets:
+            return RedirectResponse(f"/events/{segment(targets[0])}{suffix}", status_code=301)
+        raise _not_found(f"event {event_id!r}")
+
     @get("/events/{event_id}")
     def event(request: Request, event_id: str) -> Response:
         e = Q.get_event(_store(request), event_id)
         if e is None:
-            raise _not_found(f"event {event_id!r}")
+            return moved(request, event_id)
         titles = {s["doc_id"]: s["title"] or s["doc_id"] for s in e["sources"]}
         return render(request, "event.html", e=e, titles=titles)
 
@@ -138,9 +144,9 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
         store = _store(request)
         e = Q.get_event(store, event_id)
         if e is None:
-            raise _not_found(f"event {event_id!r}")
+            return moved(request, event_id, "/compare")
         columns = []
-        for col, src in enumerate(e["sources"]):
+        for col, src in enumerate(s for s in e["sources"] if s["copy_of"] is None):  # originals: copies repeat them
             doc = store.get_document(src["doc_id"])
             if doc is None:
                 continue
