@@ -18,6 +18,7 @@ BENCHMARKS: dict[str, str] = {
     "scale": "communique.bench.scale:bench_scale_cmd",
     "api": "communique.bench.api:bench_api_cmd",
     "fuzz": "communique.bench.fuzz:bench_fuzz_cmd",
+    "spun": "communique.bench.spun:bench_spun_cmd",
 }
 
 

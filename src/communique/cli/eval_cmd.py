@@ -46,7 +46,16 @@ def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, as_json: b
     eval/realpages): its cached pages are scored, overall and per category.
     """
     opts = options_from(model=model)
+    from ..evaluate_events import evaluate_events, is_events_corpus
     from ..realpages import is_corpus
+
+    if is_events_corpus(gold_dir):
+        events = evaluate_events(gold_dir, opts)
+        if not events.pages:
+            click.echo(f"skipped: no cached pages in {gold_dir / '.cache'} (see {gold_dir / 'README.md'} to rebuild it)", err=True)
+            return
+        click.echo(json.dumps(events.to_json(), indent=2) if as_json else "\n".join(events.lines()))
+        return
 
     if is_corpus(gold_dir):
         _eval_corpus(gold_dir, opts, system, as_json, issues)
