@@ -53,7 +53,8 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, nlp: A
 def expected(seed_store: tuple[str, list[DocumentResult]]) -> dict[str, Any]:
     """What the exports must contain, from the records the pipeline returned."""
     _db, results = seed_store
-    statements = [(r.doc_id, i, s) for r in results for i, s in enumerate(r.analysis.statements)]
+    originals = [r for r in results if not r.near_duplicate_of]  # a copy's quotes and statements repeat its original's
+    statements = [(r.doc_id, i, s) for r in originals for i, s in enumerate(r.analysis.statements)]
     event_of = {(r.doc_id, frozenset(m.participants)): m.event_id for r in results for m in r.analysis.meetings}
     consult = sorted(
         (d, s.source, s.target, event_of.get((d, frozenset((s.source, s.target)))))
@@ -66,7 +67,9 @@ def expected(seed_store: tuple[str, list[DocumentResult]]) -> dict[str, Any]:
         "spun": {r.doc_id: r.quality.spun for r in results},
         "statements": len(statements),
         "consult": consult,
-        "quotes": sum(len(r.analysis.quotes) for r in results),
+        "quotes": sum(len(r.analysis.quotes) for r in originals),
+        "copy_rows": {"quotes": sum(len(r.analysis.quotes) for r in results if r.near_duplicate_of),
+                      "statements": sum(len(r.analysis.statements) for r in results if r.near_duplicate_of)},
         "meetings": sum(len(r.analysis.meetings) for r in results),
         "people": sum(len(r.analysis.people) for r in results),
         "events": sorted(events),
@@ -83,6 +86,9 @@ def exported(seed_store: tuple[str, list[DocumentResult]], tmp_path_factory: pyt
         export_store(store, "parquet", out / "pq", ["all"])
         export_store(store, "plover", out / "plover.json")
     return {"out": out}
+
+
+SEED_ORIGINAL = "003_dacb1954d6c9fa71"  # the report the spun seed copies
 
 
 def test_seed_facts_hold(expected: dict[str, Any]) -> None:
@@ -108,7 +114,8 @@ def test_jsonl_documents_follow_the_contract(exported: dict[str, Path], expected
     assert len(pdf) == 5 and pdf.loc[pdf.doc_id == SPUN_SEED, "near_duplicate_of"].notna().all()
     pldf = pl.read_ndjson(path)
     assert pldf.height == 5
-    assert pldf.select(pl.col("statements").list.len().sum()).item() == expected["statements"]
+    # the per-document contract keeps each report's own analysis, copies included
+    assert pldf.select(pl.col("statements").list.len().sum()).item() == expected["statements"] + expected["copy_rows"]["statements"]
     n = _duck(f"SELECT count(*) FROM read_json_auto('{path}') WHERE quality.spun")
     assert n == [(sum(expected["spun"].values()),)]
 
@@ -342,3 +349,21 @@ def test_cli_export_parquet_needs_output(seed_store: tuple[str, list[DocumentRes
     res = CliRunner().invoke(cli, ["export", "--format", "parquet", "--db", seed_store[0]])
     assert isinstance(res.exception, OptionsError)  # run_main turns it into "error: ..." and exit code 3
     assert str(res.exception) == "parquet needs -o FILE (or a directory): it is not written to standard output"
+
+
+def test_copies_are_exported_once_unless_asked(seed_store: tuple[str, list[DocumentResult]], expected: dict[str, Any],
+                                              tmp_path: Path) -> None:
+    assert expected["copy_rows"]["quotes"] > 0 and expected["copy_rows"]["statements"] > 0
+    with Store.open(seed_store[0]) as store:
+        export_store(store, "csv", tmp_path / "all", ["all"], with_copies=True)
+        export_store(store, "csv", tmp_path / "once", ["all"])
+    for table in ("quotes", "statements"):
+        every = pd.read_csv(tmp_path / "all" / f"{table}.csv", keep_default_na=False)
+        once = pd.read_csv(tmp_path / "once" / f"{table}.csv", keep_default_na=False)
+        assert len(every) == len(once) + expected["copy_rows"][table]
+        assert (every["copy_of"] == SEED_ORIGINAL).sum() == expected["copy_rows"][table] and (once["copy_of"] == "").all()
+    events = pd.read_csv(tmp_path / "once" / "events.csv", keep_default_na=False)
+    both = events[events["copies"] == 1]
+    assert len(both) == 1 and both["independent_reports"].tolist() == [1] and both["sources"].tolist() == [2]
+    statements = pd.read_csv(tmp_path / "once" / "statements.csv", keep_default_na=False)
+    assert set(statements["date_source"]) <= {"meeting", "publication", ""}

@@ -22,7 +22,11 @@ Formats
 Tables (``TABLES``): ``documents``, ``people`` (one row per person per document), ``meetings``,
 ``quotes``, ``statements`` and ``events``. Rows of the per-document tables carry ``doc_id``, the
 document's ``publication_date`` and its ``spun`` flag, so a quote or statement from a spun copy
-can be filtered out without a join.
+can be filtered out without a join; ``copy_of`` names the report a copy (exact, near or spun)
+repeats. A copy's quotes and statements are the original's again: exports leave them out
+(``--with-copies`` keeps them, flagged). Statement rows say whether their ``date`` is the
+meeting's or the publication's (``date_source``); event rows count ``independent_reports`` and
+``copies`` and say whether the event is ``disputed``.
 
 PLOVER mapping (field names of the PLOVER manual's event record; extensions marked *)
 -------------------------------------------------------------------------------------
@@ -104,25 +108,29 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("date_derivation", pa.string()), ("location", pa.string()), ("host", pa.string()),
         ("visitor", pa.string()), ("evidence_text", pa.string()), ("evidence_start", pa.int64()),
         ("evidence_end", pa.int64()), ("publication_date", pa.date32()), ("spun", pa.bool_()),
+        ("copy_of", pa.string()),
     ]),
     "quotes": pa.schema([
         ("doc_id", pa.string()), ("idx", pa.int32()), ("speaker", pa.string()), ("text", pa.string()),
         ("kind", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("confidence", pa.float64()),
         ("speakers_words", pa.bool_()), ("cue_text", pa.string()), ("cue_start", pa.int64()),
         ("cue_end", pa.int64()), ("publication_date", pa.date32()), ("spun", pa.bool_()),
+        ("copy_of", pa.string()),
     ]),
     "statements": pa.schema([
         ("doc_id", pa.string()), ("idx", pa.int32()), ("source", pa.string()), ("type", pa.string()),
         ("target", pa.string()), ("mode", pa.string()), ("source_country", pa.string()),
         ("target_country", pa.string()), ("evidence_text", pa.string()), ("evidence_start", pa.int64()),
         ("evidence_end", pa.int64()), ("event_id", pa.string()), ("date", pa.date32()),
-        ("publication_date", pa.date32()), ("spun", pa.bool_()),
+        ("date_source", pa.string()), ("publication_date", pa.date32()), ("spun", pa.bool_()),
+        ("copy_of", pa.string()),
     ]),
     "events": pa.schema([
         ("event_id", pa.string()), ("date", pa.date32()), ("location", pa.string()),
         ("participants", _STR_LIST), ("attendees", _STR_LIST), ("sources", pa.int32()),
         ("doc_ids", _STR_LIST), ("conflicts", _STR_LIST), ("date_derivation", pa.string()),
-        ("data", pa.string()),
+        ("independent_reports", pa.int32()), ("copies", pa.int32()), ("disputed", pa.bool_()),
+        ("date_source", pa.string()), ("data", pa.string()),
     ]),
 }
 
@@ -158,7 +166,7 @@ def meeting_for(statement: Statement, meetings: Sequence[Meeting]) -> Meeting | 
     return mine[0] if len(mine) == 1 else None
 
 
-def document_rows(doc: StoredDocument, table: str) -> Iterator[dict[str, Any]]:
+def document_rows(doc: StoredDocument, table: str, with_copies: bool = False) -> Iterator[dict[str, Any]]:
     """The rows one stored document gives to a per-document ``table`` (Python values)."""
     raw, a = doc.raw, doc.analysis
     spun = doc.quality.spun if doc.quality else None
@@ -179,13 +187,18 @@ def document_rows(doc: StoredDocument, table: str) -> Iterator[dict[str, Any]]:
                    "wikidata": p.wikidata, "mentions": [s.to_json() for s in p.mentions],
                    "publication_date": pub, "spun": spun}
     elif table in RECORD_TABLES:
-        yield from record_rows(raw.doc_id, pub, spun, a, table)
+        yield from record_rows(raw.doc_id, pub, spun, a, table, doc.near_duplicate_of, with_copies)
     else:
         raise OptionsError(f"table {table!r} is not a per-document table; valid: {', '.join(TABLES[:-1])}")
 
 
-def record_rows(doc_id: str, pub: date | None, spun: bool | None, a: Analysis, table: str) -> Iterator[dict[str, Any]]:
-    """The meetings, quotes or statements rows of one document's analysis."""
+def record_rows(doc_id: str, pub: date | None, spun: bool | None, a: Analysis, table: str,
+                copy_of: str | None = None, with_copies: bool = False) -> Iterator[dict[str, Any]]:
+    """The meetings, quotes or statements rows of one document's analysis. The quotes and
+    statements of a copy (``copy_of``: the report it copies) repeat its original's: left out
+    unless ``with_copies``."""
+    if copy_of and table in ("quotes", "statements") and not with_copies:
+        return
     if table == "meetings":
         for i, m in enumerate(a.meetings):
             ev = m.evidence
@@ -194,7 +207,7 @@ def record_rows(doc_id: str, pub: date | None, spun: bool | None, a: Analysis, t
                    "date_derivation": m.date_derivation, "location": m.location, "host": m.host,
                    "visitor": m.visitor, "evidence_text": ev.text if ev else None,
                    "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
-                   "publication_date": pub, "spun": spun}
+                   "publication_date": pub, "spun": spun, "copy_of": copy_of}
     elif table == "quotes":
         for i, qt in enumerate(a.quotes):
             cue = qt.cue
@@ -202,7 +215,7 @@ def record_rows(doc_id: str, pub: date | None, spun: bool | None, a: Analysis, t
                    "start": qt.start, "end": qt.end, "confidence": qt.confidence,
                    "speakers_words": qt.speakers_words, "cue_text": cue.text if cue else None,
                    "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
-                   "publication_date": pub, "spun": spun}
+                   "publication_date": pub, "spun": spun, "copy_of": copy_of}
     elif table == "statements":
         for i, s in enumerate(a.statements):
             held = meeting_for(s, a.meetings)
@@ -210,7 +223,9 @@ def record_rows(doc_id: str, pub: date | None, spun: bool | None, a: Analysis, t
                    "mode": s.mode, "source_country": s.source_country, "target_country": s.target_country,
                    "evidence_text": s.evidence.text, "evidence_start": s.evidence.start,
                    "evidence_end": s.evidence.end, "event_id": held.event_id if held else None,
-                   "date": (held.date if held and held.date else pub), "publication_date": pub, "spun": spun}
+                   "date": (held.date if held and held.date else pub),
+                   "date_source": "meeting" if held and held.date else ("publication" if pub else None),
+                   "publication_date": pub, "spun": spun, "copy_of": copy_of}
 
 
 def event_row(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -223,6 +238,9 @@ def event_row(data: Mapping[str, Any]) -> dict[str, Any]:
         "attendees": list(data.get("attendees") or []), "sources": len(sources),
         "doc_ids": sorted({s[0] for s in sources}), "conflicts": list(data.get("conflicts") or []),
         "date_derivation": data.get("date_derivation"),
+        "independent_reports": int(data.get("independent_reports", len({s[0] for s in sources}))),
+        "copies": int(data.get("copies", 0)), "disputed": bool(data.get("conflicts")),
+        "date_source": data.get("date_source"),
         "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
     }
 
@@ -244,7 +262,8 @@ def iter_events(store: Store, page_size: int = EVENT_PAGE) -> Iterator[dict[str,
         last = page[-1][0]
 
 
-def iter_record_rows(store: Store, table: str, page_size: int = RECORD_PAGE) -> Iterator[dict[str, Any]]:
+def iter_record_rows(store: Store, table: str, page_size: int = RECORD_PAGE,
+                     with_copies: bool = False) -> Iterator[dict[str, Any]]:
     """Rows of a RECORD_TABLES table, read page by page from that table (and meetings, for the
     statements' events) without loading whole documents: the same rows as ``document_rows``."""
     docs = cast(Table, store_models.Document.__table__)
@@ -255,7 +274,8 @@ def iter_record_rows(store: Store, table: str, page_size: int = RECORD_PAGE) -> 
                 "statements": convert.statement_from_row}
     last: str | None = None
     while True:
-        q = select(docs.c.doc_id, docs.c.publication_date, docs.c.spun).order_by(docs.c.doc_id).limit(page_size)
+        q = select(docs.c.doc_id, docs.c.publication_date, docs.c.spun, docs.c.near_duplicate_of
+                   ).order_by(docs.c.doc_id).limit(page_size)
         if last is not None:
             q = q.where(docs.c.doc_id > last)
         parts: dict[str, dict[str, list[Any]]] = {name: {} for name in need}
@@ -263,31 +283,32 @@ def iter_record_rows(store: Store, table: str, page_size: int = RECORD_PAGE) -> 
             page = conn.execute(q).all()
             if not page:
                 return
-            ids = [d for d, _pub, _spun in page]
+            ids = [d for d, _pub, _spun, _copy in page]
             for name in need:
                 t = tables[name]
                 for row in conn.execute(select(t).where(t.c.doc_id.in_(ids)).order_by(t.c.doc_id, t.c.idx)).mappings():
                     parts[name].setdefault(row["doc_id"], []).append(from_row[name](row))
-        for doc_id, pub, spun in page:
+        for doc_id, pub, spun, copy_of in page:
             a = Analysis(meetings=tuple(parts.get("meetings", {}).get(doc_id, ())),
                          quotes=tuple(parts.get("quotes", {}).get(doc_id, ())),
                          statements=tuple(parts.get("statements", {}).get(doc_id, ())))
-            yield from record_rows(doc_id, pub, spun, a, table)
+            yield from record_rows(doc_id, pub, spun, a, table, copy_of, with_copies)
         last = ids[-1]
 
 
-def iter_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
-    """The rows of ``table`` over the whole store, streamed."""
+def iter_rows(store: Store, table: str, with_copies: bool = False) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` over the whole store, streamed (copies' quotes and statements only
+    ``with_copies``)."""
     if table == "events":
         yield from (event_row(e) for e in iter_events(store))
         return
     if table not in TABLES:
         raise OptionsError(f"unknown table {table!r}; valid tables: {', '.join(TABLES)}")
     if table in RECORD_TABLES:
-        yield from iter_record_rows(store, table)
+        yield from iter_record_rows(store, table, with_copies=with_copies)
         return
     for doc in store.iter_documents():
-        yield from document_rows(doc, table)
+        yield from document_rows(doc, table, with_copies)
 
 
 # --- PLOVER -------------------------------------------------------------------------------------
@@ -332,8 +353,13 @@ def plover_records(doc: StoredDocument, country_name: Callable[[str], str | None
         }
 
 
-def iter_plover(store: Store, country_name: Callable[[str], str | None] | None = None) -> Iterator[dict[str, Any]]:
+def iter_plover(store: Store, country_name: Callable[[str], str | None] | None = None,
+                with_copies: bool = False) -> Iterator[dict[str, Any]]:
+    """PLOVER records of every document; a copy's statements repeat its original's: left out
+    unless ``with_copies``."""
     for doc in store.iter_documents():
+        if doc.near_duplicate_of and not with_copies:
+            continue
         yield from plover_records(doc, country_name)
 
 
@@ -452,10 +478,10 @@ def output_paths(fmt: str, tables: Sequence[str], output: str | Path | None) -> 
 
 
 def export_table(store: Store, fmt: str, table: str, path: str,
-                 country_name: Callable[[str], str | None] | None = None) -> int:
+                 country_name: Callable[[str], str | None] | None = None, with_copies: bool = False) -> int:
     """Write one table of ``store`` in ``fmt`` to ``path`` (``-`` = stdout); returns the rows written."""
     if fmt == "parquet":
-        return write_parquet(iter_rows(store, table), path, SCHEMAS[table])
+        return write_parquet(iter_rows(store, table, with_copies), path, SCHEMAS[table])
     with ExitStack() as stack:
         if path == "-":
             out: IO[str] = sys.stdout
@@ -463,18 +489,18 @@ def export_table(store: Store, fmt: str, table: str, path: str,
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             out = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
         if fmt == "plover":
-            return write_plover(iter_plover(store, country_name or default_country_names()), out)
+            return write_plover(iter_plover(store, country_name or default_country_names(), with_copies), out)
         if fmt == "csv":
-            return write_csv(iter_rows(store, table), out, SCHEMAS[table])
+            return write_csv(iter_rows(store, table, with_copies), out, SCHEMAS[table])
         if table == "documents":
             return write_jsonl((d.to_result().to_json() for d in store.iter_documents()), out)
         if table == "events":
             return write_jsonl(iter_events(store), out)
-        return write_jsonl(iter_rows(store, table), out)
+        return write_jsonl(iter_rows(store, table, with_copies), out)
 
 
 def export_store(store: Store, fmt: str, output: str | Path | None = None, tables: Sequence[str] = (),
-                 country_name: Callable[[str], str | None] | None = None) -> ExportReport:
+                 country_name: Callable[[str], str | None] | None = None, with_copies: bool = False) -> ExportReport:
     """Export ``tables`` (default per format, ``"all"`` = every table) of ``store`` as ``fmt``."""
     wanted = resolve_tables(fmt, tables)
     paths = output_paths(fmt, wanted, output)
@@ -483,7 +509,7 @@ def export_store(store: Store, fmt: str, output: str | Path | None = None, table
     report = ExportReport(fmt)
     for table, path in paths.items():
         try:
-            report.rows[table] = export_table(store, fmt, table, path, country_name)
+            report.rows[table] = export_table(store, fmt, table, path, country_name, with_copies)
         except OSError as exc:
             raise ExportError(path, f"cannot write export: {exc.strerror or exc}") from exc
         report.paths[table] = path

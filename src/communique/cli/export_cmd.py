@@ -17,12 +17,15 @@ from .common import db_option, options_from
               help="Output file, or a directory for several tables (default: standard output; parquet needs -o).")
 @click.option("--what", "tables", multiple=True, type=click.Choice([*TABLES, "all"]),
               help="Table(s) to export, repeatable; all = every table. Default: documents for jsonl, statements otherwise.")
-def export_cmd(fmt: str, db: str | None, output: str | None, tables: tuple[str, ...]) -> None:
+@click.option("--with-copies", is_flag=True,
+              help="Also export the quotes and statements of copies (exact, near or spun) of other reports; "
+                   "by default each is exported once, from its original.")
+def export_cmd(fmt: str, db: str | None, output: str | None, tables: tuple[str, ...], with_copies: bool) -> None:
     """Export the store: one record per document (jsonl), one row per record (csv, parquet), one
     PLOVER event per statement (plover). Rows stream: a big store is never held in memory."""
     opts = options_from(db=db)
     with Store.open(opts=opts) as store:
-        report = export_store(store, fmt, output, tables)
+        report = export_store(store, fmt, output, tables, with_copies=with_copies)
     for line in report.lines():
         if output is not None:
             click.echo(line, err=True)
