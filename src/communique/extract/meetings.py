@@ -260,8 +260,36 @@ def find_meetings(
             d.place = earlier[-1].place  # the same trip: a principal of the earlier meeting, no new place
         if d.place is None and line is not None:
             d.place = line
+        _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
         _host_and_visitor(d, kb)
     return drafts
+
+
+_HEAD_OFFICES = frozenset({"president", "king", "emir", "sultan", "head_of_state", "supreme_leader",
+                           "prime_minister", "chancellor"})
+
+
+def _is_head(kb: Any, name: str, on: date | None) -> bool:
+    entry = kb.person(name)
+    if entry is None:
+        return False
+    offices = entry.offices_on(on) if on is not None else entry.offices
+    return any(o.office in _HEAD_OFFICES and not o.org for o in offices)
+
+
+def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
+    """Two leaders of two countries and, among the participants, others of those same countries
+    who lead neither (ministers, aides): the two leaders met, the others attended."""
+    if len(d.participants) < 3:
+        return
+    heads = [p for p in d.participants if _is_head(kb, p, on)]
+    countries = {_country(kb, p) for p in heads}
+    if len(heads) != 2 or len(countries) != 2 or None in countries:
+        return
+    aides = [p for p in d.participants if p not in heads]
+    if all(_country(kb, p) in countries for p in aides):
+        d.participants = heads
+        d.attendees = [*aides, *(a for a in d.attendees if a not in aides)]
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
