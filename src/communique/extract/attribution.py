@@ -67,9 +67,8 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speech_lemmas and not _inside(tok.idx, quoted):
                 has_speech = True
-        for tok in sent:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or _inside(tok.idx, quoted):
-                continue
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not _inside(t.idx, quoted)]
+        for n, tok in enumerate(subjects):
             if tok.lower_ in PRONOUNS:
                 subj_key = current
                 break
@@ -81,8 +80,9 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
                 own = [m for m in ms if m.start <= tok.idx < m.end]
                 subj_key = (own or ms)[0].key
                 break
-            if tok.head.dep_ == "ROOT":
-                break
+            if tok.head.dep_ == "ROOT" and not any(o.head == tok.head for o in subjects[n + 1:]):
+                break  # the main clause's subject is no person (a second subject of the same verb is a
+                # mis-parse such as a dateline read as subject: "Addis Ababa, ... – Prime Minister X held")
         if subj_key:
             current = subj_key
         starts.append(sent.start_char)

@@ -249,6 +249,8 @@ def find_meetings(
             if d.date is None or (d.date.date is None and prev.date is not None):
                 d.date = DateFound(prev.date, text[later.start() : later.end()], later.start(), later.end(),
                                    "later the same day as the meeting before it in the text")
+        if d.date is None and not d.earlier:
+            d.date = _date_of_lead(text, doc, ev_s, d, tops, lex, filed, quoted)
         if d.earlier:  # a meeting told in passing has only the place its own words give
             _host_and_visitor(d, kb)
             continue
@@ -263,6 +265,24 @@ def find_meetings(
         _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
         _host_and_visitor(d, kb)
     return drafts
+
+
+def _date_of_lead(text: str, doc: Any, start: int, d: MeetingDraft, tops: Topics, lex: Lexicon,
+                  filed: date | None, quoted: Ranges) -> DateFound | None:
+    """The date of the sentence just before a meeting's own, when that sentence announces talks of
+    the same leader ("X today held talks with presidents of several countries. He conferred with A,
+    B and C"): the meeting spelled out next is those talks."""
+    prev = None
+    for sent in sentences(doc):
+        if sent.end_char > start:
+            break
+        prev = sent
+    if prev is None or tops.at(prev.start_char)[0] not in d.participants:
+        return None
+    if not any(not _inside(m.start(), quoted) for m in lex.meeting_re.finditer(text, prev.start_char, prev.end_char)):
+        return None
+    found = find_date(text, prev.start_char, prev.end_char, filed)
+    return found if found is not None and found.date is not None else None
 
 
 _HEAD_OFFICES = frozenset({"president", "king", "emir", "sultan", "head_of_state", "supreme_leader",
