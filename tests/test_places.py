@@ -60,3 +60,14 @@ def test_a_dateline_s_date_is_the_filing_date(text: str, dateline_text: str) -> 
 
     span = dateline_span(text)
     assert span is not None and text[span[0] : span[1]] == dateline_text
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("Sisi received the delegation in Sharm El Sheikh on Sunday.", "Sharm el-Sheikh"),  # hyphens and case
+    ("The two prime ministers met in New York on the sidelines of the General Assembly.", "New York"),
+    ("He held talks with the president in Port au Prince.", "Port-au-Prince"),
+])
+def test_spellings_of_a_city_name_find_it(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert found is not None and found.name == city
+    assert gaz.city("Ho Chi Minh") is None  # only "X Y City" is shortened: a person's name stays no place

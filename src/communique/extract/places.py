@@ -54,35 +54,48 @@ class Gazetteer:
         iso3 = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
         country_of: dict[str, str] = {}
         for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+            name = c["name"]
+            names = [name]
+            words = name.split()
+            if len(words) == 3 and words[-1] == "City":  # "New York City" is "New York" in the news
+                names.append(" ".join(words[:2]))
             if c["population"] >= 100_000 or c.get("featurecode") in ("PPLC", "PPLA"):
-                cities.setdefault(c["name"].lower(), c["name"])
-                if c.get("countrycode") in iso3:
-                    country_of.setdefault(c["name"], iso3[c["countrycode"]])
-            if " " in c["name"]:
-                towns.setdefault(c["name"].lower(), c["name"])
+                for n in names:
+                    cities.setdefault(_key(n), n)
+                    if c.get("countrycode") in iso3:
+                        country_of.setdefault(n, iso3[c["countrycode"]])
+            if " " in name or "-" in name:
+                for n in names:
+                    towns.setdefault(_key(n), n)
         capitals: dict[str, str] = {}
         for v in gc.get_countries().values():
             if v.get("capital"):
                 capitals[v["iso3"]] = v["capital"]
-                cities.setdefault(v["capital"].lower(), v["capital"])
+                cities.setdefault(_key(v["capital"]), v["capital"])
                 country_of[v["capital"]] = v["iso3"]
         countries = frozenset(v["name"].lower() for v in gc.get_countries().values())
-        for name in countries:
-            cities.pop(name, None)
+        for country in countries:
+            cities.pop(_key(country), None)
         return cls(cities, capitals, countries, towns, country_of)
 
     def city(self, name: str) -> str | None:
-        return self.cities.get(name.lower().replace("’", "'"))
+        return self.cities.get(_key(name))
 
     def town(self, name: str) -> str | None:
         """A city, or a smaller town whose name has several words ("Montego Bay", "Sharm El Sheikh")."""
-        low = name.lower().replace("’", "'")
+        low = _key(name)
         return self.cities.get(low) or self.towns.get(low)
 
     def is_place(self, name: str) -> bool:
         """A city, or a town of several words ("Bodh Gaya"): never somebody's name."""
-        low = name.lower().replace("’", "'")
+        low = _key(name)
         return low in self.cities or low in self.towns
+
+
+def _key(name: str) -> str:
+    """How a place name is looked up: case, apostrophes and hyphens do not matter
+    ("Sharm El Sheikh" = "Sharm el-Sheikh")."""
+    return " ".join(name.lower().replace("’", "'").replace("-", " ").split())
 
 
 @dataclass(frozen=True, slots=True)
