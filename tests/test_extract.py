@@ -250,3 +250,17 @@ def test_split_quote_single_marks_and_anonymous_source(extractor: Extractor) -> 
     assert ("The talks were frank but useful", None, "direct") in got  # an official not named
     (m,) = a.meetings
     assert m.attendees == ()  # "who did not attend the meeting"
+
+
+def test_quoted_words_in_the_headline_are_a_fragment_of_the_person_it_names(extractor: Extractor) -> None:
+    path = Path(__file__).parent / "kinds" / "articles" / "c31_paper_headline_fragment.txt"
+    docs = [d for d in read_paths([path], Options()) if isinstance(d, RawDocument)]
+    a = extractor.analyse(clean(docs[0]), Quality())
+    assert isinstance(a, Analysis)
+    (q,) = a.quotes
+    assert (q.text, q.kind, q.speaker) == ("productive", "fragment", "John Mahama")
+    check_offsets(a, docs[0].text)
+    two = RawDocument("t", "t.txt", "Leaders hail ‘productive’ talks\n\nThe talks were “productive,” Mahama said.\n",
+                      title="Leaders hail ‘productive’ talks", body_start=32)
+    b = extractor.analyse(clean(two), Quality())
+    assert isinstance(b, Analysis) and [x.text for x in b.quotes] == ["productive,"]  # the body's quote is the one

@@ -20,7 +20,7 @@ from typing import Any
 from ..actors.kb import KnowledgeBase
 from ..nlp import load_pipeline
 from ..options import Options
-from ..records import Analysis, CleanDocument, Failure, Meeting, Quality, Quote, Span, Statement
+from ..records import Analysis, CleanDocument, Failure, Meeting, Person, Quality, Quote, Span, Statement
 from .attribution import attribute, topics
 from .dates import PATTERNS as DATE_PATTERNS
 from .dates import _explicit
@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 from .meetings import find_calls, find_meetings
 from .people import PeopleIndex, find_people, persons, with_headline
 from .places import Gazetteer, dateline
-from .quotes import find_quote_spans
+from .quotes import find_quote_spans, is_name_like, words
 from .spans import Ranges
 from .statements import PloverLexicon, find_statements
 
@@ -142,6 +142,7 @@ class Extractor:
             for a in attributed
             for span in _per_paragraph(c, text, a.span.start, a.span.end)
         )
+        quotes = tuple(sorted(quotes + _headline_quotes(c, people, quotes), key=lambda q: q.start))
         drafts = find_meetings(text, sdoc, idx, tops, self.lex, quoted, published, self.gaz, self.kb, spun=quality.spun)
         meetings: list[Meeting] = []
         statements: list[Statement] = []
@@ -260,6 +261,34 @@ def _first_full_date(text: str) -> date | None:
         if m.group("year"):
             return _explicit(m, None)
     return None
+
+
+_HEADLINE_QUOTE_WORDS = 12  # a longer quoted stretch in a headline is kept only where the body quotes it
+
+
+def _headline_quotes(c: CleanDocument, people: Sequence[Person], body: Sequence[Quote]) -> tuple[Quote, ...]:
+    """Quoted words in the headline (which the reader took as the title, outside the analysed
+    text): "Abiy holds ‘candid’ talks with Biden". Names and labels in marks are not quotes, nor
+    words the body quotes too (the body's quote is the one). The speaker is the one person the
+    headline names before them, else nobody."""
+    raw, title = c.raw, c.raw.title
+    if not title:
+        return ()
+    at = raw.text.find(title, 0, max(raw.body_start, 0) + len(title))
+    if at < 0 or at >= max(raw.body_start, 0):
+        return ()
+    out: list[Quote] = []
+    for q in find_quote_spans(title):
+        said = title[q.start:q.end]
+        if q.close_mark < 0 or not said.strip() or is_name_like(said) or len(words(said)) > _HEADLINE_QUOTE_WORDS:
+            continue
+        if any(b.text.strip(" ,.;:").casefold() == said.strip(" ,.;:").casefold() for b in body):
+            continue  # the body quotes the same words: that is the quote
+        before = {p.name for p in people for m in p.mentions if at <= m.start and m.end <= at + q.open_mark}
+        speaker = next(iter(before)) if len(before) == 1 else None
+        out.append(Quote(speaker=speaker, text=said, kind="fragment", start=at + q.start, end=at + q.end,
+                         confidence=0.5 if speaker else 0.3, cue=None))
+    return tuple(out)
 
 
 def _country(kb: KnowledgeBase, name: str | None, on: date | None) -> str | None:
