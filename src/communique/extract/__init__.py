@@ -27,7 +27,7 @@ from .dates import _explicit
 from .lexicon import Lexicon
 from .meetings import find_calls, find_meetings
 from .people import PeopleIndex, find_people, persons, with_headline
-from .places import Gazetteer, dateline
+from .places import Gazetteer, dateline, seat_country
 from .quotes import find_quote_spans, is_name_like, words
 from .spans import Ranges
 from .statements import PloverLexicon, find_statements
@@ -115,7 +115,7 @@ class Extractor:
         published = c.raw.publication_date
         ref = published or _first_full_date(text)
         line = dateline(text, self.gaz)
-        home = self.gaz.country_of.get(line.name) if line is not None else None
+        home = self.gaz.country_of.get(line.name) if line is not None else seat_country(text, self.lex.landmarks, self.gaz)
         idx = find_people(text, sdoc, self.kb, self.lex, ref, self.gaz.is_place, home)
         spans = find_quote_spans(text)
         quoted = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans)

@@ -222,7 +222,7 @@ def find_people(
     idx.window = _date_window(idx) if on is None else None
     _roles_beside_names(text, idx)
     _counterparts(text, kb, idx, taken)
-    _resolve_roles(idx, kb, on, idx.window)
+    _resolve_roles(idx, kb, on, idx.window, text)
     for men in idx.mentions:
         if men.key and men.key not in idx.entries:
             idx.entries[men.key] = men.entry
@@ -931,7 +931,8 @@ def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
 _HEADS = ("president", "prime_minister", "king", "emir", "sultan", "head_of_state", "supreme_leader", "chancellor")
 
 
-def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window: tuple[date, date] | None) -> None:
+def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window: tuple[date, date] | None,
+                   text: str = "") -> None:
     named = [m for m in idx.mentions if m.kind == "name" and m.entry is not None]
     people = {m.key: m.entry for m in named}
     titled = {m.key for m in named if m.office}
@@ -940,6 +941,18 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if m.kind != "role" or m.office is None or m.key:
             continue  # resolved already: an apposition to a name
         cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window)]
+        if m.office_country is None and text:
+            # "The Prime Minister welcomed the Prime Minister of Greece Kyriakos Mitsotakis": a bare
+            # title beside another holder of the office, named in the same sentence, is not that holder
+            s, e = _sentence_around(text, m.start)
+            beside = {n.key for n in named if s <= n.start < e and n.office == m.office}
+            cands = [c for c in cands if c.name not in beside]
+            if not cands and beside and idx.home and on is not None:
+                holders = kb.holders(m.office, idx.home, on)  # the page's own country's holder
+                if len(holders) == 1:
+                    m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.75
+                    people[holders[0].name] = holders[0]
+                    continue
         if m.office == "minister":  # "the Minister of State" is no sitting president who also keeps defence
             cands = [e for e in cands if not any(_held(e, head, None, on, window) for head in _HEADS)]
         if not cands and on is None and window is None:
@@ -967,6 +980,16 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.75
                 people[holders[0].name] = holders[0]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """Rough bounds of the sentence around ``pos`` (terminators and line breaks)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, pos)), len(text))
+    return start, end
 
 
 _BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")

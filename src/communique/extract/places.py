@@ -149,6 +149,18 @@ def _landmark_pattern(landmarks: dict[str, str]) -> re.Pattern[str]:
     return cached[1]
 
 
+_SEAT_WINDOW = 400  # characters at the start of the story where the page's own seat may stand
+
+
+def seat_country(text: str, landmarks: dict[str, str] | None, gaz: Gazetteer) -> str | None:
+    """Without a dateline, the country of a well-known seat the story opens at ("welcomed ... to
+    Downing Street", "at the Élysée"): the page's own country, as a dateline would give."""
+    if not landmarks:
+        return None
+    m = _landmark_pattern(landmarks).search(text, 0, _SEAT_WINDOW)
+    return gaz.country_of.get(landmarks[m.group("landmark")]) if m else None
+
+
 def _find_place(
     text: str, start: int, end: int, gaz: Gazetteer, kb: Any, landmarks: dict[str, str] | None
 ) -> PlaceFound | None:
