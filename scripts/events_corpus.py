@@ -16,12 +16,12 @@ The corpus layout and the gold conventions are in eval/events/README.md.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from realpages import KINDS, reserved, sha256  # the development corpus's script, beside this one
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "eval" / "events"
@@ -29,10 +29,7 @@ CACHE = CORPUS / ".cache"
 MANIFEST = CORPUS / "manifest.jsonl"
 EVENTS = CORPUS / "events.jsonl"
 DEV_MANIFEST = ROOT / "eval" / "realpages" / "manifest"
-RESERVED = ROOT.parent / "shared" / "tools" / "reserved.py"
 
-KINDS = ("wire", "state_media", "official", "national_paper", "local_paper", "broadcaster",
-         "aggregator", "blog", "magazine")
 COPY_KINDS = ("reprint", "rewrite")
 PAGE_KEYS = ("id", "url", "query", "outlet", "outlet_kind", "event", "copy_of", "copy_kind",
              "chars", "sha256")
@@ -42,10 +39,6 @@ MIN_PAGES = 3  # an event needs this many pages from this many outlets
 
 def cache_path(doc_id: str, cache: Path = CACHE) -> Path:
     return cache / f"{doc_id}.txt"
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -70,15 +63,6 @@ def dev_urls() -> set[str]:
     """URLs of the real-page development corpus: this corpus must not reuse them."""
     return {json.loads(line)["url"] for part in sorted(DEV_MANIFEST.glob("*.jsonl"))
             for line in part.read_text(encoding="utf-8").splitlines() if line.strip()}
-
-
-def reserved(urls: list[str]) -> set[str]:
-    """URLs the project keeps for its private evaluation (never to be used here)."""
-    if not RESERVED.exists():
-        raise SystemExit(f"error: {RESERVED}: the reserved-page list is needed and missing")
-    out = subprocess.run([sys.executable, str(RESERVED)], input="\n".join(urls), text=True,
-                         capture_output=True, check=False).stdout
-    return {line.split(" ", 1)[1] for line in out.splitlines() if line.startswith("reserved ")}
 
 
 def cmd_save(a: argparse.Namespace) -> int:
