@@ -12,9 +12,10 @@ Three kinds of link, tried in this order for every document:
    meetings carry different known dates are never copies (the same people meeting twice).
 
 **Direction** is by trust, not by order: a document only points to a *better original*, ranked
-by (spun or spammed last, earliest publication date, earliest ingested). So a spun or spammed
-copy points to the clean report it rewrites, a clean report never points to a spun one, and plain
-copies point to the earliest published (else first ingested) member.
+by (spun or spammed last, earliest publication date, then a fixed order of doc ids). So a spun or
+spammed copy points to the clean report it rewrites, a clean report never points to a spun one,
+and plain copies point to the earliest published member; the same corpus gives the same links
+whatever order (or how many concurrent runs) it arrives in.
 
 The :class:`DedupIndex` keeps one JSON-serialisable signature per document, so the store can
 persist it and later batches are linked against everything indexed without reprocessing.
@@ -228,8 +229,13 @@ def spun_copy_score(s: Mapping[str, Any], t: Mapping[str, Any]) -> tuple[float, 
     return base, "shared " + ", ".join(labels)
 
 
+def stable_order(doc_id: str) -> int:
+    """A document's place among equally good originals: from its id, not from when it arrived."""
+    return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:15], 16)
+
+
 def _rank(sig: Mapping[str, Any]) -> tuple[bool, str, int]:
-    """Lower is a better original: clean before spun/spammed, earlier published, earlier ingested."""
+    """Lower is a better original: clean before spun/spammed, earlier published, then by id."""
     return (bool(sig["suspect"]), sig["pub"] or "9999-99-99", int(sig["order"]))
 
 
@@ -294,7 +300,6 @@ class DedupIndex:
     by_pair: dict[tuple[str, str], list[Entry]] = field(init=False, default_factory=lambda: defaultdict(list))
     permutations: Any = field(init=False)
     minhashes: dict[str, np.ndarray] = field(init=False, default_factory=dict)
-    next_order: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self.buckets = _RankedBuckets(self.opts.near_dup_threshold)
@@ -310,7 +315,6 @@ class DedupIndex:
 
     def _insert(self, doc_id: str, sig: dict[str, Any]) -> None:
         self.sigs[doc_id] = sig
-        self.next_order = max(self.next_order, int(sig["order"]) + 1)
         entry = (_rank(sig), doc_id)
         insort(self.by_hash[sig["hash"]], entry)
         hv = self.minhashes[doc_id] = np.asarray(sig["minhash"], dtype=np.uint64)
@@ -328,7 +332,7 @@ class DedupIndex:
         """Index one document (again, if already there: replaced); return the signature to persist."""
         if result.doc_id in self.sigs:
             self._remove(result.doc_id)
-        sig = signature(result, self.next_order, embedding, self.permutations)
+        sig = signature(result, stable_order(result.doc_id), embedding, self.permutations)
         self._insert(result.doc_id, sig)
         return sig
 
