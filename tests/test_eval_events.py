@@ -30,7 +30,8 @@ OTHER = ("Addis Standard, 5 March 2024. Prime Minister Dawit Bekele held talks w
 def _corpus(tmp: Path) -> Path:
     folder = tmp / "events"
     (folder / ".cache").mkdir(parents=True)
-    pages = {"p1": (WIRE, None), "p2": (WIRE.replace("(Wire)", "(Wire) Reprinted"), "p1"), "p3": (OTHER, None)}
+    reprint = WIRE.replace("March 4, 2024 (Wire)", "March 5, 2024 (Daily) Reprinted from Wire")  # a day later
+    pages = {"p1": (WIRE, None), "p2": (reprint, "p1"), "p3": (OTHER, None)}
     with open(folder / "manifest.jsonl", "w", encoding="utf-8") as fh:
         for pid, (text, copy_of) in pages.items():
             (folder / ".cache" / f"{pid}.txt").write_text(text, encoding="utf-8")
