@@ -209,18 +209,23 @@ def test_batch_command_prints_failures_and_exits_1(tmp_path: Path, samples_dir: 
     (tmp_path / "in").mkdir()
     shutil.copy(samples_dir / "erdogan_tamim_ankara.txt", tmp_path / "in")
     (tmp_path / "in" / "empty.jsonl").write_text("\n", encoding="utf-8")
+    (tmp_path / "in" / "broken.jsonl").write_text("".join(f'{{"broken {i}\n' for i in range(25)), encoding="utf-8")
     args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--engine", "local", "--workers", "1",
             "--format", "jsonl"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output
-    assert f"error: {tmp_path / 'in' / 'empty.jsonl'}: empty file" in result.stderr.splitlines()
+    err = result.stderr.splitlines()
+    assert f"error: {tmp_path / 'in' / 'empty.jsonl'}: empty file" in err
+    broken = tmp_path / "in" / "broken.jsonl"
+    assert sum(line.startswith(f"error: {broken}:") for line in err) == 21  # 20 lines, then the count
+    assert f"error: {broken}: 5 more failures not shown (25 in all)" in err
     lines = result.stdout.splitlines()
-    assert lines[0] == "shards: 2 (2 processed, 0 already done)"
-    assert lines[1].startswith("documents: 1, events: ") and lines[2] == "failures: 1"
+    assert lines[0] == "shards: 3 (3 processed, 0 already done)"
+    assert lines[1].startswith("documents: 1, events: ") and lines[2] == "failures: 26"
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith("_")) == [
         "_events.jsonl", "_failures.jsonl", "_links.jsonl", "_manifest.jsonl"]
     again = CliRunner().invoke(cli, args)
-    assert again.exit_code == 1 and again.stdout.splitlines()[0] == "shards: 2 (0 processed, 2 already done)"
+    assert again.exit_code == 1 and again.stdout.splitlines()[0] == "shards: 3 (0 processed, 3 already done)"
 
 
 def test_docs_describe_every_batch_option() -> None:

@@ -304,8 +304,9 @@ def _into_store(corpus: list[DocumentResult], failures: list[Failure], opts: Opt
 def run_batch(inputs: Iterable[str | Path], output: str | Path, *, engine: str = "ray",
               address: str | None = None, workers: int | None = None, fmt: str = "parquet",
               db: str | None = None, opts: Options | None = None, retry_failed: bool = False,
-              echo: Any = None, pipeline: Any = None) -> BatchReport:
-    """Run the batch job (see the module docstring); ``echo(line)`` hears each failure as it happens.
+              echo: Any = None, pipeline: Any = None, on_failure: Any = None) -> BatchReport:
+    """Run the batch job (see the module docstring); ``on_failure(failure)`` hears each failure as
+    it happens (else ``echo(line)`` hears its ``error:`` line).
 
     ``pipeline``: an already built ``Pipeline`` for the local engine with one worker (tests).
     """
@@ -342,7 +343,9 @@ def run_batch(inputs: Iterable[str | Path], output: str | Path, *, engine: str =
                 results = [o for o in outs if isinstance(o, DocumentResult)]
                 fails = [o for o in outs if isinstance(o, Failure)]
                 for f in fails:
-                    if echo:
+                    if on_failure is not None:
+                        on_failure(f)
+                    elif echo:
                         echo(f"error: {f.source}: {f.reason}")
                 if any(f.stage == "batch" for f in fails):
                     lost.extend(failure_json(shard.path, f) for f in fails)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_FAILED_ITEMS, options_from
+from .common import EXIT_FAILED_ITEMS, FailureLines, options_from
 
 
 @click.command(name="batch")
@@ -38,9 +38,11 @@ def batch_cmd(inputs: tuple[str, ...], engine: str, address: str | None, workers
     opts = options_from(db=db)
     if engine == "local" and workers is None:
         workers = os.cpu_count() or 1
+    failures = FailureLines()
     report = run_batch(list(inputs), output, engine=engine, address=address, workers=workers, fmt=fmt,
                        db=db, opts=opts, retry_failed=retry_failed,
-                       echo=lambda line: click.echo(line, err=True))
+                       echo=lambda line: click.echo(line, err=True), on_failure=failures)
+    failures.finish()
     click.echo("\n".join(report.lines()))
     if report.failures:
         raise SystemExit(EXIT_FAILED_ITEMS)
