@@ -264,3 +264,15 @@ def test_quoted_words_in_the_headline_are_a_fragment_of_the_person_it_names(extr
                       title="Leaders hail ‘productive’ talks", body_start=32)
     b = extractor.analyse(clean(two), Quality())
     assert isinstance(b, Analysis) and [x.text for x in b.quotes] == ["productive,"]  # the body's quote is the one
+
+
+def test_words_that_name_their_speaker_in_the_third_person_are_not_his(extractor: Extractor) -> None:
+    text = ("Prime Minister Mark Carney met President Claudia Sheinbaum in Ottawa on Monday, his office said.\n\n"
+            "\u201cThe Prime Minister and the President discussed trade, energy and security.\u201d\n\n"
+            "Carney said the talks were \u201cexcellent\u201d.\n")
+    raw = RawDocument("r", "r.txt", text, publication_date=date(2025, 9, 16))
+    a = extractor.analyse(clean(raw), Quality())
+    assert isinstance(a, Analysis)
+    speakers = {q.text.rstrip(",."): q.speaker for q in a.quotes}
+    assert speakers == {"The Prime Minister and the President discussed trade, energy and security": None,
+                        "excellent": "Mark Carney"}

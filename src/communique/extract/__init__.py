@@ -12,6 +12,7 @@ stages below on its result; every offset it returns indexes the raw document tex
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -127,6 +128,7 @@ class Extractor:
             verb_at=lambda pos: pos in starts and sdoc[starts[pos]].pos_ == "VERB",
             subject_of=lambda pos: _subject_span(sdoc[starts[pos]] if pos in starts else None),
         )
+        attributed = [_not_named_inside(a, idx) for a in attributed]
         everyone, spans_of = self._with_headline(c, idx, ref, home)
         people = persons(everyone, self.kb, ref, spans_of, text)
         quotes = tuple(
@@ -261,6 +263,17 @@ def _first_full_date(text: str) -> date | None:
         if m.group("year"):
             return _explicit(m, None)
     return None
+
+
+def _not_named_inside(a: Any, idx: PeopleIndex) -> Any:
+    """Words that name their own speaker in the third person ("The Prime Minister and the
+    President discussed ...", a readout or statement quoted) are not that person's words: the
+    speaker is then nobody."""
+    if a.speaker is None:
+        return a
+    inside = any(m.key == a.speaker and m.kind != "pronoun" and a.span.start <= m.start < a.span.end
+                 for m in idx.mentions)
+    return dataclasses.replace(a, speaker=None) if inside else a
 
 
 _HEADLINE_QUOTE_WORDS = 12  # a longer quoted stretch in a headline is kept only where the body quotes it
