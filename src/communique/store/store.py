@@ -18,6 +18,7 @@ import os
 import signal
 import sqlite3
 import threading
+import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ from .convert import AddReport, StoredDocument, StoreStats
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 30_000
+_OPEN_RETRIES = 8  # about 13 s of waiting in all for a store another process is creating
 _EXCLUSIVE_LOCK = 0x636F6D6D
 # Crash testing: with COMMUNIQUE_CRASH_AFTER_WRITES=N the process kills itself (SIGKILL) right
 # after its N-th committed write transaction, so tests can crash a run between any two commits.
@@ -148,6 +150,11 @@ def _sqlite_on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _locked(exc: BaseException) -> bool:
+    cause = getattr(exc, "orig", None) or exc
+    return isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause)
+
+
 def _json_default(value: Any) -> Any:
     """JSON for what the stages hand in besides plain types: numpy values/arrays, dates, sets."""
     if hasattr(value, "tolist"):  # numpy scalars and arrays
@@ -242,17 +249,27 @@ class Store:
         parsed = normalise_url(url)
         masked = parsed.render_as_string(hide_password=True)
         engine: Engine | None = None
-        try:
-            engine = _make_engine(parsed)
-            _migrate(engine)
-        except Exception as exc:  # SQLAlchemy, driver, alembic, OS: all mean "cannot open"
-            if engine is not None:
-                engine.dispose()
-            cause = getattr(exc, "orig", None) or exc
-            text = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
-            if "Can't locate revision" in text:
-                text += " (the store was written by a newer communique)"
-            raise StoreError(f"{masked}: cannot open store: {text}") from exc
+        for attempt in itertools.count():
+            started = time.monotonic()
+            try:
+                engine = _make_engine(parsed)
+                _migrate(engine)
+                break
+            except Exception as exc:  # SQLAlchemy, driver, alembic, OS: all mean "cannot open"
+                if engine is not None:
+                    engine.dispose()
+                    engine = None
+                if _locked(exc) and attempt < _OPEN_RETRIES and time.monotonic() - started < 1.0:
+                    # two processes creating one SQLite file at once: switching it to WAL answers
+                    # "locked" at once, without the busy wait; the other process finishes soon
+                    time.sleep(0.05 * 2 ** attempt)
+                    continue
+                cause = getattr(exc, "orig", None) or exc
+                text = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+                if "Can't locate revision" in text:
+                    text += " (the store was written by a newer communique)"
+                raise StoreError(f"{masked}: cannot open store: {text}") from exc
+        assert engine is not None
         return cls(engine, parsed)
 
     def close(self) -> None:
