@@ -7,9 +7,6 @@ turns the skip into a failure. Never runs ``playwright install``.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,38 +30,19 @@ def _require_browser() -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[str]:
     _require_browser()
-    import uvicorn
-
     from communique.api import create_app
     from communique.store import Store
+    from live import serving
     from test_api import build_store
 
     opts, pipe = build_store(tmp_path_factory.mktemp("browser"), seeds_dir)
     with Store.open(opts.db) as store:
         app = create_app(opts, store, pipeline_factory=lambda o: pipe)
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not server.started:
-            if time.monotonic() > deadline or not thread.is_alive():
-                pytest.fail("uvicorn did not start")
-            time.sleep(0.05)
-        try:
+        with serving(app, log_level="warning") as port:
             yield f"http://127.0.0.1:{port}"
-        finally:
-            server.should_exit = True
-            thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,41 +16,21 @@ from communique.api.http import PROTOCOL
 from communique.options import Options
 from communique.store import Store
 from communique.web.routes import _href
+from live import serving
 from test_store import make_clean
 
 SECURITY = ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    import uvicorn
-
     tmp = tmp_path_factory.mktemp("edges")
     opts = Options(db=f"sqlite:///{tmp / 'e.db'}", embeddings=False, progress="never")
     with Store.open(opts.db) as store:
         store.add_documents([make_clean("..", "Alpha met Beta in Lisbon."),
                              make_clean("../../../api/settings", "Gamma met Delta in Oslo.")])
-        app = create_app(opts, store)
-        port = _free_port()
-        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical", http=PROTOCOL))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not srv.started:
-            if time.monotonic() > deadline or not thread.is_alive():
-                pytest.fail("uvicorn did not start")
-            time.sleep(0.05)
-        try:
+        with serving(create_app(opts, store), log_level="critical", http=PROTOCOL) as port:
             yield "127.0.0.1", port
-        finally:
-            srv.should_exit = True
-            thread.join(timeout=10)
 
 
 def _raw(server: tuple[str, int], request: bytes) -> tuple[int, dict[str, str], bytes]:

@@ -22,6 +22,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from .evaluate import Counts
 from .options import Options
 
 JsonObj = dict[str, Any]
@@ -29,10 +30,6 @@ JsonObj = dict[str, Any]
 
 def is_events_corpus(folder: Path) -> bool:
     return (folder / "manifest.jsonl").is_file() and (folder / "events.jsonl").is_file()
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
@@ -50,27 +47,26 @@ class EventsReport:
     per_event: list[JsonObj] = field(default_factory=list)
 
     @property
-    def pair_precision(self) -> float:
-        return self.pair_tp / (self.pair_tp + self.pair_fp) if self.pair_tp + self.pair_fp else 1.0
+    def pairs(self) -> Counts:
+        return Counts(self.pair_tp, self.pair_fp, self.pair_fn)
 
     @property
-    def pair_recall(self) -> float:
-        return self.pair_tp / (self.pair_tp + self.pair_fn) if self.pair_tp + self.pair_fn else 1.0
+    def copies(self) -> Counts:
+        return Counts(self.copy_tp, self.copy_fp, self.copy_fn)
 
     @property
     def pair_f1(self) -> float:
-        return _f1(self.pair_precision, self.pair_recall)
+        return self.pairs.f1
 
     def to_json(self) -> JsonObj:
-        copy_p = self.copy_tp / (self.copy_tp + self.copy_fp) if self.copy_tp + self.copy_fp else 1.0
-        copy_r = self.copy_tp / (self.copy_tp + self.copy_fn) if self.copy_tp + self.copy_fn else 1.0
+        pairs, copies = self.pairs, self.copies
         return {
             "pages": self.pages, "skipped": self.skipped, "events": self.events,
-            "pair_precision": round(self.pair_precision, 3), "pair_recall": round(self.pair_recall, 3),
-            "pair_f1": round(self.pair_f1, 3),
+            "pair_precision": round(pairs.precision, 3), "pair_recall": round(pairs.recall, 3),
+            "pair_f1": round(pairs.f1, 3),
             "independent_exact": self.independent_exact,
             "independent_accuracy": round(self.independent_exact / self.events, 3) if self.events else 0.0,
-            "copy_precision": round(copy_p, 3), "copy_recall": round(copy_r, 3),
+            "copy_precision": round(copies.precision, 3), "copy_recall": round(copies.recall, 3),
             "per_event": self.per_event,
         }
 
