@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from communique.clean import clean
-from communique.extract import Extractor, paragraph_chunks
-from communique.extract.dates import find_date
-from communique.extract.quotes import find_quote_spans, is_name_like
+from communique.extraction import Extractor, paragraph_chunks
+from communique.extraction.dates import find_date
+from communique.extraction.quotes import find_quote_spans, is_name_like
 from communique.ingest import read_paths
 from communique.options import Options
 from communique.records import Analysis, Quality, RawDocument

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from communique.clean import clean
-from communique.extract import Extractor
+from communique.extraction import Extractor
 from communique.ingest.text import parse_text
 from communique.options import Options
 from communique.records import Analysis, Quality
@@ -49,7 +49,7 @@ def test_more_reporting_verbs(extractor: Extractor) -> None:
 
 
 def test_the_headline_line_is_told_apart_from_a_first_sentence() -> None:
-    from communique.extract.attribution import _headline_end
+    from communique.extraction.attribution import _headline_end
 
     head = "Talks in Lima \u2018very constructive and positive\u2019\n\nThe ministers met."
     assert _headline_end(head) == head.index("\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from communique.clean import clean
-from communique.extract import Extractor
+from communique.extraction import Extractor
 from communique.ingest.text import parse_text
 from communique.options import Options
 from communique.records import Analysis, Quality

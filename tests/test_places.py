@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from communique.actors.kb import KnowledgeBase
-from communique.extract.lexicon import Lexicon
-from communique.extract.places import Gazetteer, dateline, find_place
+from communique.extraction.lexicon import Lexicon
+from communique.extraction.places import Gazetteer, dateline, find_place
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentenc
     ("ANKARA, March 14 (Reuters) - Turkey's foreign minister met", "ANKARA, March 14 (Reuters) - "),
 ])
 def test_a_dateline_s_date_is_the_filing_date(text: str, dateline_text: str) -> None:
-    from communique.extract.places import dateline_span
+    from communique.extraction.places import dateline_span
 
     span = dateline_span(text)
     assert span is not None and text[span[0] : span[1]] == dateline_text

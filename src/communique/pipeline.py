@@ -26,7 +26,7 @@ class Pipeline:
 
     def __init__(self, opts: Options | None = None, *, nlp: Any = None) -> None:
         from .clean import load_furniture
-        from .extract import Extractor
+        from .extraction import Extractor
         from .quality import SpinModel
 
         self.opts = opts or Options()
