@@ -514,3 +514,14 @@ def test_parse_role_institutions_and_modifiers(kb: KnowledgeBase, text: str, cue
 ])
 def test_common_words_and_places_are_not_people(kb: KnowledgeBase, word: str) -> None:
     assert kb.match_name(word) == []
+
+
+@pytest.mark.parametrize(("surface", "office", "name"), [
+    ("Dr. Sultan Al Jaber", None, "Sultan Al Jaber"),  # a given name after a personal honorific
+    ("Mr. King Davies", None, "King Davies"),
+    ("His Majesty Sultan Haitham bin Tarik", "sultan", "Haitham bin Tarik"),  # the title after a royal style
+])
+def test_a_title_word_after_a_personal_honorific_is_a_name(kb: KnowledgeBase, surface: str, office: str | None,
+                                                          name: str) -> None:
+    cue, rest = kb.split_role(surface)
+    assert (cue.office if cue else None) == office and rest == name

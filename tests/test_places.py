@@ -54,6 +54,8 @@ def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentenc
     ("KINGSTON, Jamaica, Jul 19 2016 - The prime minister on Monday held talks", "KINGSTON, Jamaica, Jul 19 2016 - "),
     ("calendar>>May 4. 2018\nPyongyang, May 4 (KCNA) -- Kim Jong Un Thursday met", "Pyongyang, May 4 (KCNA) -- "),
     ("ANKARA, March 14 (Reuters) - Turkey's foreign minister met", "ANKARA, March 14 (Reuters) - "),
+    ("ABU DHABI, 17th January, 2023 (WAM) -- The President received", "ABU DHABI, 17th January, 2023 (WAM) -- "),
+    ("Rome, 12 March 2021 (ANSA) - The premier met", "Rome, 12 March 2021 (ANSA) - "),
 ])
 def test_a_dateline_s_date_is_the_filing_date(text: str, dateline_text: str) -> None:
     from communique.extraction.places import dateline_span

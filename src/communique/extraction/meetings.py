@@ -30,7 +30,15 @@ _EARLIER = re.compile(
     r"(?:meeting|visit|talks|encounter|summit)\b", re.I)
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|respectively)\b", re.I)
-_CLAUSE_END = re.compile(r"[,;.!?:]|\s(?:and|but|while)\s(?=[a-z])")
+# a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
+# "Dr. Anwar", "Lt. Gen.") or inside a token ("Inc.com") separates nothing
+_CLAUSE_END = re.compile(
+    r"[,;!?:]|(?<![A-Z])(?<!\b(?:Dr|Mr|Ms|St|Lt|Jr|Sr|Hr|No))(?<!\b(?:Mrs|Gen|Col|Maj|Sgt|Rev|Hon|Sen|Rep|Gov|Amb))"
+    r"(?<!\b(?:Prof|Capt|Engr))\.(?!\w)|\s(?:and|but|while)\s(?=[a-z])"
+)
+# a title in apposition: capitalised words and "of/the/and/for" only ("Member of the Executive Council")
+_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)){0,11}\s*$")
+_PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
 
 
@@ -84,11 +92,16 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     close it. A part with only a title before its name ("the Ambassador ..., Abdullah") runs on."""
     start = pos
     named_any = False
-    for b in _CLAUSE_END.finditer(seg, pos):
+    bounds = list(_CLAUSE_END.finditer(seg, pos))
+    for n, b in enumerate(bounds):
         piece = idx.between(s + start, s + b.start(), kinds=("name", "role"))
         word = b.group(0).strip()
         if piece:
             named_any = True
+        elif named_any and _APPOSITIVE.match(seg, start, b.start()) and word in (",", ";") and n + 1 < len(bounds) \
+                and idx.between(s + b.end(), s + bounds[n + 1].start(), kinds=("name", "role")):
+            start = b.end()  # "A, Member of the Executive Council; B, ...": a title between two names
+            continue
         elif named_any:
             return start if start > pos else b.start()
         if word in (".", "!", "?", "but", "while") or (word == ":" and named_any):
@@ -215,9 +228,14 @@ def find_meetings(
         if trig:
             target.sentences.append((s, e))
             _roles_from_verbs(sent, idx, target, tops)
-        for p in present:
-            if p and p not in target.participants and p not in target.attendees:
-                target.attendees.append(p)
+        together = [target]
+        if not principals and _PLURAL_MEETINGS.search(text, s, e):
+            # "The meetings were attended by ...": every meeting of the sentence that told them apart
+            together = [d for d in drafts if d.evidence == target.evidence]
+        for d in together:
+            for p in present:
+                if p and p not in d.participants and p not in d.attendees:
+                    d.attendees.append(p)
     for _, people in pending_attendees:
         if drafts:
             for p in people:
@@ -357,7 +375,13 @@ def _principals_of_trigger(
                     pronoun_subject = True
                     continue
                 sub = list(child.subtree)
-                spans.append((min(t.idx for t in sub), max(t.idx + len(t) for t in sub)))
+                a, b = min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
+                if child.dep_ not in ("nsubj", "nsubjpass") and re.match(r"\s*;", sent.doc.text[b:sent.end_char]):
+                    # "met with A of Zambia; B, President of Ghana; and C": the parse stops at the
+                    # first semicolon, the list runs on while each part names someone
+                    seg = sent.doc.text[sent.start_char:sent.end_char]
+                    b = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
+                spans.append((a, b))
     if not spans:
         return None
     out: list[str] = []

@@ -34,6 +34,7 @@ _ROLE_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
 )
+_PERSONAL_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Eng|Engr)\.?\s+$")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
 _NAME_RUN = re.compile(
     r"(?:\b" + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
@@ -150,6 +151,8 @@ def find_people(
         if cue is None or cue.former:
             continue  # "the former Dutch prime minister" is not whoever holds the office today
         role_start = m.start("role")
+        if role_start == s and _PERSONAL_HONORIFIC.search(text, max(0, s - 6), s):
+            continue  # "Dr. Sultan bin Ahmed", "Mr. King": a given name after a personal honorific
         # a lowercase bare role ("president") counts only with an article or adjective before it
         if m.group("role")[0].islower() and not (m.group("adj") or text[s:role_start].strip()):
             continue

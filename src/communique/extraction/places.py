@@ -10,7 +10,9 @@ _IN_PLACE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?(?P<place>[A-Z][\w’'
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
 # "ANKARA, March 14 (Reuters) - " : the dateline's own date is the filing date, not the meeting's
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s*\d{4})?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MON = (r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?"  # "March 14", "Aug 18, 2023"
+        r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s*\d{4})?)")  # "17 January 2023", "17th January, 2023"
 DATELINE_END = re.compile(
     r"^\s*(?:[A-Z][A-Z’' .-]{2,30}?|[A-Z][a-z’' .-]{2,30}?(?=(?:,\s*[A-Z][a-z]+)?,\s*" + _MON + r"))"
     r"(?:,\s*[A-Z][a-z]+(?=,\s*" + _MON + r"))?"  # "KINGSTON, Jamaica, Jul 19 2016 -"
