@@ -145,16 +145,18 @@ def attribute(
         if (prev is not None and prev.speaker and _near(text, prev.span, q)
                 and _HE_ADDED.match(text, q_end, min(len(text), q_end + 40))):
             speaker, conf = prev.speaker, 0.8  # "..., he added": the last speaker goes on
+        talks_after = cue is not None and speaker is not None and bool(_TALKS_AFTER.match(text, q_end))  # said they had a “fruitful” discussion
         if (kind == "fragment" and len(ws) <= 3 and _ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end))
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))
-                and not (cue is not None and _TALKS_AFTER.match(text, q_end))):
+                and not talks_after):
             continue  # a quoted label used as a modifier: their “no limits” partnership (but: said they had a “fruitful” discussion)
         if (kind == "fragment" and len(ws) <= 4 and body[:1].isupper()
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted name of a thing: the “Beijing agreement”
         if len(ws) < 2 and (cue is None or _SO_CALLED.search(text, max(0, q.open_mark - 30), max(q.open_mark, 0))
-                            or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)))
-                            or _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
+                            or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)) and not talks_after)
+                            or (_DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))
+                                and not talks_after)):
             continue  # one word with no reporting verb, "so-called", a modifier ('party-to-party' talks), a noun ("the 'centrepiece'")
         if kind == "fragment" and speaker is None and cue is None and not (
                 q.start < headline and len(ws) >= 2 and body[:1].islower() and not verb_at(_last_word(text, q.open_mark))):
