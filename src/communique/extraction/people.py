@@ -25,7 +25,7 @@ ROLE_WORDS = (
     r"Supreme Leader|Leader|Grand Ayatollah|President|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
     r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
-    r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|Spokes(?:man|woman|person)"
+    r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
 )
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
@@ -1000,6 +1000,7 @@ _BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")
 _TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?")
 
 
+_POSTED_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s*")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|stressed|noted|stated|underlined|emphasi[sz]ed)\b")
 
 
@@ -1009,8 +1010,9 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
     ms = sorted(idx.mentions, key=lambda x: x.start)
     for n, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         gap = text[a.end : b.start]
-        if len(gap) > 3 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap):
-            continue
+        if (len(gap) > 3 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap)) and not (
+                a.kind == "role" and len(gap) <= 40 and _POSTED_TO.fullmatch(gap)):
+            continue  # (but "Argentina's Ambassador to Uruguay, Alberto Iribarne": the title goes on to its post)
         role, name = (a, b) if a.kind == "role" else (b, a)
         if role.kind != "role" or name.kind != "name" or not role.office:
             continue
