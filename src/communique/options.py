@@ -104,6 +104,7 @@ class Options:
         return replace(self, **clean)
 
     def as_dict(self) -> dict[str, Any]:
+        """Every setting by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
