@@ -133,10 +133,10 @@ def rich_progress(label: str, total: int | None = None) -> Iterator[Bar]:
     )
     from rich.text import Text
 
-    class Rate(ProgressColumn):
+    class Rate(ProgressColumn):  # the average since the start: documents come in NLP batches
         def render(self, task: Any) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.1f}/s" if speed else "-/s")
+            elapsed = task.finished_time or task.elapsed
+            return Text(f"{task.completed / elapsed:.1f}/s" if elapsed and task.completed else "-/s")
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
