@@ -209,8 +209,8 @@ class StoreRun:
 
 @dataclasses.dataclass(slots=True)
 class RunReport(StoreRun):
-    """What ``run`` did (and ``communique run`` prints): besides ``StoreRun``'s lists of ids
-    added, replaced and skipped, the failures and every event of the store after the run:"""
+    """What ``run`` did, and what ``communique run`` prints: ``StoreRun``'s ids added, replaced
+    and skipped, its failures and every event of the store after the run, and the fields below."""
 
     store: str = ""  # the store's URL (password hidden)
     results: list[DocumentResult] = dataclasses.field(default_factory=list)  # the inputs' documents as stored
