@@ -221,7 +221,8 @@ def test_batch_command_prints_failures_and_exits_1(tmp_path: Path, samples_dir: 
     assert f"error: {broken}: 5 more failures not shown (25 in all)" in err
     lines = result.stdout.splitlines()
     assert lines[0] == "shards: 3 (3 processed, 0 already done)"
-    assert lines[1].startswith("documents: 1, events: ") and lines[2] == "failures: 26"
+    assert lines[1].startswith("documents: 1, events: ") and lines[2] == "failures: 26, the first:"
+    assert lines[3] == f"  {broken}:1: malformed JSONL line: Unterminated string starting at (column 2)"
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith("_")) == [
         "_events.jsonl", "_failures.jsonl", "_links.jsonl", "_manifest.jsonl"]
     again = CliRunner().invoke(cli, args)
@@ -237,3 +238,29 @@ def test_docs_describe_every_batch_option() -> None:
             if opt.startswith("--"):
                 assert opt in doc, opt
     assert "ray start --head" in doc and "ray://HEAD_HOST:10001" in doc and "communique[ray]" in doc
+
+
+@pytest.mark.ray
+def test_ray_batch_keeps_rays_own_logging_out_of_the_terminal(tmp_path: Path, seeds_dir: Path) -> None:
+    """Only communique's own lines on stderr (here: progress, forced on); --verbose lets Ray's through."""
+    pytest.importorskip("ray")
+    import os
+    import re
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+           "COMMUNIQUE_EMBEDDINGS": "0", "COMMUNIQUE_PROGRESS": "always"}
+
+    def batch(out: str, *extra: str) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run([sys.executable, "-m", "communique.cli", "batch", str(seeds_dir), "-o", str(tmp_path / out),
+                               "--engine", "ray", "--workers", "2", "--format", "jsonl", *extra],
+                              capture_output=True, text=True, env=env, timeout=900)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        return proc
+
+    err = batch("quiet").stderr.splitlines()
+    assert err and all(re.match(r"shards: \d/5 ", line) for line in err), err
+    assert any(line.startswith("shards: 5/5 in ") for line in err)
+    loud = batch("verbose", "--verbose").stderr
+    assert re.search(r"core_worker|INFO |WARNING", loud), loud[-3000:]

@@ -2,25 +2,37 @@
 
 The public API in a few names::
 
-    from communique import Options, extract, Store
-    results = extract(["article.txt"])          # list of DocumentResult
+    import communique
+
+    report = communique.run(["articles/"], db="sqlite:///communique.db")  # what `communique run` does
+    print(len(report.results), "documents,", len(report.events), "events in", report.store)
+
+    results = communique.extract(["article.txt"])  # no store: list of DocumentResult
+    # raises ExtractionFailed (with .failures and .results) when an input failed;
+    # extract(paths, errors="return") puts a Failure in the list instead
+
+    with communique.Store.open("sqlite:///communique.db") as store: ...
 """
 
 from __future__ import annotations
 
+from .errors import CommuniqueError, ExtractionFailed
 from .options import Options
 from .records import DocumentResult, Failure, RawDocument
 
-__all__ = ["DocumentResult", "Failure", "Options", "RawDocument", "Store", "extract"]
+__all__ = ["CommuniqueError", "DocumentResult", "ExtractionFailed", "Failure", "Options", "RawDocument",
+           "RunReport", "Store", "extract", "run"]
+
+_LAZY = {"extract": "pipeline", "run": "pipeline", "RunReport": "pipeline", "Store": "store"}
 
 
 def __getattr__(name: str) -> object:  # lazy: keep `import communique` light
-    if name == "extract":
-        from .pipeline import extract
+    if name in _LAZY:
+        import importlib
 
-        return extract
-    if name == "Store":
-        from .store import Store
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'communique' has no attribute {name!r}")
 
-        return Store
-    raise AttributeError(name)
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -38,6 +39,7 @@ from typing import Any
 from .errors import CommuniqueError, OptionsError
 from .options import Options
 from .parallel import WorkerPool, process_aligned
+from .progress import Progress, no_progress, track
 from .records import DocumentResult, Failure, RawDocument
 from .shards import (
     EVENTS,
@@ -77,13 +79,24 @@ class BatchReport:
     extract_seconds: float = 0.0
     startup_seconds: float = 0.0  # Ray: ray.init; local: 0 (workers start with the first chunk)
     first_result_seconds: float | None = None  # from the start of extraction to the first finished shard
+    per_shard: list[dict[str, Any]] = field(default_factory=list)  # manifest entries of the current shards
+    db: str | None = None
 
-    def lines(self) -> list[str]:
+    def lines(self, verbose: bool = False) -> list[str]:
+        """The summary ``communique batch`` prints: a few lines (``verbose``: one more per shard)."""
+        from .report import SHOWN_FAILURES
+
         out = [f"shards: {self.shards} ({self.processed} processed, {self.skipped} already done)",
                f"documents: {self.documents}, events: {self.events}, near-duplicate links: {self.links}",
-               f"failures: {len(self.failures)}",
-               f"output: {self.output}",
-               f"time: {self.seconds:.1f} s (extraction {self.extract_seconds:.1f} s)"]
+               f"failures: {len(self.failures)}" + (", the first:" if self.failures else "")]
+        out += [f"  {f['source']}: {f['reason']}"[:200] for f in self.failures[:SHOWN_FAILURES]]
+        out += [f"output: {self.output}",
+                f"time: {self.seconds:.1f} s (extraction {self.extract_seconds:.1f} s)"]
+        if verbose:
+            out += [f"  {e['shard']}: {e['documents']} documents, {len(e['failures'])} failures -> {e['output']}"
+                    for e in self.per_shard]
+        out.append(f"next: {self.output / EVENTS} (events), {self.output / FAILURES} (every failure)"
+                   + (f", communique events --db {self.db}" if self.db else ""))
         return out
 
 
@@ -190,27 +203,81 @@ class ExtractActor:
                 "payload": np.array(payload, dtype=object)}
 
 
+RAY_QUIET_ENV = {"RAY_BACKEND_LOG_LEVEL": "fatal"}  # the C++ core worker's own lines on stderr
+
+
+def _ray_init(ray: Any, address: str | None, workers: int | None, temp_dir: str, verbose: bool) -> None:
+    """Start (or join) Ray with its own logging kept out of the terminal unless ``verbose``: no
+    worker output forwarded to the driver, Ray's Python loggers at ERROR, Ray Data's INFO lines
+    off stderr, the C++ core worker's log lines off (``RAY_BACKEND_LOG_LEVEL``), and what Ray
+    writes straight to stderr while it starts kept in ``temp_dir`` (shown if it fails to start)."""
+    import logging
+
+    level = logging.INFO if verbose else logging.ERROR
+    kwargs: dict[str, Any] = {"log_to_driver": verbose, "logging_level": level}
+    if not address:
+        kwargs.update(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, _temp_dir=temp_dir)
+    if verbose:
+        ray.init(address=address, **kwargs)
+    else:
+        saved = {k: os.environ.get(k) for k in RAY_QUIET_ENV}
+        for k, v in RAY_QUIET_ENV.items():
+            os.environ.setdefault(k, v)
+        try:
+            with _stderr_into(Path(temp_dir) / "ray-init-stderr.log"):
+                ray.init(address=address, **kwargs)
+        finally:
+            for k, old in saved.items():
+                if old is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = old
+    for handler in logging.getLogger("ray.data").handlers:  # its console handler logs at INFO
+        if type(handler) is not logging.FileHandler and isinstance(handler, logging.StreamHandler):
+            handler.setLevel(level)
+
+
+@contextmanager
+def _stderr_into(path: Path) -> Iterator[None]:
+    """File descriptor 2 (what native code writes too) into ``path`` for a while; replayed on
+    the real stderr when the block raises."""
+    import sys
+
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with path.open("ab") as f:
+            os.dup2(f.fileno(), 2)
+        try:
+            yield
+        except BaseException:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            sys.stderr.write(path.read_text(encoding="utf-8", errors="replace"))
+            raise
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 @dataclass
 class RayTimes:
     init_seconds: float = 0.0
 
 
 def _ray_outputs(todo: list[Shard], opts: Options, workers: int | None, address: str | None,
-                 temp_dir: str, times: RayTimes) -> Iterator[tuple[Shard, list[Output]]]:
+                 temp_dir: str, times: RayTimes, verbose: bool = False) -> Iterator[tuple[Shard, list[Output]]]:
     """(shard, aligned outputs) as each shard's documents have all come back from the actors."""
     ray = _import_ray()
     t0 = time.perf_counter()
     started_here = not ray.is_initialized()
     if started_here:
-        if address:
-            ray.init(address=address, log_to_driver=True, logging_level="WARNING")
-        else:
-            ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, _temp_dir=temp_dir,
-                     logging_level="WARNING")
+        _ray_init(ray, address, workers, temp_dir, verbose)
     times.init_seconds = time.perf_counter() - t0
     try:
         ctx = ray.data.DataContext.get_current()
-        ctx.enable_progress_bars = opts.progress == "always"
+        ctx.enable_progress_bars = verbose  # communique's own bar counts the shards
         ctx.max_errored_blocks = -1  # a lost block loses its shards (recorded below), not the job
         if workers is None:
             workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -304,9 +371,11 @@ def _into_store(corpus: list[DocumentResult], failures: list[Failure], opts: Opt
 def run_batch(inputs: Iterable[str | Path], output: str | Path, *, engine: str = "ray",
               address: str | None = None, workers: int | None = None, fmt: str = "parquet",
               db: str | None = None, opts: Options | None = None, retry_failed: bool = False,
-              echo: Any = None, pipeline: Any = None, on_failure: Any = None) -> BatchReport:
+              echo: Any = None, pipeline: Any = None, on_failure: Any = None,
+              progress: Progress | None = None, verbose: bool = False) -> BatchReport:
     """Run the batch job (see the module docstring); ``on_failure(failure)`` hears each failure as
-    it happens (else ``echo(line)`` hears its ``error:`` line).
+    it happens (else ``echo(line)`` hears its ``error:`` line). ``progress`` counts the shards as
+    they finish; ``verbose`` lets Ray's own log lines and progress bars through to stderr.
 
     ``pipeline``: an already built ``Pipeline`` for the local engine with one worker (tests).
     """
@@ -335,9 +404,9 @@ def run_batch(inputs: Iterable[str | Path], output: str | Path, *, engine: str =
         else:
             temp_dir = tempfile.mkdtemp(prefix="cq-ray-", dir="/tmp")
             times = RayTimes()
-            outputs = _ray_outputs(todo, opts, workers, address, temp_dir, times)
+            outputs = _ray_outputs(todo, opts, workers, address, temp_dir, times, verbose)
         try:
-            for shard, outs in outputs:
+            for shard, outs in track(outputs, progress or no_progress, "shards", len(todo)):
                 if report.first_result_seconds is None:
                     report.first_result_seconds = time.perf_counter() - t_extract
                 results = [o for o in outs if isinstance(o, DocumentResult)]
@@ -364,6 +433,8 @@ def run_batch(inputs: Iterable[str | Path], output: str | Path, *, engine: str =
     corpus, links, events = _merge(shards, out_dir, fmt, opts, manifest)
     report.documents, report.links, report.events = len(corpus), len(links), len(events)
     report.failures = [f for s in shards for f in manifest.get(s.path, {}).get("failures", [])] + lost
+    report.per_shard = [manifest[s.path] for s in shards if s.path in manifest]
+    report.db = db
     write_jsonl(out_dir / FAILURES, report.failures)
     if db:
         _into_store(corpus, [Failure(f["source"], f["reason"], f["stage"]) for f in report.failures], opts)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .records import DocumentResult, Failure
+
 
 class CommuniqueError(Exception):
     """Base of every error communique raises on purpose."""
@@ -14,6 +20,22 @@ class InputError(CommuniqueError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class ExtractionFailed(CommuniqueError):
+    """Raised by ``extract`` when inputs failed: ``failures`` holds every ``Failure`` (source,
+    reason, stage) and ``results`` every ``DocumentResult`` of the inputs that succeeded."""
+
+    SHOWN = 3  # failures named in the message
+
+    def __init__(self, failures: Sequence[Failure], results: Sequence[DocumentResult]) -> None:
+        self.failures = list(failures)
+        self.results = list(results)
+        named = "; ".join(f"{f.source}: {f.reason}" for f in self.failures[: self.SHOWN])
+        more = f"; and {len(self.failures) - self.SHOWN} more" if len(self.failures) > self.SHOWN else ""
+        noun = "input" if len(self.failures) == 1 else "inputs"
+        super().__init__(f"{len(self.failures)} {noun} failed ({len(self.results)} documents extracted): "
+                         f"{named}{more}")
 
 
 class ModelMissing(CommuniqueError):

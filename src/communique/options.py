@@ -46,7 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api_token", None, "Token required by the HTTP API's write endpoints (POST ingest); unset = writes disabled."),
     Setting("max_upload_bytes", 10 * 1024 * 1024, "Largest request body the HTTP API accepts.", minimum=1),
     Setting("api_cache_mb", 64, "Memory for the HTTP API's cache of GET responses, kept until the store changes (0 = off).", minimum=0, maximum=65536),
-    Setting("progress", "auto", "Progress bar: auto (on a terminal), always or never.", choices=("auto", "always", "never")),
+    Setting("progress", "auto", "Progress bar (count, rate, ETA) on stderr: auto (on a terminal), always (also elsewhere: plain lines) or never.", choices=("auto", "always", "never")),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -104,6 +104,7 @@ class Options:
         return replace(self, **clean)
 
     def as_dict(self) -> dict[str, Any]:
+        """Every setting by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 

@@ -15,10 +15,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .options import Options
 from .records import Analysis, CleanDocument, DocumentResult, Failure, Quality, RawDocument
+
+if TYPE_CHECKING:
+    from .events import Event
+    from .progress import Bar, Progress
 
 
 class Pipeline:
@@ -99,27 +103,87 @@ def link_and_merge(results: list[DocumentResult], opts: Options) -> tuple[list[A
 
 def extract_corpus(
     paths: Sequence[str | Path], opts: Options | None = None, *, pipeline: Pipeline | None = None,
-    notes: list[str] | None = None,
+    notes: list[str] | None = None, progress: Progress | None = None,
 ) -> tuple[list[DocumentResult], list[Failure]]:
     """Read, clean, assess and analyse every document under ``paths``, then link and merge
     (what reading skipped without failing, such as hidden files, goes to ``notes``)."""
-    from .ingest import read_paths
+    items = _extract_items(paths, opts or Options(), pipeline, notes, progress)
+    return ([x for x in items if isinstance(x, DocumentResult)],
+            [x for x in items if isinstance(x, Failure)])
 
-    opts = opts or Options()
-    results: list[DocumentResult] = []
-    failures: list[Failure] = []
-    for item in process_stream(read_paths(paths, opts, notes), opts, pipeline):
-        (failures if isinstance(item, Failure) else results).append(item)  # type: ignore[arg-type]
+
+def _extract_items(paths: Sequence[str | Path], opts: Options, pipeline: Pipeline | None,
+                   notes: list[str] | None, progress: Progress | None) -> list[DocumentResult | Failure]:
+    """Stages 1-6 over ``paths`` in memory: every output in the order the stages gave it."""
+    from .ingest import read_paths
+    from .progress import estimate_documents, no_progress
+
+    items: list[DocumentResult | Failure] = []
+    total = estimate_documents(paths) if progress else None
+    with (progress or no_progress)("extracting", total) as bar:
+        for item in process_stream(read_paths(paths, opts, notes), opts, pipeline):
+            items.append(item)
+            bar.advance()
+    results = [x for x in items if isinstance(x, DocumentResult)]
     if results:
         link_and_merge(results, opts)
-    return results, failures
+    return items
 
 
-def extract(paths: Sequence[str | Path] | str | Path, opts: Options | None = None) -> list[DocumentResult]:
-    """The public one-call API: results for every readable document (failures are dropped)."""
+@overload
+def extract(paths: Sequence[str | Path] | str | Path, opts: Options | None = None, *,
+            errors: Literal["raise"] = "raise", progress: Progress | bool | None = None) -> list[DocumentResult]: ...
+@overload
+def extract(paths: Sequence[str | Path] | str | Path, opts: Options | None = None, *,
+            errors: Literal["return"], progress: Progress | bool | None = None) -> list[DocumentResult | Failure]: ...
+def extract(paths: Sequence[str | Path] | str | Path, opts: Options | None = None, *,
+            errors: Literal["raise", "return"] = "raise",
+            progress: Progress | bool | None = None) -> list[DocumentResult] | list[DocumentResult | Failure]:
+    """Extract people, meetings, quotes and statements from the articles at ``paths`` (no store).
+
+    ``paths``: files (.txt, .html, .jsonl, .warc, .warc.gz) and directories (recursive). Every
+    document goes through the stages of this module; copies are linked and meetings merged
+    into events across the documents given (``meeting.event_id``).
+
+    Inputs that cannot be read or analysed (a missing file, a broken record, ...) are never
+    dropped silently. With ``errors="raise"`` (the default), when any input failed,
+    ``ExtractionFailed`` is raised once all are done: its ``failures`` lists every ``Failure``
+    (``source``, ``reason``, ``stage``) and its ``results`` what succeeded. With
+    ``errors="return"``, the list holds a ``Failure`` in place of each input that failed
+    (tell them apart with ``isinstance``) and nothing is raised.
+
+    ``progress``: None follows the ``progress`` setting (a bar on stderr when it is a
+    terminal); False shows nothing, True always shows one; or a ``communique.progress.Progress``.
+
+    Returns one ``DocumentResult`` per document (``.to_json()`` gives the JSONL record).
+    Errors of the set-up (a bad option, the model missing) are raised as they are.
+    """
+    from .errors import ExtractionFailed, OptionsError
+
+    if errors not in ("raise", "return"):
+        raise OptionsError(f"errors={errors!r} is not one of raise, return")
     if isinstance(paths, str | Path):
         paths = [paths]
-    return extract_corpus(paths, opts)[0]
+    opts = opts or Options()
+    items = _extract_items(list(paths), opts, None, None, _progress(progress, opts))
+    if errors == "return":
+        return items
+    results = [x for x in items if isinstance(x, DocumentResult)]
+    failures = [x for x in items if isinstance(x, Failure)]
+    if failures:
+        raise ExtractionFailed(failures, results)
+    return results
+
+
+def _progress(progress: Progress | bool | None, opts: Options) -> Progress:
+    """The ``progress`` argument of the public calls as a ``Progress``."""
+    from .progress import no_progress, progress_for
+
+    if progress is None:
+        return progress_for(opts)
+    if isinstance(progress, bool):
+        return progress_for(opts.with_(progress="always")) if progress else no_progress
+    return progress
 
 
 def default_inputs() -> list[str]:
@@ -140,37 +204,64 @@ class StoreRun:
     replaced: list[str] = dataclasses.field(default_factory=list)  # of added: ids whose earlier content was replaced
     skipped: dict[str, str] = dataclasses.field(default_factory=dict)  # doc_id -> why not stored again
     failures: list[Failure] = dataclasses.field(default_factory=list)
-    events: list[Any] = dataclasses.field(default_factory=list)  # every event of the store after the run
+    events: list[Event] = dataclasses.field(default_factory=list)  # every event of the store after the run
+
+
+@dataclasses.dataclass(slots=True)
+class RunReport(StoreRun):
+    """What ``run`` did, and what ``communique run`` prints: ``StoreRun``'s ids added, replaced
+    and skipped, its failures and every event of the store after the run, and the fields below."""
+
+    store: str = ""  # the store's URL (password hidden)
+    results: list[DocumentResult] = dataclasses.field(default_factory=list)  # the inputs' documents as stored
+    unchanged: list[str] = dataclasses.field(default_factory=list)  # doc_ids already stored with this content
+    notes: list[str] = dataclasses.field(default_factory=list)  # inputs skipped without failing (hidden files)
 
 
 def run_items_into_store(
     store: Any, items: Iterable[RawDocument | Failure], opts: Options, *,
-    pipeline: Pipeline | None = None, embedder: Any = None,
+    pipeline: Pipeline | None = None, embedder: Any = None, report: StoreRun | None = None,
+    progress: Progress | None = None, total: int | None = None,
 ) -> StoreRun:
     """Stages 2-4 over ``items`` into ``store``, each saved batch linked incrementally through
-    the persisted dedup index (stage 5), then events merged over the whole stored corpus (6)."""
-    from .dedup import DedupIndex, Link
-    from .events import assign_event_ids, merge_events
+    the persisted dedup index (stage 5), then events merged over the whole stored corpus (6).
 
-    run = StoreRun()
+    ``report`` is filled (else a new ``StoreRun``); ``progress`` shows both phases (``total``:
+    how many documents ``items`` holds, if known)."""
+    from .dedup import DedupIndex
+    from .progress import no_progress
+
+    run = report if report is not None else StoreRun()
+    progress = progress or no_progress
     index = DedupIndex.from_signatures(store.load_signatures(), opts, embedder)
+    with progress("extracting", total) as bar:
+        extract_into_store(store, items, opts, index, run, pipeline=pipeline, bar=bar)
+    link_and_merge_store(store, index, opts, run, progress)
+    return run
+
+
+def extract_into_store(store: Any, items: Iterable[RawDocument | Failure], opts: Options, index: Any,
+                       run: StoreRun, *, pipeline: Pipeline | None = None, bar: Bar | None = None) -> None:
+    """Stages 2-5 over ``items`` into ``store``, batch by batch; ``bar`` advanced per document."""
 
     def save(batch: list[DocumentResult]) -> None:
         # a document, its signature and its links become visible together (a crash keeps none)
         with store.transaction("save a batch"):
-            report = store.save_results(batch)
-            kept = [r for r in batch if (r.doc_id, r.clean.raw.source) not in report.refused]
+            saved = store.save_results(batch)
+            kept = [r for r in batch if (r.doc_id, r.clean.raw.source) not in saved.refused]
             links = index.link(kept)
             store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in kept if r.doc_id in index.sigs})
             if links:
                 store.save_links([x.as_row() for x in links])
-        run.added.extend(report.added_ids)
-        run.replaced.extend(report.replaced_ids)
-        run.skipped.update(report.reasons)
-        run.failures.extend(report.failures)
+        run.added.extend(saved.added_ids)
+        run.replaced.extend(saved.replaced_ids)
+        run.skipped.update(saved.reasons)
+        run.failures.extend(saved.failures)
 
     batch: list[DocumentResult] = []
     for item in process_stream(items, opts, pipeline):
+        if bar is not None:
+            bar.advance()
         if isinstance(item, Failure):
             run.failures.append(item)
             store.record_failure(item)
@@ -181,10 +272,21 @@ def run_items_into_store(
             batch = []
     if batch:
         save(batch)
-    # One process at a time from here: link what other runs stored meanwhile (and documents an
-    # interrupted older run left without signature), then merge events over everything stored.
+
+
+def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
+                         progress: Progress | None = None) -> None:
+    """Stages 5-6 over the whole stored corpus, one process at a time: link what other runs
+    stored meanwhile (and documents an interrupted older run left without signature), then
+    merge events over everything stored into ``run.events``."""
+    from .dedup import Link
+    from .events import assign_event_ids, merge_events
+    from .progress import track
+
     with store.transaction("link and merge events", exclusive=True):
-        corpus = list(store.iter_results())
+        total = store.counts()["documents"] if progress else None
+        corpus = list(track(store.iter_results(), progress, "linking and merging", total)
+                      if progress else store.iter_results())
         links = index.absorb(store.load_signatures(missing_from=index.sigs))
         unsigned = [r for r in corpus if r.doc_id not in index.sigs]
         links += index.link(unsigned)
@@ -200,34 +302,74 @@ def run_items_into_store(
                 [(e.event_id, e.to_json()) for e in run.events],
                 [(e.event_id, doc_id, idx) for e in run.events for doc_id, idx in e.sources],
             )
-    return run
+
+
+def run(
+    paths: Sequence[str | Path] | str | Path | None = None, *, db: str | None = None,
+    opts: Options | None = None, progress: Progress | bool | None = None, pipeline: Pipeline | None = None,
+) -> RunReport:
+    """The main job, exactly what ``communique run`` does: read the articles at ``paths`` into
+    the store, extract them, link copies and merge events over the whole store.
+
+    ``paths``: files and directories as for ``extract`` (None: ../shared/seeds beside the
+    working directory when present, else the package's fictional sample articles).
+    ``db``: the store URL (default: the ``db`` setting, ``sqlite:///communique.db``).
+
+    Documents already extracted with the same content are not extracted again, so an
+    interrupted run resumes and a second run changes nothing. Inputs that cannot be read or
+    analysed never stop the run and are not raised: they are in ``report.failures`` and in the
+    store's failures. Errors of the set-up (the store, an option, the model) are raised.
+
+    ``progress``: as for ``extract`` (a bar for the extraction, one for linking and merging).
+    Returns a ``RunReport``: ``results`` (the inputs' documents as stored), ``added``,
+    ``unchanged``, ``failures``, ``events`` (every event of the store) and ``store``.
+    """
+    from .dedup import DedupIndex
+    from .ingest import read_paths
+    from .progress import estimate_documents, no_progress
+    from .store import Store
+
+    opts = opts or Options.load()
+    if db is not None:
+        opts = opts.with_(db=db)
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    paths = list(paths) if paths else default_inputs()
+    prog = _progress(progress, opts)
+    report = RunReport()
+    wanted: list[str] = []
+    with Store.open(opts=opts) as store:
+        report.store = store.display_url
+        index = DedupIndex.from_signatures(store.load_signatures(), opts, None)
+
+        def todo() -> Iterator[RawDocument | Failure]:
+            for item in read_paths(paths, opts, report.notes):
+                if isinstance(item, RawDocument):
+                    wanted.append(item.doc_id)
+                    stored = store.get_document(item.doc_id)
+                    if stored is not None and stored.extracted_at is not None and stored.content_hash == item.content_hash:
+                        report.unchanged.append(item.doc_id)
+                        bar.advance()
+                        continue
+                yield item
+
+        with prog("extracting", estimate_documents(paths) if prog is not no_progress else None) as bar:
+            extract_into_store(store, todo(), opts, index, report, pipeline=pipeline, bar=bar)
+        link_and_merge_store(store, index, opts, report, prog)
+        keep = set(wanted)
+        report.results = [r for r in store.iter_results() if r.doc_id in keep]
+    return report
 
 
 def run_into_store(
     paths: Sequence[str | Path] | None, opts: Options, *, pipeline: Pipeline | None = None,
     notes: list[str] | None = None,
 ) -> tuple[list[DocumentResult], list[Failure]]:
-    """The main job over files: documents already extracted with the same content are skipped
-    (so an interrupted run resumes), the rest go through ``run_items_into_store``."""
-    from .ingest import read_paths
-    from .store import Store
-
-    paths = list(paths) if paths else default_inputs()
-    wanted: list[str] = []
-    with Store.open(opts=opts) as store:
-        def todo() -> Iterator[RawDocument | Failure]:
-            for item in read_paths(paths, opts, notes):
-                if isinstance(item, RawDocument):
-                    wanted.append(item.doc_id)
-                    stored = store.get_document(item.doc_id)
-                    if stored is not None and stored.extracted_at is not None and stored.content_hash == item.content_hash:
-                        continue
-                yield item
-
-        run = run_items_into_store(store, todo(), opts, pipeline=pipeline)
-        keep = set(wanted)
-        results = [r for r in store.iter_results() if r.doc_id in keep]
-    return results, run.failures
+    """``run`` without progress, as (results, failures); what it skipped goes to ``notes``."""
+    report = run(paths, opts=opts, pipeline=pipeline, progress=False)
+    if notes is not None:
+        notes.extend(report.notes)
+    return report.results, report.failures
 
 
 def empty_analysis(reason: str) -> Analysis:

@@ -54,6 +54,7 @@ class RawDocument:
 
     @property
     def content_hash(self) -> str:
+        """sha256 of ``text`` (hex): the document's content id."""
         return content_hash(self.text)
 
 
@@ -195,9 +196,11 @@ class DocumentResult:
 
     @property
     def doc_id(self) -> str:
+        """The document id (``clean.raw.doc_id``)."""
         return self.clean.raw.doc_id
 
     def to_json(self) -> dict[str, Any]:
+        """The JSONL record of this document (the ``communique extract`` output contract)."""
         raw = self.clean.raw
         a = self.analysis
         return {

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .records import DocumentResult, Failure
+
+if TYPE_CHECKING:
+    from .pipeline import RunReport
 
 
 def _short(s: str | None, n: int = 90) -> str:
@@ -52,10 +56,54 @@ def document_summary(r: DocumentResult) -> str:
     return "\n".join(lines)
 
 
-def corpus_summary(results: Sequence[DocumentResult], failures: Sequence[Failure] = ()) -> str:
+def corpus_head(results: Sequence[DocumentResult], failures: Sequence[Failure] = ()) -> str:
+    """One line of counts: documents, meetings in events, quotes, statements, failures."""
     events = {m.event_id for r in results for m in r.analysis.meetings if m.event_id}
-    head = (f"{len(results)} documents, {sum(len(r.analysis.meetings) for r in results)} meetings "
+    return (f"{len(results)} documents, {sum(len(r.analysis.meetings) for r in results)} meetings "
             f"in {len(events)} events, {sum(len(r.analysis.quotes) for r in results)} quotes, "
             f"{sum(len(r.analysis.statements) for r in results)} statements"
             + (f", {len(failures)} failed" if failures else ""))
-    return "\n\n".join([head] + [document_summary(r) for r in results])
+
+
+def corpus_summary(results: Sequence[DocumentResult], failures: Sequence[Failure] = ()) -> str:
+    return "\n\n".join([corpus_head(results, failures)] + [document_summary(r) for r in results])
+
+
+SHOWN_EVENTS = 5
+SHOWN_FAILURES = 3
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def failure_lines(failures: Sequence[Failure], limit: int = SHOWN_FAILURES) -> list[str]:
+    """``failures: N`` and the first ``limit`` as ``error: SOURCE: reason`` (none when N is 0)."""
+    if not failures:
+        return []
+    lines = [f"failures: {len(failures)} (each on stderr), the first:"]
+    return lines + [f"  {_short(f.source, 60)}: {_short(f.reason, 100)}" for f in failures[:limit]]
+
+
+def run_summary(report: RunReport, verbose: bool = False) -> str:
+    """What ``communique run`` prints: at most a screen (counts, the largest events, the first
+    failures, where to look next); ``verbose`` adds every document's detail first."""
+    results, failures = report.results, report.failures
+    lines = [corpus_summary(results, failures), ""] if verbose else [corpus_head(results, failures)]
+    lines.append(f"stored: {len(report.added)} extracted now, {len(report.unchanged)} already stored"
+                 + (f", {len(report.skipped)} not stored" if report.skipped else ""))
+    copies = sum(1 for r in results if r.near_duplicate_of)
+    if copies:
+        lines.append(f"copies: {copies} of the documents copy another report (exact, near or spun)")
+    events = sorted(report.events, key=lambda e: (-len(e.originals), -len(e.sources), e.event_id))
+    lines.append(f"events in the store: {len(events)}"
+                 + ("; with the most independent reports:" if events else ""))
+    for e in events[:SHOWN_EVENTS]:
+        when = e.date.isoformat() if e.date else "date unknown"
+        lines.append(f"  {e.event_id}  {_short(' + '.join(e.participants), 60)}; {when}; "
+                     f"{e.location or 'place not stated'}; {_plural(len(e.originals), 'report')}")
+    lines += failure_lines(failures)
+    lines.append(f"store: {report.store}")
+    lines.append("next: communique events (every event), communique show DOC_ID (one document)"
+                 + ("" if verbose else ", communique run --verbose (every document)"))
+    return "\n".join(lines)

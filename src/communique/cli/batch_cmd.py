@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_FAILED_ITEMS, FailureLines, options_from
+from .common import EXIT_FAILED_ITEMS, FailureLines, options_from, quiet_option, verbose_option
 
 
 @click.command(name="batch")
@@ -22,18 +22,22 @@ from .common import EXIT_FAILED_ITEMS, FailureLines, options_from
               help="Format of the per-shard results files.")
 @click.option("--db", default=None, help="Also save the results, links and events into this store URL.")
 @click.option("--retry-failed", is_flag=True, help="Re-run shards that finished with failures in an earlier run.")
+@quiet_option
+@verbose_option
 def batch_cmd(inputs: tuple[str, ...], engine: str, address: str | None, workers: int | None, output: str,
-              fmt: str, db: str | None, retry_failed: bool) -> None:
+              fmt: str, db: str | None, retry_failed: bool, quiet: bool, verbose: bool) -> None:
     """Extract INPUTS (files and directories of .txt/.html/.jsonl/.warc; each file is a shard)
     in parallel, writing one results file per shard into --output.
 
     Re-running skips the shards already done (recorded in OUTPUT/_manifest.jsonl with the
     input's sha256). Links and events are then merged over all shards, as a single-process
     run would. Failures are printed and kept in OUTPUT/_failures.jsonl; exit code 1 when any.
+    Prints a short summary (--verbose: one line per shard, and Ray's own log lines).
     """
     import os
 
     from ..distributed import run_batch
+    from ..progress import progress_for
 
     opts = options_from(db=db)
     if engine == "local" and workers is None:
@@ -41,8 +45,9 @@ def batch_cmd(inputs: tuple[str, ...], engine: str, address: str | None, workers
     failures = FailureLines()
     report = run_batch(list(inputs), output, engine=engine, address=address, workers=workers, fmt=fmt,
                        db=db, opts=opts, retry_failed=retry_failed,
-                       echo=lambda line: click.echo(line, err=True), on_failure=failures)
+                       echo=lambda line: click.echo(line, err=True), on_failure=failures,
+                       progress=progress_for(opts, quiet=quiet), verbose=verbose)
     failures.finish()
-    click.echo("\n".join(report.lines()))
+    click.echo("\n".join(report.lines(verbose=verbose)))
     if report.failures:
         raise SystemExit(EXIT_FAILED_ITEMS)

@@ -1,4 +1,4 @@
-"""Shared CLI plumbing: options, error-to-exit-code mapping, progress bars."""
+"""Shared CLI plumbing: options, error-to-exit-code mapping, failure lines (progress bars: ``communique.progress``)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from ..errors import CommuniqueError
 from ..options import Options
 from ..records import Failure
-
-T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_FAILED_ITEMS = 1  # the run finished but some inputs failed
@@ -95,20 +93,13 @@ def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True,
+    help="No progress bar (else one on stderr when it is a terminal; setting progress).")
+verbose_option = click.option(
+    "-v", "--verbose", is_flag=True, help="Print the full detail, not only the summary.")
+
+
 def options_from(**overrides: Any) -> Options:
     return Options.load(**overrides)
 
-
-def progress(items: Iterable[T], label: str, opts: Options, total: int | None = None) -> Iterator[T]:
-    """Yield items, with a progress bar on stderr when it is a terminal (or forced)."""
-    show = opts.progress == "always" or (opts.progress == "auto" and sys.stderr.isatty())
-    if not show:
-        yield from items
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True, console=None) as bar:
-        task = bar.add_task(label, total=total)
-        for item in items:
-            yield item
-            bar.advance(task)

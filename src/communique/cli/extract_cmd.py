@@ -8,7 +8,15 @@ import sys
 import click
 
 from ..records import Failure
-from .common import EXIT_FAILED_ITEMS, FailureLines, db_option, options_from, terminal
+from .common import (
+    EXIT_FAILED_ITEMS,
+    FailureLines,
+    db_option,
+    options_from,
+    quiet_option,
+    terminal,
+    verbose_option,
+)
 
 _WORKERS = click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Processes for extraction (default 1; setting workers).")
@@ -27,18 +35,20 @@ def _report_failures(failures: list[Failure], notes: list[str]) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write to this file instead of stdout.")
 @_WORKERS
-def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | None) -> None:
+@quiet_option
+def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | None, quiet: bool) -> None:
     """Extract people, meetings, quotes and statements from PATHS (no store needed).
 
     PATHS are files (.txt, .html, .jsonl, .warc, .warc.gz), directories (recursive) or - for
     stdin. Inputs that cannot be read are reported on stderr; exit code 1 when any failed.
     """
     from ..pipeline import extract_corpus
+    from ..progress import progress_for
     from ..report import corpus_summary
 
     opts = options_from(workers=workers)
     notes: list[str] = []
-    results, failures = extract_corpus(list(paths), opts, notes=notes)
+    results, failures = extract_corpus(list(paths), opts, notes=notes, progress=progress_for(opts, quiet=quiet))
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
     try:
         if fmt == "jsonl":
@@ -58,20 +68,23 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | No
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @db_option
 @_WORKERS
-def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None) -> None:
+@quiet_option
+@verbose_option
+def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool, verbose: bool) -> None:
     """The main job: ingest and extract PATHS into the store, link copies, merge events, summarise.
 
     Default PATHS: ../shared/seeds when present, else the package's sample articles.
     Re-running is idempotent: documents are keyed by content and events by their participants and date.
+    Prints a summary of at most a screen (--verbose: every document); the same as the Python
+    call communique.run(PATHS, db=...).
     """
-    from ..pipeline import run_into_store
-    from ..report import corpus_summary
+    from ..pipeline import run
+    from ..progress import progress_for
+    from ..report import run_summary
 
     opts = options_from(db=db, workers=workers)
-    notes: list[str] = []
-    results, failures = run_into_store(list(paths) or None, opts, notes=notes)
-    click.echo(terminal(corpus_summary(results, failures)))
-    click.echo(f"\nstore: {opts.db}")
-    _report_failures(failures, notes)
-    if failures:
+    report = run(list(paths) or None, opts=opts, progress=progress_for(opts, quiet=quiet))
+    click.echo(terminal(run_summary(report, verbose=verbose)))
+    _report_failures(report.failures, report.notes)
+    if report.failures:
         raise SystemExit(EXIT_FAILED_ITEMS)

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..progress import estimate_documents, progress_for, track
 from ..store import Store, StoredDocument, StoreStats
 from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
@@ -15,7 +16,7 @@ from .common import (
     command_errors,
     db_option,
     options_from,
-    progress,
+    quiet_option,
     terminal,
 )
 
@@ -30,7 +31,8 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), d
 @db_option
 @click.option("--batch-size", "batch_size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
               help="Documents per store transaction; an interrupted run keeps every finished batch.")
-def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
+@quiet_option
+def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int, quiet: bool) -> None:
     """Read, clean and store the articles in PATHS (files, directories, - for stdin); no extraction.
 
     Content already stored is skipped, so re-running after an interruption stores each
@@ -42,7 +44,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
         opts = options_from(db=db)
         with Store.open(opts=opts) as store:
             summary = ingest_into(store, paths, opts, on_failure=report, batch_size=batch_size,
-                                  wrap=lambda items: progress(items, "ingesting", opts))
+                                  wrap=lambda items: track(items, progress_for(opts, quiet=quiet), "ingesting",
+                                                           estimate_documents(paths)))
     report.finish()
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

@@ -273,6 +273,7 @@ class Store:
         return cls(engine, parsed)
 
     def close(self) -> None:
+        """Close the store (its connections and change watcher); ``with Store.open(...)`` calls it."""
         with self._watch_lock:
             if self._watch is not None:
                 self._watch.close()
@@ -407,6 +408,7 @@ class Store:
         return report
 
     def save_result(self, result: DocumentResult) -> AddReport:
+        """``save_results`` for one result."""
         return self.save_results([result])
 
     def _write_documents(self, conn: Connection, items: Sequence[tuple[CleanDocument, DocumentResult | None]],
@@ -529,14 +531,17 @@ class Store:
         return dict(found.all())
 
     def has_content(self, content_hash: str) -> bool:
+        """Whether a document with this content hash (``RawDocument.content_hash``) is stored."""
         with self._read("look up content") as conn:
             return conn.execute(select(DOCS.c.doc_id).where(DOCS.c.content_hash == content_hash)).first() is not None
 
     def doc_ids(self) -> list[str]:
+        """Every stored document id, in order."""
         with self._read("list documents") as conn:
             return list(conn.execute(select(DOCS.c.doc_id).order_by(DOCS.c.doc_id)).scalars())
 
     def get_document(self, doc_id: str) -> StoredDocument | None:
+        """The stored document ``doc_id`` with its annotations, or None when there is none."""
         with self._read(f"read document {doc_id}") as conn:
             docs = self._load(conn, [doc_id])
         return docs[0] if docs else None
@@ -547,6 +552,7 @@ class Store:
             yield doc.to_result()
 
     def iter_documents(self, page_size: int = PAGE_SIZE) -> Iterator[StoredDocument]:
+        """Every stored document, in doc_id order (read page by page)."""
         last: str | None = None
         while True:
             with self._read("read documents") as conn:
@@ -606,11 +612,13 @@ class Store:
                                              "stage": failure.stage, "at": _now()})
 
     def failures(self) -> list[Failure]:
+        """Every input failure recorded (once each), oldest first."""
         with self._read("read failures") as conn:
             rows = conn.execute(select(FAILURES.c.source, FAILURES.c.reason, FAILURES.c.stage).order_by(FAILURES.c.id))
             return [Failure(source=s, reason=r, stage=st) for s, r, st in rows]
 
     def stats(self) -> StoreStats:
+        """What the store holds: documents by kind and language, spun, people, meetings, quotes, statements, events, failures."""
         with self._read("count") as conn:
             def count(table: Table, *where: Any) -> int:
                 return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
@@ -682,6 +690,7 @@ class Store:
                 )
 
     def load_links(self) -> dict[str, tuple[str, str, float]]:
+        """Copy links: doc_id -> (the document it copies, why, score)."""
         with self._read("load links") as conn:
             rows = conn.execute(select(LINKS.c.doc_id, LINKS.c.target, LINKS.c.reason, LINKS.c.score))
             return {d: (t, r, s) for d, t, r, s in rows}
@@ -756,6 +765,7 @@ class Store:
             indexing.index_events(conn)
 
     def load_events(self) -> dict[str, dict[str, Any]]:
+        """Every event: event_id -> its JSON record (as ``Event.to_json``)."""
         with self._read("load events") as conn:
             return dict(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).order_by(EVENTS.c.event_id)).all())
 
