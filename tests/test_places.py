@@ -73,3 +73,14 @@ def test_spellings_of_a_city_name_find_it(kb: KnowledgeBase, gaz: Gazetteer, sen
     assert found is not None and found.name == city
     assert gaz.city("Port au Prince") == gaz.city("port-au-prince") == "Port-au-Prince"
     assert gaz.city("Ho Chi Minh") is None  # only "X Y City" is shortened: a person's name stays no place
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("The secretary general is attending the Munich Security Conference this weekend.", "Munich"),
+    ("Leaders gathered for the Abu Dhabi Sustainability Week on Monday.", "Abu Dhabi"),
+    ("The ministers spoke on the sidelines of the Shanghai Cooperation Organisation Summit.", None),  # a body's name
+    ("The premier addressed the Raisina Dialogue.", None),  # no city in the name
+])
+def test_a_gathering_named_for_its_host_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert (found.name if found else None) == city

@@ -137,6 +137,14 @@ _VENUE_CITY = re.compile(
 _NEAR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)\s+of\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
 
 
+# a gathering named for its host city: "the Munich Security Conference", "the Abu Dhabi Sustainability Week"
+_NAMED_GATHERING = re.compile(
+    r"\bthe\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:[A-Z][\w’'-]+\s+){0,3}"
+    r"(?:Summit|Conference|Forum|Dialogue|Week|Expo|Games)\b")
+_ORGANISATION_WORDS = re.compile(r"\b(?:Cooperation|Co-operation|Organi[sz]ation|Treaty|Pact|Group|Union|Council|Community|"
+                                 r"Alliance|Association|Party|Parties|Bank|Fund)\b")
+
+
 _LANDMARK_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str]]] = {}
 
 
@@ -197,6 +205,16 @@ def _find_place(
         found = gaz.city(m.group("place"))
         if found:
             return PlaceFound(found, start + m.start("place"), start + m.end("place"))
+    for m in _NAMED_GATHERING.finditer(seg):  # "attending the Munich Security Conference"
+        if _ORGANISATION_WORDS.search(m.group(0)):
+            continue  # "the Shanghai Cooperation Organisation Summit" is named for a body, not its host
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            cand = " ".join(words[:n])
+            found = gaz.town(cand) if n > 1 else gaz.city(cand)
+            if found:
+                s = start + m.start("place")
+                return PlaceFound(found, s, s + len(cand))
     return None
 
 
