@@ -301,6 +301,58 @@ def test_quote_search(client: TestClient) -> None:
     assert [q["text"] for q in two["items"]] == [q["text"] for q in get(client, "/api/quotes", limit=3)["items"]][1:]
 
 
+# --- finding people by any name (one resolver: store.people) --------------------------------------
+
+def _event_ids(client: TestClient, **params: str) -> set[str]:
+    return {e["event_id"] for e in get(client, "/api/events", limit=200, **params)["items"]}
+
+
+@pytest.mark.parametrize(("asked", "canonical"), [
+    ("sudani", "Mohammed Shia al-Sudani"), ("Prime Minister al-Sudani", "Mohammed Shia al-Sudani"),
+    ("MOHAMMAD SHIAA AL-SUDANI", "Mohammed Shia al-Sudani"), ("Khamenei", "Ali Khamenei"),
+    ("Ayatollah Khamenei", "Ali Khamenei"), ("khamene’i", "Ali Khamenei"), ("President Raisi", "Ebrahim Raisi"),
+    ("Raeisi", "Ebrahim Raisi"), ("Q57336", "Ali Khamenei"),
+])
+def test_person_filters_take_aliases_surnames_titles_and_spellings(client: TestClient, asked: str, canonical: str) -> None:
+    wanted = _event_ids(client, person=canonical)
+    assert wanted and _event_ids(client, person=asked) == wanted
+    assert get(client, f"/api/people/{asked}")["name"] == canonical
+
+
+def test_person_filter_counts_match_the_cli(client: TestClient) -> None:
+    assert get(client, "/api/events", person="sudani")["total"] == 2  # as `communique events --person sudani`
+    assert get(client, "/api/events", person="Khamenie")["total"] == 0  # no fuzzy matching: another name
+
+
+def test_quotes_by_speaker_alias(client: TestClient) -> None:
+    full = get(client, "/api/quotes", speaker="Ali Khamenei", limit=200)
+    assert full["total"] > 0
+    for asked in ("Khamenei", "ayatollah khamenei", "Imam Khamenei"):
+        assert get(client, "/api/quotes", speaker=asked, limit=200) == full
+
+
+def test_unknown_person_is_404_and_lookups_do_not_fuzz(client: TestClient) -> None:
+    r = client.get("/api/people/Khamenie")
+    assert r.status_code == 404 and r.json()["error"]["message"] == "no person 'Khamenie'"
+
+
+def test_cli_events_person_uses_the_same_resolver(built: tuple[Options, Pipeline]) -> None:
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+
+    def rows(person: str) -> list[str]:
+        r = CliRunner().invoke(cli, ["events", "--db", built[0].db, "--person", person])
+        assert r.exit_code == 0, r.output
+        return r.output.splitlines()[1:]
+
+    assert len(rows("sudani")) == 2
+    assert rows("Ayatollah Khamenei") == rows("Khamenei") == rows("Ali Khamenei") and len(rows("Khamenei")) >= 4
+    assert rows("Raeisi") == rows("Ebrahim Raisi") != []
+    r = CliRunner().invoke(cli, ["events", "--db", built[0].db, "--person", "Khamenie"])
+    assert (r.exit_code, r.output) == (0, "no events: no person in the store matches 'Khamenie'\n")
+
+
 def test_health_and_settings_hide_the_token(client: TestClient) -> None:
     h = get(client, "/api/health")
     assert h["ok"] is True and h["counts"]["documents"] == 6 and h["counts"]["spun"] == 1 and h["version"]

@@ -7,6 +7,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
@@ -244,6 +245,25 @@ def test_person_and_search_pages(client: TestClient) -> None:
     assert "Type a name" in html
     r = client.get("/people/Nobody Known", headers={"accept": "text/html"})
     assert r.status_code == 404 and "person &#39;Nobody Known&#39; not found" in r.text
+
+
+def test_person_pages_by_any_name_redirect_to_the_canonical_page(client: TestClient) -> None:
+    for asked in ("Khamenei", "Ayatollah Khamenei", "ali khamenei", "Q57336"):
+        r = client.get(f"/people/{asked}", follow_redirects=False)
+        assert (r.status_code, r.headers["location"]) == (302, "/people/Ali%20Khamenei"), asked
+    html, dom = page(client, "/people/Khamenei")
+    assert "<h1>Ali Khamenei</h1>" in html and dom.all("li", **{"class": "event"})
+    assert client.get("/people/?name=sudani", follow_redirects=False).headers["location"] == (
+        "/people/Mohammed%20Shia%20al-Sudani")
+
+
+@pytest.mark.parametrize(("asked", "canonical"), [("sudani", "Mohammed Shia al-Sudani"),
+                                                  ("Khamenei", "Ali Khamenei"), ("Ayatollah Khamenei", "Ali Khamenei")])
+def test_timeline_person_filter_takes_any_name(client: TestClient, asked: str, canonical: str) -> None:
+    _, want = page(client, "/?" + urlencode({"person": canonical}))
+    _, got = page(client, "/?" + urlencode({"person": asked}))
+    assert got.all("li", **{"class": "event"}) == want.all("li", **{"class": "event"})
+    assert got.all("a", **{"class": "title"}) == want.all("a", **{"class": "title"}) != []
 
 
 def test_static_css_is_served(client: TestClient) -> None:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store.people import PersonMatch
+
 
 class CommuniqueError(Exception):
     """Base of every error communique raises on purpose."""
@@ -45,3 +51,13 @@ class ExportError(CommuniqueError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class AmbiguousPerson(CommuniqueError):
+    """A name that several stored people match equally well ("Assad"): names the candidates."""
+
+    def __init__(self, query: str, candidates: Sequence[PersonMatch]) -> None:
+        names = ", ".join(c.name for c in candidates)
+        super().__init__(f"{query!r} may name {len(candidates)} people: {names}; give one of these names")
+        self.query = query
+        self.candidates = tuple(candidates)

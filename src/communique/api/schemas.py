@@ -216,6 +216,33 @@ class PeoplePage(BaseModel):
     offset: int
 
 
+class PersonMatchOut(BaseModel):
+    """A stored person a name may mean (``store.people.find_people``)."""
+
+    name: str = Field(description="The stored canonical name (the person's page: /api/people/{name}).")
+    role: str | None
+    country: str | None
+    wikidata: str | None
+    documents: int
+    quotes: int
+    how: str = Field(description="How the name matched: name, canonical, alias, id, transliteration, surname, "
+                                 "partial, initials (search also: part of the name).")
+    rank: int = Field(description="3 the name, an alias or the Wikidata id; 2 a transliteration; 1 a surname "
+                                  "or part of a name; 0 (search only) the text is inside the name.")
+
+
+class PersonCandidate(PersonMatchOut):
+    href: str = Field(description="The API URL of this person.")
+
+
+class PersonChoices(BaseModel):
+    """HTTP 409 for a person name several stored people match equally well ("Assad"): ask again
+    with one of the candidates' names."""
+
+    error: ErrorBody
+    candidates: list[PersonCandidate]
+
+
 class TimelineEntry(EventSummary):
     as_: str = Field(alias="as", description="participant or attendee")
 

@@ -48,6 +48,7 @@ from sqlalchemy import (
 from ..records import Span
 from .convert import StoredDocument
 from .indexing import EVENT_TERMS, FTS_TABLE, event_summary, fts_match, fts_tokens, like_pattern, ts_query
+from .people import resolve_person as _resolve_one
 from .store import (
     DOCS,
     EVENT_SOURCES,
@@ -69,7 +70,6 @@ EVENT_TEXT = table(FTS_TABLE, column("rowid", Integer), column("body", Text))  #
 QUOTES_FTS = table("quotes_fts", column("rowid", Integer))  # SQLite FTS5, external content = quotes
 VOCABULARY = {FTS_TABLE: table("event_text_vocab", column("term", Text)),  # fts5vocab, migration 0004
               "quotes_fts": table("quotes_fts_vocab", column("term", Text))}
-NAME_MEMO_CHARS = 256  # longer names asked for are looked up every time (no stored name is so long)
 PREFIX_WORDS = 32  # a last word covering more indexed words than this stays an FTS5 prefix query
 EventSort = Literal["date", "-date", "sources", "-sources"]
 EVENT_SORTS: tuple[str, ...] = ("date", "-date", "sources", "-sources")
@@ -108,28 +108,11 @@ def _iso(value: Any) -> str | None:
 # --- people ------------------------------------------------------------------------------------
 
 def resolve_person(store: Store, name: str) -> str | None:
-    """The stored canonical name matching ``name`` case-insensitively (None when unknown);
-    remembered until the store changes (a person's page and their filters ask it again and again)."""
-    name = name.strip()
-    if not name:
-        return None
-    if len(name) > NAME_MEMO_CHARS:
-        return _resolve_person(store, name)
-    return store.memo(("person", name), lambda: _resolve_person(store, name))
-
-
-def _resolve_person(store: Store, name: str) -> str | None:
-    with store._read("look up a person") as conn:
-        found = conn.execute(select(PEOPLE.c.name).where(PEOPLE.c.name == name)).scalar()
-        if found is None:
-            rows = conn.execute(select(PEOPLE.c.name).where(func.lower(PEOPLE.c.name) == name.lower())).scalars().all()
-            found = rows[0] if rows else None
-        if found is None:  # SQLite's lower() folds ASCII only: compare the rest here
-            want = name.casefold()
-            for (candidate,) in conn.execute(select(PEOPLE.c.name).where(func.length(PEOPLE.c.name) == len(name))):
-                if candidate.casefold() == want:
-                    return str(candidate)
-    return str(found) if found is not None else None
+    """The stored canonical name of the one person ``name`` names (``store.people``: aliases,
+    surnames, transliterations, titles); None when nobody matches; ``AmbiguousPerson`` when
+    several people match equally well."""
+    found = _resolve_one(store, name)
+    return found.name if found is not None else None
 
 
 # --- events ------------------------------------------------------------------------------------
