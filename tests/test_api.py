@@ -336,6 +336,45 @@ def test_unknown_person_is_404_and_lookups_do_not_fuzz(client: TestClient) -> No
     assert r.status_code == 404 and r.json()["error"]["message"] == "no person 'Khamenie'"
 
 
+def test_search_finds_the_person_and_documents_by_the_articles_spelling(client: TestClient) -> None:
+    r = get(client, "/api/search", q="Raeisi")
+    assert r["named"] == ["Ebrahim Raisi"] and r["people"][0]["name"] == "Ebrahim Raisi"
+    assert r["people"][0]["role"] == "President of Iran" and r["people"][0]["country"] == "IRN"
+    snippets = [d["snippet_html"] for d in r["documents"]]
+    assert len(snippets) >= 2 and sum("<mark>Raeisi</mark>" in h or "<mark>Ebrahim Raeisi</mark>" in h for h in snippets) >= 2
+    assert all("<mark>" in h for h in snippets)
+    assert r["events"] and all(set(e) >= {"event_id", "participants", "date"} for e in r["events"])
+
+
+def test_search_quotes_carry_their_speakers(client: TestClient) -> None:
+    r = get(client, "/api/search", q="Khamenei")
+    assert r["named"] == ["Ali Khamenei"] and r["quotes"]
+    assert {x["speaker"] for x in r["quotes"]} == {"Ali Khamenei"}
+    assert [p["name"] for p in r["people"]][:1] == ["Ali Khamenei"]
+    assert get(client, "/api/search", q="")["people"] == []
+
+
+def test_search_snippets_escape_stored_text(client: TestClient) -> None:
+    r = get(client, "/api/search", q="accept")
+    hit = next(x for x in r["quotes"] if x["doc_id"] == "inject-1")
+    assert hit["speaker"] == "Recep Tayyip Erdoğan"
+    assert hit["text_html"] == "We will not <mark>accept</mark> &lt;script&gt;alert(1)&lt;/script&gt; in our region,"
+    doc = next(d for d in get(client, "/api/search", q="Sisi")["documents"] if d["doc_id"] == "inject-1")
+    assert "<script>" not in doc["title_html"] and "&lt;script&gt;" in doc["title_html"]
+    assert "<mark>Sisi</mark>" in doc["title_html"] and "<img" not in doc["title_html"]
+
+
+def test_search_is_in_the_openapi_schema_and_cached(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/SearchResult"}
+    for path in ("/api/events", "/api/quotes", "/api/people/{name}"):
+        assert spec["paths"][path]["get"]["responses"]["409"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/PersonChoices"}
+    first, again = client.get("/api/search?q=Raeisi"), client.get("/api/search?q=Raeisi")
+    assert (first.json(), again.headers.get("x-cache")) == (again.json(), "hit")
+
+
 def test_cli_events_person_uses_the_same_resolver(built: tuple[Options, Pipeline]) -> None:
     from click.testing import CliRunner
 

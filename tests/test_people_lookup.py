@@ -105,6 +105,14 @@ def test_ui_person_page_redirects_chooses_or_404s(client: TestClient) -> None:
     assert client.get("/people/Boatenq", headers={"accept": "text/html"}).status_code == 404
 
 
+def test_search_of_an_ambiguous_name_shows_every_candidate(client: TestClient) -> None:
+    r = client.get("/api/search", params={"q": "Assad"}).json()
+    assert r["named"] == ["Bashar al-Assad", "Hafez al-Assad"]
+    assert {d["doc_id"] for d in r["documents"]} == {"a1", "a2"}
+    html = client.get("/search", params={"q": "Assad"}).text
+    assert 'id="ambiguous"' in html and "<mark>Bashar al-Assad</mark>" in html
+
+
 def test_cli_lists_the_candidates_and_exits_2(store: Store) -> None:
     db = store.url.render_as_string(hide_password=False)
     r = CliRunner().invoke(cli, ["events", "--db", db, "--person", "boateng"])

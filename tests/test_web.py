@@ -266,6 +266,33 @@ def test_timeline_person_filter_takes_any_name(client: TestClient, asked: str, c
     assert got.all("a", **{"class": "title"}) == want.all("a", **{"class": "title"}) != []
 
 
+def test_home_page_has_one_search_box(client: TestClient) -> None:
+    _, dom = page(client, "/")
+    assert [(a.get("name"), a.get("aria-label")) for a in dom.all("input") if a.get("type") == "search"] == [("q", "Search")]
+    html, dom = page(client, "/?q=khamenei")  # a text filter from a link stays, shown, not a second box
+    assert len([a for a in dom.all("input") if a.get("type") == "search"]) == 1
+    assert dom.all("input", type="hidden", name="q", value="khamenei")
+
+
+def test_search_groups_people_events_quotes_documents_with_marks(client: TestClient) -> None:
+    html, dom = page(client, "/search?q=Raeisi")
+    assert dom.all("a", href="/people/Ebrahim%20Raisi")  # the person, though the KB spells it Raisi
+    assert "No people." not in html and "President of Iran" in html
+    docs = html.split('<ul class="documents">')[1].split("</ul>")[0]
+    assert docs.count('<li class="document">') >= 2 and "<mark>Raeisi</mark>" in docs
+    html, dom = page(client, "/search?q=Khamenei")
+    quotes = html.split('<ul class="quotes">')[1].split("</ul>")[0]
+    assert quotes.count('<span class="speaker"><a class="person" href="/people/Ali%20Khamenei">Ali Khamenei</a>') >= 2
+    assert "<mark>Ali Khamenei</mark>" in html  # in the events' participants
+
+
+def test_search_marks_never_let_stored_html_through(client: TestClient) -> None:
+    html, _ = page(client, "/search?q=accept")
+    assert "We will not <mark>accept</mark> &lt;script&gt;alert(1)&lt;/script&gt; in our region," in html
+    html, _ = page(client, "/search?q=%3Cscript%3E")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
 def test_static_css_is_served(client: TestClient) -> None:
     r = client.get("/static/style.css")
     assert r.status_code == 200 and "mark.f:target" in r.text and "@media (max-width" in r.text

@@ -25,6 +25,7 @@ from ..options import SETTINGS, Options
 from ..records import Failure, RawDocument
 from ..store import Store
 from ..store import queries as Q
+from ..store.search import search as search_store
 from ..store.store import _version
 from . import schemas as S
 from .cache import ResponseCache
@@ -174,6 +175,16 @@ def api_router(inline_reads: bool = False) -> APIRouter:
         items, total = Q.search_quotes(_store(request), q=q, speaker=speaker, limit=limit, offset=offset)
         return _json(S.QuotePage, {"items": items, "total": total, "limit": limit, "offset": offset,
                                            "total_is_estimate": Q.total_is_floor(q, total)})
+
+    @get("/search", response_model=S.SearchResult, responses=ERRORS, tags=["search"])
+    def search(
+        request: Request,
+        q: Annotated[str, Query(max_length=255, description="A name (aliases, surnames, transliterations, titles) "
+                                                            "or words of events, quotes and documents.")],
+        limit: Annotated[int, Query(ge=0, le=Q.MAX_LIMIT, description="Items per group.")] = 20,
+    ) -> Response:
+        """People, events, quotes (with speakers) and documents matching ``q``, with highlighted snippets."""
+        return _json(S.SearchResult, search_store(_store(request), q, limit=limit))
 
     @get("/health", response_model=S.Health, tags=["meta"])
     def health(request: Request) -> Response:

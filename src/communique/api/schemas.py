@@ -243,6 +243,33 @@ class PersonChoices(BaseModel):
     candidates: list[PersonCandidate]
 
 
+class SearchPerson(PersonMatchOut):
+    name_html: str = Field(description="The name, HTML-escaped, matched terms in <mark>.")
+
+
+class SearchQuote(QuoteHit):
+    text_html: str = Field(description="The quote, HTML-escaped, matched terms in <mark>.")
+
+
+class SearchDocument(DocumentSummary):
+    title_html: str = Field(description="The title (doc_id when untitled), HTML-escaped, matched terms in <mark>.")
+    snippet: str = Field(description="About 200 characters of the clean text around the first match.")
+    snippet_html: str = Field(description="The snippet, HTML-escaped, matched terms in <mark>.")
+
+
+class SearchResult(BaseModel):
+    """Search results grouped by kind, each group at most ``limit`` long."""
+
+    q: str
+    named: list[str] = Field(description="The people the query names (several when it is ambiguous): their "
+                                         "events, quotes and documents are included.")
+    terms: list[str] = Field(description="The forms of their names that are highlighted (with the words of q).")
+    people: list[SearchPerson]
+    events: list[EventSummary]
+    quotes: list[SearchQuote]
+    documents: list[SearchDocument]
+
+
 class TimelineEntry(EventSummary):
     as_: str = Field(alias="as", description="participant or attendee")
 

@@ -109,7 +109,7 @@ def _find(store: Store, kb: KnowledgeBase, query: str) -> list[PersonMatch]:
         for name in stored.by_key.get(key, ()):
             note(name, "name")
     key = name_key(rest)
-    if key and " " not in key and key not in kb.not_surnames:  # names as written: their last word
+    if len(key) > 1 and " " not in key and key not in kb.not_surnames:  # names as written: their last word
         for name in stored.by_last.get(key, ()):
             note(name, "surname")
     matches = [PersonMatch(name, how=how, rank=rank, **stored.rows[name]) for name, (rank, how) in found.items()]
@@ -130,4 +130,11 @@ def resolve_person(store: Store, query: str) -> PersonMatch | None:
     return top[0] if top else None
 
 
-__all__ = ["PersonMatch", "best", "find_people", "resolve_person"]
+def name_forms(kb: KnowledgeBase, name: str) -> list[str]:
+    """How texts may write a stored person: the name, the knowledge base's aliases and surnames."""
+    entry = kb.person(name)
+    forms = [name] if entry is None else [name, *entry.aliases, *entry.surnames]
+    return list(dict.fromkeys(f for f in forms if f.strip()))
+
+
+__all__ = ["PersonMatch", "best", "find_people", "name_forms", "resolve_person"]

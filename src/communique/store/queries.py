@@ -19,7 +19,7 @@ where a prefix query first merges all their postings.
                quotes grouped by speaker)
 2. documents   ``list_documents``, ``get_document`` (raw and clean text, annotations, raw offsets)
 3. people      ``list_people``, ``get_person`` (meetings timeline, quotes), ``resolve_person``
-4. quotes      ``search_quotes``;  5. ``search`` over all three;  6. ``health``
+4. quotes      ``search_quotes``;  5. ``health`` (the grouped search over all of them: ``store.search``)
 """
 
 from __future__ import annotations
@@ -483,7 +483,7 @@ def get_person(store: Store, name: str, *, limit: int = PERSON_LIMIT) -> dict[st
     }
 
 
-# --- quotes, search, health --------------------------------------------------------------------
+# --- quotes, health --------------------------------------------------------------------------
 
 def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = None, limit: int = 50,
                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
@@ -524,18 +524,6 @@ def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = N
     return [{**_quote(r), "title": r["title"], "publication_date": _iso(r["publication_date"])} for r in rows], total
 
 
-def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:
-    """People, events and quotes matching ``q``."""
-    q = q.strip()
-    if not q:
-        return {"q": q, "people": [], "events": [], "quotes": []}
-    people, _ = list_people(store, q=q, limit=limit)
-    events, n_events = list_events(store, EventFilter(q=q), limit=limit)
-    quotes, n_quotes = search_quotes(store, q=q, limit=limit)
-    return {"q": q, "people": people, "events": events, "events_total": n_events, "quotes": quotes,
-            "quotes_total": n_quotes}
-
-
 def health(store: Store) -> dict[str, Any]:
     """Whether the store answers, its row counts (no full scans) and the package version."""
     stats: dict[str, Any] | None
@@ -549,5 +537,5 @@ def health(store: Store) -> dict[str, Any]:
 
 __all__ = [
     "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
-    "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search", "search_quotes", "total_is_floor",
+    "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search_quotes", "total_is_floor",
 ]

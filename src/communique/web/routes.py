@@ -21,6 +21,8 @@ from ..errors import AmbiguousPerson
 from ..store import Store, StoredDocument
 from ..store import queries as Q
 from ..store.people import resolve_person
+from ..store.search import mark, term_pattern
+from ..store.search import search as search_store
 from .highlight import Mark, highlight, raw_to_clean
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +38,7 @@ def _templates() -> Jinja2Templates:
     env.filters["segment"] = segment
     env.filters["doc_href"] = lambda doc_id: _href("documents", "id", doc_id)
     env.filters["person_href"] = lambda name: _href("people", "name", name)
+    env.filters["mark"] = mark
     env.globals["FIELD_LABELS"] = FIELD_LABELS
     return Jinja2Templates(env=env)
 
@@ -200,7 +203,8 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
 
     @get("/search")
     def search(request: Request, q: str = "") -> Response:
-        return render(request, "search.html", q=q, r=Q.search(_store(request), q))
+        r = search_store(_store(request), q)
+        return render(request, "search.html", q=q, r=r, marks=term_pattern(r["terms"], r["q"]))
 
     return r
 
