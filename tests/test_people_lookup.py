@@ -76,6 +76,15 @@ def test_shared_surnames_are_ambiguous_full_names_are_not(store: Store) -> None:
     assert resolve_person(store, "Nobody Known") is None
 
 
+def test_an_exact_name_beats_surnames(store: Store) -> None:
+    store.save_results([_doc("a4", "Boateng met Zoë Ångström in Accra. “Nets first,” he said.", "Boateng",
+                             "Zoë Ångström", date(2024, 3, 1), "Accra", "AGREE", {**COUNTRIES, "Boateng": "GHA"})])
+    assert names(store, "boateng") == [("Boateng", "name", 3), ("Ama Boateng", "surname", 1),
+                                       ("Kwame Boateng", "surname", 1)]
+    found = resolve_person(store, "Boateng")
+    assert found is not None and found.name == "Boateng"
+
+
 @pytest.fixture()
 def client(store: Store) -> Iterator[TestClient]:
     with TestClient(create_app(Options(db=store.display_url), store)) as c:
