@@ -301,6 +301,97 @@ def test_quote_search(client: TestClient) -> None:
     assert [q["text"] for q in two["items"]] == [q["text"] for q in get(client, "/api/quotes", limit=3)["items"]][1:]
 
 
+# --- finding people by any name (one resolver: store.people) --------------------------------------
+
+def _event_ids(client: TestClient, **params: str) -> set[str]:
+    return {e["event_id"] for e in get(client, "/api/events", limit=200, **params)["items"]}
+
+
+@pytest.mark.parametrize(("asked", "canonical"), [
+    ("sudani", "Mohammed Shia al-Sudani"), ("Prime Minister al-Sudani", "Mohammed Shia al-Sudani"),
+    ("MOHAMMAD SHIAA AL-SUDANI", "Mohammed Shia al-Sudani"), ("Khamenei", "Ali Khamenei"),
+    ("Ayatollah Khamenei", "Ali Khamenei"), ("khamene’i", "Ali Khamenei"), ("President Raisi", "Ebrahim Raisi"),
+    ("Raeisi", "Ebrahim Raisi"), ("Q57336", "Ali Khamenei"),
+])
+def test_person_filters_take_aliases_surnames_titles_and_spellings(client: TestClient, asked: str, canonical: str) -> None:
+    wanted = _event_ids(client, person=canonical)
+    assert wanted and _event_ids(client, person=asked) == wanted
+    assert get(client, f"/api/people/{asked}")["name"] == canonical
+
+
+def test_person_filter_counts_match_the_cli(client: TestClient) -> None:
+    assert get(client, "/api/events", person="sudani")["total"] == 2  # as `communique events --person sudani`
+    assert get(client, "/api/events", person="Khamenie")["total"] == 0  # no fuzzy matching: another name
+
+
+def test_quotes_by_speaker_alias(client: TestClient) -> None:
+    full = get(client, "/api/quotes", speaker="Ali Khamenei", limit=200)
+    assert full["total"] > 0
+    for asked in ("Khamenei", "ayatollah khamenei", "Imam Khamenei"):
+        assert get(client, "/api/quotes", speaker=asked, limit=200) == full
+
+
+def test_unknown_person_is_404_and_lookups_do_not_fuzz(client: TestClient) -> None:
+    r = client.get("/api/people/Khamenie")
+    assert r.status_code == 404 and r.json()["error"]["message"] == "no person 'Khamenie'"
+
+
+def test_search_finds_the_person_and_documents_by_the_articles_spelling(client: TestClient) -> None:
+    r = get(client, "/api/search", q="Raeisi")
+    assert r["named"] == ["Ebrahim Raisi"] and r["people"][0]["name"] == "Ebrahim Raisi"
+    assert r["people"][0]["role"] == "President of Iran" and r["people"][0]["country"] == "IRN"
+    snippets = [d["snippet_html"] for d in r["documents"]]
+    assert len(snippets) >= 2 and sum("<mark>Raeisi</mark>" in h or "<mark>Ebrahim Raeisi</mark>" in h for h in snippets) >= 2
+    assert all("<mark>" in h for h in snippets)
+    assert r["events"] and all(set(e) >= {"event_id", "participants", "date"} for e in r["events"])
+
+
+def test_search_quotes_carry_their_speakers(client: TestClient) -> None:
+    r = get(client, "/api/search", q="Khamenei")
+    assert r["named"] == ["Ali Khamenei"] and r["quotes"]
+    assert {x["speaker"] for x in r["quotes"]} == {"Ali Khamenei"}
+    assert [p["name"] for p in r["people"]][:1] == ["Ali Khamenei"]
+    assert get(client, "/api/search", q="")["people"] == []
+
+
+def test_search_snippets_escape_stored_text(client: TestClient) -> None:
+    r = get(client, "/api/search", q="accept")
+    hit = next(x for x in r["quotes"] if x["doc_id"] == "inject-1")
+    assert hit["speaker"] == "Recep Tayyip Erdoğan"
+    assert hit["text_html"] == "We will not <mark>accept</mark> &lt;script&gt;alert(1)&lt;/script&gt; in our region,"
+    doc = next(d for d in get(client, "/api/search", q="Sisi")["documents"] if d["doc_id"] == "inject-1")
+    assert "<script>" not in doc["title_html"] and "&lt;script&gt;" in doc["title_html"]
+    assert "<mark>Sisi</mark>" in doc["title_html"] and "<img" not in doc["title_html"]
+
+
+def test_search_is_in_the_openapi_schema_and_cached(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/SearchResult"}
+    for path in ("/api/events", "/api/quotes", "/api/people/{name}"):
+        assert spec["paths"][path]["get"]["responses"]["409"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/PersonChoices"}
+    first, again = client.get("/api/search?q=Raeisi"), client.get("/api/search?q=Raeisi")
+    assert (first.json(), again.headers.get("x-cache")) == (again.json(), "hit")
+
+
+def test_cli_events_person_uses_the_same_resolver(built: tuple[Options, Pipeline]) -> None:
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+
+    def rows(person: str) -> list[str]:
+        r = CliRunner().invoke(cli, ["events", "--db", built[0].db, "--person", person])
+        assert r.exit_code == 0, r.output
+        return r.output.splitlines()[1:]
+
+    assert len(rows("sudani")) == 2
+    assert rows("Ayatollah Khamenei") == rows("Khamenei") == rows("Ali Khamenei") and len(rows("Khamenei")) >= 4
+    assert rows("Raeisi") == rows("Ebrahim Raisi") != []
+    r = CliRunner().invoke(cli, ["events", "--db", built[0].db, "--person", "Khamenie"])
+    assert (r.exit_code, r.output) == (0, "no events: no person in the store matches 'Khamenie'\n")
+
+
 def test_health_and_settings_hide_the_token(client: TestClient) -> None:
     h = get(client, "/api/health")
     assert h["ok"] is True and h["counts"]["documents"] == 6 and h["counts"]["spun"] == 1 and h["version"]

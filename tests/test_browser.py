@@ -123,6 +123,22 @@ def test_search_for_a_person(page: Any) -> None:
     assert page.locator("li.event").count() >= 1
 
 
+def test_one_search_box_finds_a_person_by_the_articles_spelling(page: Any) -> None:
+    page.goto("/")
+    assert page.locator("input[type=search]").count() == 1
+    box = page.get_by_role("searchbox", name="Search")
+    box.fill("Raeisi")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=Raeisi")
+    mark = page.locator("ul.documents mark", has_text="Raeisi").first
+    assert mark.is_visible() and mark.evaluate("el => getComputedStyle(el).backgroundColor") == HIGHLIGHT
+    page.locator("ul.people").get_by_role("link", name="Ebrahim Raisi").click()
+    page.wait_for_url("**/people/Ebrahim%20Raisi")
+    assert page.locator("h1").inner_text() == "Ebrahim Raisi"
+    page.goto("/people/Ayatollah Khamenei")  # any name: redirected to the person's page
+    assert page.url.endswith("/people/Ali%20Khamenei") and page.locator("h1").inner_text() == "Ali Khamenei"
+
+
 def test_injection_text_stays_text_in_the_browser(page: Any) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

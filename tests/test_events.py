@@ -216,7 +216,7 @@ def test_cli_events_and_event(tmp_path: Path) -> None:
     missing = runner.invoke(event_cmd, ["evt-000000000000", "--db", url])
     assert missing.exit_code == 1
     assert missing.output.startswith("error: no event 'evt-000000000000' in sqlite:///")
-    assert runner.invoke(events_cmd, ["--db", url, "--person", "nobody"]).output == "no events with 'nobody'\n"
+    assert runner.invoke(events_cmd, ["--db", url, "--person", "nobody"]).output == "no events: no person in the store matches 'nobody'\n"
 
 
 def test_cli_bench_dedup_small() -> None:

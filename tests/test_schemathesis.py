@@ -55,7 +55,8 @@ def api_schema(api_store: Store) -> Any:
 OPERATIONS = [
     ("GET", "/api/events"), ("GET", "/api/events/{event_id}"), ("GET", "/api/documents"),
     ("POST", "/api/documents"), ("GET", "/api/documents/{doc_id}"), ("GET", "/api/people"),
-    ("GET", "/api/people/{name}"), ("GET", "/api/quotes"), ("GET", "/api/health"), ("GET", "/api/settings"),
+    ("GET", "/api/people/{name}"), ("GET", "/api/quotes"), ("GET", "/api/search"), ("GET", "/api/health"),
+    ("GET", "/api/settings"),
 ]
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
@@ -244,6 +245,52 @@ def test_person_and_search_pages(client: TestClient) -> None:
     assert "Type a name" in html
     r = client.get("/people/Nobody Known", headers={"accept": "text/html"})
     assert r.status_code == 404 and "person &#39;Nobody Known&#39; not found" in r.text
+
+
+def test_person_pages_by_any_name_redirect_to_the_canonical_page(client: TestClient) -> None:
+    for asked in ("Khamenei", "Ayatollah Khamenei", "ali khamenei", "Q57336"):
+        r = client.get(f"/people/{asked}", follow_redirects=False)
+        assert (r.status_code, r.headers["location"]) == (302, "/people/Ali%20Khamenei"), asked
+    html, dom = page(client, "/people/Khamenei")
+    assert "<h1>Ali Khamenei</h1>" in html and dom.all("li", **{"class": "event"})
+    assert client.get("/people/?name=sudani", follow_redirects=False).headers["location"] == (
+        "/people/Mohammed%20Shia%20al-Sudani")
+
+
+@pytest.mark.parametrize(("asked", "canonical"), [("sudani", "Mohammed Shia al-Sudani"),
+                                                  ("Khamenei", "Ali Khamenei"), ("Ayatollah Khamenei", "Ali Khamenei")])
+def test_timeline_person_filter_takes_any_name(client: TestClient, asked: str, canonical: str) -> None:
+    _, want = page(client, "/?" + urlencode({"person": canonical}))
+    _, got = page(client, "/?" + urlencode({"person": asked}))
+    assert got.all("li", **{"class": "event"}) == want.all("li", **{"class": "event"})
+    assert got.all("a", **{"class": "title"}) == want.all("a", **{"class": "title"}) != []
+
+
+def test_home_page_has_one_search_box(client: TestClient) -> None:
+    _, dom = page(client, "/")
+    assert [(a.get("name"), a.get("aria-label")) for a in dom.all("input") if a.get("type") == "search"] == [("q", "Search")]
+    html, dom = page(client, "/?q=khamenei")  # a text filter from a link stays, shown, not a second box
+    assert len([a for a in dom.all("input") if a.get("type") == "search"]) == 1
+    assert dom.all("input", type="hidden", name="q", value="khamenei")
+
+
+def test_search_groups_people_events_quotes_documents_with_marks(client: TestClient) -> None:
+    html, dom = page(client, "/search?q=Raeisi")
+    assert dom.all("a", href="/people/Ebrahim%20Raisi")  # the person, though the KB spells it Raisi
+    assert "No people." not in html and "President of Iran" in html
+    docs = html.split('<ul class="documents">')[1].split("</ul>")[0]
+    assert docs.count('<li class="document">') >= 2 and "<mark>Raeisi</mark>" in docs
+    html, dom = page(client, "/search?q=Khamenei")
+    quotes = html.split('<ul class="quotes">')[1].split("</ul>")[0]
+    assert quotes.count('<span class="speaker"><a class="person" href="/people/Ali%20Khamenei">Ali Khamenei</a>') >= 2
+    assert "<mark>Ali Khamenei</mark>" in html  # in the events' participants
+
+
+def test_search_marks_never_let_stored_html_through(client: TestClient) -> None:
+    html, _ = page(client, "/search?q=accept")
+    assert "We will not <mark>accept</mark> &lt;script&gt;alert(1)&lt;/script&gt; in our region," in html
+    html, _ = page(client, "/search?q=%3Cscript%3E")
+    assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_static_css_is_served(client: TestClient) -> None:

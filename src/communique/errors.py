@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .records import DocumentResult, Failure
+    from .store.people import PersonMatch
 
 
 class CommuniqueError(Exception):
@@ -67,3 +68,13 @@ class ExportError(CommuniqueError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class AmbiguousPerson(CommuniqueError):
+    """A name that several stored people match equally well ("Assad"): names the candidates."""
+
+    def __init__(self, query: str, candidates: Sequence[PersonMatch]) -> None:
+        names = ", ".join(c.name for c in candidates)
+        super().__init__(f"{query!r} may name {len(candidates)} people: {names}; give one of these names")
+        self.query = query
+        self.candidates = tuple(candidates)

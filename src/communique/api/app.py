@@ -25,6 +25,7 @@ from ..options import SETTINGS, Options
 from ..records import Failure, RawDocument
 from ..store import Store
 from ..store import queries as Q
+from ..store.search import search as search_store
 from ..store.store import _version
 from . import schemas as S
 from .cache import ResponseCache
@@ -37,6 +38,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": S.ErrorResponse, "description": "Invalid parameters"},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": S.ErrorResponse, "description": "Not found"}, **ERRORS}
+AMBIGUOUS: dict[int | str, dict[str, Any]] = {409: {"model": S.PersonChoices, "description": (
+    "The person name matches several stored people equally well: the candidates.")}}
+PERSON_HELP = ("A person: canonical name, alias, surname, other transliteration, with or without titles "
+               "(any case, diacritics optional); 409 with the candidates when several people match equally.")
 SECRET_SETTINGS = frozenset({"api_token"})
 
 Limit = Annotated[int, Query(ge=0, le=Q.MAX_LIMIT, description=f"Items per page (at most {Q.MAX_LIMIT}).")]
@@ -53,10 +58,10 @@ def api_router(inline_reads: bool = False) -> APIRouter:
     r = APIRouter(prefix="/api")
     get = get_route(r, inline_reads)
 
-    @get("/events", response_model=S.EventPage, responses=ERRORS, tags=["events"])
+    @get("/events", response_model=S.EventPage, responses={**ERRORS, **AMBIGUOUS}, tags=["events"])
     def list_events(
         request: Request,
-        person: Annotated[str | None, Query(description="Canonical name of a participant or attendee (any case).")] = None,
+        person: Annotated[str | None, Query(description="A participant or attendee. " + PERSON_HELP)] = None,
         country: Annotated[str | None, Query(description="ISO-3 country of a participant.", max_length=3)] = None,
         from_: Annotated[S.IsoDate | None, Query(alias="from", description="Earliest event date (YYYY-MM-DD).")] = None,
         to: Annotated[S.IsoDate | None, Query(description="Latest event date (YYYY-MM-DD).")] = None,
@@ -147,7 +152,7 @@ def api_router(inline_reads: bool = False) -> APIRouter:
         items, total = Q.list_people(_store(request), q=q, country=country, limit=limit, offset=offset)
         return _json(S.PeoplePage, {"items": items, "total": total, "limit": limit, "offset": offset})
 
-    @get("/people/{name:path}", response_model=S.PersonDetail, responses=NOT_FOUND, tags=["people"])
+    @get("/people/{name:path}", response_model=S.PersonDetail, responses={**NOT_FOUND, **AMBIGUOUS}, tags=["people"])
     def get_person(
         request: Request,
         name: Annotated[str, Path(max_length=255)],
@@ -159,17 +164,27 @@ def api_router(inline_reads: bool = False) -> APIRouter:
             raise ApiError(404, f"no person {name!r}")
         return _json(S.PersonDetail, data)
 
-    @get("/quotes", response_model=S.QuotePage, responses=ERRORS, tags=["quotes"])
+    @get("/quotes", response_model=S.QuotePage, responses={**ERRORS, **AMBIGUOUS}, tags=["quotes"])
     def list_quotes(
         request: Request,
         q: Annotated[str | None, Query(description="Words in the quote (any case).")] = None,
-        speaker: Annotated[str | None, Query(description="Canonical name of the speaker (any case).")] = None,
+        speaker: Annotated[str | None, Query(description="The speaker. " + PERSON_HELP)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Response:
         items, total = Q.search_quotes(_store(request), q=q, speaker=speaker, limit=limit, offset=offset)
         return _json(S.QuotePage, {"items": items, "total": total, "limit": limit, "offset": offset,
                                            "total_is_estimate": Q.total_is_floor(q, total)})
+
+    @get("/search", response_model=S.SearchResult, responses=ERRORS, tags=["search"])
+    def search(
+        request: Request,
+        q: Annotated[str, Query(max_length=255, description="A name (aliases, surnames, transliterations, titles) "
+                                                            "or words of events, quotes and documents.")],
+        limit: Annotated[int, Query(ge=0, le=Q.MAX_LIMIT, description="Items per group.")] = 20,
+    ) -> Response:
+        """People, events, quotes (with speakers) and documents matching ``q``, with highlighted snippets."""
+        return _json(S.SearchResult, search_store(_store(request), q, limit=limit))
 
     @get("/health", response_model=S.Health, tags=["meta"])
     def health(request: Request) -> Response:

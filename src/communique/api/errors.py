@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -19,7 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from ..errors import StoreError
+from ..errors import AmbiguousPerson, StoreError
 
 log = logging.getLogger("communique.api")
 
@@ -51,6 +52,14 @@ def error_response(status: int, message: str, code: str | None = None, detail: A
                    headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse(error_body(status, message, code, detail), status_code=status,
                         headers=dict(headers) if headers else None)
+
+
+def ambiguous_response(exc: AmbiguousPerson) -> JSONResponse:
+    """409 for a person name that several stored people match equally well: the error, and the
+    candidates (``S.PersonChoices``), each with the API URL of their page."""
+    candidates = [{**c.to_json(), "href": f"/api/people/{quote(c.name, safe='')}"} for c in exc.candidates]
+    body = {**error_body(409, str(exc), "ambiguous_person", {"query": exc.query}), "candidates": candidates}
+    return JSONResponse(body, status_code=409)
 
 
 def allowed_methods(request: Request) -> list[str]:
@@ -111,6 +120,12 @@ def install_error_handlers(app: FastAPI, html: HtmlRenderer | None = None) -> No
         return respond(request, 422, f"invalid request: {where}: {first['msg']}" if where else "invalid request",
                        "validation_error", errors)
 
+    async def ambiguous_person(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, AmbiguousPerson)
+        if html is not None and _wants_html(request):
+            return html(request, 409, str(exc))
+        return ambiguous_response(exc)
+
     async def store_error(request: Request, exc: Exception) -> Response:
         log.error("store error on %s: %s", request.url.path, exc)
         return respond(request, 503, f"the store cannot answer: {exc}", "store_error")
@@ -121,5 +136,6 @@ def install_error_handlers(app: FastAPI, html: HtmlRenderer | None = None) -> No
 
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(AmbiguousPerson, ambiguous_person)
     app.add_exception_handler(StoreError, store_error)
     app.add_exception_handler(Exception, internal_error)

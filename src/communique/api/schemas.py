@@ -216,6 +216,60 @@ class PeoplePage(BaseModel):
     offset: int
 
 
+class PersonMatchOut(BaseModel):
+    """A stored person a name may mean (``store.people.find_people``)."""
+
+    name: str = Field(description="The stored canonical name (the person's page: /api/people/{name}).")
+    role: str | None
+    country: str | None
+    wikidata: str | None
+    documents: int
+    quotes: int
+    how: str = Field(description="How the name matched: name, canonical, alias, id, transliteration, surname, "
+                                 "partial, initials (search also: part of the name).")
+    rank: int = Field(description="3 the name, an alias or the Wikidata id; 2 a transliteration; 1 a surname "
+                                  "or part of a name; 0 (search only) the text is inside the name.")
+
+
+class PersonCandidate(PersonMatchOut):
+    href: str = Field(description="The API URL of this person.")
+
+
+class PersonChoices(BaseModel):
+    """HTTP 409 for a person name several stored people match equally well ("Assad"): ask again
+    with one of the candidates' names."""
+
+    error: ErrorBody
+    candidates: list[PersonCandidate]
+
+
+class SearchPerson(PersonMatchOut):
+    name_html: str = Field(description="The name, HTML-escaped, matched terms in <mark>.")
+
+
+class SearchQuote(QuoteHit):
+    text_html: str = Field(description="The quote, HTML-escaped, matched terms in <mark>.")
+
+
+class SearchDocument(DocumentSummary):
+    title_html: str = Field(description="The title (doc_id when untitled), HTML-escaped, matched terms in <mark>.")
+    snippet: str = Field(description="About 200 characters of the clean text around the first match.")
+    snippet_html: str = Field(description="The snippet, HTML-escaped, matched terms in <mark>.")
+
+
+class SearchResult(BaseModel):
+    """Search results grouped by kind, each group at most ``limit`` long."""
+
+    q: str
+    named: list[str] = Field(description="The people the query names (several when it is ambiguous): their "
+                                         "events, quotes and documents are included.")
+    terms: list[str] = Field(description="The forms of their names that are highlighted (with the words of q).")
+    people: list[SearchPerson]
+    events: list[EventSummary]
+    quotes: list[SearchQuote]
+    documents: list[SearchDocument]
+
+
 class TimelineEntry(EventSummary):
     as_: str = Field(alias="as", description="participant or attendee")
 

@@ -7,9 +7,11 @@ from typing import Any
 
 import click
 
+from ..errors import AmbiguousPerson
 from ..events import FIELDS
 from ..store import Store
-from .common import EXIT_FAILED_ITEMS, command_errors, db_option, options_from, terminal
+from ..store.people import resolve_person
+from .common import EXIT_FAILED_ITEMS, EXIT_USAGE, command_errors, db_option, options_from, terminal
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
                        help="Output format.")
@@ -18,8 +20,20 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
 
 
 def _mentions(data: dict[str, Any], person: str) -> bool:
-    want = person.casefold()
-    return any(want in name.casefold() for name in [*data.get("participants", ()), *data.get("attendees", ())])
+    return person in (*data.get("participants", ()), *data.get("attendees", ()))
+
+
+def _resolve(store: Store, person: str) -> str | None:
+    """The stored person ``person`` names (the store's resolver, as the API and UI use); several
+    equally good candidates: listed, exit code 2 (the argument needs to be more precise)."""
+    try:
+        found = resolve_person(store, person)
+    except AmbiguousPerson as exc:
+        click.echo(f"error: {exc}", err=True)
+        for c in exc.candidates:
+            click.echo(f"  {c.name}" + "".join(f" · {x}" for x in (c.role, c.country) if x), err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    return found.name if found is not None else None
 
 
 def _value(v: Any) -> str:
@@ -78,20 +92,22 @@ def format_event(d: dict[str, Any]) -> str:
 
 @click.command(name="events")
 @db_option
-@click.option("--person", default=None, help="Only events with this person among participants or attendees (case-insensitive substring).")
+@click.option("--person", default=None, help="Only events with this person among participants or attendees: a name, alias, surname or other "
+              "transliteration, titles allowed (as the API's ?person=); an ambiguous name lists the candidates (exit 2).")
 @_FORMAT
 def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
     """List merged events: id, date, participants, place, number of source reports, conflicts (!)."""
     with command_errors(), Store.open(opts=options_from(db=db)) as store:
         events = store.load_events()
+        who = _resolve(store, person) if person else None
     if person:
-        events = {k: v for k, v in events.items() if _mentions(v, person)}
+        events = {k: v for k, v in events.items() if who is not None and _mentions(v, who)}
     if fmt == "json":
         click.echo(json.dumps(list(events.values()), ensure_ascii=False, indent=2))
     elif events:
         click.echo(terminal(format_events(events)))
     else:
-        click.echo("no events" + (f" with {person!r}" if person else ""))
+        click.echo("no events" + (f" with {who}" if who else f": no person in the store matches {person!r}" if person else ""))
 
 
 @click.command(name="event")

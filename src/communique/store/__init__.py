@@ -9,7 +9,8 @@
 
 Modules: ``models`` (typed ORM tables), ``migrations/`` (Alembic; ``Store.open`` upgrades to
 head), ``convert`` (records <-> rows, typed results), ``store`` (the Store), ``loader``
-(read -> clean -> store, behind ``communique ingest``).
+(read -> clean -> store, behind ``communique ingest``), ``queries`` (the read side of the API and
+UI), ``people`` (finding a person by any name: ``Store.find_people``), ``search`` (grouped search).
 """
 
 from __future__ import annotations

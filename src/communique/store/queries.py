@@ -19,7 +19,7 @@ where a prefix query first merges all their postings.
                quotes grouped by speaker)
 2. documents   ``list_documents``, ``get_document`` (raw and clean text, annotations, raw offsets)
 3. people      ``list_people``, ``get_person`` (meetings timeline, quotes), ``resolve_person``
-4. quotes      ``search_quotes``;  5. ``search`` over all three;  6. ``health``
+4. quotes      ``search_quotes``;  5. ``health`` (the grouped search over all of them: ``store.search``)
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from sqlalchemy import (
 from ..records import Span
 from .convert import StoredDocument
 from .indexing import EVENT_TERMS, FTS_TABLE, event_summary, fts_match, fts_tokens, like_pattern, ts_query
+from .people import resolve_person as _resolve_one
 from .store import (
     DOCS,
     EVENT_SOURCES,
@@ -69,7 +70,6 @@ EVENT_TEXT = table(FTS_TABLE, column("rowid", Integer), column("body", Text))  #
 QUOTES_FTS = table("quotes_fts", column("rowid", Integer))  # SQLite FTS5, external content = quotes
 VOCABULARY = {FTS_TABLE: table("event_text_vocab", column("term", Text)),  # fts5vocab, migration 0004
               "quotes_fts": table("quotes_fts_vocab", column("term", Text))}
-NAME_MEMO_CHARS = 256  # longer names asked for are looked up every time (no stored name is so long)
 PREFIX_WORDS = 32  # a last word covering more indexed words than this stays an FTS5 prefix query
 EventSort = Literal["date", "-date", "sources", "-sources"]
 EVENT_SORTS: tuple[str, ...] = ("date", "-date", "sources", "-sources")
@@ -108,28 +108,11 @@ def _iso(value: Any) -> str | None:
 # --- people ------------------------------------------------------------------------------------
 
 def resolve_person(store: Store, name: str) -> str | None:
-    """The stored canonical name matching ``name`` case-insensitively (None when unknown);
-    remembered until the store changes (a person's page and their filters ask it again and again)."""
-    name = name.strip()
-    if not name:
-        return None
-    if len(name) > NAME_MEMO_CHARS:
-        return _resolve_person(store, name)
-    return store.memo(("person", name), lambda: _resolve_person(store, name))
-
-
-def _resolve_person(store: Store, name: str) -> str | None:
-    with store._read("look up a person") as conn:
-        found = conn.execute(select(PEOPLE.c.name).where(PEOPLE.c.name == name)).scalar()
-        if found is None:
-            rows = conn.execute(select(PEOPLE.c.name).where(func.lower(PEOPLE.c.name) == name.lower())).scalars().all()
-            found = rows[0] if rows else None
-        if found is None:  # SQLite's lower() folds ASCII only: compare the rest here
-            want = name.casefold()
-            for (candidate,) in conn.execute(select(PEOPLE.c.name).where(func.length(PEOPLE.c.name) == len(name))):
-                if candidate.casefold() == want:
-                    return str(candidate)
-    return str(found) if found is not None else None
+    """The stored canonical name of the one person ``name`` names (``store.people``: aliases,
+    surnames, transliterations, titles); None when nobody matches; ``AmbiguousPerson`` when
+    several people match equally well."""
+    found = _resolve_one(store, name)
+    return found.name if found is not None else None
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -500,7 +483,7 @@ def get_person(store: Store, name: str, *, limit: int = PERSON_LIMIT) -> dict[st
     }
 
 
-# --- quotes, search, health --------------------------------------------------------------------
+# --- quotes, health --------------------------------------------------------------------------
 
 def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = None, limit: int = 50,
                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
@@ -541,18 +524,6 @@ def search_quotes(store: Store, *, q: str | None = None, speaker: str | None = N
     return [{**_quote(r), "title": r["title"], "publication_date": _iso(r["publication_date"])} for r in rows], total
 
 
-def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:
-    """People, events and quotes matching ``q``."""
-    q = q.strip()
-    if not q:
-        return {"q": q, "people": [], "events": [], "quotes": []}
-    people, _ = list_people(store, q=q, limit=limit)
-    events, n_events = list_events(store, EventFilter(q=q), limit=limit)
-    quotes, n_quotes = search_quotes(store, q=q, limit=limit)
-    return {"q": q, "people": people, "events": events, "events_total": n_events, "quotes": quotes,
-            "quotes_total": n_quotes}
-
-
 def health(store: Store) -> dict[str, Any]:
     """Whether the store answers, its row counts (no full scans) and the package version."""
     stats: dict[str, Any] | None
@@ -566,5 +537,5 @@ def health(store: Store) -> dict[str, Any]:
 
 __all__ = [
     "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
-    "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search", "search_quotes", "total_is_floor",
+    "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search_quotes", "total_is_floor",
 ]

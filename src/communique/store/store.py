@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import (
     Connection,
@@ -44,11 +44,15 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from ..actors.kb import KnowledgeBase
 from ..errors import StoreError
 from ..options import Options
 from ..records import Analysis, CleanDocument, DocumentResult, Failure
 from . import convert, indexing, models
 from .convert import AddReport, StoredDocument, StoreStats
+
+if TYPE_CHECKING:
+    from .people import PersonMatch
 
 T = TypeVar("T")
 
@@ -240,6 +244,8 @@ class Store:
         self._memo_token: tuple[int, int] | None = None
         self._memo_lock = threading.Lock()
         self._tx = threading.local()  # the connection of this thread's open transaction(), if any
+        self._kb: KnowledgeBase | None = None  # loaded on first use (see kb)
+        self._kb_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None, opts: Options | None = None) -> Store:
@@ -324,6 +330,22 @@ class Store:
                 while len(self._memo) > MEMO_SIZE:
                     self._memo.popitem(last=False)
         return value
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base that names people (aliases, surnames, titles), loaded on first use."""
+        with self._kb_lock:
+            if self._kb is None:
+                self._kb = KnowledgeBase.load()
+            return self._kb
+
+    def find_people(self, query: str) -> list[PersonMatch]:
+        """Every stored person ``query`` may name (canonical names, aliases, transliterations,
+        surnames, titles stripped), best first: the one resolver of the CLI, API and UI
+        (``store.people``)."""
+        from .people import find_people
+
+        return find_people(self, query)
 
     def __enter__(self) -> Store:
         return self

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -16,8 +17,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..api.inline import get_route
+from ..errors import AmbiguousPerson
 from ..store import Store, StoredDocument
 from ..store import queries as Q
+from ..store.people import resolve_person
+from ..store.search import mark, term_pattern
+from ..store.search import search as search_store
 from .highlight import Mark, highlight, raw_to_clean
 
 HERE = Path(__file__).resolve().parent
@@ -33,6 +38,7 @@ def _templates() -> Jinja2Templates:
     env.filters["segment"] = segment
     env.filters["doc_href"] = lambda doc_id: _href("documents", "id", doc_id)
     env.filters["person_href"] = lambda name: _href("people", "name", name)
+    env.filters["mark"] = mark
     env.globals["FIELD_LABELS"] = FIELD_LABELS
     return Jinja2Templates(env=env)
 
@@ -117,9 +123,12 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
         sort = sort if sort in Q.EVENT_SORTS else "-date"
         f = Q.EventFilter(person=person or None, country=country or None, date_from=from_, date_to=to,
                           type=type or None, place=place or None, q=q or None)
-        items, total = Q.list_events(_store(request), f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort)
         params = {k: v for k, v in {"q": q, "person": person, "country": country, "from": from_, "to": to,
                                     "type": type, "place": place, "sort": sort}.items() if v}
+        try:
+            items, total = Q.list_events(_store(request), f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort)
+        except AmbiguousPerson as exc:
+            return choose(request, exc, lambda name: "/?" + urlencode({**params, "person": name}))
         pages = {"prev": urlencode({**params, "page": page - 1}) if page > 1 else None,
                  "next": urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None}
         return render(request, "index.html", events=items, total=total, floor=Q.total_is_floor(q, total), f=f, q=q or "", sort=sort, pages=pages,
@@ -173,16 +182,29 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
         return render(request, "document.html", d=Q.document_json(doc),
                       html=highlight(doc.raw_text, document_marks(doc)))
 
+    def choose(request: Request, exc: AmbiguousPerson, href: Callable[[str], str]) -> Response:
+        """The page for a name several stored people match equally well: a link to each (HTTP 300)."""
+        people = [{**c.to_json(), "href": href(c.name)} for c in exc.candidates]
+        return render(request, "choose.html", status=300, query=exc.query, people=people)
+
     @get("/people/{name:path}")
     def person(request: Request, name: str) -> Response:
-        p = Q.get_person(_store(request), name)
-        if p is None:
+        """A person by any name the resolver knows: the canonical page, a redirect to it, or a choice."""
+        store = _store(request)
+        try:
+            found = resolve_person(store, name)
+        except AmbiguousPerson as exc:
+            return choose(request, exc, lambda n: _href("people", "name", n))
+        if found is None:
             raise _not_found(f"person {name!r}")
-        return render(request, "person.html", p=p)
+        if found.name != name:
+            return RedirectResponse(_href("people", "name", found.name), status_code=302)
+        return render(request, "person.html", p=Q.get_person(store, found.name))
 
     @get("/search")
     def search(request: Request, q: str = "") -> Response:
-        return render(request, "search.html", q=q, r=Q.search(_store(request), q))
+        r = search_store(_store(request), q)
+        return render(request, "search.html", q=q, r=r, marks=term_pattern(r["terms"], r["q"]))
 
     return r
 
