@@ -38,6 +38,8 @@ _CLAUSE_END = re.compile(
 )
 # a title in apposition: capitalised words and "of/the/and/for" only ("Member of the Executive Council")
 _APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)){0,11}\s*$")
+_THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
+                      r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
 
@@ -177,8 +179,8 @@ def find_meetings(
         ]
         subj, _ = tops.at(s)
         principals: list[str] = []
+        readings: list[list[str] | None] = []
         if trig:
-            readings = []
             for t in trig:
                 argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, att + aside)
                 readings.append(argued)
@@ -221,6 +223,9 @@ def find_meetings(
             target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
         elif present and drafts:
             target = drafts[-1]
+        elif trig and drafts and _THE_TWO.search(text, s, e) and not all(r is _NO_MEETING for r in readings):
+            # "The two leaders met on Thursday over lunch": the pair of the meeting told last
+            target = next((d for d in reversed(drafts) if not d.earlier and len(d.participants) == 2), None)
         if target is None:
             if present:
                 pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
