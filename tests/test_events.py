@@ -214,7 +214,7 @@ def test_cli_events_and_event(tmp_path: Path) -> None:
     assert "attendees: Penny Wong  (agreed by 1 of 2)  ! CONFLICT\n    wire-1: Retno Marsudi\n    paper-2: Penny Wong" in shown.output
     assert "location: Jakarta  (agreed by 2 of 2)\n" in shown.output
     missing = runner.invoke(event_cmd, ["evt-000000000000", "--db", url])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 4
     assert missing.output.startswith("error: no event 'evt-000000000000' in sqlite:///")
     assert runner.invoke(events_cmd, ["--db", url, "--person", "nobody"]).output == "no events with 'nobody'\n"
 

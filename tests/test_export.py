@@ -347,8 +347,8 @@ def test_cli_export_parquet_dir(seed_store: tuple[str, list[DocumentResult]], tm
 
 def test_cli_export_parquet_needs_output(seed_store: tuple[str, list[DocumentResult]]) -> None:
     res = CliRunner().invoke(cli, ["export", "--format", "parquet", "--db", seed_store[0]])
-    assert isinstance(res.exception, OptionsError)  # run_main turns it into "error: ..." and exit code 3
-    assert str(res.exception) == "parquet needs -o FILE (or a directory): it is not written to standard output"
+    assert res.exit_code == 3
+    assert res.output == "error: parquet needs -o FILE (or a directory): it is not written to standard output\n"
 
 
 def test_copies_are_exported_once_unless_asked(seed_store: tuple[str, list[DocumentResult]], expected: dict[str, Any],

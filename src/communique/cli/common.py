@@ -6,13 +6,16 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..errors import CommuniqueError
+from ..errors import CommuniqueError, NotFound, StoreMissing
 from ..options import Options
 from ..records import Failure
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 T = TypeVar("T")
 
@@ -20,6 +23,18 @@ EXIT_OK = 0
 EXIT_FAILED_ITEMS = 1  # the run finished but some inputs failed
 EXIT_USAGE = 2
 EXIT_ERROR = 3  # the run could not go on (store, model, options)
+EXIT_NOT_FOUND = 4  # what was asked for does not exist: the store, a document, an event
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 1 some inputs failed (the rest was done); 2 usage error; "
+    "3 the command could not go on (store, model, options); "
+    "4 not found (no store at the given place, no such document or event)."
+)
+
+
+def exit_code(exc: CommuniqueError) -> int:
+    """The exit code of an error that ends a command (see ``EXIT_CODES_HELP``)."""
+    return EXIT_NOT_FOUND if isinstance(exc, NotFound | StoreMissing) else EXIT_ERROR
 
 
 def run_main(group: click.Group) -> None:
@@ -34,21 +49,42 @@ def run_main(group: click.Group) -> None:
         sys.exit(exc.exit_code)
     except CommuniqueError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        sys.exit(exit_code(exc))
     except BrokenPipeError:
+        quiet_broken_pipe()
         sys.exit(EXIT_OK)
     sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
 
 @contextmanager
 def command_errors() -> Iterator[None]:
-    """A store/options error ends the command with one ``error:`` line and exit code 3 (also
-    under click's test runner, which does not go through ``run_main``)."""
+    """A store/options error ends the command with one ``error:`` line and exit code 3, 4 for
+    not found (also under click's test runner, which does not go through ``run_main``)."""
     try:
         yield
     except CommuniqueError as exc:
         click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_ERROR) from None
+        raise SystemExit(exit_code(exc)) from None
+
+
+def quiet_broken_pipe() -> None:
+    """The reader of our standard output went away (``| head``): end quietly, as CLIs do.
+
+    Standard output is pointed at /dev/null so that Python's flush at exit does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def open_existing(db: str | None) -> Store:
+    """The store of ``--db`` for a read-only command: never created (``StoreMissing`` instead)."""
+    from ..store import Store
+
+    return Store.open(opts=options_from(db=db), create=False)
 
 
 MAX_ERRORS_PER_FILE = 20

@@ -8,8 +8,7 @@ from typing import Any
 import click
 
 from ..events import FIELDS
-from ..store import Store
-from .common import EXIT_FAILED_ITEMS, command_errors, db_option, options_from, terminal
+from .common import EXIT_NOT_FOUND, command_errors, db_option, open_existing, terminal
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
                        help="Output format.")
@@ -82,7 +81,7 @@ def format_event(d: dict[str, Any]) -> str:
 @_FORMAT
 def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
     """List merged events: id, date, participants, place, number of source reports, conflicts (!)."""
-    with command_errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), open_existing(db) as store:
         events = store.load_events()
     if person:
         events = {k: v for k, v in events.items() if _mentions(v, person)}
@@ -100,7 +99,7 @@ def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
 @_FORMAT
 def event_cmd(event_id: str, db: str | None, fmt: str) -> None:
     """Show one event: each field's agreed value, agreement count, conflicts and every source's value."""
-    with command_errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), open_existing(db) as store:
         events = store.load_events()
         data = events.get(event_id)
         targets = store.event_redirect(event_id) if data is None else None
@@ -111,5 +110,5 @@ def event_cmd(event_id: str, db: str | None, fmt: str) -> None:
     if data is None:
         gone = " (its reports are gone)" if targets == [] else ""
         click.echo(f"error: no event {event_id!r} in {where}{gone}", err=True)
-        raise SystemExit(EXIT_FAILED_ITEMS)
+        raise SystemExit(EXIT_NOT_FOUND)
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else terminal(format_event(data)))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from ..export import FORMATS, TABLES, export_store
-from ..store import Store
-from .common import db_option, options_from
+from .common import command_errors, db_option, open_existing
 
 
 @click.command(name="export")
@@ -23,8 +22,7 @@ from .common import db_option, options_from
 def export_cmd(fmt: str, db: str | None, output: str | None, tables: tuple[str, ...], with_copies: bool) -> None:
     """Export the store: one record per document (jsonl), one row per record (csv, parquet), one
     PLOVER event per statement (plover). Rows stream: a big store is never held in memory."""
-    opts = options_from(db=db)
-    with Store.open(opts=opts) as store:
+    with command_errors(), open_existing(db) as store:
         report = export_store(store, fmt, output, tables, with_copies=with_copies)
     for line in report.lines():
         if output is not None:

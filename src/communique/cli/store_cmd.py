@@ -11,9 +11,11 @@ from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
 from .common import (
     EXIT_FAILED_ITEMS,
+    EXIT_NOT_FOUND,
     FailureLines,
     command_errors,
     db_option,
+    open_existing,
     options_from,
     progress,
     terminal,
@@ -57,12 +59,12 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
 @_FORMAT
 def show_cmd(doc_id: str, db: str | None, fmt: str) -> None:
     """Print the stored document DOC_ID: metadata, cleaned text and what was extracted from it."""
-    with command_errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), open_existing(db) as store:
         doc = store.get_document(doc_id)
         where = store.display_url
     if doc is None:
         click.echo(f"error: no document {doc_id!r} in {where}", err=True)
-        raise SystemExit(EXIT_FAILED_ITEMS)
+        raise SystemExit(EXIT_NOT_FOUND)
     if fmt == "json":
         click.echo(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -74,7 +76,7 @@ def show_cmd(doc_id: str, db: str | None, fmt: str) -> None:
 @_FORMAT
 def stats_cmd(db: str | None, fmt: str) -> None:
     """Count what the store holds: documents (by kind, language, spun), people, meetings, quotes, statements, events, failures."""
-    with command_errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), open_existing(db) as store:
         stats = store.stats()
     if fmt == "json":
         click.echo(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))

@@ -44,7 +44,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreMissing
 from ..options import Options
 from ..records import Analysis, CleanDocument, DocumentResult, Failure
 from . import convert, indexing, models
@@ -189,6 +189,26 @@ def _make_engine(url: URL) -> Engine:
                          pool_size=POSTGRES_POOL[0], max_overflow=POSTGRES_POOL[1])
 
 
+def _sqlite_path(url: URL) -> str | None:
+    """The file of a SQLite store URL (None for other backends and in-memory stores)."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return str(url.database)
+
+
+def _sqlite_file_missing(url: URL) -> bool:
+    path = _sqlite_path(url)
+    return path is not None and not Path(path).expanduser().is_file()
+
+
+def _has_schema(engine: Engine) -> bool:
+    """Whether the database holds communique's schema (its Alembic version table)."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        return bool(inspect(conn).has_table("alembic_version"))
+
+
 def _alembic_config() -> Any:
     from alembic.config import Config
 
@@ -242,19 +262,30 @@ class Store:
         self._tx = threading.local()  # the connection of this thread's open transaction(), if any
 
     @classmethod
-    def open(cls, url: str | None = None, opts: Options | None = None) -> Store:
-        """Connect to ``url`` (default ``opts.db``) and upgrade its schema to the latest migration."""
+    def open(cls, url: str | None = None, opts: Options | None = None, *, create: bool = True) -> Store:
+        """Connect to ``url`` (default ``opts.db``) and upgrade its schema to the latest migration.
+
+        ``create=False`` (read-only commands): a store that does not exist yet (no SQLite file, or
+        a database without communique's schema) raises ``StoreMissing`` ("no store at ...")
+        instead of being created."""
         if url is None:
             url = (opts or Options.load()).db
         parsed = normalise_url(url)
         masked = parsed.render_as_string(hide_password=True)
+        if not create and _sqlite_file_missing(parsed):
+            raise StoreMissing(f"no store at {_sqlite_path(parsed) or masked}")
         engine: Engine | None = None
         for attempt in itertools.count():
             started = time.monotonic()
             try:
                 engine = _make_engine(parsed)
+                if not create and not _has_schema(engine):
+                    engine.dispose()
+                    raise StoreMissing(f"no store at {_sqlite_path(parsed) or masked}")
                 _migrate(engine)
                 break
+            except StoreMissing:
+                raise
             except Exception as exc:  # SQLAlchemy, driver, alembic, OS: all mean "cannot open"
                 if engine is not None:
                     engine.dispose()

@@ -1,0 +1,109 @@
+"""The CLI's defaults and consistency: no store created by reading, the demo only when asked,
+exit codes, quiet closed pipes, one --format vocabulary (CliRunner and subprocesses)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import cli
+from communique.store import Store
+from pg import pg_server  # noqa: F401  (session fixture)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    """``communique ARGS`` through click's runner (in ``cwd`` when given)."""
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        r = CliRunner().invoke(cli, list(args), prog_name="communique", catch_exceptions=False, env={"COMMUNIQUE_DB": None})
+    finally:
+        os.chdir(old)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def communique(*args: str, cwd: Path, stdin: int | None = None, **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("COMMUNIQUE_DB", None)
+    return subprocess.run([sys.executable, "-m", "communique.cli", *args], cwd=cwd, env=env, text=True,
+                          capture_output=True, timeout=300, check=False, **kw)  # type: ignore[call-overload]
+
+
+# --- read-only commands never create a store --------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["stats"], ["events"], ["event", "evt-1"], ["show", "doc"], ["export", "--format", "csv"],
+])
+def test_read_only_commands_in_an_empty_folder_say_no_store(tmp_path: Path, args: list[str]) -> None:
+    assert run(*args, cwd=tmp_path) == (4, "", "error: no store at communique.db\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stats_on_a_mistyped_store_url_creates_nothing(tmp_path: Path) -> None:
+    code, out, err = run("stats", "--db", "sqlite:///typo.db", cwd=tmp_path)
+    assert (code, out, err) == (4, "", "error: no store at typo.db\n")
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_an_empty_postgresql_database_is_no_store(pg_server) -> None:  # noqa: F811
+    url = pg_server.new_database()
+    code, _, err = run("stats", "--db", url)
+    assert code == 4 and err.startswith("error: no store at postgresql")
+    with Store.open(url):
+        pass  # a write command creates it; then it is a store
+    assert run("stats", "--db", url)[0] == 0
+
+
+def test_store_open_create_false_leaves_no_file(tmp_path: Path) -> None:
+    from communique.errors import StoreMissing
+
+    with pytest.raises(StoreMissing, match="no store at"):
+        Store.open(f"sqlite:///{tmp_path / 'x.db'}", create=False)
+    assert not (tmp_path / "x.db").exists()
+    Store.open(f"sqlite:///{tmp_path / 'x.db'}").close()
+    Store.open(f"sqlite:///{tmp_path / 'x.db'}", create=False).close()
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    code, out, err = run("serve", "--db", f"sqlite:///{tmp_path / 'none.db'}")
+    assert (code, out) == (4, "")
+    assert err == f"error: no store at {tmp_path / 'none.db'}\n"
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_on_a_taken_port_says_so_before_announcing(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    Store.open(db).close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = run("serve", "--db", db, "--port", str(port))
+    assert (code, out) == (3, "")
+    assert err == f"error: port {port} is in use on 127.0.0.1 (choose another with --port)\n"
+
+
+# --- exit codes ---------------------------------------------------------------------------------
+
+def test_help_documents_the_exit_codes() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert ("Exit codes: 0 ok; 1 some inputs failed (the rest was done); 2 usage error; 3 the command could "
+            "not go on (store, model, options); 4 not found") in flat
+
+
+def test_not_found_is_not_the_code_of_failed_inputs(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    Store.open(db).close()
+    assert run("event", "nope", "--db", db) == (4, "", f"error: no event 'nope' in {db}\n")
+    assert run("show", "nope", "--db", db) == (4, "", f"error: no document 'nope' in {db}\n")
