@@ -107,3 +107,27 @@ def test_not_found_is_not_the_code_of_failed_inputs(tmp_path: Path) -> None:
     Store.open(db).close()
     assert run("event", "nope", "--db", db) == (4, "", f"error: no event 'nope' in {db}\n")
     assert run("show", "nope", "--db", db) == (4, "", f"error: no document 'nope' in {db}\n")
+
+
+# --- run: paths required, the demo only when asked ----------------------------------------------
+
+def test_run_without_paths_is_a_usage_error_naming_the_demo(tmp_path: Path) -> None:
+    code, out, err = run("run", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert ("Error: no PATHS given: name the files or folders to run on "
+            "(or try `communique run --demo` on the package's fictional sample articles)") in err
+    assert list(tmp_path.iterdir()) == []
+    code, _, err = run("run", "--demo", str(tmp_path), cwd=tmp_path)
+    assert code == 2 and "give PATHS or --demo, not both" in err
+
+
+def test_run_demo_loads_the_samples_and_says_they_are_fictional(tmp_path: Path, samples_dir: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    code, out, err = run("run", "--demo", "--db", db)
+    assert code == 0, err
+    assert err.startswith(f"DEMO: running on the package's FICTIONAL sample articles ({samples_dir}), not real news; "
+                          f"they go into the store {db}\n")
+    with Store.open(db) as store:
+        sources = {d.raw.source for d in store.iter_documents()}
+    assert str(samples_dir / "erdogan_tamim_ankara.txt") in sources
+    assert all(s.startswith((str(samples_dir), "https://example.org/")) for s in sources)

@@ -20,6 +20,23 @@ def _report_failures(failures: list[Failure], notes: list[str]) -> None:
     FailureLines().all(failures)
 
 
+def demo_paths(paths: tuple[str, ...], demo: bool, db: str) -> tuple[str, ...]:
+    """PATHS as given, or with ``--demo`` the package's samples (said loudly: they are fictional)."""
+    if paths and demo:
+        raise click.UsageError("give PATHS or --demo, not both")
+    if not paths and not demo:
+        raise click.UsageError("no PATHS given: name the files or folders to run on "
+                               "(or try `communique run --demo` on the package's fictional sample articles)")
+    if not demo:
+        return paths
+    from importlib import resources
+
+    samples = str(resources.files("communique").joinpath("samples"))
+    click.echo(f"DEMO: running on the package's FICTIONAL sample articles ({samples}), not real news; "
+               f"they go into the store {db}", err=True)
+    return (samples,)
+
+
 @click.command(name="extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
@@ -58,16 +75,19 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | No
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @db_option
 @_WORKERS
-def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None) -> None:
+@click.option("--demo", is_flag=True,
+              help="Run on the package's own sample articles instead of PATHS: fictional, written for this project.")
+def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None, demo: bool) -> None:
     """The main job: ingest and extract PATHS into the store, link copies, merge events, summarise.
 
-    Default PATHS: ../shared/seeds when present, else the package's sample articles.
+    PATHS are required; --demo runs on the package's fictional sample articles instead.
     Re-running is idempotent: documents are keyed by content and events by their participants and date.
     """
     from ..pipeline import run_into_store
     from ..report import corpus_summary
 
     opts = options_from(db=db, workers=workers)
+    paths = demo_paths(paths, demo, opts.db)
     notes: list[str] = []
     results, failures = run_into_store(list(paths) or None, opts, notes=notes)
     click.echo(terminal(corpus_summary(results, failures)))
