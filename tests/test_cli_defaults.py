@@ -131,3 +131,25 @@ def test_run_demo_loads_the_samples_and_says_they_are_fictional(tmp_path: Path, 
         sources = {d.raw.source for d in store.iter_documents()}
     assert str(samples_dir / "erdogan_tamim_ankara.txt") in sources
     assert all(s.startswith((str(samples_dir), "https://example.org/")) for s in sources)
+
+
+def communique_without(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``communique ARGS`` in a fresh interpreter where ``import MODULE`` fails, as if not installed."""
+    code = (f"import sys; sys.modules[{module!r}] = None; sys.argv = ['communique', *sys.argv[1:]]; "
+            "from communique.cli import main; main()")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COMMUNIQUE_EMBEDDINGS": "0"}
+    env.pop("COMMUNIQUE_DB", None)
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env, text=True, capture_output=True,
+                          timeout=600, check=False)
+
+
+# --- batch: the local pool unless Ray is asked for ----------------------------------------------
+
+def test_batch_defaults_to_the_local_pool_and_names_ray_only_when_asked(tmp_path: Path, samples_dir: Path) -> None:
+    sample = str(samples_dir / "erdogan_tamim_ankara.txt")
+    done = communique_without("ray", "batch", sample, "-o", str(tmp_path / "out"), "--workers", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("shards: 1 (1 processed, 0 already done)\ndocuments: 1,")
+    ray = communique_without("ray", "batch", sample, "-o", str(tmp_path / "out2"), "--engine", "ray", cwd=tmp_path)
+    assert (ray.returncode, ray.stdout) == (3, "")
+    assert ray.stderr == "error: the ray engine needs Ray: pip install 'communique[ray]' (or use --engine local)\n"

@@ -95,7 +95,7 @@ def test_shards_expand_directories_like_the_readers(tmp_path: Path) -> None:
 def test_batch_rejects_stdin_and_unknown_engines(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="^-: batch reads files and directories, not stdin$"):
         expand_shards(["-"])
-    with pytest.raises(OptionsError, match="engine 'spark' is not one of ray, local"):
+    with pytest.raises(OptionsError, match="engine 'spark' is not one of local, ray"):
         run_batch([tmp_path], tmp_path / "out", engine="spark")
 
 

@@ -1,16 +1,16 @@
-"""``communique batch``: extraction over many input shards on Ray Data (or a local process pool)."""
+"""``communique batch``: extraction over many input shards on a local process pool (or Ray Data)."""
 
 from __future__ import annotations
 
 import click
 
-from .common import EXIT_FAILED_ITEMS, FailureLines, options_from
+from .common import EXIT_FAILED_ITEMS, FailureLines, command_errors, options_from
 
 
 @click.command(name="batch")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("--engine", type=click.Choice(["ray", "local"]), default="ray", show_default=True,
-              help="ray: Ray Data actors (the ray extra); local: a process pool on this machine.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: a process pool on this machine; ray: Ray Data actors (needs pip install 'communique[ray]').")
 @click.option("--address", default=None,
               help="Ray cluster to join: auto (a cluster started on this machine) or ray://HEAD:10001. "
                    "Default: start a private Ray with this machine's cores.")
@@ -35,13 +35,14 @@ def batch_cmd(inputs: tuple[str, ...], engine: str, address: str | None, workers
 
     from ..distributed import run_batch
 
-    opts = options_from(db=db)
     if engine == "local" and workers is None:
         workers = os.cpu_count() or 1
     failures = FailureLines()
-    report = run_batch(list(inputs), output, engine=engine, address=address, workers=workers, fmt=fmt,
-                       db=db, opts=opts, retry_failed=retry_failed,
-                       echo=lambda line: click.echo(line, err=True), on_failure=failures)
+    with command_errors():
+        opts = options_from(db=db)
+        report = run_batch(list(inputs), output, engine=engine, address=address, workers=workers, fmt=fmt,
+                           db=db, opts=opts, retry_failed=retry_failed,
+                           echo=lambda line: click.echo(line, err=True), on_failure=failures)
     failures.finish()
     click.echo("\n".join(report.lines()))
     if report.failures:
