@@ -153,3 +153,40 @@ def test_batch_defaults_to_the_local_pool_and_names_ray_only_when_asked(tmp_path
     ray = communique_without("ray", "batch", sample, "-o", str(tmp_path / "out2"), "--engine", "ray", cwd=tmp_path)
     assert (ray.returncode, ray.stdout) == (3, "")
     assert ray.stderr == "error: the ray engine needs Ray: pip install 'communique[ray]' (or use --engine local)\n"
+
+
+# --- one --format flag, one vocabulary ----------------------------------------------------------
+
+def _format_choices() -> dict[str, list[str]]:
+    from communique.cli.common import FormatChoice
+
+    found = {}
+    for name, command in cli.commands.items():
+        for p in command.params:
+            if "--format" in getattr(p, "opts", ()):
+                assert isinstance(p.type, FormatChoice), name
+                found[name] = list(p.type.choices)
+    return found
+
+
+def test_every_format_flag_speaks_one_vocabulary() -> None:
+    choices = _format_choices()
+    assert choices == {
+        "extract": ["text", "jsonl"], "eval": ["text", "json"], "events": ["text", "json"],
+        "event": ["text", "json"], "show": ["text", "json"], "stats": ["text", "json"],
+        "batch": ["jsonl", "parquet"], "export": ["jsonl", "csv", "parquet", "plover"],
+    }
+    for name in ("extract", "eval", "events", "event", "show", "stats"):
+        assert choices[name][0] == "text", name  # the human-readable format is called text everywhere
+    for name in ("extract", "events", "event", "eval"):
+        help_text = run(name, "--help")[1]
+        assert "table" not in help_text.split("--format")[1].split("\n  -")[0], name  # aliases stay hidden
+    assert "--json" not in run("eval", "--help")[1]
+
+
+def test_old_format_spellings_still_work(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    Store.open(db).close()
+    assert run("events", "--db", db, "--format", "table") == run("events", "--db", db, "--format", "text")
+    code, out, err = run("events", "--db", db, "--format", "xml")
+    assert code == 2 and "'xml' is not one of 'text', 'json'" in err

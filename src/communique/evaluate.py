@@ -550,12 +550,21 @@ def run_extractor(paths: Sequence[Path], opts: Options, *, pipeline: Any = None
     return {r.doc_id: r.to_json() for r in results}, list(failures)
 
 
+def require_matches(outputs: Mapping[str, Any], golds: Mapping[str, Any], source: str) -> None:
+    """An output that names none of the gold documents is a mistake (wrong file, other doc_ids),
+    not a score: raise InputError saying that 0 of N gold documents matched."""
+    if golds and not any(doc_id in outputs for doc_id in golds):
+        raise InputError(source, f"0 of {len(golds)} gold documents matched: no output record has the doc_id "
+                                 f"of a gold file ({len(outputs)} records read)")
+
+
 def evaluate_gold_dir(gold_dir: Path, opts: Options, *, system: Path | None = None,
                       texts: Path | None = None, pipeline: Any = None) -> tuple[Report, list[Failure]]:
     """Score a gold folder: against a JSONL output when ``system`` is given, else by running the extractor."""
     golds = load_golds(gold_dir)
     if system is not None:
         outputs = load_outputs(system)
+        require_matches(outputs, golds, str(system))
         return score(outputs, golds, texts), []
     files = locate_texts(gold_dir, golds, texts)
     outputs, failures = run_extractor([files[d] for d in golds], opts, pipeline=pipeline)

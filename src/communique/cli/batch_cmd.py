@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_FAILED_ITEMS, FailureLines, command_errors, options_from
+from .common import EXIT_FAILED_ITEMS, FailureLines, command_errors, format_option, options_from
 
 
 @click.command(name="batch")
@@ -18,8 +18,7 @@ from .common import EXIT_FAILED_ITEMS, FailureLines, command_errors, options_fro
               help="Extraction actors/processes (default: the cluster's CPUs for ray, all cores locally).")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
               help="Output directory: one results file per input shard, a manifest, failures, events.")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
-              help="Format of the per-shard results files.")
+@format_option("jsonl", "parquet", default="parquet", help="Format of the per-shard results files.")
 @click.option("--db", default=None, help="Also save the results, links and events into this store URL.")
 @click.option("--retry-failed", is_flag=True, help="Re-run shards that finished with failures in an earlier run.")
 def batch_cmd(inputs: tuple[str, ...], engine: str, address: str | None, workers: int | None, output: str,

@@ -124,6 +124,29 @@ class FailureLines:
                 click.echo(f"error: {file}: {n - self.limit} more failures not shown ({n} in all)", err=True)
 
 
+# One --format flag, one vocabulary: each command accepts the subset it can produce; ``text`` is
+# the human-readable one everywhere. Old spellings keep working, hidden from --help.
+FORMATS = ("text", "json", "jsonl", "csv", "parquet", "plover")
+FORMAT_ALIASES = {"table": "text"}
+
+
+class FormatChoice(click.Choice):
+    """A ``click.Choice`` of ``FORMATS`` that also takes the old spellings (``table``) as hidden aliases."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and FORMAT_ALIASES.get(value) in self.choices:
+            value = FORMAT_ALIASES[value]
+        return super().convert(value, param, ctx)
+
+
+def format_option(*choices: str, default: str | None, help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` with ``choices`` (a subset of ``FORMATS``, in their order); required without a default."""
+    assert set(choices) <= set(FORMATS), choices
+    ordered = [f for f in FORMATS if f in choices]
+    return click.option("--format", "fmt", type=FormatChoice(ordered), default=default, required=default is None,
+                        show_default=default is not None, help=help)
+
+
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db", "db", default=None, envvar="COMMUNIQUE_DB",

@@ -8,10 +8,9 @@ from typing import Any
 import click
 
 from ..events import FIELDS
-from .common import EXIT_NOT_FOUND, command_errors, db_option, open_existing, terminal
+from .common import EXIT_NOT_FOUND, command_errors, db_option, format_option, open_existing, terminal
 
-_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-                       help="Output format.")
+_FORMAT = format_option("text", "json", default="text", help="text: readable; json: the full records.")
 
 
 

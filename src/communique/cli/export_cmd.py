@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from ..export import FORMATS, TABLES, export_store
-from .common import command_errors, db_option, open_existing
+from .common import command_errors, db_option, format_option, open_existing
 
 
 @click.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="jsonl (extraction contract / events), csv, parquet (one file per table) or plover (JSON array).")
+@format_option(*FORMATS, default=None,
+               help="jsonl (extraction contract / events), csv, parquet (one file per table) or plover (JSON array).")
 @db_option
 @click.option("-o", "--output", default=None,
               help="Output file, or a directory for several tables (default: standard output; parquet needs -o).")

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..records import Failure
-from .common import EXIT_FAILED_ITEMS, FailureLines, db_option, options_from, terminal
+from .common import EXIT_FAILED_ITEMS, FailureLines, db_option, format_option, options_from, terminal
 
 _WORKERS = click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Processes for extraction (default 1; setting workers).")
@@ -39,8 +39,8 @@ def demo_paths(paths: tuple[str, ...], demo: bool, db: str) -> tuple[str, ...]:
 
 @click.command(name="extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
-              help="jsonl: one record per document, the contract in ../shared/spec/extract-output.md; table: readable.")
+@format_option("text", "jsonl", default="jsonl",
+               help="jsonl: one record per document, the contract in ../shared/spec/extract-output.md; text: readable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write to this file instead of stdout.")
 @_WORKERS

@@ -15,14 +15,14 @@ from .common import (
     FailureLines,
     command_errors,
     db_option,
+    format_option,
     open_existing,
     options_from,
     progress,
     terminal,
 )
 
-_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                       help="Output format.")
+_FORMAT = format_option("text", "json", default="text", help="text: readable; json: the full record.")
 
 
 
