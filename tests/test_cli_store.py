@@ -144,7 +144,7 @@ def test_show_text(articles: Path, db: str) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[:5] == ["doc_id: b", f"source: {articles / 'b.txt'}", "kind: txt",
-                         "title: Tanabe and Ferreyra agree on fisheries research", "publication_date: -"]
+                         "title: Tanabe and Ferreyra agree on fisheries research", "publication_date: undated"]
     assert lines[5].startswith("ingested_at: ")
     assert lines[6:] == ["extracted: no", "", ARTICLE_B.splitlines()[2]]
 

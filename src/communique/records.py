@@ -107,6 +107,9 @@ class Person:
         }
 
 
+UNDATED = "undated"  # how a missing date is written for people: CLI text output and web UI
+
+
 @dataclass(frozen=True, slots=True)
 class Meeting:
     participants: tuple[str, ...]

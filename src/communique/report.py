@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .records import DocumentResult, Failure
+from .records import UNDATED, DocumentResult, Failure
 
 
 def _short(s: str | None, n: int = 90) -> str:
@@ -27,7 +27,7 @@ def document_summary(r: DocumentResult) -> str:
     if a.skipped:
         flags.append(f"note: {a.skipped}")
     lines = [
-        f"{raw.doc_id}  {raw.publication_date or 'no date'}  [{q.language or '?'}, trust {q.score:.2f}]",
+        f"{raw.doc_id}  {raw.publication_date or UNDATED}  [{q.language or '?'}, trust {q.score:.2f}]",
         f"  title: {_short(raw.title) if raw.title else '(none)'}",
     ]
     lines += [f"  ! {f}" for f in flags]
@@ -35,7 +35,7 @@ def document_summary(r: DocumentResult) -> str:
         lines.append("  people: " + "; ".join(
             f"{p.name}" + (f" ({p.role})" if p.role else "") for p in a.people))
     for m in a.meetings:
-        when = m.date.isoformat() if m.date else (f"date unknown ({m.date_text})" if m.date_text else "date unknown")
+        when = m.date.isoformat() if m.date else (f"{UNDATED} ({m.date_text})" if m.date_text else UNDATED)
         lines.append(f"  meeting {m.event_id or ''}: {' + '.join(m.participants)}; {when}; "
                      f"{m.location or 'place not stated'}")
         if m.attendees:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 import click
 
 from ..events import FIELDS
+from ..records import UNDATED
+from ..store.queries import EventFilter, event_ids
 from .common import EXIT_NOT_FOUND, command_errors, db_option, format_option, open_existing, terminal
 
 _FORMAT = format_option("text", "json", default="text", help="text: readable; json: the full records.")
 
 
+
+
+LABELS = {"location": "place"}  # one word for a meeting's place in CLI output (the JSON key stays location)
 
 
 def _mentions(data: dict[str, Any], person: str) -> bool:
@@ -42,7 +48,7 @@ def format_events(events: dict[str, dict[str, Any]]) -> str:
     rows = [("event", "date", "participants", "place", "reports", "conflicts")]
     for eid, d in events.items():
         conflicts = d.get("conflicts") or []
-        rows.append((eid, d.get("date") or "-", " + ".join(d.get("participants", ())), d.get("location") or "-",
+        rows.append((eid, d.get("date") or UNDATED, " + ".join(d.get("participants", ())), d.get("location") or "-",
                      reports_label(d, short=True), ("! " + ", ".join(conflicts)) if conflicts else ""))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
@@ -53,7 +59,7 @@ def format_event(d: dict[str, Any]) -> str:
     lines = [
         f"event: {d['event_id']}",
         f"participants: {' + '.join(d['participants'])}",
-        f"date: {d.get('date') or '-'}" + (f" ({d['date_derivation']})" if d.get("date_derivation") else ""),
+        f"date: {d.get('date') or UNDATED}" + (f" ({d['date_derivation']})" if d.get("date_derivation") else ""),
         f"place: {d.get('location') or '-'}",
         f"attendees: {', '.join(d.get('attendees') or ()) or '-'}",
         f"sources: {reports_label(d)}" + ("; DISPUTED: " + ", ".join(d["conflicts"]) if d.get("conflicts") else ""),
@@ -68,22 +74,38 @@ def format_event(d: dict[str, Any]) -> str:
         n = int(d.get("independent_reports", len(f["sources"])))
         copy_of = {c: r["doc_id"] for r in d.get("reports", ()) for c in r["copies"]}
         mark = "  ! CONFLICT" if f["conflict"] else ""
-        lines.append(f"{name}: {_value(f['value'])}  (agreed by {f['agreed_by']} of {n}){mark}")
+        shown = _value if name != "date" else lambda v: str(v or UNDATED)
+        lines.append(f"{LABELS.get(name, name)}: {shown(f['value'])}  (agreed by {f['agreed_by']} of {n}){mark}")
         for doc, v in f["sources"].items():
-            lines.append(f"    {doc}: {_value(v)}" + (f"  (copy of {copy_of[doc]}: not counted)" if doc in copy_of else ""))
+            lines.append(f"    {doc}: {shown(v)}" + (f"  (copy of {copy_of[doc]}: not counted)" if doc in copy_of else ""))
     return "\n".join(lines)
+
+
+_DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.command(name="events")
 @db_option
 @click.option("--person", default=None, help="Only events with this person among participants or attendees (case-insensitive substring).")
+@click.option("--from", "date_from", type=_DAY, default=None, help="Earliest event date (YYYY-MM-DD); undated events are left out.")
+@click.option("--to", "date_to", type=_DAY, default=None, help="Latest event date (YYYY-MM-DD); undated events are left out.")
+@click.option("--country", default=None, help="ISO-3 country of a participant (e.g. TUR).")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many events (default: all).")
 @_FORMAT
-def events_cmd(db: str | None, person: str | None, fmt: str) -> None:
-    """List merged events: id, date, participants, place, number of source reports, conflicts (!)."""
+def events_cmd(db: str | None, person: str | None, date_from: datetime | None, date_to: datetime | None,
+               country: str | None, limit: int | None, fmt: str) -> None:
+    """List merged events, newest first (undated last, then by id): id, date, participants, place,
+    number of source reports, conflicts (!). The filters mean what the API's /api/events ones do."""
+    f = EventFilter(country=country, date_from=date_from.date() if date_from else None,
+                    date_to=date_to.date() if date_to else None)
     with command_errors(), open_existing(db) as store:
         events = store.load_events()
+        order = event_ids(store, f)
+    events = {eid: events[eid] for eid in order if eid in events}
     if person:
         events = {k: v for k, v in events.items() if _mentions(v, person)}
+    if limit is not None:
+        events = dict(list(events.items())[:limit])
     if fmt == "json":
         click.echo(json.dumps(list(events.values()), ensure_ascii=False, indent=2))
     elif events:

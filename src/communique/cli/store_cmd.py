@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..records import UNDATED
 from ..store import Store, StoredDocument, StoreStats
 from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
@@ -100,7 +101,7 @@ def format_document(doc: StoredDocument) -> str:
         lines.append(f"url: {raw.url}")
     lines += [
         f"title: {raw.title or '-'}",
-        f"publication_date: {raw.publication_date.isoformat() if raw.publication_date else '-'}",
+        f"publication_date: {raw.publication_date.isoformat() if raw.publication_date else UNDATED}",
         f"ingested_at: {doc.ingested_at.isoformat(timespec='seconds')}",
     ]
     q = doc.quality
@@ -126,7 +127,7 @@ def format_document(doc: StoredDocument) -> str:
     if a.meetings:
         lines.append(f"meetings ({len(a.meetings)}):")
         for i, m in enumerate(a.meetings):
-            when = m.date.isoformat() if m.date else "date unknown"
+            when = m.date.isoformat() if m.date else UNDATED
             if m.date_text:
                 when += f" ({m.date_text})"
             head = f"  [{i}] {' + '.join(m.participants)}; {when}; {m.location or 'place unknown'}"
