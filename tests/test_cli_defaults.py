@@ -190,3 +190,20 @@ def test_old_format_spellings_still_work(tmp_path: Path) -> None:
     assert run("events", "--db", db, "--format", "table") == run("events", "--db", db, "--format", "text")
     code, out, err = run("events", "--db", db, "--format", "xml")
     assert code == 2 and "'xml' is not one of 'text', 'json'" in err
+
+
+# --- a closed pipe ends a command quietly ---------------------------------------------------------
+
+@pytest.mark.parametrize("args", [["export", "--format", "jsonl"], ["export", "--format", "csv", "--what", "documents"],
+                                  ["stats"], ["events", "--format", "json"]])
+def test_a_closed_standard_output_ends_quietly(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "a.txt").write_text("President Ana Alpha met Premier Bo Beta in Lisbon on Monday.\n", encoding="utf-8")
+    assert communique("ingest", "a.txt", cwd=tmp_path).returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("COMMUNIQUE_DB", None)
+    proc = subprocess.Popen([sys.executable, "-m", "communique.cli", *args], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # like `| head` that has read all it wanted, before anything is written
+    _, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err.decode()) == (0, "")

@@ -510,6 +510,8 @@ def export_store(store: Store, fmt: str, output: str | Path | None = None, table
     for table, path in paths.items():
         try:
             report.rows[table] = export_table(store, fmt, table, path, country_name, with_copies)
+        except BrokenPipeError:
+            raise  # the reader of standard output went away (| head): not a failed export
         except OSError as exc:
             raise ExportError(path, f"cannot write export: {exc.strerror or exc}") from exc
         report.paths[table] = path

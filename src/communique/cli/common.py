@@ -67,6 +67,18 @@ def command_errors() -> Iterator[None]:
         raise SystemExit(exit_code(exc)) from None
 
 
+class CommandGroup(click.Group):
+    """The ``communique`` group: a closed standard output (``communique export | head``) ends any
+    command quietly with exit code 0, as CLIs do on SIGPIPE; no ``error:`` line, no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_broken_pipe()
+            ctx.exit(EXIT_OK)
+
+
 def quiet_broken_pipe() -> None:
     """The reader of our standard output went away (``| head``): end quietly, as CLIs do.
 
