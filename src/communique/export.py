@@ -71,7 +71,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Table, select
 
 from .errors import ExportError, OptionsError
-from .records import Analysis, Meeting, Statement
+from .records import Analysis, Meeting, Statement, plural
 from .store import Store, StoredDocument, convert
 from .store import models as store_models
 
@@ -146,7 +146,7 @@ class ExportReport:
     paths: dict[str, str] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        return [f"{self.format} {table}: {n} rows -> {self.paths[table]}" for table, n in self.rows.items()]
+        return [f"{self.format} {table}: {plural(n, 'row')} -> {self.paths[table]}" for table, n in self.rows.items()]
 
 
 # --- rows ---------------------------------------------------------------------------------------

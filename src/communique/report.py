@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .records import UNDATED, DocumentResult, Failure
+from .records import UNDATED, DocumentResult, Failure, describe_copy, plural
 
 
 def _short(s: str | None, n: int = 90) -> str:
@@ -23,7 +23,7 @@ def document_summary(r: DocumentResult) -> str:
     if q.spam_phrases:
         flags.append("spam: " + "; ".join(q.spam_phrases))
     if r.near_duplicate_of:
-        flags.append(f"copy of {r.near_duplicate_of} ({r.duplicate_reason})")
+        flags.append(describe_copy(r.near_duplicate_of, r.duplicate_reason))
     if a.skipped:
         flags.append(f"note: {a.skipped}")
     lines = [
@@ -54,8 +54,8 @@ def document_summary(r: DocumentResult) -> str:
 
 def corpus_summary(results: Sequence[DocumentResult], failures: Sequence[Failure] = ()) -> str:
     events = {m.event_id for r in results for m in r.analysis.meetings if m.event_id}
-    head = (f"{len(results)} documents, {sum(len(r.analysis.meetings) for r in results)} meetings "
-            f"in {len(events)} events, {sum(len(r.analysis.quotes) for r in results)} quotes, "
-            f"{sum(len(r.analysis.statements) for r in results)} statements"
+    head = (f"{plural(len(results), 'document')}, {plural(sum(len(r.analysis.meetings) for r in results), 'meeting')} "
+            f"in {plural(len(events), 'event')}, {plural(sum(len(r.analysis.quotes) for r in results), 'quote')}, "
+            f"{plural(sum(len(r.analysis.statements) for r in results), 'statement')}"
             + (f", {len(failures)} failed" if failures else ""))
     return "\n\n".join([head] + [document_summary(r) for r in results])

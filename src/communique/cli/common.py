@@ -133,7 +133,7 @@ class FailureLines:
     def finish(self) -> None:
         for file, n in self._per_file.items():
             if n > self.limit:
-                click.echo(f"error: {file}: {n - self.limit} more failures not shown ({n} in all)", err=True)
+                click.echo(f"error: {file}: {n - self.limit} more {'failure' if n - self.limit == 1 else 'failures'} not shown ({n} in all)", err=True)
 
 
 # One --format flag, one vocabulary: each command accepts the subset it can produce; ``text`` is

@@ -20,7 +20,7 @@ from ..evaluate import (
     score,
 )
 from ..options import Options
-from ..records import Failure
+from ..records import Failure, plural
 from .common import EXIT_FAILED_ITEMS, command_errors, format_option, options_from
 
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -128,7 +128,7 @@ def _eval_corpus(folder: Path, opts: Options, system: Path | None, as_json: bool
             click.echo(skipped)
         if issues and report.issues:
             click.echo("")
-            click.echo(f"{len(report.issues)} issues:")
+            click.echo(f"{plural(len(report.issues), 'issue')}:")
             for i in report.issues:
                 cats = ",".join(corpus.categories.get(i.doc_id, ()))
                 click.echo(f"  {i.doc_id}  {i.field:<18} {i.kind:<10} {i.detail}  [{cats}]")

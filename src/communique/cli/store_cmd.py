@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..records import UNDATED
+from ..records import UNDATED, describe_copy, plural
 from ..store import Store, StoredDocument, StoreStats
 from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
@@ -116,14 +116,14 @@ def format_document(doc: StoredDocument) -> str:
         if doc.analysis.skipped:
             lines.append(f"skipped: {doc.analysis.skipped}")
     if doc.near_duplicate_of:
-        lines.append(f"near_duplicate_of: {doc.near_duplicate_of} ({doc.duplicate_reason or 'no reason given'})")
+        lines.append(f"near_duplicate_of: {describe_copy(doc.near_duplicate_of, doc.duplicate_reason)}")
     lines += ["", doc.clean_text.rstrip(), ""]
     a = doc.analysis
     if a.people:
         lines.append(f"people ({len(a.people)}):")
         for p in a.people:
             about = ", ".join(x for x in (p.role, p.country, p.wikidata) if x)
-            lines.append(f"  {p.name}" + (f" ({about})" if about else "") + f": {len(p.mentions)} mentions")
+            lines.append(f"  {p.name}" + (f" ({about})" if about else "") + f": {plural(len(p.mentions), 'mention')}")
     if a.meetings:
         lines.append(f"meetings ({len(a.meetings)}):")
         for i, m in enumerate(a.meetings):
@@ -158,7 +158,7 @@ def format_stats(stats: StoreStats) -> str:
     lines += [f"  language {k}: {n}" for k, n in stats.by_language.items()]
     lines += [
         f"  spun: {stats.spun}",
-        f"people: {stats.people}",
+        f"people: {stats.people} distinct ({plural(stats.people_in_documents, 'person-document row')} in the people export)",
         f"meetings: {stats.meetings}",
         f"quotes: {stats.quotes}",
         f"statements: {stats.statements}",

@@ -656,6 +656,7 @@ class Store:
                 documents=count(DOCS), by_kind=by(DOCS.c.kind), by_language=by(DOCS.c.language),
                 spun=count(DOCS, DOCS.c.spun.is_(True)), people=count(PEOPLE), meetings=count(MEETINGS),
                 quotes=count(QUOTES), statements=count(STATEMENTS), events=count(EVENTS), failures=count(FAILURES),
+                people_in_documents=count(DOC_PEOPLE),
             )
 
     def counts(self) -> dict[str, int]:
