@@ -78,7 +78,7 @@ def test_shard_files_read_back_equal_and_carry_the_contract(tmp_path: Path, fmt:
         import pyarrow.parquet as pq
 
         row = pq.read_table(path).to_pylist()[0]
-        assert row["doc_id"] == "d1" and json.loads(row["meetings"]) == r.to_json()["meetings"]
+        assert row["doc_id"] == "d1" and row["meetings"] == len(r.analysis.meetings) == 1
 
 
 def test_shards_expand_directories_like_the_readers(tmp_path: Path) -> None:

@@ -367,3 +367,27 @@ def test_copies_are_exported_once_unless_asked(seed_store: tuple[str, list[Docum
     assert len(both) == 1 and both["independent_reports"].tolist() == [1] and both["sources"].tolist() == [2]
     statements = pd.read_csv(tmp_path / "once" / "statements.csv", keep_default_na=False)
     assert set(statements["date_source"]) <= {"meeting", "publication", ""}
+
+
+def test_batch_parquet_has_the_schema_of_the_documents_export(seed_store: tuple[str, list[DocumentResult]],
+                                                               seeds_dir: Path, nlp: Any, tmp_path: Path) -> None:
+    from communique.distributed import run_batch
+
+    opts = Options(progress="never", embeddings=False)
+    report = run_batch([seeds_dir], tmp_path / "batch", engine="local", workers=1, fmt="parquet", opts=opts,
+                       pipeline=Pipeline(opts, nlp=nlp))
+    assert report.failures == [] and report.documents == 5
+    res = CliRunner().invoke(cli, ["export", "--format", "parquet", "--what", "documents", "--db", seed_store[0],
+                                   "-o", str(tmp_path / "documents.parquet")])
+    assert res.exit_code == 0, res.output
+    exported = pq.read_schema(tmp_path / "documents.parquet")
+    for shard in (tmp_path / "batch").glob("*.parquet"):
+        batch = pq.read_schema(shard)
+        assert batch.names[-1] == "_record"
+        assert batch.remove(batch.get_field_index("_record")).equals(exported, check_metadata=False)
+    batch_rows = {r["doc_id"]: r for f in (tmp_path / "batch").glob("*.parquet") for r in pq.read_table(f).to_pylist()}
+    export_rows = {r["doc_id"]: r for r in pq.read_table(tmp_path / "documents.parquet").to_pylist()}
+    assert batch_rows.keys() == export_rows.keys()
+    for doc_id, row in export_rows.items():  # the same values too, but the links (batch: within the batch)
+        assert {k: v for k, v in batch_rows[doc_id].items() if k not in ("_record", "near_duplicate_of", "duplicate_reason")} \
+            == {k: v for k, v in row.items() if k not in ("near_duplicate_of", "duplicate_reason")}, doc_id

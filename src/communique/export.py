@@ -71,7 +71,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Table, select
 
 from .errors import ExportError, OptionsError
-from .records import Analysis, Meeting, Statement, plural
+from .records import Analysis, CleanDocument, Meeting, Quality, Statement, plural
 from .store import Store, StoredDocument, convert
 from .store import models as store_models
 
@@ -166,21 +166,27 @@ def meeting_for(statement: Statement, meetings: Sequence[Meeting]) -> Meeting | 
     return mine[0] if len(mine) == 1 else None
 
 
+def documents_row(clean: CleanDocument, q: Quality | None, a: Analysis, near_duplicate_of: str | None,
+                  duplicate_reason: str | None) -> dict[str, Any]:
+    """The ``documents`` table's row of one document (stored, or a batch's result: one schema)."""
+    raw = clean.raw
+    return {
+        "doc_id": raw.doc_id, "source": raw.source, "kind": raw.kind, "url": raw.url, "title": raw.title,
+        "publication_date": raw.publication_date, "language": q.language if q else None,
+        "spun": q.spun if q else None, "quality_score": q.score if q else None,
+        "spam_phrases": list(q.spam_phrases) if q else [], "near_duplicate_of": near_duplicate_of,
+        "duplicate_reason": duplicate_reason, "skipped": a.skipped, "people": len(a.people),
+        "meetings": len(a.meetings), "quotes": len(a.quotes), "statements": len(a.statements), "text": clean.text,
+    }
+
+
 def document_rows(doc: StoredDocument, table: str, with_copies: bool = False) -> Iterator[dict[str, Any]]:
     """The rows one stored document gives to a per-document ``table`` (Python values)."""
     raw, a = doc.raw, doc.analysis
     spun = doc.quality.spun if doc.quality else None
     pub = raw.publication_date
     if table == "documents":
-        q = doc.quality
-        yield {
-            "doc_id": raw.doc_id, "source": raw.source, "kind": raw.kind, "url": raw.url, "title": raw.title,
-            "publication_date": pub, "language": doc.language, "spun": spun,
-            "quality_score": q.score if q else None, "spam_phrases": list(q.spam_phrases) if q else [],
-            "near_duplicate_of": doc.near_duplicate_of, "duplicate_reason": doc.duplicate_reason,
-            "skipped": a.skipped, "people": len(a.people), "meetings": len(a.meetings), "quotes": len(a.quotes),
-            "statements": len(a.statements), "text": doc.clean_text,
-        }
+        yield documents_row(doc.clean, doc.quality, a, doc.near_duplicate_of, doc.duplicate_reason)
     elif table == "people":
         for i, p in enumerate(a.people):
             yield {"doc_id": raw.doc_id, "idx": i, "name": p.name, "role": p.role, "country": p.country,
