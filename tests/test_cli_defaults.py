@@ -207,3 +207,16 @@ def test_a_closed_standard_output_ends_quietly(tmp_path: Path, args: list[str]) 
     proc.stdout.close()  # like `| head` that has read all it wanted, before anything is written
     _, err = proc.communicate(timeout=120)
     assert (proc.returncode, err.decode()) == (0, "")
+
+
+def test_ingest_commit_every_is_not_the_batch_size_setting(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("President Ana Alpha met Premier Bo Beta in Lisbon.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Premier Bo Beta met President Ana Alpha in Madrid.\n", encoding="utf-8")
+    help_text = " ".join(run("ingest", "--help")[1].split())
+    assert "--commit-every INTEGER" in help_text and "--batch-size" not in help_text
+    assert "(Not the batch_size setting, which is documents per spaCy batch.)" in help_text
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", db, "--commit-every", "1")[:2] == (
+        0, "ingested 1 document (0 already stored), 0 failed\n")
+    assert run("ingest", str(tmp_path / "b.txt"), "--db", db, "--batch-size", "1")[:2] == (  # the old name still works
+        0, "ingested 1 document (0 already stored), 0 failed\n")

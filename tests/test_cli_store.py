@@ -213,7 +213,7 @@ def test_stats_people_count_says_what_the_people_export_counts(articles: Path, d
 
 
 @pytest.mark.parametrize(("command", "options"), [
-    ("ingest", ["--db", "--batch-size"]),
+    ("ingest", ["--db", "--commit-every"]),
     ("show", ["--db", "--format"]),
     ("stats", ["--db", "--format"]),
 ])

@@ -17,7 +17,8 @@ from .common import EXIT_FAILED_ITEMS, FailureLines, command_errors, format_opti
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction actors/processes (default: the cluster's CPUs for ray, all cores locally).")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
-              help="Output directory: one results file per input shard, a manifest, failures, events.")
+              help="Output DIRECTORY (batch writes several files): one results file per input shard, a manifest, "
+                   "failures, events.")
 @format_option("jsonl", "parquet", default="parquet", help="Format of the per-shard results files.")
 @click.option("--db", default=None, help="Also save the results, links and events into this store URL.")
 @click.option("--retry-failed", is_flag=True, help="Re-run shards that finished with failures in an earlier run.")

@@ -42,7 +42,7 @@ def demo_paths(paths: tuple[str, ...], demo: bool, db: str) -> tuple[str, ...]:
 @format_option("text", "jsonl", default="jsonl",
                help="jsonl: one record per document, the contract in ../shared/spec/extract-output.md; text: readable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write to this file instead of stdout.")
+              help="Output FILE (default: standard output).")
 @_WORKERS
 def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | None) -> None:
     """Extract people, meetings, quotes and statements from PATHS (no store needed).

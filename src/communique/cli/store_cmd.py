@@ -31,9 +31,12 @@ _FORMAT = format_option("text", "json", default="text", help="text: readable; js
 @click.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @db_option
-@click.option("--batch-size", "batch_size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
-              help="Documents per store transaction; an interrupted run keeps every finished batch.")
-def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
+@click.option("--commit-every", "commit_every", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
+              help="Documents per store transaction; an interrupted run keeps every finished transaction. "
+                   "(Not the batch_size setting, which is documents per spaCy batch.)")
+@click.option("--batch-size", "old_commit_every", type=click.IntRange(min=1), default=None, hidden=True,
+              help="The old name of --commit-every (kept for scripts).")
+def ingest_cmd(paths: tuple[str, ...], db: str | None, commit_every: int, old_commit_every: int | None) -> None:
     """Read, clean and store the articles in PATHS (files, directories, - for stdin); no extraction.
 
     Content already stored is skipped, so re-running after an interruption stores each
@@ -44,7 +47,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int) -> None:
     with command_errors():
         opts = options_from(db=db)
         with Store.open(opts=opts) as store:
-            summary = ingest_into(store, paths, opts, on_failure=report, batch_size=batch_size,
+            summary = ingest_into(store, paths, opts, on_failure=report, batch_size=old_commit_every or commit_every,
                                   wrap=lambda items: progress(items, "ingesting", opts))
     report.finish()
     for note in summary.notes:
