@@ -220,3 +220,12 @@ def test_ingest_commit_every_is_not_the_batch_size_setting(tmp_path: Path) -> No
         0, "ingested 1 document (0 already stored), 0 failed\n")
     assert run("ingest", str(tmp_path / "b.txt"), "--db", db, "--batch-size", "1")[:2] == (  # the old name still works
         0, "ingested 1 document (0 already stored), 0 failed\n")
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database, some notes\n"])
+def test_a_file_that_is_not_a_store_is_no_store_and_left_alone(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "notes.db").write_bytes(content)
+    code, out, err = run("stats", "--db", f"sqlite:///{tmp_path / 'notes.db'}")
+    assert (code, out, err) == (4, "", f"error: no store at {tmp_path / 'notes.db'}\n")
+    assert (tmp_path / "notes.db").read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]

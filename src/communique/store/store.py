@@ -21,7 +21,7 @@ import threading
 import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -202,7 +202,17 @@ def _sqlite_file_missing(url: URL) -> bool:
 
 
 def _has_schema(engine: Engine) -> bool:
-    """Whether the database holds communique's schema (its Alembic version table)."""
+    """Whether the database holds communique's schema (its Alembic version table). A SQLite file
+    is asked read-only, so that a file which is not a store is left exactly as it was."""
+    path = _sqlite_path(engine.url)
+    if path is not None:
+        uri = Path(path).expanduser().resolve().as_uri() + "?mode=ro"
+        try:
+            with closing(sqlite3.connect(uri, uri=True)) as conn:
+                return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                                    ).fetchone() is not None
+        except sqlite3.DatabaseError:
+            return False  # not a SQLite database at all
     from sqlalchemy import inspect
 
     with engine.connect() as conn:
