@@ -242,8 +242,10 @@ def test_cli_events_newest_first_with_the_api_filters(tmp_path: Path) -> None:
 
     with Store.open(url) as store, TestClient(create_app(Options(db=url), store)) as client:
         home, page = client.get("/").text, client.get(f"/events/{undated}").text
+        document = client.get("/documents/a-undated").text
     assert ">undated</a>" in home and "date unknown" not in home
     assert "<strong>undated</strong>" in page
+    assert '<span class="meta">undated · ' in document and "undated · undated" not in document
 
 
 def test_cli_events_and_event(tmp_path: Path) -> None:
