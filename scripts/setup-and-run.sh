@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 source scripts/_venv.sh
 install_project ".[embed]"
 if [ "$#" -eq 0 ]; then
-  if [ -d ../shared/seeds ]; then set -- ../shared/seeds; else set -- samples; fi
+  if [ -d ../shared/seeds ]; then set -- ../shared/seeds; else set -- --demo; fi
 fi
 exec .venv/bin/communique run "$@"

@@ -521,6 +521,7 @@ def test_serve_binds_localhost_with_the_token(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(uvicorn, "run", fake_run)
     monkeypatch.delenv("COMMUNIQUE_API_TOKEN", raising=False)
     db = f"sqlite:///{tmp_path / 's.db'}"
+    Store.open(db).close()
     r = CliRunner().invoke(cli, ["serve", "--db", db, "--token", "t0k", "--port", "8123"])
     assert r.exit_code == 0, r.output
     from communique.api.http import PROTOCOL
@@ -693,6 +694,7 @@ def test_serve_with_two_worker_processes_answers(tmp_path) -> None:  # type: ign
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     db = f"sqlite:///{tmp_path / 'w.db'}"
+    Store.open(db).close()
     proc = subprocess.Popen(
         [sys.executable, "-m", "communique.cli", "serve", "--db", db, "--port", str(port), "--workers", "2",
          "--log-level", "warning"],

@@ -115,8 +115,9 @@ def test_store_error_exits_3(articles: Path, tmp_path: Path) -> None:
     code, out, err = run("ingest", str(articles), "--db", url)
     assert (code, out) == (3, "")
     assert err == f"error: {url}: cannot open store: directory {tmp_path / 'missing'} does not exist\n"
-    assert run("stats", "--db", url)[0] == 3
-    assert run("show", "a", "--db", url)[0] == 3
+    # a read-only command on the same URL: there is no store there (exit 4, see test_cli_defaults)
+    assert run("stats", "--db", url)[0:2] == (4, "")
+    assert run("show", "a", "--db", url)[0:2] == (4, "")
 
 
 def _stored_result(db: str) -> None:
@@ -143,7 +144,7 @@ def test_show_text(articles: Path, db: str) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[:5] == ["doc_id: b", f"source: {articles / 'b.txt'}", "kind: txt",
-                         "title: Tanabe and Ferreyra agree on fisheries research", "publication_date: -"]
+                         "title: Tanabe and Ferreyra agree on fisheries research", "publication_date: undated"]
     assert lines[5].startswith("ingested_at: ")
     assert lines[6:] == ["extracted: no", "", ARTICLE_B.splitlines()[2]]
 
@@ -153,7 +154,7 @@ def test_show_text(articles: Path, db: str) -> None:
     assert "language: en" in out and "quality: score 0.950, spun no, spam phrases: -" in out
     assert tail[-7:] == [
         "people (1):",
-        "  Kofi Mensah (President of Ghana, GHA): 1 mentions",
+        "  Kofi Mensah (President of Ghana, GHA): 1 mention",
         "meetings (1):",
         "  [0] Kofi Mensah + Anna Lindqvist; 2024-05-13 (on Monday); Accra; event evt-1",
         '      evidence [80:101]: "President Kofi Mensah"',
@@ -177,7 +178,9 @@ def test_show_json(articles: Path, db: str) -> None:
 
 
 def test_show_unknown_id(db: str) -> None:
-    assert run("show", "nope", "--db", db) == (1, "", f"error: no document 'nope' in {db}\n")
+    Store.open(db).close()
+    # not found has its own exit code (4), not the one of "some inputs failed" (1)
+    assert run("show", "nope", "--db", db) == (4, "", f"error: no document 'nope' in {db}\n")
 
 
 def test_stats_text_and_json(articles: Path, db: str) -> None:
@@ -185,15 +188,32 @@ def test_stats_text_and_json(articles: Path, db: str) -> None:
     _stored_result(db)
     code, out, _ = run("stats", "--db", db)
     assert (code, out) == (0, "documents: 2\n  kind txt: 2\n  language en: 1\n  language unknown: 1\n  spun: 0\n"
-                              "people: 1\nmeetings: 1\nquotes: 1\nstatements: 0\nevents: 0\nfailures: 1\n")
+                              "people: 1 distinct (1 person-document row in the people export)\n"
+                              "meetings: 1\nquotes: 1\nstatements: 0\nevents: 0\nfailures: 1\n")
     code, out, _ = run("stats", "--db", db, "--format", "json")
     assert json.loads(out) == {"documents": 2, "by_kind": {"txt": 2}, "by_language": {"en": 1, "unknown": 1},
                                "spun": 0, "people": 1, "meetings": 1, "quotes": 1, "statements": 0, "events": 0,
-                               "failures": 1}
+                               "failures": 1, "people_in_documents": 1}
+
+
+def test_stats_people_count_says_what_the_people_export_counts(articles: Path, db: str) -> None:
+    """One person named in two documents: 1 distinct person, 2 rows of the people export."""
+    run("ingest", str(articles), "--db", db)
+    _stored_result(db)
+    with Store.open(db) as s:
+        doc = s.get_document("b")
+        assert doc is not None
+        s.save_result(DocumentResult(doc.clean, Quality(language="en"),
+                                     Analysis(people=(Person("Kofi Mensah", country="GHA"),))))
+    code, out, _ = run("export", "--format", "csv", "--what", "people", "--db", db)
+    rows = out.splitlines()[1:]
+    assert code == 0 and len(rows) == 2
+    code, out, _ = run("stats", "--db", db)
+    assert "people: 1 distinct (2 person-document rows in the people export)\n" in out
 
 
 @pytest.mark.parametrize(("command", "options"), [
-    ("ingest", ["--db", "--batch-size"]),
+    ("ingest", ["--db", "--commit-every"]),
     ("show", ["--db", "--format"]),
     ("stats", ["--db", "--format"]),
 ])
@@ -254,3 +274,19 @@ def test_killed_ingest_then_rerun_stores_each_document_once(tmp_path: Path) -> N
     total, distinct = conn.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents").fetchone()
     conn.close()
     assert total == distinct == n
+
+
+def test_counts_are_pluralised_and_copies_read_without_nested_parentheses(articles: Path, db: str) -> None:
+    from communique.report import corpus_summary
+
+    run("ingest", str(articles), "--db", db)
+    _stored_result(db)
+    with Store.open(db) as s:
+        results = [r for r in s.iter_results() if r.doc_id == "a"]
+        s.save_links([("b", "a", "spun copy: shared people 4, meetings 1.00", 0.9)])
+    assert corpus_summary(results).startswith("1 document, 1 meeting in 1 event, 1 quote, 0 statements\n")
+    code, out, _ = run("show", "b", "--db", db)
+    assert code == 0 and "near_duplicate_of: spun copy of a: shared people 4, meetings 1.00\n" in out
+    with Store.open(db) as s:  # a reason written by an older version reads the same
+        s.save_links([("b", "a", "spun copy of a (shared people 4, meetings 1.00)", 0.9)])
+    assert "near_duplicate_of: spun copy of a: shared people 4, meetings 1.00\n" in run("show", "b", "--db", db)[1]

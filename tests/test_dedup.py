@@ -88,7 +88,7 @@ def test_near_copy_direction_does_not_depend_on_arrival_order() -> None:
     links = link_documents([make_result("x2", edited), make_result("x1", text)], NO_EMB)
     assert links == link_documents([make_result("x1", text), make_result("x2", edited)], NO_EMB)
     assert [(lk.doc_id, lk.target) for lk in links] == [("x1", "x2")]  # x2 first by id order, as published the same day
-    assert links[0].reason.startswith("near copy (jaccard 0.")
+    assert links[0].reason.startswith("near copy: jaccard 0.")
     assert links[0].score >= 0.5
 
 
@@ -106,7 +106,7 @@ def test_spun_copy_points_to_clean_original_whatever_the_order() -> None:
                         meetings=(Meeting(KENYA, date=date(2024, 5, 1)),))
     links = link_documents([copy, other, orig], NO_EMB)
     assert [(lk.doc_id, lk.target) for lk in links] == [("a-spun", "z-orig")]
-    assert links[0].reason.startswith("spun copy of z-orig (shared people 2, meetings 1.00")
+    assert links[0].reason.startswith("spun copy: shared people 2, meetings 1.00")
     # a clean document never points to a spun one, even one published earlier
     assert link_documents([orig, copy], NO_EMB)[0].doc_id == "a-spun"
 

@@ -404,9 +404,34 @@ def test_eval_command_bad_system_file(eval_cmd: Any, tmp_path: Path) -> None:
     system = tmp_path / "out.jsonl"
     system.write_text("not json\n", encoding="utf-8")
     result = CliRunner().invoke(eval_cmd, [str(CORPUS / "gold"), "--system", str(system)])
-    assert result.exit_code != 0
-    assert isinstance(result.exception, InputError)
-    assert "line 1 is not JSON" in str(result.exception)
+    assert result.exit_code == 3
+    assert result.output.startswith(f"error: {system}: line 1 is not JSON")
+
+
+def test_eval_on_output_matching_no_gold_document_is_an_error(eval_cmd: Any, tmp_path: Path) -> None:
+    golds = load_golds(CORPUS / "gold")
+    system = tmp_path / "out.jsonl"
+    system.write_text('{"doc_id": "other-1", "quotes": []}\n{"doc_id": "other-2", "quotes": []}\n', encoding="utf-8")
+    for args in ([], ["--format", "json"]):
+        result = CliRunner().invoke(eval_cmd, [str(CORPUS / "gold"), "--system", str(system), *args])
+        assert result.exit_code == 3
+        assert result.output == (f"error: {system}: 0 of {len(golds)} gold documents matched: no output record has "
+                                  "the doc_id of a gold file (2 records read)\n")
+        assert "1.000" not in result.output
+
+
+def test_eval_compare_textacy_without_textacy_says_what_to_install(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['textacy'] = None; sys.argv = ['communique', *sys.argv[1:]]; "
+            "from communique.cli import main; main()")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    done = subprocess.run([sys.executable, "-c", code, "eval", str(CORPUS / "gold"), "--compare", "textacy"],
+                          cwd=tmp_path, env=env, text=True, capture_output=True, timeout=300, check=False)
+    assert (done.returncode, done.stdout) == (3, "")
+    assert done.stderr == "error: --compare textacy needs the textacy package: pip install textacy==0.13.0\n"
 
 
 # --- our corpus: every gold string occurs verbatim in its article ---------------------------

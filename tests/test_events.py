@@ -187,6 +187,67 @@ def _store_with_events(tmp_path: Path) -> tuple[str, list[str]]:
     return url, [e.event_id for e in events]
 
 
+def test_cli_events_newest_first_with_the_api_filters(tmp_path: Path) -> None:
+    import dataclasses
+
+    from click.testing import CliRunner
+
+    from communique.cli.events_cmd import events_cmd
+    from communique.records import Person
+    from communique.store import Store
+
+    url = f"sqlite:///{tmp_path / 'order.db'}"
+    lula = ("Lula da Silva", "Narendra Modi")
+    results = [
+        make_result("a-undated", "Lula met Modi.", people=lula, meetings=(Meeting(lula, location="Delhi"),)),
+        make_result("b-old", "Xi met Lula.", people=("Xi Jinping", "Lula da Silva"),
+                    meetings=(Meeting(("Xi Jinping", "Lula da Silva"), date=date(2023, 4, 14), location="Beijing"),)),
+        make_result("c-new", "Prabowo hosted Albanese.", people=P,
+                    meetings=(Meeting(P, date=date(2024, 4, 27), location="Jakarta"),)),
+    ]
+    results[1] = dataclasses.replace(results[1], analysis=dataclasses.replace(results[1].analysis, people=(
+        Person("Xi Jinping", country="CHN"), Person("Lula da Silva", country="BRA"))))
+    events = merge_events(results)
+    assign_event_ids(results, events)
+    with Store.open(url) as store:
+        store.save_results(results)
+        store.replace_events([(e.event_id, e.to_json()) for e in events], [(e.event_id, d, i) for e in events for d, i in e.sources])
+    new, old, undated = (event_id((d, 0)) for d in ("c-new", "b-old", "a-undated"))
+
+    def ids(*args: str) -> list[str]:
+        out = CliRunner().invoke(events_cmd, ["--db", url, "--format", "json", *args])
+        assert out.exit_code == 0, out.output
+        return [e["event_id"] for e in json.loads(out.output)]
+
+    assert ids() == [new, old, undated]  # newest first, undated last (not by id)
+    assert ids("--limit", "2") == [new, old]
+    assert ids("--from", "2024-01-01") == [new]
+    assert ids("--to", "2023-12-31") == [old]
+    assert ids("--country", "chn") == [old]
+    assert ids("--from", "2025-01-01") == []
+    bad = CliRunner().invoke(events_cmd, ["--db", url, "--from", "April"])
+    assert bad.exit_code == 2 and "'April' does not match the format '%Y-%m-%d'" in bad.output
+
+    # one rendering of a missing date: "undated", in the CLI's text and in the web UI
+    table = CliRunner().invoke(events_cmd, ["--db", url]).output.splitlines()
+    assert table[-1].split()[:2] == [undated, "undated"]
+    from communique.cli.events_cmd import event_cmd
+
+    shown = CliRunner().invoke(event_cmd, [undated, "--db", url]).output
+    assert "date: undated\n" in shown and "\nplace: Delhi\n" in shown and "location" not in shown
+    assert "    a-undated: undated\n" in shown
+    from fastapi.testclient import TestClient
+
+    from communique.api import create_app
+
+    with Store.open(url) as store, TestClient(create_app(Options(db=url), store)) as client:
+        home, page = client.get("/").text, client.get(f"/events/{undated}").text
+        document = client.get("/documents/a-undated").text
+    assert ">undated</a>" in home and "date unknown" not in home
+    assert "<strong>undated</strong>" in page
+    assert '<span class="meta">undated · ' in document and "undated · undated" not in document
+
+
 def test_cli_events_and_event(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
@@ -212,9 +273,9 @@ def test_cli_events_and_event(tmp_path: Path) -> None:
     assert shown.exit_code == 0
     assert "date: 2024-04-27 (from wire-1 (2024-04-27); undated in paper-2; paper-2 said 'on Saturday')" in shown.output
     assert "attendees: Penny Wong  (agreed by 1 of 2)  ! CONFLICT\n    wire-1: Retno Marsudi\n    paper-2: Penny Wong" in shown.output
-    assert "location: Jakarta  (agreed by 2 of 2)\n" in shown.output
+    assert "place: Jakarta  (agreed by 2 of 2)\n" in shown.output
     missing = runner.invoke(event_cmd, ["evt-000000000000", "--db", url])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 4
     assert missing.output.startswith("error: no event 'evt-000000000000' in sqlite:///")
     assert runner.invoke(events_cmd, ["--db", url, "--person", "nobody"]).output == "no events: no person in the store matches 'nobody'\n"
 

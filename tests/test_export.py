@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -314,7 +315,8 @@ def test_resolve_tables() -> None:
 def test_output_paths(tmp_path: Path) -> None:
     assert output_paths("csv", ["quotes"], None) == {"quotes": "-"}
     assert output_paths("csv", ["quotes"], tmp_path / "q.csv") == {"quotes": str(tmp_path / "q.csv")}
-    assert output_paths("parquet", ["quotes"], tmp_path) == {"quotes": str(tmp_path / "quotes.parquet")}
+    with pytest.raises(ExportError, match="is a directory; one table is written to -o FILE"):
+        output_paths("parquet", ["quotes"], tmp_path)  # -o is a folder only for several tables
     assert output_paths("csv", ["quotes", "events"], tmp_path / "new") == {
         "quotes": str(tmp_path / "new" / "quotes.csv"), "events": str(tmp_path / "new" / "events.csv")}
     with pytest.raises(OptionsError, match="parquet needs -o FILE"):
@@ -347,8 +349,8 @@ def test_cli_export_parquet_dir(seed_store: tuple[str, list[DocumentResult]], tm
 
 def test_cli_export_parquet_needs_output(seed_store: tuple[str, list[DocumentResult]]) -> None:
     res = CliRunner().invoke(cli, ["export", "--format", "parquet", "--db", seed_store[0]])
-    assert isinstance(res.exception, OptionsError)  # run_main turns it into "error: ..." and exit code 3
-    assert str(res.exception) == "parquet needs -o FILE (or a directory): it is not written to standard output"
+    assert res.exit_code == 3
+    assert res.output == "error: parquet needs -o FILE (or a directory): it is not written to standard output\n"
 
 
 def test_copies_are_exported_once_unless_asked(seed_store: tuple[str, list[DocumentResult]], expected: dict[str, Any],
@@ -367,3 +369,88 @@ def test_copies_are_exported_once_unless_asked(seed_store: tuple[str, list[Docum
     assert len(both) == 1 and both["independent_reports"].tolist() == [1] and both["sources"].tolist() == [2]
     statements = pd.read_csv(tmp_path / "once" / "statements.csv", keep_default_na=False)
     assert set(statements["date_source"]) <= {"meeting", "publication", ""}
+
+
+def test_batch_parquet_has_the_schema_of_the_documents_export(seed_store: tuple[str, list[DocumentResult]],
+                                                               seeds_dir: Path, nlp: Any, tmp_path: Path) -> None:
+    from communique.distributed import run_batch
+
+    opts = Options(progress="never", embeddings=False)
+    report = run_batch([seeds_dir], tmp_path / "batch", engine="local", workers=1, fmt="parquet", opts=opts,
+                       pipeline=Pipeline(opts, nlp=nlp))
+    assert report.failures == [] and report.documents == 5
+    res = CliRunner().invoke(cli, ["export", "--format", "parquet", "--what", "documents", "--db", seed_store[0],
+                                   "-o", str(tmp_path / "documents.parquet")])
+    assert res.exit_code == 0, res.output
+    exported = pq.read_schema(tmp_path / "documents.parquet")
+    for shard in (tmp_path / "batch").glob("*.parquet"):
+        batch = pq.read_schema(shard)
+        assert batch.names[-1] == "_record"
+        assert batch.remove(batch.get_field_index("_record")).equals(exported, check_metadata=False)
+    batch_rows = {r["doc_id"]: r for f in (tmp_path / "batch").glob("*.parquet") for r in pq.read_table(f).to_pylist()}
+    export_rows = {r["doc_id"]: r for r in pq.read_table(tmp_path / "documents.parquet").to_pylist()}
+    assert batch_rows.keys() == export_rows.keys()
+    for doc_id, row in export_rows.items():  # the same values too, but the links (batch: within the batch)
+        assert {k: v for k, v in batch_rows[doc_id].items() if k not in ("_record", "near_duplicate_of", "duplicate_reason")} \
+            == {k: v for k, v in row.items() if k not in ("near_duplicate_of", "duplicate_reason")}, doc_id
+
+
+def _multiline_store(tmp_path: Path) -> str:
+    """One document whose meeting, quote and statement evidence spans line breaks (CR LF too)."""
+    from communique.records import Analysis, CleanDocument, Quality, Quote, RawDocument
+
+    text = 'Ana Alpha met Bo Beta\nin Lisbon.\r\n"We agree,\nfully," Alpha said.\nAlpha praised Beta.\n'
+    raw = RawDocument("ml", "ml.txt", text)
+    clean = CleanDocument(raw, text, tuple(range(len(text) + 1)))
+    q0, q1 = text.index('"We'), text.index('," Alpha') + 1
+    result = DocumentResult(clean, Quality(language="en"), Analysis(
+        meetings=(Meeting(("Ana Alpha", "Bo Beta"), evidence=Span(text[:32], 0, 32)),),
+        quotes=(Quote("Ana Alpha", text[q0 + 1:q1], "direct", q0 + 1, q1, 0.9, Span(text[q1 + 2:q1 + 13], q1 + 2, q1 + 13)),),
+        statements=(Statement("Ana Alpha", "CONSULT", "Bo Beta", Span(text[:32], 0, 32)),),
+    ))
+    db = f"sqlite:///{tmp_path / 'ml.db'}"
+    with Store.open(db) as store:
+        store.save_results([result])
+    return db
+
+
+def test_csv_evidence_cells_hold_no_line_breaks(tmp_path: Path) -> None:
+    db = _multiline_store(tmp_path)
+    for table, column in (("meetings", "evidence_text"), ("statements", "evidence_text"), ("quotes", "text")):
+        res = CliRunner().invoke(cli, ["export", "--format", "csv", "--what", table, "--db", db])
+        assert res.exit_code == 0, res.output
+        lines = res.output.split("\n")
+        assert len(lines) == 3 and lines[-1] == "", (table, lines)  # a header, one row, nothing more
+        row = pd.read_csv(io.StringIO(res.output)).iloc[0]
+        assert "\r" not in row[column] and "\n" not in row[column]
+    meetings = pd.read_csv(io.StringIO(
+        CliRunner().invoke(cli, ["export", "--format", "csv", "--what", "meetings", "--db", db]).output))
+    assert meetings.iloc[0]["evidence_text"] == "Ana Alpha met Bo Beta in Lisbon."
+    assert (meetings.iloc[0]["evidence_start"], meetings.iloc[0]["evidence_end"]) == (0, 32)  # offsets: the raw text
+
+
+def test_csv_bom_by_flag_and_setting(tmp_path: Path) -> None:
+    db = _multiline_store(tmp_path)
+    out = tmp_path / "m.csv"
+    plain = CliRunner().invoke(cli, ["export", "--format", "csv", "--what", "meetings", "--db", db, "-o", str(out)])
+    assert plain.exit_code == 0 and out.read_bytes().startswith(b"doc_id,")
+    flag = CliRunner().invoke(cli, ["export", "--format", "csv", "--what", "meetings", "--db", db, "-o", str(out), "--bom"])
+    assert flag.exit_code == 0 and out.read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    assert list(pd.read_csv(out, encoding="utf-8-sig").columns)[0] == "doc_id"
+    setting = CliRunner().invoke(cli, ["export", "--format", "csv", "--what", "meetings", "--db", db],
+                                 env={"COMMUNIQUE_CSV_BOM": "1"})
+    assert setting.exit_code == 0 and setting.output.startswith("\ufeffdoc_id,")
+    off = CliRunner().invoke(cli, ["export", "--format", "csv", "--what", "meetings", "--db", db, "--no-bom"],
+                             env={"COMMUNIQUE_CSV_BOM": "1"})
+    assert off.output.startswith("doc_id,")
+
+
+def test_one_table_goes_to_a_file_never_into_a_folder(tmp_path: Path) -> None:
+    db = _multiline_store(tmp_path)
+    (tmp_path / "dir").mkdir()
+    res = CliRunner().invoke(cli, ["export", "--format", "csv", "--what", "meetings", "--db", db, "-o", str(tmp_path / "dir")])
+    assert res.exit_code == 3
+    assert res.output == (f"error: {tmp_path / 'dir'}: is a directory; one table is written to -o FILE "
+                          f"(e.g. {tmp_path / 'dir' / 'meetings.csv'})\n")
+    assert "DIRECTORY (one file per table) only when several tables" in " ".join(
+        CliRunner().invoke(cli, ["export", "--help"]).output.split())

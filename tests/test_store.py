@@ -332,6 +332,7 @@ def test_stats_and_failures(store: Store) -> None:
     assert s.to_json() == {
         "documents": 3, "by_kind": {"txt": 3}, "by_language": {"en": 2, "unknown": 1}, "spun": 1,
         "people": 2, "meetings": 2, "quotes": 2, "statements": 2, "events": 0, "failures": 1,
+        "people_in_documents": 4,
     }
 
 

@@ -11,10 +11,19 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import CommuniqueError, InputError
 from .evaluate import JsonObj, Report, fold, name_key
 
 _MARKS = "\"'“”‘’«»`"
+TEXTACY_MISSING = "--compare textacy needs the textacy package: pip install textacy==0.13.0"
+
+
+def require_textacy() -> None:
+    """Raise a one-line error naming the package to install when textacy cannot be imported."""
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except ImportError:
+        raise CommuniqueError(TEXTACY_MISSING) from None
 
 
 def surname_index(people: list[Mapping[str, Any]]) -> dict[str, str]:

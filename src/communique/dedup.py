@@ -372,7 +372,7 @@ class DedupIndex:
                 break
             jac = float(np.count_nonzero(mine == self.minhashes[d])) / NUM_PERM
             if jac >= self.opts.near_dup_threshold:
-                return Link(doc_id, d, f"near copy (jaccard {jac:.2f})", round(jac, 4))
+                return Link(doc_id, d, f"near copy: jaccard {jac:.2f}", round(jac, 4))
         if not s["suspect"]:
             return None
         best: tuple[float, str, str] | None = None
@@ -389,7 +389,7 @@ class DedupIndex:
         if best is None:
             return None
         score, target, why = best[0] + (1.0 if self.sigs[best[1]]["suspect"] else 0.0), best[1], best[2]
-        return Link(doc_id, target, f"spun copy of {target} ({why})", round(score, 4))
+        return Link(doc_id, target, f"spun copy: {why}", round(score, 4))
 
     def _affected(self, new: Sequence[str]) -> set[str]:
         """Indexed documents whose best original may be one of the ``new`` ones: those sharing
@@ -453,3 +453,4 @@ class DedupIndex:
 def link_documents(results: Sequence[DocumentResult], opts: Options, index: DedupIndex | None = None) -> list[Link]:
     """Link a corpus (or a new batch against ``index``); sets nothing on the results."""
     return (index if index is not None else DedupIndex(opts)).link(results)
+

@@ -60,7 +60,7 @@ from .shards import (
     write_results,
 )
 
-ENGINES = ("ray", "local")
+ENGINES = ("local", "ray")
 RAY_EXTRA = "the ray engine needs Ray: pip install 'communique[ray]' (or use --engine local)"
 Output = DocumentResult | Failure
 
@@ -368,7 +368,7 @@ def _into_store(corpus: list[DocumentResult], failures: list[Failure], opts: Opt
             )
 
 
-def run_batch(inputs: Iterable[str | Path], output: str | Path, *, engine: str = "ray",
+def run_batch(inputs: Iterable[str | Path], output: str | Path, *, engine: str = "local",
               address: str | None = None, workers: int | None = None, fmt: str = "parquet",
               db: str | None = None, opts: Options | None = None, retry_failed: bool = False,
               echo: Any = None, pipeline: Any = None, on_failure: Any = None,

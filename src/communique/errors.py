@@ -47,6 +47,14 @@ class StoreError(CommuniqueError):
     """The store cannot be opened, migrated or written."""
 
 
+class StoreMissing(StoreError):
+    """A read-only command was pointed at a store that does not exist (no file, or no schema)."""
+
+
+class NotFound(CommuniqueError):
+    """What was asked for (a document, an event) is not in the store."""
+
+
 class OptionsError(CommuniqueError):
     """A setting with a bad value: the message lists the valid ones."""
 

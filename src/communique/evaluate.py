@@ -29,7 +29,7 @@ from typing import Any
 
 from .errors import InputError
 from .options import Options
-from .records import Failure
+from .records import Failure, plural
 
 JsonObj = dict[str, Any]
 
@@ -550,12 +550,21 @@ def run_extractor(paths: Sequence[Path], opts: Options, *, pipeline: Any = None
     return {r.doc_id: r.to_json() for r in results}, list(failures)
 
 
+def require_matches(outputs: Mapping[str, Any], golds: Mapping[str, Any], source: str) -> None:
+    """An output that names none of the gold documents is a mistake (wrong file, other doc_ids),
+    not a score: raise InputError saying that 0 of N gold documents matched."""
+    if golds and not any(doc_id in outputs for doc_id in golds):
+        raise InputError(source, f"0 of {len(golds)} gold documents matched: no output record has the doc_id "
+                                 f"of a gold file ({plural(len(outputs), 'record')} read)")
+
+
 def evaluate_gold_dir(gold_dir: Path, opts: Options, *, system: Path | None = None,
                       texts: Path | None = None, pipeline: Any = None) -> tuple[Report, list[Failure]]:
     """Score a gold folder: against a JSONL output when ``system`` is given, else by running the extractor."""
     golds = load_golds(gold_dir)
     if system is not None:
         outputs = load_outputs(system)
+        require_matches(outputs, golds, str(system))
         return score(outputs, golds, texts), []
     files = locate_texts(gold_dir, golds, texts)
     outputs, failures = run_extractor([files[d] for d in golds], opts, pipeline=pipeline)
@@ -575,7 +584,7 @@ FIELD_NOTES: dict[str, str] = {
 def format_report(report: Report, *, issues: bool = False) -> str:
     """The report as a readable table: per-field P/R/F1, then the headline metrics."""
     m = report.metrics
-    lines = [f"{report.documents} gold documents, {m['missing_docs']} without output", ""]
+    lines = [f"{plural(report.documents, 'gold document')}, {m['missing_docs']} without output", ""]
     lines.append(f"{'field':<18} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for name, c in report.fields.items():
         note = f"  ({FIELD_NOTES[name]})" if name in FIELD_NOTES else ""
@@ -584,6 +593,6 @@ def format_report(report: Report, *, issues: bool = False) -> str:
     for key, value in list(m.items()) + list((report.identity or {}).items()):
         lines.append(f"{key:<24} {value:.3f}" if isinstance(value, float) else f"{key:<24} {value}")
     if issues and report.issues:
-        lines += ["", f"{len(report.issues)} issues:"]
+        lines += ["", f"{plural(len(report.issues), 'issue')}:"]
         lines += [f"  {i.doc_id}  {i.field:<18} {i.kind:<10} {i.detail}" for i in report.issues]
     return "\n".join(lines)

@@ -24,6 +24,7 @@ from typing import Any
 
 from .evaluate import Counts
 from .options import Options
+from .records import plural
 
 JsonObj = dict[str, Any]
 
@@ -72,7 +73,7 @@ class EventsReport:
 
     def lines(self) -> list[str]:
         d = self.to_json()
-        out = [f"event corpus: {self.pages} pages of {self.events} events" + (f" ({len(self.skipped)} pages not cached: skipped)" if self.skipped else ""),
+        out = [f"event corpus: {plural(self.pages, 'page')} of {plural(self.events, 'event')}" + (f" ({plural(len(self.skipped), 'page')} not cached: skipped)" if self.skipped else ""),
                f"event pairs     P {d['pair_precision']:.3f}  R {d['pair_recall']:.3f}  F1 {d['pair_f1']:.3f}"
                f"   ({self.pair_tp} right, {self.pair_fp} wrong, {self.pair_fn} missed)",
                f"independent     {self.independent_exact} of {self.events} events counted exactly ({d['independent_accuracy']:.3f})",

@@ -59,7 +59,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,7 +71,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Table, select
 
 from .errors import ExportError, OptionsError
-from .records import Analysis, Meeting, Statement
+from .records import Analysis, CleanDocument, Meeting, Quality, Statement, plural
 from .store import Store, StoredDocument, convert
 from .store import models as store_models
 
@@ -82,6 +82,10 @@ DEFAULT_TABLE: dict[str, str] = {"jsonl": "documents", "csv": "statements", "par
                                  "plover": "statements"}
 SUFFIX: dict[str, str] = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "plover": ".plover.json"}
 PARQUET_BATCH = 10_000  # rows per Parquet row group
+# CSV cells of evidence text with their whitespace collapsed (no line breaks inside a cell; the
+# offsets beside them still index the raw text exactly)
+CSV_FLAT: dict[str, tuple[str, ...]] = {"meetings": ("evidence_text",), "quotes": ("text", "cue_text"),
+                                        "statements": ("evidence_text",)}
 EVENT_PAGE = 1_000  # events per read query
 RECORD_PAGE = 1_000  # documents per read query of meetings/quotes/statements
 
@@ -146,7 +150,7 @@ class ExportReport:
     paths: dict[str, str] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        return [f"{self.format} {table}: {n} rows -> {self.paths[table]}" for table, n in self.rows.items()]
+        return [f"{self.format} {table}: {plural(n, 'row')} -> {self.paths[table]}" for table, n in self.rows.items()]
 
 
 # --- rows ---------------------------------------------------------------------------------------
@@ -166,21 +170,27 @@ def meeting_for(statement: Statement, meetings: Sequence[Meeting]) -> Meeting | 
     return mine[0] if len(mine) == 1 else None
 
 
+def documents_row(clean: CleanDocument, q: Quality | None, a: Analysis, near_duplicate_of: str | None,
+                  duplicate_reason: str | None) -> dict[str, Any]:
+    """The ``documents`` table's row of one document (stored, or a batch's result: one schema)."""
+    raw = clean.raw
+    return {
+        "doc_id": raw.doc_id, "source": raw.source, "kind": raw.kind, "url": raw.url, "title": raw.title,
+        "publication_date": raw.publication_date, "language": q.language if q else None,
+        "spun": q.spun if q else None, "quality_score": q.score if q else None,
+        "spam_phrases": list(q.spam_phrases) if q else [], "near_duplicate_of": near_duplicate_of,
+        "duplicate_reason": duplicate_reason, "skipped": a.skipped, "people": len(a.people),
+        "meetings": len(a.meetings), "quotes": len(a.quotes), "statements": len(a.statements), "text": clean.text,
+    }
+
+
 def document_rows(doc: StoredDocument, table: str, with_copies: bool = False) -> Iterator[dict[str, Any]]:
     """The rows one stored document gives to a per-document ``table`` (Python values)."""
     raw, a = doc.raw, doc.analysis
     spun = doc.quality.spun if doc.quality else None
     pub = raw.publication_date
     if table == "documents":
-        q = doc.quality
-        yield {
-            "doc_id": raw.doc_id, "source": raw.source, "kind": raw.kind, "url": raw.url, "title": raw.title,
-            "publication_date": pub, "language": doc.language, "spun": spun,
-            "quality_score": q.score if q else None, "spam_phrases": list(q.spam_phrases) if q else [],
-            "near_duplicate_of": doc.near_duplicate_of, "duplicate_reason": doc.duplicate_reason,
-            "skipped": a.skipped, "people": len(a.people), "meetings": len(a.meetings), "quotes": len(a.quotes),
-            "statements": len(a.statements), "text": doc.clean_text,
-        }
+        yield documents_row(doc.clean, doc.quality, a, doc.near_duplicate_of, doc.duplicate_reason)
     elif table == "people":
         for i, p in enumerate(a.people):
             yield {"doc_id": raw.doc_id, "idx": i, "name": p.name, "role": p.role, "country": p.country,
@@ -403,12 +413,18 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def write_csv(rows: Iterable[Mapping[str, Any]], out: IO[str], schema: pa.Schema) -> int:
+def write_csv(rows: Iterable[Mapping[str, Any]], out: IO[str], schema: pa.Schema,
+              flat: Collection[str] = (), bom: bool = False) -> int:
+    """A header line and one line per row; the ``flat`` columns' whitespace runs (line breaks
+    included) become one space, so each record is one line; ``bom``: a UTF-8 byte order mark first."""
+    if bom:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(schema.names)
     n = 0
     for r in rows:
-        writer.writerow([_csv_cell(r.get(c)) for c in schema.names])
+        writer.writerow([_csv_cell(" ".join(v.split()) if c in flat and isinstance(v, str) else v)
+                         for c in schema.names for v in (r.get(c),)])
         n += 1
     return n
 
@@ -462,7 +478,7 @@ def resolve_tables(fmt: str, tables: Sequence[str] = ()) -> tuple[str, ...]:
 
 def output_paths(fmt: str, tables: Sequence[str], output: str | Path | None) -> dict[str, str]:
     """Where each table goes: ``-`` (stdout) for one text table without ``-o``, a file for one
-    table with ``-o FILE``, ``DIR/<table><suffix>`` for several tables or ``-o`` an existing dir."""
+    table with ``-o FILE``, ``DIR/<table><suffix>`` for several tables (``-o`` is a directory only then)."""
     if output is None or str(output) == "-":
         if fmt == "parquet":
             raise OptionsError("parquet needs -o FILE (or a directory): it is not written to standard output")
@@ -470,7 +486,10 @@ def output_paths(fmt: str, tables: Sequence[str], output: str | Path | None) -> 
             raise OptionsError(f"{len(tables)} tables need -o DIRECTORY (one file per table)")
         return {tables[0]: "-"}
     out = Path(output)
-    if len(tables) == 1 and not out.is_dir():
+    if len(tables) == 1:
+        if out.is_dir():
+            raise ExportError(str(out), f"is a directory; one table is written to -o FILE "
+                                        f"(e.g. {out / (tables[0] + SUFFIX[fmt])})")
         return {tables[0]: str(out)}
     if out.exists() and not out.is_dir():
         raise ExportError(str(out), "is a file; several tables need -o DIRECTORY")
@@ -478,7 +497,8 @@ def output_paths(fmt: str, tables: Sequence[str], output: str | Path | None) -> 
 
 
 def export_table(store: Store, fmt: str, table: str, path: str,
-                 country_name: Callable[[str], str | None] | None = None, with_copies: bool = False) -> int:
+                 country_name: Callable[[str], str | None] | None = None, with_copies: bool = False,
+                 bom: bool = False) -> int:
     """Write one table of ``store`` in ``fmt`` to ``path`` (``-`` = stdout); returns the rows written."""
     if fmt == "parquet":
         return write_parquet(iter_rows(store, table, with_copies), path, SCHEMAS[table])
@@ -491,7 +511,7 @@ def export_table(store: Store, fmt: str, table: str, path: str,
         if fmt == "plover":
             return write_plover(iter_plover(store, country_name or default_country_names(), with_copies), out)
         if fmt == "csv":
-            return write_csv(iter_rows(store, table, with_copies), out, SCHEMAS[table])
+            return write_csv(iter_rows(store, table, with_copies), out, SCHEMAS[table], CSV_FLAT.get(table, ()), bom)
         if table == "documents":
             return write_jsonl((d.to_result().to_json() for d in store.iter_documents()), out)
         if table == "events":
@@ -500,8 +520,10 @@ def export_table(store: Store, fmt: str, table: str, path: str,
 
 
 def export_store(store: Store, fmt: str, output: str | Path | None = None, tables: Sequence[str] = (),
-                 country_name: Callable[[str], str | None] | None = None, with_copies: bool = False) -> ExportReport:
-    """Export ``tables`` (default per format, ``"all"`` = every table) of ``store`` as ``fmt``."""
+                 country_name: Callable[[str], str | None] | None = None, with_copies: bool = False,
+                 bom: bool = False) -> ExportReport:
+    """Export ``tables`` (default per format, ``"all"`` = every table) of ``store`` as ``fmt``
+    (``bom``: CSV files start with a UTF-8 byte order mark, for spreadsheets)."""
     wanted = resolve_tables(fmt, tables)
     paths = output_paths(fmt, wanted, output)
     if output is not None and len(paths) > 1:
@@ -509,7 +531,9 @@ def export_store(store: Store, fmt: str, output: str | Path | None = None, table
     report = ExportReport(fmt)
     for table, path in paths.items():
         try:
-            report.rows[table] = export_table(store, fmt, table, path, country_name, with_copies)
+            report.rows[table] = export_table(store, fmt, table, path, country_name, with_copies, bom)
+        except BrokenPipeError:
+            raise  # the reader of standard output went away (| head): not a failed export
         except OSError as exc:
             raise ExportError(path, f"cannot write export: {exc.strerror or exc}") from exc
         report.paths[table] = path

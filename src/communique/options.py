@@ -47,6 +47,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_upload_bytes", 10 * 1024 * 1024, "Largest request body the HTTP API accepts.", minimum=1),
     Setting("api_cache_mb", 64, "Memory for the HTTP API's cache of GET responses, kept until the store changes (0 = off).", minimum=0, maximum=65536),
     Setting("progress", "auto", "Progress bar (count, rate, ETA) on stderr: auto (on a terminal), always (also elsewhere: plain lines) or never.", choices=("auto", "always", "never")),
+    Setting("csv_bom", False, "Start CSV exports with a UTF-8 byte order mark, so spreadsheets read them as UTF-8.", choices=(True, False)),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -72,6 +73,7 @@ class Options:
     max_upload_bytes: int = 10 * 1024 * 1024
     api_cache_mb: int = 64
     progress: str = "auto"
+    csv_bom: bool = False
 
     @classmethod
     def load(cls, config: str | Path | None = None, env: dict[str, str] | None = None, **overrides: Any) -> Options:

@@ -108,6 +108,24 @@ class Person:
         }
 
 
+UNDATED = "undated"  # how a missing date is written for people: CLI text output and web UI
+NO_PLACE = "place not stated"  # how a missing place is written for people
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 mention``, ``2 mentions`` (``nouns`` for an irregular plural: ``plural(2, "copy", "copies")``)."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
+def describe_copy(target: str, reason: str | None) -> str:
+    """A link for people: ``spun copy of X: shared people 4, ...`` (kind, original, why; no nested
+    parentheses). Reasons are ``KIND`` or ``KIND: WHY``; older stores said ``KIND (WHY)``."""
+    kind, _, why = (reason or "copy").partition(": ")
+    if kind.endswith(")") and " (" in kind:
+        kind, _, why = kind[:-1].partition(" (")
+    return f"{kind.split(' of ')[0].strip()} of {target}" + (f": {why.strip()}" if why.strip() else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Meeting:
     participants: tuple[str, ...]

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .records import DocumentResult, Failure
+from .records import NO_PLACE, UNDATED, DocumentResult, Failure, describe_copy, plural
 
 if TYPE_CHECKING:
     from .pipeline import RunReport
@@ -27,11 +27,11 @@ def document_summary(r: DocumentResult) -> str:
     if q.spam_phrases:
         flags.append("spam: " + "; ".join(q.spam_phrases))
     if r.near_duplicate_of:
-        flags.append(f"copy of {r.near_duplicate_of} ({r.duplicate_reason})")
+        flags.append(describe_copy(r.near_duplicate_of, r.duplicate_reason))
     if a.skipped:
         flags.append(f"note: {a.skipped}")
     lines = [
-        f"{raw.doc_id}  {raw.publication_date or 'no date'}  [{q.language or '?'}, trust {q.score:.2f}]",
+        f"{raw.doc_id}  {raw.publication_date or UNDATED}  [{q.language or '?'}, trust {q.score:.2f}]",
         f"  title: {_short(raw.title) if raw.title else '(none)'}",
     ]
     lines += [f"  ! {f}" for f in flags]
@@ -39,9 +39,9 @@ def document_summary(r: DocumentResult) -> str:
         lines.append("  people: " + "; ".join(
             f"{p.name}" + (f" ({p.role})" if p.role else "") for p in a.people))
     for m in a.meetings:
-        when = m.date.isoformat() if m.date else (f"date unknown ({m.date_text})" if m.date_text else "date unknown")
+        when = m.date.isoformat() if m.date else (f"{UNDATED} ({m.date_text})" if m.date_text else UNDATED)
         lines.append(f"  meeting {m.event_id or ''}: {' + '.join(m.participants)}; {when}; "
-                     f"{m.location or 'place not stated'}")
+                     f"{m.location or NO_PLACE}")
         if m.attendees:
             lines.append(f"    also present: {', '.join(m.attendees)}")
     if a.quotes:
@@ -59,9 +59,9 @@ def document_summary(r: DocumentResult) -> str:
 def corpus_head(results: Sequence[DocumentResult], failures: Sequence[Failure] = ()) -> str:
     """One line of counts: documents, meetings in events, quotes, statements, failures."""
     events = {m.event_id for r in results for m in r.analysis.meetings if m.event_id}
-    return (f"{len(results)} documents, {sum(len(r.analysis.meetings) for r in results)} meetings "
-            f"in {len(events)} events, {sum(len(r.analysis.quotes) for r in results)} quotes, "
-            f"{sum(len(r.analysis.statements) for r in results)} statements"
+    return (f"{plural(len(results), 'document')}, {plural(sum(len(r.analysis.meetings) for r in results), 'meeting')} "
+            f"in {plural(len(events), 'event')}, {plural(sum(len(r.analysis.quotes) for r in results), 'quote')}, "
+            f"{plural(sum(len(r.analysis.statements) for r in results), 'statement')}"
             + (f", {len(failures)} failed" if failures else ""))
 
 
@@ -71,10 +71,6 @@ def corpus_summary(results: Sequence[DocumentResult], failures: Sequence[Failure
 
 SHOWN_EVENTS = 5
 SHOWN_FAILURES = 3
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def failure_lines(failures: Sequence[Failure], limit: int = SHOWN_FAILURES) -> list[str]:
@@ -99,9 +95,9 @@ def run_summary(report: RunReport, verbose: bool = False) -> str:
     lines.append(f"events in the store: {len(events)}"
                  + ("; with the most independent reports:" if events else ""))
     for e in events[:SHOWN_EVENTS]:
-        when = e.date.isoformat() if e.date else "date unknown"
+        when = e.date.isoformat() if e.date else UNDATED
         lines.append(f"  {e.event_id}  {_short(' + '.join(e.participants), 60)}; {when}; "
-                     f"{e.location or 'place not stated'}; {_plural(len(e.originals), 'report')}")
+                     f"{e.location or NO_PLACE}; {plural(len(e.originals), 'report')}")
     lines += failure_lines(failures)
     lines.append(f"store: {report.store}")
     lines.append("next: communique events (every event), communique show DOC_ID (one document)"

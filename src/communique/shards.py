@@ -3,9 +3,10 @@
 An output directory written by ``communique batch`` holds:
 
 ``<stem>-<hash>.parquet`` (or ``.jsonl``)
-    one per input shard (an input file): a row per document with the JSONL contract's fields
-    (nested ones as JSON text in Parquet) and ``_record``, the lossless record the merge step
-    reads back (raw text, offset map, full quality and analysis).
+    one per input shard (an input file): a row per document and ``_record``, the lossless record
+    the merge step reads back (raw text, offset map, full quality and analysis). Parquet rows are
+    the ``documents`` table of ``communique export --format parquet`` (same schema and types);
+    JSONL lines are the JSONL contract's records.
 ``_manifest.jsonl``
     one line per finished shard (appended as each finishes): input path, its size and sha256,
     output file, documents, failures. A re-run skips shards whose entry still matches.
@@ -51,7 +52,6 @@ FAILURES = "_failures.jsonl"
 EVENTS = "_events.jsonl"
 LINKS = "_links.jsonl"
 SUCCESS = "_SUCCESS"
-NESTED = ("quality", "people", "meetings", "quotes", "statements")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +184,9 @@ def result_from_state(d: dict[str, Any]) -> DocumentResult:
 
 # --- shard files --------------------------------------------------------------------------------
 
-def _row(r: DocumentResult, fmt: str) -> dict[str, Any]:
-    row = r.to_json()
-    if fmt == "parquet":
-        for key in NESTED:
-            row[key] = json.dumps(row[key], ensure_ascii=False)
-    row["_record"] = json.dumps(result_state(r), ensure_ascii=False) if fmt == "parquet" else result_state(r)
-    return row
+def _row(r: DocumentResult) -> dict[str, Any]:
+    """A JSONL shard line: the extraction contract's record and ``_record``."""
+    return {**r.to_json(), "_record": result_state(r)}
 
 
 def _replace(tmp: Path, path: Path) -> None:
@@ -203,16 +199,15 @@ def write_results(path: Path, results: list[DocumentResult], fmt: str) -> None:
     if fmt == "jsonl":
         with open(tmp, "w", encoding="utf-8") as fh:
             for r in results:
-                fh.write(json.dumps(_row(r, fmt), ensure_ascii=False) + "\n")
-    else:
+                fh.write(json.dumps(_row(r), ensure_ascii=False) + "\n")
+    else:  # the documents table of `communique export --format parquet`, same schema, plus _record
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
-        names = ("doc_id", "source", "title", "publication_date", "language", "text", *NESTED,
-                 "near_duplicate_of", "duplicate_reason", "skipped", "_record")
-        rows = [_row(r, fmt) for r in results]
-        table = pa.table({k: pa.array([row[k] for row in rows], type=pa.string()) for k in names})
-        pq.write_table(table, tmp)
+        from .export import SCHEMAS, documents_row, write_parquet
+
+        schema = SCHEMAS["documents"].append(pa.field("_record", pa.string()))
+        write_parquet(({**documents_row(r.clean, r.quality, r.analysis, r.near_duplicate_of, r.duplicate_reason),
+                        "_record": json.dumps(result_state(r), ensure_ascii=False)} for r in results), tmp, schema)
     _replace(tmp, path)
 
 

@@ -9,7 +9,7 @@ import importlib
 
 import click
 
-from .common import run_main
+from .common import EXIT_CODES_HELP, CommandGroup, run_main
 
 # (module, command names) registered on the main group; each module defines click commands.
 COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -24,7 +24,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="communique")
 def cli() -> None:
     """communique: who met whom, when, where, and who said what, with evidence."""

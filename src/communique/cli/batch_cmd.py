@@ -1,25 +1,33 @@
-"""``communique batch``: extraction over many input shards on Ray Data (or a local process pool)."""
+"""``communique batch``: extraction over many input shards on a local process pool (or Ray Data)."""
 
 from __future__ import annotations
 
 import click
 
-from .common import EXIT_FAILED_ITEMS, FailureLines, options_from, quiet_option, verbose_option
+from .common import (
+    EXIT_FAILED_ITEMS,
+    FailureLines,
+    command_errors,
+    format_option,
+    options_from,
+    quiet_option,
+    verbose_option,
+)
 
 
 @click.command(name="batch")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("--engine", type=click.Choice(["ray", "local"]), default="ray", show_default=True,
-              help="ray: Ray Data actors (the ray extra); local: a process pool on this machine.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: a process pool on this machine; ray: Ray Data actors (needs pip install 'communique[ray]').")
 @click.option("--address", default=None,
               help="Ray cluster to join: auto (a cluster started on this machine) or ray://HEAD:10001. "
                    "Default: start a private Ray with this machine's cores.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction actors/processes (default: the cluster's CPUs for ray, all cores locally).")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
-              help="Output directory: one results file per input shard, a manifest, failures, events.")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
-              help="Format of the per-shard results files.")
+              help="Output DIRECTORY (batch writes several files): one results file per input shard, a manifest, "
+                   "failures, events.")
+@format_option("jsonl", "parquet", default="parquet", help="Format of the per-shard results files.")
 @click.option("--db", default=None, help="Also save the results, links and events into this store URL.")
 @click.option("--retry-failed", is_flag=True, help="Re-run shards that finished with failures in an earlier run.")
 @quiet_option
@@ -39,14 +47,15 @@ def batch_cmd(inputs: tuple[str, ...], engine: str, address: str | None, workers
     from ..distributed import run_batch
     from ..progress import progress_for
 
-    opts = options_from(db=db)
     if engine == "local" and workers is None:
         workers = os.cpu_count() or 1
     failures = FailureLines()
-    report = run_batch(list(inputs), output, engine=engine, address=address, workers=workers, fmt=fmt,
-                       db=db, opts=opts, retry_failed=retry_failed,
-                       echo=lambda line: click.echo(line, err=True), on_failure=failures,
-                       progress=progress_for(opts, quiet=quiet), verbose=verbose)
+    with command_errors():
+        opts = options_from(db=db)
+        report = run_batch(list(inputs), output, engine=engine, address=address, workers=workers, fmt=fmt,
+                           db=db, opts=opts, retry_failed=retry_failed,
+                           echo=lambda line: click.echo(line, err=True), on_failure=failures,
+                           progress=progress_for(opts, quiet=quiet), verbose=verbose)
     failures.finish()
     click.echo("\n".join(report.lines(verbose=verbose)))
     if report.failures:

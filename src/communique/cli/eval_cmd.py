@@ -15,12 +15,13 @@ from ..evaluate import (
     load_golds,
     load_outputs,
     locate_texts,
+    require_matches,
     run_extractor,
     score,
 )
 from ..options import Options
-from ..records import Failure
-from .common import EXIT_FAILED_ITEMS, options_from
+from ..records import Failure, plural
+from .common import EXIT_FAILED_ITEMS, command_errors, format_option, options_from
 
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -31,12 +32,13 @@ _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
               help="A JSONL output (communique extract --format jsonl) to score; without it, the extractor runs on the gold documents.")
 @click.option("--texts", "texts", type=_DIR, default=None,
               help="Folder with <doc_id>.txt: where the articles are (default: the gold's source_file, or texts/ beside the gold); offsets are checked against them.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@format_option("text", "json", default="text", help="text: a table; json: the figures as JSON.")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="The same as --format json (kept for scripts).")
 @click.option("--compare", "compare", type=click.Choice(["textacy"]), default=None,
               help="Also score a baseline on the same documents (quotes only) and print it beside ours.")
 @click.option("--issues", is_flag=True, help="List every disagreement with the gold after the table.")
 @click.option("--model", default=None, help="spaCy pipeline package (default: the model setting).")
-def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, as_json: bool, compare: str | None,
+def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, fmt: str, as_json: bool, compare: str | None,
              issues: bool, model: str | None) -> None:
     """Score extraction against the gold files (<doc_id>.json) in GOLD_DIR.
 
@@ -45,7 +47,17 @@ def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, as_json: b
     GOLD_DIR may also be the real-page corpus (a folder with manifest/ and gold/, such as
     eval/realpages): its cached pages are scored, overall and per category.
     """
+    with command_errors():
+        _eval(gold_dir, system, texts, as_json or fmt == "json", compare, issues, model)
+
+
+def _eval(gold_dir: Path, system: Path | None, texts: Path | None, as_json: bool, compare: str | None,
+          issues: bool, model: str | None) -> None:
     opts = options_from(model=model)
+    if compare == "textacy":
+        from ..compare_textacy import require_textacy
+
+        require_textacy()  # before the extractor runs, not after
     from ..evaluate_events import evaluate_events, is_events_corpus
     from ..realpages import is_corpus
 
@@ -94,6 +106,7 @@ def _eval_corpus(folder: Path, opts: Options, system: Path | None, as_json: bool
     failures: list[Failure] = []
     if system is not None:
         outputs = load_outputs(system)
+        require_matches(outputs, corpus.golds, str(system))
     else:
         outputs, failures = run_extractor([corpus.texts[d] for d in corpus.golds], opts)
     report: Report = score(outputs, corpus.golds, corpus.texts)
@@ -115,7 +128,7 @@ def _eval_corpus(folder: Path, opts: Options, system: Path | None, as_json: bool
             click.echo(skipped)
         if issues and report.issues:
             click.echo("")
-            click.echo(f"{len(report.issues)} issues:")
+            click.echo(f"{plural(len(report.issues), 'issue')}:")
             for i in report.issues:
                 cats = ",".join(corpus.categories.get(i.doc_id, ()))
                 click.echo(f"  {i.doc_id}  {i.field:<18} {i.kind:<10} {i.detail}  [{cats}]")

@@ -12,6 +12,7 @@ from .common import (
     EXIT_FAILED_ITEMS,
     FailureLines,
     db_option,
+    format_option,
     options_from,
     quiet_option,
     terminal,
@@ -28,12 +29,29 @@ def _report_failures(failures: list[Failure], notes: list[str]) -> None:
     FailureLines().all(failures)
 
 
+def demo_paths(paths: tuple[str, ...], demo: bool, db: str) -> tuple[str, ...]:
+    """PATHS as given, or with ``--demo`` the package's samples (said loudly: they are fictional)."""
+    if paths and demo:
+        raise click.UsageError("give PATHS or --demo, not both")
+    if not paths and not demo:
+        raise click.UsageError("no PATHS given: name the files or folders to run on "
+                               "(or try `communique run --demo` on the package's fictional sample articles)")
+    if not demo:
+        return paths
+    from importlib import resources
+
+    samples = str(resources.files("communique").joinpath("samples"))
+    click.echo(f"DEMO: running on the package's FICTIONAL sample articles ({samples}), not real news; "
+               f"they go into the store {db}", err=True)
+    return (samples,)
+
+
 @click.command(name="extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
-              help="jsonl: one record per document, the contract in ../shared/spec/extract-output.md; table: readable.")
+@format_option("text", "jsonl", default="jsonl",
+               help="jsonl: one record per document, the contract in ../shared/spec/extract-output.md; text: readable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write to this file instead of stdout.")
+              help="Output FILE (default: standard output).")
 @_WORKERS
 @quiet_option
 def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | None, quiet: bool) -> None:
@@ -68,12 +86,15 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, output: str, workers: int | No
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @db_option
 @_WORKERS
+@click.option("--demo", is_flag=True,
+              help="Run on the package's own sample articles instead of PATHS: fictional, written for this project.")
 @quiet_option
 @verbose_option
-def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool, verbose: bool) -> None:
+def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None, demo: bool, quiet: bool,
+            verbose: bool) -> None:
     """The main job: ingest and extract PATHS into the store, link copies, merge events, summarise.
 
-    Default PATHS: ../shared/seeds when present, else the package's sample articles.
+    PATHS are required; --demo runs on the package's fictional sample articles instead.
     Re-running is idempotent: documents are keyed by content and events by their participants and date.
     Prints a summary of at most a screen (--verbose: every document); the same as the Python
     call communique.run(PATHS, db=...).
@@ -83,7 +104,8 @@ def run_cmd(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: 
     from ..report import run_summary
 
     opts = options_from(db=db, workers=workers)
-    report = run(list(paths) or None, opts=opts, progress=progress_for(opts, quiet=quiet))
+    paths = demo_paths(paths, demo, opts.db)
+    report = run(list(paths), opts=opts, progress=progress_for(opts, quiet=quiet))
     click.echo(terminal(run_summary(report, verbose=verbose)))
     _report_failures(report.failures, report.notes)
     if report.failures:

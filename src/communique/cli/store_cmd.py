@@ -7,21 +7,24 @@ import json
 import click
 
 from ..progress import estimate_documents, progress_for, track
+from ..records import NO_PLACE, UNDATED, describe_copy, plural
 from ..store import Store, StoredDocument, StoreStats
 from ..store.loader import ingest_into
 from ..store.store import BATCH_SIZE
 from .common import (
     EXIT_FAILED_ITEMS,
+    EXIT_NOT_FOUND,
     FailureLines,
     command_errors,
     db_option,
+    format_option,
+    open_existing,
     options_from,
     quiet_option,
     terminal,
 )
 
-_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                       help="Output format.")
+_FORMAT = format_option("text", "json", default="text", help="text: readable; json: the full record.")
 
 
 
@@ -29,10 +32,14 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), d
 @click.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @db_option
-@click.option("--batch-size", "batch_size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
-              help="Documents per store transaction; an interrupted run keeps every finished batch.")
+@click.option("--commit-every", "commit_every", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
+              help="Documents per store transaction; an interrupted run keeps every finished transaction. "
+                   "(Not the batch_size setting, which is documents per spaCy batch.)")
+@click.option("--batch-size", "old_commit_every", type=click.IntRange(min=1), default=None, hidden=True,
+              help="The old name of --commit-every (kept for scripts).")
 @quiet_option
-def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int, quiet: bool) -> None:
+def ingest_cmd(paths: tuple[str, ...], db: str | None, commit_every: int, old_commit_every: int | None,
+               quiet: bool) -> None:
     """Read, clean and store the articles in PATHS (files, directories, - for stdin); no extraction.
 
     Content already stored is skipped, so re-running after an interruption stores each
@@ -43,7 +50,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int, quiet: b
     with command_errors():
         opts = options_from(db=db)
         with Store.open(opts=opts) as store:
-            summary = ingest_into(store, paths, opts, on_failure=report, batch_size=batch_size,
+            summary = ingest_into(store, paths, opts, on_failure=report, batch_size=old_commit_every or commit_every,
                                   wrap=lambda items: track(items, progress_for(opts, quiet=quiet), "ingesting",
                                                            estimate_documents(paths)))
     report.finish()
@@ -60,12 +67,12 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, batch_size: int, quiet: b
 @_FORMAT
 def show_cmd(doc_id: str, db: str | None, fmt: str) -> None:
     """Print the stored document DOC_ID: metadata, cleaned text and what was extracted from it."""
-    with command_errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), open_existing(db) as store:
         doc = store.get_document(doc_id)
         where = store.display_url
     if doc is None:
         click.echo(f"error: no document {doc_id!r} in {where}", err=True)
-        raise SystemExit(EXIT_FAILED_ITEMS)
+        raise SystemExit(EXIT_NOT_FOUND)
     if fmt == "json":
         click.echo(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -77,7 +84,7 @@ def show_cmd(doc_id: str, db: str | None, fmt: str) -> None:
 @_FORMAT
 def stats_cmd(db: str | None, fmt: str) -> None:
     """Count what the store holds: documents (by kind, language, spun), people, meetings, quotes, statements, events, failures."""
-    with command_errors(), Store.open(opts=options_from(db=db)) as store:
+    with command_errors(), open_existing(db) as store:
         stats = store.stats()
     if fmt == "json":
         click.echo(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
@@ -101,7 +108,7 @@ def format_document(doc: StoredDocument) -> str:
         lines.append(f"url: {raw.url}")
     lines += [
         f"title: {raw.title or '-'}",
-        f"publication_date: {raw.publication_date.isoformat() if raw.publication_date else '-'}",
+        f"publication_date: {raw.publication_date.isoformat() if raw.publication_date else UNDATED}",
         f"ingested_at: {doc.ingested_at.isoformat(timespec='seconds')}",
     ]
     q = doc.quality
@@ -116,21 +123,21 @@ def format_document(doc: StoredDocument) -> str:
         if doc.analysis.skipped:
             lines.append(f"skipped: {doc.analysis.skipped}")
     if doc.near_duplicate_of:
-        lines.append(f"near_duplicate_of: {doc.near_duplicate_of} ({doc.duplicate_reason or 'no reason given'})")
+        lines.append(f"near_duplicate_of: {describe_copy(doc.near_duplicate_of, doc.duplicate_reason)}")
     lines += ["", doc.clean_text.rstrip(), ""]
     a = doc.analysis
     if a.people:
         lines.append(f"people ({len(a.people)}):")
         for p in a.people:
             about = ", ".join(x for x in (p.role, p.country, p.wikidata) if x)
-            lines.append(f"  {p.name}" + (f" ({about})" if about else "") + f": {len(p.mentions)} mentions")
+            lines.append(f"  {p.name}" + (f" ({about})" if about else "") + f": {plural(len(p.mentions), 'mention')}")
     if a.meetings:
         lines.append(f"meetings ({len(a.meetings)}):")
         for i, m in enumerate(a.meetings):
-            when = m.date.isoformat() if m.date else "date unknown"
+            when = m.date.isoformat() if m.date else UNDATED
             if m.date_text:
                 when += f" ({m.date_text})"
-            head = f"  [{i}] {' + '.join(m.participants)}; {when}; {m.location or 'place unknown'}"
+            head = f"  [{i}] {' + '.join(m.participants)}; {when}; {m.location or NO_PLACE}"
             if m.event_id:
                 head += f"; event {m.event_id}"
             lines.append(head)
@@ -158,7 +165,7 @@ def format_stats(stats: StoreStats) -> str:
     lines += [f"  language {k}: {n}" for k, n in stats.by_language.items()]
     lines += [
         f"  spun: {stats.spun}",
-        f"people: {stats.people}",
+        f"people: {stats.people} distinct ({plural(stats.people_in_documents, 'person-document row')} in the people export)",
         f"meetings: {stats.meetings}",
         f"quotes: {stats.quotes}",
         f"statements: {stats.statements}",

@@ -68,18 +68,20 @@ class StoreStats:
     by_kind: dict[str, int]
     by_language: dict[str, int]
     spun: int
-    people: int
+    people: int  # distinct people (the people table)
     meetings: int
     quotes: int
     statements: int
     events: int
     failures: int
+    people_in_documents: int = 0  # (person, document) pairs: the rows of the people export
 
     def to_json(self) -> dict[str, Any]:
         return {
             "documents": self.documents, "by_kind": self.by_kind, "by_language": self.by_language,
             "spun": self.spun, "people": self.people, "meetings": self.meetings, "quotes": self.quotes,
             "statements": self.statements, "events": self.events, "failures": self.failures,
+            "people_in_documents": self.people_in_documents,
         }
 
 

@@ -225,6 +225,16 @@ def list_events(store: Store, f: EventFilter | None = None, *, limit: int = 50, 
     return _summaries(rows), total
 
 
+def event_ids(store: Store, f: EventFilter | None = None, *, sort: str = "-date") -> list[str]:
+    """The id of every event matching ``f``, in ``list_events``' order (all pages: for the CLI)."""
+    ids: list[str] = []
+    while True:
+        page, _total = list_events(store, f, limit=MAX_LIMIT, offset=len(ids), sort=sort)
+        ids += [item["event_id"] for item in page]
+        if len(page) < MAX_LIMIT:
+            return ids
+
+
 def list_events_json(store: Store, f: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
                      sort: str = "-date") -> tuple[list[str], int]:
     """``list_events`` with each summary as the JSON text the store keeps (plus its source count),

@@ -21,7 +21,7 @@ import threading
 import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -45,7 +45,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from ..actors.kb import KnowledgeBase
-from ..errors import StoreError
+from ..errors import StoreError, StoreMissing
 from ..options import Options
 from ..records import Analysis, CleanDocument, DocumentResult, Failure
 from . import convert, indexing, models
@@ -193,6 +193,36 @@ def _make_engine(url: URL) -> Engine:
                          pool_size=POSTGRES_POOL[0], max_overflow=POSTGRES_POOL[1])
 
 
+def _sqlite_path(url: URL) -> str | None:
+    """The file of a SQLite store URL (None for other backends and in-memory stores)."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return str(url.database)
+
+
+def _sqlite_file_missing(url: URL) -> bool:
+    path = _sqlite_path(url)
+    return path is not None and not Path(path).expanduser().is_file()
+
+
+def _has_schema(engine: Engine) -> bool:
+    """Whether the database holds communique's schema (its Alembic version table). A SQLite file
+    is asked read-only, so that a file which is not a store is left exactly as it was."""
+    path = _sqlite_path(engine.url)
+    if path is not None:
+        uri = Path(path).expanduser().resolve().as_uri() + "?mode=ro"
+        try:
+            with closing(sqlite3.connect(uri, uri=True)) as conn:
+                return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                                    ).fetchone() is not None
+        except sqlite3.DatabaseError:
+            return False  # not a SQLite database at all
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        return bool(inspect(conn).has_table("alembic_version"))
+
+
 def _alembic_config() -> Any:
     from alembic.config import Config
 
@@ -248,19 +278,30 @@ class Store:
         self._kb_lock = threading.Lock()
 
     @classmethod
-    def open(cls, url: str | None = None, opts: Options | None = None) -> Store:
-        """Connect to ``url`` (default ``opts.db``) and upgrade its schema to the latest migration."""
+    def open(cls, url: str | None = None, opts: Options | None = None, *, create: bool = True) -> Store:
+        """Connect to ``url`` (default ``opts.db``) and upgrade its schema to the latest migration.
+
+        ``create=False`` (read-only commands): a store that does not exist yet (no SQLite file, or
+        a database without communique's schema) raises ``StoreMissing`` ("no store at ...")
+        instead of being created."""
         if url is None:
             url = (opts or Options.load()).db
         parsed = normalise_url(url)
         masked = parsed.render_as_string(hide_password=True)
+        if not create and _sqlite_file_missing(parsed):
+            raise StoreMissing(f"no store at {_sqlite_path(parsed) or masked}")
         engine: Engine | None = None
         for attempt in itertools.count():
             started = time.monotonic()
             try:
                 engine = _make_engine(parsed)
+                if not create and not _has_schema(engine):
+                    engine.dispose()
+                    raise StoreMissing(f"no store at {_sqlite_path(parsed) or masked}")
                 _migrate(engine)
                 break
+            except StoreMissing:
+                raise
             except Exception as exc:  # SQLAlchemy, driver, alembic, OS: all mean "cannot open"
                 if engine is not None:
                     engine.dispose()
@@ -655,6 +696,7 @@ class Store:
                 documents=count(DOCS), by_kind=by(DOCS.c.kind), by_language=by(DOCS.c.language),
                 spun=count(DOCS, DOCS.c.spun.is_(True)), people=count(PEOPLE), meetings=count(MEETINGS),
                 quotes=count(QUOTES), statements=count(STATEMENTS), events=count(EVENTS), failures=count(FAILURES),
+                people_in_documents=count(DOC_PEOPLE),
             )
 
     def counts(self) -> dict[str, int]:

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..api.inline import get_route
 from ..errors import AmbiguousPerson
+from ..records import UNDATED
 from ..store import Store, StoredDocument
 from ..store import queries as Q
 from ..store.people import resolve_person
@@ -35,6 +36,7 @@ def _templates() -> Jinja2Templates:
                       autoescape=select_autoescape(enabled_extensions=("html",), default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["value"] = _value
+    env.filters["day"] = lambda v: str(v) if v else UNDATED  # one rendering of a missing date
     env.filters["segment"] = segment
     env.filters["doc_href"] = lambda doc_id: _href("documents", "id", doc_id)
     env.filters["person_href"] = lambda name: _href("people", "name", name)
