@@ -139,7 +139,7 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 
 # clauses that name people who are not principals: relative clauses and message senders
 _NOT_PRINCIPAL = re.compile(
-    r",\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?\s+"
+    r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?\s+"
     r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*",
     re.I,
 )
@@ -370,6 +370,7 @@ def _principals_of_trigger(
                                        max(t.idx + len(t) for t in obj[0].subtree), kinds=("name", "role")):
                 return _NO_MEETING  # "welcomed the decision", "received a message": no one met
     spans: list[tuple[int, int]] = []
+    inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
     for h in heads + ([subject_only] if subject_only is not None else []):
         for child in h.children:
@@ -387,6 +388,8 @@ def _principals_of_trigger(
                     seg = sent.doc.text[sent.start_char:sent.end_char]
                     b = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
                 spans.append((a, b))
+                inner += [(min(t.idx for t in r.subtree), max(t.idx + len(t) for t in r.subtree))
+                          for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
     if not spans:
         return None
     out: list[str] = []
@@ -396,7 +399,8 @@ def _principals_of_trigger(
             out.append(topic)
     for m in idx.between(sent.start_char, sent.end_char, kinds=("name", "role")):
         if (m.key and not _inside(m.start, quoted) and any(a <= m.start < b for a, b in spans)
-                and not any(a <= m.start < b for a, b in not_principal) and m.key not in out and m.key not in present):
+                and not any(a <= m.start < b for a, b in not_principal) and not any(a <= m.start < b for a, b in inner)
+                and m.key not in out and m.key not in present):
             out.append(m.key)
     return out
 
