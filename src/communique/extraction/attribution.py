@@ -298,6 +298,8 @@ def _before_cue(
         after = mentions.starting(cue_e, q_open)
         if after:
             return after[0].key, 0.85, (cue_s, cue_e)
+        if not _PRONOUN.match(text, cue_e + 1):
+            return None, 0.0, (cue_s, cue_e)  # "According to the government, it will be a “meeting of friends”"
     subject = subject_of(cue_s)
     if subject is not None:
         own = [m for m in mentions.starting(*subject) if m.end <= subject[1]]

@@ -83,7 +83,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             ch = text[i]
             if ch in DOUBLE:
                 if open_at is None:
-                    if ch != "”" and _is_opener(text, i):
+                    if (ch != "”" or i == ps) and _is_opener(text, i):  # (a paragraph may open with a reversed mark)
                         open_at = i
                     elif _is_closer(text, i):
                         # a closer with no opener: the opening was lost; not recoverable
