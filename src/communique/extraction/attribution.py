@@ -164,8 +164,17 @@ def attribute(
             # quotes speech without its verb: "Leaders' talks 'very constructive'", but not the
             # object of another verb: "agree to keep 'shuttle diplomacy' going")
             continue
+        if speaker is None and cue is None:
+            read = _DOCUMENT_READ.match(text, q_end)
+            if read is not None:  # “...,” their statement read: a document's words
+                own = outside.starting(read.start("owner"), read.end("owner")) if read.group("owner") else []
+                speaker, conf = (own[0].key, 0.8) if own else (None, 0.0)
+                cue = (read.start("verb"), read.end("verb"))
         if speaker is None and kind == "direct" and cue is None:
-            if prev is not None and prev.speaker and _near(text, prev.span, q):
+            if (prev is not None and prev.speaker is None and prev.cue is not None and _near(text, prev.span, q)
+                    and "\n" not in text[prev.span.end : q.start]):
+                pass  # goes on with a joint or unnamed speaker's words in the same paragraph: still no one person
+            elif prev is not None and prev.speaker and _near(text, prev.span, q):
                 speaker, conf = prev.speaker, 0.7
             else:
                 key, spoke = tops.at(q.start)
@@ -180,6 +189,11 @@ def attribute(
     return out
 
 
+# “...,” their statement read / the readout said / Sisi's statement added: the words of a document
+_DOCUMENT_READ = re.compile(
+    r"[\s,]*(?:(?:the|their|a|an|its|his|her|(?P<owner>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:’s|'s))\s+)?(?:\w+\s+){0,2}"
+    r"(?:statement|readout|communiqu[eé]|release|declaration|letter|post|tweet|message)\s+"
+    r"(?P<verb>read|reads|said|says|stated|states|added|adds|noted|notes)\b")
 _TALKS_AFTER = re.compile(r"[\s,]*(?:talks|discussions?|meetings?|visit|exchanges?|dialogue|conversations?|session)\b", re.I)
 _ATTRIBUTIVE = re.compile(
     r"\s+(?!(?:and|or|but|to|of|in|on|for|with|as|at|by|from|that|which|who|is|are|was|were|be|been|has|have|had|"
