@@ -128,7 +128,7 @@ class Extractor:
             verb_at=lambda pos: pos in starts and sdoc[starts[pos]].pos_ == "VERB",
             subject_of=lambda pos: _subject_span(sdoc[starts[pos]] if pos in starts else None),
         )
-        attributed = [_not_named_inside(a, idx) for a in attributed]
+        attributed = [_not_named_inside(a, idx, text) for a in attributed]
         everyone, spans_of = self._with_headline(c, idx, ref, home)
         people = persons(everyone, self.kb, ref, spans_of, text)
         quotes = tuple(
@@ -265,17 +265,20 @@ def _first_full_date(text: str) -> date | None:
     return None
 
 
-def _not_named_inside(a: Any, idx: PeopleIndex) -> Any:
+def _not_named_inside(a: Any, idx: PeopleIndex, text: str) -> Any:
     """Words that name their own speaker in the third person ("The Prime Minister and the
     President discussed ...", a readout or statement quoted) are not that person's words: the
-    speaker is then nobody."""
+    speaker is then nobody. A title the speaker gives himself ("my first visit as Prime
+    Minister") is no third person."""
     if a.speaker is None:
         return a
     inside = any(m.key == a.speaker and m.kind != "pronoun" and a.span.start <= m.start < a.span.end
+                 and not (m.kind == "role" and _AS_TITLE.search(text, max(0, m.start - 8), m.start))
                  for m in idx.mentions)
     return dataclasses.replace(a, speaker=None) if inside else a
 
 
+_AS_TITLE = re.compile(r"\bas\s+(?:the\s+)?$", re.I)
 _HEADLINE_QUOTE_WORDS = 12  # a longer quoted stretch in a headline is kept only where the body quotes it
 
 
