@@ -27,7 +27,7 @@ from .dates import PATTERNS as DATE_PATTERNS
 from .dates import _explicit
 from .lexicon import Lexicon
 from .meetings import find_calls, find_meetings
-from .people import PeopleIndex, find_people, persons, with_headline
+from .people import AS_A_TITLE, PeopleIndex, find_people, persons, with_headline
 from .places import Gazetteer, dateline, seat_country
 from .quotes import find_quote_spans, is_name_like, words
 from .spans import Ranges
@@ -273,12 +273,11 @@ def _not_named_inside(a: Any, idx: PeopleIndex, text: str) -> Any:
     if a.speaker is None:
         return a
     inside = any(m.key == a.speaker and m.kind != "pronoun" and a.span.start <= m.start < a.span.end
-                 and not (m.kind == "role" and _AS_TITLE.search(text, max(0, m.start - 8), m.start))
+                 and not (m.kind == "role" and AS_A_TITLE.search(text, max(0, m.start - 8), m.start))
                  for m in idx.mentions)
     return dataclasses.replace(a, speaker=None) if inside else a
 
 
-_AS_TITLE = re.compile(r"\bas\s+(?:the\s+)?$", re.I)
 _HEADLINE_QUOTE_WORDS = 12  # a longer quoted stretch in a headline is kept only where the body quotes it
 
 

@@ -931,6 +931,7 @@ def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
     return (lo, hi) if found else None
 
 
+AS_A_TITLE = re.compile(r"\b[Aa]s\s+(?:the\s+)?$")
 _HEADS = ("president", "prime_minister", "king", "emir", "sultan", "head_of_state", "supreme_leader", "chancellor")
 
 
@@ -943,6 +944,8 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
     for m in idx.mentions:
         if m.kind != "role" or m.office is None or m.key:
             continue  # resolved already: an apposition to a name
+        if m.office_country is None and text and AS_A_TITLE.search(text, max(0, m.start - 8), m.start):
+            continue  # "my first trip as Prime Minister", "as president he ...": a description, not a reference
         cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window)]
         if m.office_country is None and text:
             # "The Prime Minister welcomed the Prime Minister of Greece Kyriakos Mitsotakis": a bare
