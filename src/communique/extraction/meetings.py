@@ -188,7 +188,7 @@ def find_meetings(
                     break
             if readings[-1] is not None and len(readings[-1]) >= 2:
                 principals = readings[-1]
-            elif all(r is _NO_MEETING for r in readings):
+            elif any(r is _NO_MEETING for r in readings):  # (no other trigger of the sentence gave two principals)
                 pass  # planned, negated, greeted on arrival, "during the meeting": no meeting of its own here
             else:
                 for k in ([subj] if subj else []) + names:
