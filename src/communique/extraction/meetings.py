@@ -188,7 +188,9 @@ def find_meetings(
                     break
             if readings[-1] is not None and len(readings[-1]) >= 2:
                 principals = readings[-1]
-            elif any(r is _NO_MEETING for r in readings):  # (no other trigger of the sentence gave two principals)
+            elif any(r is _NO_MEETING for r in readings) and all(r is _NO_MEETING or r is None for r in readings):
+                # planned, negated, greeted on arrival ... and the sentence's other triggers show no clause of their
+                # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting")
                 pass  # planned, negated, greeted on arrival, "during the meeting": no meeting of its own here
             else:
                 for k in ([subj] if subj else []) + names:
