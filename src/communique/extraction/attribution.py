@@ -83,12 +83,26 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
             if tok.head.dep_ == "ROOT" and not any(o.head == tok.head for o in subjects[n + 1:]):
                 break  # the main clause's subject is no person (a second subject of the same verb is a
                 # mis-parse such as a dateline read as subject: "Addis Ababa, ... – Prime Minister X held")
+        if subj_key is None:
+            subj_key = _name_before_subjectless_verb(sent, idx, lex, quoted)
         if subj_key:
             current = subj_key
         starts.append(sent.start_char)
         keys.append(subj_key)
         speech.append(has_speech)
     return Topics(starts, keys, speech)
+
+
+def _name_before_subjectless_verb(sent: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> str | None:
+    """The person named right before a speech verb the parser gave no subject ("In the briefing,
+    Chief of Protocol Robert Borje said ...", where the name was read as an apposition)."""
+    for tok in sent:
+        if (tok.dep_ == "ROOT" and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speech_lemmas
+                and not _inside(tok.idx, quoted) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+            named = [m for m in idx.at(sent.start_char, tok.idx) if m.key and m.kind == "name"
+                     and not sent.doc.text[m.end : tok.idx].strip(" ,")]
+            return named[-1].key if named else None
+    return None
 
 
 def _inside(pos: int, ranges: Ranges) -> bool:
