@@ -22,7 +22,7 @@ from ..records import Person
 from .lexicon import Lexicon
 
 ROLE_WORDS = (
-    r"Supreme Leader|Leader|Grand Ayatollah|President|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
+    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
     r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
     r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
