@@ -274,9 +274,15 @@ def _pronoun_person(word: str, pos: int, tops: Topics, idx: PeopleIndex | None) 
     return tops.before(pos)
 
 
+_LOWER_TITLES = frozenset({"the", "of", "and", "for", "minister", "president", "prime", "foreign", "defence", "defense",
+                           "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "chancellor",
+                           "premier", "king", "queen", "emir", "deputy", "vice", "general", "chief"})
+
+
 def _title_gap(gap: str) -> bool:
-    """Only title words between a cue and a name ("said Saudi Foreign Minister Prince ...")."""
-    return all(w[0].isupper() or w in ("the", "of", "and", "for") for w in re.findall(r"[\w’'-]+", gap))
+    """Only title words between a cue and a name ("said Saudi Foreign Minister Prince ...",
+    "said minister Bustillo")."""
+    return all(w[0].isupper() or w in _LOWER_TITLES for w in re.findall(r"[\w’'-]+", gap))
 
 
 def _after_cue(
