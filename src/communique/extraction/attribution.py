@@ -152,7 +152,9 @@ def attribute(
             continue  # a single quoted word is a label or a scare quote, unless woven into reported speech
         s_start, s_end = bounds.around(q.start)
         q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
-        speaker, conf, cue = _after_cue(text, q_end, s_end, outside, tops, lex, idx)
+        closed = body.rstrip().endswith((".", "!", "?")) and re.match(r"[ \t]+(?!He\b|She\b)[A-Z]", text[q_end : q_end + 4])
+        # “... in Pakistan.” Zabiullah Mujahid also tweeted ...: the quote ended its sentence; the next one is not its cue
+        speaker, conf, cue = (None, 0.0, None) if closed else _after_cue(text, q_end, s_end, outside, tops, lex, idx)
         if speaker is None and cue is None:
             speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx,
                                              subject_of)

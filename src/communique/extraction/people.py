@@ -1098,7 +1098,7 @@ def _held(
 
 
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<role>[^,.;()“”\"]{3,80}?)(?=[,.;]|\s+(?:said|told|who|and)\b|$)")
-_ROLE_THEN_NAME = re.compile(r"(?P<role>(?:[A-Z][a-z]+\s+){0,3}(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|analyst|researcher|official|adviser|advisor|ambassador|envoy|minister|director|chief|head|commander|governor|mayor|lawmaker|MP|senator))\s*,?\s*$")
+_ROLE_THEN_NAME = re.compile(r"(?P<role>(?:[A-Z][a-z]+(?:’s|'s)?\s+){0,3}(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|analyst|researcher|official|adviser|advisor|ambassador|envoy|minister|director|chief|head|commander|governor|mayor|lawmaker|MP|senator))\s*,?\s*$")
 
 
 def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | None, str | None]:
@@ -1109,7 +1109,7 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
         before = _ROLE_THEN_NAME.search(text, max(0, m.start - 80), m.start)
         role = app.group("role").strip() if app else (before.group("role").strip() if before else None)
         if role:
-            country = next((c for w in re.findall(r"[A-Z][\w’'-]+", role) if (c := kb.country_code(w))), None)
+            country = next((c for w in re.findall(r"[A-Z][\w-]+", role) if (c := kb.country_code(w))), None)
             return role, country
     return None, None
 
