@@ -54,3 +54,14 @@ def test_his_counterpart_from_a_country_is_the_one_person_of_the_text_from_there
         "his Thai counterpart said.\n"))
     assert [(q.speaker, q.text) for q in a.quotes] == [
         ("Anwar Ibrahim", "candid"), ("Srettha Thavisin", "Peace in the south is our first priority,")]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role", "country"), [
+    ("Kenya’s special envoy Otieno Wambua met the delegation on Monday.", "Otieno Wambua", "Kenya’s special envoy", "KEN"),
+    ("Juma Haji, spokesman of the Tanzanian foreign ministry, said the talks went well.", "Juma Haji",
+     "spokesman of the Tanzanian foreign ministry", "TZA"),
+])
+def test_the_role_the_text_gives_an_unknown_person(extractor: Extractor, sentence: str, name: str, role: str,
+                                                   country: str) -> None:
+    a = analyse(extractor, f"Talks in Nairobi\n\n{sentence}\n")
+    assert {p.name: (p.role, p.country) for p in a.people}[name] == (role, country)

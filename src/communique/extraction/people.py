@@ -1098,6 +1098,11 @@ def _held(
 
 
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<role>[^,.;()“”\"]{3,80}?)(?=[,.;]|\s+(?:said|told|who|and)\b|$)")
+# "Abdul Qahar Balkhi, spokesman of the foreign ministry, said": a role word opens it, no article
+_BARE_APPOSITION = re.compile(
+    r",\s+(?P<role>(?:[A-Z][\w’'-]*\s+){0,2}(?:spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|director|"
+    r"chief|head|commander|governor|secretary|deputy|chairman|chairwoman|chairperson)\b[^,.;()“”\"]{0,70}?)"
+    r"(?=[,.;]|\s+(?:said|told|who|and)\b|$)")
 _ROLE_THEN_NAME = re.compile(r"(?P<role>(?:[A-Z][a-z]+(?:’s|'s)?\s+){0,3}(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|analyst|researcher|official|adviser|advisor|ambassador|envoy|minister|director|chief|head|commander|governor|mayor|lawmaker|MP|senator))\s*,?\s*$")
 
 
@@ -1105,7 +1110,7 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
     """For a person the knowledge base does not know: the role and country the text gives
     ("Ahmed al-Hassan, a spokesman for the Saudi embassy" -> "spokesman for the Saudi embassy", SAU)."""
     for m in ms:
-        app = _APPOSITION.match(text, m.end)
+        app = _APPOSITION.match(text, m.end) or _BARE_APPOSITION.match(text, m.end)
         before = _ROLE_THEN_NAME.search(text, max(0, m.start - 80), m.start)
         role = app.group("role").strip() if app else (before.group("role").strip() if before else None)
         if role:
