@@ -119,6 +119,19 @@ def test_report_without_any_date_joins_the_only_event_it_fits() -> None:
     assert len(merge_events([dated, second, doc("e", Meeting(P))])) == 3
 
 
+def test_reports_that_never_say_when_are_one_event_when_nothing_else_fits() -> None:
+    first = doc("a", Meeting(P, date_text="on Friday", location="Bogor"))
+    second = doc("b", Meeting(P, location="Bogor"))
+    third = doc("c", Meeting(P, date_text="on Friday"))
+    (e,) = merge_events([third, first, second])
+    assert sorted(e.sources) == [("a", 0), ("b", 0), ("c", 0)] and e.event_id == event_id(("a", 0))
+    other_day = doc("d", Meeting(P, date_text="on Monday", location="Bogor"))
+    elsewhere = doc("e", Meeting(P, location="Canberra"))
+    assert sorted(len(e.sources) for e in merge_events([first, second, other_day, elsewhere])) == [1, 1, 2]
+    timed = doc("f", Meeting(P), pub=date(2024, 8, 2))  # a timed event they could be: left alone
+    assert len(merge_events([first, third, timed])) == 3
+
+
 def test_copies_join_their_original_and_conflicts_are_flagged() -> None:
     orig = doc("orig", Meeting(P, ("Retno Marsudi",), date=date(2024, 3, 1), location="Jakarta"))
     copy = doc("copy", Meeting(P, ("Penny Wong",), date=date(2024, 3, 2), location="Jakarta"))

@@ -15,6 +15,9 @@ Rules (applied per set of participants, canonical names; attendees do not count)
    the only one with these participants whose weekday and place fit it (else it stays alone).
 5. Two undated meetings join when both reports have publication dates within
    ``opts.event_window_days`` of each other and their weekday words agree.
+   Meetings with neither a date nor a publication date that fit no event with a time (by
+   weekday and place) join each other when their weekday words and places agree: reports of
+   one meeting that never say when it happened are still one event.
 6. Places, attendees and dates that disagree do not split an event: the event is ``disputed``
    and each field shows every value with its sources.
 
@@ -164,6 +167,11 @@ def _attach_undated(c: _Cluster, d: date, window: int) -> int | None:
     return min(gaps, key=abs) if gaps else None
 
 
+def _fits_untimed(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters without a date could be one meeting: their weekday words and places agree."""
+    return _places_ok(a, b) and (not a.weekdays or not b.weekdays or bool(a.weekdays & b.weekdays))
+
+
 def _twice(a: _Cluster, b: _Cluster) -> bool:
     """One report states a meeting in each: the text says these people met twice."""
     return bool({n.doc_id for n in a.nodes} & {n.doc_id for n in b.nodes})
@@ -208,6 +216,7 @@ def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
         for d in c.dates:
             by_day[d].append(c)
     rest: list[_Cluster] = []
+    timeless: list[_Cluster] = []  # clusters with no time at all that fit no timed event
     undated = sorted((c for c in clusters if not c.agreed_date), key=lambda c: (min(c.pubs) if c.pubs else date.max, _first(c)))
     for c in undated:
         best: tuple[int, date, _Cluster] | None = None
@@ -223,8 +232,18 @@ def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
                     if _places_ok(t, c) and (not c.weekdays or (t.agreed_date and t.agreed_date.weekday() in c.weekdays))]
             if len(fits) == 1:
                 best = (0, fits[0].agreed_date or date.min, fits[0])
+            elif not fits and not any(_fits_untimed(t, c) for t in rest if t.pubs):  # rule 5, no time at all
+                alike = [t for t in timeless if _fits_untimed(t, c) and not _twice(t, c)]
+                if len(alike) == 1:
+                    alike[0].nodes += c.nodes
+                    continue
+                if not alike:
+                    timeless.append(c)
         if best is not None:
             best[2].nodes += c.nodes
+            continue
+        if c in timeless:
+            rest.append(c)
             continue
         for other in rest:
             close = any(abs((p - q).days) <= window for p in c.pubs for q in other.pubs)
