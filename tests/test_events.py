@@ -132,6 +132,40 @@ def test_reports_that_never_say_when_are_one_event_when_nothing_else_fits() -> N
     assert len(merge_events([first, third, timed])) == 3
 
 
+STORY = (
+    "Prime Minister Anthony Albanese received President Prabowo Subianto at Parliament House for talks "
+    "on maritime patrols, fisheries and a new student exchange scheme. The two leaders walked through the "
+    "courtyard before sitting down with their ministers for an hour, and officials said they had agreed "
+    "to hold yearly meetings of their defence chiefs. Prabowo told reporters that the neighbours shared a "
+    "long coastline and a long history of trading along it, and that he wanted more young people from his "
+    "country to study in Australian universities. Albanese said the fisheries deal would protect small "
+    "boat crews on both sides and that a joint patrol of the Arafura Sea would begin before the wet season. "
+    "Both governments will publish the text of the patrol agreement next month, a spokesperson said. "
+)
+SITE = (
+    "Read more from our politics desk every weekday morning. Sign up for the newsletter to get the stories "
+    "our editors pick, the weather for your town, local sport results and the best of our long reads, with "
+    "offers from partners you can switch off at any time. Our reporters cover councils, courts and the "
+    "parliament, and we answer every letter readers send to the editor within a week of receiving it. "
+)
+
+
+def test_a_reprint_of_another_length_joins_its_original() -> None:
+    words = STORY.split()
+    original = make_result("orig", STORY, people=P, meetings=(Meeting(P, location="Canberra"),), pub=date(2024, 3, 1))
+    cut = " ".join(words[: len(words) * 2 // 3])  # the reprint stops early and carries the site's text
+    reprint = make_result("reprint", SITE + cut + " " + SITE.upper(), people=P,
+                          meetings=(Meeting(P, location="Canberra"),), pub=date(2025, 6, 1))
+    other = make_result("other", SITE + " ".join(reversed(words)), people=P, meetings=(Meeting(P),), pub=date(2024, 9, 1))
+    links = link_documents([original, reprint, other], Options())
+    assert [(x.doc_id, x.target) for x in links] == [("reprint", "orig")]
+    assert links[0].reason.startswith("near copy: ") and "of the shorter text shared" in links[0].reason
+    events = merge_events([original, reprint, other], links)
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["orig", "reprint"], ["other"]]
+    (e,) = (e for e in events if len(e.sources) == 2)
+    assert e.originals == ["orig"] and e.copies == {"reprint": "orig"}
+
+
 def test_copies_join_their_original_and_conflicts_are_flagged() -> None:
     orig = doc("orig", Meeting(P, ("Retno Marsudi",), date=date(2024, 3, 1), location="Jakarta"))
     copy = doc("copy", Meeting(P, ("Penny Wong",), date=date(2024, 3, 2), location="Jakarta"))
