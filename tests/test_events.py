@@ -132,6 +132,17 @@ def test_reports_that_never_say_when_are_one_event_when_nothing_else_fits() -> N
     assert len(merge_events([first, third, timed])) == 3
 
 
+def test_a_report_without_any_date_is_ambiguous_when_another_undated_meeting_exists() -> None:
+    dated = doc("a", Meeting(P, date=date(2024, 11, 18), location="Jakarta"), pub=date(2024, 11, 18))  # a Monday
+    tuesday = doc("b", Meeting(P, date_text="on Tuesday", location="Jakarta"))  # cannot be a's meeting
+    bare = doc("c", Meeting(P, location="Jakarta"))  # a's meeting or b's: stays alone
+    events = merge_events([dated, tuesday, bare])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a"], ["b"], ["c"]]
+    assert [sorted(e.sources) for e in merge_events([dated, bare])] == [[("a", 0), ("c", 0)]]
+    again = doc("d", Meeting(P, date_text="on Tuesday"))  # fits only b's meeting
+    assert sorted(sorted(d for d, _ in e.sources) for e in merge_events([bare, again, tuesday, dated])) == [["a"], ["b", "d"], ["c"]]
+
+
 STORY = (
     "Prime Minister Anthony Albanese received President Prabowo Subianto at Parliament House for talks "
     "on maritime patrols, fisheries and a new student exchange scheme. The two leaders walked through the "
