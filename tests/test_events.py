@@ -177,6 +177,20 @@ def test_a_reprint_of_another_length_joins_its_original() -> None:
     assert e.originals == ["orig"] and e.copies == {"reprint": "orig"}
 
 
+def test_a_report_embedding_a_post_stays_the_original_of_its_reprint() -> None:
+    post = "pic.twitter.com/Ab12Cd34"
+    original = make_result("orig", STORY + post, people=P, meetings=(Meeting(P, location="Canberra"),),
+                           pub=date(2024, 3, 1), spam=(post,))
+    reprint = make_result("reprint", STORY.replace("Parliament House", "Parliament House in Canberra"), people=P,
+                          meetings=(Meeting(P, location="Canberra"),), pub=date(2024, 3, 2))
+    spammed = make_result("spammed", STORY + "cheap-pills-online.com", people=P, meetings=(Meeting(P),),
+                          pub=date(2024, 2, 28), spam=("cheap-pills-online.com",))
+    links = link_documents([reprint, original, spammed], Options())
+    assert [(x.doc_id, x.target) for x in links] == [("reprint", "orig"), ("spammed", "orig")]
+    (e,) = merge_events([reprint, original, spammed], links)
+    assert e.originals == ["orig"]
+
+
 def test_copies_join_their_original_and_conflicts_are_flagged() -> None:
     orig = doc("orig", Meeting(P, ("Retno Marsudi",), date=date(2024, 3, 1), location="Jakarta"))
     copy = doc("copy", Meeting(P, ("Penny Wong",), date=date(2024, 3, 2), location="Jakarta"))

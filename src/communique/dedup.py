@@ -17,7 +17,9 @@ Three kinds of link, tried in this order for every document:
    meetings carry different known dates are never copies (the same people meeting twice).
 
 **Direction** is by trust, not by order: a document only points to a *better original*, ranked
-by (spun or spammed last, earliest publication date, then a fixed order of doc ids). So a spun or
+by (spun or spammed last, earliest publication date, then a fixed order of doc ids); the link
+of an embedded social-media post, which quality lists among spam phrases, does not make a
+report spammed here. So a spun or
 spammed copy points to the clean report it rewrites, a clean report never points to a spun one,
 and plain copies point to the earliest published member; the same corpus gives the same links
 whatever order (or how many concurrent runs) it arrives in.
@@ -69,6 +71,15 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d|(?<![\w.])\d(?![\w])")
 _NAME = re.compile(r"\b[A-Z][\w’'-]{2,}")
 _NOT_NAMES = frozenset(
     ["The", "This", "That", "These", "Those", "There", "Their", "They", "Then", "Than", "When", "Where", "What", "Which", "While", "With", "Without", "And", "But", "For", "From", "Into", "About", "After", "Before", "During", "Over", "Under", "Since", "Also", "Both", "Each", "Other", "Such", "Some", "His", "Her", "Its", "Our", "Your", "Mr", "Mrs", "Ms", "Dr", "Sir", "However", "Meanwhile", "Thus", "Therefore", "Still", "Yet", "Even", "Only", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
+
+# links of embedded social-media posts: quality lists every link as a spam phrase, but an embedded
+# post is page furniture of clean news, not a sign of a rewritten or spammed copy
+_POST_LINK = re.compile(
+    r"(?:https?://)?(?:(?:www|mobile|m|pic)\.)?"
+    r"(?:twitter\.com|x\.com|t\.co|instagram\.com|facebook\.com|fb\.watch|youtube\.com|youtu\.be|tiktok\.com|threads\.net|bsky\.app)"
+    r"(?:/[^\s]*)?",
+    re.IGNORECASE,
 )
 
 
@@ -179,7 +190,7 @@ def signature(result: DocumentResult, order: int, embedding: list[float] | None 
         "minhash": [int(x) for x in mh.hashvalues],
         "shingles": len(set(sh)),
         "pub": pub.isoformat() if pub else None,
-        "suspect": bool(result.quality.spun or result.quality.spam_phrases),
+        "suspect": suspect(result),
         "spun": bool(result.quality.spun),
         "people": sorted({p.name for p in a.people}),
         "names": sorted({n for n in _NAME.findall(text) if n not in _NOT_NAMES}),
@@ -190,6 +201,13 @@ def signature(result: DocumentResult, order: int, embedding: list[float] | None 
         "dates": sorted({m.date.isoformat() for m in a.meetings if m.date}),
         "embedding": embedding,
     }
+
+
+def suspect(result: DocumentResult) -> bool:
+    """Spun, or carrying a spam phrase other than the link of an embedded social-media post (news
+    pages embed posts from X and others; that link alone says nothing about the text)."""
+    q = result.quality
+    return bool(q.spun or any(not _POST_LINK.fullmatch(p) for p in q.spam_phrases))
 
 
 def _jaccard(a: Sequence[str], b: Sequence[str]) -> float | None:
