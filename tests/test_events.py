@@ -119,6 +119,78 @@ def test_report_without_any_date_joins_the_only_event_it_fits() -> None:
     assert len(merge_events([dated, second, doc("e", Meeting(P))])) == 3
 
 
+def test_reports_that_never_say_when_are_one_event_when_nothing_else_fits() -> None:
+    first = doc("a", Meeting(P, date_text="on Friday", location="Bogor"))
+    second = doc("b", Meeting(P, location="Bogor"))
+    third = doc("c", Meeting(P, date_text="on Friday"))
+    (e,) = merge_events([third, first, second])
+    assert sorted(e.sources) == [("a", 0), ("b", 0), ("c", 0)] and e.event_id == event_id(("a", 0))
+    other_day = doc("d", Meeting(P, date_text="on Monday", location="Bogor"))
+    elsewhere = doc("e", Meeting(P, location="Canberra"))
+    assert sorted(len(e.sources) for e in merge_events([first, second, other_day, elsewhere])) == [1, 1, 2]
+    timed = doc("f", Meeting(P), pub=date(2024, 8, 2))  # a timed event they could be: left alone
+    assert len(merge_events([first, third, timed])) == 3
+
+
+def test_a_report_without_any_date_is_ambiguous_when_another_undated_meeting_exists() -> None:
+    dated = doc("a", Meeting(P, date=date(2024, 11, 18), location="Jakarta"), pub=date(2024, 11, 18))  # a Monday
+    tuesday = doc("b", Meeting(P, date_text="on Tuesday", location="Jakarta"))  # cannot be a's meeting
+    bare = doc("c", Meeting(P, location="Jakarta"))  # a's meeting or b's: stays alone
+    events = merge_events([dated, tuesday, bare])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a"], ["b"], ["c"]]
+    assert [sorted(e.sources) for e in merge_events([dated, bare])] == [[("a", 0), ("c", 0)]]
+    again = doc("d", Meeting(P, date_text="on Tuesday"))  # fits only b's meeting
+    assert sorted(sorted(d for d, _ in e.sources) for e in merge_events([bare, again, tuesday, dated])) == [["a"], ["b", "d"], ["c"]]
+
+
+STORY = (
+    "Prime Minister Anthony Albanese received President Prabowo Subianto at Parliament House for talks "
+    "on maritime patrols, fisheries and a new student exchange scheme. The two leaders walked through the "
+    "courtyard before sitting down with their ministers for an hour, and officials said they had agreed "
+    "to hold yearly meetings of their defence chiefs. Prabowo told reporters that the neighbours shared a "
+    "long coastline and a long history of trading along it, and that he wanted more young people from his "
+    "country to study in Australian universities. Albanese said the fisheries deal would protect small "
+    "boat crews on both sides and that a joint patrol of the Arafura Sea would begin before the wet season. "
+    "Both governments will publish the text of the patrol agreement next month, a spokesperson said. "
+)
+SITE = (
+    "Read more from our politics desk every weekday morning. Sign up for the newsletter to get the stories "
+    "our editors pick, the weather for your town, local sport results and the best of our long reads, with "
+    "offers from partners you can switch off at any time. Our reporters cover councils, courts and the "
+    "parliament, and we answer every letter readers send to the editor within a week of receiving it. "
+)
+
+
+def test_a_reprint_of_another_length_joins_its_original() -> None:
+    words = STORY.split()
+    original = make_result("orig", STORY, people=P, meetings=(Meeting(P, location="Canberra"),), pub=date(2024, 3, 1))
+    cut = " ".join(words[: len(words) * 2 // 3])  # the reprint stops early and carries the site's text
+    reprint = make_result("reprint", SITE + cut + " " + SITE.upper(), people=P,
+                          meetings=(Meeting(P, location="Canberra"),), pub=date(2025, 6, 1))
+    other = make_result("other", SITE + " ".join(reversed(words)), people=P, meetings=(Meeting(P),), pub=date(2024, 9, 1))
+    links = link_documents([original, reprint, other], Options())
+    assert [(x.doc_id, x.target) for x in links] == [("reprint", "orig")]
+    assert links[0].reason.startswith("near copy: ") and "of the shorter text shared" in links[0].reason
+    events = merge_events([original, reprint, other], links)
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["orig", "reprint"], ["other"]]
+    (e,) = (e for e in events if len(e.sources) == 2)
+    assert e.originals == ["orig"] and e.copies == {"reprint": "orig"}
+
+
+def test_a_report_embedding_a_post_stays_the_original_of_its_reprint() -> None:
+    post = "pic.twitter.com/Ab12Cd34"
+    original = make_result("orig", STORY + post, people=P, meetings=(Meeting(P, location="Canberra"),),
+                           pub=date(2024, 3, 1), spam=(post,))
+    reprint = make_result("reprint", STORY.replace("Parliament House", "Parliament House in Canberra"), people=P,
+                          meetings=(Meeting(P, location="Canberra"),), pub=date(2024, 3, 2))
+    spammed = make_result("spammed", STORY + "cheap-pills-online.com", people=P, meetings=(Meeting(P),),
+                          pub=date(2024, 2, 28), spam=("cheap-pills-online.com",))
+    links = link_documents([reprint, original, spammed], Options())
+    assert [(x.doc_id, x.target) for x in links] == [("reprint", "orig"), ("spammed", "orig")]
+    (e,) = merge_events([reprint, original, spammed], links)
+    assert e.originals == ["orig"]
+
+
 def test_copies_join_their_original_and_conflicts_are_flagged() -> None:
     orig = doc("orig", Meeting(P, ("Retno Marsudi",), date=date(2024, 3, 1), location="Jakarta"))
     copy = doc("copy", Meeting(P, ("Penny Wong",), date=date(2024, 3, 2), location="Jakarta"))

@@ -4,7 +4,12 @@ Three kinds of link, tried in this order for every document:
 
 1. **exact copy**: the same cleaned text (sha256 after whitespace and case folding);
 2. **near copy**: MinHash (word 5-shingles) Jaccard >= ``opts.near_dup_threshold``, candidates
-   found with MinHash LSH (datasketch's band parameters; buckets sorted by rank, below);
+   found with MinHash LSH (datasketch's band parameters; buckets sorted by rank, below); or, for
+   a reprint of another length (a teaser, a page cut short, a story with a paragraph added or
+   a block of site text around it), at least ``CONTAINED_THRESHOLD`` of the shorter text's
+   shingles shared with the other (estimated from the MinHash Jaccard and both shingle counts;
+   candidates from a looser LSH), when the two name a person in common and no meeting dates
+   that differ;
 3. **spun copy**: synonym spinning defeats shingles, so a document flagged spun or carrying spam
    is compared, within blocks of documents sharing a pair of people, on what spinners keep: the
    canonical people, proper names, numbers, the quoted words, and (when the embed extra is
@@ -12,7 +17,9 @@ Three kinds of link, tried in this order for every document:
    meetings carry different known dates are never copies (the same people meeting twice).
 
 **Direction** is by trust, not by order: a document only points to a *better original*, ranked
-by (spun or spammed last, earliest publication date, then a fixed order of doc ids). So a spun or
+by (spun or spammed last, earliest publication date, then a fixed order of doc ids); the link
+of an embedded social-media post, which quality lists among spam phrases, does not make a
+report spammed here. So a spun or
 spammed copy points to the clean report it rewrites, a clean report never points to a spun one,
 and plain copies point to the earliest published member; the same corpus gives the same links
 whatever order (or how many concurrent runs) it arrives in.
@@ -49,6 +56,11 @@ SEED = 1
 SCHEME = "affine32"
 SIG_VERSION = 1
 SPUN_LINK_THRESHOLD = 0.5  # combined feature score at or above which a spun document copies a candidate
+CONTAINED_THRESHOLD = 0.4  # share of the shorter text's shingles at or above which it is a reprint
+LOOSE_LSH = 0.2  # Jaccard the LSH for reprints of another length is tuned to
+MIN_CONTAINED = 40  # fewer shingles than this in the shorter text: too short to call a reprint by share
+MIN_MATCHES = 4  # MinHash positions two texts must share before their overlap is estimated
+MAX_LOOSE = 64  # better-ranked candidates of the loose LSH tried per document (keeps linking linear)
 MAX_BLOCK = 2000  # a people-pair block larger than this is too common to say anything: skipped
 EMBED_CHARS = 4000
 MAX_PARAGRAPHS = 10
@@ -59,6 +71,15 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d|(?<![\w.])\d(?![\w])")
 _NAME = re.compile(r"\b[A-Z][\w’'-]{2,}")
 _NOT_NAMES = frozenset(
     ["The", "This", "That", "These", "Those", "There", "Their", "They", "Then", "Than", "When", "Where", "What", "Which", "While", "With", "Without", "And", "But", "For", "From", "Into", "About", "After", "Before", "During", "Over", "Under", "Since", "Also", "Both", "Each", "Other", "Such", "Some", "His", "Her", "Its", "Our", "Your", "Mr", "Mrs", "Ms", "Dr", "Sir", "However", "Meanwhile", "Thus", "Therefore", "Still", "Yet", "Even", "Only", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
+
+# links of embedded social-media posts: quality lists every link as a spam phrase, but an embedded
+# post is page furniture of clean news, not a sign of a rewritten or spammed copy
+_POST_LINK = re.compile(
+    r"(?:https?://)?(?:(?:www|mobile|m|pic)\.)?"
+    r"(?:twitter\.com|x\.com|t\.co|instagram\.com|facebook\.com|fb\.watch|youtube\.com|youtu\.be|tiktok\.com|threads\.net|bsky\.app)"
+    r"(?:/[^\s]*)?",
+    re.IGNORECASE,
 )
 
 
@@ -167,8 +188,9 @@ def signature(result: DocumentResult, order: int, embedding: list[float] | None 
         "order": order,
         "hash": hashlib.sha256(normalise(text).encode("utf-8")).hexdigest(),
         "minhash": [int(x) for x in mh.hashvalues],
+        "shingles": len(set(sh)),
         "pub": pub.isoformat() if pub else None,
-        "suspect": bool(result.quality.spun or result.quality.spam_phrases),
+        "suspect": suspect(result),
         "spun": bool(result.quality.spun),
         "people": sorted({p.name for p in a.people}),
         "names": sorted({n for n in _NAME.findall(text) if n not in _NOT_NAMES}),
@@ -179,6 +201,13 @@ def signature(result: DocumentResult, order: int, embedding: list[float] | None 
         "dates": sorted({m.date.isoformat() for m in a.meetings if m.date}),
         "embedding": embedding,
     }
+
+
+def suspect(result: DocumentResult) -> bool:
+    """Spun, or carrying a spam phrase other than the link of an embedded social-media post (news
+    pages embed posts from X and others; that link alone says nothing about the text)."""
+    q = result.quality
+    return bool(q.spun or any(not _POST_LINK.fullmatch(p) for p in q.spam_phrases))
 
 
 def _jaccard(a: Sequence[str], b: Sequence[str]) -> float | None:
@@ -227,6 +256,16 @@ def spun_copy_score(s: Mapping[str, Any], t: Mapping[str, Any]) -> tuple[float, 
         base = 0.6 * base + 0.4 * emb
         labels.append(f"embedding {cos:.2f}")
     return base, "shared " + ", ".join(labels)
+
+
+def contained_share(s: Mapping[str, Any], t: Mapping[str, Any], matches: int) -> float | None:
+    """The estimated share of the shorter text's shingles found in the other, from the number
+    of MinHash positions they share and both shingle counts (None: too short or unknown)."""
+    n, m = s.get("shingles"), t.get("shingles")
+    if not n or not m or min(n, m) < MIN_CONTAINED or matches < MIN_MATCHES:
+        return None
+    jac = matches / NUM_PERM
+    return min(1.0, jac * (n + m) / (1 + jac) / min(n, m))
 
 
 def stable_order(doc_id: str) -> int:
@@ -296,6 +335,7 @@ class DedupIndex:
     load_embedder_lazily: bool = True
     sigs: dict[str, dict[str, Any]] = field(default_factory=dict)
     buckets: _RankedBuckets = field(init=False)
+    loose: _RankedBuckets = field(init=False)
     by_hash: dict[str, list[Entry]] = field(init=False, default_factory=lambda: defaultdict(list))
     by_pair: dict[tuple[str, str], list[Entry]] = field(init=False, default_factory=lambda: defaultdict(list))
     permutations: Any = field(init=False)
@@ -303,6 +343,7 @@ class DedupIndex:
 
     def __post_init__(self) -> None:
         self.buckets = _RankedBuckets(self.opts.near_dup_threshold)
+        self.loose = _RankedBuckets(LOOSE_LSH)
         self.permutations = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
         sigs, self.sigs = self.sigs, {}
         for doc_id, sig in sigs.items():
@@ -319,6 +360,7 @@ class DedupIndex:
         insort(self.by_hash[sig["hash"]], entry)
         hv = self.minhashes[doc_id] = np.asarray(sig["minhash"], dtype=np.uint64)
         self.buckets.insert(entry, hv)
+        self.loose.insert(entry, hv)
         for pair in combinations(sig["people"], 2):
             insort(self.by_pair[pair], entry)
 
@@ -346,7 +388,9 @@ class DedupIndex:
         sig = self.sigs.pop(doc_id)
         entry = (_rank(sig), doc_id)
         self.by_hash[sig["hash"]].remove(entry)
-        self.buckets.remove(entry, self.minhashes.pop(doc_id))
+        hv = self.minhashes.pop(doc_id)
+        self.buckets.remove(entry, hv)
+        self.loose.remove(entry, hv)
         for pair in combinations(sig["people"], 2):
             self.by_pair[pair].remove(entry)
 
@@ -373,6 +417,9 @@ class DedupIndex:
             jac = float(np.count_nonzero(mine == self.minhashes[d])) / NUM_PERM
             if jac >= self.opts.near_dup_threshold:
                 return Link(doc_id, d, f"near copy: jaccard {jac:.2f}", round(jac, 4))
+        reprint = self._reprint_link(doc_id, s, rank)
+        if reprint is not None:
+            return reprint
         if not s["suspect"]:
             return None
         best: tuple[float, str, str] | None = None
@@ -391,6 +438,23 @@ class DedupIndex:
         score, target, why = best[0] + (1.0 if self.sigs[best[1]]["suspect"] else 0.0), best[1], best[2]
         return Link(doc_id, target, f"spun copy: {why}", round(score, 4))
 
+    def _reprint_link(self, doc_id: str, s: Mapping[str, Any], rank: tuple[bool, str, int]) -> Link | None:
+        """The best-ranked original whose text holds most of the shorter of the two: a reprint
+        of another length (cut, teaser, added paragraph or site text), or None."""
+        mine = self.minhashes[doc_id]
+        for n, (r, d) in enumerate(self.loose.by_rank(mine)):
+            if r >= rank or n >= MAX_LOOSE:
+                break
+            t = self.sigs[d]
+            if not set(s["people"]) & set(t["people"]):
+                continue
+            if s["dates"] and t["dates"] and not set(s["dates"]) & set(t["dates"]):
+                continue
+            share = contained_share(s, t, int(np.count_nonzero(mine == self.minhashes[d])))
+            if share is not None and share >= CONTAINED_THRESHOLD:
+                return Link(doc_id, d, f"near copy: {share:.2f} of the shorter text shared", round(share, 4))
+        return None
+
     def _affected(self, new: Sequence[str]) -> set[str]:
         """Indexed documents whose best original may be one of the ``new`` ones: those sharing
         an exact-copy group, an LSH bucket or (suspect ones) a people-pair block with a new
@@ -406,7 +470,7 @@ class DedupIndex:
             s = self.sigs[doc_id]
             rank = _rank(s)
             note(self.by_hash[s["hash"]], rank, False)
-            for bucket in self.buckets.buckets(self.minhashes[doc_id]):
+            for bucket in self.buckets.buckets(self.minhashes[doc_id]) + self.loose.buckets(self.minhashes[doc_id]):
                 note(bucket, rank, False)
             for block in self._blocks(s):
                 note(block, rank, True)

@@ -11,11 +11,15 @@ Rules (applied per set of participants, canonical names; attendees do not count)
 3. A meeting without a date joins a dated one when its report was published between the day
    before and ``opts.event_window_days`` after that date, and its weekday words ("on Saturday"),
    if any, name that date's weekday; the closest such date wins.
-4. A meeting with neither a date nor a publication date joins a dated meeting when that is
-   the only one with these participants whose weekday and place fit it (else it stays alone).
-5. Two undated meetings join when both reports have publication dates within
+4. Two undated meetings join when both reports have publication dates within
    ``opts.event_window_days`` of each other and their weekday words agree.
-6. Places, attendees and dates that disagree do not split an event: the event is ``disputed``
+5. Meetings with neither a date nor a publication date that fit (by weekday and place) no
+   event with a time join each other when their weekday words and places agree: reports of
+   one meeting that never say when it happened are still one event, and a sign that these
+   participants met another time.
+6. Any other meeting with neither a date nor a publication date joins an event when that is
+   the only one it fits among the dated events and those of rule 5 (else it stays alone).
+7. Places, attendees and dates that disagree do not split an event: the event is ``disputed``
    and each field shows every value with its sources.
 
 **Independent reports.** A report that is a copy (exact, near or spun; links followed through
@@ -164,6 +168,15 @@ def _attach_undated(c: _Cluster, d: date, window: int) -> int | None:
     return min(gaps, key=abs) if gaps else None
 
 
+def _weekdays_ok(a: _Cluster, b: _Cluster) -> bool:
+    return not a.weekdays or not b.weekdays or bool(a.weekdays & b.weekdays)
+
+
+def _fits_untimed(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters without a date could be one meeting: their weekday words and places agree."""
+    return _places_ok(a, b) and _weekdays_ok(a, b)
+
+
 def _twice(a: _Cluster, b: _Cluster) -> bool:
     """One report states a meeting in each: the text says these people met twice."""
     return bool({n.doc_id for n in a.nodes} & {n.doc_id for n in b.nodes})
@@ -190,11 +203,10 @@ def _first(c: _Cluster) -> tuple[date, str, int]:
 
 
 def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
-    """Rules 2-5 over the clusters of one participant set (in an order that does not depend on
+    """Rules 2-6 over the clusters of one participant set (in an order that does not depend on
     the order the reports came in)."""
     clusters = sorted(clusters, key=_first)
     dated: list[_Cluster] = []
-    undated: list[_Cluster] = []
     for c in sorted((c for c in clusters if c.agreed_date), key=lambda c: (c.agreed_date, _first(c))):
         for other in dated:
             days = list(other.dates) + list(c.dates)
@@ -208,7 +220,7 @@ def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
         for d in c.dates:
             by_day[d].append(c)
     rest: list[_Cluster] = []
-    undated = sorted((c for c in clusters if not c.agreed_date), key=lambda c: (min(c.pubs) if c.pubs else date.max, _first(c)))
+    undated = sorted((c for c in clusters if not c.agreed_date and c.pubs), key=lambda c: (min(c.pubs), _first(c)))
     for c in undated:
         best: tuple[int, date, _Cluster] | None = None
         for p in sorted(c.pubs):
@@ -218,23 +230,46 @@ def _merge_group(clusters: list[_Cluster], window: int) -> list[_Cluster]:
                     gap = _attach_undated(c, day, window)
                     if gap is not None and not _twice(target, c) and (best is None or (abs(gap), day) < (abs(best[0]), best[1])):
                         best = (gap, day, target)
-        if best is None and not c.pubs:  # rule 4: no time at all, but only one event it can be
-            fits = [t for t in dated
-                    if _places_ok(t, c) and (not c.weekdays or (t.agreed_date and t.agreed_date.weekday() in c.weekdays))]
-            if len(fits) == 1:
-                best = (0, fits[0].agreed_date or date.min, fits[0])
         if best is not None:
             best[2].nodes += c.nodes
             continue
         for other in rest:
             close = any(abs((p - q).days) <= window for p in c.pubs for q in other.pubs)
-            days_ok = not c.weekdays or not other.weekdays or bool(c.weekdays & other.weekdays)
-            if close and days_ok and not _twice(other, c):
+            if close and _weekdays_ok(c, other) and not _twice(other, c):
                 other.nodes += c.nodes
                 break
         else:
             rest.append(c)
-    return dated + rest
+    return dated + rest + _merge_timeless([c for c in clusters if not c.agreed_date and not c.pubs], dated, rest)
+
+
+def _merge_timeless(timeless: list[_Cluster], dated: list[_Cluster], timed: list[_Cluster]) -> list[_Cluster]:
+    """Rules 4 and 5 for clusters with neither a date nor a publication date (sorted by first
+    report). Those that fit no event with a time start events of their own (joining each other
+    when exactly one fits); then each other one joins the only event it fits, dated or one of
+    those, and stays alone when it fits several."""
+    def fits_dated(c: _Cluster) -> list[_Cluster]:
+        return [t for t in dated if _places_ok(t, c) and (not c.weekdays or (t.agreed_date and t.agreed_date.weekday() in c.weekdays))]
+
+    own: list[_Cluster] = []
+    alone: list[_Cluster] = []
+    left: list[_Cluster] = []
+    for c in timeless:
+        if fits_dated(c) or any(_fits_untimed(t, c) for t in timed):
+            left.append(c)
+            continue
+        alike = [t for t in own if _fits_untimed(t, c) and not _twice(t, c)]
+        if len(alike) == 1:
+            alike[0].nodes += c.nodes
+        else:
+            (alone if alike else own).append(c)
+    for c in left:
+        fits = fits_dated(c) + [t for t in own if _fits_untimed(t, c)]
+        if len(fits) == 1 and not _twice(fits[0], c):
+            fits[0].nodes += c.nodes
+        else:
+            alone.append(c)
+    return own + alone
 
 
 def _field(values: dict[str, Any], independent: set[str]) -> dict[str, Any]:
