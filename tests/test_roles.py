@@ -65,3 +65,10 @@ def test_the_role_the_text_gives_an_unknown_person(extractor: Extractor, sentenc
                                                    country: str) -> None:
     a = analyse(extractor, f"Talks in Nairobi\n\n{sentence}\n")
     assert {p.name: (p.role, p.country) for p in a.people}[name] == (role, country)
+
+
+def test_a_surname_in_the_name_of_a_place_is_nobody(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Presidents meet\n\nUruguayan President Luis Lacalle Pou received Chilean President Sebastián Piñera at the "
+        "Suárez y Reyes residence in Montevideo on Tuesday, before a walk along Mandela Avenue.\n"))
+    assert {p.name for p in a.people} == {"Luis Lacalle Pou", "Sebastián Piñera"}

@@ -328,7 +328,14 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
         return True
     if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].strip(",.’'") in nonperson:
         return True
+    if _VENUE_NOUN_AFTER.match(text, toks[i][1]):
+        return True  # "the Suárez y Reyes residence", "Mandela Avenue": the name of a place, not the person
     return bool(re.search(r"\bthe\s+$", text[max(0, toks[i][0] - 5) : toks[i][0]], re.I)) and bool(is_place("The " + word))
+
+
+_VENUE_NOUN_AFTER = re.compile(
+    r"[’']?s?\s+(?:residence|street|avenue|road|square|boulevard|stadium|airport|bridge|park|hospital|school|"
+    r"university|college|institute|museum|station|highway|dam|port|estate)\b")
 
 
 def _written_in_full(surface: str, kb: KnowledgeBase) -> set[str]:
