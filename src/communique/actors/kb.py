@@ -43,7 +43,7 @@ _POSSESSIVE_RE = re.compile(r"[" + _APOSTROPHES + r"]s\b", re.IGNORECASE)
 _PARTICLE_RE = re.compile(r"\b(?:a[dlnrstz]|ash|el|ul)-", re.IGNORECASE)
 _PARTICLES = frozenset({"al", "el"})
 _CASED_HONORIFICS = frozenset({"HE", "HH", "HM", "HRH", "HE."})  # only in capitals: "HE the Minister", not "he"
-_PERSONAL_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "eng", "engr"})
+PERSONAL_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "eng", "engr"})  # then a given name
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "of"})  # "Sultan bin Abdulaziz": a name, not a title
 
 
@@ -454,7 +454,7 @@ class KnowledgeBase:
         i = 0
         while i < len(toks):
             res = self._role_at(toks, i)
-            if res is not None and res[1] == i + 1 and i > 0 and toks[i - 1][0] in _PERSONAL_HONORIFICS:
+            if res is not None and res[1] == i + 1 and i > 0 and toks[i - 1][0] in PERSONAL_HONORIFICS:
                 break  # "Dr. Sultan Al Jaber", "Mr. King": after a personal honorific, a given name
             if res is not None and res[1] < len(toks) and toks[res[1]][0] not in _PATRONYMIC:
                 cue = cue or res[0]

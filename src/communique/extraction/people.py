@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..actors.kb import KnowledgeBase
+from ..actors.kb import PERSONAL_HONORIFICS, KnowledgeBase
 from ..records import Person
 from .lexicon import Lexicon
 
@@ -34,7 +34,7 @@ _ROLE_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
 )
-_PERSONAL_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Eng|Engr)\.?\s+$")
+_PERSONAL_HONORIFIC = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in PERSONAL_HONORIFICS)) + r")\.?\s+$")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
 _NAME_RUN = re.compile(
     r"(?:\b" + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
