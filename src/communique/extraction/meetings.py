@@ -160,8 +160,10 @@ def find_meetings(
     trigger_re = lex.spun_meeting_re if spun else lex.meeting_re
     drafts: list[MeetingDraft] = []
     pending_attendees: list[tuple[int, list[str]]] = []
+    before: list[tuple[int, int]] = []  # the spans of the sentences read so far
     for sent in sentences(doc):
         s, e = sent.start_char, sent.end_char
+        before.append((s, e))
         if _inside(s, quoted) and _inside(e - 1, quoted):
             continue
         att = attendance_spans(text, sent, lex, idx)
@@ -193,9 +195,19 @@ def find_meetings(
                 # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting")
                 pass  # planned, negated, greeted on arrival, "during the meeting": no meeting of its own here
             else:
+                if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
+                    rel = _relative_clauses(sent, trig[len(readings) - 1].start())
+                    names = [k for k in names if not any(a <= m.start < b for m in idx.between(s, e, kinds=("name", "role"))
+                                                         if m.key == k for a, b in rel)]
                 for k in ([subj] if subj else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
+        if (trig and len(principals) < 2 and not drafts and _THE_TWO.search(text, s, e)
+                and not all(r is _NO_MEETING for r in readings)):
+            # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
+            pair = _pair_before(before[-3:-1], idx, quoted)
+            if pair and (not principals or principals[0] in pair):
+                principals = pair
         target: MeetingDraft | None = None
         if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb)):
@@ -290,6 +302,30 @@ def find_meetings(
         _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
         _host_and_visitor(d, kb)
     return drafts
+
+
+def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
+    """The spans of the sentence's relative clauses that do not hold the trigger at ``at``."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "relcl":
+            sub = list(tok.subtree)
+            a, b = min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
+            if not a <= at < b:
+                out.append((a, b))
+    return out
+
+
+def _pair_before(spans: list[tuple[int, int]], idx: PeopleIndex, quoted: Ranges) -> list[str] | None:
+    """The two people named in the sentences just before ("the two leaders" of a meeting told with
+    no names of its own), when those sentences name exactly two."""
+    if not spans:
+        return None
+    keys: list[str] = []
+    for m in idx.between(spans[0][0], spans[-1][1], kinds=("name", "role")):
+        if m.key and not _inside(m.start, quoted) and m.key not in keys:
+            keys.append(m.key)
+    return keys if len(keys) == 2 else None
 
 
 def _date_of_lead(text: str, doc: Any, start: int, d: MeetingDraft, tops: Topics, lex: Lexicon,

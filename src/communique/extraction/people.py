@@ -198,6 +198,8 @@ def find_people(
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns
+        if re.search(r"\bthe\s+$", text[max(0, s - 5) : s]):
+            continue  # "a performance of the Ram Bhajan": a name a person never takes the article before
         if not _could_be_a_name(name, lex, kb):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
@@ -447,6 +449,11 @@ def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
             or kb.country_code(word) is not None or bool(is_place(word)))
 
 
+# a relative introduced by kinship: the surname alone goes on naming the one the story is about
+_KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|son|daughter|brother|sister|mother|father|"
+                         r"First Lady(?:-elect)?|first lady(?:-elect)?|Mrs\.?|Madame)[,:]?\s+(?:[A-Z][\w’'-]*\s+)?$")
+
+
 def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, str]) -> dict[str, set[str]]:
     """For each capitalised word of the page, the given names written right before it
     ("Xiomara" before "Castro"): a proper noun in the same sentence (not "West Wing. Trudeau",
@@ -469,6 +476,8 @@ def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, 
                 raw_given = text[toks[g][0] : toks[g][1]]
             given = _POSSESSIVE.sub("", raw_given).strip(",.’'")
             name = _POSSESSIVE.sub("", text[na:nb]).strip(",.’'")
+            if _KIN_BEFORE.search(text, max(0, toks[g][0] - 30), toks[g][0]):
+                continue  # "his wife, Rachel Ruto": a bare "Ruto" is still the one the story is about
             # a city may be a given name ("Vladimir Karapetyan"), so places are not ruled out here
             if given and name and not _not_a_given_name(given, kb, lambda w: False):
                 out.setdefault(_family_key(name), set()).add(given)
