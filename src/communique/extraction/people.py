@@ -34,6 +34,7 @@ _ROLE_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
 )
+_AND_BEFORE = re.compile(r"\b((?:[A-Z][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
 _PERSONAL_HONORIFIC = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in PERSONAL_HONORIFICS)) + r")\.?\s+$")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
 _NAME_RUN = re.compile(
@@ -145,6 +146,10 @@ def find_people(
     for m in _ROLE_RE.finditer(text):
         s, e = m.start(), m.end()
         cue = kb.parse_role(m.group(0))
+        pair = _AND_BEFORE.search(text, max(0, s - 30), s) if m.group("adj") and s == m.start("adj") else None
+        if pair and kb.country_code(pair.group(1) + text[s : m.end("adj")]):
+            s = pair.start(1)  # "Serbia and Montenegro's foreign minister", "Trinidad and Tobago's prime minister"
+            cue = kb.parse_role(text[s:e])
         while cue is None and m.group("of") and " " in text[m.start("of") : e].strip():
             e = m.start("of") + text[m.start("of") : e].rstrip().rindex(" ")  # "President of Turkmenistan Serdar ..."
             cue = kb.parse_role(text[s:e])
@@ -292,7 +297,9 @@ def _match_run(
             continue
         if len(word.split()) == 1:
             if not titled:  # "Prime Minister Deuba" (on a date he was) is the prime minister, whoever else is
-                found = [f for f in found if not _someone_else(word, f, givens, kb)]
+                lady = bool(_LADY_BEFORE.search(text, max(0, toks[i][0] - 12), toks[i][0])
+                            or re.match(_LADY, text[toks[i][0] : toks[i][0] + 12]))
+                found = [f for f in found if not _someone_else(word, f, givens, kb, lady)]
             if not found or _name_goes_on(text, toks, j, kb, is_place):
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
@@ -449,9 +456,13 @@ def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
             or kb.country_code(word) is not None or bool(is_place(word)))
 
 
-# a relative introduced by kinship: the surname alone goes on naming the one the story is about
+# a relative introduced as one ("his wife, Rachel Ruto", "his sister Karina Milei"): the surname alone goes on
+# naming the one the story is about, as news style writes it; "Mrs Ruto", "Ms Milei" name the relative
 _KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|son|daughter|brother|sister|mother|father|"
-                         r"First Lady(?:-elect)?|first lady(?:-elect)?|Mrs\.?|Madame)[,:]?\s+(?:[A-Z][\w’'-]*\s+)?$")
+                         r"First Lady(?:-elect)?|first lady(?:-elect)?)[,:]?\s+(?:[A-Z][\w’'-]*\s+)?$")
+_KIN_KEY = "kin:"  # the key prefix of given names of relatives in ``PeopleIndex.givens``
+_LADY = r"(?:Mrs|Ms|Mme|Madame|Madam|Lady|First Lady)\b\.?\s+"  # a woman's honorific before a surname
+_LADY_BEFORE = re.compile(r"\b" + _LADY + "$")
 
 
 def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, str]) -> dict[str, set[str]]:
@@ -477,21 +488,24 @@ def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, 
             given = _POSSESSIVE.sub("", raw_given).strip(",.’'")
             name = _POSSESSIVE.sub("", text[na:nb]).strip(",.’'")
             if _KIN_BEFORE.search(text, max(0, toks[g][0] - 30), toks[g][0]):
-                continue  # "his wife, Rachel Ruto": a bare "Ruto" is still the one the story is about
+                # "his wife, Rachel Ruto": a bare "Ruto" is still the one the story is about, "Mrs Ruto" is not
+                out.setdefault(_KIN_KEY + _family_key(name), set()).add(given)
+                continue
             # a city may be a given name ("Vladimir Karapetyan"), so places are not ruled out here
             if given and name and not _not_a_given_name(given, kb, lambda w: False):
                 out.setdefault(_family_key(name), set()).add(given)
     return out
 
 
-def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: KnowledgeBase) -> bool:
+def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: KnowledgeBase, lady: bool = False) -> bool:
     """Whether the page writes ``word`` (a surname) with a given name the KB person does not have:
-    then a bare "Castro" is the page's "Xiomara Castro", not the KB's "Fidel Castro"."""
+    then a bare "Castro" is the page's "Xiomara Castro", not the KB's "Fidel Castro". Spouses
+    introduced as such ("his wife, Brigitte Macron") count only for ``lady`` ("Mrs Macron")."""
     own = {kb.loose_key(t) for t in re.split(r"[\s,-]+", person.name) if t}
     for alias in getattr(person, "aliases", ()) or ():
         own |= {kb.loose_key(t) for t in re.split(r"[\s,-]+", str(alias)) if t}
     return any(any(kb.loose_key(part) not in own for part in re.split(r"[\s-]+", g) if part)
-               for g in givens.get(_family_key(word), ()))
+               for g in givens.get(_family_key(word), set()) | (givens.get(_KIN_KEY + _family_key(word), set()) if lady else set()))
 
 
 _BIN = frozenset({"bin", "ibn", "bint", "ben"})
@@ -548,7 +562,7 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             key = next(iter(owners))
             if _other_lineage_on_page(text, word, entries[key], kb):
                 continue  # "Khalid" beside "Khalid bin Salman" and "Khalid bin Hilal": either
-            if _someone_else(word, entries[key], givens, kb):
+            if _someone_else(word, entries[key], givens, kb, bool(_LADY_BEFORE.search(text, max(0, s - 12), s))):
                 continue  # "Karina Milei" is on the page too: "Milei" alone may be either
             nxt = re.match(r"\s+([A-Z][\w’'-]+|bin|ibn|bint)\b", text[e : e + 40])
             # a city may be a given name too ("Omar Hassan ...": Hassan is a town)
