@@ -288,3 +288,12 @@ def test_a_tour_given_to_a_guest_is_a_meeting_and_performers_works_are_not_peopl
     a = _analysis(extractor, text)
     assert [set(m.participants) for m in a.meetings] == [{"Muhammadu Buhari", "Bola Tinubu"}], a.meetings
     assert "Ode Bamako Lanre" not in {p.name for p in a.people}
+
+
+def test_a_nickname_with_its_article_is_not_the_known_person_of_that_surname(extractor: Extractor) -> None:
+    text = (" date 2023-01-09 Border talks\n\nPresident Joe Biden met President Andrés Manuel López Obrador on Monday. "
+            "Officials spoke of the cartel once run by El Chapo. Former Moroccan Prime Minister Abbas El Fassi "
+            "also attended, and El Fassi spoke briefly.\n")
+    found = mentions(extractor, text)
+    assert not any("El Chapo" in ms for name, ms in found.items() if name != "El Chapo"), found
+    assert "El Fassi" in found.get("Abbas El Fassi", []), found

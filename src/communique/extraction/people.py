@@ -277,6 +277,11 @@ def _match_run(
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _BIN:
             i = j  # "Mohammed bin Hamad bin Tahnoun Al Nahyan": a forefather, not Tahnoun himself
             continue
+        art = toks[i - 1][0] if j - i == 1 and i > 0 and text[toks[i - 1][0] : toks[i - 1][1]] in _ARTICLES else (
+            s if j - i == 2 and text[toks[i][0] : toks[i][1]] in _ARTICLES else None)
+        if art is not None and not any(f" {n.lower()}".endswith(f" {text[art:e].lower()}") for f in found for n in _names_of(f)):
+            i = j  # "El Chapo", "La Pulga": a nickname with its article, not the known person of that surname
+            continue
         if _other_name_beside(text, toks, i, j, kb, persons_at) and not _written_in_full(text[s:e], kb):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
             continue
@@ -509,6 +514,11 @@ def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: Knowl
 
 
 _BIN = frozenset({"bin", "ibn", "bint", "ben"})
+_ARTICLES = frozenset({"El", "La", "Le", "Los", "Las", "Les", "Il", "Lo"})  # capitalised articles before a nickname
+
+
+def _names_of(person: Any) -> list[str]:
+    return [person.name, *(getattr(person, "aliases", ()) or ()), *(getattr(person, "surnames", ()) or ())]
 
 
 def _family_key(word: str) -> str:
