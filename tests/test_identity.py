@@ -297,3 +297,37 @@ def test_a_nickname_with_its_article_is_not_the_known_person_of_that_surname(ext
     found = mentions(extractor, text)
     assert not any("El Chapo" in ms for name, ms in found.items() if name != "El Chapo"), found
     assert "El Fassi" in found.get("Abbas El Fassi", []), found
+
+
+def _meetings(extractor: Extractor, text: str) -> list[tuple[set[str], str | None, str | None]]:
+    a = _analysis(extractor, text)
+    return [(set(m.participants), str(m.date) if m.date else None, m.location) for m in a.meetings]
+
+
+def test_a_bureau_dateline_is_not_the_place_of_a_visit_to_another_country(extractor: Extractor) -> None:
+    text = ("Seoul, 19 June 2024 (Agency) - Russian President Vladimir Putin held talks with North Korean leader Kim "
+            "Jong Un on Wednesday during his state visit to North Korea.\n\nThe two sides signed a treaty.\n")
+    assert _meetings(extractor, text) == [({"Vladimir Putin", "Kim Jong Un"}, "2024-06-19", None)]
+
+
+def test_talks_that_began_or_were_between_two_leaders_are_a_meeting(extractor: Extractor) -> None:
+    text = (" date 2023-09-13 Talks in the Far East\n\nRussian President Vladimir Putin and North Korean leader "
+            "Kim Jong Un on Wednesday began talks at a spaceport in Russia's Far East.\n")
+    assert [m[0] for m in _meetings(extractor, text)] == [{"Vladimir Putin", "Kim Jong Un"}]
+    text = (" date 2023-09-13 Talks\n\nTalks between Putin and Kim Jong Un have begun in Vladivostok.\n")
+    assert _meetings(extractor, text) == [({"Vladimir Putin", "Kim Jong Un"}, None, "Vladivostok")]
+
+
+def test_a_last_meeting_told_in_passing_keeps_its_place_to_itself(extractor: Extractor) -> None:
+    text = (" date 2024-06-19 Treaty signed\n\nRussian President Vladimir Putin met North Korean leader Kim Jong Un "
+            "on Wednesday and signed a treaty. Putin invited Kim to visit Moscow, following their last meeting in "
+            "Vladivostok in September.\n")
+    found = _meetings(extractor, text)
+    assert ({"Vladimir Putin", "Kim Jong Un"}, "2024-06-19", None) in found, found
+    assert all(loc != "Vladivostok" for parts, date, loc in found if date == "2024-06-19"), found
+
+
+def test_the_sentence_naming_the_two_leaders_dates_their_meeting(extractor: Extractor) -> None:
+    text = (" date 2002-01-14 Pact signed\n\nPrime Minister Goh Chok Tong and his Japanese counterpart Junichiro "
+            "Koizumi yesterday signed a trade pact. The signing followed an hour of talks between the two leaders.\n")
+    assert _meetings(extractor, text) == [({"Goh Chok Tong", "Junichiro Koizumi"}, "2002-01-13", None)]

@@ -84,3 +84,13 @@ def test_spellings_of_a_city_name_find_it(kb: KnowledgeBase, gaz: Gazetteer, sen
 def test_a_gathering_named_for_its_host_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert (found.name if found else None) == city
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("Crowds greeted him in the centre of the North Korean capital.", "Pyongyang"),
+    ("The talks went on late into the night in the South African capital.", "Pretoria"),
+    ("He arrived in the Iranian capital on Monday.", "Tehran"),
+])
+def test_a_capital_named_by_a_two_word_demonym(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert found is not None and found.name == city

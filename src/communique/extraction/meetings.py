@@ -164,6 +164,7 @@ def find_meetings(
     for sent in sentences(doc):
         s, e = sent.start_char, sent.end_char
         before.append((s, e))
+        named: list[tuple[int, int]] = []
         if _inside(s, quoted) and _inside(e - 1, quoted):
             continue
         att = attendance_spans(text, sent, lex, idx)
@@ -208,6 +209,7 @@ def find_meetings(
             pair = _pair_before(before[-3:-1], idx, quoted)
             if pair and (not principals or principals[0] in pair):
                 principals = pair
+                named = before[-3:-1]  # where they were named tells the meeting's date and place too
         target: MeetingDraft | None = None
         if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb)):
@@ -233,6 +235,7 @@ def find_meetings(
             if target is None:
                 target = MeetingDraft(principals, (s, e), earlier=told_before)
                 drafts.append(target)
+                target.sentences.extend(named)
         elif principals:
             target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
         elif present and drafts:
@@ -297,7 +300,8 @@ def find_meetings(
             d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None and earlier and earlier[-1].place is not None:
             d.place = earlier[-1].place  # the same trip: a principal of the earlier meeting, no new place
-        if d.place is None and line is not None:
+        if d.place is None and line is not None and not _visit_elsewhere(text, line.name, kb, gaz, quoted,
+                                                                         [d.evidence] + d.sentences):
             d.place = line
         _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
         _host_and_visitor(d, kb)
@@ -480,6 +484,8 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
     verb = _clause_verb(tok)
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "earlier") for c in tok.children):
+        return False  # "(invited him to visit,) following their last meeting in Vladivostok": a meeting told in passing
     if verb is not None:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
@@ -540,13 +546,44 @@ def _lead_place(
         if (s, e) == d.evidence or (s, e) in d.sentences:
             continue
         gathering = _GATHERING.search(text, s, e)
-        if gathering is None or gathering.start() in quoted:
-            continue
+        if gathering is None or gathering.start() in quoted or _EARLIER.search(text, s, e):
+            continue  # ... or "following their last meeting in Vladivostok": another meeting's place
         if any(m.key in d.participants for m in idx.between(s, e, kinds=("name", "role"))):
             found = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=gathering.start(), quoted=quoted)
             if found is not None:
                 return found
     return None
+
+
+_VISIT_TO = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|tour|travell?(?:ed|ing)|arriv(?:ed|es|ing)|landed)\s+(?:to|in)\s+"
+                       r"(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+_IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=’s|'s|[\s,.;])")
+
+
+def _visit_elsewhere(text: str, city: str, kb: Any, gaz: Gazetteer, quoted: Ranges,
+                     own: list[tuple[int, int]]) -> bool:
+    """Whether the story tells of a visit to a country the dateline's city is not in ("SEOUL (dpa)
+    - ... Putin's visit to North Korea"), or the meeting's own sentences put it in one ("began talks
+    at the spaceport in Russia's Far East"): the dateline is the reporter's bureau, not the meeting's place."""
+    home = gaz.country_of.get(city)
+    if home is None:
+        return False
+    visited = set()
+    found = [m for m in _VISIT_TO.finditer(text)]
+    for s, e in own:
+        found += [m for m in _IN_COUNTRY.finditer(text, s, e)]
+    for m in found:
+        if _inside(m.start(), quoted):
+            continue
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            code = kb.country_code(" ".join(words[:n]))
+            if code:
+                visited.add(code)
+                break
+    return bool(visited) and home not in visited
 
 
 def _trigger_at(text: str, s: int, e: int, lex: Lexicon) -> int:

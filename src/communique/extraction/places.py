@@ -188,7 +188,9 @@ def _find_place(
     for m in _CAPITAL.finditer(seg):
         if m.group("name") and gaz.city(m.group("name")):
             return PlaceFound(gaz.city(m.group("name")) or "", start + m.start("name"), start + m.end("name"))
-        iso = kb.country_code(m.group("adj"))
+        before = re.search(r"([A-Z][a-z]+)\s+$", seg[max(0, m.start("adj") - 12) : m.start("adj")])
+        wider = kb.country_code(before.group(1) + " " + m.group("adj")) if before else None
+        iso = wider or kb.country_code(m.group("adj"))  # "the North Korean capital" is not Seoul
         if iso and iso in gaz.capitals:
             return PlaceFound(gaz.capitals[iso], start + m.start(), start + m.end())
     for m in _IN_PLACE.finditer(seg):
