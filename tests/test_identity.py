@@ -331,3 +331,20 @@ def test_the_sentence_naming_the_two_leaders_dates_their_meeting(extractor: Extr
     text = (" date 2002-01-14 Pact signed\n\nPrime Minister Goh Chok Tong and his Japanese counterpart Junichiro "
             "Koizumi yesterday signed a trade pact. The signing followed an hour of talks between the two leaders.\n")
     assert _meetings(extractor, text) == [({"Goh Chok Tong", "Junichiro Koizumi"}, "2002-01-13", None)]
+
+
+def test_talks_engaged_in_a_welcome_and_a_summit_hosted(extractor: Extractor) -> None:
+    text = (" date 2024-11-19 Leaders at the summit\n\nPrime Minister Narendra Modi on Tuesday engaged in bilateral "
+            "talks with Brazilian President Luiz Inacio Lula da Silva on the sidelines of the summit in Rio de Janeiro."
+            "\n\nForeign Ministry Spokesperson Randhir Jaiswal said that Modi thanked Lula for hosting the G20 Summit.\n")
+    a = _analysis(extractor, text)
+    assert [(set(m.participants), m.location) for m in a.meetings] == [
+        ({"Narendra Modi", "Luiz Inácio Lula da Silva"}, "Rio de Janeiro")], a.meetings
+    assert not any(p.name.startswith("Spokesperson") for p in a.people), a.people
+    text = (" date 2025-07-09 State visit\n\nPrime Minister Narendra Modi was given a warm welcome by President Luiz "
+            "Inacio Lula da Silva at the palace in Brasilia on Tuesday, after his participation in the BRICS Summit in "
+            "Rio de Janeiro. Defence Minister José Múcio and Foreign Minister Mauro Vieira were also taking part.\n")
+    a = _analysis(extractor, text)
+    assert [(set(m.participants), m.location in ("Brasília", "Brasilia")) for m in a.meetings] == [
+        ({"Narendra Modi", "Luiz Inácio Lula da Silva"}, True)], a.meetings
+    assert set(a.meetings[0].attendees) == {"José Múcio", "Mauro Vieira"}, a.meetings

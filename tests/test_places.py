@@ -94,3 +94,12 @@ def test_a_gathering_named_for_its_host_city(kb: KnowledgeBase, gaz: Gazetteer, 
 def test_a_capital_named_by_a_two_word_demonym(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert found is not None and found.name == city
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("The two met on the sidelines of the summit in Rio de Janeiro.", "Rio de Janeiro"),
+    ("The talks were held in Dar es Salaam on Friday.", "Dar es Salaam"),
+])
+def test_a_city_name_with_a_lowercase_particle(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert found is not None and found.name == city

@@ -406,11 +406,13 @@ def _principals_of_trigger(
             heads, subject_only = [tok], verb  # "in his meetings with X": the verb's subject and X only
         else:
             heads = [verb] + ([tok] if tok.i != verb.i else [])
-        if verb.lemma_.lower() in _GREETING_LEMMAS and tok.i == verb.i:
+            if tok.dep_ in ("amod", "compound") and tok.head.i != verb.i:
+                heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
+        if verb.lemma_.lower() in _GREETING_LEMMAS | {"host"} and tok.i == verb.i:
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             if obj and not idx.between(min(t.idx for t in obj[0].subtree),
                                        max(t.idx + len(t) for t in obj[0].subtree), kinds=("name", "role")):
-                return _NO_MEETING  # "welcomed the decision", "received a message": no one met
+                return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
     spans: list[tuple[int, int]] = []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
@@ -484,6 +486,9 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
     verb = _clause_verb(tok)
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("host", "attend", "organise",
+                                                                                      "organize", "chair"):
+        return True  # "thanked him for hosting the G20 Summit": the gathering, not a meeting of the two
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "earlier") for c in tok.children):
         return False  # "(invited him to visit,) following their last meeting in Vladivostok": a meeting told in passing
     if verb is not None:

@@ -192,8 +192,9 @@ def find_people(
         if (before and (kb.is_given_name(before.group(1)) or pos_at.get(s - len(before.group(1)) - 1) == "PROPN")
                 and not _not_a_given_name(before.group(1), kb, is_place) and not before.group(1).isupper()):
             s -= len(before.group(1)) + 1  # "…, Héctor Manuel Zelaya": the model's entity began a word late
-        while len(text[s:e].split()) > 2 and text[s:e].split()[0] in lex.nonperson_words:
-            s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong": the name after the body's
+        while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
+                                              or text[s:e].split()[0].lower() in _OFFICE_WORDS):
+            s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
             while s < e and text[s].isspace():
                 s += 1
         more = re.match(r" ([A-Z][\w’'-]+)\b(?![’'])", text[e : e + 40])
@@ -241,10 +242,13 @@ def find_people(
 
 # words of titles and offices that may stand between a title and a name ("Minister of Foreign Affairs Sheikh ...")
 _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)) | frozenset(
-    ["affairs", "foreign", "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander"]
+    ["affairs", "foreign", "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander"]
 )
 
 _SURE = frozenset({"canonical", "alias", "surname", "initials"})
+# office words a model's PERSON entity may open with ("Spokesperson Randhir Jaiswal"): never a given name
+_OFFICE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "adviser", "advisor",
+                           "minister", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander"})
 
 
 def _match_run(
