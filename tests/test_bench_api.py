@@ -111,12 +111,12 @@ def test_process_tree_cpu_counts_descendants() -> None:
 
     from communique.bench.api import process_tree_cpu
 
-    burn = "import time; t = time.process_time()\nwhile time.process_time() - t < 0.4: pass\ntime.sleep(30)"
+    burn = "import time; t = time.process_time()\nwhile time.process_time() - t < 0.4: pass\ntime.sleep(120)"
     parent = subprocess.Popen([sys.executable, "-c", f"import subprocess, sys, time; "
-                               f"subprocess.Popen([sys.executable, '-c', {burn!r}]); time.sleep(30)"],
+                               f"subprocess.Popen([sys.executable, '-c', {burn!r}]); time.sleep(120)"],
                               start_new_session=True)  # its own process group: one kill ends both
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 90  # a loaded machine may take long to give the child 0.4 s of CPU
         while (used := process_tree_cpu(parent.pid) or 0.0) < 0.4 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert used >= 0.4  # the grandchild's burn, though the parent itself only sleeps

@@ -348,3 +348,10 @@ def test_talks_engaged_in_a_welcome_and_a_summit_hosted(extractor: Extractor) ->
     assert [(set(m.participants), m.location in ("Brasília", "Brasilia")) for m in a.meetings] == [
         ({"Narendra Modi", "Luiz Inácio Lula da Silva"}, True)], a.meetings
     assert set(a.meetings[0].attendees) == {"José Múcio", "Mauro Vieira"}, a.meetings
+
+
+def test_talks_ended_the_leaders_met_at_a_clock_time_at_a_known_venue(extractor: Extractor) -> None:
+    text = ("VOSTOCHNY, September 13 (Agency) - Russian President Vladimir Putin and North Korean leader Kim Jong Un "
+            "have ended their talks, which lasted five hours.\n\nThe leaders met at 7:09 a.m. Moscow time at the "
+            "Vostochny Spaceport. Putin came by plane from Vladivostok.\n")
+    assert [(m[0], m[2]) for m in _meetings(extractor, text)] == [({"Vladimir Putin", "Kim Jong Un"}, "Tsiolkovsky")]

@@ -39,7 +39,8 @@ _CLAUSE_END = re.compile(
 # a title in apposition: capitalised words and "of/the/and/for" only ("Member of the Executive Council")
 _APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)){0,11}\s*$")
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
-                      r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b")
+                      r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
+                      r"|\b[Tt]he\s+leaders\b(?!\s+of\b)")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_IN_PLACE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+"
+_IN_PLACE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-Z][\w’'-]+){0,2})")  # "Rio de Janeiro"
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
