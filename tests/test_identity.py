@@ -355,3 +355,12 @@ def test_talks_ended_the_leaders_met_at_a_clock_time_at_a_known_venue(extractor:
             "have ended their talks, which lasted five hours.\n\nThe leaders met at 7:09 a.m. Moscow time at the "
             "Vostochny Spaceport. Putin came by plane from Vladivostok.\n")
     assert [(m[0], m[2]) for m in _meetings(extractor, text)] == [({"Vladimir Putin", "Kim Jong Un"}, "Tsiolkovsky")]
+
+
+def test_and_with_him_names_an_attendee_and_the_list_ends_at_the_verb(extractor: Extractor) -> None:
+    text = (" date 2022-12-09 Talks in Riyadh\n\nPresident Rashad al-Alimi, Chairman of the Presidential Leadership "
+            "Council, and with him a member of the Council, Othman Mujalli, met with President Xi Jinping of China on "
+            "the sidelines of the summit in Riyadh on Friday.\n")
+    a = _analysis(extractor, text)
+    assert [(set(m.participants), set(m.attendees)) for m in a.meetings] == [
+        ({"Rashad al-Alimi", "Xi Jinping"}, {"Othman Mujalli"})], a.meetings

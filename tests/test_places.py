@@ -103,3 +103,9 @@ def test_a_capital_named_by_a_two_word_demonym(kb: KnowledgeBase, gaz: Gazetteer
 def test_a_city_name_with_a_lowercase_particle(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert found is not None and found.name == city
+
+
+def test_a_venue_named_with_a_city_s_word_yields_to_the_city_named_after_it(kb: KnowledgeBase, gaz: Gazetteer) -> None:
+    sentence = "The summit is under way at the Commonwealth Resort Munyonyo in Kampala."
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert found is not None and found.name == "Kampala"

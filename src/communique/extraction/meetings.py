@@ -88,6 +88,11 @@ def attendance_spans(
     return out
 
 
+# a part of a list that opens with a verb is the sentence going on, not one more person
+_VERB_FIRST = re.compile(r"\s*(?:met|meets|held|holds|said|says|told|took|gave|made|was|were|is|are|has|have|had|"
+                         r"discussed|received|visited)\b")
+
+
 def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     """Where the people named after an attendance phrase end: a list runs on over commas,
     semicolons and "and" while each part names someone ("accompanied by Minister A, Minister B
@@ -97,6 +102,8 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     named_any = False
     bounds = list(_CLAUSE_END.finditer(seg, pos))
     for n, b in enumerate(bounds):
+        if named_any and _VERB_FIRST.match(seg, start, b.start()):
+            return start  # "and with him a member, Othman Mujalli, met with President Xi": the list ended
         piece = idx.between(s + start, s + b.start(), kinds=("name", "role"))
         word = b.group(0).strip()
         if piece:

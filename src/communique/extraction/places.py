@@ -194,6 +194,7 @@ def _find_place(
         iso = wider or kb.country_code(m.group("adj"))  # "the North Korean capital" is not Seoul
         if iso and iso in gaz.capitals:
             return PlaceFound(gaz.capitals[iso], start + m.start(), start + m.end())
+    first: PlaceFound | None = None
     for m in _IN_PLACE.finditer(seg):
         if _SCENE_NOUNS.search(seg[max(0, m.start() - 30) : m.start() + 1]):
             continue
@@ -203,7 +204,14 @@ def _find_place(
             found = gaz.town(cand) if n > 1 else gaz.city(cand)  # "at the Montego Bay Convention Centre"
             if found:
                 s = start + m.start("place")
-                return PlaceFound(found, s, s + len(cand))
+                if n == len(words):
+                    return PlaceFound(found, s, s + len(cand))
+                # the first word(s) of a longer name ("at the Commonwealth Resort Munyonyo in Kampala"):
+                # a city named in full after it wins
+                first = first or PlaceFound(found, s, s + len(cand))
+                break
+    if first is not None:
+        return first
     for m in _NEAR.finditer(seg):
         found = gaz.city(m.group("place"))
         if found:
