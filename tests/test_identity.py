@@ -364,3 +364,14 @@ def test_and_with_him_names_an_attendee_and_the_list_ends_at_the_verb(extractor:
     a = _analysis(extractor, text)
     assert [(set(m.participants), set(m.attendees)) for m in a.meetings] == [
         ({"Rashad al-Alimi", "Xi Jinping"}, {"Othman Mujalli"})], a.meetings
+
+
+def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(extractor: Extractor) -> None:
+    text = (" date 2022-09-12 Handover\n\nPresident-elect Dr William Ruto is at State House to hold talks with outgoing "
+            "President Uhuru Kenyatta ahead of Tuesday's swearing-in.\n\nRuto was welcomed by President Uhuru Kenyatta "
+            "and his wife Margaret Kenyatta. US President Joe Biden sent a message.\n")
+    a = _analysis(extractor, text)
+    assert [set(m.participants) for m in a.meetings] == [{"William Ruto", "Uhuru Kenyatta"}], a.meetings
+    assert a.meetings[0].date is None  # "ahead of Tuesday's swearing-in" is the day of another event
+    biden = next((p for p in a.people if p.name == "Joe Biden"), None)
+    assert biden is None or all("elect" not in m.text for m in biden.mentions)

@@ -31,6 +31,9 @@ RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|to
                          r"(?:\s+" + _PART + r")?", re.I)
 
 
+_ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|before|until|till|prior\s+to|in\s+time\s+for)\s+$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class DateFound:
     date: date | None
@@ -56,6 +59,8 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
     if not found:
         for m in WEEKDAY_RE.finditer(seg):
             s, e = start + m.start(), start + m.end()
+            if _ANOTHER_EVENT.search(text, max(0, s - 30), s) and re.match(r"(?:’s|'s)\s", text[e : e + 3]):
+                continue  # "ahead of Tuesday's swearing-in": the day of something to come, not the meeting's
             d = _weekday(m.group("wd"), published)
             why = f"most recent {m.group('wd')} on or before the publication date {published}" if d else None
             found.append(DateFound(d, text[s:e], s, e, why))

@@ -30,7 +30,8 @@ ROLE_WORDS = (
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
     r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:’s|'s)?\s+)?(?:(?:new|former|late|then|outgoing|incoming)\s+)?"
-    r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b)"  # not "Vice-Minister"
+    r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b(?![-‑](?:elect|designate)\b))"  # not "Vice-Minister",
+    # nor "President-elect": not yet the office
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
 )
