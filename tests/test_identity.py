@@ -375,3 +375,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
     assert a.meetings[0].date is None  # "ahead of Tuesday's swearing-in" is the day of another event
     biden = next((p for p in a.people if p.name == "Joe Biden"), None)
     assert biden is None or all("elect" not in m.text for m in biden.mentions)
+
+
+def test_the_meeting_told_next_gives_its_date_and_place(extractor: Extractor) -> None:
+    text = (" date 2023-10-27 Talks in Washington\n\nThe talks were a return visit after Blinken's trip to Beijing in "
+            "June.\n\nUS Secretary of State Antony Blinken hosted Chinese Foreign Minister Wang Yi to keep "
+            "communication open, the State Department said.\n\nThe meeting which was held on Thursday in Washington "
+            "was a reciprocal one.\n")
+    assert _meetings(extractor, text) == [({"Antony Blinken", "Wang Yi"}, "2023-10-26", "Washington")]

@@ -41,6 +41,7 @@ _APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
                       r"|\b[Tt]he\s+leaders\b(?!\s+of\b)")
+_THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit)\b(?!\s+(?:with|between|of)\b)")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
 
@@ -252,6 +253,9 @@ def find_meetings(
         elif trig and drafts and _THE_TWO.search(text, s, e) and not all(r is _NO_MEETING for r in readings):
             # "The two leaders met on Thursday over lunch": the pair of the meeting told last
             target = next((d for d in reversed(drafts) if not d.earlier and len(d.participants) == 2), None)
+        elif trig and drafts and _THE_MEETING.match(text, s) and not all(r is _NO_MEETING for r in readings):
+            # "The meeting, which was held on Thursday in Washington, ...": the meeting told last
+            target = next((d for d in reversed(drafts) if not d.earlier), None)
         if target is None:
             if present:
                 pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
