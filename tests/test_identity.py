@@ -383,3 +383,12 @@ def test_the_meeting_told_next_gives_its_date_and_place(extractor: Extractor) ->
             "communication open, the State Department said.\n\nThe meeting which was held on Thursday in Washington "
             "was a reciprocal one.\n")
     assert _meetings(extractor, text) == [({"Antony Blinken", "Wang Yi"}, "2023-10-26", "Washington")]
+
+
+def test_a_seat_named_by_its_kind_and_an_arrival_that_reached_a_city(extractor: Extractor) -> None:
+    text = (" date 2024-05-16 Georgian premier in Ankara\n\nPresident Recep Tayyip Erdoğan hosted a welcoming ceremony "
+            "for Georgian Prime Minister Irakli Kobakhidze at the presidential complex on Thursday.\n")
+    assert [m[2] for m in _meetings(extractor, text)] == ["Ankara"]
+    text = (" date 2024-10-04 Visit\n\nChief Adviser Muhammad Yunus held talks with Malaysian Prime Minister Anwar "
+            "Ibrahim on Friday. The Malaysian prime minister reached Dhaka around 2 pm on a short visit.\n")
+    assert [m[2] for m in _meetings(extractor, text)] == ["Dhaka"]

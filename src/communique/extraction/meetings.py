@@ -311,6 +311,8 @@ def find_meetings(
             d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None:
             d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
+        if d.place is None:
+            d.place = _seat_of_head(text, doc, idx, d, kb, gaz, quoted)
         if d.place is None and earlier and earlier[-1].place is not None:
             d.place = earlier[-1].place  # the same trip: a principal of the earlier meeting, no new place
         if d.place is None and line is not None and not _visit_elsewhere(text, line.name, kb, gaz, quoted,
@@ -531,7 +533,8 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in _PLAN_NOUNS
 
 
-_ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b", re.I)
+_ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b"
+                      r"|\b(?:reached|reaches)\s+(?=[A-Z])", re.I)
 
 
 def _arrival_place(
@@ -545,8 +548,43 @@ def _arrival_place(
             continue
         if any(m.key in d.participants for m in idx.between(s, e, kinds=("name", "role"))):
             found = find_place(text, arrival.start(), e, gaz, kb, lex.landmarks, quoted=quoted)
+            reached = re.match(r"\s*([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", text[arrival.end() : e])
+            if found is None and reached:  # "reached Dhaka around 2 pm": no preposition before the city
+                city = gaz.town(reached.group(1)) or gaz.city(reached.group(1).split()[0])
+                if city:
+                    at = arrival.end() + reached.start(1)
+                    found = PlaceFound(city, at, at + len(reached.group(1).split()[0] if not gaz.town(reached.group(1))
+                                                           else reached.group(1)))
             if found is not None:
                 return found
+    return None
+
+
+# a seat named by its kind only: the Royal Palace is the monarch's, the presidential palace the president's
+_GENERIC_SEAT = re.compile(r"\b(?:at|to|in)\s+the\s+(?:(?P<royal>[Rr]oyal\s+[Pp]alace)|"
+                           r"(?P<presidential>[Pp]residential\s+(?:[Pp]alace|[Cc]omplex|[Rr]esidence|[Oo]ffice)))\b")
+_MONARCHS = frozenset({"king", "emir", "sultan"})
+
+
+def _seat_of_head(text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, kb: Any, gaz: Gazetteer,
+                  quoted: Ranges) -> PlaceFound | None:
+    """"received at the Royal Palace by the King", "at the presidential complex": the capital of the
+    one principal who holds that kind of office (in a sentence of the meeting or one naming a principal)."""
+    spans = [d.evidence] + d.sentences + [
+        (x.start_char, x.end_char) for x in sentences(doc)
+        if any(m.key in d.participants for m in idx.between(x.start_char, x.end_char, kinds=("name", "role")))]
+    for s, e in spans:
+        m = _GENERIC_SEAT.search(text, s, e)
+        if m is None or _inside(m.start(), quoted):
+            continue
+        kinds = _MONARCHS if m.group("royal") else frozenset({"president"})
+        heads = [p for p in d.participants
+                 if (entry := kb.person(p)) is not None and any(o.office in kinds for o in entry.offices)]
+        if len(heads) == 1:
+            country = _country(kb, heads[0])
+            capital = gaz.capitals.get(country) if country else None
+            if capital:
+                return PlaceFound(capital, m.start(1 if m.group("royal") else 2), m.end())
     return None
 
 
