@@ -109,3 +109,13 @@ def test_a_venue_named_with_a_city_s_word_yields_to_the_city_named_after_it(kb: 
     sentence = "The summit is under way at the Commonwealth Resort Munyonyo in Kampala."
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert found is not None and found.name == "Kampala"
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("Putin hoped for a normalisation of the political situation in Bishkek.", None),  # a situation's scene
+    ("They discussed the war in Gaza and aid.", None),
+    ("The US embassy in Dhaka said the envoy called on the chief adviser.", "Dhaka"),  # where the envoy is posted
+])
+def test_a_place_named_as_another_thing_s_scene(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert (found.name if found else None) == city

@@ -126,7 +126,7 @@ def find_place(
 _SCENE_NOUNS = re.compile(
     r"\b(?:war|wars|conflict|fighting|crisis|situation|ceasefire|truce|violence|aggression|massacres?|genocide|"
     r"attacks?|strikes?|bombings?|people|civilians|events|developments|offensive|operations?|occupation|"
-    r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?|embassy|consulate)\s+$",
+    r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?)\s+$",
     re.I,
 )
 _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
@@ -196,7 +196,7 @@ def _find_place(
             return PlaceFound(gaz.capitals[iso], start + m.start(), start + m.end())
     first: PlaceFound | None = None
     for m in _IN_PLACE.finditer(seg):
-        if _SCENE_NOUNS.search(seg[max(0, m.start() - 30) : m.start() + 1]):
+        if _SCENE_NOUNS.search(seg[max(0, m.start() - 30) : m.start()]):
             continue
         words = m.group("place").split()
         for n in range(len(words), 0, -1):
