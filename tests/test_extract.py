@@ -96,6 +96,21 @@ def test_explicit_date_and_yesterday() -> None:
     assert find_date(y, 0, len(y), None).date is None  # type: ignore[union-attr]
 
 
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("This morning (21), the president held a meeting with the minister.", date(2024, 1, 22), date(2024, 1, 21)),
+    ("He met the envoy on Sunday (30) in Kampala.", date(2024, 2, 2), date(2024, 1, 30)),  # the month before
+    ("He also met the secretary-general on the same day (21).", date(2024, 1, 22), date(2024, 1, 21)),
+    ("He also met the secretary-general on the same day (21).", None, None),
+    ("They met at State House ahead of Tuesday's swearing-in.", date(2022, 9, 12), None),  # another event's day
+    ("Monday's meeting was an ice-breaker.", date(2022, 9, 12), date(2022, 9, 12)),
+])
+def test_day_of_month_beside_a_day_word_and_another_event_s_day(
+        text: str, published: date | None, expected: date | None) -> None:
+    found = find_date(text, 0, len(text), published)
+    assert (found.date if found else None) == expected
+
+
 # --- whole articles ------------------------------------------------------------------------
 
 def test_wire_copy_meetings_attendees_and_dateline(extractor: Extractor) -> None:

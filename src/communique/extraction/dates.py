@@ -64,6 +64,12 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
             d = _weekday(m.group("wd"), published)
             why = f"most recent {m.group('wd')} on or before the publication date {published}" if d else None
             found.append(DateFound(d, text[s:e], s, e, why))
+        for m in _SAME_DAY.finditer(seg):  # "on the same day (21)": the day of the month it writes
+            s, e = start + m.start(), start + m.end()
+            same = _day_of_month(int(m.group(1)), published) if published is not None else None
+            found.append(DateFound(same, text[s:e], s, e,
+                                   f"day {m.group(1)} of the month, on or before the publication date {published}"
+                                   if same else None))
         for m in RELATIVE_RE.finditer(seg):
             s, e = start + m.start(), start + m.end()
             rel = m.group("rel").lower()
@@ -74,7 +80,30 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
             found.append(DateFound(d, text[s:e], s, e, rel_why))
     if not found:
         return None
-    return min(found, key=lambda f: f.start)
+    first = min(found, key=lambda f: f.start)
+    day = _DAY_AFTER.match(text, first.end)
+    if day and published is not None and first.derivation and "publication date" in first.derivation:
+        # "this morning (21)", "on Sunday (21)": the day of the month the page writes beside the word
+        d = _day_of_month(int(day.group(1)), published)
+        if d is not None:
+            return DateFound(d, text[first.start : day.end()], first.start, day.end(),
+                             f"day {day.group(1)} of the month, on or before the publication date {published}")
+    return first
+
+
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day)\s*\((\d{1,2})(?:st|nd|rd|th)?\)", re.I)
+_DAY_AFTER = re.compile(r"\s*\((\d{1,2})(?:st|nd|rd|th)?\)")
+
+
+def _day_of_month(day: int, published: date) -> date | None:
+    """The most recent date with that day of the month on or before ``published``."""
+    try:
+        if day <= published.day:
+            return published.replace(day=day)
+        prev = published.replace(day=1) - timedelta(days=1)
+        return prev.replace(day=day)
+    except ValueError:
+        return None
 
 
 def _explicit(m: re.Match[str], published: date | None) -> date | None:
