@@ -375,6 +375,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
     pytest.param(' date 2024-10-04 Visit\n\nChief Adviser Muhammad Yunus held talks with Malaysian Prime Minister Anwar Ibrahim on Friday. The Malaysian prime minister reached Dhaka around 2 pm on a short visit.\n',
                  [({'Muhammad Yunus', 'Anwar Ibrahim'}, '2024-10-04', 'Dhaka')],
                  id="a seat named by its kind; an arrival that 'reached' a city"),
+    pytest.param(" date 2023-09-04 Sochi talks\n\nPresident Recep Tayyip Erdoğan met President Vladimir Putin in Sochi on "
+                 "Monday.\n\nPutin's spokesman Dmitry Peskov said that the talks between the two presidents were "
+                 "constructive.\n",
+                 [({'Recep Tayyip Erdoğan', 'Vladimir Putin'}, '2023-09-04', 'Sochi')],
+                 id="who reports 'the talks between the two presidents' is not one of them"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

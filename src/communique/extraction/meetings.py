@@ -205,6 +205,8 @@ def find_meetings(
                 # planned, negated, greeted on arrival ... and the sentence's other triggers show no clause of their
                 # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting")
                 pass  # planned, negated, greeted on arrival, "during the meeting": no meeting of its own here
+            elif drafts and _THE_TWO.search(text, s, e) and not any(readings):
+                pass  # "Peskov said the talks between the two presidents were constructive": the pair told before
             else:
                 if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
                     rel = _relative_clauses(sent, trig[len(readings) - 1].start())
