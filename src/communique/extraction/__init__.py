@@ -30,7 +30,7 @@ from .meetings import find_calls, find_meetings
 from .people import AS_A_TITLE, PeopleIndex, find_people, persons, with_headline
 from .places import Gazetteer, dateline, seat_country
 from .quotes import find_quote_spans, is_name_like, words
-from .spans import Ranges
+from .spans import Ranges, char_span
 from .statements import PloverLexicon, find_statements
 
 __all__ = ["Extractor"]
@@ -254,7 +254,7 @@ def _subject_span(tok: Any) -> tuple[int, int] | None:
     if subj is None or subj.lower_ in ("he", "she", "who", "which", "that", "they", "i", "we"):
         return None
     toks = list(subj.subtree)
-    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+    return char_span(toks)
 
 
 def _first_full_date(text: str) -> date | None:

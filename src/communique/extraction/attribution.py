@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .people import PRONOUNS, MentionList, PeopleIndex
 from .quotes import QuoteSpan, embedded, is_name_like, words
 from .sentences import sentences
-from .spans import Ranges
+from .spans import Ranges, char_span
 
 # pronouns and bare honorifics ("His Majesty stressed that ...") stand for the topic person
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:[Hh]is|[Hh]er)\s+(?:Majesty|Highness|Royal Highness|Eminence|Excellency|Holiness))\b")
@@ -72,8 +72,7 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
             if tok.lower_ in PRONOUNS:
                 subj_key = current
                 break
-            span_start = min(t.idx for t in tok.subtree)
-            span_end = max(t.idx + len(t) for t in tok.subtree)
+            span_start, span_end = char_span(tok.subtree)
             ms = [m for m in idx.at(span_start, span_end) if m.key and m.kind != "pronoun"]
             if ms:
                 # the head noun's own mention if any, else the first in the subject phrase

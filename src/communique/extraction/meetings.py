@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .people import PeopleIndex
 from .places import Gazetteer, PlaceFound, dateline, dateline_span, find_place
 from .sentences import sentences
-from .spans import Ranges
+from .spans import Ranges, char_span
 
 # an earlier meeting told in passing ("their last meeting, in Minsk", "had met in Colonia in 2020")
 _EARLIER = re.compile(
@@ -136,10 +136,9 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
                     # "Fuad Hussein, who attended the talks": the clause's antecedent
                     ante = [t for t in head.head.subtree if t.i < subj[0].i]
                     if ante:
-                        return min(t.idx for t in ante), max(t.idx + len(t) for t in ante)
+                        return char_span(ante)
                 if subj:
-                    toks = list(subj[0].subtree)
-                    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+                    return char_span(subj[0].subtree)
                 if head.head.i == head.i:
                     break
                 head = head.head
@@ -330,8 +329,7 @@ def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
     out = []
     for tok in sent:
         if tok.dep_ == "relcl":
-            sub = list(tok.subtree)
-            a, b = min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
+            a, b = char_span(tok.subtree)
             if not a <= at < b:
                 out.append((a, b))
     return out
@@ -425,10 +423,9 @@ def _principals_of_trigger(
             heads = [verb] + ([tok] if tok.i != verb.i else [])
             if tok.dep_ in ("amod", "compound") and tok.head.i != verb.i:
                 heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
-        if verb.lemma_.lower() in _GREETING_LEMMAS | {"host"} and tok.i == verb.i:
+        if verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i:
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-            if obj and not idx.between(min(t.idx for t in obj[0].subtree),
-                                       max(t.idx + len(t) for t in obj[0].subtree), kinds=("name", "role")):
+            if obj and not idx.between(*char_span(obj[0].subtree), kinds=("name", "role")):
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
     spans: list[tuple[int, int]] = []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
@@ -441,16 +438,14 @@ def _principals_of_trigger(
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
                     pronoun_subject = True
                     continue
-                sub = list(child.subtree)
-                a, b = min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
+                a, b = char_span(child.subtree)
                 if child.dep_ not in ("nsubj", "nsubjpass") and re.match(r"\s*;", sent.doc.text[b:sent.end_char]):
                     # "met with A of Zambia; B, President of Ghana; and C": the parse stops at the
                     # first semicolon, the list runs on while each part names someone
                     seg = sent.doc.text[sent.start_char:sent.end_char]
                     b = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
                 spans.append((a, b))
-                inner += [(min(t.idx for t in r.subtree), max(t.idx + len(t) for t in r.subtree))
-                          for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
+                inner += [char_span(r.subtree) for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
     if not spans:
         return None
     out: list[str] = []
@@ -486,6 +481,7 @@ _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention"})
 _NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identity; never mutated)
 _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
+_OBJECT_LEMMAS = _GREETING_LEMMAS | {"host"}  # meet someone only when their object names someone
 # a greeting on arrival: hosts' officials at the airport or station are not a meeting
 _ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|train station|on (?:his|her|their) arrival|"
                             r"upon (?:his|her|their)? ?arrival|on arrival|arriving|landed|red carpet)\b", re.I)
@@ -542,24 +538,31 @@ _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\
 def _arrival_place(
     text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges
 ) -> PlaceFound | None:
-    """Where a principal arrived ("Sheikh Tamim arrived in Tehran on Wednesday morning")."""
-    for sent in sentences(doc):
-        s, e = sent.start_char, sent.end_char
+    """Where a principal arrived ("Sheikh Tamim arrived in Tehran on Wednesday morning", "reached Dhaka")."""
+    for s, e in _naming_a_principal(doc, idx, d):
         arrival = _ARRIVAL.search(text, s, e)
         if arrival is None or arrival.start() in quoted:
             continue
-        if any(m.key in d.participants for m in idx.between(s, e, kinds=("name", "role"))):
-            found = find_place(text, arrival.start(), e, gaz, kb, lex.landmarks, quoted=quoted)
-            reached = re.match(r"\s*([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", text[arrival.end() : e])
-            if found is None and reached:  # "reached Dhaka around 2 pm": no preposition before the city
-                city = gaz.town(reached.group(1)) or gaz.city(reached.group(1).split()[0])
+        found = find_place(text, arrival.start(), e, gaz, kb, lex.landmarks, quoted=quoted)
+        if found is None:  # "reached Dhaka around 2 pm": no preposition before the city
+            reached = _CITY_NEXT.match(text, arrival.end(), e)
+            for name in ([reached.group(1), reached.group(2)] if reached else []):
+                city = gaz.town(name) if " " in name else gaz.city(name)
                 if city:
-                    at = arrival.end() + reached.start(1)
-                    found = PlaceFound(city, at, at + len(reached.group(1).split()[0] if not gaz.town(reached.group(1))
-                                                           else reached.group(1)))
-            if found is not None:
-                return found
+                    found = PlaceFound(city, reached.start(1), reached.start(1) + len(name))  # type: ignore[union-attr]
+                    break
+        if found is not None:
+            return found
     return None
+
+
+_CITY_NEXT = re.compile(r"\s*(([A-Z][\w’'-]*)(?:\s[A-Z][\w’'-]+)?)")  # a city of one or two words right here
+
+
+def _naming_a_principal(doc: Any, idx: PeopleIndex, d: MeetingDraft) -> list[tuple[int, int]]:
+    """The spans of the sentences that name one of the meeting's principals."""
+    return [(x.start_char, x.end_char) for x in sentences(doc)
+            if any(m.key in d.participants for m in idx.between(x.start_char, x.end_char, kinds=("name", "role")))]
 
 
 # a seat named by its kind only: the Royal Palace is the monarch's, the presidential palace the president's
@@ -572,10 +575,7 @@ def _seat_of_head(text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, kb: An
                   quoted: Ranges) -> PlaceFound | None:
     """"received at the Royal Palace by the King", "at the presidential complex": the capital of the
     one principal who holds that kind of office (in a sentence of the meeting or one naming a principal)."""
-    spans = [d.evidence] + d.sentences + [
-        (x.start_char, x.end_char) for x in sentences(doc)
-        if any(m.key in d.participants for m in idx.between(x.start_char, x.end_char, kinds=("name", "role")))]
-    for s, e in spans:
+    for s, e in [d.evidence] + d.sentences + _naming_a_principal(doc, idx, d):
         m = _GENERIC_SEAT.search(text, s, e)
         if m is None or _inside(m.start(), quoted):
             continue
@@ -599,17 +599,15 @@ def _lead_place(
     """Where the story puts a principal's meetings, summit or visit in another sentence ("held
     separate meetings with the ambassadors in Hanoi yesterday. Welcoming ..."; "took part in the
     summit in Kampala. During the event he met ...")."""
-    for sent in sentences(doc):
-        s, e = sent.start_char, sent.end_char
+    for s, e in _naming_a_principal(doc, idx, d):
         if (s, e) == d.evidence or (s, e) in d.sentences:
             continue
         gathering = _GATHERING.search(text, s, e)
         if gathering is None or gathering.start() in quoted or _EARLIER.search(text, s, e):
             continue  # ... or "following their last meeting in Vladivostok": another meeting's place
-        if any(m.key in d.participants for m in idx.between(s, e, kinds=("name", "role"))):
-            found = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=gathering.start(), quoted=quoted)
-            if found is not None:
-                return found
+        found = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=gathering.start(), quoted=quoted)
+        if found is not None:
+            return found
     return None
 
 
@@ -665,7 +663,7 @@ def _roles_from_verbs(sent: Any, idx: PeopleIndex, d: MeetingDraft, tops: Topics
         if subj.lower_ in ("he", "she"):
             key = tops.before(subj.idx)
         else:
-            ms = [m for m in idx.at(min(t.idx for t in subj.subtree), max(t.idx + len(t) for t in subj.subtree)) if m.key]
+            ms = [m for m in idx.at(*char_span(subj.subtree)) if m.key]
             key = ms[0].key if ms else None
         if key not in d.participants:
             continue

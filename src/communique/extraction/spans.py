@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Any
 
 
 class Ranges:
@@ -30,3 +31,9 @@ class Ranges:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def char_span(tokens: Iterable[Any]) -> tuple[int, int]:
+    """The character range [start, end) covered by spaCy tokens (a subtree, a run)."""
+    toks = list(tokens)
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..records import PLOVER_TYPES
 from .people import PRONOUNS, PeopleIndex
-from .spans import Ranges
+from .spans import Ranges, char_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,7 @@ def find_statements(
             target, is_country = _target(tok, idx, kb, source, quoted)
             if target is None:
                 continue
-            s = min(t.idx for t in tok.subtree)
-            e = max(t.idx + len(t) for t in tok.subtree)
+            s, e = char_span(tok.subtree)
             s = min(s, sent.start_char)
             key = (source, typ, target, sent.start_char)
             if key in seen:
@@ -116,8 +115,7 @@ def _subject(tok: Any, idx: PeopleIndex, topic_before: Any) -> str | None:
             sub = subs[0]
             if sub.lower_ in PRONOUNS:
                 return topic_before(sub.idx)
-            s = min(t.idx for t in sub.subtree)
-            e = max(t.idx + len(t) for t in sub.subtree)
+            s, e = char_span(sub.subtree)
             ms = [m for m in idx.at(s, e) if m.key and m.kind != "pronoun"]
             return ms[0].key if ms else None
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp") and verb.head.i != verb.i:
