@@ -380,6 +380,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "constructive.\n",
                  [({'Recep Tayyip Erdoğan', 'Vladimir Putin'}, '2023-09-04', 'Sochi')],
                  id="who reports 'the talks between the two presidents' is not one of them"),
+    pytest.param(" date 2019-06-14 Talks in Dushanbe\n\nPresident Xi Jinping and President Emomali Rahmon held talks in "
+                 "Dushanbe on Friday.\n\nThe day before, the two leaders met informally over dinner.\n\nRahmon said his "
+                 "meeting with Xi last night was warm.\n",
+                 [({'Xi Jinping', 'Emomali Rahmon'}, '2019-06-14', 'Dushanbe'), ({'Xi Jinping', 'Emomali Rahmon'}, None, None),
+                  ({'Xi Jinping', 'Emomali Rahmon'}, '2019-06-13', None)],
+                 id="the pair meeting 'the day before' or 'last night' is another meeting of theirs"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

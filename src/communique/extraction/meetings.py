@@ -41,6 +41,10 @@ _APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
                       r"|\b[Tt]he\s+leaders\b(?!\s+of\b)")
+# a time before the meeting just told: the pair's other, earlier encounter ("The day before, the two leaders met
+# informally", "his meeting with Xi last night")
+_DAY_BEFORE = re.compile(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previous\s+(?:day|night|evening)|a\s+day\s+(?:earlier|before)"
+                         r"|last\s+night|the\s+night\s+before)\b(?!\s+(?:the|his|her|their|a|an)\b)", re.I)
 _THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit)\b(?!\s+(?:with|between|of)\b)")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
@@ -261,6 +265,9 @@ def find_meetings(
             if present:
                 pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
             continue
+        if trig and not target.earlier and _another_day(text, s, e, target, quoted, published):
+            target = MeetingDraft(list(target.participants), (s, e), earlier=True)
+            drafts.append(target)
         if trig:
             target.sentences.append((s, e))
             _roles_from_verbs(sent, idx, target, tops)
@@ -322,6 +329,17 @@ def find_meetings(
         _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
         _host_and_visitor(d, kb)
     return drafts
+
+
+def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, published: date | None) -> bool:
+    """Whether the sentence ``s:e`` tells the pair of ``told`` meeting on a day before it ("The day before, the two
+    leaders met informally"): its own encounter, unless both dates are known and the same."""
+    cue = next((m for m in _DAY_BEFORE.finditer(text, s, e) if not _inside(m.start(), quoted)), None)
+    if cue is None:
+        return False
+    mine = find_date(text, s, e, published)
+    theirs = find_date(text, *told.evidence, published)
+    return not (mine and theirs and mine.date is not None and mine.date == theirs.date)
 
 
 def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
