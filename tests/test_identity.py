@@ -386,6 +386,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Xi Jinping', 'Emomali Rahmon'}, '2019-06-14', 'Dushanbe'), ({'Xi Jinping', 'Emomali Rahmon'}, None, None),
                   ({'Xi Jinping', 'Emomali Rahmon'}, '2019-06-13', None)],
                  id="the pair meeting 'the day before' or 'last night' is another meeting of theirs"),
+    pytest.param(" date 2023-11-16 Leaders in Lima\n\nLIMA - Prime Minister Fumio Kishida and Chilean President Gabriel Boric on "
+                 "Thursday confirmed their wish to expand trade.\n\nDuring their 40-minute meeting in Lima, the two leaders also "
+                 "agreed to work together on critical minerals.\n",
+                 [({'Fumio Kishida', 'Gabriel Boric'}, '2023-11-16', 'Lima')],
+                 id="what was agreed during their meeting is not the meeting planned"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

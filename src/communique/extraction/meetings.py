@@ -504,6 +504,7 @@ _OBJECT_LEMMAS = _GREETING_LEMMAS | {"host"}  # meet someone only when their obj
 _ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|train station|on (?:his|her|their) arrival|"
                             r"upon (?:his|her|their)? ?arrival|on arrival|arriving|landed|red carpet)\b", re.I)
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may"})
+_DURING = frozenset({"during", "at", "after", "following", "throughout"})  # a time the meeting gives to what is done
 _AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout"})
 
 
@@ -530,8 +531,8 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
         up = tok
         for _ in range(5):  # "is expected to meet", "agreed to meet again", "looks forward to welcoming"
             head = up.head
-            if head.i == up.i:
-                break
+            if head.i == up.i or (up.dep_ == "prep" and up.lower_ in _DURING and head.pos_ == "VERB"):
+                break  # "During their meeting, they agreed to ...": what was agreed is not the meeting
             if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in _PLAN_NOUNS:
                 return True
             if head.pos_ in ("VERB", "AUX") and up.i == verb.i:
