@@ -391,6 +391,15 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "agreed to work together on critical minerals.\n",
                  [({'Fumio Kishida', 'Gabriel Boric'}, '2023-11-16', 'Lima')],
                  id="what was agreed during their meeting is not the meeting planned"),
+    pytest.param(" date 2024-02-07 Talks in Amman\n\nKing Abdullah II and German Chancellor Olaf Scholz are holding a "
+                 "\u201cclosed meeting\u201d at the royal palace in Amman, the court said.\n",
+                 [({'Abdullah II of Jordan', 'Olaf Scholz'}, None, 'Amman')],
+                 id="a meeting named in a quoted fragment of the reporter's sentence"),
+    pytest.param(" date 2020-11-20 Barbecue\n\nPresident visits his peer for a \u201crelaxed meeting\u201d Foreign Minister "
+                 "Francisco Bustillo said \u201cit was an opportunity for two friends\u201d.\n\nPresident Luis Lacalle Pou "
+                 "received Argentine President Alberto Fernández at his estate on Thursday.\n",
+                 [({'Luis Lacalle Pou', 'Alberto Fernández'}, '2020-11-19', None)],
+                 id="a headline's quoted fragment running into the next line is not the reporter's sentence"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -29,7 +29,7 @@ from .lexicon import Lexicon
 from .meetings import find_calls, find_meetings
 from .people import AS_A_TITLE, PeopleIndex, find_people, persons, with_headline
 from .places import Gazetteer, dateline, seat_country
-from .quotes import find_quote_spans, is_name_like, words
+from .quotes import QuoteSpan, find_quote_spans, is_name_like, words
 from .spans import Ranges, char_span
 from .statements import PloverLexicon, find_statements
 
@@ -145,7 +145,9 @@ class Extractor:
             for span in _per_paragraph(c, text, a.span.start, a.span.end)
         )
         quotes = tuple(sorted(quotes + _headline_quotes(c, people, quotes), key=lambda q: q.start))
-        drafts = find_meetings(text, sdoc, idx, tops, self.lex, quoted, published, self.gaz, self.kb, spun=quality.spun)
+        spoken = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end)
+                        for q in spans if not _in_the_sentence(text, q))
+        drafts = find_meetings(text, sdoc, idx, tops, self.lex, spoken, published, self.gaz, self.kb, spun=quality.spun)
         meetings: list[Meeting] = []
         statements: list[Statement] = []
         for d in drafts:
@@ -257,6 +259,13 @@ def _subject_span(tok: Any) -> tuple[int, int] | None:
     return char_span(toks)
 
 
+def _in_the_sentence(text: str, q: QuoteSpan) -> bool:
+    """A quoted fragment of a few words that the reporter's sentence runs on through ("are holding a 'private
+    meeting' at his office"); not a headline's run into the next line ("a 'relaxed meeting' President X said")."""
+    return (len(text[q.start : q.end].split()) <= _FRAGMENT_WORDS and q.close_mark >= 0
+            and not re.match(r"\s*[A-Z]", text[q.close_mark + 1 : q.close_mark + 4]))
+
+
 def _first_full_date(text: str) -> date | None:
     """The first explicit date with a year in the text: a reference for dating offices only."""
     for m in DATE_PATTERNS[0].finditer(text):
@@ -278,6 +287,7 @@ def _not_named_inside(a: Any, idx: PeopleIndex, text: str) -> Any:
     return dataclasses.replace(a, speaker=None) if inside else a
 
 
+_FRAGMENT_WORDS = 3  # a quoted stretch this short inside a sentence reads as part of it
 _HEADLINE_QUOTE_WORDS = 12  # a longer quoted stretch in a headline is kept only where the body quotes it
 
 
