@@ -400,6 +400,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "received Argentine President Alberto Fernández at his estate on Thursday.\n",
                  [({'Luis Lacalle Pou', 'Alberto Fernández'}, '2020-11-19', None)],
                  id="a headline's quoted fragment running into the next line is not the reporter's sentence"),
+    pytest.param(" date 2024-04-10 Summit opens\n\nKenyan President William Ruto received his counterparts from Uganda and "
+                 "Tanzania, Yoweri Museveni and Samia Suluhu Hassan, at State House on Wednesday.\n\nHe received new US envoy "
+                 "to Kenya Meg Whitman, stressing the partnership.\n",
+                 [({'William Ruto', 'Yoweri Museveni', 'Samia Suluhu Hassan'}, '2024-04-10', None),
+                  ({'William Ruto', 'Meg Whitman'}, '2024-04-10', None)],
+                 id="receiving an envoy or 'his counterparts' whose names the parse hangs elsewhere is a meeting"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

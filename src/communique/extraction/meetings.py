@@ -443,7 +443,8 @@ def _principals_of_trigger(
                 heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
         if verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i:
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-            if obj and not idx.between(*char_span(obj[0].subtree), kinds=("name", "role")):
+            if (obj and not idx.between(*char_span(obj[0].subtree), kinds=("name", "role"))
+                    and obj[0].lemma_.lower() not in _PERSON_NOUNS):
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
     spans: list[tuple[int, int]] = []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
@@ -499,6 +500,10 @@ _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention"})
 _NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identity; never mutated)
 _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
+# an object that is someone even when the parse hangs their names elsewhere ("received his counterparts from the
+# United States and Canada, Joe Biden and Justin Trudeau")
+_PERSON_NOUNS = frozenset({"counterpart", "guest", "leader", "delegation", "visitor", "president", "premier", "minister",
+                           "ambassador", "envoy", "king", "queen", "prince", "emir", "chancellor", "head", "delegate"})
 _OBJECT_LEMMAS = _GREETING_LEMMAS | {"host"}  # meet someone only when their object names someone
 # a greeting on arrival: hosts' officials at the airport or station are not a meeting
 _ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|train station|on (?:his|her|their) arrival|"
