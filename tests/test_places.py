@@ -27,6 +27,7 @@ def gaz(kb: KnowledgeBase) -> Gazetteer:
     ("Leaders meet\nTashkent, Uzbekistan, Nov. 3\nThe president received", "Tashkent"),
     ("Leaders meet\n08:38 | San Francisco (U.S.), Nov. 15.\nThe minister met", "San Francisco"),
     ("Riyadh \u2013 Saba\nThe president met", "Riyadh"),
+    ("Leaders meet\n\nPuerto Iguaz\u00fa, November 30, 2005 (APN) - The president received", "Puerto Iguaz\u00fa"),  # a town
 ])
 def test_datelines(gaz: Gazetteer, text: str, city: str) -> None:
     found = dateline(text, gaz)

@@ -240,10 +240,11 @@ _DATELINE_LINES = 6  # the first lines of a page where a dateline may stand
 
 def dateline(text: str, gaz: Gazetteer) -> PlaceFound | None:
     """The city a dateline gives: the first of the page's first lines that opens with a known
-    city followed by a comma, colon, dash or bracket (in capitals or not)."""
+    city (or a town of several words, "Puerto Iguazú") followed by a comma, colon, dash or bracket
+    (in capitals or not)."""
     m = _DATELINE.match(text)
     if m:
-        city = gaz.city(m.group("place").strip().title())
+        city = gaz.town(m.group("place").strip().title())
         if city:
             return PlaceFound(city, m.start("place"), m.start("place") + len(m.group("place").strip()))
     pos = 0
@@ -255,7 +256,7 @@ def dateline(text: str, gaz: Gazetteer) -> PlaceFound | None:
         lm = _LINE_PLACE.match(line, off)
         if lm:
             place = lm.group("place").rstrip(".")
-            city = gaz.city(place) or gaz.city(place.title())
+            city = gaz.town(place) or gaz.town(place.title())  # a dateline names a town as well as a city
             if city:
                 return PlaceFound(city, pos + lm.start("place"), pos + lm.start("place") + len(place))
         pos += len(line) + 1
