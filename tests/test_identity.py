@@ -299,6 +299,15 @@ def test_a_nickname_with_its_article_is_not_the_known_person_of_that_surname(ext
     assert "El Fassi" in found.get("Abbas El Fassi", []), found
 
 
+def test_a_title_running_on_to_a_known_name_is_that_person_s(extractor: Extractor) -> None:
+    text = (" date 2019-04-17 Talks in Amman\n\nAMMAN \u2014 King Abdullah received Foreign Minister Ayman Safadi on "
+            "Wednesday.\n\nAlso on Wednesday, the King received Deputy Prime Minister of Qatar and Minister of State "
+            "for Defence Affairs Khalid bin Mohammad Al Attiyah at the palace.\n")
+    found = mentions(extractor, text)
+    assert "Minister of State" not in found.get("Ayman Safadi", []), found  # the title is Al Attiyah's, not an anaphor
+    assert "Minister of State" in found.get("Khalid bin Mohammad Al Attiyah", []), found
+
+
 def _meetings(extractor: Extractor, text: str) -> list[tuple[set[str], str | None, str | None]]:
     a = _analysis(extractor, text)
     return [(set(m.participants), str(m.date) if m.date else None, m.location) for m in a.meetings]

@@ -1048,7 +1048,8 @@ _BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")
 _TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?")
 
 
-_POSTED_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s*")
+_POSTED_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s*"
+                        r"|\s+for\s+(?:[A-Z][\w’'-]+\s+(?:and\s+)?){1,4},?\s*")  # "Minister of State for Defence Affairs X"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|stressed|noted|stated|underlined|emphasi[sz]ed)\b")
 
 
@@ -1070,8 +1071,10 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
         if role is b and after is not None and after.kind == "name" and _TITLE_GOES_ON.fullmatch(text, b.end, after.start):
             continue  # "A, Ambassador of Russia B": a list, the title is B's
         if name.entry is not None:
-            if (role is b and name.key and not re.match(r"(?:the|his|her)\s", role.text, re.I)
-                    and not _SAYS_AFTER.match(text, role.end)):  # "Sayyid Shihab bin Tarik Al Said, Deputy Prime Minister ...": his
+            after_name = role is b and not re.match(r"(?:the|his|her)\s", role.text, re.I) and not _SAYS_AFTER.match(
+                text, role.end)  # "Sayyid Shihab bin Tarik Al Said, Deputy Prime Minister ...": his
+            running_on = role is a and _POSTED_TO.fullmatch(gap)  # "Minister of State for Defence Affairs X": his
+            if name.key and (after_name or running_on):
                 role.key, role.entry, role.confidence = name.key, name.entry, 0.9
             continue
         if name.office is None:
