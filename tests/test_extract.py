@@ -104,6 +104,9 @@ def test_explicit_date_and_yesterday() -> None:
     ("He also met the secretary-general on the same day (21).", None, None),
     ("They met at State House ahead of Tuesday's swearing-in.", date(2022, 9, 12), None),  # another event's day
     ("Monday's meeting was an ice-breaker.", date(2022, 9, 12), date(2022, 9, 12)),
+    ("The president met his counterpart a short while ago, the office said.", date(2023, 7, 21), date(2023, 7, 21)),
+    ("They met moments ago at the palace.", date(2023, 7, 21), date(2023, 7, 21)),
+    ("They first met ten years ago in Lima.", date(2023, 7, 21), None),  # not a time relative to the page
 ])
 def test_day_of_month_beside_a_day_word_and_another_event_s_day(
         text: str, published: date | None, expected: date | None) -> None:

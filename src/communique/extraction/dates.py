@@ -27,7 +27,8 @@ WEEKDAY_RE = re.compile(
     r"(?:\b(?:on|On|last|Last|this|This)\s+)?(?:the\s+" + _PART + r"\s+of\s+)?\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"(?:\s+" + _PART + r")?"
 )
-RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|tonight|this (?:morning|afternoon|evening))\b"
+RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|tonight|this (?:morning|afternoon|evening)"
+                         r"|(?:a\s+(?:short\s+)?while|moments|(?:a\s+few|several|two|three|\d{1,2})\s+(?:minutes|hours))\s+ago)\b"
                          r"(?:\s+" + _PART + r")?", re.I)
 
 
