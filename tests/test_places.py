@@ -45,6 +45,7 @@ def test_no_dateline(gaz: Gazetteer, text: str) -> None:
     ("The two prime ministers met at Hyderabad House today.", "New Delhi"),
     ("The prime minister paid a courtesy call on the president at Bangabhaban.", "Dhaka"),
     ("The leaders met at the Kuala Lumpur Convention Centre during the summit.", "Kuala Lumpur"),
+    ("The president met the IMF chief on the sidelines of the World Economic Forum at Davos.", "Davos"),  # a small town
 ])
 def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
