@@ -308,6 +308,14 @@ def test_a_title_running_on_to_a_known_name_is_that_person_s(extractor: Extracto
     assert "Minister of State" in found.get("Khalid bin Mohammad Al Attiyah", []), found
 
 
+def test_an_attendance_list_runs_on_over_a_title_in_lower_case(extractor: Extractor) -> None:
+    text = (" date 2022-06-30 Talks in Lima\n\nPeruvian President Dina Boluarte met Colombian President-elect Gustavo "
+            "Petro in Lima on Thursday. At the meeting, Petro was accompanied by the elected vice president, Francia "
+            "M\u00e1rquez, and the designated foreign minister, \u00c1lvaro Leyva.\n")
+    meeting, = _analysis(extractor, text).meetings
+    assert set(meeting.attendees) >= {"Francia M\u00e1rquez", "\u00c1lvaro Leyva"}, meeting
+
+
 def _meetings(extractor: Extractor, text: str) -> list[tuple[set[str], str | None, str | None]]:
     a = _analysis(extractor, text)
     return [(set(m.participants), str(m.date) if m.date else None, m.location) for m in a.meetings]

@@ -38,6 +38,8 @@ _CLAUSE_END = re.compile(
 )
 # a title in apposition: capitalised words and "of/the/and/for" only ("Member of the Executive Council")
 _APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)){0,11}\s*$")
+# a title in lower case between two names of a list: "A, and the designated foreign minister, B"
+_A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*$")
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
                       r"|\b[Tt]he\s+leaders\b(?!\s+of\b)")
@@ -111,9 +113,13 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
             return start  # "and with him a member, Othman Mujalli, met with President Xi": the list ended
         piece = idx.between(s + start, s + b.start(), kinds=("name", "role"))
         word = b.group(0).strip()
+        if named_any and not seg[start : b.start()].strip() and word in ("and", ","):
+            start = b.end()  # "A, and the designated foreign minister, B": nothing between the comma and "and"
+            continue
         if piece:
             named_any = True
-        elif named_any and _APPOSITIVE.match(seg, start, b.start()) and word in (",", ";") and n + 1 < len(bounds) \
+        elif named_any and (_APPOSITIVE.match(seg, start, b.start()) or _A_TITLE.match(seg, start, b.start())) \
+                and word in (",", ";") and n + 1 < len(bounds) \
                 and idx.between(s + b.end(), s + bounds[n + 1].start(), kinds=("name", "role")):
             start = b.end()  # "A, Member of the Executive Council; B, ...": a title between two names
             continue
