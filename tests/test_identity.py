@@ -423,6 +423,10 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'William Ruto', 'Yoweri Museveni', 'Samia Suluhu Hassan'}, '2024-04-10', None),
                   ({'William Ruto', 'Meg Whitman'}, '2024-04-10', None)],
                  id="receiving an envoy or 'his counterparts' whose names the parse hangs elsewhere is a meeting"),
+    pytest.param(" date 2020-06-10 OAS race\n\nPeruvian Foreign Minister Gustavo Meza-Cuadra and Ambassador Hugo de Zela "
+                 "met with US Secretary of State Mike Pompeo in Washington on Wednesday.\n",
+                 [({'Gustavo Meza-Cuadra', 'Mike Pompeo'}, '2020-06-10', 'Washington')],
+                 id="an ambassador named beside his own minister accompanies the minister"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

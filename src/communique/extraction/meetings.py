@@ -290,6 +290,10 @@ def find_meetings(
             for p in people:
                 if p not in drafts[0].participants and p not in drafts[0].attendees:
                     drafts[0].attendees.append(p)
+    titled: dict[str, set[str]] = {}  # the offices the text's own titles give ("Ambassador Hugo de Zela")
+    for m in idx.mentions:
+        if m.kind == "name" and m.key and m.office:
+            titled.setdefault(m.key, set()).add(m.office)
     line = dateline(text, gaz)
     head = dateline_span(text)
     filed = published
@@ -333,6 +337,7 @@ def find_meetings(
                                                                          [d.evidence] + d.sentences):
             d.place = line
         _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
+        _envoys_attend(d, kb, d.date.date if d.date is not None and d.date.date else published, titled)
         _host_and_visitor(d, kb)
     return drafts
 
@@ -414,6 +419,30 @@ def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
     if all(_country(kb, p) in countries for p in aides):
         d.participants = heads
         d.attendees = [*aides, *(a for a in d.attendees if a not in aides)]
+
+
+_ENVOY_OFFICES = frozenset({"envoy", "diplomat", "ambassador", "special_envoy"})
+
+
+def _envoys_attend(d: MeetingDraft, kb: Any, on: date | None, titled: dict[str, set[str]]) -> None:
+    """A country's ambassador or envoy named beside a minister or leader of that same country
+    ("Foreign Minister A and Ambassador B met with C") accompanies them: B attended. The offices
+    are those the text's titles give, else the KB's on the day."""
+    if len(d.participants) < 3:
+        return
+    offices: dict[str, set[str]] = {}
+    for p in d.participants:
+        entry = kb.person(p)
+        if entry is None:
+            return  # what the KB does not know, the rule does not guess
+        held = entry.offices_on(on) if on is not None else entry.offices
+        offices[p] = titled.get(p) or {o.office for o in held if o.country == entry.country}
+    envoys = [p for p in d.participants if offices[p] and offices[p] <= _ENVOY_OFFICES
+              and any(q != p and _country(kb, q) == _country(kb, p) and offices[q] - _ENVOY_OFFICES
+                      for q in d.participants)]
+    if envoys and len(d.participants) - len(envoys) >= 2:
+        d.participants = [p for p in d.participants if p not in envoys]
+        d.attendees = [*envoys, *(a for a in d.attendees if a not in envoys)]
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
