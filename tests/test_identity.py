@@ -316,6 +316,15 @@ def test_an_attendance_list_runs_on_over_a_title_in_lower_case(extractor: Extrac
     assert set(meeting.attendees) >= {"Francia M\u00e1rquez", "\u00c1lvaro Leyva"}, meeting
 
 
+def test_who_was_present_at_a_greeting_on_arrival_attended_no_meeting(extractor: Extractor) -> None:
+    text = (" date 2024-04-20 Dar in Kabul\n\nForeign Minister Ishaq Dar called on Prime Minister Hasan Akhund in Kabul "
+            "on Saturday.\n\nEarlier, the delegation led by Dar arrived in Kabul.\n\nThe delegation was welcomed by "
+            "Deputy Foreign Minister Muhammad Naeem Wardak.\n\nAmbassador Ubaidur Rehman Nizamani and other officials "
+            "were present on the occasion.\n")
+    meeting, = _analysis(extractor, text).meetings
+    assert set(meeting.participants) == {"Ishaq Dar", "Hasan Akhund"} and not meeting.attendees, meeting
+
+
 def _meetings(extractor: Extractor, text: str) -> list[tuple[set[str], str | None, str | None]]:
     a = _analysis(extractor, text)
     return [(set(m.participants), str(m.date) if m.date else None, m.location) for m in a.meetings]
@@ -427,6 +436,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "met with US Secretary of State Mike Pompeo in Washington on Wednesday.\n",
                  [({'Gustavo Meza-Cuadra', 'Mike Pompeo'}, '2020-06-10', 'Washington')],
                  id="an ambassador named beside his own minister accompanies the minister"),
+    pytest.param(" date 2024-04-20 Dar in Kabul\n\nForeign Minister Ishaq Dar called on Prime Minister Hasan Akhund in Kabul "
+                 "on Saturday.\n\nEarlier, the delegation led by Dar arrived in Kabul for a day-long visit.\n\nThe delegation "
+                 "was welcomed by top Afghan officials including Deputy Foreign Minister Muhammad Naeem Wardak and "
+                 "Chief of Protocol Faisal Jalali.\n\nAmbassador Ubaidur Rehman Nizamani was present on the occasion.\n",
+                 [({'Ishaq Dar', 'Hasan Akhund'}, '2024-04-20', 'Kabul')],
+                 id="officials who welcome a delegation just arrived are no meeting, nor who was present at that"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

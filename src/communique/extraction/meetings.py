@@ -180,6 +180,7 @@ def find_meetings(
     drafts: list[MeetingDraft] = []
     pending_attendees: list[tuple[int, list[str]]] = []
     before: list[tuple[int, int]] = []  # the spans of the sentences read so far
+    greeted = False  # the sentence before told a greeting on arrival, no meeting
     for sent in sentences(doc):
         s, e = sent.start_char, sent.end_char
         before.append((s, e))
@@ -193,6 +194,7 @@ def find_meetings(
         if lex.phone_re.search(text, s, e):
             trig = []  # a call is not a meeting (coded as a CONSULT statement by telephone)
         if not trig and not present:
+            greeted = False
             continue
         names = [
             m.key for m in idx.between(s, e, kinds=("name", "role"))
@@ -202,12 +204,14 @@ def find_meetings(
         subj, _ = tops.at(s)
         principals: list[str] = []
         readings: list[list[str] | None] = []
+        was_greeted, greeted = greeted, False
         if trig:
             for t in trig:
                 argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, att + aside)
                 readings.append(argued)
                 if argued is None or len(argued) >= 2:
                     break
+            greeted = all(r is _NO_MEETING for r in readings) and any(_greeting_on_arrival(sent, t.start()) for t in trig)
             if readings[-1] is not None and len(readings[-1]) >= 2:
                 principals = readings[-1]
             elif any(r is _NO_MEETING for r in readings) and all(r is _NO_MEETING or r is None for r in readings):
@@ -259,7 +263,7 @@ def find_meetings(
                 target.sentences.extend(named)
         elif principals:
             target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
-        elif present and drafts:
+        elif present and drafts and not (was_greeted and not trig):
             target = drafts[-1]
         elif trig and drafts and _THE_TWO.search(text, s, e) and not all(r is _NO_MEETING for r in readings):
             # "The two leaders met on Thursday over lunch": the pair of the meeting told last
@@ -268,7 +272,7 @@ def find_meetings(
             # "The meeting, which was held on Thursday in Washington, ...": the meeting told last
             target = next((d for d in reversed(drafts) if not d.earlier), None)
         if target is None:
-            if present:
+            if present and not (was_greeted and not trig):  # ("... were present on the occasion" of a greeting)
                 pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
             continue
         if trig and not target.earlier and _another_day(text, s, e, target, quoted, published):
@@ -580,6 +584,8 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
             up = head
         if verb.lemma_.lower() in _GREETING_LEMMAS and _ARRIVAL_SCENE.search(sent.text):
             return True
+        if verb.lemma_.lower() in _GREETING_LEMMAS and _arrival_before(sent, verb):
+            return True
     if re.match(r"\s*Had\s+\w", sent.text):  # "Had Suga's visit pushed through, ...": it did not happen
         return True
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _AT_A_MEETING:
@@ -590,6 +596,23 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in _PLAN_NOUNS
 
 
+def _greeting_on_arrival(sent: Any, at: int) -> bool:
+    tok = _token_at(sent, at)
+    verb = _clause_verb(tok) if tok is not None else None
+    return verb is not None and verb.lemma_.lower() in _GREETING_LEMMAS and (
+        bool(_ARRIVAL_SCENE.search(sent.text)) or _arrival_before(sent, verb))
+
+
+def _arrival_before(sent: Any, verb: Any) -> bool:
+    """A passive greeting right after an arrival ("X arrived in Kabul on Saturday. The delegation was
+    welcomed by top Afghan officials including ..."): the hosts' officials received the visitor on arrival."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    return bool(_ARRIVED.search(before.text))
+
+
+_ARRIVED = re.compile(r"\b(?:arrived|landed)\s+(?:here|in|at)\b", re.I)
 _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b"
                       r"|\b(?:reached|reaches)\s+(?=[A-Z])", re.I)
 
