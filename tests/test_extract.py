@@ -54,6 +54,17 @@ def test_mixed_marks_and_multi_paragraph_quotes() -> None:
     assert spans[1].paragraphs == 2
 
 
+def test_a_quote_runs_on_unmarked_in_the_first_person_to_its_closer() -> None:
+    text = ('He praised his host.\n\n\u201cIt is an honour to be here.\n\nToday we discussed trade and energy.\n\n'
+            'We agreed to meet again,\u201d the premier said. "Next year," he added.\n\n'
+            '\u201cThe talks were good.\n\nThe minister left for Ankara. Officials said the visit went well,\u201d it read.')
+    spans = find_quote_spans(text)
+    first = spans[0]
+    assert text[first.start : first.end].endswith("We agreed to meet again,") and first.paragraphs == 3 and first.balanced
+    assert [text[q.start : q.end] for q in spans[1:3]] == ["Next year,", "The talks were good."]  # reading goes on
+    assert not spans[2].balanced  # a third-person paragraph between is not the speaker's: the quote ended
+
+
 def test_closer_without_opener_is_unbalanced() -> None:
     spans = find_quote_spans("Thus the talks should go on,” he said.")
     assert len(spans) == 1 and spans[0].open_mark == -1 and not spans[0].balanced

@@ -66,14 +66,30 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     paras = paragraphs(text)
     spans: list[QuoteSpan] = []
     pending: tuple[int, int] | None = None  # (open mark index, paragraphs so far) of a quote running on
+    resume = 0  # where reading goes on after a quote that ran on unmarked to a later paragraph's closer
     for pi, (ps, pe) in enumerate(paras):
+        if pe <= resume:
+            continue
+        ps = max(ps, resume)
         open_at: int | None = None
         n_par = 1
         if pending is not None:
-            # a quote from the previous paragraph continues only if this one reopens with a mark
+            # a quote from the previous paragraph continues only if this one reopens with a mark,
+            # or runs on unmarked in the speaker's own voice to a closing mark ("... the Turkish
+            # people.\n\nToday we discussed ...\n\nWe talked about ... in the near future,” he said.")
+            run = _runs_on_to(text, paras, pi)
             if text[ps] in DOUBLE:
                 open_at, n_par = pending[0], pending[1] + 1
                 ps += 1
+            elif run is not None:
+                closer, last = run
+                om, n_par = pending[0], pending[1] + last - pi + 1
+                spans.append(QuoteSpan(om + 1, _rstrip(text, om + 1, closer), om, closer, n_par, True))
+                pending = None
+                resume = closer + 1
+                if paras[last][1] <= resume:
+                    continue
+                ps = resume
             else:
                 om = pending[0]
                 spans.append(QuoteSpan(om + 1, _rstrip(text, om + 1, paras[pi - 1][1]), om, -1, pending[1], False))
@@ -106,6 +122,25 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans.extend(_single_quotes(text, paras, spans))
     spans.sort(key=lambda q: q.start)
     return [q for q in spans if q.end > q.start]
+
+
+_OWN_VOICE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You)\b")
+_RUN_ON_PARAGRAPHS = 4
+
+
+def _runs_on_to(text: str, paras: list[tuple[int, int]], pi: int) -> tuple[int, int] | None:
+    """(closing mark, its paragraph) when a quote left open at the end of paragraph ``pi - 1``
+    runs on without marks through paragraphs in the first person to a closing mark with no
+    opener before it; None otherwise (the quote ends with its paragraph)."""
+    for n in range(pi, min(len(paras), pi + _RUN_ON_PARAGRAPHS)):
+        ps, pe = paras[n]
+        first = next((i for i in range(ps, pe) if text[i] in DOUBLE), None)
+        said = text[ps : first if first is not None else pe]
+        if not _OWN_VOICE.search(said):
+            return None
+        if first is not None:
+            return (first, n) if _is_closer(text, first) and not _is_opener(text, first) else None
+    return None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
