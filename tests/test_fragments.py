@@ -46,6 +46,8 @@ def test_one_word_labels_and_modifiers_are_not_quotes(extractor: Extractor, body
 def test_more_reporting_verbs(extractor: Extractor) -> None:
     found = quotes(extractor, "Quintero pointed to the \u201cserious and unstable situation\u201d in the region.")
     assert found == [("Rosa Quintero", "serious and unstable situation")]
+    found = quotes(extractor, "Reyes once dismissed the bloc as \u201ca club for talking and nothing more.\u201d")
+    assert found == [("Pablo Reyes", "a club for talking and nothing more.")]
 
 
 def test_the_headline_line_is_told_apart_from_a_first_sentence() -> None:
