@@ -442,6 +442,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Chief of Protocol Faisal Jalali.\n\nAmbassador Ubaidur Rehman Nizamani was present on the occasion.\n",
                  [({'Ishaq Dar', 'Hasan Akhund'}, '2024-04-20', 'Kabul')],
                  id="officials who welcome a delegation just arrived are no meeting, nor who was present at that"),
+    pytest.param(" date 2020-11-20 Barbecue\n\nPresident Luis Lacalle Pou received Argentine President Alberto Fernández "
+                 "on Thursday.\n\nIt was the first time the two leaders met since 10 December, when Lacalle Pou travelled "
+                 "to congratulate him in Buenos Aires.\n",
+                 [({'Luis Lacalle Pou', 'Alberto Fernández'}, '2020-11-19', None),
+                  ({'Luis Lacalle Pou', 'Alberto Fernández'}, '2019-12-10', 'Buenos Aires')],
+                 id="'the first time the two leaders met since' a day tells their meeting of that day"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -27,7 +27,8 @@ from .spans import Ranges, char_span
 _EARLIER = re.compile(
     r"\b(?:last|previously|earlier|first|had)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
     r"|\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
-    r"(?:meeting|visit|talks|encounter|summit)\b", re.I)  # (but "for their first bilateral meeting" is this one)
+    r"(?:meeting|visit|talks|encounter|summit)\b"
+    r"|\bmet\s+since\s+(?=\d|[A-Z])", re.I)  # (but "for their first bilateral meeting" is this one)
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|respectively)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
@@ -275,7 +276,8 @@ def find_meetings(
             if present and not (was_greeted and not trig):  # ("... were present on the occasion" of a greeting)
                 pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
             continue
-        if trig and not target.earlier and _another_day(text, s, e, target, quoted, published):
+        if trig and not target.earlier and (_another_day(text, s, e, target, quoted, published) or (
+                len(principals) < 2 and _EARLIER.search(text, s, e))):  # "the first time the two leaders met since 10 December"
             target = MeetingDraft(list(target.participants), (s, e), earlier=True)
             drafts.append(target)
         if trig:
