@@ -448,6 +448,13 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Luis Lacalle Pou', 'Alberto Fernández'}, '2020-11-19', None),
                   ({'Luis Lacalle Pou', 'Alberto Fernández'}, '2019-12-10', 'Buenos Aires')],
                  id="'the first time the two leaders met since' a day tells their meeting of that day"),
+    pytest.param(" date 2023-01-10 Summit opens\n\nPresident Andrés Manuel López Obrador received his counterparts from the "
+                 "United States and Canada, Joe Biden and Justin Trudeau respectively, at the National Palace in Mexico "
+                 "City on Tuesday.\n\nBiden will fly home, while Trudeau will remain in Mexico to continue his "
+                 "activities, among which a bilateral meeting with López Obrador on Wednesday stands out.\n",
+                 [({'Andrés Manuel López Obrador', 'Joe Biden', 'Justin Trudeau'}, '2023-01-10', 'Mexico City')],
+                 id="'respectively' pairing names with countries is one meeting; a meeting among the activities one "
+                    "'will remain to continue' is to come"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -30,7 +30,7 @@ _EARLIER = re.compile(
     r"(?:meeting|visit|talks|encounter|summit)\b"
     r"|\bmet\s+since\s+(?=\d|[A-Z])", re.I)  # (but "for their first bilateral meeting" is this one)
 # one subject meeting several others, each on their own
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|respectively)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
 # "Dr. Anwar", "Lt. Gen.") or inside a token ("Inc.com") separates nothing
 _CLAUSE_END = re.compile(
@@ -574,6 +574,9 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
             return True
+        if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.head.children)):
+            return True  # "will remain in Mexico to continue their activities, among which the bilateral meeting ..."
         up = tok
         for _ in range(5):  # "is expected to meet", "agreed to meet again", "looks forward to welcoming"
             head = up.head
