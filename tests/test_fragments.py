@@ -50,6 +50,12 @@ def test_more_reporting_verbs(extractor: Extractor) -> None:
     assert found == [("Pablo Reyes", "a club for talking and nothing more.")]
 
 
+def test_a_title_before_the_name_after_the_quote(extractor: Extractor) -> None:
+    found = quotes(extractor, "The talks went \u201cwell beyond what either side had hoped for,\u201d Chilean minister "
+                              "Pablo Reyes said.")
+    assert found == [("Pablo Reyes", "well beyond what either side had hoped for,")]
+
+
 def test_the_headline_line_is_told_apart_from_a_first_sentence() -> None:
     from communique.extraction.attribution import _headline_end
 

@@ -312,8 +312,9 @@ def _after_cue(
     if (first is not None and first.start - off <= 4 and len({m.key for m in pair}) >= 2
             and re.fullmatch(r"\s+and\s+", text[pair[0].end : pair[1].start])):
         return None, 0.0, (cue_s, cue_e)  # “...,” Trump and Trudeau said: joint words
-    if first is not None and first.start - off <= 4 and _FILLER.fullmatch(text[first.end : cue_s]):
-        return first.key, 0.9 * first.confidence, (cue_s, cue_e)  # X said / the Leader said
+    if (first is not None and (first.start - off <= 4 or _title_gap(text[off : first.start]))
+            and _FILLER.fullmatch(text[first.end : cue_s])):
+        return first.key, 0.9 * first.confidence, (cue_s, cue_e)  # X said / the Leader said / UN spokesman X said
     if first is None and cue.start() <= 40 and not re.search(r"\b(?:and|but|while|as|which|who)\b", rest[: cue.start()]):
         return None, 0.0, (cue_s, cue_e)  # one Gulf-based analyst said: a speaker the text does not name
     return None, 0.0, None
