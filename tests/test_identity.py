@@ -455,6 +455,9 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Andrés Manuel López Obrador', 'Joe Biden', 'Justin Trudeau'}, '2023-01-10', 'Mexico City')],
                  id="'respectively' pairing names with countries is one meeting; a meeting among the activities one "
                     "'will remain to continue' is to come"),
+    pytest.param(" date 2023-06-20 Talks\n\nThe US President met President Volodymyr Zelenskyy in Vilnius today.\n",
+                 [({'Joe Biden', 'Volodymyr Zelenskyy'}, '2023-06-20', 'Vilnius')],
+                 id="a title after a country's initials ('the US President') is that country's holder on the day"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""
