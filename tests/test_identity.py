@@ -458,6 +458,14 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
     pytest.param(" date 2023-06-20 Talks\n\nThe US President met President Volodymyr Zelenskyy in Vilnius today.\n",
                  [({'Joe Biden', 'Volodymyr Zelenskyy'}, '2023-06-20', 'Vilnius')],
                  id="a title after a country's initials ('the US President') is that country's holder on the day"),
+    pytest.param(" date 2024-11-25 Talks in Ankara\n\nANKARA - President Recep Tayyip Erdoğan received the NATO Secretary "
+                 "General at the Presidential Complex on Monday.\n",
+                 [({'Recep Tayyip Erdoğan', 'Mark Rutte'}, '2024-11-25', 'Ankara')],
+                 id="an organisation's title alone ('the NATO Secretary General') is its holder on the day"),
+    pytest.param(" date 2019-02-14 Visit\n\nToday, the President of the European Commission received Ethiopian Prime "
+                 "Minister Abiy Ahmed in Brussels.\n",
+                 [({'Jean-Claude Juncker', 'Abiy Ahmed'}, '2019-02-14', 'Brussels')],
+                 id="an organisation's title alone ('the NATO Secretary General') is its holder on the day"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -29,7 +29,7 @@ ROLE_WORDS = (
 )
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
-    r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?|UK|US|UAE|EU|UN|DRC|PRC|ROK|DPRK)(?:’s|'s)?\s+)?"  # "the UK Prime Minister"
+    r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?|UK|US|UAE|EU|UN|DRC|PRC|ROK|DPRK|NATO|OIC|GCC|IAEA|ASEAN|OPEC|IMF|AU|OAS|OSCE|WTO|WHO)(?:’s|'s)?\s+)?"  # "the UK Prime Minister"
     r"(?:(?:new|former|late|then|outgoing|incoming)\s+)?"
     r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b(?![-‑](?:elect|designate)\b))"  # not "Vice-Minister",
     # nor "President-elect": not yet the office
@@ -58,6 +58,7 @@ class Mention:
     office: str | None = None  # office type from an attached title ("President", "the Leader")
     office_country: str | None = None
     confidence: float = 1.0
+    office_org: str | None = None  # the organisation a title names ("the NATO Secretary General")
 
 
 class MentionList:
@@ -163,7 +164,7 @@ def find_people(
         # a lowercase bare role ("president") counts only with an article or adjective before it
         if m.group("role")[0].islower() and not (m.group("adj") or text[s:role_start].strip()):
             continue
-        roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country))
+        roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
     pos_at = _pos_by_start(doc)
@@ -1027,8 +1028,9 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if holder is not None:  # a person the KB lacks, whom the text gives this office
             m.key, m.confidence = holder, 0.8
             continue
-        if on is not None and m.office_country:
-            holders = kb.holders(m.office, m.office_country, on)
+        if on is not None and (m.office_country or m.office_org):
+            # "the UK Prime Minister", "the NATO Secretary General": the holder on the day
+            holders = kb.holders(m.office, m.office_country, on, org=m.office_org)
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.75
                 people[holders[0].name] = holders[0]
