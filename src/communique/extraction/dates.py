@@ -32,6 +32,7 @@ RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|to
                          r"(?:\s+" + _PART + r")?", re.I)
 
 
+_SINCE = re.compile(r"\bsince\s+(?:[^,.;:()\s]+\s+)+$", re.I)  # (but "met since 10 December" is that day)
 _ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|before|until|till|prior\s+to|in\s+time\s+for)\s+$", re.I)
 
 
@@ -52,6 +53,8 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
         for m in pat.finditer(seg):
             d = _explicit(m, published)
             s, e = start + m.start(), start + m.end()
+            if _SINCE.search(text, max(start, s - 60), s):
+                continue  # "since the new Commission took office on 1 December": when a period began
             if d is None and m.groupdict().get("year") is None and published is None:
                 found.append(DateFound(None, text[s:e], s, e, None))
             elif d is not None:
