@@ -465,7 +465,15 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
     pytest.param(" date 2019-02-14 Visit\n\nToday, the President of the European Commission received Ethiopian Prime "
                  "Minister Abiy Ahmed in Brussels.\n",
                  [({'Jean-Claude Juncker', 'Abiy Ahmed'}, '2019-02-14', 'Brussels')],
-                 id="an organisation's title alone ('the NATO Secretary General') is its holder on the day"),
+                 id="an organisation's title alone ('the President of the European Commission') is its holder on the day"),
+    pytest.param(" date 2022-03-02 North Sea\n\nDutch Prime Minister Mark Rutte and Belgian Prime Minister Alexander De Croo "
+                 "agreed on Wednesday to protect undersea cables together, after talks in The Hague.\n",
+                 [({'Mark Rutte', 'Alexander De Croo'}, '2022-03-02', 'The Hague')],
+                 id="two leaders who agreed 'after talks' met"),
+    pytest.param(" date 2018-09-14 Border\n\nTheresa May and Taoiseach Leo Varadkar agreed on Friday to keep talking, "
+                 "during a two-hour working dinner in Dublin.\n",
+                 [({'Theresa May', 'Leo Varadkar'}, '2018-09-14', 'Dublin')],
+                 id="a working dinner of two leaders is a meeting"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""
