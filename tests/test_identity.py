@@ -474,6 +474,10 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "during a two-hour working dinner in Dublin.\n",
                  [({'Theresa May', 'Leo Varadkar'}, '2018-09-14', 'Dublin')],
                  id="a working dinner of two leaders is a meeting"),
+    pytest.param(" date 2017-09-13 Roadshow\n\nPrime Minister Narendra Modi on Wednesday received his Japanese counterpart "
+                 "Shinzo Abe at the Ahmedabad airport and then took him on a roadshow.\n",
+                 [({'Narendra Modi', 'Shinzo Abe'}, '2017-09-13', 'Ahmedabad')],
+                 id="a leader who receives another leader at the airport met him (officials who do are no meeting)"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

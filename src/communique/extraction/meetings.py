@@ -467,7 +467,7 @@ def _principals_of_trigger(
     tok = _token_at(sent, at)
     if tok is None:
         return None
-    if _not_a_new_meeting(sent, at):
+    if _not_a_new_meeting(sent, at, greeting_counts=_leader_greets_leader(sent, at, idx)):
         return _NO_MEETING
     subject_only: Any = None
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
@@ -554,10 +554,28 @@ _DURING = frozenset({"during", "at", "after", "following", "throughout"})  # a t
 _AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout"})
 
 
-def _not_a_new_meeting(sent: Any, at: int) -> bool:
+_CAPTION = re.compile(r"\((?:left|right|centre|center|L|R|C)\)|\bPhoto:", re.I)
+
+
+def _leader_greets_leader(sent: Any, at: int, idx: PeopleIndex) -> bool:
+    """A head of state or government who receives another at the airport ("Modi received his Japanese
+    counterpart Shinzo Abe at the airport and then took him on a roadshow"): not hosts' officials."""
+    tok = _token_at(sent, at)
+    verb = _clause_verb(tok) if tok is not None else None
+    if verb is None or _CAPTION.search(sent.text):
+        return False  # (a photo caption's greeting is no account of a meeting)
+    sides = [[c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], [c for c in verb.children if c.dep_ in ("dobj", "agent")]]
+    def leads(kids: list[Any]) -> bool:
+        return any(m.entry is not None and any(o.office in _HEAD_OFFICES and not o.org for o in m.entry.offices)
+                   for k in kids for m in idx.between(*char_span(k.subtree), kinds=("name", "role")))
+    return all(leads(side) for side in sides)
+
+
+def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> bool:
     """The trigger states no meeting of its own: planned, wished or negated ("will meet",
     "expected to hold talks", "an invitation to visit", "did not meet", "no meeting"), or a
-    meeting already told ("said during the meeting", "at the talks")."""
+    meeting already told ("said during the meeting", "at the talks"). A greeting on arrival is
+    no meeting unless ``greeting_counts`` (one leader receiving another)."""
     tok = _token_at(sent, at)
     if tok is None:
         return False
@@ -587,9 +605,8 @@ def _not_a_new_meeting(sent: Any, at: int) -> bool:
             if head.pos_ in ("VERB", "AUX") and up.i == verb.i:
                 break  # past the trigger's own clause: "At his reception ..., he asked ..."
             up = head
-        if verb.lemma_.lower() in _GREETING_LEMMAS and _ARRIVAL_SCENE.search(sent.text):
-            return True
-        if verb.lemma_.lower() in _GREETING_LEMMAS and _arrival_before(sent, verb):
+        if verb.lemma_.lower() in _GREETING_LEMMAS and not greeting_counts and (
+                _ARRIVAL_SCENE.search(sent.text) or _arrival_before(sent, verb)):
             return True
     if re.match(r"\s*Had\s+\w", sent.text):  # "Had Suga's visit pushed through, ...": it did not happen
         return True
