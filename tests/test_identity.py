@@ -478,6 +478,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Shinzo Abe at the Ahmedabad airport and then took him on a roadshow.\n",
                  [({'Narendra Modi', 'Shinzo Abe'}, '2017-09-13', 'Ahmedabad')],
                  id="a leader who receives another leader at the airport met him (officials who do are no meeting)"),
+    pytest.param(" date 2012-03-18 Visit\n\nDoha - The Emir Sheikh Hamad bin Khalifa Al-Thani received Prime Minister of "
+                 "Malaysia Najib Razak this morning. The meeting was attended by the Heir Apparent Sheikh Tamim bin Hamad "
+                 "Al-Thani.\n\nLater, the Heir Apparent received Najib at his office.\n",
+                 [({'Hamad bin Khalifa Al Thani', 'Najib Razak'}, '2012-03-18', 'Doha'),
+                  ({'Tamim bin Hamad Al Thani', 'Najib Razak'}, '2012-03-18', 'Doha')],
+                 id="'the Heir Apparent' is the crown prince named with that title"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -24,7 +24,7 @@ from .lexicon import Lexicon
 ROLE_WORDS = (
     r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
-    r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
+    r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
     r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
 )
 _ROLE_RE = re.compile(
