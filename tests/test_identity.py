@@ -484,6 +484,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Hamad bin Khalifa Al Thani', 'Najib Razak'}, '2012-03-18', 'Doha'),
                   ({'Tamim bin Hamad Al Thani', 'Najib Razak'}, '2012-03-18', 'Doha')],
                  id="'the Heir Apparent' is the crown prince named with that title"),
+    pytest.param(" date 2022-02-15 Visit\n\nMANAMA - Prime Minister Naftali Bennett met King Hamad bin Isa Al Khalifa at "
+                 "Sakhir Palace on Tuesday, hours after holding talks with Crown Prince Salman bin Hamad Al Khalifa.\n",
+                 [({'Naftali Bennett', 'Hamad bin Isa Al Khalifa'}, '2022-02-15', 'Manama'),
+                  ({'Naftali Bennett', 'Salman bin Hamad Al Khalifa'}, '2022-02-15', 'Manama')],
+                 id="'X met A, hours after holding talks with B': X met B too, a meeting of its own"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

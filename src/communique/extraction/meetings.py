@@ -206,6 +206,7 @@ def find_meetings(
         principals: list[str] = []
         readings: list[list[str] | None] = []
         was_greeted, greeted = greeted, False
+        extra: list[list[str]] = []  # "X met A on Tuesday, hours after holding talks with B": X and B met too
         if trig:
             for t in trig:
                 argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, att + aside)
@@ -215,6 +216,8 @@ def find_meetings(
             greeted = all(r is _NO_MEETING for r in readings) and any(_greeting_on_arrival(sent, t.start()) for t in trig)
             if readings[-1] is not None and len(readings[-1]) >= 2:
                 principals = readings[-1]
+                extra = _another_clause(sent, trig[len(readings) :], trig[len(readings) - 1].end(), principals, idx,
+                                        tops, quoted, present, att + aside)
             elif any(r is _NO_MEETING for r in readings) and all(r is _NO_MEETING or r is None for r in readings):
                 # planned, negated, greeted on arrival ... and the sentence's other triggers show no clause of their
                 # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting")
@@ -291,6 +294,9 @@ def find_meetings(
             for p in present:
                 if p and p not in d.participants and p not in d.attendees:
                     d.attendees.append(p)
+        for pair in extra:
+            if not any(set(d.participants) == set(pair) and not d.earlier for d in drafts):
+                drafts.append(MeetingDraft(pair, (s, e)))
     for _, people in pending_attendees:
         if drafts:
             for p in people:
@@ -357,6 +363,27 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
     mine = find_date(text, s, e, published)
     theirs = find_date(text, *told.evidence, published)
     return not (mine and theirs and mine.date is not None and mine.date == theirs.date)
+
+
+_THEN = re.compile(r"\b(?:after|before|following|then|later)\b", re.I)
+
+
+def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals: list[str], idx: PeopleIndex,
+                    tops: Topics, quoted: Ranges, present: list[str | None], aside: list[tuple[int, int]]) -> list[list[str]]:
+    """Meetings of the sentence's subject told by a later clause of its own ("X met A on Tuesday, hours
+    after holding talks with B"; "... and later held talks with B"): the subject and the people that
+    clause meets who are not among the first meeting's."""
+    out: list[list[str]] = []
+    text = sent.doc.text
+    for t in rest:
+        if not _THEN.search(text, after, t.start()):
+            continue
+        argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, aside)
+        new = [k for k in (argued or []) if k not in principals]
+        if argued and new and len(new) == len(set(argued) - {principals[0]}):
+            out.append([principals[0], *new])
+        after = t.end()
+    return out
 
 
 def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
