@@ -489,6 +489,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Naftali Bennett', 'Hamad bin Isa Al Khalifa'}, '2022-02-15', 'Manama'),
                   ({'Naftali Bennett', 'Salman bin Hamad Al Khalifa'}, '2022-02-15', 'Manama')],
                  id="'X met A, hours after holding talks with B': X met B too, a meeting of its own"),
+    pytest.param(" date 2018-10-26 Audience\n\nMUSCAT - His Majesty Sultan Qaboos bin Said received the Israeli Prime "
+                 "Minister Benjamin Netanyahu on Thursday in Muscat.\n\nEarlier this week, His Majesty received Palestinian "
+                 "President Mahmoud Abbas.\n",
+                 [({'Qaboos bin Said', 'Benjamin Netanyahu'}, '2018-10-25', 'Muscat'),
+                  ({'Qaboos bin Said', 'Mahmoud Abbas'}, None, 'Muscat')],
+                 id="'His Majesty' as the subject who receives is the story's king"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -264,7 +264,7 @@ _HONORIFIC_OFFICES = {
 }
 
 
-def _pronoun_person(word: str, pos: int, tops: Topics, idx: PeopleIndex | None) -> str | None:
+def pronoun_person(word: str, pos: int, tops: Topics, idx: PeopleIndex | None) -> str | None:
     """He/she: the topic person. His Majesty / His Highness: the document's holder of such an office."""
     key = word.lower().split(None, 1)[-1] if " " in word else ""
     offices = _HONORIFIC_OFFICES.get(key)
@@ -301,7 +301,7 @@ def _after_cue(
     cue_s, cue_e = off + cue.start(), off + cue.end()
     pron = _PRONOUN.match(rest)
     if pron and cue.start() - pron.end() <= 12:  # "he said" / "he later told reporters"
-        return _pronoun_person(pron.group(0), q_end, tops, idx_people), 0.8, (cue_s, cue_e)
+        return pronoun_person(pron.group(0), q_end, tops, idx_people), 0.8, (cue_s, cue_e)
     if cue.start() == 0:  # said X / according to X
         after = [m for m in mentions.starting(cue_e, cue_e + 61) if _title_gap(text[cue_e : m.start])]
         if after:
@@ -351,7 +351,7 @@ def _before_cue(
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
     pron = _PRONOUN.search(text, s_start, cue_e)
     if pron:
-        return _pronoun_person(pron.group(0), pron.start(), tops, idx_people), 0.75, (cue_s, cue_e)
+        return pronoun_person(pron.group(0), pron.start(), tops, idx_people), 0.75, (cue_s, cue_e)
     after = mentions.starting(cue_e, q_open)  # said X, “...” (not "said X would meet ...")
     if after and after[0].start - cue_e < 5 and _SAID_X.fullmatch(text, after[0].end, q_open):
         return after[0].key, 0.8, (cue_s, cue_e)

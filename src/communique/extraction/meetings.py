@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .attribution import Topics
+from .attribution import Topics, pronoun_person
 from .dates import DateFound, find_date
 from .lexicon import Lexicon
 from .people import PeopleIndex
@@ -48,6 +48,9 @@ _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents
 # informally", "his meeting with Xi last night")
 _DAY_BEFORE = re.compile(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previous\s+(?:day|night|evening)|a\s+day\s+(?:earlier|before)"
                          r"|last\s+night|the\s+night\s+before)\b(?!\s+(?:the|his|her|their|a|an)\b)", re.I)
+# a time of its own that names no day: the meeting takes no other sentence's date
+_VAGUE_TIME = re.compile(r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b|\b(?:last|past|previous)\s+(?:week|month|year)\b"
+                         r"|\brecently\b|\bin\s+recent\s+(?:days|weeks)\b", re.I)
 _THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit)\b(?!\s+(?:with|between|of)\b)")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
@@ -332,8 +335,8 @@ def find_meetings(
             if d.date is None or (d.date.date is None and prev.date is not None):
                 d.date = DateFound(prev.date, text[later.start() : later.end()], later.start(), later.end(),
                                    "later the same day as the meeting before it in the text")
-        if d.date is None and not d.earlier:
-            d.date = _date_of_lead(text, doc, ev_s, d, tops, lex, filed, quoted)
+        if d.date is None and not d.earlier and not _VAGUE_TIME.search(text, ev_s, ev_e):
+            d.date = _date_of_lead(text, doc, ev_s, d, tops, lex, filed, quoted)  # (not "earlier this week": its own time)
         if d.earlier:  # a meeting told in passing has only the place its own words give
             _host_and_visitor(d, kb)
             continue
@@ -481,6 +484,7 @@ def _envoys_attend(d: MeetingDraft, kb: Any, on: date | None, titled: dict[str, 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+_HONORIFIC_SUBJECTS = frozenset({"majesty", "highness"})
 
 
 def _principals_of_trigger(
@@ -517,6 +521,7 @@ def _principals_of_trigger(
     spans: list[tuple[int, int]] = []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
+    honorific: str | None = None
     for h in heads + ([subject_only] if subject_only is not None else []):
         for child in h.children:
             if h is subject_only and child.dep_ not in ("nsubj", "nsubjpass"):
@@ -525,6 +530,10 @@ def _principals_of_trigger(
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
                     pronoun_subject = True
                     continue
+                if (child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _HONORIFIC_SUBJECTS
+                        and not idx.between(*char_span(child.subtree), kinds=("name", "role"))):
+                    honorific = pronoun_person(f"his {child.lower_}", child.idx, tops, idx)
+                    continue  # "Earlier this week, His Majesty received President X": the king of the story
                 a, b = char_span(child.subtree)
                 if child.dep_ not in ("nsubj", "nsubjpass") and re.match(r"\s*;", sent.doc.text[b:sent.end_char]):
                     # "met with A of Zambia; B, President of Ghana; and C": the parse stops at the
@@ -540,6 +549,8 @@ def _principals_of_trigger(
         topic = tops.before(sent.start_char)
         if topic:
             out.append(topic)
+    if honorific:
+        out.append(honorific)
     for m in idx.between(sent.start_char, sent.end_char, kinds=("name", "role")):
         if (m.key and not _inside(m.start, quoted) and any(a <= m.start < b for a, b in spans)
                 and not any(a <= m.start < b for a, b in not_principal) and not any(a <= m.start < b for a, b in inner)
