@@ -495,6 +495,10 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Qaboos bin Said', 'Benjamin Netanyahu'}, '2018-10-25', 'Muscat'),
                   ({'Qaboos bin Said', 'Mahmoud Abbas'}, None, 'Muscat')],
                  id="'His Majesty' as the subject who receives is the story's king"),
+    pytest.param(" date 2023-12-04 Committee\n\nDoha - Emir Sheikh Tamim bin Hamad Al-Thani and President Recep Tayyip "
+                 "Erdoğan co-chaired the ninth session of the Supreme Strategic Committee at Lusail Palace today.\n",
+                 [({'Tamim bin Hamad Al Thani', 'Recep Tayyip Erdoğan'}, '2023-12-04', 'Doha')],
+                 id="two leaders who co-chaired a session met"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""
