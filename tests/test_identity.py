@@ -499,6 +499,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Erdoğan co-chaired the ninth session of the Supreme Strategic Committee at Lusail Palace today.\n",
                  [({'Tamim bin Hamad Al Thani', 'Recep Tayyip Erdoğan'}, '2023-12-04', 'Doha')],
                  id="two leaders who co-chaired a session met"),
+    pytest.param(" date 2025-04-17 Visit\n\nTEHRAN - Saudi Defence Minister Prince Khalid bin Salman arrived on Thursday "
+                 "with a message from King Salman bin Abdulaziz.\n\nPrince Khalid, the son of the Saudi monarch, met "
+                 "President Masoud Pezeshkian at the presidential office in Tehran.\n",
+                 [({'Khalid bin Salman', 'Masoud Pezeshkian'}, None, 'Tehran')],
+                 id="a parent named in an apposition ('X, the son of the Saudi monarch,') is no principal"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

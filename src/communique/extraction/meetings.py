@@ -163,7 +163,8 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 _NOT_PRINCIPAL = re.compile(
     r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?\s+"
     r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
-    r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}",
+    r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+    r"|,\s+the\s+(?:son|daughter|brother|sister|nephew|niece|grandson|father|mother|cousin|widow)\s+of\s+[^,.;]*,",  # "X, the son of the Saudi monarch,"
     re.I,
 )
 
