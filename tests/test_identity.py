@@ -504,6 +504,10 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "President Masoud Pezeshkian at the presidential office in Tehran.\n",
                  [({'Khalid bin Salman', 'Masoud Pezeshkian'}, None, 'Tehran')],
                  id="a parent named in an apposition ('X, the son of the Saudi monarch,') is no principal"),
+    pytest.param(" date 2020-02-17 Talks\n\nISLAMABAD, Feb 17 (APP): The United Nations Secretary-General called on the "
+                 "Prime Minister in Islamabad on Monday and discussed the situation in the region.\n",
+                 [({'António Guterres', 'Imran Khan'}, '2020-02-17', 'Islamabad')],
+                 id="a bare head's title no one named holds is the dateline country's holder on the day"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -1034,8 +1034,16 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.75
                 people[holders[0].name] = holders[0]
+        elif on is not None and idx.home and m.office in _HOME_OFFICES:
+            # "ISLAMABAD (APP) - The UN Secretary-General called on the Prime Minister": with no holder
+            # named, a bare title of a head under the page's dateline is its own country's
+            holders = kb.holders(m.office, idx.home, on)
+            if len(holders) == 1:
+                m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.7
+                people[holders[0].name] = holders[0]
 
 
+_HOME_OFFICES = frozenset({"president", "prime_minister", "king", "emir", "sultan", "chancellor"})
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
