@@ -325,6 +325,13 @@ def test_who_was_present_at_a_greeting_on_arrival_attended_no_meeting(extractor:
     assert set(meeting.participants) == {"Ishaq Dar", "Hasan Akhund"} and not meeting.attendees, meeting
 
 
+def test_an_organisation_s_office_is_not_given_to_who_holds_another_organisation_s(extractor: Extractor) -> None:
+    text = ("Readout of a meeting\n\nThe Secretary-General met with H.E. Mr. Moussa Faki Mahamat, Chairperson of the "
+            "African Union Commission. The two leaders reaffirmed their commitment to cooperation.\n")
+    found = mentions(extractor, text)
+    assert "The Secretary-General" not in found.get("Moussa Faki", []), found  # the AU chair is no secretary-general
+
+
 def _meetings(extractor: Extractor, text: str) -> list[tuple[set[str], str | None, str | None]]:
     a = _analysis(extractor, text)
     return [(set(m.participants), str(m.date) if m.date else None, m.location) for m in a.meetings]

@@ -1010,6 +1010,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             cands = [e for e in cands if not any(_held(e, head, None, on, window) for head in _HEADS)]
         if not cands and on is None and window is None:
             cands = [e for e in people.values() if _held(e, m.office, m.office_country, None)]
+        if m.office_org is None and cands:
+            # "The Secretary-General met Moussa Faki, Chairperson of the AU Commission": an organisation's
+            # office (the KB files that chair as a secretary-general) is only for whom the text gives it
+            given = {x.key for x in idx.mentions if x.key and x.office == m.office and x is not m}
+            cands = [e for e in cands if e.name in given or not _only_in_an_organisation(e, m.office, on, window)]
         if len(cands) > 1 and m.office == "leader":
             # "the Leader" of a country with a supreme leader is the supreme leader
             supreme = [e for e in cands if _held(e, "supreme_leader", m.office_country, on, window)]
@@ -1137,6 +1142,15 @@ def _last_before(named: list[Mention], starts: list[int], pos: int, cands: list[
     return None
 
 
+def _only_in_an_organisation(entry: Any, office: str, on: date | None, window: tuple[date, date] | None) -> bool:
+    """Whether every office of ``entry`` that fits ``office`` (on the day) is an organisation's."""
+    fitting = [o for o in entry.offices if _office_fits(o.office, office)
+               and (on is None or _holds(o, on))
+               and (window is None or ((_as_date(o.start) or date.min) <= window[1]
+                                       and window[0] <= (_as_date(o.end) or date.max)))]
+    return bool(fitting) and all(o.org for o in fitting)
+
+
 def _held(
     entry: Any, office: str, country: str | None, on: date | None, window: tuple[date, date] | None = None
 ) -> bool:
@@ -1195,7 +1209,7 @@ def _headline_mentions(title: str, kb: KnowledgeBase, lex: Lexicon, on: date | N
         cue = kb.parse_role(m.group(0))
         if cue is not None and not cue.former and not any(taken[m.start() : m.end()]):
             head.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", office=cue.office,
-                                         office_country=cue.country))
+                                         office_country=cue.country, office_org=cue.org))
     return head.mentions
 
 
@@ -1215,7 +1229,10 @@ def with_headline(idx: PeopleIndex, title: str, kb: KnowledgeBase, lex: Lexicon,
     for m in head:
         if m.kind == "role" and m.office:
             # a bare title in a headline is the one body person who held that office then ("Japan's new premier")
-            holders = [k for k, e in body_people.items() if _held(e, m.office, m.office_country, on, idx.window)]
+            given = {x.key for x in idx.mentions if x.key and x.office == m.office}  # the text gives them that title
+            holders = [k for k, e in body_people.items() if _held(e, m.office, m.office_country, on, idx.window)
+                       and (m.office_org is not None or k in given
+                            or not _only_in_an_organisation(e, m.office, on, idx.window))]
             m.key, m.entry = (holders[0], body_people[holders[0]]) if len(holders) == 1 else (None, None)
         if not m.key or m.kind == "pronoun":
             continue
