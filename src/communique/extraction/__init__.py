@@ -119,7 +119,7 @@ class Extractor:
         home = self.gaz.country_of.get(line.name) if line is not None else seat_country(text, self.lex.landmarks, self.gaz)
         idx = find_people(text, sdoc, self.kb, self.lex, ref, self.gaz.is_place, home)
         spans = find_quote_spans(text)
-        quoted = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans)
+        quoted = Ranges(q.marked for q in spans)
         tops = topics(sdoc, idx, self.lex, quoted)
         starts = _token_starts(sdoc)
         attributed = attribute(
@@ -145,8 +145,7 @@ class Extractor:
             for span in _per_paragraph(c, text, a.span.start, a.span.end)
         )
         quotes = tuple(sorted(quotes + _headline_quotes(c, people, quotes), key=lambda q: q.start))
-        spoken = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end)
-                        for q in spans if not _in_the_sentence(text, q))
+        spoken = Ranges(q.marked for q in spans if not _in_the_sentence(text, q))
         drafts = find_meetings(text, sdoc, idx, tops, self.lex, spoken, published, self.gaz, self.kb, spun=quality.spun)
         meetings: list[Meeting] = []
         statements: list[Statement] = []

@@ -132,7 +132,7 @@ def attribute(
 ) -> list[Attributed]:
     """Speech among ``spans``, attributed. ``strict`` (a spun document): only well-formed quotes;
     a quote whose opening mark is lost, or that carries injected spam, is never taken."""
-    quoted = Ranges((max(q.open_mark, q.start - 1), (q.close_mark + 1) if q.close_mark >= 0 else q.end) for q in spans)
+    quoted = Ranges(q.marked for q in spans)
     outside = MentionList([m for m in idx.mentions if m.key and not _inside(m.start, quoted)])
     bounds = SentenceEnds(text, quoted)
     out: list[Attributed] = []

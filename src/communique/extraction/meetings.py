@@ -644,8 +644,7 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
             if head.pos_ in ("VERB", "AUX") and up.i == verb.i:
                 break  # past the trigger's own clause: "At his reception ..., he asked ..."
             up = head
-        if verb.lemma_.lower() in _GREETING_LEMMAS and not greeting_counts and (
-                _ARRIVAL_SCENE.search(sent.text) or _arrival_before(sent, verb)):
+        if not greeting_counts and _greeting_on_arrival(sent, at):
             return True
     if re.match(r"\s*Had\s+\w", sent.text):  # "Had Suga's visit pushed through, ...": it did not happen
         return True

@@ -34,6 +34,11 @@ class QuoteSpan:
     paragraphs: int = 1  # how many paragraphs it runs over
     balanced: bool = True
 
+    @property
+    def marked(self) -> tuple[int, int]:
+        """The span with its marks (as far as they were found)."""
+        return max(self.open_mark, self.start - 1), (self.close_mark + 1) if self.close_mark >= 0 else self.end
+
 
 def _is_opener(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
