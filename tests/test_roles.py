@@ -72,3 +72,17 @@ def test_a_surname_in_the_name_of_a_place_is_nobody(extractor: Extractor) -> Non
         "Presidents meet\n\nUruguayan President Luis Lacalle Pou received Chilean President Sebastián Piñera at the "
         "Suárez y Reyes residence in Montevideo on Tuesday, before a walk along Mandela Avenue.\n"))
     assert {p.name for p in a.people} == {"Luis Lacalle Pou", "Sebastián Piñera"}
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Moussa Faki Mahamat, Chairperson of the African Union Commission, opened the session on peace and security "
+     "with a call for calm.", "Moussa Faki", "Chairperson of the African Union Commission"),
+    ("Prime Minister of Portugal José Manuel Barroso received the Spanish delegation and spoke of fisheries.",
+     "José Manuel Barroso", "Prime Minister of Portugal"),
+    ("Mark Rutte, Prime Minister of the Netherlands, held talks with the visiting delegation on trade.",
+     "Mark Rutte", "Prime Minister of the Netherlands"),
+])
+def test_an_undated_page_labels_a_person_with_the_office_it_writes_beside_the_name(
+        extractor: Extractor, text: str, name: str, role: str) -> None:
+    a = analyse(extractor, f"Talks on cooperation\n\n{text}\n")
+    assert {p.name: p.role for p in a.people}[name] == role

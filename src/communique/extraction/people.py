@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..actors.kb import PERSONAL_HONORIFICS, KnowledgeBase
+from ..actors.kb import PERSONAL_HONORIFICS, KnowledgeBase, Office, PersonEntry, fold
 from ..records import Person
 from .lexicon import Lexicon
 
@@ -1192,6 +1192,21 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
     return None, None
 
 
+def _office_named_beside(text: str, ms: list[Mention], entry: PersonEntry) -> Office | None:
+    """On an undated page, the office of the person's that the text writes beside a mention, in
+    apposition or as the title before the name ("Moussa Faki Mahamat, Chairperson of the African
+    Union Commission" is that office, not his earlier ones)."""
+    for m in ms:
+        after = fold(text[m.end : m.end + 120].split(".")[0].split(";")[0])
+        after = re.sub(r"^(?:the|a|an) ", "", after)
+        before = fold(text[max(0, m.start - 100) : m.start])
+        for o in entry.offices:
+            label = fold(o.label)
+            if after.startswith(label) or before.endswith(label):
+                return o
+    return None
+
+
 def _headline_mentions(title: str, kb: KnowledgeBase, lex: Lexicon, on: date | None, is_place: Any,
                        givens: dict[str, set[str]]) -> list[Mention]:
     """The knowledge base's names and the bare titles in a headline (no parse: it is short), read
@@ -1282,7 +1297,8 @@ def persons(
         hint = hints.most_common(1)[0][0] if hints else None
         role = country = wikidata = None
         if entry is not None:
-            office = kb.role_at(entry, on, hint)
+            named = _office_named_beside(text, ms, entry) if on is None and hint is None and text else None
+            office = named or kb.role_at(entry, on, hint)
             role = office.label if office else None
             if office is not None and on is not None and not office.held_on(on):
                 role = f"{office.label} (former)"
