@@ -165,6 +165,56 @@ def test_seeds_with_embeddings(seeds_dir: Path, gold_dir: Path, embedder: Embedd
     assert spun_copy_score(sigs["000_286dfbfe54666b1b"], sigs["001_3fd77e22a0944c2f"])[0] < 0.6
 
 
+class CountingEmbedder(Embedder):
+    """The real model, counting the texts it encodes."""
+
+    def __init__(self, real: Embedder) -> None:
+        super().__init__(real.model)
+        self.encoded: list[str] = []
+
+    def encode(self, texts: Any) -> list[list[float]]:
+        self.encoded += list(texts)
+        return super().encode(texts)
+
+
+def test_only_documents_compared_as_spun_copies_are_encoded(seeds_dir: Path, gold_dir: Path, embedder: Embedder) -> None:
+    counting = CountingEmbedder(embedder)
+    idx = DedupIndex(Options(), counting)
+    links = idx.link(seed_results(seeds_dir, gold_dir))
+    assert [(lk.doc_id, lk.target) for lk in links] == [("002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71")]
+    assert "embedding 0." in links[0].reason
+    # the spun copy and the originals it was scored against (same people, dates that agree); the
+    # 2023 report (another date) decides nothing and is never encoded
+    encoded = {d for d, s in idx.signatures().items() if s["embedding"]}
+    assert encoded == {"001_3fd77e22a0944c2f", "002_2c749cdfbc01d25b", "003_dacb1954d6c9fa71", "004_e0ca5c4cd5d3645d"}
+    assert len(counting.encoded) == 4
+
+
+def test_a_later_spun_copy_encodes_its_stored_original_once_from_the_stored_text(embedder: Embedder) -> None:
+    text = _article("08_wire_kenya_ethiopia.txt")
+    orig = make_result("orig", text, people=KENYA, meetings=(KENYA_MEETING,))
+    other = make_result("other", _article("06_wire_germany_france.txt"), people=("Olaf Scholz", "Emmanuel Macron"))
+    first = DedupIndex(Options(), CountingEmbedder(embedder))
+    assert first.link([orig, other]) == []
+    assert first.take_encoded() == {}  # nothing suspect: no model needed
+    stored = {d: json.loads(json.dumps(s)) for d, s in first.signatures().items()}
+    asked: list[str] = []
+
+    def texts(ids: Any) -> dict[str, str]:
+        asked.extend(ids)
+        return {d: {"orig": text, "other": other.clean.text}[d] for d in ids}
+
+    counting = CountingEmbedder(embedder)
+    later = DedupIndex.from_signatures(stored, Options(), counting, texts)
+    spun = make_result("spun", spin(text, 0.8, 2), people=KENYA, meetings=(KENYA_MEETING,), spun=True)
+    links = later.link([spun])
+    assert [(lk.doc_id, lk.target) for lk in links] == [("spun", "orig")] and "embedding" in links[0].reason
+    assert asked == ["orig"]  # the new copy's text is at hand; the original's comes from the store
+    assert set(later.take_encoded()) == {"orig", "spun"} and later.take_encoded() == {}
+    again = DedupIndex.from_signatures(later.signatures(), Options(), counting, texts)
+    assert again.link([spun]) == links and len(counting.encoded) == 2  # vectors kept: nothing re-encoded
+
+
 def test_embeddings_fall_back_when_the_package_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 

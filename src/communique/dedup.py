@@ -38,7 +38,7 @@ import re
 import zlib
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -331,9 +331,14 @@ class DedupIndex:
     """
 
     opts: Options = field(default_factory=Options)
-    embedder: Embedder | None = None
+    # the model, or what loads it (called once, when a spun-copy comparison first needs it)
+    embedder: Embedder | Callable[[], Embedder | None] | None = None
     load_embedder_lazily: bool = True
     sigs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the cleaned texts of indexed documents not encoded yet: the current batch's, else from here
+    text_source: Callable[[Sequence[str]], Mapping[str, str]] | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    encoded: set[str] = field(default_factory=set)  # signatures that gained a vector (to persist again)
     buckets: _RankedBuckets = field(init=False)
     loose: _RankedBuckets = field(init=False)
     by_hash: dict[str, list[Entry]] = field(init=False, default_factory=lambda: defaultdict(list))
@@ -351,8 +356,9 @@ class DedupIndex:
 
     @classmethod
     def from_signatures(cls, sigs: Mapping[str, dict[str, Any]], opts: Options,
-                        embedder: Embedder | None = None) -> DedupIndex:
-        return cls(opts, embedder, sigs=dict(sigs))
+                        embedder: Embedder | Callable[[], Embedder | None] | None = None,
+                        text_source: Callable[[Sequence[str]], Mapping[str, str]] | None = None) -> DedupIndex:
+        return cls(opts, embedder, sigs=dict(sigs), text_source=text_source)
 
     def _insert(self, doc_id: str, sig: dict[str, Any]) -> None:
         self.sigs[doc_id] = sig
@@ -368,7 +374,34 @@ class DedupIndex:
         if self.embedder is None and self.load_embedder_lazily:
             self.load_embedder_lazily = False
             self.embedder = load_embedder(self.opts)
+        elif self.embedder is not None and not isinstance(self.embedder, Embedder):
+            self.embedder = self.embedder()
         return self.embedder
+
+    def _encode(self, doc_ids: Sequence[str]) -> None:
+        """Give the named documents' signatures their embedding where they lack one (batched;
+        the text from the current batch, else from ``text_source``). Only documents whose
+        spun-copy score is computed are ever encoded: the vectors decide nothing elsewhere."""
+        need = [d for d in doc_ids if self.sigs[d].get("embedding") is None]
+        if not need or not self.opts.embeddings:
+            return
+        emb = self._embedder()
+        if emb is None:
+            return
+        texts = {d: self.texts[d] for d in need if d in self.texts}
+        rest = [d for d in need if d not in texts]
+        if rest and self.text_source is not None:
+            texts.update(self.text_source(rest))
+        order = [d for d in need if d in texts]
+        for d, v in zip(order, emb.encode([texts[d] for d in order]) if order else [], strict=True):
+            self.sigs[d]["embedding"] = v
+            self.encoded.add(d)
+
+    def take_encoded(self) -> dict[str, dict[str, Any]]:
+        """The signatures that gained an embedding since the last call (to save again)."""
+        out = {d: self.sigs[d] for d in sorted(self.encoded) if d in self.sigs}
+        self.encoded.clear()
+        return out
 
     def add(self, result: DocumentResult, embedding: list[float] | None = None) -> dict[str, Any]:
         """Index one document (again, if already there: replaced); return the signature to persist."""
@@ -379,10 +412,10 @@ class DedupIndex:
         return sig
 
     def add_many(self, results: Sequence[DocumentResult]) -> dict[str, dict[str, Any]]:
-        """Index a batch (embedding it in one go when an embedder is available)."""
-        emb = self._embedder()
-        vectors: list[list[float] | None] = list(emb.encode([r.clean.text for r in results])) if emb and results else [None] * len(results)
-        return {r.doc_id: self.add(r, v) for r, v in zip(results, vectors, strict=True)}
+        """Index a batch; their texts are kept for encoding on demand (``_encode``)."""
+        if self.opts.embeddings:
+            self.texts.update((r.doc_id, r.clean.text) for r in results)
+        return {r.doc_id: self.add(r) for r in results}
 
     def _remove(self, doc_id: str) -> None:
         sig = self.sigs.pop(doc_id)
@@ -424,10 +457,12 @@ class DedupIndex:
             return None
         best: tuple[float, str, str] | None = None
         candidates = {d for block in self._blocks(s) for r, d in block[:bisect_left(block, rank, key=lambda e: e[0])]}
+        candidates = {d for d in candidates
+                      if not (s["dates"] and self.sigs[d]["dates"] and not set(s["dates"]) & set(self.sigs[d]["dates"]))}
+        if candidates:
+            self._encode([doc_id, *sorted(candidates)])
         for d in sorted(candidates):
             t = self.sigs[d]
-            if s["dates"] and t["dates"] and not set(s["dates"]) & set(t["dates"]):
-                continue
             score, why = spun_copy_score(s, t)
             # clean originals first, then the strongest evidence
             key = (score - (1.0 if t["suspect"] else 0.0), d, why)
@@ -489,7 +524,11 @@ class DedupIndex:
         had = len(self.sigs)
         new = [r for r in results if r.doc_id not in self.sigs]
         self.add_many(new)
-        return self._relink({r.doc_id for r in results}, [r.doc_id for r in new] if had else [])
+        try:
+            return self._relink({r.doc_id for r in results}, [r.doc_id for r in new] if had else [])
+        finally:
+            if self.text_source is not None:  # stored now: read from there when needed later
+                self.texts.clear()
 
     def absorb(self, sigs: Mapping[str, dict[str, Any]]) -> list[Link]:
         """Index the stored signatures of documents this index has not seen (another process

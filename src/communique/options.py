@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_extract_chars", 1_000_000, "Longest cleaned text the extractor analyses; longer ones are processed in their first part and marked.", minimum=1000),
     Setting("languages", ("en",), "Languages the extractor analyses; documents in others are stored and skipped with a reason."),
     Setting("spun_threshold", 0.5, "Spun-text score at or above which a document is flagged spun.", minimum=0.0, maximum=1.0),
-    Setting("embeddings", True, "Use sentence embeddings (the embed extra) for spun-copy linking when installed.", choices=(True, False)),
+    Setting("embeddings", True, "Use sentence embeddings (the embed extra) for spun-copy linking when installed: only documents scored as possible spun copies are encoded, and their vectors are kept in the store.", choices=(True, False)),
     Setting("near_dup_threshold", 0.5, "MinHash Jaccard at or above which two documents are near copies.", minimum=0.0, maximum=1.0),
     Setting("event_window_days", 7, "Days within which an undated report can join a dated event.", minimum=0, maximum=365),
     Setting("api_token", None, "Token required by the HTTP API's write endpoints (POST ingest); unset = writes disabled."),

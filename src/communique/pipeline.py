@@ -233,7 +233,7 @@ def run_items_into_store(
 
     run = report if report is not None else StoreRun()
     progress = progress or no_progress
-    index = DedupIndex.from_signatures(store.load_signatures(), opts, embedder)
+    index = DedupIndex.from_signatures(store.load_signatures(), opts, embedder, store.clean_texts)
     with progress("extracting", total) as bar:
         extract_into_store(store, items, opts, index, run, pipeline=pipeline, bar=bar)
     link_and_merge_store(store, index, opts, run, progress)
@@ -250,7 +250,8 @@ def extract_into_store(store: Any, items: Iterable[RawDocument | Failure], opts:
             saved = store.save_results(batch)
             kept = [r for r in batch if (r.doc_id, r.clean.raw.source) not in saved.refused]
             links = index.link(kept)
-            store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in kept if r.doc_id in index.sigs})
+            store.save_signatures({**{r.doc_id: index.sigs[r.doc_id] for r in kept if r.doc_id in index.sigs},
+                                   **index.take_encoded()})
             if links:
                 store.save_links([x.as_row() for x in links])
         run.added.extend(saved.added_ids)
@@ -290,8 +291,9 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
         links = index.absorb(store.load_signatures(missing_from=index.sigs))
         unsigned = [r for r in corpus if r.doc_id not in index.sigs]
         links += index.link(unsigned)
-        if unsigned:
-            store.save_signatures({r.doc_id: index.sigs[r.doc_id] for r in unsigned})
+        resigned = {**{r.doc_id: index.sigs[r.doc_id] for r in unsigned}, **index.take_encoded()}
+        if resigned:
+            store.save_signatures(resigned)
         if links:
             store.save_links([x.as_row() for x in links])
         if corpus:
@@ -340,7 +342,7 @@ def run(
     wanted: list[str] = []
     with Store.open(opts=opts) as store:
         report.store = store.display_url
-        index = DedupIndex.from_signatures(store.load_signatures(), opts, None)
+        index = DedupIndex.from_signatures(store.load_signatures(), opts, None, store.clean_texts)
 
         def todo() -> Iterator[RawDocument | Failure]:
             for item in read_paths(paths, opts, report.notes):

@@ -63,7 +63,7 @@ class Ingestor:
 
     def ingest(self, store: Store, items: Iterable[RawDocument | Failure]) -> dict[str, Any]:
         with self._lock:
-            return ingest_into_store(store, items, self.opts, self.pipeline(), embedder=self.embedder())
+            return ingest_into_store(store, items, self.opts, self.pipeline(), embedder=self.embedder)
 
 
 MAX_FAILURES_LISTED = 100  # an answer lists this many failures at most (failures_total counts all)

@@ -719,6 +719,14 @@ class Store:
                 conn.execute(stmt.on_conflict_do_update(index_elements=[SIGNATURES.c.doc_id],
                                                         set_={"data": stmt.excluded.data}), batch)
 
+    def clean_texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """The cleaned text of each named stored document (for encoding embeddings on demand)."""
+        out: dict[str, str] = {}
+        with self._read("read cleaned texts") as conn:
+            for chunk in _batched(list(doc_ids), 500):
+                out.update(conn.execute(select(DOCS.c.doc_id, DOCS.c.clean_text).where(DOCS.c.doc_id.in_(chunk))).all())
+        return out
+
     def load_signatures(self, missing_from: Collection[str] | None = None) -> dict[str, dict[str, Any]]:
         """Every stored signature, or only those of documents not in ``missing_from``."""
         with self._read("load signatures") as conn:
