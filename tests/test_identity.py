@@ -515,6 +515,15 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Prime Minister in Islamabad on Monday and discussed the situation in the region.\n",
                  [({'António Guterres', 'Imran Khan'}, '2020-02-17', 'Islamabad')],
                  id="a bare head's title no one named holds is the dateline country's holder on the day"),
+    pytest.param(" date 2021-03-09 Visit\n\nMUSCAT: HH the Amir of Kuwait Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah poses with "
+                 "Sultan Haitham bin Tariq and the Omani Foreign Minister Badr Albusaidi in Muscat yesterday. \u2013 KUNA\n\n"
+                 "HH the Amir met Sultan Haitham bin Tariq at Al Alam Palace on Monday.\n",
+                 [({'Nawaf Al-Ahmad Al-Jaber Al-Sabah', 'Haitham bin Tariq'}, '2021-03-08', 'Muscat')],
+                 id="a photo caption (a line ending with a credit) is no account of a meeting; 'HH the Amir'"),
+    pytest.param(" date 2019-03-11 Visit\n\nPresident Hassan Rouhani met Prime Minister Adil Abdul-Mahdi at the Al-Salam Palace "
+                 "in Baghdad on Monday and the two sides signed agreements on trade.\n",
+                 [({'Hassan Rouhani', 'Adil Abdul-Mahdi'}, '2019-03-11', 'Baghdad')],
+                 id="a well-known seat's name shared by another city's palace: the city the text writes wins"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

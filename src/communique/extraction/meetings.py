@@ -190,7 +190,7 @@ def find_meetings(
         s, e = sent.start_char, sent.end_char
         before.append((s, e))
         named: list[tuple[int, int]] = []
-        if _inside(s, quoted) and _inside(e - 1, quoted):
+        if (_inside(s, quoted) and _inside(e - 1, quoted)) or in_caption(text, s, e):
             continue
         att = attendance_spans(text, sent, lex, idx)
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
@@ -594,6 +594,21 @@ _AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in",
 
 
 _CAPTION = re.compile(r"\((?:left|right|centre|center|L|R|C)\)|\bPhoto:", re.I)
+# a line ending with a photo credit: "... during his visit to Iraq yesterday. – Amiri Diwan",
+# "... in Ankara. (Photo: AA)", "[Photo: PC]", "Photo: AFP", "(AP Photo/Evan Vucci)"
+_CREDIT_END = re.compile(
+    r"(?:[.!?”\"’)]\s*[–—-]\s*(?:[A-Z][\w&.’'/-]*\s?){1,4}"
+    r"|[(\[](?:AP |Reuters |AFP )?(?:Photo|Picture|Image|Pic|File photo)\b[^)\]\n]{0,60}[)\]]"
+    r"|\bPhoto(?: credit)?:\s*[^\n]{1,60})\s*$")
+
+
+def in_caption(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] lies on a line that ends with a photo credit: a caption, whose people
+    pose for a picture and whose account is no evidence of the meeting."""
+    lo = text.rfind("\n", 0, s) + 1
+    hi = text.find("\n", max(s, e - 1))
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return bool(_CREDIT_END.search(line))
 
 
 def _leader_greets_leader(sent: Any, at: int, idx: PeopleIndex) -> bool:

@@ -135,6 +135,7 @@ _VENUE_CITY = re.compile(
     r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-Z][\w’'-]+)?,?\s+(?:in\s+)?"
     r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
     r"|(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:’s|'s)\s+(?:[A-Z][\w’'-]+\s+){0,3}" + _VENUE_WORDS)
+_CITY_AFTER = re.compile(r"(?:,\s*|\s+in\s+)(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
 _NEAR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)\s+of\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
 
 
@@ -179,6 +180,13 @@ def _find_place(
     if landmarks:
         m = _landmark_pattern(landmarks).search(seg)
         if m:
+            # the city the text writes after the seat wins: "at Al-Salam Palace in Baghdad" (two
+            # palaces of that name, the lexicon's in Jeddah)
+            after = _CITY_AFTER.match(seg, m.end())
+            for cand in (after.group("place"), after.group("place").split()[0]) if after else ():
+                if gaz.city(cand):
+                    s = start + after.start("place")  # type: ignore[union-attr]
+                    return PlaceFound(gaz.city(cand) or cand, s, s + len(cand))
             name = m.group("landmark")
             return PlaceFound(landmarks[name], start + m.start("landmark"), start + m.end())
     for m in _VENUE_CITY.finditer(seg):  # "at the Jubilee House, Accra", "Jakarta's Presidential Palace"
