@@ -83,3 +83,27 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
     a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
     assert isinstance(a, Analysis)
     assert [(m.participants, m.location) for m in a.meetings] == [(("Andres Molina", "Rosa Quintero"), "Kampala")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks in Sofia\n\nSOFIA - President Rumen Radev held talks with Prime Minister Zoran Zaev of North "
+                 "Macedonia on Tuesday.\n\nThe Macedonian delegation, which also included Foreign Minister Bujar Osmani, "
+                 "later met Prime Minister Stefan Yanev.\n",
+                 [(("Rumen Radev", "Zoran Zaev"), set()), (("Stefan Yanev", "Zoran Zaev"), {"Bujar Osmani"})],
+                 id="a country's delegation that meets is led by that country's principal; its members attend"),
+    pytest.param("Visit to Libya\n\nPresident Mohamed al-Menfi met Turkish Foreign Minister Mevlüt Çavuşoğlu in Tripoli "
+                 "on Monday.\n\nThe delegation was also received by Musa Al-Koni and Abdullah al-Lafi at the council.\n",
+                 [(("Mevlüt Çavuşoğlu", "Mohamed al-Menfi"), set())],
+                 id="hosts who receive a delegation in a passive clause are one side: no meeting among them"),
+    pytest.param("Mission to Juba\n\nA delegation of the African Union on Sunday met President Salva Kiir and held talks "
+                 "with Vice President Riek Machar in Juba.\n",
+                 [],
+                 id="an unnamed delegation met X and held talks with Y: X and Y did not meet each other"),
+    pytest.param("Talks in Wellington\n\nPrime Minister Jacinda Ardern held talks with Prime Minister Scott Morrison in "
+                 "Wellington on Friday. Morrison is on an official visit with a delegation that includes Foreign Minister "
+                 "Marise Payne.\n\nHe said he had enjoyed the delegation's visit to Auckland the previous day.\n",
+                 [(("Jacinda Ardern", "Scott Morrison"), {"Marise Payne"})],
+                 id="'a delegation that includes X': X attends; a visit to a city the previous day is no second meeting"),
+])
+def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
+    assert meetings(extractor, text) == expected

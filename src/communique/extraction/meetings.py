@@ -100,7 +100,8 @@ def attendance_spans(
 
 
 # a part of a list that opens with a verb is the sentence going on, not one more person
-_VERB_FIRST = re.compile(r"\s*(?:met|meets|held|holds|said|says|told|took|gave|made|was|were|is|are|has|have|had|"
+_VERB_FIRST = re.compile(r"\s*(?:(?:later|also|then|subsequently|first|earlier|separately|afterwards|previously)\s+)?"
+                         r"(?:met|meets|held|holds|said|says|told|took|gave|made|was|were|is|are|has|have|had|"
                          r"discussed|received|visited)\b")
 
 
@@ -228,6 +229,12 @@ def find_meetings(
                 pass  # planned, negated, greeted on arrival, "during the meeting": no meeting of its own here
             elif drafts and _THE_TWO.search(text, s, e) and not any(readings):
                 pass  # "Peskov said the talks between the two presidents were constructive": the pair told before
+            elif (len({r[0] for r in readings if r and len(r) == 1}) >= 2 and all(len(r) <= 1 for r in readings if r)
+                  and all(any(m.key == r[0] and m.start > t.start() for m in idx.between(t.start(), e, kinds=("name", "role")))
+                          for t, r in zip(trig, readings, strict=False) if r)):
+                # "A delegation from ECOWAS met X and held talks with Y": each clause's one person met the
+                # (unnamed) subject, not each other
+                pass
             else:
                 if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
                     rel = _relative_clauses(sent, trig[len(readings) - 1].start())
@@ -236,6 +243,10 @@ def find_meetings(
                 for k in ([subj] if subj else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
+        if trig and len(principals) == 1 and drafts and readings and readings[-1] == principals:
+            head = _delegation_head(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
+            if head and head not in principals:
+                principals = [head, *principals]  # the delegation's leader met the one named
         if (trig and len(principals) < 2 and not drafts and _THE_TWO.search(text, s, e)
                 and not all(r is _NO_MEETING for r in readings)):
             # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
@@ -283,7 +294,12 @@ def find_meetings(
             if present and not (was_greeted and not trig):  # ("... were present on the occasion" of a greeting)
                 pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
             continue
-        if trig and not target.earlier and (_another_day(text, s, e, target, quoted, published) or (
+        # another day's meeting of the pair only when the clause names whom it met ("his meeting with Xi last
+        # night", "the two leaders"), not "his delegation's visit to Queenstown the previous day" (a place)
+        at = trig[len(readings) - 1].start() if readings else s
+        both = (not readings or len(readings[-1] or []) >= 2 or bool(_THE_TWO.search(text, s, e))
+                or any(m.key in (readings[-1] or []) for m in idx.between(at, e, kinds=("name", "role"))))
+        if trig and not target.earlier and ((both and _another_day(text, s, e, target, quoted, published)) or (
                 len(principals) < 2 and _EARLIER.search(text, s, e))):  # "the first time the two leaders met since 10 December"
             target = MeetingDraft(list(target.participants), (s, e), earlier=True)
             drafts.append(target)
@@ -519,6 +535,12 @@ def _principals_of_trigger(
             if (obj and not idx.between(*char_span(obj[0].subtree), kinds=("name", "role"))
                     and obj[0].lemma_.lower() not in _PERSON_NOUNS):
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            agent = [c for c in verb.children if c.dep_ == "agent"]
+            if (passive and agent and passive[0].lower_ not in _PRONOUN_SUBJECTS | _HONORIFIC_SUBJECTS
+                    and not idx.between(*char_span(passive[0].subtree), kinds=("name", "role"))
+                    and len({m.key for m in idx.between(*char_span(agent[0].subtree), kinds=("name", "role")) if m.key}) >= 2):
+                return _NO_MEETING  # "The delegation was received by A and B": the hosts, one side, did not meet each other
     spans: list[tuple[int, int]] = []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
@@ -558,6 +580,28 @@ def _principals_of_trigger(
                 and m.key not in out and m.key not in present):
             out.append(m.key)
     return out
+
+
+def _delegation_head(sent: Any, at: int, kb: Any, drafts: list[MeetingDraft], idx: PeopleIndex) -> str | None:
+    """When a country's delegation is the subject that meets ("The North Macedonian delegation ... has also
+    met with X"): the person of that country who led it in a meeting told before (its principal)."""
+    tok = _token_at(sent, at)
+    verb = _clause_verb(tok) if tok is not None else None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subj is None or subj.lemma_.lower() not in ("delegation", "delegations"):
+        return None
+    words = [t.text for t in subj.subtree if t.i != subj.i and t.text[:1].isupper() and t.i < subj.i + 4]
+    spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
+    country = next((c for w in spans if (c := kb.country_code(w.removesuffix("’s").removesuffix("'s")))), None)
+    if country is None:
+        return None
+    for d in drafts:
+        for p in d.participants:
+            entry = idx.entries.get(p)
+            if entry is not None and (entry.country == country
+                                      or any(o.country == country for o in entry.offices)):
+                return p
+    return None
 
 
 def _token_at(sent: Any, at: int) -> Any:
