@@ -244,9 +244,9 @@ def find_meetings(
                     if k and k not in principals and k not in present:
                         principals.append(k)
         if trig and len(principals) == 1 and drafts and readings and readings[-1] == principals:
-            head = _delegation_head(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
-            if head and head not in principals:
-                principals = [head, *principals]  # the delegation's leader met the one named
+            leader = _delegation_head(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
+            if leader and leader not in principals:
+                principals = [leader, *principals]  # the delegation's leader met the one named
         if (trig and len(principals) < 2 and not drafts and _THE_TWO.search(text, s, e)
                 and not all(r is _NO_MEETING for r in readings)):
             # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
