@@ -86,3 +86,14 @@ def test_an_undated_page_labels_a_person_with_the_office_it_writes_beside_the_na
         extractor: Extractor, text: str, name: str, role: str) -> None:
     a = analyse(extractor, f"Talks on cooperation\n\n{text}\n")
     assert {p.name: p.role for p in a.people}[name] == role
+
+
+def test_a_surname_inside_another_full_name_is_not_the_namesake(extractor: Extractor) -> None:
+    body = ("The delegation accompanying the President includes the Ambassador of Panama in Costa Rica, Aurelio Brenes; "
+            "the Executive Secretary, Kristelle Getzler; and Grettel Escobar de Brenes, wife of the Panamanian ambassador "
+            "in Costa Rica.\n\nBrenes told reporters that trade would grow.\n")
+    full = "Visit to San José\n\n" + body
+    a = analyse(extractor, full)
+    ambassador = {p.name: p for p in a.people}["Aurelio Brenes"]
+    assert [(sp.text, sp.start) for sp in ambassador.mentions if sp.text.endswith("Brenes")] == [
+        ("Aurelio Brenes", full.index("Aurelio Brenes")), ("Brenes", full.index("Brenes told"))]  # not the wife's name

@@ -935,12 +935,23 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
         _link_surname(text, word, key, idx, taken, lambda s: bool(titled.search(text, max(0, s - 40), s)))
 
 
+# a capitalised word written right before a surname, over name particles: another given or family name
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \t]+(?:" + _PARTICLE + r"[ \t]+)*$")
+_OPENING_WORDS = frozenset({"but", "and", "when", "while", "as", "if", "then", "meanwhile", "later", "earlier", "also",
+                            "so", "yet", "after", "before", "since", "because", "although", "though", "the", "for",
+                            "with", "by", "to", "from", "on", "in", "at", "of", "said", "says", "told", "added"})
+
+
 def _link_surname(text: str, surname: str, key: str, idx: PeopleIndex, taken: bytearray,
                   where: Any = lambda s: True) -> None:
+    own = {w.lower() for w in key.split()}
     for hit in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text, re.I):
         s, e = hit.start(), hit.end()
         if any(taken[s:e]) or not text[s].isupper() or not where(s):
             continue
+        given = _NAME_WORD_BEFORE.search(text, max(0, s - 60), s)
+        if given and given.group(1).lower() not in own | _TITLE_WORDS | _OPENING_WORDS:
+            continue  # "Grettel Escobar de Escalona" (his wife) is not "Pacífico Escalona"
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
 
