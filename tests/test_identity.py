@@ -524,6 +524,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "in Baghdad on Monday and the two sides signed agreements on trade.\n",
                  [({'Hassan Rouhani', 'Adil Abdul-Mahdi'}, '2019-03-11', 'Baghdad')],
                  id="a well-known seat's name shared by another city's palace: the city the text writes wins"),
+    pytest.param(" date 2018-05-17 Visit\n\nTOKYO - Prime Minister Tuilaepa had bilateral meetings with Prime Minister "
+                 "Shinzo Abe of Japan on Tuesday, and with former Prime Minister Hon. Yoshiro Mori.\n",
+                 [({'Tuilaʻepa Saʻilele Malielegaoi', 'Shinzo Abe'}, '2018-05-15', 'Tokyo'),
+                  ({'Tuilaʻepa Saʻilele Malielegaoi', 'Yoshirō Mori'}, '2018-05-15', 'Tokyo')],
+                 id="a title's abbreviation ('Hon.') before a name does not end the sentence"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""
