@@ -104,6 +104,11 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
                  "Marise Payne.\n\nHe said he had enjoyed the delegation's visit to Auckland the previous day.\n",
                  [(("Jacinda Ardern", "Scott Morrison"), {"Marise Payne"})],
                  id="'a delegation that includes X': X attends; a visit to a city the previous day is no second meeting"),
+    pytest.param("Talks in San José\n\nPresident Andres Molina met Costa Rican President Lucia Torres in San José on Monday. "
+                 "The delegation accompanying President Molina includes Foreign Minister Rosa Quintero and Trade Minister "
+                 "Tomas Vidal.\n",
+                 [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})],
+                 id="'the delegation accompanying X includes A and B': they attend"),
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected

@@ -529,6 +529,10 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Tuilaʻepa Saʻilele Malielegaoi', 'Shinzo Abe'}, '2018-05-15', 'Tokyo'),
                   ({'Tuilaʻepa Saʻilele Malielegaoi', 'Yoshirō Mori'}, '2018-05-15', 'Tokyo')],
                  id="a title's abbreviation ('Hon.') before a name does not end the sentence"),
+    pytest.param(" date 2023-03-08 Visit\n\nGEORGETOWN - Guyanese President Irfaan Ali and his Surinamese counterpart, "
+                 "Chan Santokhi, on Wednesday officially commenced talks on energy and trade.\n",
+                 [({'Irfaan Ali', 'Chan Santokhi'}, '2023-03-08', 'Georgetown')],
+                 id="two leaders who 'commenced talks' met"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""
