@@ -533,6 +533,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Chan Santokhi, on Wednesday officially commenced talks on energy and trade.\n",
                  [({'Irfaan Ali', 'Chan Santokhi'}, '2023-03-08', 'Georgetown')],
                  id="two leaders who 'commenced talks' met"),
+    pytest.param(" date 2024-01-26 Talks\n\nROME - Algerian Foreign Minister Ahmed Attaf held bilateral meetings on Friday "
+                 "with his counterparts from Italy and Spain.\n\nThe talks with his Spanish counterpart, José Manuel Albares, "
+                 "were about gas.\n\nWith Italy's Antonio Tajani he discussed migration.\n",
+                 [({'Ahmed Attaf', 'Antonio Tajani'}, '2024-01-26', 'Rome'),
+                  ({'Ahmed Attaf', 'José Manuel Albares'}, '2024-01-26', 'Rome')],
+                 id="'met his counterparts from A and B': one meeting with each country's person, named later"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -272,6 +272,16 @@ def find_meetings(
                     if p and p not in draft.participants and p not in draft.attendees:
                         draft.attendees.append(p)
             continue
+        if trig and len(principals) == 1 and not all(r is _NO_MEETING for r in readings):
+            # "held bilateral meetings with his counterparts from France, Turkey and Austria": one
+            # meeting with each country's one person of the text, named here or later
+            for other in _counterparts_from(text, s, e, idx, kb, principals[0]):
+                pair = [principals[0], other]
+                draft = next((d for d in drafts if set(d.participants) == set(pair)), None)
+                if draft is None:
+                    drafts.append(MeetingDraft(pair, (s, e)))
+                else:
+                    draft.sentences.append((s, e))
         if len(principals) >= 2:
             told_before = bool(_EARLIER.search(text, s, e))
             target = None if told_before else next(
@@ -579,6 +589,30 @@ def _principals_of_trigger(
                 and not any(a <= m.start < b for a, b in not_principal) and not any(a <= m.start < b for a, b in inner)
                 and m.key not in out and m.key not in present):
             out.append(m.key)
+    return out
+
+
+_COUNTERPARTS_FROM = re.compile(
+    r"\bcounterparts\s+(?:from|of)\s+(?P<list>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+)")
+
+
+def _counterparts_from(text: str, s: int, e: int, idx: PeopleIndex, kb: Any, who: str) -> list[str]:
+    """The people "his counterparts from A, B and C" names: for each country listed, the one person
+    of the text from there (by the knowledge base or the title the text gives), in the list's order."""
+    m = _COUNTERPARTS_FROM.search(text, s, e)
+    if m is None:
+        return []
+    out: list[str] = []
+    for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group("list")):
+        code = kb.country_code(re.sub(r"^the\s+", "", part).strip())
+        if code is None:
+            continue
+        there = {n.key for n in idx.mentions if n.kind in ("name", "role") and n.key and n.key != who and (
+            (n.entry is not None and (n.entry.country == code or any(o.country == code for o in n.entry.offices)))
+            or (n.entry is None and n.office_country == code))}
+        if len(there) == 1:
+            out.append(next(iter(there)))
     return out
 
 
