@@ -28,13 +28,15 @@ def gaz(kb: KnowledgeBase) -> Gazetteer:
     ("Leaders meet\n08:38 | San Francisco (U.S.), Nov. 15.\nThe minister met", "San Francisco"),
     ("Riyadh \u2013 Saba\nThe president met", "Riyadh"),
     ("Leaders meet\n\nPuerto Iguaz\u00fa, November 30, 2005 (APN) - The president received", "Puerto Iguaz\u00fa"),  # a town
+    ("State visit to Vienna\n\nVienna. On 3 May 2015, the Federal President welcomed", "Vienna"),  # a full stop
 ])
 def test_datelines(gaz: Gazetteer, text: str, city: str) -> None:
     found = dateline(text, gaz)
     assert found is not None and found.name == city and text[found.start : found.end].lower() == city.lower()
 
 
-@pytest.mark.parametrize("text", ["Paris Hilton visits the capital\nShe met", "The President met the envoy\nMore"])
+@pytest.mark.parametrize("text", ["Paris Hilton visits the capital\nShe met", "The President met the envoy\nMore",
+                                  "Talks end\nPeace. The word was on every lip"])
 def test_no_dateline(gaz: Gazetteer, text: str) -> None:
     assert dateline(text, gaz) is None
 
@@ -46,6 +48,7 @@ def test_no_dateline(gaz: Gazetteer, text: str) -> None:
     ("The prime minister paid a courtesy call on the president at Bangabhaban.", "Dhaka"),
     ("The leaders met at the Kuala Lumpur Convention Centre during the summit.", "Kuala Lumpur"),
     ("The president met the IMF chief on the sidelines of the World Economic Forum at Davos.", "Davos"),  # a small town
+    ("The prime minister received his Greek counterpart at the Auberge de Castille on Friday.", "Valletta"),
 ])
 def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)

@@ -238,10 +238,10 @@ def _find_place(
 
 
 # a line opening with its place: "ACCRA, March 27, GNA -", "New Delhi:", "Tashkent, Uzbekistan, Nov. 3",
-# "San Francisco (U.S.), Nov. 15.", "Riyadh – Saba"
+# "San Francisco (U.S.), Nov. 15.", "Riyadh – Saba", "Bern. On 1 April ..."
 _LINE_PLACE = re.compile(
     r"(?P<place>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2})(?:\s*\([^)\n]{1,30}\))?"
-    r"(?:,\s*[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2})?\s*(?:,|:|\s[-–—]|\(|$)", re.M)
+    r"(?:,\s*[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2})?\s*(?:,|:|\s[-–—]|\(|$|(?<=\.)(?=\s+[A-Z]))", re.M)
 _HEADER = re.compile(r"\s*(?:date \d{4}-\d{2}-\d{2}\s*)?[\d:.|•·\s]*")  # a header line's date, a time stamp
 _DATELINE_LINES = 6  # the first lines of a page where a dateline may stand
 
