@@ -109,6 +109,11 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
                  "Tomas Vidal.\n",
                  [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})],
                  id="'the delegation accompanying X includes A and B': they attend"),
+    pytest.param("Talks in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. The meeting "
+                 "was attended by the First Lady, Carmen Ruiz, the Undersecretary for South America of the Ministry of "
+                 "Foreign Affairs, Wilmer Barrientos and the Ambassador to Peru, Tomas Vidal.\n",
+                 [(("Andres Molina", "Lucia Torres"), {"Carmen Ruiz", "Wilmer Barrientos", "Tomas Vidal"})],
+                 id="a long title in apposition before an unknown name ('the Undersecretary for ... Affairs, X')"),
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected

@@ -539,6 +539,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Ahmed Attaf', 'Antonio Tajani'}, '2024-01-26', 'Rome'),
                   ({'Ahmed Attaf', 'José Manuel Albares'}, '2024-01-26', 'Rome')],
                  id="'met his counterparts from A and B': one meeting with each country's person, named later"),
+    pytest.param(" date 2023-10-16 Visit\n\nCARACAS - Alicia Bárcena arrived in Venezuela on Monday and held meetings with "
+                 "Vice President Delcy Rodríguez and Foreign Minister Yván Gil.\n",
+                 [({'Alicia Bárcena', 'Delcy Rodríguez'}, '2023-10-16', 'Caracas'),
+                  ({'Alicia Bárcena', 'Yván Gil'}, '2023-10-16', 'Caracas')],
+                 id="'X arrived and held meetings with A and B': X (the first verb's subject) met each"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

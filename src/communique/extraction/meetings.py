@@ -30,7 +30,7 @@ _EARLIER = re.compile(
     r"(?:meeting|visit|talks|encounter|summit)\b"
     r"|\bmet\s+since\s+(?=\d|[A-Z])", re.I)  # (but "for their first bilateral meeting" is this one)
 # one subject meeting several others, each on their own
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
 # "Dr. Anwar", "Lt. Gen.") or inside a token ("Inc.com") separates nothing
 _CLAUSE_END = re.compile(
@@ -575,6 +575,15 @@ def _principals_of_trigger(
                     b = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
                 spans.append((a, b))
                 inner += [char_span(r.subtree) for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
+    v = subject_only if subject_only is not None else heads[0]
+    if (v.dep_ == "conj" and v.pos_ in ("VERB", "AUX") and v.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
+        # "X arrived in Caracas and previously held meetings with A and B": the first verb's subject
+        for c in v.head.children:
+            if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SUBJECTS:
+                pronoun_subject = True
+            elif c.dep_ == "nsubj":
+                spans.append(char_span(c.subtree))
     if not spans:
         return None
     out: list[str] = []

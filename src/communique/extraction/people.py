@@ -730,7 +730,7 @@ def _as_date(v: Any) -> date | None:
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to|quoted)\s+$")
 _ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b")
-_ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,50},\s+$")
+_ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Under-?[Ss]ecretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,80},\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 
 
@@ -767,7 +767,7 @@ def _people_by_context(
             continue
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
-        before, after = text[max(0, s - 60) : s], text[e : e + 60]
+        before, after = text[max(0, s - 100) : s], text[e : e + 60]
         if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
                 or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)):
             continue
