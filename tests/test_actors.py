@@ -167,6 +167,8 @@ def test_strip_honorifics(kb: KnowledgeBase, surface: str, name: str) -> None:
     ("US Secretary of State", RoleCue("foreign_minister", "USA")),
     ("the former Iraqi president", RoleCue("president", "IRQ", former=True)),
     ("Quds Force commander", RoleCue("commander", "IRN", org="Quds Force")),
+    ("Prime Minister of the Republic of Georgia", RoleCue("prime_minister", "GEO")),  # the state's form, then its name
+    ("Speaker of the Parliament of Georgia", RoleCue("speaker", "GEO")),
 ])
 def test_parse_role(kb: KnowledgeBase, text: str, cue: RoleCue) -> None:
     assert kb.parse_role(text) == cue

@@ -82,3 +82,14 @@ def test_he_added_goes_on_with_the_last_speaker(extractor: Extractor) -> None:
     found = quotes(extractor, "\u201cThe talks were useful,\u201d spokesman Mateo Ibarra said. Quintero and Reyes "
                               "\u201cagreed to meet again in the near future,\u201d he added.")
     assert found == [("Mateo Ibarra", "The talks were useful,"), ("Mateo Ibarra", "agreed to meet again in the near future,")]
+
+
+def test_two_single_marks_written_as_one_double_mark(extractor: Extractor) -> None:
+    """‘’...'' and "...'' (some wires and state media print a double mark as two single ones);
+    a speech that runs over short paragraphs to its closer is one quote per paragraph."""
+    assert quotes(extractor, "\"We are building a railway together,'' Reyes said after the talks.") == [
+        ("Pablo Reyes", "We are building a railway together,")]
+    assert quotes(extractor, "Quintero said in her speech,\n\n\u2018\u2019Dear Pablo,\n\nI welcome you in Lima.\n\n"
+                             "I am confident we will hold effective talks''.") == [
+        ("Rosa Quintero", "Dear Pablo,"), ("Rosa Quintero", "I welcome you in Lima."),
+        ("Rosa Quintero", "I am confident we will hold effective talks")]

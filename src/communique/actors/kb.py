@@ -541,6 +541,11 @@ class KnowledgeBase:
                     if inst[0] is not None and (c is None or office in ("president", "chairman", "speaker", "leader")):
                         office = inst[0]
                     i = inst[1]
+                    if c is None and i + 1 < len(toks) and toks[i][0] == "of":
+                        # "Prime Minister of the Republic of Georgia": the country after the state's form
+                        c = self._country_at(toks, i + 1 + (i + 2 < len(toks) and toks[i + 1][0] == "the"))
+                        if c is not None:
+                            country, i = c
             # "the Prime Minister and Minister of Foreign Affairs": the first title leads
             nxt = self._phrase_at(toks, i + 1) if i + 1 < len(toks) and toks[i][0] == "and" else None
             if nxt is None:

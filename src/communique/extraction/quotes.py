@@ -40,15 +40,27 @@ class QuoteSpan:
         return max(self.open_mark, self.start - 1), (self.close_mark + 1) if self.close_mark >= 0 else self.end
 
 
-def _is_opener(text: str, i: int) -> bool:
+_SINGLES = frozenset("'‘’")
+
+
+def double_width(text: str, i: int) -> int:
+    """How many characters a double quotation mark at ``i`` takes: 1 for " “ ” „ « », 2 for two
+    single marks written as one double ('' ‘’ ’’ ‘‘, as some wires and state media print them), else 0."""
+    ch = text[i]
+    if ch in DOUBLE:
+        return 1
+    return 2 if ch in _SINGLES and i + 1 < len(text) and text[i + 1] in _SINGLES else 0
+
+
+def _is_opener(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before in _OPEN_BEFORE or before in DOUBLE) and not after.isspace()
 
 
-def _is_closer(text: str, i: int) -> bool:
+def _is_closer(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
@@ -83,9 +95,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             # or runs on unmarked in the speaker's own voice to a closing mark ("... the Turkish
             # people.\n\nToday we discussed ...\n\nWe talked about ... in the near future,” he said.")
             run = _runs_on_to(text, paras, pi)
-            if text[ps] in DOUBLE:
+            if double_width(text, ps):
                 open_at, n_par = pending[0], pending[1] + 1
-                ps += 1
+                ps += double_width(text, ps)
             elif run is not None:
                 closer, last = run
                 om, n_par = pending[0], pending[1] + last - pi + 1
@@ -102,22 +114,26 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         i = ps
         while i < pe:
             ch = text[i]
-            if ch in DOUBLE:
+            w = double_width(text, i)
+            if w:
+                # (a pair of single marks: the quote opens after the second, closes at the first)
                 if open_at is None:
-                    if (ch != "”" or i == ps) and _is_opener(text, i):  # (a paragraph may open with a reversed mark)
-                        open_at = i
-                    elif _is_closer(text, i):
+                    if (ch != "”" or i == ps) and _is_opener(text, i, w):  # (a paragraph may open with a reversed mark)
+                        open_at = i + w - 1
+                    elif _is_closer(text, i, w):
                         # a closer with no opener: the opening was lost; not recoverable
                         spans.append(QuoteSpan(ps, _rstrip(text, ps, i), -1, i, 1, False))
-                elif _is_closer(text, i) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace()):
+                elif _is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace()):
                     s = open_at + 1
-                    spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, i, n_par, True))
+                    spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, i + w - 1, n_par, True))
                     open_at, n_par = None, 1
-                elif _is_opener(text, i):
+                elif _is_opener(text, i, w):
                     # a new opener inside an open quote: the previous one lost its closer
                     s = open_at + 1
                     spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, -1, n_par, False))
-                    open_at, n_par = i, 1
+                    open_at, n_par = i + w - 1, 1
+                i += w
+                continue
             i += 1
         if open_at is not None:
             pending = (open_at, n_par)
@@ -130,7 +146,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 _OWN_VOICE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You)\b")
-_RUN_ON_PARAGRAPHS = 4
+_RUN_ON_PARAGRAPHS = 6
+_SALUTATION = 80  # a paragraph this short may run on without the first person ("Dear Irakli,")
 
 
 def _runs_on_to(text: str, paras: list[tuple[int, int]], pi: int) -> tuple[int, int] | None:
@@ -139,12 +156,13 @@ def _runs_on_to(text: str, paras: list[tuple[int, int]], pi: int) -> tuple[int, 
     opener before it; None otherwise (the quote ends with its paragraph)."""
     for n in range(pi, min(len(paras), pi + _RUN_ON_PARAGRAPHS)):
         ps, pe = paras[n]
-        first = next((i for i in range(ps, pe) if text[i] in DOUBLE), None)
+        first = next((i for i in range(ps, pe) if double_width(text, i)), None)
         said = text[ps : first if first is not None else pe]
-        if not _OWN_VOICE.search(said):
+        if not _OWN_VOICE.search(said) and (len(said) >= _SALUTATION or first is not None):
             return None
         if first is not None:
-            return (first, n) if _is_closer(text, first) and not _is_opener(text, first) else None
+            w = double_width(text, first)
+            return (first, n) if _is_closer(text, first, w) and not _is_opener(text, first, w) else None
     return None
 
 
