@@ -114,6 +114,12 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
                  "Foreign Affairs, Wilmer Barrientos and the Ambassador to Peru, Tomas Vidal.\n",
                  [(("Andres Molina", "Lucia Torres"), {"Carmen Ruiz", "Wilmer Barrientos", "Tomas Vidal"})],
                  id="a long title in apposition before an unknown name ('the Undersecretary for ... Affairs, X')"),
+    pytest.param("Talks in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. In addition "
+                 "to the two presidents, the meeting included the Secretary for Trade of the Andean Community, Rosa Quintero; "
+                 "the former Vice President of Peru, Tomas Vidal; and the Executive Director of the Andean Development Foundation, Ramiro "
+                 "Quesada.\n",
+                 [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal", "Ramiro Quesada"})],
+                 id="'the meeting included A; the former Vice President of X, B; and C': a list of attendees"),
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected

@@ -38,7 +38,8 @@ _CLAUSE_END = re.compile(
     r"(?<!\b(?:Prof|Capt|Engr))\.(?!\w)|\s(?:and|but|while)\s(?=[a-z])"
 )
 # a title in apposition: capitalised words and "of/the/and/for" only ("Member of the Executive Council")
-_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)){0,11}\s*$")
+_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&|"
+                         r"former|acting|interim|outgoing|deputy|then)){0,11}\s*$")
 # a title in lower case between two names of a list: "A, and the designated foreign minister, B"
 _A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*$")
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
