@@ -544,6 +544,13 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Alicia Bárcena', 'Delcy Rodríguez'}, '2023-10-16', 'Caracas'),
                   ({'Alicia Bárcena', 'Yván Gil'}, '2023-10-16', 'Caracas')],
                  id="'X arrived and held meetings with A and B': X (the first verb's subject) met each"),
+    pytest.param(" date 2024-06-10 Talks\n\nNEW DELHI - External Affairs Minister S. Jaishankar on Monday met Mauritius Prime "
+                 "Minister Pravind Kumar Jugnauth, Bhutan Prime Minister Tshering Tobgay and Vice-President of Seychelles "
+                 "Ahmed Afif.\n",
+                 [({'S. Jaishankar', 'Pravind Jugnauth'}, '2024-06-10', 'New Delhi'),
+                  ({'S. Jaishankar', 'Tshering Tobgay'}, '2024-06-10', 'New Delhi'),
+                  ({'S. Jaishankar', 'Ahmed Afif'}, '2024-06-10', 'New Delhi')],
+                 id="leaders of three other countries met one by one, a country also from the text's title"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

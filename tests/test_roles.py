@@ -97,3 +97,12 @@ def test_a_surname_inside_another_full_name_is_not_the_namesake(extractor: Extra
     ambassador = {p.name: p for p in a.people}["Aurelio Brenes"]
     assert [(sp.text, sp.start) for sp in ambassador.mentions if sp.text.endswith("Brenes")] == [
         ("Aurelio Brenes", full.index("Aurelio Brenes")), ("Brenes", full.index("Brenes told"))]  # not the wife's name
+
+
+def test_a_title_of_another_country_after_a_known_name_is_not_theirs(extractor: Extractor) -> None:
+    full = ("Talks in New Delhi\n\nS. Jaishankar held a series of meetings on 10 June 2024 with invited leaders, including "
+            "Bangladesh Prime Minister Sheikh Hasina, Sri Lankan President, Bhutan PM.\n\nHe later called on President "
+            "Ranil Wickremesinghe.\n")
+    a = analyse(extractor, full)
+    hasina = {p.name: p for p in a.people}["Sheikh Hasina"]
+    assert "Sri Lankan President" not in [sp.text for sp in hasina.mentions]

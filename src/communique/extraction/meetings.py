@@ -257,10 +257,10 @@ def find_meetings(
                 named = before[-3:-1]  # where they were named tells the meeting's date and place too
         target: MeetingDraft | None = None
         if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
-                and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb)):
+                and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb, idx)):
             principals = [subj, *[p for p in principals if p != subj]]  # "He conferred with A, B, C and D"
         if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e)
-                                              or (principals[0] == subj and _one_by_one(principals, text, s, e, kb))):
+                                              or (principals[0] == subj and _one_by_one(principals, text, s, e, kb, idx))):
             # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each
             for other in principals[1:]:
                 pair = [principals[0], other]
@@ -940,16 +940,20 @@ _TOGETHER = re.compile(r"\b(?:together|jointly|joint|trilateral|quadrilateral|mu
                        r"four-way|three-way|round\s*table|all\s+(?:three|four|five|the))\b", re.I)
 
 
-def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any) -> bool:
+def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: PeopleIndex) -> bool:
     """One leader who "conferred with" or "received" three leaders of three other countries, with
-    nothing saying they sat together, met each of them: a meeting each."""
-    others = {_country(kb, p) for p in principals[1:]} - {None, _country(kb, principals[0])}
+    nothing saying they sat together, met each of them: a meeting each (a country from the
+    knowledge base, else from the title the text gives: "Vice-President of Seychelles Ahmed Afif")."""
+    others = {_country(kb, p, idx) for p in principals[1:]} - {None, _country(kb, principals[0], idx)}
     return len(principals) >= 4 and len(others) >= 3 and not _TOGETHER.search(text, s, e)
 
 
-def _country(kb: Any, name: str) -> str | None:
+def _country(kb: Any, name: str, idx: PeopleIndex | None = None) -> str | None:
+    """A person's country: the knowledge base's, else (given the text's people) the one the text's title gives them."""
     entry = kb.person(name)
-    return getattr(entry, "country", None) if entry is not None else None
+    if entry is not None:
+        return getattr(entry, "country", None)
+    return next((m.office_country for m in idx.mentions if m.key == name and m.office_country), None) if idx else None
 
 
 def find_calls(

@@ -1101,7 +1101,10 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             after_name = role is b and not re.match(r"(?:the|his|her)\s", role.text, re.I) and not _SAYS_AFTER.match(
                 text, role.end)  # "Sayyid Shihab bin Tarik Al Said, Deputy Prime Minister ...": his
             running_on = role is a and _POSTED_TO.fullmatch(gap)  # "Minister of State for Defence Affairs X": his
-            if name.key and (after_name or running_on):
+            elsewhere = role.office_country is not None and name.entry.country != role.office_country and not any(
+                str(o.country).startswith(role.office_country) for o in name.entry.offices)
+            if name.key and (after_name or running_on) and not elsewhere:
+                # (not "... Prime Minister Sheikh Hasina, Sri Lankan President, Bhutan PM": a list, not her title)
                 role.key, role.entry, role.confidence = name.key, name.entry, 0.9
             continue
         if name.office is None:
