@@ -551,6 +551,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                   ({'S. Jaishankar', 'Tshering Tobgay'}, '2024-06-10', 'New Delhi'),
                   ({'S. Jaishankar', 'Ahmed Afif'}, '2024-06-10', 'New Delhi')],
                  id="leaders of three other countries met one by one, a country also from the text's title"),
+    pytest.param(" date 2023-05-17 Farewell visit\n\nPresident Sauli Niinistö received Estonian President Alar Karis at "
+                 "the Presidential Palace in Helsinki on Wednesday. This is the last official visit by a foreign "
+                 "statesperson to Finland in the term of President Niinistö.\n",
+                 [({'Sauli Niinistö', 'Alar Karis'}, '2023-05-17', 'Helsinki')],
+                 id="'this is the last official visit' is the final one, not an earlier meeting"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

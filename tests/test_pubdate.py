@@ -40,6 +40,7 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("Quito, 18 March 2022\n\nThe president received", date(2022, 3, 18)),
     ("Puerto Iguazú, November 30, 2005 (ABN) - The president received", date(2005, 11, 30)),  # diacritics
     ("Jeddah, Rajab 3, 1445, January 15, 2024, SPA -- The crown prince received", date(2024, 1, 15)),  # Hijri first
+    ("Bratislava, 9. 12. 2022 | press release\nThe president received", date(2022, 12, 9)),  # day. month. year
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")

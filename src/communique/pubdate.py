@@ -33,6 +33,8 @@ FULL_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b" + _MONTH + r"\s*" + _DAY + r"(?:" + _SEP + r"|\s*-\s*)" + _YEAR + r"\b", re.I),
     re.compile(r"\b(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>[01]?\d)[-/.](?P<iso_d>[0-3]?\d)\b"),
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
+    # "9. 12. 2022": day, month and year with a full stop and a space after each (central European)
+    re.compile(r"\b(?P<iso_d>[0-3]?\d)\.\s(?P<iso_m>[01]?\d)\.\s(?P<iso_y>(?:19|20)\d\d)\b"),
 )
 _PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|date|dated|"
                         r"write|written|issued)\b", re.I)

@@ -26,8 +26,9 @@ from .spans import Ranges, char_span
 # an earlier meeting told in passing ("their last meeting, in Minsk", "had met in Colonia in 2020")
 _EARLIER = re.compile(
     r"\b(?:last|previously|earlier|first|had)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
-    r"|\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
-    r"(?:meeting|visit|talks|encounter|summit)\b"
+    r"|(?<!\bis the )(?<!\bis his )(?<!\bis her )(?<!\bhosts his )(?<!\bhosts her )(?<!\bmarks the )(?<!\bmarks his )"
+    r"\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
+    r"(?:meeting|visit|talks|encounter|summit)\b"  # (not "This is the last official visit of his term": the final one)
     r"|\bmet\s+since\s+(?=\d|[A-Z])", re.I)  # (but "for their first bilateral meeting" is this one)
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with)\b", re.I)
