@@ -106,3 +106,11 @@ def test_a_title_of_another_country_after_a_known_name_is_not_theirs(extractor: 
     a = analyse(extractor, full)
     hasina = {p.name: p for p in a.people}["Sheikh Hasina"]
     assert "Sri Lankan President" not in [sp.text for sp in hasina.mentions]
+
+
+def test_a_place_named_for_a_person_is_not_that_person(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Talks in Rahim Yar Khan\n\nPrime Minister Shehbaz Sharif met President Mohamed bin Zayed Al Nahyan at Sheikh "
+        "Zayed Palace in Rahim Yar Khan on 30 December 2025.\n\n\"Neighbours can use the Chattogram and Syedpur Airports "
+        "for their trade,\" Sharif said.\n"))
+    assert {p.name for p in a.people} == {"Shehbaz Sharif", "Mohamed bin Zayed Al Nahyan"}

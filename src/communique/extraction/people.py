@@ -304,7 +304,8 @@ def _match_run(
                 continue
             found = [f for f in found if not owners or f.name in owners]
         titled = cue is not None and all(_fits_cue(f, cue, on, idx) for f in found)
-        if len(word.split()) == 1 and cue is None and _names_a_thing(text, toks, i, word, nonperson, is_place):
+        if (len(word.split()) == 1 and cue is None and _names_a_thing(text, toks, i, word, nonperson, is_place)) or (
+                _VENUE_NOUN_AFTER.match(text, e)):  # "at Sheikh Zayed Palace": a place named for him
             i = j  # "The Hague", "Parliament Hill", "the Ramadan fast": a place or a thing, not Hague or Hill
             continue
         if len(word.split()) == 1:
@@ -355,8 +356,9 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
 
 
 _VENUE_NOUN_AFTER = re.compile(
-    r"[’']?s?\s+(?:residence|street|avenue|road|square|boulevard|stadium|airport|bridge|park|hospital|school|"
-    r"university|college|institute|museum|station|highway|dam|port|estate)\b")
+    r"[’']?s?\s+(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"
+    r"university|college|institute|museum|station|highway|dam|port|estate|palace|mosque|hall|hotel|cent(?:er|re)|"
+    r"foundation|library|mausoleum|memorial|prize|award|cup|trophy|scholarship|expressway|canal)\b", re.I)
 
 
 def _written_in_full(surface: str, kb: KnowledgeBase) -> set[str]:
@@ -823,8 +825,9 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
     them a word of places, organisations and media (lexicon nonperson_words), not all in
     capitals ("LIANHE ZAOBAO", a credit), not ending in a title ("Diplomatic Adviser")."""
     words = name.split()
-    if len(words) < 2 or any(w.strip("’'") in lex.nonperson_words for w in words):
-        return False
+    if len(words) < 2 or any(w.strip("’'") in lex.nonperson_words or w.strip("’'")[:-1] in lex.nonperson_words
+                             and w.endswith("s") for w in words):
+        return False  # ("Syedpur Airports": a plural of a word of places)
     if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
         return False  # "On Saturday"
     if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words):
