@@ -556,6 +556,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "statesperson to Finland in the term of President Niinistö.\n",
                  [({'Sauli Niinistö', 'Alar Karis'}, '2023-05-17', 'Helsinki')],
                  id="'this is the last official visit' is the final one, not an earlier meeting"),
+    pytest.param(" date 2021-06-10 Talks\n\nPresident Shavkat Mirziyoyev was welcomed with a ceremony on Thursday.\n\n"
+                 "\u201cAfter the ceremony, a one-on-one meeting between Shavkat Mirziyoyev and Emomali Rahmon began in "
+                 "Dushanbe,\u201d the press service said.\n",
+                 [({'Shavkat Mirziyoyev', 'Emomali Rahmon'}, '2021-06-10', None)],
+                 id="a press service's quoted message that tells 'a meeting between A and B' states it"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

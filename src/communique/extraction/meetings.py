@@ -193,12 +193,19 @@ def find_meetings(
         s, e = sent.start_char, sent.end_char
         before.append((s, e))
         named: list[tuple[int, int]] = []
-        if (_inside(s, quoted) and _inside(e - 1, quoted)) or in_caption(text, s, e):
+        if in_caption(text, s, e):
+            continue
+        # quoted speech is left out of the sentence's reading, but for a quoted statement that tells "a
+        # meeting between A and B", naming both (a press service's message)
+        told = any(_inside(m.start(), quoted) and _between_both(sent, m.start(), idx)
+                   for m in trigger_re.finditer(text, s, e))
+        sq = _NO_QUOTES if told else quoted
+        if not told and _inside(s, quoted) and _inside(e - 1, quoted):
             continue
         att = attendance_spans(text, sent, lex, idx)
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
         present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
-        trig = [m for m in trigger_re.finditer(text, s, e) if not _inside(m.start(), quoted)]
+        trig = [m for m in trigger_re.finditer(text, s, e) if not _inside(m.start(), sq)]
         if lex.phone_re.search(text, s, e):
             trig = []  # a call is not a meeting (coded as a CONSULT statement by telephone)
         if not trig and not present:
@@ -206,7 +213,7 @@ def find_meetings(
             continue
         names = [
             m.key for m in idx.between(s, e, kinds=("name", "role"))
-            if not _inside(m.start, quoted) and not any(a <= m.start < b for a, b in att)
+            if not _inside(m.start, sq) and not any(a <= m.start < b for a, b in att)
             and not any(a <= m.start < b for a, b in aside)
         ]
         subj, _ = tops.at(s)
@@ -216,7 +223,7 @@ def find_meetings(
         extra: list[list[str]] = []  # "X met A on Tuesday, hours after holding talks with B": X and B met too
         if trig:
             for t in trig:
-                argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, att + aside)
+                argued = _principals_of_trigger(sent, t.start(), idx, tops, sq, present, att + aside)
                 readings.append(argued)
                 if argued is None or len(argued) >= 2:
                     break
@@ -224,7 +231,7 @@ def find_meetings(
             if readings[-1] is not None and len(readings[-1]) >= 2:
                 principals = readings[-1]
                 extra = _another_clause(sent, trig[len(readings) :], trig[len(readings) - 1].end(), principals, idx,
-                                        tops, quoted, present, att + aside)
+                                        tops, sq, present, att + aside)
             elif any(r is _NO_MEETING for r in readings) and all(r is _NO_MEETING or r is None for r in readings):
                 # planned, negated, greeted on arrival ... and the sentence's other triggers show no clause of their
                 # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting")
@@ -252,7 +259,7 @@ def find_meetings(
         if (trig and len(principals) < 2 and not drafts and _THE_TWO.search(text, s, e)
                 and not all(r is _NO_MEETING for r in readings)):
             # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
-            pair = _pair_before(before[-3:-1], idx, quoted)
+            pair = _pair_before(before[-3:-1], idx, sq)
             if pair and (not principals or principals[0] in pair):
                 principals = pair
                 named = before[-3:-1]  # where they were named tells the meeting's date and place too
@@ -311,7 +318,7 @@ def find_meetings(
         at = trig[len(readings) - 1].start() if readings else s
         both = (not readings or len(readings[-1] or []) >= 2 or bool(_THE_TWO.search(text, s, e))
                 or any(m.key in (readings[-1] or []) for m in idx.between(at, e, kinds=("name", "role"))))
-        if trig and not target.earlier and ((both and _another_day(text, s, e, target, quoted, published)) or (
+        if trig and not target.earlier and ((both and _another_day(text, s, e, target, sq, published)) or (
                 len(principals) < 2 and _EARLIER.search(text, s, e))):  # "the first time the two leaders met since 10 December"
             target = MeetingDraft(list(target.participants), (s, e), earlier=True)
             drafts.append(target)
@@ -625,6 +632,19 @@ def _counterparts_from(text: str, s: int, e: int, idx: PeopleIndex, kb: Any, who
         if len(there) == 1:
             out.append(next(iter(there)))
     return out
+
+
+_NO_QUOTES = Ranges(())
+
+
+def _between_both(sent: Any, at: int, idx: PeopleIndex) -> bool:
+    """The trigger at ``at`` tells "a meeting between A and B", naming both (read even inside quotation
+    marks: "“After the ceremony, a tete-a-tete meeting between A and B began,” the message says")."""
+    tok = _token_at(sent, at)
+    if tok is None or not any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        return False
+    a, b = char_span(tok.subtree)
+    return len({x.key for x in idx.between(a, b, kinds=("name",)) if x.key}) >= 2
 
 
 def _delegation_head(sent: Any, at: int, kb: Any, drafts: list[MeetingDraft], idx: PeopleIndex) -> str | None:
