@@ -561,6 +561,12 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Dushanbe,\u201d the press service said.\n",
                  [({'Shavkat Mirziyoyev', 'Emomali Rahmon'}, '2021-06-10', None)],
                  id="a press service's quoted message that tells 'a meeting between A and B' states it"),
+    pytest.param(" date 2019-04-10 Visit\n\nLatvian President Raimonds Vējonis was in Tallinn on Wednesday, meeting both his "
+                 "Estonian counterpart Kersti Kaljulaid and Prime Minister Jüri Ratas.\n\nKaljulaid spoke of trade after "
+                 "her meeting with Vējonis.\n\nVējonis also met Prime Minister Jüri Ratas on Wednesday.\n",
+                 [({'Raimonds Vējonis', 'Kersti Kaljulaid'}, '2019-04-10', 'Tallinn'),
+                  ({'Raimonds Vējonis', 'Jüri Ratas'}, '2019-04-10', 'Tallinn')],
+                 id="'meeting both A and B', each then told on their own: two meetings, not one of three"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -336,6 +336,7 @@ def find_meetings(
         for pair in extra:
             if not any(set(d.participants) == set(pair) and not d.earlier for d in drafts):
                 drafts.append(MeetingDraft(pair, (s, e)))
+    drafts = _told_pair_by_pair(drafts, text)
     for _, people in pending_attendees:
         if drafts:
             for p in people:
@@ -585,9 +586,10 @@ def _principals_of_trigger(
                 spans.append((a, b))
                 inner += [char_span(r.subtree) for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
     v = subject_only if subject_only is not None else heads[0]
-    if (v.dep_ == "conj" and v.pos_ in ("VERB", "AUX") and v.head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
-        # "X arrived in Caracas and previously held meetings with A and B": the first verb's subject
+    if ((v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG")) and v.pos_ in ("VERB", "AUX")
+            and v.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
+        # "X arrived in Caracas and previously held meetings with A and B", "X was in Tallinn on Wednesday,
+        # meeting both A and B": the governing verb's subject
         for c in v.head.children:
             if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SUBJECTS:
                 pronoun_subject = True
@@ -635,6 +637,21 @@ def _counterparts_from(text: str, s: int, e: int, idx: PeopleIndex, kb: Any, who
 
 
 _NO_QUOTES = Ranges(())
+
+
+def _told_pair_by_pair(drafts: list[MeetingDraft], text: str) -> list[MeetingDraft]:
+    """Leave out a meeting of three or more when the text tells one of them meeting each of the
+    others on their own ("meeting with both his counterpart A, and Prime Minister B", then "He also
+    met B"), unless its sentence says they sat together (a trilateral, a joint session)."""
+    pairs = {frozenset(d.participants) for d in drafts if len(d.participants) == 2 and not d.earlier}
+    out = []
+    for d in drafts:
+        ps = d.participants
+        if (len(ps) >= 3 and not d.earlier and not _TOGETHER.search(text, *d.evidence)
+                and any(all(frozenset((a, p)) in pairs for p in ps if p != a) for a in ps)):
+            continue
+        out.append(d)
+    return out
 
 
 def _between_both(sent: Any, at: int, idx: PeopleIndex) -> bool:
