@@ -567,6 +567,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Raimonds Vējonis', 'Kersti Kaljulaid'}, '2019-04-10', 'Tallinn'),
                   ({'Raimonds Vējonis', 'Jüri Ratas'}, '2019-04-10', 'Tallinn')],
                  id="'meeting both A and B', each then told on their own: two meetings, not one of three"),
+    pytest.param(" date 2021-11-17 Visit\n\nNAIROBI - President Uhuru Kenyatta met Secretary of State Antony Blinken at State "
+                 "House on Wednesday.\n\nThe visiting US delegation led by Blinken will on Wednesday afternoon hold talks with "
+                 "Foreign Minister Raychelle Omamo.\n",
+                 [({'Uhuru Kenyatta', 'Antony Blinken'}, '2021-11-17', 'Nairobi')],
+                 id="'the visiting delegation ... will hold talks': 'visiting' is an adjective, the talks are to come"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -206,6 +206,9 @@ def find_meetings(
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
         present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
         trig = [m for m in trigger_re.finditer(text, s, e) if not _inside(m.start(), sq)]
+        # "the visiting US delegation ... will hold talks": an adjective, no trigger; the sentence's verb tells
+        trig = [m for m in trig if not ((t := _token_at(sent, m.start())) is not None and t.lower_ == "visiting"
+                                        and t.dep_ in ("amod", "compound"))]
         if lex.phone_re.search(text, s, e):
             trig = []  # a call is not a meeting (coded as a CONSULT statement by telephone)
         if not trig and not present:
