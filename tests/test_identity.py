@@ -572,6 +572,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Foreign Minister Raychelle Omamo.\n",
                  [({'Uhuru Kenyatta', 'Antony Blinken'}, '2021-11-17', 'Nairobi')],
                  id="'the visiting delegation ... will hold talks': 'visiting' is an adjective, the talks are to come"),
+    pytest.param(" date 2022-11-25 Visit\n\nPresident Andrés Manuel López Obrador received his Colombian counterpart Gustavo "
+                 "Petro on Friday.\n\nLópez Obrador said he will propose to Petro the holding of the Pacific Alliance Summit "
+                 "in Lima.\n",
+                 [({'Andrés Manuel López Obrador', 'Gustavo Petro'}, '2022-11-25', None)],
+                 id="the place of a summit to come is not the meeting's"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -892,11 +892,14 @@ def _lead_place(
         if gathering is None or gathering.start() in quoted or _EARLIER.search(text, s, e):
             continue  # ... or "following their last meeting in Vladivostok": another meeting's place
         found = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=gathering.start(), quoted=quoted)
+        if found is not None and found.start > gathering.start() and _TO_COME.search(text, s, gathering.start()):
+            continue  # "he will propose to Petro the holding of the Pacific Alliance Summit in Lima": one to come
         if found is not None:
             return found
     return None
 
 
+_TO_COME = re.compile(r"\b(?:will|would|shall|plans?|planned|propos(?:e|es|ed|al)|expected|scheduled|upcoming|next)\b", re.I)
 _VISIT_TO = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|tour|travell?(?:ed|ing)|arriv(?:ed|es|ing)|landed)\s+(?:to|in)\s+"
                        r"(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
