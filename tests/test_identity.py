@@ -577,6 +577,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "in Lima.\n",
                  [({'Andrés Manuel López Obrador', 'Gustavo Petro'}, '2022-11-25', None)],
                  id="the place of a summit to come is not the meeting's"),
+    pytest.param(" date 2020-09-28 Farewell\n\nIndian High Commissioner Vikram Doraiswami paid a farewell call on Prime "
+                 "Minister Sheikh Hasina at Ganabhaban on Sunday. -PID\n\nAfter the call on, the Prime Minister's Press "
+                 "Secretary Ihsanul Karim briefed journalists.\n",
+                 [({'Vikram Doraiswami', 'Sheikh Hasina'}, '2020-09-27', 'Dhaka')],
+                 id="a story line ending with its agency ('... on Sunday. -PID') is no photo caption; 'the call on,' calls on no one"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -733,11 +733,20 @@ _CREDIT_END = re.compile(
 
 def in_caption(text: str, s: int, e: int) -> bool:
     """Whether text[s:e] lies on a line that ends with a photo credit: a caption, whose people
-    pose for a picture and whose account is no evidence of the meeting."""
+    pose for a picture and whose account is no evidence of the meeting. A line ending with a dash
+    and a source is a caption only when it tells nothing in the past ("... shares a light moment
+    with X. – Amiri Diwan"); a story line may end with its agency ("... paid a farewell call on
+    the Prime Minister on Sunday. -PID")."""
     lo = text.rfind("\n", 0, s) + 1
     hi = text.find("\n", max(s, e - 1))
     line = text[lo : hi if hi >= 0 else len(text)]
-    return bool(_CREDIT_END.search(line))
+    credit = _CREDIT_END.search(line)
+    if credit is None:
+        return False
+    return credit.group(0).lstrip(".!?”\"’) ")[:1] not in "–—-" or not _PAST.search(line)
+
+
+_PAST = re.compile(r"\b(?:[a-z]{2,}ed|met|held|paid|said|told|gave|made|took|came|went|spoke|saw|led|began|was|were)\b")
 
 
 def _leader_greets_leader(sent: Any, at: int, idx: PeopleIndex) -> bool:
