@@ -631,9 +631,8 @@ def _counterparts_from(text: str, s: int, e: int, idx: PeopleIndex, kb: Any, who
         code = kb.country_code(re.sub(r"^the\s+", "", part).strip())
         if code is None:
             continue
-        there = {n.key for n in idx.mentions if n.kind in ("name", "role") and n.key and n.key != who and (
-            (n.entry is not None and (n.entry.country == code or any(o.country == code for o in n.entry.offices)))
-            or (n.entry is None and n.office_country == code))}
+        there = {n.key for n in idx.mentions if n.kind in ("name", "role") and n.key and n.key != who
+                 and _from(n.entry, n.office_country, code)}
         if len(there) == 1:
             out.append(next(iter(there)))
     return out
@@ -682,11 +681,17 @@ def _delegation_head(sent: Any, at: int, kb: Any, drafts: list[MeetingDraft], id
         return None
     for d in drafts:
         for p in d.participants:
-            entry = idx.entries.get(p)
-            if entry is not None and (entry.country == country
-                                      or any(o.country == country for o in entry.offices)):
+            if idx.entries.get(p) is not None and _from(idx.entries[p], None, country):
                 return p
     return None
+
+
+def _from(entry: Any, titled: str | None, code: str) -> bool:
+    """Whether a person is of country ``code``: the knowledge base's country or an office held there,
+    else (a person it lacks) the country of the title the text gives them."""
+    if entry is not None:
+        return bool(entry.country == code or any(o.country == code for o in entry.offices))
+    return titled == code
 
 
 def _token_at(sent: Any, at: int) -> Any:
