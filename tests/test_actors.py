@@ -291,6 +291,9 @@ def test_role_with_date_prefers_context_over_other_holders(kb: KnowledgeBase) ->
     ("Ebrahim Raeesi", None, "Ebrahim Raisi", "President of Iran"),
     ("Hossein Amir Abdollahian", None, "Hossein Amir-Abdollahian", "Foreign Minister of Iran"),
     ("Abbas Araqchi", date(2025, 5, 1), "Abbas Araghchi", "Foreign Minister of Iran"),
+    ("Mohamed Al-Manfi", date(2021, 5, 4), "Mohamed al-Menfi", "Chairman of the Presidential Council of Libya"),
+    ("Tuilaepa Lupesoliai Sailele Malielegaoi", date(2018, 5, 23), "Tuilaʻepa Saʻilele Malielegaoi",
+     "Prime Minister of Samoa"),
 ])
 def test_names_resolve(kb: KnowledgeBase, surface: str, on: date | None, name: str, role: str) -> None:
     r = resolve_mention(kb, surface, on)
