@@ -114,3 +114,12 @@ def test_a_place_named_for_a_person_is_not_that_person(extractor: Extractor) -> 
         "Zayed Palace in Rahim Yar Khan on 30 December 2025.\n\n\"Neighbours can use the Chattogram and Syedpur Airports "
         "for their trade,\" Sharif said.\n"))
     assert {p.name for p in a.people} == {"Shehbaz Sharif", "Mohamed bin Zayed Al Nahyan"}
+
+
+def test_a_bare_title_in_first_person_words_is_the_other_s(extractor: Extractor) -> None:
+    """"the prime minister and I agreed": the title is the partner's, the words are still the speaker's."""
+    a = analyse(extractor, (
+        "Talks in Bratislava\n\nPremier Robert Fico met his Czech counterpart Andrej Babis in Bratislava on 8 January "
+        "2026.\n\n\"At today's meeting, the prime minister and I agreed to continue joint government talks,\" stated Fico.\n"))
+    assert [(q.speaker, q.text) for q in a.quotes] == [
+        ("Robert Fico", "At today's meeting, the prime minister and I agreed to continue joint government talks,")]

@@ -273,15 +273,21 @@ def _first_full_date(text: str) -> date | None:
     return None
 
 
+# a speaker's own voice: "At today's meeting, the prime minister and I agreed" (the title is the other's)
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
+
+
 def _not_named_inside(a: Any, idx: PeopleIndex, text: str) -> Any:
     """Words that name their own speaker in the third person ("The Prime Minister and the
     President discussed ...", a readout or statement quoted) are not that person's words: the
     speaker is then nobody. A title the speaker gives himself ("my first visit as Prime
-    Minister") is no third person."""
+    Minister"), or a bare title in words spoken in the first person ("the prime minister and I
+    agreed", where the title is the other's), is no third person."""
     if a.speaker is None:
         return a
+    first_person = bool(_FIRST_PERSON.search(text, a.span.start, a.span.end))
     inside = any(m.key == a.speaker and m.kind != "pronoun" and a.span.start <= m.start < a.span.end
-                 and not (m.kind == "role" and AS_A_TITLE.search(text, max(0, m.start - 8), m.start))
+                 and not (m.kind == "role" and (first_person or AS_A_TITLE.search(text, max(0, m.start - 8), m.start)))
                  for m in idx.mentions)
     return dataclasses.replace(a, speaker=None) if inside else a
 
