@@ -18,7 +18,7 @@ from typing import Any
 from .attribution import Topics, pronoun_person
 from .dates import DateFound, find_date
 from .lexicon import Lexicon
-from .people import PeopleIndex
+from .people import PeopleIndex, of_country
 from .places import Gazetteer, PlaceFound, dateline, dateline_span, find_place
 from .sentences import sentences
 from .spans import Ranges, char_span
@@ -197,15 +197,15 @@ def find_meetings(
             continue
         # quoted speech is left out of the sentence's reading, but for a quoted statement that tells "a
         # meeting between A and B", naming both (a press service's message)
-        told = any(_inside(m.start(), quoted) and _between_both(sent, m.start(), idx)
-                   for m in trigger_re.finditer(text, s, e))
+        matches = list(trigger_re.finditer(text, s, e))
+        told = any(_inside(m.start(), quoted) and _between_both(sent, m.start(), idx) for m in matches)
         sq = _NO_QUOTES if told else quoted
         if not told and _inside(s, quoted) and _inside(e - 1, quoted):
             continue
         att = attendance_spans(text, sent, lex, idx)
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
         present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
-        trig = [m for m in trigger_re.finditer(text, s, e) if not _inside(m.start(), sq)]
+        trig = [m for m in matches if not _inside(m.start(), sq)]
         # "the visiting US delegation ... will hold talks": an adjective, no trigger; the sentence's verb tells
         trig = [m for m in trig if not ((t := _token_at(sent, m.start())) is not None and t.lower_ == "visiting"
                                         and t.dep_ in ("amod", "compound"))]
@@ -632,7 +632,7 @@ def _counterparts_from(text: str, s: int, e: int, idx: PeopleIndex, kb: Any, who
         if code is None:
             continue
         there = {n.key for n in idx.mentions if n.kind in ("name", "role") and n.key and n.key != who
-                 and _from(n.entry, n.office_country, code)}
+                 and of_country(n.entry, n.office_country, code)}
         if len(there) == 1:
             out.append(next(iter(there)))
     return out
@@ -681,17 +681,10 @@ def _delegation_head(sent: Any, at: int, kb: Any, drafts: list[MeetingDraft], id
         return None
     for d in drafts:
         for p in d.participants:
-            if idx.entries.get(p) is not None and _from(idx.entries[p], None, country):
+            if idx.entries.get(p) is not None and of_country(idx.entries[p], None, country):
                 return p
     return None
 
-
-def _from(entry: Any, titled: str | None, code: str) -> bool:
-    """Whether a person is of country ``code``: the knowledge base's country or an office held there,
-    else (a person it lacks) the country of the title the text gives them."""
-    if entry is not None:
-        return bool(entry.country == code or any(o.country == code for o in entry.offices))
-    return titled == code
 
 
 def _token_at(sent: Any, at: int) -> Any:

@@ -888,6 +888,14 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
 _COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<adj>[A-Z][a-z]+)\s+counterparts?\b")
 
 
+def of_country(entry: Any, titled: str | None, code: str) -> bool:
+    """Whether a person is of country ``code``: the knowledge base's country or an office held there,
+    else (a person it lacks) the country of the title the text gives them."""
+    if entry is not None:
+        return bool(entry.country == code or any(o.country == code for o in entry.offices))
+    return titled == code
+
+
 def _counterparts(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray) -> None:
     """"his Thai counterpart": the one person of the text from that country (by the knowledge
     base or the role the text gives), when there is exactly one."""
@@ -895,12 +903,7 @@ def _counterparts(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearr
         code = kb.country_code(m.group("adj"))
         if code is None or any(taken[m.start() : m.end()]):
             continue
-        from_there = {
-            n.key for n in idx.mentions
-            if n.kind == "name" and n.key and (
-                (n.entry is not None and (n.entry.country == code or any(o.country == code for o in n.entry.offices)))
-                or (n.entry is None and n.office_country == code))
-        }
+        from_there = {n.key for n in idx.mentions if n.kind == "name" and n.key and of_country(n.entry, n.office_country, code)}
         if len(from_there) == 1:
             idx.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", key=next(iter(from_there)),
                                         confidence=0.8))
