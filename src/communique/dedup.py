@@ -49,6 +49,7 @@ from datasketch import MinHash, MinHashLSH
 from .errors import ModelMissing
 from .options import Options
 from .records import DocumentResult
+from .timing import stage
 
 NUM_PERM = 64
 SHINGLE = 5
@@ -385,6 +386,10 @@ class DedupIndex:
         need = [d for d in doc_ids if self.sigs[d].get("embedding") is None]
         if not need or not self.opts.embeddings:
             return
+        with stage("embed"):
+            self._encode_texts(need)
+
+    def _encode_texts(self, need: Sequence[str]) -> None:
         emb = self._embedder()
         if emb is None:
             return

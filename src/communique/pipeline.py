@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .options import Options
 from .records import Analysis, CleanDocument, DocumentResult, Failure, Quality, RawDocument
+from .timing import mark, stage, timed
 
 if TYPE_CHECKING:
     from .events import Event
@@ -33,10 +34,11 @@ class Pipeline:
         from .extraction import Extractor
         from .quality import SpinModel
 
-        self.opts = opts or Options()
-        self.extractor = Extractor(self.opts, nlp=nlp)
-        self.spin_model = SpinModel.load()
-        self.furniture = load_furniture()
+        with stage("load models"):
+            self.opts = opts or Options()
+            self.extractor = Extractor(self.opts, nlp=nlp)
+            self.spin_model = SpinModel.load()
+            self.furniture = load_furniture()
 
     def process(self, docs: Iterable[RawDocument | Failure]) -> Iterator[DocumentResult | Failure]:
         """Stages 2-4 over a stream, batching the NLP; failures pass through, never raise."""
@@ -44,25 +46,29 @@ class Pipeline:
         from .quality import assess
 
         cleaned: list[tuple[CleanDocument, Quality]] = []
+        size = 1  # batches grow 1, 2, 4 ... to batch_size: the first document comes out at once
         for item in docs:
             if isinstance(item, Failure):
                 yield item
                 continue
             try:
-                c = clean(item, self.furniture)
-                q = assess(c, self.opts, model=self.spin_model)
+                with stage("clean"):
+                    c = clean(item, self.furniture)
+                with stage("quality"):
+                    q = assess(c, self.opts, model=self.spin_model)
             except Exception as exc:  # one broken document never stops a batch
                 yield Failure(item.source, f"cannot clean: {type(exc).__name__}: {exc}", stage="clean")
                 continue
             cleaned.append((c, q))
-            if len(cleaned) >= self.opts.batch_size:
+            if len(cleaned) >= size:
                 yield from self._analyse(cleaned)
-                cleaned = []
+                cleaned, size = [], min(2 * size, self.opts.batch_size)
         if cleaned:
             yield from self._analyse(cleaned)
 
     def _analyse(self, batch: list[tuple[CleanDocument, Quality]]) -> Iterator[DocumentResult | Failure]:
-        analyses = self.extractor.analyse_many([(c, q) for c, q in batch])
+        with stage("extract"):
+            analyses = list(self.extractor.analyse_many(batch))
         for (c, q), a in zip(batch, analyses, strict=True):
             if isinstance(a, Failure):
                 yield a
@@ -246,31 +252,35 @@ def extract_into_store(store: Any, items: Iterable[RawDocument | Failure], opts:
 
     def save(batch: list[DocumentResult]) -> None:
         # a document, its signature and its links become visible together (a crash keeps none)
-        with store.transaction("save a batch"):
+        with stage("store"), store.transaction("save a batch"):
             saved = store.save_results(batch)
             kept = [r for r in batch if (r.doc_id, r.clean.raw.source) not in saved.refused]
-            links = index.link(kept)
+            with stage("link"):
+                links = index.link(kept)
             store.save_signatures({**{r.doc_id: index.sigs[r.doc_id] for r in kept if r.doc_id in index.sigs},
                                    **index.take_encoded()})
             if links:
                 store.save_links([x.as_row() for x in links])
+        mark("first document stored")
         run.added.extend(saved.added_ids)
         run.replaced.extend(saved.replaced_ids)
         run.skipped.update(saved.reasons)
         run.failures.extend(saved.failures)
 
     batch: list[DocumentResult] = []
+    size = 1  # as Pipeline.process: the first document is stored as soon as it is analysed
     for item in process_stream(items, opts, pipeline):
         if bar is not None:
             bar.advance()
         if isinstance(item, Failure):
             run.failures.append(item)
-            store.record_failure(item)
+            with stage("store"):
+                store.record_failure(item)
             continue
         batch.append(item)
-        if len(batch) >= opts.batch_size:
+        if len(batch) >= size:
             save(batch)
-            batch = []
+            batch, size = [], min(2 * size, opts.batch_size)
     if batch:
         save(batch)
 
@@ -284,13 +294,14 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
     from .events import assign_event_ids, merge_events
     from .progress import track
 
-    with store.transaction("link and merge events", exclusive=True):
+    with stage("store"), store.transaction("link and merge events", exclusive=True):
         total = store.counts()["documents"] if progress else None
         corpus = list(track(store.iter_results(), progress, "linking and merging", total)
                       if progress else store.iter_results())
-        links = index.absorb(store.load_signatures(missing_from=index.sigs))
-        unsigned = [r for r in corpus if r.doc_id not in index.sigs]
-        links += index.link(unsigned)
+        with stage("link"):
+            links = index.absorb(store.load_signatures(missing_from=index.sigs))
+            unsigned = [r for r in corpus if r.doc_id not in index.sigs]
+            links += index.link(unsigned)
         resigned = {**{r.doc_id: index.sigs[r.doc_id] for r in unsigned}, **index.take_encoded()}
         if resigned:
             store.save_signatures(resigned)
@@ -298,8 +309,9 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
             store.save_links([x.as_row() for x in links])
         if corpus:
             stored = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
-            run.events = merge_events(corpus, stored, opts)
-            assign_event_ids(corpus, run.events)
+            with stage("merge"):
+                run.events = merge_events(corpus, stored, opts)
+                assign_event_ids(corpus, run.events)
             store.replace_events(
                 [(e.event_id, e.to_json()) for e in run.events],
                 [(e.event_id, doc_id, idx) for e in run.events for doc_id, idx in e.sources],
@@ -345,10 +357,11 @@ def run(
         index = DedupIndex.from_signatures(store.load_signatures(), opts, None, store.clean_texts)
 
         def todo() -> Iterator[RawDocument | Failure]:
-            for item in read_paths(paths, opts, report.notes):
+            for item in timed("read", read_paths(paths, opts, report.notes)):
                 if isinstance(item, RawDocument):
                     wanted.append(item.doc_id)
-                    stored = store.get_document(item.doc_id)
+                    with stage("store"):
+                        stored = store.get_document(item.doc_id)
                     if stored is not None and stored.extracted_at is not None and stored.content_hash == item.content_hash:
                         report.unchanged.append(item.doc_id)
                         bar.advance()
@@ -359,7 +372,8 @@ def run(
             extract_into_store(store, todo(), opts, index, report, pipeline=pipeline, bar=bar)
         link_and_merge_store(store, index, opts, report, prog)
         keep = set(wanted)
-        report.results = [r for r in store.iter_results() if r.doc_id in keep]
+        with stage("store"):
+            report.results = [r for r in store.iter_results() if r.doc_id in keep]
     return report
 
 

@@ -46,6 +46,32 @@ LEADERS = (
     ("Prime Minister", "Hiroshi Tanabe", "Tokyo"),
     ("President", "Lucia Ferreyra", "Montevideo"),
 )
+# Our own background paragraphs (no named people): real reports run several of them after the news.
+BACKGROUND = (
+    "Trade between the two countries has grown steadily over the past decade, driven by energy, machinery and "
+    "farm produce, although officials on both sides have said the balance remains uneven and that small firms "
+    "still face long waits at the border crossings.",
+    "The two governments signed a framework agreement on investment protection several years ago, and a joint "
+    "commission meets once a year to review projects in transport, water management and higher education.",
+    "Analysts said the timing of the visit reflected a wider effort in the region to diversify partnerships, "
+    "with several capitals seeking new markets for their exports and new sources of financing for infrastructure.",
+    "Security cooperation was also on the agenda, according to officials familiar with the preparations, "
+    "including the exchange of information on smuggling routes and the training of border guards and coast guards.",
+    "Opposition lawmakers have questioned the cost of some of the projects discussed, and a parliamentary "
+    "committee is expected to examine the agreements before they can enter into force.",
+    "Business associations welcomed the talks and called for simpler visa rules for traders, lower tariffs on "
+    "processed goods and a direct flight between the two capitals, which was suspended during the pandemic.",
+    "Cultural ties have a long history, with student exchanges, a shared heritage programme and annual festivals "
+    "that draw thousands of visitors, and both sides said they wanted to expand tourism in the coming years.",
+    "The ministries of finance and economy will follow up with technical meetings over the next few months, "
+    "officials said, and a business forum is planned to coincide with the next session of the joint commission.",
+)
+SPAM = (
+    "Click here to claim your free trial of the best VPN deals today!",
+    "Buy cheap essay writing services online, 100% plagiarism free, order now.",
+    "Best online casino bonuses: sign up and get 200 free spins instantly.",
+)
+OUTLETS = ("Daily Courier", "Evening Ledger", "Regional Wire", "Capital Times", "The Observer Post")
 INSERTS = (
     "Officials said the delegation numbered {a} people and that {b} agreements had been prepared for signature.",
     "The two sides noted that bilateral trade reached {a} million dollars in the first {b} months of the year.",
@@ -107,6 +133,59 @@ def vary(base: str, i: int, seed: int = 0) -> str:
     at = max(2, min(len(paragraphs) - 1, len(paragraphs) // 2))
     paragraphs.insert(at, insert)
     return "\n\n".join(paragraphs)
+
+
+def _with_background(text: str, rng: random.Random) -> str:
+    """``text`` with three to five background paragraphs appended (reports run 300-600 words)."""
+    extra = rng.sample(BACKGROUND, 3 + rng.randrange(3))
+    return text.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n"
+
+
+def _reprint(text: str, outlet: str) -> str:
+    """The same story as another outlet runs it: the same text under its own furniture lines."""
+    head, _, body = text.partition("\n\n")
+    return f"{head}\n\nPublished by {outlet}\n\n{body.rstrip()}\n\n© {outlet}. All rights reserved.\n"
+
+
+@dataclass(frozen=True, slots=True)
+class RunCorpus(Corpus):
+    originals: int = 0
+    reprints: int = 0  # the same text as an original, under another outlet's furniture
+    spun: int = 0  # an original through ``communique.spin``, with a spam line
+
+
+def build_run_corpus(n: int, directory: Path, samples_dir: Path | None = None, seed: int = 0,
+                     reprint_share: float = 0.15, spun_share: float = 0.1, prefix: str = "") -> RunCorpus:
+    """``n`` articles as a crawl delivers them: originals (varied sample articles with background
+    paragraphs), reprints of earlier originals by other outlets and spun copies of earlier
+    originals; each copy follows its original within a few dozen files, as in a crawl."""
+    from ..spin import load_thesaurus, spin
+
+    bases = sample_bases(samples_dir) or template_bases()
+    thesaurus = load_thesaurus()
+    rng = random.Random(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    recent: list[str] = []
+    counts = {"original": 0, "reprint": 0, "spun": 0}
+    size = 0
+    for i in range(n):
+        roll = rng.random()
+        kind = ("original" if not recent or roll >= reprint_share + spun_share
+                else "reprint" if roll < reprint_share else "spun")
+        if kind == "original":
+            text = _with_background(vary(bases[i % len(bases)], i, seed), rng)
+            recent = (recent + [text])[-50:]
+        elif kind == "reprint":
+            text = _reprint(rng.choice(recent), rng.choice(OUTLETS))
+        else:
+            text = spin(rng.choice(recent), 0.3, seed * 1_000_003 + i, thesaurus).rstrip("\n")
+            text += "\n\n" + rng.choice(SPAM) + "\n"
+        counts[kind] += 1
+        data = text.encode("utf-8")
+        (directory / f"{prefix}{i:06d}.txt").write_bytes(data)
+        size += len(data)
+    return RunCorpus(directory=directory, files=n, bytes=size, originals=counts["original"],
+                     reprints=counts["reprint"], spun=counts["spun"])
 
 
 def build_corpus(n: int, directory: Path, samples_dir: Path | None = None, seed: int = 0) -> Corpus:

@@ -19,6 +19,7 @@ BENCHMARKS: dict[str, str] = {
     "api": "communique.bench.api:bench_api_cmd",
     "fuzz": "communique.bench.fuzz:bench_fuzz_cmd",
     "spun": "communique.bench.spun:bench_spun_cmd",
+    "run": "communique.bench.run:bench_run_cmd",
 }
 
 

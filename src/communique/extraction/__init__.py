@@ -22,6 +22,7 @@ from ..actors.kb import KnowledgeBase
 from ..nlp import load_pipeline
 from ..options import Options
 from ..records import Analysis, CleanDocument, Failure, Meeting, Person, Quality, Quote, Span, Statement
+from ..timing import timed
 from .attribution import attribute, topics
 from .dates import PATTERNS as DATE_PATTERNS
 from .dates import _explicit
@@ -80,7 +81,7 @@ class Extractor:
 
         chunked = [paragraph_chunks(t) for t in texts]
         flat = (c for chunks in chunked for c in chunks)
-        parsed = self.nlp.pipe(flat, batch_size=self.opts.batch_size * 8)
+        parsed = timed("parse (spaCy)", self.nlp.pipe(flat, batch_size=self.opts.batch_size * 8))
         for chunks in chunked:
             parts = [next(parsed) for _ in chunks]
             yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
