@@ -582,6 +582,13 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Secretary Ihsanul Karim briefed journalists.\n",
                  [({'Vikram Doraiswami', 'Sheikh Hasina'}, '2020-09-27', 'Dhaka')],
                  id="a story line ending with its agency ('... on Sunday. -PID') is no photo caption; 'the call on,' calls on no one"),
+    pytest.param(" date 2023-10-06 Home again\n\nPrime Minister Sitiveni Rabuka returned home on Friday after a busy month abroad.\n\n"
+                 "He was in New York for the General Assembly; the funeral of a former president in Nairobi, where he also had "
+                 "a bilateral with Kenyan President William Ruto; and the trade fair in Lima, where he also held talks with Peruvian President "
+                 "Dina Boluarte.\n",
+                 [({'Sitiveni Rabuka', 'William Ruto'}, None, 'Nairobi'),
+                  ({'Sitiveni Rabuka', 'Dina Boluarte'}, None, 'Lima')],
+                 id="a sentence listing a trip's meetings between semicolons: one meeting per clause, each in its own place"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -106,6 +106,10 @@ def test_a_gathering_named_for_its_host_city(kb: KnowledgeBase, gaz: Gazetteer, 
     ("Putin hoped for a normalisation of the political situation in Bishkek.", None),
     ("They discussed the war in Gaza and aid.", None),
     ("The US embassy in Dhaka said the envoy called on the chief adviser.", "Dhaka"),
+    # a venue word followed by a name with neither comma nor "in" between is the venue's own name
+    ("The two leaders met at Hotel Shangri La on the atoll to discuss fisheries.", None),
+    ("The two heads of state met at State House Nairobi during the visit.", "Nairobi"),
+    ("The president received him at the State House, Lusaka.", "Lusaka"),
 ])
 def test_place_phrases(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)

@@ -123,3 +123,18 @@ def test_a_bare_title_in_first_person_words_is_the_other_s(extractor: Extractor)
         "2026.\n\n\"At today's meeting, the prime minister and I agreed to continue joint government talks,\" stated Fico.\n"))
     assert [(q.speaker, q.text) for q in a.quotes] == [
         ("Robert Fico", "At today's meeting, the prime minister and I agreed to continue joint government talks,")]
+
+
+@pytest.mark.parametrize("text", [
+    # a country of two words after "told" looks like a name found by its context
+    "Talks in the capital\n\nThe visiting president also told Costa Rica's foreign minister, at a dinner on Monday, "
+    "that the two countries would open consulates.\n",
+    # "St" for "Saint" in a country's name, and its short form
+    "BASSETERRE, St Kitts and Nevis: Prime Minister Lorna Vell met with the visiting Prime Minister of Grenada, "
+    "Amos Kerr, for talks on Monday.\n\nThe talks covered the tourism agenda of St Kitts and of St. Lucia.\n",
+])
+def test_countries_are_never_people(extractor: Extractor, text: str) -> None:
+    a = analyse(extractor, text)
+    names = {p.name for p in a.people}
+    assert not names & {"Costa Rica", "St Kitts", "St. Lucia", "Kitts", "Rica"}, names
+    assert all({"Costa Rica", "St Kitts"}.isdisjoint(m.participants) for m in a.meetings)

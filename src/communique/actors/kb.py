@@ -169,9 +169,12 @@ class KnowledgeBase:
             for word in c["names"]:
                 if word.isupper() and len(word) <= 5:
                     self._country_abbrevs[word.replace(".", "")] = code
-                else:
-                    self._country_words.setdefault(fold(word), code)
-                    self._country_adjectives.setdefault(fold(word), code)
+                    continue
+                # "Saint Lucia" is written "St Lucia" and "St. Lucia" as often
+                saint = [abbr + word[5:] for abbr in ("St", "St.")] if word.startswith("Saint ") else []
+                for form in (word, *saint):
+                    self._country_words.setdefault(fold(form), code)
+                    self._country_adjectives.setdefault(fold(form), code)
             for word in c["demonyms"]:
                 self._country_words.setdefault(fold(word), code)
                 self._country_adjectives.setdefault(fold(word), code)

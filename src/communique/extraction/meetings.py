@@ -223,7 +223,7 @@ def find_meetings(
         principals: list[str] = []
         readings: list[list[str] | None] = []
         was_greeted, greeted = greeted, False
-        extra: list[list[str]] = []  # "X met A on Tuesday, hours after holding talks with B": X and B met too
+        extra: list[tuple[list[str], int]] = []  # "X met A on Tuesday, hours after holding talks with B": X and B met too
         if trig:
             for t in trig:
                 argued = _principals_of_trigger(sent, t.start(), idx, tops, sq, present, att + aside)
@@ -336,9 +336,11 @@ def find_meetings(
             for p in present:
                 if p and p not in d.participants and p not in d.attendees:
                     d.attendees.append(p)
-        for pair in extra:
+        if extra and target.place is None:
+            target.place = _own_place(text, s, e, trig[len(readings) - 1].start(), gaz, kb, lex, quoted)
+        for pair, at in extra:
             if not any(set(d.participants) == set(pair) and not d.earlier for d in drafts):
-                drafts.append(MeetingDraft(pair, (s, e)))
+                drafts.append(MeetingDraft(pair, (s, e), place=_own_place(text, s, e, at, gaz, kb, lex, quoted)))
     drafts = _told_pair_by_pair(drafts, text)
     for _, people in pending_attendees:
         if drafts:
@@ -408,15 +410,19 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
     return not (mine and theirs and mine.date is not None and mine.date == theirs.date)
 
 
-_THEN = re.compile(r"\b(?:after|before|following|then|later)\b", re.I)
+# between two clauses of one sentence that tell meetings of their own: "hours after", "and later", "; the
+# summit in Tokyo, where he also had a bilateral with B"
+_THEN = re.compile(r"\b(?:after|before|following|then|later|also)\b|;", re.I)
 
 
 def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals: list[str], idx: PeopleIndex,
-                    tops: Topics, quoted: Ranges, present: list[str | None], aside: list[tuple[int, int]]) -> list[list[str]]:
+                    tops: Topics, quoted: Ranges, present: list[str | None], aside: list[tuple[int, int]],
+                    ) -> list[tuple[list[str], int]]:
     """Meetings of the sentence's subject told by a later clause of its own ("X met A on Tuesday, hours
-    after holding talks with B"; "... and later held talks with B"): the subject and the people that
-    clause meets who are not among the first meeting's."""
-    out: list[list[str]] = []
+    after holding talks with B"; "... and later held talks with B"; "...; where he also had a bilateral
+    with B"): the subject and the people that clause meets who are not among the first meeting's, each
+    with where its trigger stands."""
+    out: list[tuple[list[str], int]] = []
     text = sent.doc.text
     for t in rest:
         if not _THEN.search(text, after, t.start()):
@@ -424,9 +430,21 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
         argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, aside)
         new = [k for k in (argued or []) if k not in principals]
         if argued and new and len(new) == len(set(argued) - {principals[0]}):
-            out.append([principals[0], *new])
+            out.append(([principals[0], *new], t.start()))
         after = t.end()
     return out
+
+
+def _own_place(text: str, s: int, e: int, at: int, gaz: Gazetteer, kb: Any, lex: Lexicon,
+               quoted: Ranges) -> PlaceFound | None:
+    """The place of the clause around ``at`` in a sentence that lists meetings between semicolons
+    ("a Brisbane bilateral with A; the funeral in Tokyo, where he also had a bilateral with B"),
+    or None when the sentence has no semicolon (its place is the sentence's)."""
+    if ";" not in text[s:e]:
+        return None
+    cs = text.rfind(";", s, at) + 1 or s
+    ce = text.find(";", at, e)
+    return find_place(text, cs, ce if ce >= 0 else e, gaz, kb, lex.landmarks, prefer_after=at, quoted=quoted)
 
 
 def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:

@@ -765,8 +765,8 @@ def _people_by_context(
             words = words[1:]
         if not 2 <= len(words) <= 4:
             continue
-        if any(not_a_name_word(w) for w in words):
-            continue
+        if any(not_a_name_word(w) for w in words) or kb.country_code(" ".join(words)) or is_place(" ".join(words)):
+            continue  # "told Sri Lanka's foreign minister": a name of two words may be a country's
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
         before, after = text[max(0, s - 100) : s], text[e : e + 60]

@@ -132,7 +132,10 @@ _SCENE_NOUNS = re.compile(
 _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
                 r"Buildings|Villa|Mansion|Secretariat|Headquarters|Ministry|Estate|Pavilion|Chancellery|Fort)")
 _VENUE_CITY = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-Z][\w’'-]+)?,?\s+(?:in\s+)?"
+    # a city right after the venue ("State House Nairobi") only after a venue's name: "Hotel Shangri La"
+    # is the hotel's own name, not a city it is in
+    r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]+\s+){0,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-Z][\w’'-]+)?(?:,\s*|\s+in\s+)"
+    r"|(?:[A-Z][\w’'-]+\s+){1,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-Z][\w’'-]+)?\s+)"
     r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
     r"|(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:’s|'s)\s+(?:[A-Z][\w’'-]+\s+){0,3}" + _VENUE_WORDS)
 _CITY_AFTER = re.compile(r"(?:,\s*|\s+in\s+)(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
