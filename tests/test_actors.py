@@ -169,6 +169,7 @@ def test_strip_honorifics(kb: KnowledgeBase, surface: str, name: str) -> None:
     ("Quds Force commander", RoleCue("commander", "IRN", org="Quds Force")),
     ("Prime Minister of the Republic of Georgia", RoleCue("prime_minister", "GEO")),  # the state's form, then its name
     ("Speaker of the Parliament of Georgia", RoleCue("speaker", "GEO")),
+    ("the Russian emissary", RoleCue("envoy", "RUS")),  # an envoy by another name
 ])
 def test_parse_role(kb: KnowledgeBase, text: str, cue: RoleCue) -> None:
     assert kb.parse_role(text) == cue
@@ -184,6 +185,7 @@ def test_parse_role_rejects_non_roles(kb: KnowledgeBase, text: str) -> None:
     ("Americans", "USA"), ("Tehran", "IRN"), ("Emirati", "ARE"), ("Saudi", "SAU"), ("Turkish", "TUR"),
     ("Türkiye", "TUR"), ("the Zionist regime", "ISR"), ("the Kremlin", "RUS"), ("Britain", "GBR"),
     ("Damascus", "SYR"), ("the White House", "USA"), ("Erbil", "IRQ-KRD"), ("Norway", "NOR"),
+    ("St Kitts", "KNA"), ("St. Lucia", "LCA"), ("St Vincent and the Grenadines", "VCT"),  # "St" is "Saint"
 ])
 def test_country_code(kb: KnowledgeBase, word: str, code: str) -> None:
     assert kb.country_code(word) == code

@@ -589,6 +589,11 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Sitiveni Rabuka', 'William Ruto'}, None, 'Nairobi'),
                   ({'Sitiveni Rabuka', 'Dina Boluarte'}, None, 'Lima')],
                  id="a sentence listing a trip's meetings between semicolons: one meeting per clause, each in its own place"),
+    pytest.param(" date 2016-09-06 Talks\n\nPrime Minister Mark Rutte met Prime Minister Benjamin Netanyahu in The Hague on "
+                 "Monday.\n\nNetanyahu also referred to reports about a possible meeting between him and Mahmoud Abbas in "
+                 "Moscow.\n",
+                 [({'Mark Rutte', 'Benjamin Netanyahu'}, '2016-09-05', 'The Hague')],
+                 id="'a possible meeting between A and B' is not one that was held"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -109,6 +109,8 @@ def test_a_gathering_named_for_its_host_city(kb: KnowledgeBase, gaz: Gazetteer, 
     # a venue word followed by a name with neither comma nor "in" between is the venue's own name
     ("The two leaders met at Hotel Shangri La on the atoll to discuss fisheries.", None),
     ("The two heads of state met at State House Nairobi during the visit.", "Nairobi"),
+    # a city whose name has its article, written in lower case
+    ("The two prime ministers spoke at the conclusion of their meeting at the Hague.", "The Hague"),
     ("The president received him at the State House, Lusaka.", "Lusaka"),
 ])
 def test_place_phrases(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:

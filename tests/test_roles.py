@@ -138,3 +138,38 @@ def test_countries_are_never_people(extractor: Extractor, text: str) -> None:
     names = {p.name for p in a.people}
     assert not names & {"Costa Rica", "St Kitts", "St. Lucia", "Kitts", "Rica"}, names
     assert all({"Costa Rica", "St Kitts"}.isdisjoint(m.participants) for m in a.meetings)
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # a name before a venue noun, with a word between, names the venue
+    ("Talks in Zagreb\n\nThe premier will also attend the Grand Assembly at Zagreb’s Ivana Brlic concert hall and "
+     "address its participants.\n", set(), {"Ivana Brlic"}),
+    # a photo credit line's photographer is no person of the story
+    ("Leaders meet\n\n(L-R): Luxembourg PM Xavier Bettel; France President Emmanuel Macron; Credit: Photo by Marcel "
+     "Duponti, © 2017 SIP, tous droits réservés\n\nPrime Minister Xavier Bettel met President Emmanuel Macron at "
+     "the castle on Tuesday.\n", {"Xavier Bettel", "Emmanuel Macron"}, {"Marcel Duponti"}),
+    # a given name that is also a town's, before "bin": the model's entity began at "bin"
+    ("Kenya and Qatar talks\n\nPresident Uhuru Kenyatta met the Qatari delegation on Monday. He was accompanied by "
+     "the Minister of Transport and Communications Jassim bin Saif Al Sulaiti.\n",
+     {"Jassim bin Saif Al Sulaiti"}, {"bin Saif Al Sulaiti"}),
+])
+def test_names_that_are_not_people_and_names_cut_short(extractor: Extractor, text: str, wanted: set[str],
+                                                      unwanted: set[str]) -> None:
+    names = {p.name for p in analyse(extractor, text).people}
+    assert wanted <= names and not unwanted & names, names
+
+
+@pytest.mark.parametrize("name", ["Through Twitter", "Via Facebook", "Despite Moscow"])
+def test_a_run_opening_with_a_preposition_is_no_name(name: str) -> None:
+    from communique.actors.kb import KnowledgeBase
+    from communique.extraction.lexicon import Lexicon
+    from communique.extraction.people import _could_be_a_name
+
+    assert not _could_be_a_name(name, Lexicon.load(), KnowledgeBase.load())
+
+
+@pytest.mark.parametrize("line", ["(L-R): the two leaders; Credit: ", "Photo by ", "Pictures: Reuters; images by "])
+def test_a_photo_credit_before_a_name_makes_a_credit_line(line: str) -> None:
+    from communique.extraction.people import _CREDIT_LINE
+
+    assert _CREDIT_LINE.search(line + "Marcel Duponti", 0, len(line))

@@ -723,6 +723,9 @@ _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend"
                           "prepare", "set", "due", "agree", "wish", "aim", "likely", "arrange", "look"})
 _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention"})
+# a meeting noun's adjectives that make it one not (yet) held
+_TO_BE_ADJ = frozenset({"possible", "potential", "proposed", "planned", "upcoming", "future", "prospective", "next",
+                        "forthcoming", "hypothetical", "mooted", "envisaged", "eventual"})
 _NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identity; never mutated)
 _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
 # an object that is someone even when the parse hangs their names elsewhere ("received his counterparts from the
@@ -793,6 +796,8 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("host", "attend", "organise",
                                                                                       "organize", "chair"):
         return True  # "thanked him for hosting the G20 Summit": the gathering, not a meeting of the two
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _TO_BE_ADJ for c in tok.children):
+        return True  # "reports about a possible meeting between him and X", "their next meeting": not held
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "earlier") for c in tok.children):
         return False  # "(invited him to visit,) following their last meeting in Vladivostok": a meeting told in passing
     if verb is not None:

@@ -195,6 +195,8 @@ def find_people(
         if (before and (kb.is_given_name(before.group(1)) or pos_at.get(s - len(before.group(1)) - 1) == "PROPN")
                 and not _not_a_given_name(before.group(1), kb, is_place) and not before.group(1).isupper()):
             s -= len(before.group(1)) + 1  # "…, Héctor Manuel Zelaya": the model's entity began a word late
+        elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-Z][\w’'-]+) $", text[max(0, s - 30) : s])):
+            s -= len(given.group(1)) + 1  # "(Communications) Jassim bin Saif Al Sulaiti": no name opens with "bin"
         while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
                                               or text[s:e].split()[0].lower() in _OFFICE_WORDS):
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
@@ -207,8 +209,8 @@ def find_people(
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns
-        if re.search(r"\bthe\s+$", text[max(0, s - 5) : s]):
-            continue  # "a performance of the Ram Bhajan": a name a person never takes the article before
+        if re.search(r"\bthe\s+$", text[max(0, s - 5) : s]) or _VENUE_NOUN_AFTER.match(text, e):
+            continue  # "a performance of the Ram Bhajan", "the Vatroslav Lisinski concert hall": a thing's name
         if not _could_be_a_name(name, lex, kb):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
@@ -356,7 +358,8 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
 
 
 _VENUE_NOUN_AFTER = re.compile(
-    r"[’']?s?\s+(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"
+    r"[’']?s?\s+(?:(?:concert|convention|conference|exhibition|congress|sports|international|national|memorial)\s+)?"
+    r"(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"
     r"university|college|institute|museum|station|highway|dam|port|estate|palace|mosque|hall|hotel|cent(?:er|re)|"
     r"foundation|library|mausoleum|memorial|prize|award|cup|trophy|scholarship|expressway|canal)\b", re.I)
 
@@ -805,8 +808,10 @@ def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: A
     for m in re.finditer(r"\S+", text[s:e]):
         word = m.group(0).strip(",.’'")
         rest = text[s + m.end() : e].split()
-        # a city may be a given name ("Vladimir Karapetyan"): only dropped before a full name
-        if not (kb.country_code(word) or (is_place(word) and len(rest) >= 2)) or not rest:
+        # a city may be a given name ("Vladimir Karapetyan"): only dropped before a full name, and never
+        # before a particle ("Jassim bin Saif Al Sulaiti": Jassim is a Syrian town and his given name)
+        if not (kb.country_code(word) or (is_place(word) and len(rest) >= 2)) or not rest \
+                or re.fullmatch(_PARTICLE, rest[0].lower()):
             break
         s2 = s + m.end()
         while s2 < e and text[s2].isspace():
@@ -817,7 +822,9 @@ def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: A
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _FUNCTION_WORDS = frozenset({"on", "in", "at", "by", "for", "from", "to", "with", "the", "and", "but", "as", "of", "after",
-                             "before", "during", "while", "when", "if", "this", "that", "these", "those"})
+                             "before", "during", "while", "when", "if", "this", "that", "these", "those", "through",
+                             "via", "amid", "despite", "among", "under", "over", "across", "since", "until", "upon",
+                             "without", "within", "throughout", "following", "according"})
 
 
 def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
@@ -839,7 +846,8 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
 
 # a line with such words is a credit, contact or byline line, whatever its verbs
 _CREDIT_LINE = re.compile(r"\b(?:tel|phone|fax|e-?mail|inquiries|enquiries|contact|translator|editor)\b\.?|@|\+\d|^\s*by\b"
-                          r"|\b(?:posted|written|published|reported|compiled|edited)\b[^\n]{0,60}\bby\s*$", re.I | re.M)
+                          r"|\bcredits?\s*:|\b(?:posted|written|published|reported|compiled|edited|photo(?:graph)?s?|pictures?|"
+                          r"images?)\b[^\n]{0,60}\bby\s*$", re.I | re.M)
 
 
 def _pos_by_start(doc: Any) -> dict[int, str]:

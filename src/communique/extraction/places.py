@@ -210,9 +210,12 @@ def _find_place(
         if _SCENE_NOUNS.search(seg[max(0, m.start() - 30) : m.start()]):
             continue
         words = m.group("place").split()
+        article = seg[m.start() : m.start("place")].lower().endswith("the ")
         for n in range(len(words), 0, -1):
             cand = " ".join(words[:n])
             found = gaz.town(cand) if n > 1 else gaz.city(cand)  # "at the Montego Bay Convention Centre"
+            if not found and article and n == 1:
+                found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
             if found:
                 s = start + m.start("place")
                 if n == len(words):
