@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from communique.dedup import DedupIndex, Embedder, Link, link_documents, spun_copy_score
+from communique.dedup import SPUN_LINK_THRESHOLD, DedupIndex, Embedder, Link, link_documents, spun_copy_score
 from communique.options import Options
 from communique.records import (
     Analysis,
@@ -193,7 +193,8 @@ def test_only_documents_compared_as_spun_copies_are_encoded(seeds_dir: Path, gol
 def test_a_later_spun_copy_encodes_its_stored_original_once_from_the_stored_text(embedder: Embedder) -> None:
     text = _article("08_wire_kenya_ethiopia.txt")
     orig = make_result("orig", text, people=KENYA, meetings=(KENYA_MEETING,))
-    other = make_result("other", _article("06_wire_germany_france.txt"), people=("Olaf Scholz", "Emmanuel Macron"))
+    # another report on the same two leaders: with two candidates open, the embeddings choose
+    other = make_result("other", _article("06_wire_germany_france.txt"), people=KENYA)
     first = DedupIndex(Options(), CountingEmbedder(embedder))
     assert first.link([orig, other]) == []
     assert first.take_encoded() == {}  # nothing suspect: no model needed
@@ -209,10 +210,28 @@ def test_a_later_spun_copy_encodes_its_stored_original_once_from_the_stored_text
     spun = make_result("spun", spin(text, 0.8, 2), people=KENYA, meetings=(KENYA_MEETING,), spun=True)
     links = later.link([spun])
     assert [(lk.doc_id, lk.target) for lk in links] == [("spun", "orig")] and "embedding" in links[0].reason
-    assert asked == ["orig"]  # the new copy's text is at hand; the original's comes from the store
-    assert set(later.take_encoded()) == {"orig", "spun"} and later.take_encoded() == {}
+    assert asked == ["orig", "other"]  # the new copy's text is at hand; the candidates' come from the store
+    assert set(later.take_encoded()) == {"orig", "other", "spun"} and later.take_encoded() == {}
     again = DedupIndex.from_signatures(later.signatures(), Options(), counting, texts)
-    assert again.link([spun]) == links and len(counting.encoded) == 2  # vectors kept: nothing re-encoded
+    assert again.link([spun]) == links and len(counting.encoded) == 3  # vectors kept: nothing re-encoded
+
+
+def test_no_embedding_is_computed_where_the_cheap_features_settle_the_link(embedder: Embedder) -> None:
+    text = _article("08_wire_kenya_ethiopia.txt")
+    orig = make_result("orig", text, people=KENYA, meetings=(KENYA_MEETING,))
+    stranger = make_result("stranger", _article("06_wire_germany_france.txt"), people=("Olaf Scholz", "Emmanuel Macron"))
+    spun = make_result("spun", spin(text, 0.8, 2), people=KENYA, meetings=(KENYA_MEETING,), spun=True)  # no near copy
+    counting = CountingEmbedder(embedder)
+    idx = DedupIndex(Options(), counting)
+    links = idx.link([orig, stranger, spun])
+    # one candidate, whose shared people, meeting, names, words and numbers alone put it past any
+    # embedding's say: linked without the model
+    assert [(lk.doc_id, lk.target) for lk in links] == [("spun", "orig")] and "embedding" not in links[0].reason
+    assert counting.encoded == [] and idx.take_encoded() == {}
+    sigs = idx.signatures()
+    vec = embedder.encode([spun.clean.text, text])
+    full, why = spun_copy_score({**sigs["spun"], "embedding": vec[0]}, {**sigs["orig"], "embedding": vec[1]})
+    assert full >= SPUN_LINK_THRESHOLD and "embedding" in why  # the model would have linked them too
 
 
 def test_embeddings_fall_back_when_the_package_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -57,6 +57,11 @@ SEED = 1
 SCHEME = "affine32"
 SIG_VERSION = 1
 SPUN_LINK_THRESHOLD = 0.5  # combined feature score at or above which a spun document copies a candidate
+EMBED_SHARE = 0.4  # the embedding's share of the spun-copy score
+# what the cheap features alone settle: below VIABLE no embedding lifts a pair to the threshold,
+# from SURE on no embedding drops it below
+VIABLE = (SPUN_LINK_THRESHOLD - EMBED_SHARE) / (1 - EMBED_SHARE)
+SURE = SPUN_LINK_THRESHOLD / (1 - EMBED_SHARE)
 CONTAINED_THRESHOLD = 0.4  # share of the shorter text's shingles at or above which it is a reprint
 LOOSE_LSH = 0.2  # Jaccard the LSH for reprints of another length is tuned to
 MIN_CONTAINED = 40  # fewer shingles than this in the shorter text: too short to call a reprint by share
@@ -231,8 +236,20 @@ def spun_copy_score(s: Mapping[str, Any], t: Mapping[str, Any]) -> tuple[float, 
     A weighted mean over the features both documents have: canonical people (Jaccard), meeting
     participant sets (Jaccard), proper names, content words of six letters or more and quoted
     words (containment: a rewrite may add or drop text), numbers (Jaccard); with embeddings,
-    0.6 of that plus 0.4 of the embedding cosine rescaled from 0.6..0.95 to 0..1.
+    EMBED_SHARE of that plus the rest of the embedding cosine rescaled from 0.6..0.95 to 0..1.
     """
+    base, labels = _feature_score(s, t)
+    if labels and s.get("embedding") and t.get("embedding"):
+        cos = float(np.dot(np.asarray(s["embedding"]), np.asarray(t["embedding"])))
+        emb = min(1.0, max(0.0, (cos - 0.6) / 0.35))
+        base = (1 - EMBED_SHARE) * base + EMBED_SHARE * emb
+        labels.append(f"embedding {cos:.2f}")
+    return base, "shared " + ", ".join(labels) if labels else ""
+
+
+
+def _feature_score(s: Mapping[str, Any], t: Mapping[str, Any]) -> tuple[float, list[str]]:
+    """``spun_copy_score`` without the embeddings, and its features' labels (none: nothing shared)."""
     feats: list[tuple[float, float | None, str]] = []
     people = _jaccard(s["people"], t["people"])
     feats.append((0.2, people, f"people {len(set(s['people']) & set(t['people']))}"))
@@ -248,15 +265,8 @@ def spun_copy_score(s: Mapping[str, Any], t: Mapping[str, Any]) -> tuple[float, 
     feats.append((0.05, numbers, f"numbers {len(set(s['numbers']) & set(t['numbers']))}"))
     parts = [(w, v, lb) for w, v, lb in feats if v is not None]
     if not parts:
-        return 0.0, ""
-    base = sum(w * v for w, v, _ in parts) / sum(w for w, _, _ in parts)
-    labels = [lb for _, _, lb in parts]
-    if s.get("embedding") and t.get("embedding"):
-        cos = float(np.dot(np.asarray(s["embedding"]), np.asarray(t["embedding"])))
-        emb = min(1.0, max(0.0, (cos - 0.6) / 0.35))
-        base = 0.6 * base + 0.4 * emb
-        labels.append(f"embedding {cos:.2f}")
-    return base, "shared " + ", ".join(labels)
+        return 0.0, []
+    return sum(w * v for w, v, _ in parts) / sum(w for w, _, _ in parts), [lb for _, _, lb in parts]
 
 
 def contained_share(s: Mapping[str, Any], t: Mapping[str, Any], matches: int) -> float | None:
@@ -464,7 +474,11 @@ class DedupIndex:
         candidates = {d for block in self._blocks(s) for r, d in block[:bisect_left(block, rank, key=lambda e: e[0])]}
         candidates = {d for d in candidates
                       if not (s["dates"] and self.sigs[d]["dates"] and not set(s["dates"]) & set(self.sigs[d]["dates"]))}
-        if candidates:
+        # the embeddings decide only between candidates the cheap features leave open: none is
+        # encoded when no candidate can reach the threshold, or one alone can and surely does
+        cheap = {d: _feature_score(s, self.sigs[d])[0] for d in candidates}
+        candidates = {d for d, base in cheap.items() if base >= VIABLE}
+        if len(candidates) > 1 or any(cheap[d] < SURE for d in candidates):
             self._encode([doc_id, *sorted(candidates)])
         for d in sorted(candidates):
             t = self.sigs[d]

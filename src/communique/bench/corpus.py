@@ -135,6 +135,68 @@ def vary(base: str, i: int, seed: int = 0) -> str:
     return "\n\n".join(paragraphs)
 
 
+# pieces of our own writing for generated originals: each report draws its own people, place, date,
+# numbers, topics and sentences, so two originals share no more than real reports of one beat do
+_OPENINGS = (
+    "{A} received {B} in {city} on {weekday}, the two sides said in a joint statement.",
+    "{B} held talks with {A} in {city} on {weekday} during an official visit.",
+    "{A} met {B} in {city} on {weekday} to discuss {t1} and {t2}.",
+    "{B} arrived in {city} on {weekday} for talks with {A} on {t1}.",
+)
+_BODY = (
+    "The two sides discussed {t1}, officials said, and agreed to set up a working group that will report within {k} months.",
+    "According to the readout, the leaders reviewed {t2} and signed {k} memoranda of understanding.",
+    "Officials said bilateral trade reached {n} million dollars last year, up {k} per cent on the year before.",
+    "The talks lasted about {k} hours and were followed by a working lunch, a spokesman told reporters.",
+    "Both sides stressed the importance of {t1} for the region and called for a settlement through dialogue.",
+    "The delegation of {n} people included business leaders from the energy, farming and transport sectors.",
+    "Analysts in {city} said the visit reflected a wider effort to diversify partnerships and attract investment.",
+    "The leaders also touched on {t2}, and agreed that their ministers would meet again before the end of the year.",
+    "A business forum on the sidelines drew {n} companies, the organisers said, the {k}th such gathering.",
+    "Opposition lawmakers questioned the cost of some of the projects and asked for the agreements to be published.",
+)
+_SAID = (
+    "\u201c{line},\u201d {S} said after the talks.",
+    "\u201c{line} on {t1},\u201d {S} told reporters.",
+    "{S} said the visit had been \u201cproductive and frank\u201d and that {line_l}.",
+)
+_LINES = ("Our two countries share a long history of friendship", "This visit opens a new chapter in our relations",
+          "We stand ready to expand our cooperation in every field", "The door to dialogue remains open",
+          "We have agreed to double our trade within five years", "Stability serves all the peoples of the region")
+
+
+def _generated(rng: random.Random, actors: list[tuple[str, str, str]], day: date) -> str:
+    """An original report of our own writing: a dated header, a headline, a lead, quotes and body."""
+    from .synthetic import TOPICS
+
+    (ra, a, city), (rb, b, _) = rng.sample(actors, 2)
+    t1, t2 = rng.sample(TOPICS, 2)
+    fill = {"A": f"{ra} {a}", "B": f"{rb} {b}", "city": city, "weekday": WEEKDAYS[day.weekday()], "t1": t1, "t2": t2}
+    lead = rng.choice(_OPENINGS).format(**fill)
+    body = [rng.choice(_BODY).format(**fill, n=rng.randrange(20, 900), k=rng.randrange(2, 12))
+            for _ in range(rng.randrange(5, 9))]
+    for _ in range(rng.randrange(1, 3)):
+        line = rng.choice(_LINES)
+        said = rng.choice(_SAID).format(line=line, line_l=line[0].lower() + line[1:], t1=t1, S=rng.choice((a, b)))
+        body.insert(rng.randrange(len(body) + 1), said)
+    head = f" date {(day + timedelta(days=rng.randrange(2))).isoformat()} {a} and {b} hold talks in {city}"
+    return head + "\n\n" + lead + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def _leaders() -> list[tuple[str, str, str]]:
+    """(title, name, capital) of knowledge-base people holding a head-of-state or -government office."""
+    from ..actors.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    caps = {c: v["capitals"][0] for c, v in kb.countries().items() if v.get("capitals")}
+    out = []
+    for p in kb.people():
+        office = next((o for o in p.offices if o.office in ("president", "prime_minister") and caps.get(o.country or "")), None)
+        if office is not None and office.country:
+            out.append(("President" if office.office == "president" else "Prime Minister", p.name, caps[office.country]))
+    return sorted(out)
+
+
 def _with_background(text: str, rng: random.Random) -> str:
     """``text`` with three to five background paragraphs appended (reports run 300-600 words)."""
     extra = rng.sample(BACKGROUND, 3 + rng.randrange(3))
@@ -156,12 +218,14 @@ class RunCorpus(Corpus):
 
 def build_run_corpus(n: int, directory: Path, samples_dir: Path | None = None, seed: int = 0,
                      reprint_share: float = 0.15, spun_share: float = 0.1, prefix: str = "") -> RunCorpus:
-    """``n`` articles as a crawl delivers them: originals (varied sample articles with background
-    paragraphs), reprints of earlier originals by other outlets and spun copies of earlier
-    originals; each copy follows its original within a few dozen files, as in a crawl."""
+    """``n`` articles as a crawl delivers them: originals (reports of our own writing about
+    knowledge-base leaders, each drawn afresh, and one in five a varied sample article with
+    background paragraphs), reprints of earlier originals by other outlets and spun copies of
+    earlier originals; each copy follows its original within a few dozen files, as in a crawl."""
     from ..spin import load_thesaurus, spin
 
     bases = sample_bases(samples_dir) or template_bases()
+    leaders = _leaders()
     thesaurus = load_thesaurus()
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
@@ -173,7 +237,8 @@ def build_run_corpus(n: int, directory: Path, samples_dir: Path | None = None, s
         kind = ("original" if not recent or roll >= reprint_share + spun_share
                 else "reprint" if roll < reprint_share else "spun")
         if kind == "original":
-            text = _with_background(vary(bases[i % len(bases)], i, seed), rng)
+            text = (_with_background(vary(bases[i % len(bases)], i, seed), rng) if rng.random() < 0.2 or len(leaders) < 2
+                    else _generated(rng, leaders, date(2018, 1, 1) + timedelta(days=rng.randrange(2500))))
             recent = (recent + [text])[-50:]
         elif kind == "reprint":
             text = _reprint(rng.choice(recent), rng.choice(OUTLETS))
