@@ -296,6 +296,7 @@ def test_role_with_date_prefers_context_over_other_holders(kb: KnowledgeBase) ->
     ("Mohamed Al-Manfi", date(2021, 5, 4), "Mohamed al-Menfi", "Chairman of the Presidential Council of Libya"),
     ("Tuilaepa Lupesoliai Sailele Malielegaoi", date(2018, 5, 23), "Tuilaʻepa Saʻilele Malielegaoi",
      "Prime Minister of Samoa"),
+    ("Serguei Lavrov", date(2024, 2, 21), "Sergey Lavrov", "Foreign Minister of Russia"),  # French and Spanish transliteration
 ])
 def test_names_resolve(kb: KnowledgeBase, surface: str, on: date | None, name: str, role: str) -> None:
     r = resolve_mention(kb, surface, on)

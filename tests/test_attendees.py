@@ -120,6 +120,13 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
                  "Quesada.\n",
                  [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal", "Ramiro Quesada"})],
                  id="'the meeting included A; the former Vice President of X, B; and C': a list of attendees"),
+    pytest.param(" date 2024-05-06 Visit\n\nPresident Luiz Inácio Lula da Silva arrived in Bogotá on Saturday for a working "
+                 "visit at the invitation of his counterpart, Gustavo Petro.\n\nThe two presidents met on the sidelines of "
+                 "the Amazon summit held in Belém, Brazil, on March 12.\n\nPetro and Lula held a meeting in Bogotá on "
+                 "Saturday, May 4. Foreign Minister Luis Gilberto Murillo also took part in the meeting.\n",
+                 [(("Gustavo Petro", "Luiz Inácio Lula da Silva"), {"Luis Gilberto Murillo"}),
+                  (("Gustavo Petro", "Luiz Inácio Lula da Silva"), set())],
+                 id="'X also took part in the meeting': the meeting just told, not the earlier one told before it"),
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected

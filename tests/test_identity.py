@@ -594,7 +594,24 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  "Moscow.\n",
                  [({'Mark Rutte', 'Benjamin Netanyahu'}, '2016-09-05', 'The Hague')],
                  id="'a possible meeting between A and B' is not one that was held"),
+    pytest.param(" date 2024-05-06 Visit\n\nPresident Luiz Inácio Lula da Silva arrived in Bogotá on Saturday for a working "
+                 "visit at the invitation of his counterpart, Gustavo Petro.\n\nThe two presidents met on the sidelines of "
+                 "the Amazon summit held in Belém, Brazil, on March 12, when they agreed on a forest plan.\n\nPetro and Lula "
+                 "held a meeting in Bogotá on Saturday, May 4.\n",
+                 [({'Luiz Inácio Lula da Silva', 'Gustavo Petro'}, '2024-05-04', 'Bogotá'),
+                  ({'Luiz Inácio Lula da Silva', 'Gustavo Petro'}, '2024-03-12', 'Belém')],
+                 id="the pair 'met ... on March 12', months from the visit told: an earlier meeting of its own"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""
     assert _meetings(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "sender"), [
+    (" date 2017-10-16 Envoy\n\nPresident Adama Barrow yesterday received a special envoy from his Senegalese counterpart, "
+     "President Macky Sall, at State House in Banjul.\n", "Macky Sall"),
+    (" date 2019-03-02 Envoy\n\nKing Mohammed VI on Friday received an emissary from the Mauritanian president, "
+     "Mohamed Ould Ghazouani, in Rabat.\n", "Mohamed Ould Ghazouani"),
+])
+def test_who_sends_an_envoy_is_not_at_the_meeting(extractor: Extractor, text: str, sender: str) -> None:
+    assert all(sender not in people for people, _, _ in _meetings(extractor, text))

@@ -28,6 +28,7 @@ BODY = "\n\nThe foreign minister met his counterpart on Monday to discuss trade 
     ("08 September, 2021", date(2021, 9, 8), "date line"),
     ("2017-11-03 08:01", date(2017, 11, 3), "date line"),
     ("May 4. 2018", date(2018, 5, 4), "date line"),
+    ("Thu. 14 of March of 2024, 09:30h", date(2024, 3, 14), "date line"),  # "of" before the year as well
 ])
 def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> None:
     found = publication_date("Leaders agree to expand trade\n\n" + head + BODY)
@@ -41,6 +42,8 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("Puerto Iguazú, November 30, 2005 (ABN) - The president received", date(2005, 11, 30)),  # diacritics
     ("Jeddah, Rajab 3, 1445, January 15, 2024, SPA -- The crown prince received", date(2024, 1, 15)),  # Hijri first
     ("Bratislava, 9. 12. 2022 | press release\nThe president received", date(2022, 12, 9)),  # day. month. year
+    # an agency opening the dateline in brackets; a dotted numeric date is day first
+    ("(Lux News / Luxembourg City, 04.03.2024).- The prime minister received", date(2024, 3, 4)),
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")

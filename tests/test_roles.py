@@ -173,3 +173,13 @@ def test_a_photo_credit_before_a_name_makes_a_credit_line(line: str) -> None:
     from communique.extraction.people import _CREDIT_LINE
 
     assert _CREDIT_LINE.search(line + "Marcel Duponti", 0, len(line))
+
+
+def test_the_head_of_a_country_s_diplomacy_is_its_foreign_minister(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        " date 2023-07-03 Visit\n\nThe Chilean Foreign Minister Alberto van Klaveren arrived in Lima on Saturday.\n\n"
+        "Through a message on social media, the head of Chilean diplomacy said: \u201cWe came to open a new chapter.\u201d\n"))
+    (q,) = a.quotes
+    assert q.speaker == "Alberto van Klaveren"
+    (p,) = [p for p in a.people if p.name == "Alberto van Klaveren"]
+    assert any(a_text.startswith("the head of Chilean diplomacy") for a_text in (m.text for m in p.mentions))

@@ -29,7 +29,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"[\s,.\u060c]+"  # spaces, commas, full stops and the Arabic comma between parts
 # the forms a full date takes in page furniture, each with day, month and year groups
 FULL_DATES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b" + _DAY + r"(?:" + _SEP + _WEEKDAY + r")?" + _SEP + r"(?:of\s+)?" + _MONTH + _SEP + _YEAR + r"\b", re.I),
+    # "26 July 2023", "26th of July, 2023", "26 of July of 2023"
+    re.compile(r"\b" + _DAY + r"(?:" + _SEP + _WEEKDAY + r")?" + _SEP + r"(?:of\s+)?" + _MONTH + _SEP + r"(?:of\s+)?" + _YEAR
+               + r"\b", re.I),
     re.compile(r"\b" + _MONTH + r"\s*" + _DAY + r"(?:" + _SEP + r"|\s*-\s*)" + _YEAR + r"\b", re.I),
     re.compile(r"\b(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>[01]?\d)[-/.](?P<iso_d>[0-3]?\d)\b"),
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
@@ -49,8 +51,10 @@ _CAPTION = re.compile(r"\b(?:photo|image|file|picture|credit|caption|getty|reute
 # "ROME, 12 March 2021 (ANSA) -", "KINGSTON, Jamaica, Jul 19 2016 -": a place, then the date
 _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto Iguazú", "Riyadh"
 # a city, maybe its country or state, maybe a Hijri date before the Gregorian one ("Riyadh, Safar 16, 1441, ")
-_DATELINE_HEAD = re.compile(_PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?(?:$|\(|-|–|—|:|/|\|)")  # ", SPA -- ": the agency
+# "Rome, 12 March 2021", "(ZENIT News / Vatican City, 07.06.2025).-": an agency may open it in brackets
+_DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?)?" + _PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS
+                            + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)")  # ", SPA -- ": the agency
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
 
@@ -87,6 +91,8 @@ def _to_date(m: re.Match[str], order: str | None) -> date | None:
         if g.get("month"):
             return date(year, MONTHS[g["month"].lower().rstrip(".")], int(g["day"]))
         a, b = int(g["a"]), int(g["b"])
+        if g.get("sep") == "." and order is None:
+            order = "dmy"  # "07.06.2025": dotted numeric dates are day first wherever they are written
         if a > 12 >= b or (a == b or order == "dmy") and b <= 12:
             return date(year, b, a)
         if b > 12 >= a or order == "mdy":

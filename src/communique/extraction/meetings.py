@@ -166,6 +166,10 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 _NOT_PRINCIPAL = re.compile(
     r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?\s+"
     r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
+    # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
+    # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
+    r"|\b(?:envoy|emissary|delegation)s?\s+from\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
+    r"sultan|prime minister)(?:,\s+(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*(?=[,.;]|$))?"
     r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
     r"|,\s+the\s+(?:son|daughter|brother|sister|nephew|niece|grandson|father|mother|cousin|widow)\s+of\s+[^,.;]*,",  # "X, the son of the Saudi monarch,"
     re.I,
@@ -189,6 +193,7 @@ def find_meetings(
     pending_attendees: list[tuple[int, list[str]]] = []
     before: list[tuple[int, int]] = []  # the spans of the sentences read so far
     greeted = False  # the sentence before told a greeting on arrival, no meeting
+    told_last: MeetingDraft | None = None  # the meeting the last sentence with a trigger told
     for sent in sentences(doc):
         s, e = sent.start_char, sent.end_char
         before.append((s, e))
@@ -305,7 +310,7 @@ def find_meetings(
         elif principals:
             target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
         elif present and drafts and not (was_greeted and not trig):
-            target = drafts[-1]
+            target = told_last or drafts[-1]  # "X also took part in the meeting": the meeting the text just told
         elif trig and drafts and _THE_TWO.search(text, s, e) and not all(r is _NO_MEETING for r in readings):
             # "The two leaders met on Thursday over lunch": the pair of the meeting told last
             target = next((d for d in reversed(drafts) if not d.earlier and len(d.participants) == 2), None)
@@ -328,6 +333,7 @@ def find_meetings(
         if trig:
             target.sentences.append((s, e))
             _roles_from_verbs(sent, idx, target, tops)
+            told_last = target
         together = [target]
         if not principals and _PLURAL_MEETINGS.search(text, s, e):
             # "The meetings were attended by ...": every meeting of the sentence that told them apart
@@ -400,14 +406,20 @@ def find_meetings(
 
 
 def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, published: date | None) -> bool:
-    """Whether the sentence ``s:e`` tells the pair of ``told`` meeting on a day before it ("The day before, the two
-    leaders met informally"): its own encounter, unless both dates are known and the same."""
+    """Whether the sentence ``s:e`` tells the pair of ``told`` meeting on another day ("The day before, the two
+    leaders met informally": its own encounter, unless both dates are known and the same; "The two presidents
+    met ... on March 25", days away from the day told)."""
     cue = next((m for m in _DAY_BEFORE.finditer(text, s, e) if not _inside(m.start(), quoted)), None)
-    if cue is None:
-        return False
     mine = find_date(text, s, e, published)
     theirs = find_date(text, *told.evidence, published)
+    if cue is None:
+        # a day and month of its own ("The two presidents met ... on March 25") days away from the day told
+        return bool(mine and theirs and mine.date and theirs.date and mine.derivation in _WRITTEN_DATES
+                    and not _inside(mine.start, quoted) and abs((mine.date - theirs.date).days) > 2)
     return not (mine and theirs and mine.date is not None and mine.date == theirs.date)
+
+
+_WRITTEN_DATES = ("explicit date", "day and month, year of publication")
 
 
 # between two clauses of one sentence that tell meetings of their own: "hours after", "and later", "; the

@@ -36,6 +36,8 @@ _ROLE_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
 )
+# the foreign minister as translations from Spanish and Portuguese name them ("el jefe de la diplomacia rusa")
+_HEAD_OF_DIPLOMACY = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+diplomacy\b")
 _AND_BEFORE = re.compile(r"\b((?:[A-Z][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
 _PERSONAL_HONORIFIC = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in PERSONAL_HONORIFICS)) + r")\.?\s+$")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
@@ -165,6 +167,10 @@ def find_people(
         if m.group("role")[0].islower() and not (m.group("adj") or text[s:role_start].strip()):
             continue
         roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org))
+    for m in _HEAD_OF_DIPLOMACY.finditer(text):  # "the head of Russian diplomacy": its foreign minister
+        code = kb.country_code(m.group("adj"))
+        if code is not None:
+            roles.append(Mention(m.start(), m.end(), m.group(0), "role", office="foreign_minister", office_country=code))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
     pos_at = _pos_by_start(doc)
