@@ -601,6 +601,15 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  [({'Luiz Inácio Lula da Silva', 'Gustavo Petro'}, '2024-05-04', 'Bogotá'),
                   ({'Luiz Inácio Lula da Silva', 'Gustavo Petro'}, '2024-03-12', 'Belém')],
                  id="the pair 'met ... on March 12', months from the visit told: an earlier meeting of its own"),
+    pytest.param(" date 2025-04-02 Talks\n\nThe foreign secretary said relations between Nepal and India could improve if a "
+                 "meeting is held between Prime Minister K. P. Sharma Oli and Narendra Modi.\n\nModi greeted Oli and wished the "
+                 "people of Nepal on the occasion of Eid.\n",
+                 [], id="a meeting under 'if' is a condition; greetings on the occasion of a festival are no meeting"),
+    pytest.param(" date 2025-07-10 Talks\n\nPresident Abdel Fattah el-Sisi received Premier Li Qiang in Cairo on Thursday.\n\n"
+                 "Spokesman Ahmed Fahmy said the talks were fruitful.\n\nHe added that President el-Sisi is always warmly "
+                 "welcomed in Beijing.\n",
+                 [({'Abdel Fattah el-Sisi', 'Li Qiang'}, '2025-07-10', 'Cairo')],
+                 id="'is always welcomed in Beijing' is what happens, not a meeting there"),
 ])
 def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set[str], str | None, str | None]]) -> None:
     """Kinds of meeting sentences met on real pages, each written anew: participants, date, place."""

@@ -738,6 +738,9 @@ _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "
 # a meeting noun's adjectives that make it one not (yet) held
 _TO_BE_ADJ = frozenset({"possible", "potential", "proposed", "planned", "upcoming", "future", "prospective", "next",
                         "forthcoming", "hypothetical", "mooted", "envisaged", "eventual"})
+_HABITUAL = frozenset({"always", "usually", "often", "regularly", "traditionally", "routinely", "normally", "generally"})
+_FESTIVAL = re.compile(r"\b(?:on the occasion of|for)\s+(?:the\s+)?(?:Eid|Christmas|New Year|Nowruz|Norouz|Diwali|Ramadan|"
+                       r"Easter|Hanukkah|Lunar New Year|Vesak|Holi|Independence Day|National Day)", re.I)
 _NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identity; never mutated)
 _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
 # an object that is someone even when the parse hangs their names elsewhere ("received his counterparts from the
@@ -815,6 +818,12 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
     if verb is not None:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+            return True  # "could be overcome if a meeting is held between A and B": a condition
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+            return True  # "is always warmly welcomed in Beijing": what happens, not what happened
+        if verb.lemma_.lower() == "greet" and _FESTIVAL.search(sent.text):
+            return True  # "greeted X and wished the people of Y on the occasion of Eid": a festival's greetings
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
             return True
         if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
