@@ -308,3 +308,15 @@ def test_words_that_name_their_speaker_in_the_third_person_are_not_his(extractor
     speakers = {q.text.rstrip(",."): q.speaker for q in a.quotes}
     assert speakers == {"The Prime Minister and the President discussed trade, energy and security": None,
                         "excellent": "Mark Carney"}
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # a straight closer glued to the next sentence (a page that lost its spaces)
+    ('The spokesman said, "Taking our ties forward! The talks lie ahead."Ruto, who arrived on Sunday, was received.',
+     ["Taking our ties forward! The talks lie ahead."]),
+    # a straight closer set apart from its comma and glued to the speech verb
+    ('"This is a milestone. Trade will be key to success, "says Minister Thordarson.\n\n"We agree," he added.',
+     ["This is a milestone. Trade will be key to success,", "We agree,"]),
+])
+def test_misplaced_straight_closers(text: str, quoted: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == quoted

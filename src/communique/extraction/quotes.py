@@ -64,6 +64,21 @@ def _is_closer(text: str, i: int, width: int = 1) -> bool:
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
+_SPEECH_AFTER = re.compile(r"(?:says|said|adds|added|told|tells|stated|noted|stressed)\b")
+
+
+def _glued_closer(text: str, i: int) -> bool:
+    """A straight mark that ends an open quote though it looks like an opener: glued to the next
+    sentence ('... lie ahead."Muizzu, who arrived ...') or set apart from its comma and glued to the
+    speech verb ('... key to success, "says Thórdarson.')."""
+    if text[i] != '"' or i < 2 or i + 1 >= len(text):
+        return False
+    before, after = text[i - 1], text[i + 1]
+    if before in ".!?" and after.isupper():
+        return True
+    return before == " " and text[i - 2] in ",.!?" and bool(_SPEECH_AFTER.match(text, i + 1))
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: blocks separated by blank lines (or single newlines)."""
     out: list[tuple[int, int]] = []
@@ -123,7 +138,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     elif _is_closer(text, i, w):
                         # a closer with no opener: the opening was lost; not recoverable
                         spans.append(QuoteSpan(ps, _rstrip(text, ps, i), -1, i, 1, False))
-                elif _is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace()):
+                elif (_is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace())) or _glued_closer(text, i):
                     s = open_at + 1
                     spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, i + w - 1, n_par, True))
                     open_at, n_par = None, 1
