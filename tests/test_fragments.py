@@ -93,3 +93,19 @@ def test_two_single_marks_written_as_one_double_mark(extractor: Extractor) -> No
                              "I am confident we will hold effective talks''.") == [
         ("Rosa Quintero", "Dear Pablo,"), ("Rosa Quintero", "I welcome you in Lima."),
         ("Rosa Quintero", "I am confident we will hold effective talks")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a title the parse reads apart from the name ("Hon." ending a sentence of its own)
+    ("\n\nHon. Quintero described the talks as \"very cordial and fruitful\" during which the two discussed trade.",
+     [("Rosa Quintero", "very cordial and fruitful")]),
+    # a participle after the quote goes on with the subject told before it
+    ("\n\nFor his part, Pablo Reyes noted that \u201cthe road is long, and this road leads to trade\u201d adding that "
+     "big plans are in the works.", [("Pablo Reyes", "the road is long, and this road leads to trade")]),
+    # a stray mark closing nothing after a quote closed in the same paragraph: the words before it are narrative
+    ("\n\nFor his part, Pablo Reyes noted that \u201cthe road is long, and this road leads to trade\u201d adding that "
+     "big plans are in the works for the future.\"", [("Pablo Reyes", "the road is long, and this road leads to trade")]),
+])
+def test_speakers_through_misread_titles_participles_and_stray_marks(extractor: Extractor, body: str,
+                                                                   expected: list[tuple[str | None, str]]) -> None:
+    assert quotes(extractor, body) == expected

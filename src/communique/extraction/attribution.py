@@ -302,6 +302,8 @@ def _after_cue(
     pron = _PRONOUN.match(rest)
     if pron and cue.start() - pron.end() <= 12:  # "he said" / "he later told reporters"
         return pronoun_person(pron.group(0), q_end, tops, idx_people), 0.8, (cue_s, cue_e)
+    if cue.start() == 0 and cue.group(0).lower().endswith("ing"):
+        return None, 0.0, None  # “...” adding that ...: the sentence's subject goes on, told before the quote
     if cue.start() == 0:  # said X / according to X
         after = [m for m in mentions.starting(cue_e, cue_e + 61) if _title_gap(text[cue_e : m.start])]
         if after:
@@ -338,7 +340,8 @@ def _before_cue(
             return None, 0.0, (cue_s, cue_e)  # "According to the government, it will be a “meeting of friends”"
     subject = subject_of(cue_s)
     if subject is not None:
-        own = [m for m in mentions.starting(*subject) if m.end <= subject[1]]
+        # (a mention may begin before the subject the parse gives: "Hon. Sikua", the title read apart)
+        own = [m for m in mentions.starting(subject[0] - 12, subject[1]) if subject[0] < m.end <= subject[1]]
         if len({m.key for m in own}) >= 2 and re.search(r"\band\b", text[subject[0] : subject[1]]):
             return None, 0.0, (cue_s, cue_e)  # "Trump and Trudeau said": joint words, no one speaker
         if own:

@@ -135,8 +135,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 if open_at is None:
                     if (ch != "”" or i == ps) and _is_opener(text, i, w):  # (a paragraph may open with a reversed mark)
                         open_at = i + w - 1
-                    elif _is_closer(text, i, w):
-                        # a closer with no opener: the opening was lost; not recoverable
+                    elif _is_closer(text, i, w) and not any(q.close_mark >= ps for q in spans):
+                        # a closer with no opener: the opening was lost; not recoverable (after a quote
+                        # closed in the same paragraph, a stray mark: the words before it are narrative)
                         spans.append(QuoteSpan(ps, _rstrip(text, ps, i), -1, i, 1, False))
                 elif (_is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace())) or _glued_closer(text, i):
                     s = open_at + 1
