@@ -183,3 +183,11 @@ def test_the_head_of_a_country_s_diplomacy_is_its_foreign_minister(extractor: Ex
     assert q.speaker == "Alberto van Klaveren"
     (p,) = [p for p in a.people if p.name == "Alberto van Klaveren"]
     assert any(a_text.startswith("the head of Chilean diplomacy") for a_text in (m.text for m in p.mentions))
+
+
+def test_a_bare_title_is_the_holder_the_text_titles_bare(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        " date 2023-10-06 Visit\n\nOn Friday, Prime Minister Sitiveni Rabuka said he had accepted the invitation to the inauguration. "
+        "A similar invitation had also been put to the Australian Prime Minister Anthony Albanese.\n\n"
+        "\u201cIn that context, I have accepted the invitation on behalf of all of us,\u201d said the Prime Minister.\n"))
+    assert [(q.speaker, q.text[:16]) for q in a.quotes] == [("Sitiveni Rabuka", "In that context,")]

@@ -1054,6 +1054,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             # one introduced with this title; else the nearest preceding named mention
             with_title = [e for e in cands if e.name in titled]
             cands = with_title or cands
+        if len(cands) > 1 and m.office_country is None:
+            # a bare title is the one the text titles bare ("Prime Minister Marape ... said the Prime Minister"),
+            # not a foreign holder it gives a nationality ("the Australian Prime Minister Anthony Albanese")
+            bare = {n.key for n in named if n.office == m.office and n.office_country is None}
+            cands = [e for e in cands if e.name in bare] if len(bare & {e.name for e in cands}) == 1 else cands
         if len(cands) > 1:
             prior = _last_before(named, named_starts, m.start, cands)
             cands = [prior.entry] if prior is not None else cands[:1]
