@@ -291,16 +291,23 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
     stored meanwhile (and documents an interrupted older run left without signature), then
     merge events over everything stored into ``run.events``."""
     from .dedup import Link
-    from .events import assign_event_ids, merge_events
+    from .events import merge_events
     from .progress import track
 
     with stage("store"), store.transaction("link and merge events", exclusive=True):
         total = store.counts()["documents"] if progress else None
-        corpus = list(track(store.iter_results(), progress, "linking and merging", total)
-                      if progress else store.iter_results())
         with stage("link"):
             links = index.absorb(store.load_signatures(missing_from=index.sigs))
-            unsigned = [r for r in corpus if r.doc_id not in index.sigs]
+        # merging reads only each document's meetings and date: the rest is let go page by page
+        # (a document not linked yet is kept whole, to be linked)
+        corpus: list[DocumentResult] = []
+        unsigned: list[DocumentResult] = []
+        for r in (track(store.iter_results(), progress, "linking and merging", total) if progress
+                  else store.iter_results()):
+            if r.doc_id not in index.sigs:
+                unsigned.append(r)
+            corpus.append(_for_merging(r))
+        with stage("link"):
             links += index.link(unsigned)
         resigned = {**{r.doc_id: index.sigs[r.doc_id] for r in unsigned}, **index.take_encoded()}
         if resigned:
@@ -311,11 +318,17 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
             stored = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
             with stage("merge"):
                 run.events = merge_events(corpus, stored, opts)
-                assign_event_ids(corpus, run.events)
             store.replace_events(
                 [(e.event_id, e.to_json()) for e in run.events],
                 [(e.event_id, doc_id, idx) for e in run.events for doc_id, idx in e.sources],
             )
+
+
+def _for_merging(r: DocumentResult) -> DocumentResult:
+    """What ``merge_events`` reads of a document (its id, source, date and meetings), no text."""
+    raw = r.clean.raw
+    slim = RawDocument(raw.doc_id, raw.source, "", publication_date=raw.publication_date)
+    return DocumentResult(CleanDocument(slim, "", ()), analysis=Analysis(meetings=r.analysis.meetings))
 
 
 def run(
