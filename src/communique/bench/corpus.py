@@ -71,6 +71,9 @@ SPAM = (
     "Buy cheap essay writing services online, 100% plagiarism free, order now.",
     "Best online casino bonuses: sign up and get 200 free spins instantly.",
 )
+# the share of originals that are varied sample articles (every reader's kind): few, since variants of
+# six stories are six pairs of leaders meeting again and again, whose reports all compete as originals
+VARIANT_SHARE = 0.05
 OUTLETS = ("Daily Courier", "Evening Ledger", "Regional Wire", "Capital Times", "The Observer Post")
 INSERTS = (
     "Officials said the delegation numbered {a} people and that {b} agreements had been prepared for signature.",
@@ -219,7 +222,7 @@ class RunCorpus(Corpus):
 def build_run_corpus(n: int, directory: Path, samples_dir: Path | None = None, seed: int = 0,
                      reprint_share: float = 0.15, spun_share: float = 0.1, prefix: str = "") -> RunCorpus:
     """``n`` articles as a crawl delivers them: originals (reports of our own writing about
-    knowledge-base leaders, each drawn afresh, and one in five a varied sample article with
+    knowledge-base leaders, each drawn afresh, and one in twenty a varied sample article with
     background paragraphs), reprints of earlier originals by other outlets and spun copies of
     earlier originals; each copy follows its original within a few dozen files, as in a crawl."""
     from ..spin import load_thesaurus, spin
@@ -237,7 +240,7 @@ def build_run_corpus(n: int, directory: Path, samples_dir: Path | None = None, s
         kind = ("original" if not recent or roll >= reprint_share + spun_share
                 else "reprint" if roll < reprint_share else "spun")
         if kind == "original":
-            text = (_with_background(vary(bases[i % len(bases)], i, seed), rng) if rng.random() < 0.2 or len(leaders) < 2
+            text = (_with_background(vary(bases[i % len(bases)], i, seed), rng) if rng.random() < VARIANT_SHARE or len(leaders) < 2
                     else _generated(rng, leaders, date(2018, 1, 1) + timedelta(days=rng.randrange(2500))))
             recent = (recent + [text])[-50:]
         elif kind == "reprint":
