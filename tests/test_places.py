@@ -109,6 +109,10 @@ def test_a_gathering_named_for_its_host_city(kb: KnowledgeBase, gaz: Gazetteer, 
     # a venue word followed by a name with neither comma nor "in" between is the venue's own name
     ("The two leaders met at Hotel Shangri La on the atoll to discuss fisheries.", None),
     ("The two heads of state met at State House Nairobi during the visit.", "Nairobi"),
+    # a city with its accents written or not; a capital however small
+    ("The two presidents held talks in Malé on Monday.", "Male"),
+    ("The ministers met in Asuncion on Friday.", "Asuncion"),  # (the gazetteer holds both spellings)
+    ("The president met legislators in Ngerulmud on Thursday.", "Ngerulmud"),
     # a city whose name has its article, written in lower case
     ("The two prime ministers spoke at the conclusion of their meeting at the Hague.", "The Hague"),
     ("The president received him at the State House, Lusaka.", "Lusaka"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,7 @@ class Gazetteer:
     countries: frozenset[str]  # lower-cased country names: a country is not a city
     towns: dict[str, str] = field(default_factory=dict)  # towns of 15,000 or more with names of several words
     country_of: dict[str, str] = field(default_factory=dict)  # canonical city name -> ISO-3 (the largest of that name)
+    plain: dict[str, str] = field(default_factory=dict)  # city keys without accents (lookups only: never is_place)
 
     @classmethod
     def load(cls, kb: Any) -> Gazetteer:
@@ -76,18 +78,27 @@ class Gazetteer:
                 capitals[v["iso3"]] = v["capital"]
                 cities.setdefault(_key(v["capital"]), v["capital"])
                 country_of[v["capital"]] = v["iso3"]
+        for code, v in kb.countries().items():  # the knowledge base's capitals, however small ("Ngerulmud")
+            for cap in v.get("capitals", [])[:1]:
+                cities.setdefault(_key(cap), cap)
+                country_of.setdefault(cap, code)
         countries = frozenset(v["name"].lower() for v in gc.get_countries().values())
         for country in countries:
             cities.pop(_key(country), None)
-        return cls(cities, capitals, countries, towns, country_of)
+        plain: dict[str, str] = {}
+        for key, name in cities.items():
+            plain.setdefault(_plain(key), name)
+        return cls(cities, capitals, countries, towns, country_of, plain)
 
     def city(self, name: str) -> str | None:
-        return self.cities.get(_key(name))
+        """The city of that name, its accents written or not ("Malé", "Male"; "Bogota", "Bogotá")."""
+        low = _key(name)
+        return self.cities.get(low) or self.plain.get(_plain(low))
 
     def town(self, name: str) -> str | None:
         """A city, or a smaller town whose name has several words ("Montego Bay", "Sharm El Sheikh")."""
         low = _key(name)
-        return self.cities.get(low) or self.towns.get(low)
+        return self.city(name) or self.towns.get(low)
 
     def is_place(self, name: str) -> bool:
         """A city, or a town of several words ("Bodh Gaya"): never somebody's name."""
@@ -99,6 +110,11 @@ def _key(name: str) -> str:
     """How a place name is looked up: case, apostrophes and hyphens do not matter
     ("Sharm El Sheikh" = "Sharm el-Sheikh")."""
     return " ".join(name.lower().replace("’", "'").replace("-", " ").split())
+
+
+def _plain(key: str) -> str:
+    """A key without its accents ("malé" -> "male"): the spelling pages without accents use."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True, slots=True)
