@@ -127,6 +127,16 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
                  [(("Gustavo Petro", "Luiz Inácio Lula da Silva"), {"Luis Gilberto Murillo"}),
                   (("Gustavo Petro", "Luiz Inácio Lula da Silva"), set())],
                  id="'X also took part in the meeting': the meeting just told, not the earlier one told before it"),
+    pytest.param(" date 2023-04-30 Talks\n\nPrime Minister Andrej Plenković met Serbian Prime Minister Ana Brnabić in Zagreb on "
+                 "Sunday.\n\nAttending the meeting between Plenković and Brnabić were also Croatia's Deputy Prime Minister "
+                 "Marko Petrić and Serbia's Minister of Trade Jelena Savić.\n",
+                 [(("Ana Brnabić", "Andrej Plenković"), {"Marko Petrić", "Jelena Savić"})],
+                 id="'Attending the meeting between A and B were also C and D': C and D attend"),
+    pytest.param(" date 2023-07-26 Visit\n\nPrime Minister Xanana Gusmão received the Prime Minister of Portugal, António Costa, "
+                 "in Dili on Tuesday.\n\nCosta is accompanied on his visit to Timor-Leste by the Minister of Foreign Affairs, "
+                 "Pedro Nunes Alves.\n",
+                 [(("António Costa", "Xanana Gusmão"), {"Pedro Nunes Alves"})],
+                 id="'accompanied on his visit to X by Y': six words between 'accompanied' and 'by'"),
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected
