@@ -158,6 +158,17 @@ _BODY = (
     "A business forum on the sidelines drew {n} companies, the organisers said, the {k}th such gathering.",
     "Opposition lawmakers questioned the cost of some of the projects and asked for the agreements to be published.",
 )
+# sentences built from parts, so that two reports share few runs of five words, as unrelated real reports do
+_SUBJECTS = ("The two sides", "Officials from both countries", "The delegations", "Ministers on both sides", "The leaders",
+             "Both governments", "Senior aides", "The negotiating teams", "Diplomats from the two capitals", "The two men")
+_VERBS = ("discussed", "reviewed", "agreed to expand cooperation on", "pledged to deepen work on", "called for progress on",
+          "examined", "set out plans for", "stressed the importance of", "exchanged views on", "agreed a timetable for")
+_TAILS = (" before the end of the year", ", according to a readout issued after the talks",
+          " in a session that lasted {k} hours", " with {n} officials taking part",
+          " and agreed to meet again within {k} months", " amid concerns over {t2}",
+          " as part of a plan worth {n} million dollars", " in line with an accord signed {k} years ago",
+          ", a spokesman for the delegation said", ", the foreign ministry said in a statement on its website",
+          " despite differences over {t2}", " at a working lunch in {city}")
 _SAID = (
     "\u201c{line},\u201d {S} said after the talks.",
     "\u201c{line} on {t1},\u201d {S} told reporters.",
@@ -177,7 +188,11 @@ def _generated(rng: random.Random, actors: list[tuple[str, str, str]], day: date
     fill = {"A": f"{ra} {a}", "B": f"{rb} {b}", "city": city, "weekday": WEEKDAYS[day.weekday()], "t1": t1, "t2": t2}
     lead = rng.choice(_OPENINGS).format(**fill)
     body = [rng.choice(_BODY).format(**fill, n=rng.randrange(20, 900), k=rng.randrange(2, 12))
-            for _ in range(rng.randrange(5, 9))]
+            for _ in range(rng.randrange(1, 3))]
+    for _ in range(rng.randrange(5, 9)):
+        tail = rng.choice(_TAILS).format(**fill, n=rng.randrange(20, 900), k=rng.randrange(2, 12))
+        body.insert(rng.randrange(len(body) + 1),
+                    f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(TOPICS)}{tail}.")
     for _ in range(rng.randrange(1, 3)):
         line = rng.choice(_LINES)
         said = rng.choice(_SAID).format(line=line, line_l=line[0].lower() + line[1:], t1=t1, S=rng.choice((a, b)))
