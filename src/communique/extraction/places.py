@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..actors.kb import fold
 
 _IN_PLACE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-Z][\w’'-]+){0,2})")  # "Rio de Janeiro"
@@ -113,8 +114,9 @@ def _key(name: str) -> str:
 
 
 def _plain(key: str) -> str:
-    """A key without its accents ("malé" -> "male"): the spelling pages without accents use."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+    """A key folded as the knowledge base folds names, accents gone ("malé" -> "male"): the spelling
+    pages without accents use."""
+    return fold(key)
 
 
 @dataclass(frozen=True, slots=True)
