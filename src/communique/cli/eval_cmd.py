@@ -59,7 +59,16 @@ def _eval(gold_dir: Path, system: Path | None, texts: Path | None, as_json: bool
 
         require_textacy()  # before the extractor runs, not after
     from ..evaluate_events import evaluate_events, is_events_corpus
+    from ..evaluate_plover import evaluate_plover, is_plover_corpus
     from ..realpages import is_corpus
+
+    if is_plover_corpus(gold_dir):
+        plover = evaluate_plover(gold_dir, opts)
+        if not plover.records:
+            click.echo(f"skipped: no cached records in {gold_dir / '.cache'} (see {gold_dir / 'README.md'} to rebuild it)", err=True)
+            return
+        click.echo(json.dumps(plover.to_json(), indent=2) if as_json else "\n".join(plover.lines(issues)))
+        return
 
     if is_events_corpus(gold_dir):
         events = evaluate_events(gold_dir, opts)
