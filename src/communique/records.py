@@ -176,19 +176,48 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A PLOVER actor or recipient: a person, a state, an international organisation or a group."""
+
+    text: Span  # the words that name it
+    code: str | None  # ISO-3 country, "IGO" for an international organisation, None when the text gives none
+    sector: str | None = None  # PLOVER sector: GOV, MIL, COP, REB, CVL ...
+    person: str | None = None  # canonical name of a person
+    org: str | None = None  # canonical name of an international organisation
+
+    @property
+    def name(self) -> str | None:
+        """How a statement names it: the person, else the organisation, else the country code (None for a group of no stated country)."""
+        return self.person or self.org or self.code
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text.text, "start": self.text.start, "end": self.text.end, "code": self.code,
+                "sector": self.sector, "person": self.person, "org": self.org}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Entity:
+        return cls(Span(d["text"], d["start"], d["end"]), d.get("code"), d.get("sector"), d.get("person"), d.get("org"))
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
-    source: str | None
+    source: str | None  # the first actor: a canonical person name, an organisation, or an ISO-3 country
     type: str  # one of PLOVER_TYPES
-    target: str | None  # canonical person name or ISO-3 country
+    target: str | None  # the first recipient, named the same way
     evidence: Span
-    mode: str | None = None
+    mode: str | None = None  # a PLOVER mode of the type ("visit", "phone", "arrest" ...), or None
     source_country: str | None = None
     target_country: str | None = None
+    actors: tuple[Entity, ...] = ()  # every actor (a compound actor has several)
+    recipients: tuple[Entity, ...] = ()
+    context: tuple[str, ...] = ()  # PLOVER contexts, with "negation" / "hypothetical" where the text says so
 
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source, "type": self.type, "target": self.target, "mode": self.mode,
             "source_country": self.source_country, "target_country": self.target_country,
+            "actors": [a.to_json() for a in self.actors], "recipients": [r.to_json() for r in self.recipients],
+            "context": list(self.context),
             "evidence": self.evidence.to_json(),
         }
 

@@ -21,11 +21,23 @@ from typing import Any
 from ..actors.kb import KnowledgeBase
 from ..nlp import load_pipeline
 from ..options import Options
-from ..records import Analysis, CleanDocument, Failure, Meeting, Person, Quality, Quote, Span, Statement
+from ..records import (
+    Analysis,
+    CleanDocument,
+    Entity,
+    Failure,
+    Meeting,
+    Person,
+    Quality,
+    Quote,
+    Span,
+    Statement,
+)
 from ..timing import timed
 from .attribution import attribute, topics
 from .dates import PATTERNS as DATE_PATTERNS
 from .dates import _explicit
+from .entities import EntityCoder, EntityDraft
 from .lexicon import Lexicon
 from .meetings import find_calls, find_meetings
 from .people import AS_A_TITLE, PeopleIndex, find_people, persons, with_headline
@@ -46,6 +58,7 @@ class Extractor:
         self.kb = kb or KnowledgeBase.load()
         self.lex = Lexicon.load()
         self.plover = PloverLexicon.load()
+        self.entity_lex = self.plover.entity_lexicon(self.kb)
         self.gaz = Gazetteer.load(self.kb)
 
     def analyse(self, doc: CleanDocument, quality: Quality | None = None) -> Analysis | Failure:
@@ -150,8 +163,29 @@ class Extractor:
         drafts = find_meetings(text, sdoc, idx, tops, self.lex, spoken, published, self.gaz, self.kb, spun=quality.spun)
         meetings: list[Meeting] = []
         statements: list[Statement] = []
+        coder = EntityCoder(self.entity_lex, self.kb, idx, text)
+
+        def entity(e: EntityDraft) -> Entity:
+            code = e.code
+            if e.person and code is None:
+                code = _country(self.kb, e.person, ref)
+            return Entity(c.raw_span(e.start, e.end), code, e.sector, e.person, e.org)
+
+        def person(name: str, at: tuple[int, int]) -> Entity:
+            return entity(coder.person_entity(name, *at))
+
+        def consult(actors: tuple[Entity, ...], recipients: tuple[Entity, ...], ev: Span, mode: str | None) -> Statement:
+            # a reciprocal meeting has every principal as an actor and no recipient (the manual's
+            # compound actors); its flat source and target still name the first two principals
+            other = recipients[0] if recipients else actors[1] if len(actors) > 1 else None
+            return Statement(actors[0].name, "CONSULT", other.name if other else None, ev, mode=mode,
+                             source_country=actors[0].code, target_country=other.code if other else None,
+                             actors=actors, recipients=recipients)
+
+        consulted: list[tuple[int, int]] = []
         for d in drafts:
             ev = c.raw_span(*d.evidence)
+            consulted.append(d.evidence)
             meetings.append(
                 Meeting(
                     participants=tuple(d.participants),
@@ -166,21 +200,22 @@ class Extractor:
                     visitor=d.visitor,
                 )
             )
-            actor, recipient = (d.visitor, d.host) if d.visitor and d.host else (d.participants[0], d.participants[1])
-            statements.append(
-                Statement(actor, "CONSULT", recipient, ev, mode="visit" if d.visitor and d.host else "meeting",
-                          source_country=_country(self.kb, actor, ref), target_country=_country(self.kb, recipient, ref))
-            )
+            if d.visitor and d.host:  # the manual's CONSULT "visit": the visitor acts, the host receives
+                statements.append(consult((person(d.visitor, d.evidence),), (person(d.host, d.evidence),), ev, "visit"))
+            else:  # reciprocal: every principal is an actor, no recipient (the manual's compound actors)
+                statements.append(consult(tuple(person(p, d.evidence) for p in d.participants), (), ev, None))
         for caller, callee, cs, ce in find_calls(text, sdoc, idx, tops, self.lex, quoted):
+            consulted.append((cs, ce))
+            statements.append(consult((person(caller, (cs, ce)),), (person(callee, (cs, ce)),), c.raw_span(cs, ce), "phone"))
+        met = {a.person for st in statements for a in (*st.actors, *st.recipients)} | {p for d in drafts for p in d.attendees}
+        for s in find_statements(sdoc, coder, self.plover, quoted, tops.before, consulted):
+            if s.type == "CONSULT" and any(a.person in met for a in s.actors):
+                continue  # the meeting records already code this person's consultations
+            actors, recipients = tuple(map(entity, s.actors)), tuple(map(entity, s.recipients))
             statements.append(
-                Statement(caller, "CONSULT", callee, c.raw_span(cs, ce), mode="telephone",
-                          source_country=_country(self.kb, caller, ref), target_country=_country(self.kb, callee, ref))
-            )
-        for s in find_statements(sdoc, idx, self.kb, self.plover, quoted, tops.before):
-            statements.append(
-                Statement(s.source, s.type, s.target, c.raw_span(s.start, s.end),
-                          source_country=_country(self.kb, s.source, ref),
-                          target_country=s.target if s.target_is_country else _country(self.kb, s.target, ref))
+                Statement(actors[0].name, s.type, recipients[0].name if recipients else None, c.raw_span(s.start, s.end),
+                          mode=s.mode, source_country=actors[0].code, target_country=recipients[0].code if recipients else None,
+                          actors=actors, recipients=recipients, context=s.context)
             )
         notes = None
         if len(c.text) > self.opts.max_extract_chars:

@@ -1,89 +1,200 @@
-"""Statements: reported positions coded to the 16 PLOVER event types, with source and target.
+"""Statements: reported actions and positions coded to the 16 PLOVER event types.
 
-The source is the clause subject (a pronoun subject is the topic person); the target is a
-person or a country (ISO-3) named in the verb's object phrase. Negated ("did not condemn") and
-hypothetical ("if ... would") clauses are not coded as events. Text inside quotes is not coded
-(the quote itself is the record of what was said).
+Every verb of a sentence (outside quotes) is a candidate event: its lemma, its particle ("blew
+up", "pull out"), or, for a light verb, its object's noun ("staged demonstrations", "imposed a
+curfew", "mounted an invasion") gives the type. Reporting verbs ("said", "reported") carry no
+event: the clause they report does. The manual's intent rule: a cooperative action announced or
+offered ("will support", "is ready to contribute", "offered to negotiate") is AGREE, a
+conflictual one ("would tighten the blockade", "is prepared to impose martial law") is THREATEN,
+and a retreat announced is CONCEDE.
+
+The actors are the clause subject's entities (a passive clause's agent; a pronoun subject is the
+person of the topic, or the subject of the reporting clause: "Syria says it is willing ..."), the
+recipients the entities of the verb's objects (not the scene: "during the meeting", "on Monday").
+Entities are people, states, international organisations and groups (``entities``). A negated
+or hypothetical event keeps its type and carries the PLOVER context ``negation`` or
+``hypothetical``. Text inside quotes is not coded (the quote itself is the record of what was
+said). Consultations are coded from the meeting records, here only where a sentence holds none.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from ..records import PLOVER_TYPES
-from .people import PRONOUNS, PeopleIndex
-from .spans import Ranges, char_span
+from .entities import EntityCoder, EntityDraft, EntityLexicon
+from .people import PRONOUNS
+from .spans import Ranges
+
+
+def _typ(value: str, where: str) -> tuple[str, str | None]:
+    typ, _, mode = value.partition("/")
+    if typ not in PLOVER_TYPES:
+        raise ValueError(f"plover_lexicon.json: {where}: unknown PLOVER type {typ!r}")
+    return typ, mode or None
 
 
 @dataclass(frozen=True, slots=True)
 class PloverLexicon:
     verbs: dict[str, str]  # lemma -> type
-    phrases: tuple[tuple[str, str], ...]  # (phrase, type)
+    phrases: dict[str, str]  # "verb particle" (lemmas) -> type
+    light_verbs: frozenset[str]
+    nouns: dict[str, tuple[str, str | None]]  # noun lemma or phrase -> (type, mode)
+    light_overrides: dict[str, dict[str, str]]  # light verb -> noun -> type
+    reporting: frozenset[str]
+    intent: frozenset[str]
+    cooperative: frozenset[str]
+    conflict: frozenset[str]
+    modes: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # type -> ((mode, cue lemmas), ...)
+    contexts: tuple[tuple[str, frozenset[str]], ...]
     hypothetical: frozenset[str]
     negations: frozenset[str]
+    requires_recipient: frozenset[str]  # the manual's types that need a recipient
+    data: dict[str, Any]
 
     @classmethod
     def load(cls) -> PloverLexicon:
         data = json.loads(resources.files("communique").joinpath("data/plover_lexicon.json").read_text("utf-8"))
         verbs: dict[str, str] = {}
         for typ, lemmas in data["verbs"].items():
-            if typ not in PLOVER_TYPES:
-                raise ValueError(f"plover_lexicon.json: unknown PLOVER type {typ!r}")
+            _typ(typ, "verbs")
             for lemma in lemmas:
                 verbs.setdefault(lemma, typ)
-        phrases = tuple((p, t) for t, ps in data["phrases"].items() for p in ps)
-        return cls(verbs, phrases, frozenset(data["hypothetical_markers"]), frozenset(data["negations"]))
+        phrases = {p: _typ(t, "phrases")[0] for t, ps in data["phrases"].items() for p in ps}
+        nouns = {n: _typ(v, f"nouns.{n}") for n, v in data["nouns"].items()}
+        overrides = {v: {n: _typ(t, f"light_overrides.{v}")[0] for n, t in m.items()}
+                     for v, m in data["light_overrides"].items() if not v.startswith("_")}
+        modes = {t: tuple((m, frozenset(cues)) for m, cues in ms.items()) for t, ms in data["modes"].items()}
+        contexts = tuple((c, frozenset(cues)) for c, cues in data["contexts"].items())
+        return cls(verbs, phrases, frozenset(data["light_verbs"]), nouns, overrides, frozenset(data["reporting_verbs"]),
+                   frozenset(data["intent_words"]), frozenset(data["cooperative_types"]), frozenset(data["conflict_types"]),
+                   modes, contexts, frozenset(data["hypothetical_markers"]), frozenset(data["negations"]),
+                   frozenset(data["requires_recipient"]), data)
+
+    def entity_lexicon(self, kb: Any) -> EntityLexicon:
+        return EntityLexicon.from_data(self.data, kb)
 
 
 @dataclass(frozen=True, slots=True)
 class StatementDraft:
-    source: str
     type: str
-    target: str
+    actors: tuple[EntityDraft, ...]
+    recipients: tuple[EntityDraft, ...]
     start: int  # evidence: the clause, cleaned-text offsets
     end: int
-    target_is_country: bool
+    mode: str | None = None
+    context: tuple[str, ...] = ()
 
 
-def find_statements(
-    doc: Any, idx: PeopleIndex, kb: Any, lex: PloverLexicon, quoted: Ranges, topic_before: Any
-) -> list[StatementDraft]:
+_SCENE_PREPS = frozenset({"during", "in", "on", "at", "after", "before", "since", "while", "amid", "by", "throughout",
+                          "following", "despite", "because", "as", "within", "until", "over", "near", "outside"})
+_THING_PRONOUNS = frozenset({"it", "they", "we"})
+_OWN = frozenset({"its", "their", "his", "her", "our", "my"})
+
+
+def find_statements(doc: Any, coder: EntityCoder, lex: PloverLexicon, quoted: Ranges, topic_before: Any,
+                    consulted: Sequence[tuple[int, int]]) -> list[StatementDraft]:
+    """Statements of every sentence, the main clause's first; ``consulted``: sentences whose
+    consultations the meeting records already code."""
     out: list[StatementDraft] = []
-    seen: set[tuple[str, str, str, int]] = set()
     for sent in doc.sents:
-        for tok in sent:
-            if tok.pos_ != "VERB" or _inside(tok.idx, quoted):
+        seen: set[tuple[Any, ...]] = set()
+        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"), key=lambda t: (_depth(t), t.i))
+        for tok in verbs:
+            if tok.idx in quoted:
                 continue
-            typ = lex.verbs.get(tok.lemma_.lower())
-            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
-            if nxt is not None:
-                pair = f"{tok.lower_} {nxt.lower_}"
-                typ = next((t for p, t in lex.phrases if p == pair), typ)
-            if typ is None or typ == "CONSULT":  # meetings are coded from the meeting records
+            coded = _event_type(tok, lex)
+            if coded is None and _offered(tok):
+                coded = ("AGREE", None)  # "is willing to send material", "ready to contribute troops"
+            if coded is None:
                 continue
-            if _negated(tok, lex) or _hypothetical(tok, sent, lex):
+            typ, mode = coded
+            if typ == "CONSULT" and any(s < sent.end_char and e > sent.start_char for s, e in consulted):
                 continue
-            source = _subject(tok, idx, topic_before)
-            if source is None:
+            context: list[str] = []
+            if _negated(tok, lex):
+                context.append("negation")
+            if _hypothetical(tok, lex):
+                context.append("hypothetical")
+            if _intended(tok, lex):
+                typ = "CONCEDE" if typ == "RETREAT" else "AGREE" if typ in lex.cooperative else "THREATEN" if typ in lex.conflict else typ
+            actors, recipients = _sides(tok, coder, topic_before)
+            if not actors:
                 continue
-            target, is_country = _target(tok, idx, kb, source, quoted)
-            if target is None:
+            actor_keys = {_key(a) for a in actors}
+            actor_codes = {a.code for a in actors}
+            # not the actor itself, nor its own state named as a thing ("reaffirmed Iraq's stance")
+            recipients = tuple(r for r in recipients if _key(r) not in actor_keys
+                               and not (r.person is None and r.sector is None and r.code in actor_codes))
+            if typ in lex.requires_recipient and not recipients:
                 continue
-            s, e = char_span(tok.subtree)
-            s = min(s, sent.start_char)
-            key = (source, typ, target, sent.start_char)
+            key = (typ, tuple(sorted(map(str, actor_keys))), tuple(sorted(str(_key(r)) for r in recipients)))
             if key in seen:
                 continue
             seen.add(key)
-            out.append(StatementDraft(source, typ, target, s, min(e, sent.end_char), is_country))
+            mode = mode or _mode(tok, typ, lex)
+            end = max(t.idx + len(t) for t in tok.subtree)
+            out.append(StatementDraft(typ, actors, recipients, sent.start_char, min(end, sent.end_char), mode,
+                                      tuple(context) + _contexts(sent, lex)))
     return out
 
 
-def _inside(pos: int, ranges: Ranges) -> bool:
-    return pos in ranges
+def _key(e: EntityDraft) -> Any:
+    return e.person or e.org or (e.code, e.sector)
+
+
+def _depth(tok: Any) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _event_type(tok: Any, lex: PloverLexicon) -> tuple[str, str | None] | None:
+    lemma = tok.lemma_.lower()
+    if lemma in lex.reporting and not any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in tok.children):
+        return None
+    if any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
+        return None  # the attribution after what it reports: "X will close the border, the minister warned"
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep") and (typ := lex.phrases.get(f"{lemma} {c.lower_}")):
+            return typ, None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+    typ = lex.verbs.get(lemma)
+    if obj is not None and (lemma in lex.light_verbs or typ is None):
+        # "staged demonstrations", "imposed a curfew", "gave ... dollars of aid", "speeded up the withdrawal"
+        noun = _noun_key(obj, lex)
+        if noun is not None:
+            override = lex.light_overrides.get(lemma, {}).get(noun)
+            typ, mode = lex.nouns[noun]
+            return (override, None) if override else (typ, mode)
+    if typ is None:
+        return None
+    if lemma in lex.light_overrides and obj is not None and (noun := _noun_key(obj, lex)) in lex.light_overrides[lemma]:
+        return lex.light_overrides[lemma][noun], None
+    return typ, None
+
+
+def _noun_key(obj: Any, lex: PloverLexicon) -> str | None:
+    """The event noun of an object phrase: "hunger strike", "state of emergency", "talks"."""
+    words = [t for t in obj.children if t.dep_ in ("compound", "amod") and t.i < obj.i]
+    for w in words:
+        if (phrase := f"{w.lemma_.lower()} {obj.lemma_.lower()}") in lex.nouns:
+            return phrase
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and (phrase := f"{obj.lemma_.lower()} of {pobj.lemma_.lower()}") in lex.nouns:
+        return phrase
+    lemma = obj.lemma_.lower()
+    if lemma in lex.nouns:
+        return lemma
+    if of is not None and pobj is not None and pobj.lemma_.lower() in lex.nouns:
+        return str(pobj.lemma_.lower())  # "5 million dollars of aid", "a series of bombings"
+    return None
 
 
 def _negated(tok: Any, lex: PloverLexicon) -> bool:
@@ -93,59 +204,120 @@ def _negated(tok: Any, lex: PloverLexicon) -> bool:
     return head.i != tok.i and head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children) and tok.dep_ in ("xcomp", "ccomp")
 
 
-def _hypothetical(tok: Any, sent: Any, lex: PloverLexicon) -> bool:
-    for c in tok.children:
-        if c.dep_ == "aux" and c.lower_ in lex.hypothetical:
-            return True
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
-            return True
+def _hypothetical(tok: Any, lex: PloverLexicon) -> bool:
     anc = tok
-    while anc.head.i != anc.i:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anc.children):
+    for _ in range(12):
+        if any((c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) or (c.dep_ == "aux" and c.lower_ in lex.hypothetical)
+               for c in anc.children):
             return True
+        if anc.head.i == anc.i:
+            return False
         anc = anc.head
     return False
 
 
-def _subject(tok: Any, idx: PeopleIndex, topic_before: Any) -> str | None:
+def _intended(tok: Any, lex: PloverLexicon) -> bool:
+    """Announced or offered, not done: "will support", "ready to contribute", "offered to talk"."""
+    if any(c.dep_ == "aux" and c.lower_ in lex.intent for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.i != tok.i:
+        return head.lemma_.lower() in lex.intent or (head.lemma_.lower() == "offer") or any(
+            c.dep_ == "aux" and c.lower_ in lex.intent for c in head.children)
+    return False
+
+
+_OFFERING = frozenset({"willing", "ready", "prepared", "offer", "promise", "pledge", "volunteer"})
+
+
+def _offered(tok: Any) -> bool:
+    return tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lemma_.lower() in _OFFERING and tok.pos_ == "VERB"
+
+
+def _sides(tok: Any, coder: EntityCoder, topic_before: Any) -> tuple[tuple[EntityDraft, ...], tuple[EntityDraft, ...]]:
+    passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if passive is not None:
+        actors = tuple(coder.code(agent)) if agent is not None else ()
+        return actors, tuple(_entities(passive, coder, topic_before))
+    subject = _subject(tok)
+    actors = tuple(_entities(subject, coder, topic_before)) if subject is not None else ()
+    return actors, tuple(_recipients(tok, coder, topic_before))
+
+
+def _subject(tok: Any) -> Any:
     verb = tok
-    for _ in range(4):
-        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subs:
-            sub = subs[0]
-            if sub.lower_ in PRONOUNS:
-                return topic_before(sub.idx)
-            s, e = char_span(sub.subtree)
-            ms = [m for m in idx.at(s, e) if m.key and m.kind != "pronoun"]
-            return ms[0].key if ms else None
-        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp") and verb.head.i != verb.i:
+    for _ in range(5):
+        sub = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if sub is not None:
+            if sub.lower_ in _THING_PRONOUNS and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+                outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                return outer or sub  # "Syria says it is willing ...": it is Syria
+            return sub
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head.i != verb.i:
+            if verb.dep_ in ("acl", "relcl"):
+                return verb.head  # "the troops deployed ...", "rebels who attacked ..."
             verb = verb.head
         else:
             return None
     return None
 
 
-_SCENE_PREPS = frozenset({"during", "in", "on", "at", "after", "before", "since", "while", "amid", "by", "throughout"})
+def _entities(phrase: Any, coder: EntityCoder, topic_before: Any, depth: int = 0, whose: bool = False) -> list[EntityDraft]:
+    """The entities a phrase names; with ``whose``, for a thing, whose it is ("the presence of US
+    forces", "Haiti's efforts"): a recipient, never an actor (the murder of X did nothing)."""
+    if phrase.lower_ in PRONOUNS:
+        key = topic_before(phrase.idx)
+        return [coder.person_entity(key, phrase.idx, phrase.idx + len(phrase))] if key else []
+    found = coder.code(phrase)
+    if found or depth > 1 or not whose:
+        return found
+    for c in phrase.children:
+        if c.dep_ == "poss" and c.lower_ not in _OWN:
+            return _entities(c, coder, topic_before, depth + 1, whose)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return [e for p in c.children if p.dep_ == "pobj" for e in _entities(p, coder, topic_before, depth + 1, whose)]
+    return []
 
 
-def _target(tok: Any, idx: PeopleIndex, kb: Any, source: str, quoted: Ranges) -> tuple[str | None, bool]:
-    """A person or country in the verb's object phrases (to its right; not "during the meeting" scenes)."""
-    for child in tok.children:
-        if child.i < tok.i or child.dep_ not in ("dobj", "prep", "dative", "attr", "xcomp", "ccomp", "obj", "pobj"):
+def _recipients(tok: Any, coder: EntityCoder, topic_before: Any) -> list[EntityDraft]:
+    """Entities of the verb's objects, to its right, nearest first (an infinitive's objects too)."""
+    for child in sorted(tok.children, key=lambda t: t.i):
+        if child.i < tok.i:
             continue
-        if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
-            continue
-        toks = sorted(child.subtree, key=lambda t: t.i)
-        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        for m in idx.at(s, e):
-            if m.key and m.key != source and m.kind != "pronoun" and not _inside(m.start, quoted):
-                return m.key, False
-        src = kb.person(source)
-        for t in toks:
-            if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
-                code = kb.country_code(t.text)
-                if code is None and t.i + 1 < len(t.doc):
-                    code = kb.country_code(f"{t.text} {t.nbor(1).text}")
-                if code and not (src is not None and getattr(src, "country", None) == code):
-                    return code, True
-    return None, False
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "providing photographs to Macedonia"
+            found = [e for p in child.children if p.dep_ == "pobj" for e in _entities(p, coder, topic_before, whose=True)]
+            if found:
+                return found
+        elif child.dep_ in ("dobj", "dative", "obj", "attr", "oprd"):
+            if any(c.dep_ == "poss" and c.lower_ in _OWN for c in child.children):
+                continue  # "withdraw its troops from Lebanon": the actor's own, not the recipient
+            found = _entities(child, coder, topic_before, whose=True)
+            if not found:
+                found = [e for c in child.children if c.dep_ == "prep" and c.lower_ not in _SCENE_PREPS
+                         for p in c.children if p.dep_ == "pobj" for e in _entities(p, coder, topic_before, whose=True)]
+            if found:
+                return found
+        elif child.dep_ == "prep" and child.lower_ not in _SCENE_PREPS:
+            found = [e for p in child.children if p.dep_ == "pobj" for e in _entities(p, coder, topic_before, whose=True)]
+            if found:
+                return found
+        elif child.dep_ == "xcomp":
+            found = _recipients(child, coder, topic_before)
+            if found:
+                return found
+    return []
+
+
+def _mode(tok: Any, typ: str, lex: PloverLexicon) -> str | None:
+    lemmas = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+    for mode, cues in lex.modes.get(typ, ()):
+        if lemmas & cues:
+            return mode
+    return None
+
+
+def _contexts(sent: Any, lex: PloverLexicon) -> tuple[str, ...]:
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    low = sent.text.lower()
+    return tuple(c for c, cues in lex.contexts if lemmas & cues or any(" " in q and q in low for q in cues))

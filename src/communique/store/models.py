@@ -165,6 +165,9 @@ class Statement(Base):
     mode: Mapped[str | None] = mapped_column(Text)
     source_country: Mapped[str | None] = mapped_column(String(3))
     target_country: Mapped[str | None] = mapped_column(String(3))
+    actors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)  # Entity.to_json of each actor
+    recipients: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    context: Mapped[list[str] | None] = mapped_column(JSON)
     evidence_text: Mapped[str] = mapped_column(Text)
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)

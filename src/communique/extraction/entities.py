@@ -1,0 +1,218 @@
+"""PLOVER entities: who acts and who receives, coded from a noun phrase of the parse.
+
+An entity is a person the document names, a state (its name, demonym, capital or metonym: "Tehran",
+"the White House"), an international organisation (code ``IGO``) or a group (troops, police,
+rebels, students ...), each with the PLOVER country code (ISO-3, or ``IGO``) and sector (GOV, MIL,
+COP, REB, CVL ...; the manual's sector table). Coordinated phrases give one entity per member
+("Jordan and Britain"; "Hungarian and Romanian officials"). A code the phrase does not support is
+``None``: a group named without its country ("rebels") keeps its sector and no country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .people import PeopleIndex
+
+_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "ccomp", "xcomp", "prep"})
+_OWN_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
+_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
+                         "number", "some", "many", "most", "all", "one", "two", "three", "majority", "handful", "crowd"})
+_FORMER = frozenset({"former", "ousted", "exiled", "deposed", "ex", "late"})
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDraft:
+    text: str
+    start: int  # cleaned-text offsets of the words coded
+    end: int
+    code: str | None  # ISO-3, "IGO", or None when the text gives no country
+    sector: str | None
+    person: str | None = None  # canonical name, when the entity is a person
+    org: str | None = None  # canonical name of an international organisation
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "sector": self.sector, "person": self.person, "org": self.org}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLexicon:
+    sectors: dict[str, str]  # lower-case noun (lemma or phrase) -> sector
+    igos: dict[str, str]  # alias -> canonical name
+    igo_re: re.Pattern[str]
+    seats: frozenset[str]  # capitals and metonyms of states, lower case, without "the"
+    org_nouns: frozenset[str]  # nouns that head an organisation's name ("the APEC forum")
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], kb: Any) -> EntityLexicon:
+        sectors = {noun.lower(): sector for sector, nouns in data["sectors"].items() for noun in nouns}
+        igos = {alias: name for name, aliases in data["igos"].items() for alias in aliases}
+        alt = "|".join(re.escape(a) for a in sorted(igos, key=len, reverse=True))
+        seats = frozenset(s.lower().removeprefix("the ") for c in kb.countries().values()
+                          for s in (*c.get("capitals", ()), *c.get("metonyms", ())))
+        return cls(sectors, igos, re.compile(rf"(?<![\w.])(?:{alt})(?![\w])"), seats, frozenset(data["org_nouns"]))
+
+
+class EntityCoder:
+    """Codes the noun phrase headed by a token into PLOVER entities."""
+
+    def __init__(self, lex: EntityLexicon, kb: Any, idx: PeopleIndex, text: str) -> None:
+        self.lex, self.kb, self.idx, self.text = lex, kb, idx, text
+
+    def code(self, head: Any) -> list[EntityDraft]:
+        """The entities of the phrase headed by ``head`` and of the phrases coordinated with it."""
+        out: list[EntityDraft] = []
+        for h in _coordinated(head):
+            if h.lemma_.lower() in _QUANTITIES or h.pos_ == "NUM":  # "thousands of farmers", "a group of rebels"
+                of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                inner = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+                if inner is not None:
+                    out.extend(self.code(inner))
+                    continue
+            out.extend(self._one(h))
+        return out
+
+    def person_entity(self, key: str, start: int, end: int) -> EntityDraft:
+        """A person the text names (a pronoun's referent, a meeting's participant): country from the
+        knowledge base or the title the text gives, sector GOV for an office holder."""
+        named = [m for m in self.idx.mentions if m.key == key and m.kind != "pronoun"]
+        inside = [m for m in named if start <= m.start and m.end <= end]
+        mention = (inside or named)[0] if (inside or named) else None
+        if inside:
+            start, end = inside[0].start, inside[0].end
+        code = self._country_of(mention) if mention is not None else None
+        office = mention is not None and (mention.office or mention.entry is not None)
+        return EntityDraft(self.text[start:end], start, end, code, "GOV" if office else None, key)
+
+    def _one(self, head: Any) -> list[EntityDraft]:
+        toks = sorted(_own_tokens(head), key=lambda t: t.i)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        phrase = self.text[start:end]
+        sector = self._sector(head)
+        igo = self._igo(phrase)
+        head_code = self._country(" ".join(t.text for t in _name_tokens(head)))
+        person = self._person(start, end, head)
+        named_org = head.lemma_.lower() in self.lex.org_nouns and (
+            igo is not None or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children))
+        if head.pos_ == "NOUN" and sector is None and person is None and head_code is None and not named_org:
+            return []  # a thing, not an actor: "the murder of X in Baghdad", "Iraq's stance"
+        if head_code is not None and person is None:
+            return [EntityDraft(phrase, start, end, head_code, "GOV" if self._is_seat(head) else sector)]
+        if igo is not None and (person is None or self._country_of(person[1]) is None):
+            return [EntityDraft(phrase, start, end, "IGO", sector, person[0] if person else None, igo)]
+        if person is not None:
+            key, mention = person
+            former = any(t.lower_ in _FORMER for t in toks)
+            return [EntityDraft(phrase, start, end, self._country_of(mention) or self._modifier_country(toks),
+                                "ELI" if former else ("GOV" if (mention.office or mention.entry is not None) else sector), key)]
+        codes = self._scan(toks)
+        if not codes and sector is None and not named_org:
+            return []
+        if len(codes) > 1 and any(t.dep_ == "amod" and any(c.dep_ == "conj" for c in t.children) for t in head.children):
+            return [EntityDraft(phrase, start, end, c, sector) for c in codes]  # "Hungarian and Romanian officials"
+        return [EntityDraft(phrase, start, end, codes[0] if codes else None, sector)]
+
+    # --- parts ------------------------------------------------------------------------------
+
+    def _person(self, start: int, end: int, head: Any) -> tuple[str, Any] | None:
+        head_start, head_end = head.idx, head.idx + len(head)
+        best = None
+        for m in self.idx.at(start, end):
+            if not m.key or m.kind == "pronoun":
+                continue
+            if m.start <= head_start < m.end or m.start < head_end <= m.end or self._sector(head) == "GOV":
+                best = best or (m.key, m)
+        return best
+
+    def _country_of(self, mention: Any) -> str | None:
+        entry = mention.entry
+        if entry is not None and getattr(entry, "country", None):
+            return str(entry.country)
+        if mention.office_country:
+            return str(mention.office_country)
+        role = self.idx.unknown_roles.get(mention.key or "")
+        return role[1] if role and role[1] else None
+
+    def _country(self, words: str) -> str | None:
+        return self.kb.country_code(words) if words and words[:1].isupper() else None
+
+    def _is_seat(self, head: Any) -> bool:
+        """A capital or metonym standing for its government ("Tehran", "the White House")."""
+        name = " ".join(t.text for t in _name_tokens(head)).lower().removeprefix("the ")
+        return name in self.lex.seats
+
+    def _igo(self, phrase: str) -> str | None:
+        m = self.lex.igo_re.search(phrase)
+        return self.lex.igos[m.group(0)] if m else None
+
+    def _sector(self, head: Any) -> str | None:
+        """The sector the head noun names ("riot police", "troops"), else its nearest compound's ("army officers")."""
+        words = [t for t in head.children if t.dep_ == "compound" and t.i < head.i] + [head]
+        phrase = " ".join(t.lower_ for t in words)
+        cands = [phrase, f"{words[-2].lower_} {head.lower_}" if len(words) > 1 else None, head.lower_, head.lemma_.lower()]
+        cands += [w for t in reversed(words[:-1]) for w in (t.lower_, t.lemma_.lower())]
+        for cand in cands:
+            if cand and cand in self.lex.sectors:
+                return self.lex.sectors[cand]
+        return None
+
+    def _modifier_country(self, toks: list[Any]) -> str | None:
+        codes = self._scan(toks)
+        return codes[0] if codes else None
+
+    def _scan(self, toks: list[Any]) -> list[str]:
+        """Country codes named in the phrase, longest names first, in order."""
+        out: list[str] = []
+        i = 0
+        while i < len(toks):
+            for n in (4, 3, 2, 1):
+                run = toks[i : i + n]
+                if len(run) < n or not run[0].text[:1].isupper() or any(t.i != run[0].i + k for k, t in enumerate(run)):
+                    continue
+                if _stance_prefix(run[0]):
+                    continue  # "pro-Iranian", "anti-Syria": a stance, not a country of the actor
+                words = self.text[run[0].idx : run[-1].idx + len(run[-1])]
+                code = self.kb.country_code(words.removesuffix("'s").removesuffix("’s"))
+                if code is not None:
+                    if code not in out:
+                        out.append(code)
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+
+def _stance_prefix(tok: Any) -> bool:
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+        return True
+    return tok.i >= 1 and doc[tok.i - 1].lower_ in ("pro-", "anti-")
+
+
+def _coordinated(head: Any) -> Iterator[Any]:
+    yield head
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            yield from _coordinated(c)
+
+
+def _own_tokens(head: Any, top: bool = True) -> list[Any]:
+    """The phrase's own words: its subtree without clauses, coordinated members and appositions,
+    keeping "of / in / from" phrases that say whose it is ("the government of X", "parties in Nepal")
+    and coordinated modifiers ("Hungarian and Slovak officials")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _OWN_PREPS:
+            out.extend(c.subtree)
+        elif c.dep_ not in _SKIP_DEPS or (not top and c.dep_ in ("conj", "cc")):
+            out.extend(_own_tokens(c, False))
+    return out
+
+
+def _name_tokens(head: Any) -> list[Any]:
+    """The head with its compound and flat-name words ("Saudi Arabia", "the White House")."""
+    toks = [t for t in head.children if t.dep_ in ("compound", "det") and t.i < head.i and (t.dep_ == "compound" or t.lower_ == "the")]
+    return sorted([*toks, head], key=lambda t: t.i)

@@ -1,0 +1,95 @@
+"""Statements: PLOVER coding of actions and positions by any political actor (issue 19).
+
+Sentences of our own writing, one kind each, in the styles of wire copy; each row names the
+first statement's type, its actor codes and its recipient codes (codes: ISO-3 or IGO)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique.clean import clean
+from communique.extraction import Extractor
+from communique.options import Options
+from communique.records import Analysis, Quality, RawDocument, Statement
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):  # type: ignore[no-untyped-def]
+    return Extractor(Options(), nlp=nlp)
+
+
+def statements(extractor: Extractor, text: str) -> list[Statement]:
+    a = extractor.analyse(clean(RawDocument("t", "t", text, kind="jsonl")), Quality())
+    assert isinstance(a, Analysis)
+    for s in a.statements:  # every entity's words are the text's own
+        for e in (*s.actors, *s.recipients):
+            assert text[e.text.start : e.text.end] == e.text.text
+    return sorted(a.statements, key=lambda s: s.evidence.start)
+
+
+def first(extractor: Extractor, text: str) -> tuple[str, set[str | None], set[str | None]]:
+    s = statements(extractor, text)[0]
+    return s.type, {a.code for a in s.actors}, {r.code for r in s.recipients}
+
+
+ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
+    # compound actors, one entity per state
+    ("Chile and Argentina have agreed to hold joint naval drills next spring, a Chilean official said.",
+     "AGREE", {"CHL", "ARG"}, set()),
+    # a demonym on a group noun gives the country and the sector
+    ("Kenyan police arrested 40 protesters outside parliament in Nairobi on Friday.", "COERCE", {"KEN"}, set()),
+    # a capital stands for its government; a passive clause's agent acts
+    ("Two Ukrainian soldiers were killed by Russian shelling near Kharkiv, officials said.", "ASSAULT", {"RUS"}, {"UKR"}),
+    # an international organisation
+    ("The European Union condemned the arrest of the opposition leader in Tbilisi.", "ACCUSE", {"IGO"}, {None, "GEO"}),
+    # reported speech: the event is in the clause, "it" is the reporting clause's subject
+    ("Norway said it would provide 20 million dollars of aid to Sudan.", "AGREE", {"NOR"}, {"SDN"}),
+    # the intent rule: an announced conflictual act is a threat, an announced retreat a concession
+    ("Pakistan is prepared to close its border with Afghanistan, the interior minister warned.", "THREATEN", {"PAK"}, {"AFG"}),
+    ("Vietnam said it will withdraw its fishing boats from the disputed waters.", "CONCEDE", {"VNM"}, set()),
+    # a light verb takes its type from its object
+    ("Thousands of Bolivian farmers staged demonstrations in La Paz to demand lower fuel prices.", "PROTEST", {"BOL"}, set()),
+    ("Senegal imposed a curfew in the southern town of Ziguinchor after clashes.", "COERCE", {"SEN"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "actors", "recipients"), ROWS, ids=[r[1] + str(i) for i, r in enumerate(ROWS)])
+def test_first_statement_type_and_codes(extractor: Extractor, text: str, typ: str, actors: set[Any], recipients: set[Any]) -> None:
+    got_type, got_actors, got_recipients = first(extractor, text)
+    assert got_type == typ
+    assert got_actors == actors
+    assert got_recipients <= recipients | {None} and (not recipients or got_recipients & recipients)
+
+
+def test_sector_of_group_nouns_and_person_actors(extractor: Extractor) -> None:
+    (s, *_) = statements(extractor, "Ghanaian troops seized a rebel arms depot near the border on Sunday.")
+    assert [(a.code, a.sector) for a in s.actors] == [("GHA", "MIL")]
+    (s, *_) = statements(extractor, "Hungarian and Slovak officials agreed on Tuesday to reopen the bridge.")
+    assert sorted((a.code, a.sector) for a in s.actors) == [("HUN", "GOV"), ("SVK", "GOV")]
+
+
+def test_negated_and_hypothetical_events_carry_the_context(extractor: Extractor) -> None:
+    (s, *_) = statements(extractor, "Brazil did not condemn the vote in Caracas.")
+    assert s.type == "ACCUSE" and "negation" in s.context
+    (s, *_) = statements(extractor, "If talks fail, Egypt could suspend gas exports to Israel.")
+    assert s.type == "SANCTION" and "hypothetical" in s.context
+
+
+def test_no_actor_no_statement_and_things_are_not_actors(extractor: Extractor) -> None:
+    assert statements(extractor, "The murder of the general in Baghdad offered new impetus to the talks.") == []
+    # the manual's AID needs a recipient: "provides constant relations" gives none
+    assert not [s for s in statements(extractor, "Iraq provides constant relations in many fields.") if s.type == "AID"]
+
+
+def test_a_stance_word_is_not_the_actors_country(extractor: Extractor) -> None:
+    (s, *_) = statements(extractor, "The pro-Western Alliance group declared a ceasefire in the south on Monday.")
+    assert s.type == "RETREAT" and s.mode == "ceasefire" and all(a.code is None for a in s.actors)
+
+
+def test_meetings_code_consultations_with_every_principal_as_actor(extractor: Extractor) -> None:
+    text = "President Ali Bongo of Gabon met Cameroon's President Paul Biya in Yaounde on Monday."
+    (s,) = [x for x in statements(extractor, text) if x.type == "CONSULT"]
+    assert {a.person for a in s.actors} | {r.person for r in s.recipients} >= {"Paul Biya"}
+    assert s.mode in (None, "visit")
