@@ -28,8 +28,8 @@ from communique.evaluate_plover import (
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "eval" / "plover"
-# measured 2026-12-06 (session 13): type accuracy 0.038 -> 0.526, precision 0.695, source codes 0.603
-FLOORS = {"type_accuracy": 0.52, "type_precision": 0.69, "source_code_accuracy": 0.60}
+# measured 2026-12-06 (session 13): type accuracy 0.038 -> 0.699, precision 0.838, source codes 0.667
+FLOORS = {"type_accuracy": 0.69, "type_precision": 0.83, "source_code_accuracy": 0.66}
 
 
 def _rec(rid: str, event: str, text: str, source: Any, target: Any = "", **kw: Any) -> dict[str, Any]:
@@ -79,9 +79,11 @@ def _statement(typ: str, start: int, actors: list[str], recipients: list[str] = 
 def test_scorer_takes_the_first_statement_and_counts_every_figure() -> None:
     golds = [gold_record(r) for r in RECORDS]
     outputs = {
-        # right type, right codes, right context; a later ACCUSE does not count as the prediction
+        # right type, right codes, right context; a later ACCUSE does not count as the prediction, nor
+        # a second statement of the same sentence (the extractor lists its main clause first)
         "OURS-DEMAND-0002": {"statements": [_statement("ACCUSE", 30, ["JPN"]),
-                                            _statement("REQUEST", 0, ["NLD"], ["JPN"], context=["legal"])]},
+                                            _statement("REQUEST", 0, ["NLD"], ["JPN"], context=["legal"]),
+                                            _statement("AGREE", 0, ["NLD"])]},
         "OURS-FIGHT-0002": {"statements": [_statement("COERCE", 0, ["COL"])]},  # wrong type, right source
         # OURS-DISAPPROVE-0004: no statement
     }

@@ -95,6 +95,17 @@ def test_two_single_marks_written_as_one_double_mark(extractor: Extractor) -> No
         ("Rosa Quintero", "I am confident we will hold effective talks")]
 
 
+def test_backtick_pairs_open_a_quote() -> None:
+    """``...'' (old wire copy and typeset text): the backticks open, the two single marks close; a
+    closer is never read as an opener lost, which made the whole sentence a quote before."""
+    from communique.extraction.quotes import find_quote_spans
+
+    text = "Quintero called the plan ``a step backwards'' on Monday, and Reyes said ``we will talk again.''"
+    got = [text[q.start:q.end] for q in find_quote_spans(text)]
+    assert got == ["a step backwards", "we will talk again."]
+    assert all(q.marked[0] >= 0 for q in find_quote_spans(text))
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # a title the parse reads apart from the name ("Hon." ending a sentence of its own)
     ("\n\nHon. Quintero described the talks as \"very cordial and fruitful\" during which the two discussed trade.",

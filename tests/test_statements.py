@@ -52,6 +52,18 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     # a light verb takes its type from its object
     ("Thousands of Bolivian farmers staged demonstrations in La Paz to demand lower fuel prices.", "PROTEST", {"BOL"}, set()),
     ("Senegal imposed a curfew in the southern town of Ziguinchor after clashes.", "COERCE", {"SEN"}, set()),
+    # what one says another must do is a demand of the other
+    ("Brazil said on Monday that Paraguay must reopen the border crossing at Ciudad del Este.", "REQUEST", {"BRA"}, {"PRY"}),
+    # victims and no named perpetrator: an unidentified armed force acts
+    ("Four Malian soldiers were killed by a roadside bomb near Gao on Sunday.", "ASSAULT", {None}, {"MLI"}),
+    # a passive clause with no agent: its subject did it
+    ("Two thousand Colombian rebels have been demobilized since the peace accord, officials said.", "RETREAT", {"COL"}, set()),
+    # a predicate adjective
+    ("Turkey is opposed to Swedish membership of the alliance, a Turkish diplomat said.", "REJECT", {"TUR"}, {"SWE"}),
+    # a named faction is an actor even where its country is not said
+    ("The Karen Liberation faction refused to hand over its weapons on Friday.", "REJECT", {None}, set()),
+    # ``...'' marks a quote, not the whole sentence: the event outside it is coded
+    ("Chile condemned the vote in Lima, calling it ``a step backwards.''", "ACCUSE", {"CHL"}, set()),
 ]
 
 

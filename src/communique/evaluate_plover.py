@@ -6,7 +6,8 @@ source and target actors (country code and sector), mode and context. Its develo
 ending in an even number) is saved in the corpus's git-ignored cache (``scripts/plover_gsr.py``);
 each sentence runs through the extractor as a document of its own and is scored on:
 
-* **event type accuracy**: the sentence's first statement has the gold type (all sentences);
+* **event type accuracy**: the sentence's first statement (by evidence start; within a sentence,
+  the extractor's order, its main clause first) has the gold type (all sentences);
 * **type precision**: the same, over the sentences that got a statement;
 * **no statement**: the share of sentences that got none;
 * **source / target code accuracy**: the first statement's set of actor codes equals the gold's
@@ -125,7 +126,8 @@ def _side_codes(s: Mapping[str, Any], side: str) -> frozenset[str]:
 
 def coded(output: Mapping[str, Any]) -> Coded:
     """The first statement (by evidence start) of one extractor output record."""
-    statements = sorted(output.get("statements") or [], key=lambda s: (s["evidence"]["start"], s["evidence"]["end"]))
+    # by where their evidence starts; in one sentence, in the extractor's order (its main clause first)
+    statements = sorted(output.get("statements") or [], key=lambda s: s["evidence"]["start"])
     if not statements:
         return Coded(None)
     s = statements[0]

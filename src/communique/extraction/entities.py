@@ -19,7 +19,7 @@ from .people import PeopleIndex
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "ccomp", "xcomp", "prep"})
 _OWN_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
-_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
+_QUANTITIES = frozenset({"tens", "scores", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
                          "number", "some", "many", "most", "all", "one", "two", "three", "majority", "handful", "crowd"})
 _FORMER = frozenset({"former", "ousted", "exiled", "deposed", "ex", "late"})
 
@@ -74,6 +74,11 @@ class EntityCoder:
                     continue
             out.extend(self._one(h))
         return out
+
+    def owners(self, thing: Any) -> list[EntityDraft]:
+        """The states a thing's modifiers name ("French mediation", "the Iraqi city of Basra"): whose it is."""
+        mods = sorted((t for t in thing.children if t.dep_ in ("amod", "compound", "nmod") and t.i < thing.i), key=lambda t: t.i)
+        return [EntityDraft(t.text, t.idx, t.idx + len(t), code, None) for t in mods if (code := self._country(t.text))]
 
     def person_entity(self, key: str, start: int, end: int) -> EntityDraft:
         """A person the text names (a pronoun's referent, a meeting's participant): country from the

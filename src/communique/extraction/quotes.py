@@ -49,6 +49,8 @@ def double_width(text: str, i: int) -> int:
     ch = text[i]
     if ch in DOUBLE:
         return 1
+    if ch == "`":  # ``...'': the opening mark of old wire copy and typeset text, never a closer
+        return 2 if i + 1 < len(text) and text[i + 1] == "`" else 0
     return 2 if ch in _SINGLES and i + 1 < len(text) and text[i + 1] in _SINGLES else 0
 
 
@@ -135,11 +137,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 if open_at is None:
                     if (ch != "”" or i == ps) and _is_opener(text, i, w):  # (a paragraph may open with a reversed mark)
                         open_at = i + w - 1
-                    elif _is_closer(text, i, w) and not any(q.close_mark >= ps for q in spans):
+                    elif ch != "`" and _is_closer(text, i, w) and not any(q.close_mark >= ps for q in spans):
                         # a closer with no opener: the opening was lost; not recoverable (after a quote
                         # closed in the same paragraph, a stray mark: the words before it are narrative)
                         spans.append(QuoteSpan(ps, _rstrip(text, ps, i), -1, i, 1, False))
-                elif (_is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace())) or _glued_closer(text, i):
+                elif ch != "`" and ((_is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace()))
+                                    or _glued_closer(text, i)):
                     s = open_at + 1
                     spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, i + w - 1, n_par, True))
                     open_at, n_par = None, 1

@@ -54,6 +54,8 @@ class PloverLexicon:
     hypothetical: frozenset[str]
     negations: frozenset[str]
     requires_recipient: frozenset[str]  # the manual's types that need a recipient
+    adjectives: dict[str, str]  # predicate adjective -> type ("is opposed to")
+    demand_modals: frozenset[str]  # "X said Y must ...": X's demand of Y
     data: dict[str, Any]
 
     @classmethod
@@ -73,7 +75,8 @@ class PloverLexicon:
         return cls(verbs, phrases, frozenset(data["light_verbs"]), nouns, overrides, frozenset(data["reporting_verbs"]),
                    frozenset(data["intent_words"]), frozenset(data["cooperative_types"]), frozenset(data["conflict_types"]),
                    modes, contexts, frozenset(data["hypothetical_markers"]), frozenset(data["negations"]),
-                   frozenset(data["requires_recipient"]), data)
+                   frozenset(data["requires_recipient"]), {a: _typ(t, "adjectives")[0] for a, t in data["adjectives"].items()},
+                   frozenset(data["demand_modals"]), data)
 
     def entity_lexicon(self, kb: Any) -> EntityLexicon:
         return EntityLexicon.from_data(self.data, kb)
@@ -93,6 +96,7 @@ class StatementDraft:
 _SCENE_PREPS = frozenset({"during", "in", "on", "at", "after", "before", "since", "while", "amid", "by", "throughout",
                           "following", "despite", "because", "as", "within", "until", "over", "near", "outside"})
 _THING_PRONOUNS = frozenset({"it", "they", "we"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _OWN = frozenset({"its", "their", "his", "her", "our", "my"})
 
 
@@ -103,28 +107,48 @@ def find_statements(doc: Any, coder: EntityCoder, lex: PloverLexicon, quoted: Ra
     out: list[StatementDraft] = []
     for sent in doc.sents:
         seen: set[tuple[Any, ...]] = set()
-        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"), key=lambda t: (_depth(t), t.i))
+        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.lower_ in lex.adjectives),
+                       key=lambda t: (_depth(t), t.i))
         for tok in verbs:
             if tok.idx in quoted:
                 continue
+            demanded = _demanded(tok, lex)
+            if demanded is not None:  # "Russia said Sudan must return the helicopter": Russia's demand of Sudan
+                demand = _demand(tok, demanded, coder, topic_before, sent, lex)
+                if demand.actors:
+                    out.append(demand)
+                    continue
             coded = _event_type(tok, lex)
             if coded is None and _offered(tok):
                 coded = ("AGREE", None)  # "is willing to send material", "ready to contribute troops"
+            if coded is None and tok.lower_ in lex.adjectives and tok.dep_ in ("acomp", "ROOT"):
+                coded = (lex.adjectives[tok.lower_], None)  # "Israel is opposed to French mediation"
             if coded is None:
                 continue
             typ, mode = coded
             if typ == "CONSULT" and any(s < sent.end_char and e > sent.start_char for s, e in consulted):
                 continue
             context: list[str] = []
-            if _negated(tok, lex):
-                context.append("negation")
+            negated = _negated(tok, lex)
             if _hypothetical(tok, lex):
                 context.append("hypothetical")
             if _intended(tok, lex):
-                typ = "CONCEDE" if typ == "RETREAT" else "AGREE" if typ in lex.cooperative else "THREATEN" if typ in lex.conflict else typ
-            actors, recipients = _sides(tok, coder, topic_before)
+                if negated and typ in lex.cooperative:
+                    typ, negated = "REJECT", False  # "would not meet their demands": a refusal
+                else:
+                    typ = "CONCEDE" if typ == "RETREAT" else "AGREE" if typ in lex.cooperative else "THREATEN" if typ in lex.conflict else typ
+            if negated:
+                context.insert(0, "negation")
+            actors, recipients = _sides(tok, typ, coder, topic_before)
+            if not actors and typ in _VIOLENT and recipients:
+                # victims and no named perpetrator ("were killed by a roadside bomb"): the manual's
+                # unidentified armed force, with no country
+                actors = (_unidentified(tok),)
             if not actors:
                 continue
+            if typ == "PROTEST" and all(a.sector in _STATE_SECTORS or (a.sector is None and a.code) for a in actors):
+                # a state does not take to the streets: it protests diplomatically, or blocks
+                typ, mode = ("COERCE", "restrict") if tok.lemma_.lower() in ("block", "blockade") else ("ACCUSE", "disapprove")
             actor_keys = {_key(a) for a in actors}
             actor_codes = {a.code for a in actors}
             # not the actor itself, nor its own state named as a thing ("reaffirmed Iraq's stance")
@@ -227,6 +251,39 @@ def _intended(tok: Any, lex: PloverLexicon) -> bool:
     return False
 
 
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "AID"})
+
+
+def _unidentified(tok: Any) -> EntityDraft:
+    """The manual's UAF actor, named by the agent's words when there are some, else the verb's."""
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    words = agent if agent is not None else subject
+    if words is not None:
+        toks = sorted(words.subtree, key=lambda t: t.i)
+        return EntityDraft(tok.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])], toks[0].idx, toks[-1].idx + len(toks[-1]), None, "UAF")
+    return EntityDraft(tok.text, tok.idx, tok.idx + len(tok), None, "UAF")
+
+
+def _demanded(tok: Any, lex: PloverLexicon) -> Any:
+    """The subject of a clause that says what someone must do, told by another ("said that Sudan
+    must return ..."); None when the clause is not such a demand."""
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in tok.children):
+        return None
+    inner = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    outer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return inner if inner is not None and outer is not None else None
+
+
+def _demand(tok: Any, inner: Any, coder: EntityCoder, topic_before: Any, sent: Any, lex: PloverLexicon) -> StatementDraft:
+    outer = next(c for c in tok.head.children if c.dep_ == "nsubj")
+    actors = tuple(_entities(outer, coder, topic_before))
+    recipients = tuple(_entities(inner, coder, topic_before))
+    end = max(t.idx + len(t) for t in tok.head.subtree)
+    return StatementDraft("REQUEST", actors, recipients, sent.start_char, min(end, sent.end_char), None, _contexts(sent, lex))
+
+
 _OFFERING = frozenset({"willing", "ready", "prepared", "offer", "promise", "pledge", "volunteer"})
 
 
@@ -234,10 +291,12 @@ def _offered(tok: Any) -> bool:
     return tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lemma_.lower() in _OFFERING and tok.pos_ == "VERB"
 
 
-def _sides(tok: Any, coder: EntityCoder, topic_before: Any) -> tuple[tuple[EntityDraft, ...], tuple[EntityDraft, ...]]:
+def _sides(tok: Any, typ: str, coder: EntityCoder, topic_before: Any) -> tuple[tuple[EntityDraft, ...], tuple[EntityDraft, ...]]:
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if passive is not None:
+        if agent is None and typ not in _DONE_TO:  # "the guerrillas have been demobilized": they did it
+            return tuple(_entities(passive, coder, topic_before)), ()
         actors = tuple(coder.code(agent)) if agent is not None else ()
         return actors, tuple(_entities(passive, coder, topic_before))
     subject = _subject(tok)
@@ -276,8 +335,10 @@ def _entities(phrase: Any, coder: EntityCoder, topic_before: Any, depth: int = 0
         if c.dep_ == "poss" and c.lower_ not in _OWN:
             return _entities(c, coder, topic_before, depth + 1, whose)
         if c.dep_ == "prep" and c.lower_ == "of":
-            return [e for p in c.children if p.dep_ == "pobj" for e in _entities(p, coder, topic_before, depth + 1, whose)]
-    return []
+            found = [e for p in c.children if p.dep_ == "pobj" for e in _entities(p, coder, topic_before, depth + 1, whose)]
+            if found:
+                return found
+    return coder.owners(phrase)
 
 
 def _recipients(tok: Any, coder: EntityCoder, topic_before: Any) -> list[EntityDraft]:
