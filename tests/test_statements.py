@@ -62,6 +62,12 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     ("Turkey is opposed to Swedish membership of the alliance, a Turkish diplomat said.", "REJECT", {"TUR"}, {"SWE"}),
     # a named faction is an actor even where its country is not said
     ("The Karen Liberation faction refused to hand over its weapons on Friday.", "REJECT", {None}, set()),
+    # common short names of states ("Bosnia", "Burma", "DRC")
+    ("Bosnia and Burma agreed on Monday to exchange ambassadors.", "AGREE", {"BIH", "MMR"}, set()),
+    # a people where it lives: "ethnic Hungarians in Romania" act from Romania
+    ("Ethnic Hungarians in Romania demonstrated in Cluj on Sunday for language rights.", "PROTEST", {"ROU"}, set()),
+    # a telephone call: both who talked act (reciprocal)
+    ("Kenya's foreign minister telephoned Ethiopia's foreign minister on Tuesday.", "CONSULT", {"KEN", "ETH"}, set()),
     # ``...'' marks a quote, not the whole sentence: the event outside it is coded
     ("Chile condemned the vote in Lima, calling it ``a step backwards.''", "ACCUSE", {"CHL"}, set()),
 ]

@@ -19,7 +19,10 @@ from .people import PeopleIndex
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "ccomp", "xcomp", "prep"})
 _OWN_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
-_QUANTITIES = frozenset({"tens", "scores", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+_RESIDENCE = frozenset({"in", "throughout", "inside", "across"})
+_NAMED = frozenset({"ORG", "NORP", "PERSON"})
+_QUANTITIES = frozenset({"third", "half", "quarter", "part", "tens", "scores", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
                          "number", "some", "many", "most", "all", "one", "two", "three", "majority", "handful", "crowd"})
 _FORMER = frozenset({"former", "ousted", "exiled", "deposed", "ex", "late"})
 
@@ -45,6 +48,7 @@ class EntityLexicon:
     igo_re: re.Pattern[str]
     seats: frozenset[str]  # capitals and metonyms of states, lower case, without "the"
     org_nouns: frozenset[str]  # nouns that head an organisation's name ("the APEC forum")
+    demonyms: frozenset[str]  # lower case: a people, not its state ("ethnic Albanians demonstrated")
 
     @classmethod
     def from_data(cls, data: dict[str, Any], kb: Any) -> EntityLexicon:
@@ -53,7 +57,8 @@ class EntityLexicon:
         alt = "|".join(re.escape(a) for a in sorted(igos, key=len, reverse=True))
         seats = frozenset(s.lower().removeprefix("the ") for c in kb.countries().values()
                           for s in (*c.get("capitals", ()), *c.get("metonyms", ())))
-        return cls(sectors, igos, re.compile(rf"(?<![\w.])(?:{alt})(?![\w])"), seats, frozenset(data["org_nouns"]))
+        demonyms = frozenset(d.lower() for c in kb.countries().values() for d in c.get("demonyms", ()))
+        return cls(sectors, igos, re.compile(rf"(?<![\w.])(?:{alt})(?![\w])"), seats, frozenset(data["org_nouns"]), demonyms)
 
 
 class EntityCoder:
@@ -100,11 +105,22 @@ class EntityCoder:
         igo = self._igo(phrase)
         head_code = self._country(" ".join(t.text for t in _name_tokens(head)))
         person = self._person(start, end, head)
-        named_org = head.lemma_.lower() in self.lex.org_nouns and (
-            igo is not None or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children))
+        named_org = (head.lemma_.lower() in self.lex.org_nouns and (
+            igo is not None or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in head.children))
+        ) or (head.pos_ == "PROPN" and head.ent_type_ in _NAMED)  # "the UNITA wing", "Hamas", "Kenzo Oshima"
         if head.pos_ == "NOUN" and sector is None and person is None and head_code is None and not named_org:
             return []  # a thing, not an actor: "the murder of X in Baghdad", "Iraq's stance"
+        if head.pos_ == "PROPN" and (person is not None or named_org) and igo is None:
+            # a title in apposition says whose: "Kenzo Oshima, the United Nations relief coordinator"
+            igo = next((i for a in head.children if a.dep_ == "appos"
+                        if (i := self._igo(self.text[a.left_edge.idx : a.right_edge.idx + len(a.right_edge)]))), None)
+        if sector is None and self._a_people(head):
+            sector = "CVL"  # "ethnic Albanians", "Iraqi Kurds": people of a country, not its state
+        where = self._scan(sorted((t for c in head.children if c.dep_ == "prep" and c.lower_ in _RESIDENCE for t in c.subtree),
+                                  key=lambda t: t.i)) if sector not in _STATE_SECTORS else []
         if head_code is not None and person is None:
+            if where and sector == "CVL":  # a people where it lives: "ethnic Hungarians in Romania"
+                head_code = where[0]
             return [EntityDraft(phrase, start, end, head_code, "GOV" if self._is_seat(head) else sector)]
         if igo is not None and (person is None or self._country_of(person[1]) is None):
             return [EntityDraft(phrase, start, end, "IGO", sector, person[0] if person else None, igo)]
@@ -114,6 +130,10 @@ class EntityCoder:
             return [EntityDraft(phrase, start, end, self._country_of(mention) or self._modifier_country(toks),
                                 "ELI" if former else ("GOV" if (mention.office or mention.entry is not None) else sector), key)]
         codes = self._scan(toks)
+        # a people or group where it lives: "ethnic Albanians in south Serbia", "parties in Nepal"
+        codes = where + [c for c in codes if c not in where]
+        if not codes:  # "supporters of former President X": X's country
+            codes = [c for m in self.idx.at(start, end) if m.key and m.kind != "pronoun" and (c := self._country_of(m))][:1]
         if not codes and sector is None and not named_org:
             return []
         if len(codes) > 1 and any(t.dep_ == "amod" and any(c.dep_ == "conj" for c in t.children) for t in head.children):
@@ -122,13 +142,19 @@ class EntityCoder:
 
     # --- parts ------------------------------------------------------------------------------
 
+    def _a_people(self, head: Any) -> bool:
+        if head.tag_ not in ("NNS", "NNPS"):
+            return False
+        word = head.lower_
+        return head.ent_type_ == "NORP" or word in self.lex.demonyms or word.removesuffix("s") in self.lex.demonyms
+
     def _person(self, start: int, end: int, head: Any) -> tuple[str, Any] | None:
         head_start, head_end = head.idx, head.idx + len(head)
         best = None
         for m in self.idx.at(start, end):
             if not m.key or m.kind == "pronoun":
                 continue
-            if m.start <= head_start < m.end or m.start < head_end <= m.end or self._sector(head) == "GOV":
+            if m.start <= head_start < m.end or m.start < head_end <= m.end:
                 best = best or (m.key, m)
         return best
 

@@ -161,6 +161,8 @@ def find_statements(doc: Any, coder: EntityCoder, lex: PloverLexicon, quoted: Ra
                 continue
             seen.add(key)
             mode = mode or _mode(tok, typ, lex)
+            if typ == "CONSULT" and mode != "visit":
+                actors, recipients = actors + recipients, ()  # reciprocal: all who consulted act (the manual)
             end = max(t.idx + len(t) for t in tok.subtree)
             out.append(StatementDraft(typ, actors, recipients, sent.start_char, min(end, sent.end_char), mode,
                                       tuple(context) + _contexts(sent, lex)))
@@ -251,6 +253,7 @@ def _intended(tok: Any, lex: PloverLexicon) -> bool:
     return False
 
 
+_STATIVE = frozenset({"opposed", "committed", "determined", "prepared", "inclined", "disposed"})
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "AID"})
 
@@ -295,8 +298,9 @@ def _sides(tok: Any, typ: str, coder: EntityCoder, topic_before: Any) -> tuple[t
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if passive is not None:
-        if agent is None and typ not in _DONE_TO:  # "the guerrillas have been demobilized": they did it
-            return tuple(_entities(passive, coder, topic_before)), ()
+        if agent is None and (typ not in _DONE_TO or tok.lower_ in _STATIVE):
+            # "the guerrillas have been demobilized", "Israel is opposed to ...": the subject did it
+            return tuple(_entities(passive, coder, topic_before)), tuple(_recipients(tok, coder, topic_before))
         actors = tuple(coder.code(agent)) if agent is not None else ()
         return actors, tuple(_entities(passive, coder, topic_before))
     subject = _subject(tok)
