@@ -85,7 +85,7 @@ def exported(seed_store: tuple[str, list[DocumentResult]], tmp_path_factory: pyt
         export_store(store, "jsonl", out / "events.jsonl", ["events"])
         export_store(store, "csv", out / "csv", ["all"])
         export_store(store, "parquet", out / "pq", ["all"])
-        export_store(store, "plover", out / "plover.json")
+        export_store(store, "plover", out / "plover.jsonl")
     return {"out": out}
 
 
@@ -232,49 +232,63 @@ def test_parquet_of_an_empty_store(tmp_path: Path) -> None:
 
 # --- PLOVER -------------------------------------------------------------------------------------
 
-PLOVER_TYPES = {"id": str, "date": (str, type(None)), "event": str, "mode": str, "context": list, "actor": list,
-                "recipient": list, "text": str, "source_text": dict, "citation": dict, "quality": dict}
+def test_plover_records_follow_the_manual(seed_store: tuple[str, list[DocumentResult]], exported: dict[str, Path],
+                                         expected: dict[str, Any]) -> None:
+    """JSON Lines; every record valid against the schema written from the manual; evidence offsets
+    into the raw text; consultations of a meeting carry its event and its place in GeoNames."""
+    import jsonschema
 
+    from communique.plover import schema
 
-def test_plover_records(seed_store: tuple[str, list[DocumentResult]], exported: dict[str, Path],
-                        expected: dict[str, Any]) -> None:
-    from communique.records import PLOVER_TYPES as TYPES
-
-    records = json.loads((exported["out"] / "plover.json").read_text(encoding="utf-8"))
+    lines = (exported["out"] / "plover.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
     assert len(records) == expected["statements"]
     assert len({r["id"] for r in records}) == len(records)
+    validator = jsonschema.Draft202012Validator(schema())
     texts = {r.doc_id: r.clean.raw.text for r in seed_store[1]}
     for r in records:
-        for key, kind in PLOVER_TYPES.items():
-            assert isinstance(r[key], kind), (key, r[key])
-        assert r["event"] in TYPES
-        assert r["date"] is None or len(r["date"]) == 10
-        for party in r["actor"] + r["recipient"]:
-            assert set(party) == {"name", "country", "title", "wikidata"}
-            assert party["country"] is None or (len(party["country"]) == 3 and party["country"].isupper())
-        st = r["source_text"]
-        assert texts[r["citation"]["doc_id"]][st["start"]:st["end"]] == st["text"] == r["text"]
-        assert set(r["citation"]) == {"doc_id", "source", "url", "title", "publication_date"}
-        assert r["quality"]["spun"] is expected["spun"][r["citation"]["doc_id"]]
+        errors = [e.message for e in validator.iter_errors(r)]
+        assert not errors, (r["id"], errors)
+        ti = r["text_info"]
+        assert " ".join(texts[r["cite_info"]["citation"]][ti["start"]:ti["end"]].split()) == r["text"] == r["event_text"][0]
+        assert r["quality"]["spun"] is expected["spun"][r["cite_info"]["citation"]]
         assert r["quality"]["speakers_words"] is not r["quality"]["spun"]
-    consult = sorted((r["citation"]["doc_id"], r["actor"][0]["name"], r["recipient"][0]["name"], r["event_id"])
-                     for r in records if r["event"] == "CONSULT")
-    assert consult == expected["consult"]
-    assert all(r["date_source"] == "meeting" for r in records if r["event"] == "CONSULT" and r["date"]
-               and r["event_id"] and r["date"] != r["citation"]["publication_date"])
+        assert r["source"] == [{"actorText": a["entity_text"], "code": a["code"], "sector": a["sector"]} for a in r["actor"]]
+    consult = [r for r in records if r["event"] == ["CONSULT"]]
+    assert consult and all(r["event_id"] for r in consult)  # every seed consultation is a stored meeting's
+    placed = [r for r in consult if r["event_loc"]]
+    assert placed and all(r["event_loc"]["resolved_place"] == "Tehran" and r["event_loc"]["country_code"] == "IRN"
+                          and r["event_loc"]["geonameid"] == 112931 for r in placed)
+    assert all((r["date_source"] == "meeting") == (r["date"] is not None and r["event_id"] is not None
+                                                   and r["date_source"] != "publication") for r in consult)
 
 
-def test_plover_country_recipient() -> None:
-    from types import SimpleNamespace
+def test_plover_schema_refuses_what_the_manual_does_not_allow() -> None:
+    import jsonschema
 
-    from communique.export import _party
+    from communique.plover import schema
 
-    doc: Any = SimpleNamespace(analysis=SimpleNamespace(people=()))
-    got = _party("LBN", "LBN", doc, {"LBN": "Lebanon"}.get)
-    assert got == [{"name": "Lebanon", "country": "LBN", "title": None, "wikidata": None}]
-    assert _party("Someone Unknown", None, doc, {}.get) == [
-        {"name": "Someone Unknown", "country": None, "title": None, "wikidata": None}]
-    assert _party(None, None, doc, {}.get) == []
+    validator = jsonschema.Draft202012Validator(schema())
+    entity = {"code": "IRN", "sector": "GOV", "entity_text": "Tehran"}
+    good = {"id": "d-s0", "date": "2024-05-01", "date_source": "publication", "event": ["ACCUSE"], "quad_code": 3,
+            "mode": ["disapprove"], "context": ["negation"], "actor": [entity], "recipient": [],
+            "source": [{"actorText": "Tehran", "code": "IRN", "sector": "GOV"}], "target": [], "event_loc": None,
+            "event_text": ["Tehran criticised the vote."], "text": "Tehran criticised the vote.",
+            "text_info": {"sequence": 0, "start": 0, "end": 27},
+            "cite_info": {"corpus": "communique", "citation": "d", "url": None, "title": None, "language": "en",
+                          "publication": "d.txt", "coder": "communique 0.1.0", "codebook": "plover", "version": "0.1.0"},
+            "language": "en", "publication": "d.txt", "coder": "communique 0.1.0", "version": "0.1.0",
+            "coded_date": "2026-12-06", "dateCoded": "2026-12-06"}
+    assert validator.is_valid(good)
+    for change in ({"mode": ["meeting"]},  # not a mode of the manual
+                   {"mode": ["visit"]},  # a CONSULT mode on an ACCUSE
+                   {"event": ["DEMAND"]},  # a CAMEO-era name
+                   {"quad_code": 4},  # ACCUSE is verbal conflict (3)
+                   {"date": None},  # without date_missing
+                   {"actor": []},  # the manual requires an actor
+                   {"text": "Tehran criticised\nthe vote."}):  # no line breaks in text fields
+        assert not validator.is_valid({**good, **change}), change
+    assert validator.is_valid({**good, "date": None, "date_missing": "the report has no publication date"})
 
 
 def test_record_tables_read_straight_from_their_tables_give_the_same_rows(

@@ -111,3 +111,22 @@ def test_meetings_code_consultations_with_every_principal_as_actor(extractor: Ex
     (s,) = [x for x in statements(extractor, text) if x.type == "CONSULT"]
     assert {a.person for a in s.actors} | {r.person for r in s.recipients} >= {"Paul Biya"}
     assert s.mode in (None, "visit")
+
+
+def test_lexicon_modes_are_the_manuals() -> None:
+    """Every mode the lexicon can give is in the manual's vocabulary of its category (the export's
+    schema holds the vocabularies), and every context is one of the manual's."""
+    from communique.extraction.statements import PloverLexicon
+    from communique.plover import schema
+
+    lex = PloverLexicon.load()
+    allowed: dict[str, set[str]] = {}
+    for rule in schema()["allOf"]:
+        typ = rule["if"]["properties"].get("event", {}).get("contains", {}).get("const")
+        mode = rule["then"].get("properties", {}).get("mode", {})
+        if typ and "items" in mode:
+            allowed[typ] = set(mode["items"]["enum"])
+    given = [(t, m) for t, ms in lex.modes.items() for m, _ in ms] + [v for v in lex.nouns.values() if v[1]]
+    assert given and all(m in allowed.get(t, set()) for t, m in given), [x for x in given if x[1] not in allowed.get(x[0], set())]
+    contexts = set(schema()["properties"]["context"]["items"]["enum"])
+    assert {c for c, _ in lex.contexts} <= contexts

@@ -16,8 +16,8 @@ Formats
 ``csv``      one file per table, a header line, one row per record; lists and nested records are
              JSON text, booleans ``true``/``false``, dates ISO, missing values empty.
 ``parquet``  one file per table with the explicit Arrow schema in ``SCHEMAS`` (lists stay lists).
-``plover``   a JSON array of PLOVER event records, one per Statement (meetings are already
-             CONSULT statements).
+``plover``   PLOVER event records, one JSON object per line, one per Statement (meetings are
+             already CONSULT statements).
 
 Tables (``TABLES``): ``documents``, ``people`` (one row per person per document), ``meetings``,
 ``quotes``, ``statements`` and ``events``. Rows of the per-document tables carry ``doc_id``, the
@@ -28,26 +28,11 @@ repeats. A copy's quotes and statements are the original's again: exports leave 
 meeting's or the publication's (``date_source``); event rows count ``independent_reports`` and
 ``copies`` and say whether the event is ``disputed``.
 
-PLOVER mapping (field names of the PLOVER manual's event record; extensions marked *)
--------------------------------------------------------------------------------------
-``id``          ``<doc_id>-s<idx>``: the document id and the statement's position in it.
-``date``        ISO date of the meeting the statement belongs to when known, else the document's
-                publication date, else null; ``date_source``* says which ("meeting",
-                "publication").
-``event``       ``Statement.type`` (a PLOVER type: CONSULT, ACCUSE, ...).
-``mode``        ``Statement.mode`` (e.g. "visit", "meeting"), or "" when none was coded.
-``context``     a list of PLOVER contexts; the extractor codes none yet, so ``[]``.
-``actor``       ``[{"name", "country", "title"*, "wikidata"*}]``: the statement's source with its
-                ISO 3166-1 alpha-3 country, role and Wikidata id as the document presents them.
-``recipient``   the same for the target; a country target (ISO-3 code) gets the country's name
-                as ``name`` and the code as ``country``; ``[]`` when there is no target.
-``text``        the evidence sentence; ``source_text``* = ``{"text", "start", "end"}`` with
-                offsets into the document's raw text.
-``geolocation`` ``{"placename": ...}`` of the meeting when it names a place, else null.
-``citation``    ``{"doc_id", "source", "url", "title", "publication_date"}`` of the report.
-``event_id``*   the merged meeting event (``evt-...``) the statement belongs to, or null.
-``quality``*    ``{"spun", "score", "near_duplicate_of", "speakers_words"}``: a statement from a
-                spun copy is flagged (``spun`` true, ``speakers_words`` false).
+PLOVER records (``communique.plover``): one per statement, JSON Lines, in the field names of the
+PLOVER manual's event record (``id``, ``date``, ``event``, ``mode``, ``context``, ``actor``,
+``recipient``, ``event_loc``, ``text``, ``text_info``, ``cite_info`` ...) with the gold standard's
+names beside them (``source``/``target`` with ``actorText``, ``publication``, ``version``,
+``dateCoded``); every record validates against ``data/plover_record.schema.json``.
 
 A statement belongs to a meeting of its document when the meeting's participants are exactly
 its source and target (a CONSULT), or else when its source took part in the document's only
@@ -80,7 +65,7 @@ TABLES: tuple[str, ...] = ("documents", "people", "meetings", "quotes", "stateme
 RECORD_TABLES: tuple[str, ...] = ("meetings", "quotes", "statements")  # read straight from their tables
 DEFAULT_TABLE: dict[str, str] = {"jsonl": "documents", "csv": "statements", "parquet": "statements",
                                  "plover": "statements"}
-SUFFIX: dict[str, str] = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "plover": ".plover.json"}
+SUFFIX: dict[str, str] = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "plover": ".plover.jsonl"}
 PARQUET_BATCH = 10_000  # rows per Parquet row group
 # CSV cells of evidence text with their whitespace collapsed (no line breaks inside a cell; the
 # offsets beside them still index the raw text exactly)
@@ -162,7 +147,8 @@ def _iso(d: date | None) -> str | None:
 
 def meeting_for(statement: Statement, meetings: Sequence[Meeting]) -> Meeting | None:
     """The meeting of the document a statement belongs to (rule in the module docstring)."""
-    pair = {statement.source, statement.target}
+    people = {e.person for e in (*statement.actors, *statement.recipients) if e.person}
+    pair = people if statement.type == "CONSULT" and len(people) >= 2 else {statement.source, statement.target}
     for m in meetings:
         if set(m.participants) == pair:
             return m
@@ -324,43 +310,11 @@ def iter_rows(store: Store, table: str, with_copies: bool = False) -> Iterator[d
 # --- PLOVER -------------------------------------------------------------------------------------
 
 
-def _party(name: str | None, country: str | None, doc: StoredDocument,
-           country_name: Callable[[str], str | None]) -> list[dict[str, Any]]:
-    if not name:
-        return []
-    if len(name) == 3 and name.isupper():  # an ISO-3 country target
-        return [{"name": country_name(name) or name, "country": name, "title": None, "wikidata": None}]
-    person = next((p for p in doc.analysis.people if p.name == name), None)
-    return [{"name": name, "country": country or (person.country if person else None),
-             "title": person.role if person else None, "wikidata": person.wikidata if person else None}]
-
-
 def plover_records(doc: StoredDocument, country_name: Callable[[str], str | None] | None = None) -> Iterator[dict[str, Any]]:
-    """PLOVER event records for the statements of one document (mapping in the module docstring)."""
-    names = country_name or (lambda code: None)
-    raw, a, q = doc.raw, doc.analysis, doc.quality
-    pub = raw.publication_date
-    for i, s in enumerate(a.statements):
-        m = meeting_for(s, a.meetings)
-        when, how = (m.date, "meeting") if m and m.date else (pub, "publication" if pub else None)
-        yield {
-            "id": f"{raw.doc_id}-s{i}",
-            "date": _iso(when),
-            "date_source": how,
-            "event": s.type,
-            "mode": s.mode or "",
-            "context": [],
-            "actor": _party(s.source, s.source_country, doc, names),
-            "recipient": _party(s.target, s.target_country, doc, names),
-            "text": s.evidence.text,
-            "source_text": s.evidence.to_json(),
-            "geolocation": {"placename": m.location} if m and m.location else None,
-            "citation": {"doc_id": raw.doc_id, "source": raw.source, "url": raw.url, "title": raw.title,
-                         "publication_date": _iso(pub)},
-            "event_id": m.event_id if m else None,
-            "quality": {"spun": bool(q and q.spun), "score": round(q.score, 3) if q else None,
-                        "near_duplicate_of": doc.near_duplicate_of, "speakers_words": not (q and q.spun)},
-        }
+    """PLOVER event records for the statements of one document (``communique.plover``)."""
+    from .plover import records
+
+    return records(doc, meeting_for)
 
 
 def iter_plover(store: Store, country_name: Callable[[str], str | None] | None = None,
@@ -447,14 +401,8 @@ def write_parquet(rows: Iterable[Mapping[str, Any]], path: Path | str, schema: p
 
 
 def write_plover(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
-    """A JSON array, one record per line, written as the records come."""
-    n = 0
-    out.write("[")
-    for r in records:
-        out.write(("\n" if n == 0 else ",\n") + _dumps(r))
-        n += 1
-    out.write("\n]\n" if n else "]\n")
-    return n
+    """JSON Lines, as the PLOVER manual suggests: one record per line, written as they come."""
+    return write_jsonl(records, out)
 
 
 # --- the export ---------------------------------------------------------------------------------

