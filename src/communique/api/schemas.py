@@ -162,6 +162,18 @@ class PersonOut(BaseModel):
     mentions: list[SpanOut]
 
 
+class EntityOut(BaseModel):
+    """A PLOVER actor or recipient: the words that name it, its country (ISO-3, or IGO) and sector."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None
+    sector: str | None
+    person: str | None
+    org: str | None
+
+
 class StatementOut(BaseModel):
     idx: int
     source: str | None
@@ -170,6 +182,9 @@ class StatementOut(BaseModel):
     mode: str | None
     source_country: str | None
     target_country: str | None
+    actors: list[EntityOut] = []
+    recipients: list[EntityOut] = []
+    context: list[str] = []
     evidence: SpanOut
 
 
