@@ -19,6 +19,7 @@ said). Consultations are coded from the meeting records, here only where a sente
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,66 +108,82 @@ def find_statements(doc: Any, coder: EntityCoder, lex: PloverLexicon, quoted: Ra
     out: list[StatementDraft] = []
     for sent in doc.sents:
         seen: set[tuple[Any, ...]] = set()
-        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.lower_ in lex.adjectives),
-                       key=lambda t: (_depth(t), t.i))
-        for tok in verbs:
-            if tok.idx in quoted:
+        met = any(s < sent.end_char and e > sent.start_char for s, e in consulted)
+        contexts: tuple[str, ...] | None = None  # the sentence's topics, read once it codes something
+        for tok, coded in _events(sent, lex, quoted):
+            draft = None
+            if coded is None:  # "Russia said Sudan must return the helicopter": Russia's demand of Sudan
+                draft = _demand(tok, coder, topic_before, sent)
+                coded = None if draft is not None else _event_type(tok, lex)
+            if draft is None and coded is not None and not (coded[0] == "CONSULT" and met):
+                draft = _statement(tok, coded, coder, topic_before, sent, lex)
+            if draft is None:
                 continue
-            demanded = _demanded(tok, lex)
-            if demanded is not None:  # "Russia said Sudan must return the helicopter": Russia's demand of Sudan
-                demand = _demand(tok, demanded, coder, topic_before, sent, lex)
-                if demand.actors:
-                    out.append(demand)
-                    continue
-            coded = _event_type(tok, lex)
-            if coded is None and _offered(tok):
-                coded = ("AGREE", None)  # "is willing to send material", "ready to contribute troops"
-            if coded is None and tok.lower_ in lex.adjectives and tok.dep_ in ("acomp", "ROOT"):
-                coded = (lex.adjectives[tok.lower_], None)  # "Israel is opposed to French mediation"
-            if coded is None:
-                continue
-            typ, mode = coded
-            if typ == "CONSULT" and any(s < sent.end_char and e > sent.start_char for s, e in consulted):
-                continue
-            context: list[str] = []
-            negated = _negated(tok, lex)
-            if _hypothetical(tok, lex):
-                context.append("hypothetical")
-            if _intended(tok, lex):
-                if negated and typ in lex.cooperative:
-                    typ, negated = "REJECT", False  # "would not meet their demands": a refusal
-                else:
-                    typ = "CONCEDE" if typ == "RETREAT" else "AGREE" if typ in lex.cooperative else "THREATEN" if typ in lex.conflict else typ
-            if negated:
-                context.insert(0, "negation")
-            actors, recipients = _sides(tok, typ, coder, topic_before)
-            if not actors and typ in _VIOLENT and recipients:
-                # victims and no named perpetrator ("were killed by a roadside bomb"): the manual's
-                # unidentified armed force, with no country
-                actors = (_unidentified(tok),)
-            if not actors:
-                continue
-            if typ == "PROTEST" and all(a.sector in _STATE_SECTORS or (a.sector is None and a.code) for a in actors):
-                # a state does not take to the streets: it protests diplomatically, or blocks
-                typ, mode = ("COERCE", "restrict") if tok.lemma_.lower() in ("block", "blockade") else ("ACCUSE", "disapprove")
-            actor_keys = {_key(a) for a in actors}
-            actor_codes = {a.code for a in actors}
-            # not the actor itself, nor its own state named as a thing ("reaffirmed Iraq's stance")
-            recipients = tuple(r for r in recipients if _key(r) not in actor_keys
-                               and not (r.person is None and r.sector is None and r.code in actor_codes))
-            if typ in lex.requires_recipient and not recipients:
-                continue
-            key = (typ, tuple(sorted(map(str, actor_keys))), tuple(sorted(str(_key(r)) for r in recipients)))
-            if key in seen:
-                continue
-            seen.add(key)
-            mode = mode or _mode(tok, typ, lex)
-            if typ == "CONSULT" and mode != "visit":
-                actors, recipients = actors + recipients, ()  # reciprocal: all who consulted act (the manual)
-            end = max(t.idx + len(t) for t in tok.subtree)
-            out.append(StatementDraft(typ, actors, recipients, sent.start_char, min(end, sent.end_char), mode,
-                                      tuple(context) + _contexts(sent, lex)))
+            key = (draft.type, tuple(sorted(str(_key(a)) for a in draft.actors)), tuple(sorted(str(_key(r)) for r in draft.recipients)))
+            if key not in seen:
+                seen.add(key)
+                contexts = _contexts(sent, lex) if contexts is None else contexts
+                out.append(dataclasses.replace(draft, context=draft.context + contexts))
     return out
+
+
+def _events(sent: Any, lex: PloverLexicon, quoted: Ranges) -> list[tuple[Any, tuple[str, str | None] | None]]:
+    """The sentence's event words with their (type, mode), main clause first; (word, None) for a
+    demand ("... that Sudan must return ...")."""
+    found: list[tuple[Any, tuple[str, str | None] | None]] = []
+    for tok in sent:
+        if not (tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.lower_ in lex.adjectives) or tok.idx in quoted:
+            continue
+        if _demanded(tok, lex):
+            found.append((tok, None))
+            continue
+        coded = _event_type(tok, lex)
+        if coded is None and _offered(tok):
+            coded = ("AGREE", None)  # "is willing to send material", "ready to contribute troops"
+        if coded is None and tok.lower_ in lex.adjectives and tok.dep_ in ("acomp", "ROOT"):
+            coded = (lex.adjectives[tok.lower_], None)  # "Israel is opposed to French mediation"
+        if coded is not None:
+            found.append((tok, coded))
+    return sorted(found, key=lambda x: (_depth(x[0]), x[0].i))
+
+
+def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topic_before: Any, sent: Any,
+               lex: PloverLexicon) -> StatementDraft | None:
+    """The statement of one event word, or None when it has no actor (or lacks a needed recipient)."""
+    typ, mode = coded
+    context: list[str] = []
+    negated = _negated(tok, lex)
+    if _hypothetical(tok, lex):
+        context.append("hypothetical")
+    if _intended(tok, lex):
+        if negated and typ in lex.cooperative:
+            typ, negated = "REJECT", False  # "would not meet their demands": a refusal
+        else:
+            typ = "CONCEDE" if typ == "RETREAT" else "AGREE" if typ in lex.cooperative else "THREATEN" if typ in lex.conflict else typ
+    if negated:
+        context.insert(0, "negation")
+    actors, recipients = _sides(tok, typ, coder, topic_before)
+    if not actors and typ in _VIOLENT and recipients:
+        # victims and no named perpetrator ("were killed by a roadside bomb"): the manual's
+        # unidentified armed force, with no country
+        actors = (_unidentified(tok),)
+    if not actors:
+        return None
+    if typ == "PROTEST" and all(a.sector in _STATE_SECTORS or (a.sector is None and a.code) for a in actors):
+        # a state does not take to the streets: it protests diplomatically, or blocks
+        typ, mode = ("COERCE", "restrict") if tok.lemma_.lower() in ("block", "blockade") else ("ACCUSE", "disapprove")
+    actor_keys = {_key(a) for a in actors}
+    actor_codes = {a.code for a in actors}
+    # not the actor itself, nor its own state named as a thing ("reaffirmed Iraq's stance")
+    recipients = tuple(r for r in recipients if _key(r) not in actor_keys
+                       and not (r.person is None and r.sector is None and r.code in actor_codes))
+    if typ in lex.requires_recipient and not recipients:
+        return None
+    mode = mode or _mode(tok, typ, lex)
+    if typ == "CONSULT" and mode != "visit":
+        actors, recipients = actors + recipients, ()  # reciprocal: all who consulted act (the manual)
+    end = max(t.idx + len(t) for t in tok.subtree)
+    return StatementDraft(typ, actors, recipients, sent.start_char, min(end, sent.end_char), mode, tuple(context))
 
 
 def _key(e: EntityDraft) -> Any:
@@ -269,22 +286,23 @@ def _unidentified(tok: Any) -> EntityDraft:
     return EntityDraft(tok.text, tok.idx, tok.idx + len(tok), None, "UAF")
 
 
-def _demanded(tok: Any, lex: PloverLexicon) -> Any:
-    """The subject of a clause that says what someone must do, told by another ("said that Sudan
-    must return ..."); None when the clause is not such a demand."""
+def _demanded(tok: Any, lex: PloverLexicon) -> bool:
+    """A clause that says what someone must do, told by another ("said that Sudan must return ...")."""
     if tok.dep_ != "ccomp" or tok.head.i == tok.i or not any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in tok.children):
-        return None
-    inner = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    outer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    return inner if inner is not None and outer is not None else None
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(c.dep_ == "nsubj" for c in tok.head.children)
 
 
-def _demand(tok: Any, inner: Any, coder: EntityCoder, topic_before: Any, sent: Any, lex: PloverLexicon) -> StatementDraft:
+def _demand(tok: Any, coder: EntityCoder, topic_before: Any, sent: Any) -> StatementDraft | None:
+    """The teller's REQUEST of the one who must act; None when the teller is no actor."""
     outer = next(c for c in tok.head.children if c.dep_ == "nsubj")
+    inner = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
     actors = tuple(_entities(outer, coder, topic_before))
+    if not actors:
+        return None
     recipients = tuple(_entities(inner, coder, topic_before))
     end = max(t.idx + len(t) for t in tok.head.subtree)
-    return StatementDraft("REQUEST", actors, recipients, sent.start_char, min(end, sent.end_char), None, _contexts(sent, lex))
+    return StatementDraft("REQUEST", actors, recipients, sent.start_char, min(end, sent.end_char))
 
 
 _OFFERING = frozenset({"willing", "ready", "prepared", "offer", "promise", "pledge", "volunteer"})
