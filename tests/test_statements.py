@@ -68,6 +68,10 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     ("Ethnic Hungarians in Romania demonstrated in Cluj on Sunday for language rights.", "PROTEST", {"ROU"}, set()),
     # a telephone call: both who talked act (reciprocal)
     ("Kenya's foreign minister telephoned Ethiopia's foreign minister on Tuesday.", "CONSULT", {"KEN", "ETH"}, set()),
+    # a named organisation has a home country and a sector of its own
+    ("The Houthis threatened on Monday to attack ships in the Red Sea.", "THREATEN", {"YEM"}, set()),
+    # where a group operates is its country: "rebels operating in Mozambique"
+    ("Ethnic Makua rebels operating in Mozambique attacked a police post in Cabo Delgado.", "ASSAULT", {"MOZ"}, set()),
     # ``...'' marks a quote, not the whole sentence: the event outside it is coded
     ("Chile condemned the vote in Lima, calling it ``a step backwards.''", "ACCUSE", {"CHL"}, set()),
 ]

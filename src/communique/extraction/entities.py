@@ -21,6 +21,7 @@ _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos",
 _OWN_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _RESIDENCE = frozenset({"in", "throughout", "inside", "across"})
+_DWELL = frozenset({"operate", "live", "base", "reside", "station", "stay", "hide"})
 _NAMED = frozenset({"ORG", "NORP", "PERSON"})
 _QUANTITIES = frozenset({"third", "half", "quarter", "part", "tens", "scores", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
                          "number", "some", "many", "most", "all", "one", "two", "three", "majority", "handful", "crowd"})
@@ -49,6 +50,8 @@ class EntityLexicon:
     seats: frozenset[str]  # capitals and metonyms of states, lower case, without "the"
     org_nouns: frozenset[str]  # nouns that head an organisation's name ("the APEC forum")
     demonyms: frozenset[str]  # lower case: a people, not its state ("ethnic Albanians demonstrated")
+    orgs: dict[str, tuple[str, str | None, str]]  # alias -> (canonical name, home country or None, sector)
+    org_re: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], kb: Any) -> EntityLexicon:
@@ -58,7 +61,11 @@ class EntityLexicon:
         seats = frozenset(s.lower().removeprefix("the ") for c in kb.countries().values()
                           for s in (*c.get("capitals", ()), *c.get("metonyms", ())))
         demonyms = frozenset(d.lower() for c in kb.countries().values() for d in c.get("demonyms", ()))
-        return cls(sectors, igos, re.compile(rf"(?<![\w.])(?:{alt})(?![\w])"), seats, frozenset(data["org_nouns"]), demonyms)
+        orgs = {alias: (name, code, sector) for name, (code, sector, *aliases) in data["organisations"].items()
+                if not name.startswith("_") for alias in aliases}
+        org_alt = "|".join(re.escape(a) for a in sorted(orgs, key=len, reverse=True))
+        return cls(sectors, igos, re.compile(rf"(?<![\w.])(?:{alt})(?![\w])"), seats, frozenset(data["org_nouns"]), demonyms,
+                   orgs, re.compile(rf"(?<![\w.])(?:{org_alt})(?![\w])"))
 
 
 class EntityCoder:
@@ -116,8 +123,13 @@ class EntityCoder:
                         if (i := self._igo(self.text[a.left_edge.idx : a.right_edge.idx + len(a.right_edge)]))), None)
         if sector is None and self._a_people(head):
             sector = "CVL"  # "ethnic Albanians", "Iraqi Kurds": people of a country, not its state
-        where = self._scan(sorted((t for c in head.children if c.dep_ == "prep" and c.lower_ in _RESIDENCE for t in c.subtree),
-                                  key=lambda t: t.i)) if sector not in _STATE_SECTORS else []
+        where = self._scan(sorted((t for p in _residence_preps(head) for t in p.subtree), key=lambda t: t.i)
+                           ) if sector not in _STATE_SECTORS else []
+        org = self.lex.org_re.search(phrase) if person is None else None
+        if org is not None and (head.pos_ == "PROPN" or named_org or sector is not None):
+            # a named organisation: "Hamas", "the pro-Iranian Hizbollah group", "Taliban fighters"
+            name, code, own = self.lex.orgs[org.group(0)]
+            return [EntityDraft(phrase, start, end, code or self._modifier_country(toks), sector or own, None, name)]
         if head_code is not None and person is None:
             if where and sector == "CVL":  # a people where it lives: "ethnic Hungarians in Romania"
                 head_code = where[0]
@@ -214,6 +226,16 @@ class EntityCoder:
                     break
             i += 1
         return out
+
+
+def _residence_preps(head: Any) -> list[Any]:
+    """"in X" phrases that say where a people or group lives: "parties in Nepal", "guerrillas
+    operating in Macedonia", "a newspaper based in Beirut"."""
+    out = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _RESIDENCE]
+    for verb in head.children:
+        if verb.dep_ == "acl" and verb.lemma_.lower() in _DWELL:
+            out += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _RESIDENCE]
+    return out
 
 
 def _stance_prefix(tok: Any) -> bool:
