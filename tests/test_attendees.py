@@ -65,6 +65,13 @@ def test_a_meeting_told_again_and_a_meeting_between_two(extractor: Extractor) ->
     ("Foreign Minister Rosa Quintero and President Lucia Torres held official talks in Lima.", True),
     ("Foreign Minister Rosa Quintero had a constructive discussion with President Lucia Torres.", True),
     ("Ambassador Rosa Quintero presented her credentials to President Lucia Torres on Monday.", True),
+    # a courtesy call is a visit, not a telephone call
+    ("President Lucia Torres received a courtesy call Tuesday from Ambassador Rosa Quintero and her staff.", True),
+    # two who sign at a ceremony, or leave together for talks, are together
+    ("The accord was signed by President Lucia Torres and Foreign Minister Rosa Quintero at a ceremony in Lima.", True),
+    ("After lunch, President Lucia Torres and Foreign Minister Rosa Quintero left together for further discussions.", True),
+    # a wish to visit, parsed beside its noun, is no visit
+    ("After a phone call, Rosa Quintero thanked President Lucia Torres and confirmed interest to visit Lima soon.", False),
 ])
 def test_ways_of_saying_met(extractor: Extractor, sentence: str, met: bool) -> None:
     found = meetings(extractor, "Leaders\n\n" + sentence + "\n")

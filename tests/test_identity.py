@@ -624,3 +624,23 @@ def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set
 ])
 def test_who_sends_an_envoy_is_not_at_the_meeting(extractor: Extractor, text: str, sender: str) -> None:
     assert all(sender not in people for people, _, _ in _meetings(extractor, text))
+
+
+def test_names_that_open_with_accented_capitals_are_whole_names(extractor: Extractor) -> None:
+    """A name word opening with a capital outside A-Z (Đ, Ž, Š, Ö ...) is part of the name: "Mr Milo
+    Đukanović" is Đukanović, not a known person whose surname is Milo."""
+    text = ("Presidents speak\n\nMontenegro's President, Mr Milo Đukanović, received Croatian President "
+            "Željko Horvat in Podgorica on Monday. Mr Đukanović said the talks were good.\n")
+    found = mentions(extractor, text)
+    assert "Paskal Milo" not in found
+    assert found["Milo Đukanović"][-1] == "Mr Đukanović" and "Željko Horvat" in found
+
+
+def test_a_title_or_an_article_keeps_a_surname_from_someone_else(extractor: Extractor) -> None:
+    """"King Al Saud": a king (no foreign minister surnamed Saud) and a family name with its article;
+    "Ahmed Saleh" in another spelling and without his first name is not "Barham Ahmed Salih"."""
+    text = ("King Al Saud sends a message\n\nAdviser Ahmed Saleh delivered a message to President Azali "
+            "Assoumani in Moroni on Monday, King Al Saud's office said.\n")
+    found = people(extractor, text)
+    assert "N. P. Saud" not in found and "Barham Salih" not in found and "Azali Assoumani" in found
+

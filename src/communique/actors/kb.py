@@ -338,11 +338,15 @@ class KnowledgeBase:
             # a shortened full name ("Lula da Silva"), then the same in transliteration ("Muhammad Akhund"
             # for "Mohammad Hassan Akhund"); the loose form never for a place's name
             loose = tuple(self.loose_key(rest).split())
+            written = set(self.loose_key(surface).split())  # a given name read as a title is still written ("Amir Khan ...")
             for index, short, score in ((self._full_names, toks, 0.8), (self._full_loose, loose, 0.75)):
                 if found or not short or (index is self._full_loose and place):
                     break
                 for p, full in index.get(short[-1], ()):
-                    if _is_subsequence(short, full) and _same_fathers(short, full) and _same_given(short, full):
+                    if _is_subsequence(short, full) and _same_fathers(short, full) and _same_given(short, full) and (
+                            index is self._full_names or short[0] == full[0] or full[0] in written):
+                        # in another spelling, a shortened name keeps its first name: "Ahmed Saleh" is not
+                        # "Barham Ahmed Salih" (two approximations at once name someone else)
                         note(p, score, "partial")
         if not found and len(toks) >= 2 and all(len(t) <= 2 for t in toks[:-1]):
             # initials before a surname ("Kh.Battulga", "S Jaishankar"): the one person whose given names they begin

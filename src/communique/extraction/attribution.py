@@ -206,7 +206,7 @@ def attribute(
 
 # “...,” their statement read / the readout said / Sisi's statement added: the words of a document
 _DOCUMENT_READ = re.compile(
-    r"[\s,]*(?:(?:the|their|a|an|its|his|her|(?P<owner>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:’s|'s))\s+)?(?:\w+\s+){0,2}"
+    r"[\s,]*(?:(?:the|their|a|an|its|his|her|(?P<owner>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)(?:’s|'s))\s+)?(?:\w+\s+){0,2}"
     r"(?:statement|readout|communiqu[eé]|release|declaration|letter|post|tweet|message)\s+"
     r"(?P<verb>read|reads|said|says|stated|states|added|adds|noted|notes)\b")
 _TALKS_AFTER = re.compile(r"[\s,]*(?:talks|discussions?|meetings?|visit|exchanges?|dialogue|conversations?|session)\b", re.I)

@@ -39,7 +39,7 @@ _CLAUSE_END = re.compile(
     r"(?<!\b(?:Prof|Capt|Engr))\.(?!\w)|\s(?:and|but|while)\s(?=[a-z])"
 )
 # a title in apposition: capitalised words and "of/the/and/for" only ("Member of the Executive Council")
-_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|to|in|on|at|&|"
+_APPOSITIVE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|to|in|on|at|&|"
                          r"former|acting|interim|outgoing|deputy|then)){0,11}\s*$")
 # a title in lower case between two names of a list: "A, and the designated foreign minister, B"
 _A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*$")
@@ -169,8 +169,8 @@ _NOT_PRINCIPAL = re.compile(
     # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
     # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
     r"|\b(?:envoy|emissary|delegation)s?\s+from\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
-    r"sultan|prime minister)(?:,\s+(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*(?=[,.;]|$))?"
-    r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+    r"sultan|prime minister)(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
+    r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*){0,3}"
     r"|,\s+the\s+(?:son|daughter|brother|sister|nephew|niece|grandson|father|mother|cousin|widow)\s+of\s+[^,.;]*,",  # "X, the son of the Saudi monarch,"
     re.I,
 )
@@ -646,8 +646,8 @@ def _principals_of_trigger(
 
 
 _COUNTERPARTS_FROM = re.compile(
-    r"\bcounterparts\s+(?:from|of)\s+(?P<list>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-    r"(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+)")
+    r"\bcounterparts\s+(?:from|of)\s+(?P<list>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*)*"
+    r"(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*)*)+)")
 
 
 def _counterparts_from(text: str, s: int, e: int, idx: PeopleIndex, kb: Any, who: str) -> list[str]:
@@ -734,7 +734,8 @@ def _clause_verb(tok: Any) -> Any:
 _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend", "propose", "invite", "seek", "suppose",
                           "prepare", "set", "due", "agree", "wish", "aim", "likely", "arrange", "look"})
 _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
-                         "opportunity", "preparation", "preparations", "agreement", "readiness", "intention"})
+                         "opportunity", "preparation", "preparations", "agreement", "readiness", "intention",
+                         "interest", "desire", "willingness", "wish", "hope"})
 # a meeting noun's adjectives that make it one not (yet) held
 _TO_BE_ADJ = frozenset({"possible", "potential", "proposed", "planned", "upcoming", "future", "prospective", "next",
                         "forthcoming", "hypothetical", "mooted", "envisaged", "eventual"})
@@ -760,7 +761,7 @@ _CAPTION = re.compile(r"\((?:left|right|centre|center|L|R|C)\)|\bPhoto:", re.I)
 # a line ending with a photo credit: "... during his visit to Iraq yesterday. – Amiri Diwan",
 # "... in Ankara. (Photo: AA)", "[Photo: PC]", "Photo: AFP", "(AP Photo/Evan Vucci)"
 _CREDIT_END = re.compile(
-    r"(?:[.!?”\"’)]\s*[–—-]\s*(?:[A-Z][\w&.’'/-]*\s?){1,4}"
+    r"(?:[.!?”\"’)]\s*[–—-]\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w&.’'/-]*\s?){1,4}"
     r"|[(\[](?:AP |Reuters |AFP )?(?:Photo|Picture|Image|Pic|File photo)\b[^)\]\n]{0,60}[)\]]"
     r"|\bPhoto(?: credit)?:\s*[^\n]{1,60})\s*$")
 
@@ -829,6 +830,9 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.head.children)):
             return True  # "will remain in Mexico to continue their activities, among which the bilateral meeting ..."
+        if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and any(c.dep_ == "dobj" and c.lower_ in _PLAN_NOUNS for c in verb.head.children)):
+            return True  # "confirmed (his) interest to visit Georgia": the noun's wish, parsed beside it
         up = tok
         for _ in range(5):  # "is expected to meet", "agreed to meet again", "looks forward to welcoming"
             head = up.head
@@ -893,7 +897,7 @@ def _arrival_place(
     return None
 
 
-_CITY_NEXT = re.compile(r"\s*(([A-Z][\w’'-]*)(?:\s[A-Z][\w’'-]+)?)")  # a city of one or two words right here
+_CITY_NEXT = re.compile(r"\s*(([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*)(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)")  # a city of one or two words right here
 
 
 def _naming_a_principal(doc: Any, idx: PeopleIndex, d: MeetingDraft) -> list[tuple[int, int]]:
@@ -952,10 +956,10 @@ def _lead_place(
 
 _TO_COME = re.compile(r"\b(?:will|would|shall|plans?|planned|propos(?:e|es|ed|al)|expected|scheduled|upcoming|next)\b", re.I)
 _VISIT_TO = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|tour|travell?(?:ed|ing)|arriv(?:ed|es|ing)|landed)\s+(?:to|in)\s+"
-                       r"(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+                       r"(?:the\s+)?([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+){0,2})")
 
 
-_IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=’s|'s|[\s,.;])")
+_IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?([A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+){0,2})(?=’s|'s|[\s,.;])")
 
 
 def _visit_elsewhere(text: str, city: str, kb: Any, gaz: Gazetteer, quoted: Ranges,

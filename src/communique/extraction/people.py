@@ -34,16 +34,16 @@ _ROLE_RE = re.compile(
     r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b(?![-‑](?:elect|designate)\b))"  # not "Vice-Minister",
     # nor "President-elect": not yet the office
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
-    r"[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}))?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3}))?"
 )
 # the foreign minister as translations from Spanish and Portuguese name them ("el jefe de la diplomacia rusa")
 _HEAD_OF_DIPLOMACY = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+diplomacy\b")
-_AND_BEFORE = re.compile(r"\b((?:[A-Z][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
+_AND_BEFORE = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
 _PERSONAL_HONORIFIC = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in PERSONAL_HONORIFICS)) + r")\.?\s+$")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
 _NAME_RUN = re.compile(
-    r"(?:\b" + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
-    + _PARTICLE + r"-)?[A-Z][\w’'‘.-]*)*"
+    r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
+    + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*)*"
 )
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -193,22 +193,22 @@ def find_people(
         if any(taken[s:e]):
             continue
         s = _after_place_words(text, s, e, kb, is_place)  # "Buryatia Alexey Tsydenov", "Mongolia Kh"
-        first = re.match(r"[A-Z][\w’'-]+ (?=[A-Z][\w’'-]+ [A-Z])", text[s:e])
+        first = re.match(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ (?=[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ [A-Z])", text[s:e])
         if first and _TITLED_BEFORE.search(text, max(0, s - 80), s) and re.search(r"\bof\s+$", text[max(0, s - 4) : s]) \
                 and not kb.is_given_name(first.group(0).strip()):
             s += first.end()  # "Head of Republic of Buryatia Alexey Tsydenov": the title's place, then the name
-        before = re.search(r"(?:^|[,;:(]\s*)([A-Z][\w’'-]+) $", text[max(0, s - 30) : s], re.M)
+        before = re.search(r"(?:^|[,;:(]\s*)([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s], re.M)
         if (before and (kb.is_given_name(before.group(1)) or pos_at.get(s - len(before.group(1)) - 1) == "PROPN")
                 and not _not_a_given_name(before.group(1), kb, is_place) and not before.group(1).isupper()):
             s -= len(before.group(1)) + 1  # "…, Héctor Manuel Zelaya": the model's entity began a word late
-        elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-Z][\w’'-]+) $", text[max(0, s - 30) : s])):
+        elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s])):
             s -= len(given.group(1)) + 1  # "(Communications) Jassim bin Saif Al Sulaiti": no name opens with "bin"
         while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
                                               or text[s:e].split()[0].lower() in _OFFICE_WORDS):
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
             while s < e and text[s].isspace():
                 s += 1
-        more = re.match(r" ([A-Z][\w’'-]+)\b(?![’'])", text[e : e + 40])
+        more = re.match(r" ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])
         if (more and pos_at.get(e + 1) == "PROPN" and not more.group(1).isupper() and not any(taken[e : e + more.end()])
                 and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
             e += more.end()  # "Gaudencio Mahaba Messu": the model's entity ended a word early
@@ -235,7 +235,7 @@ def find_people(
             continue
         if any(taken[r.start:r.end]):
             continue
-        word = re.match(r"[ \t]+([A-Z][\w’'-]+)", text[r.end : r.end + 40])
+        word = re.match(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)", text[r.end : r.end + 40])
         if word and not word.group(1).isupper() and not _not_a_given_name(word.group(1), kb, lambda w: False):
             continue  # "Minister Meza-Cuadra": the title of a name we could not place, nobody else's
         idx.mentions.append(r)
@@ -274,14 +274,17 @@ def _match_run(
     i = 0
     while i < len(toks):
         hit = None
+        # an office title right before ("King Al Saud"): what follows names a holder of such an office
+        title = text[toks[0][0] : toks[i][0]] if i > 0 and _office_title(text[toks[0][0] : toks[i - 1][1]], kb) else ""
         for j in range(len(toks), i, -1):
             s, e = _strip_possessive(text, toks[i][0], toks[j - 1][1])
             surface = text[s:e]
             if not surface or not surface[0].isalpha() or any(taken[s:e]):
                 continue
-            found = memo.get(surface)
+            lookup = title + surface
+            found = memo.get(lookup)
             if found is None:
-                found = memo[surface] = _candidates(kb, surface, is_place, on)
+                found = memo[lookup] = _candidates(kb, lookup, is_place, on)
             if found:
                 hit = (j, s, e, found)
                 break
@@ -482,7 +485,7 @@ def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
 # a relative introduced as one ("his wife, Rachel Ruto", "his sister Karina Milei"): the surname alone goes on
 # naming the one the story is about, as news style writes it; "Mrs Ruto", "Ms Milei" name the relative
 _KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|son|daughter|brother|sister|mother|father|"
-                         r"First Lady(?:-elect)?|first lady(?:-elect)?)[,:]?\s+(?:[A-Z][\w’'-]*\s+)?$")
+                         r"First Lady(?:-elect)?|first lady(?:-elect)?)[,:]?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\s+)?$")
 _KIN_KEY = "kin:"  # the key prefix of given names of relatives in ``PeopleIndex.givens``
 _LADY = r"(?:Mrs|Ms|Mme|Madame|Madam|Lady|First Lady)\b\.?\s+"  # a woman's honorific before a surname
 _LADY_BEFORE = re.compile(r"\b" + _LADY + "$")
@@ -532,7 +535,7 @@ def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: Knowl
 
 
 _BIN = frozenset({"bin", "ibn", "bint", "ben"})
-_ARTICLES = frozenset({"El", "La", "Le", "Los", "Las", "Les", "Il", "Lo"})  # capitalised articles before a nickname
+_ARTICLES = frozenset({"El", "La", "Le", "Los", "Las", "Les", "Il", "Lo", "Al"})  # capitalised articles before a nickname or a family name ("Al Saud")
 
 
 def _names_of(person: Any) -> list[str]:
@@ -592,14 +595,14 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
                 continue  # "Khalid" beside "Khalid bin Salman" and "Khalid bin Hilal": either
             if _someone_else(word, entries[key], givens, kb, bool(_LADY_BEFORE.search(text, max(0, s - 12), s))):
                 continue  # "Karina Milei" is on the page too: "Milei" alone may be either
-            nxt = re.match(r"\s+([A-Z][\w’'-]+|bin|ibn|bint)\b", text[e : e + 40])
+            nxt = re.match(r"\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+|bin|ibn|bint)\b", text[e : e + 40])
             # a city may be a given name too ("Omar Hassan ...": Hassan is a town)
             if nxt and (nxt.group(1) in _BIN or (not _not_a_given_name(nxt.group(1), kb, lambda w: False)
                                                  and not nxt.group(1).isupper())):
                 continue  # "Alberto Iribarne", "Khalid bin Hilal": a given name of someone else
             if re.search(r"\b(?:bin|ibn|bint)\s+$", text[max(0, s - 6) : s]):
                 continue  # "Theyab bin Mohamed": a father's name, not "Sheikh Mohamed" himself
-            prev = re.search(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \t]+$", text[max(0, s - 40) : s])
+            prev = re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+$", text[max(0, s - 40) : s])
             if prev and not prev.group(1).isupper() and not _not_a_given_name(prev.group(1), kb, lambda w: False):
                 continue  # "Ferdinand Marcos" (the father) is not a short form of "Ferdinand Marcos Jr."
             idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
@@ -610,7 +613,7 @@ def _other_lineage_on_page(text: str, word: str, person: Any, kb: KnowledgeBase)
     """Whether the page writes ``word`` as the given name of another father's son ("Khalid bin
     Hilal" when the person is Khalid bin Salman)."""
     fathers = {f for form in (person.name, *person.aliases) for f in _lineage(form.split(), kb)[1][:1]}
-    for m in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"\s+(?:bin|ibn|bint)\s+([A-Z][\w’'-]+)", text):
+    for m in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"\s+(?:bin|ibn|bint)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)", text):
         if kb.loose_key(m.group(1)) not in fathers:
             return True
     return False
@@ -636,6 +639,12 @@ def _short_forms(name: str) -> set[str]:
 
 
 _HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince", "emir", "sheikh", "leader", "the"})
+
+
+def _office_title(words: str, kb: KnowledgeBase) -> bool:
+    """Whether ``words`` are all a title naming an office ("King", "Afghan Foreign Minister")."""
+    cue, rest = kb.split_role(words)
+    return cue is not None and bool(cue.office) and not rest.strip()
 
 
 def _person_entity_map(doc: Any, n: int) -> list[int]:
@@ -703,6 +712,18 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
             if titled:
                 return titled
         matches = [m for m in matches if m.how in _SURE]
+    words = rest.split()
+    if cue is not None and cue.office:
+        # a title that names an office: only someone who held one like it, unless named in full
+        # ("King Al Saud" is no foreign minister of Nepal surnamed Saud) or the title word is one of
+        # their names ("Amir Khan Muttaqi")
+        said = {kb.loose_key(w) for w in surface.split()} - {kb.loose_key(w) for w in words}
+        matches = [m for m in matches if m.how in ("canonical", "alias")
+                   or any(_office_fits(o.office, cue.office) for o in m.person.offices)
+                   or said & {kb.loose_key(x) for n in _names_of(m.person) for x in re.split(r"[\s-]+", n)}]
+    if len(words) > 1:  # a surname match of several words: every word is one of the person's ("Al Saud" is not "N. P. Saud")
+        matches = [m for m in matches if m.how != "surname" or all(
+            kb.loose_key(w) in {kb.loose_key(x) for n in _names_of(m.person) for x in re.split(r"[\s-]+", n)} for w in words)]
     return [m.person for m in matches]
 
 
@@ -956,7 +977,7 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
 
 
 # a capitalised word written right before a surname, over name particles: another given or family name
-_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \t]+(?:" + _PARTICLE + r"[ \t]+)*$")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?:" + _PARTICLE + r"[ \t]+)*$")
 _OPENING_WORDS = frozenset({"but", "and", "when", "while", "as", "if", "then", "meanwhile", "later", "earlier", "also",
                             "so", "yet", "after", "before", "since", "because", "although", "though", "the", "for",
                             "with", "by", "to", "from", "on", "in", "at", "of", "said", "says", "told", "added"})
@@ -1097,11 +1118,11 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
 
 _BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")
 # what may stand between a title and its holder's name: "Ambassador of Russia (to Mongolia) Iskander Azizov"
-_TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?")
+_TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?\s+)?")
 
 
-_POSTED_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s*"
-                        r"|\s+for\s+(?:[A-Z][\w’'-]+\s+(?:and\s+)?){1,4},?\s*")  # "Minister of State for Defence Affairs X"
+_POSTED_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?,\s*"
+                        r"|\s+for\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+\s+(?:and\s+)?){1,4},?\s*")  # "Minister of State for Defence Affairs X"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|stressed|noted|stated|underlined|emphasi[sz]ed)\b")
 
 
@@ -1212,7 +1233,7 @@ def _held(
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<role>[^,.;()“”\"]{3,80}?)(?=[,.;]|\s+(?:said|told|who|and)\b|$)")
 # "Abdul Qahar Balkhi, spokesman of the foreign ministry, said": a role word opens it, no article
 _BARE_APPOSITION = re.compile(
-    r",\s+(?P<role>(?:[A-Z][\w’'-]*\s+){0,2}(?:spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|director|"
+    r",\s+(?P<role>(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\s+){0,2}(?:spokes(?:man|woman|person)|adviser|advisor|ambassador|envoy|director|"
     r"chief|head|commander|governor|secretary|deputy|chairman|chairwoman|chairperson)\b[^,.;()“”\"]{0,70}?)"
     r"(?=[,.;]|\s+(?:said|told|who|and)\b|$)")
 _ROLE_THEN_NAME = re.compile(r"(?P<role>(?:[A-Z][a-z]+(?:’s|'s)?\s+){0,3}(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|analyst|researcher|official|adviser|advisor|ambassador|envoy|minister|director|chief|head|commander|governor|mayor|lawmaker|MP|senator))\s*,?\s*$")
@@ -1226,7 +1247,7 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
         before = _ROLE_THEN_NAME.search(text, max(0, m.start - 80), m.start)
         role = app.group("role").strip() if app else (before.group("role").strip() if before else None)
         if role:
-            country = next((c for w in re.findall(r"[A-Z][\w-]+", role) if (c := kb.country_code(w))), None)
+            country = next((c for w in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+", role) if (c := kb.country_code(w))), None)
             return role, country
     return None, None
 
@@ -1307,7 +1328,7 @@ def with_headline(idx: PeopleIndex, title: str, kb: KnowledgeBase, lex: Lexicon,
             if f.lower() not in _TITLE_WORDS and not kb.country_code(f) and kb.strip_honorifics(f).strip():
                 forms.setdefault(kb.loose_key(f), set()).add(key)
     covered = [(m.start, m.end) for m in head if m.key]
-    for w in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]+", title):
+    for w in re.finditer(r"(?<![\w’'-])[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+", title):
         s, e = _strip_possessive(title, w.start(), w.end())
         owners = forms.get(kb.loose_key(title[s:e]), set())
         if len(owners) == 1 and not any(a < e and s < b for a, b in covered) and not is_place(title[s:e]):

@@ -8,9 +8,9 @@ from typing import Any
 
 from ..actors.kb import fold
 
-_IN_PLACE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+"
-                       r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-Z][\w’'-]+){0,2})")  # "Rio de Janeiro"
-_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?))?")
+_IN_PLACE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
+                       r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
+_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
 # "ANKARA, March 14 (Reuters) - " : the dateline's own date is the filing date, not the meeting's
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -152,17 +152,17 @@ _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Resid
 _VENUE_CITY = re.compile(
     # a city right after the venue ("State House Nairobi") only after a venue's name: "Hotel Shangri La"
     # is the hotel's own name, not a city it is in
-    r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]+\s+){0,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-Z][\w’'-]+)?(?:,\s*|\s+in\s+)"
-    r"|(?:[A-Z][\w’'-]+\s+){1,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-Z][\w’'-]+)?\s+)"
-    r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
-    r"|(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:’s|'s)\s+(?:[A-Z][\w’'-]+\s+){0,3}" + _VENUE_WORDS)
-_CITY_AFTER = re.compile(r"(?:,\s*|\s+in\s+)(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
-_NEAR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)\s+of\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
+    r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+\s+){0,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?(?:,\s*|\s+in\s+)"
+    r"|(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+\s+){1,4}" + _VENUE_WORDS + r"(?:\s+of\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?\s+)"
+    r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)"
+    r"|(?P<owner>[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+)?)(?:’s|'s)\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+\s+){0,3}" + _VENUE_WORDS)
+_CITY_AFTER = re.compile(r"(?:,\s*|\s+in\s+)(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)")
+_NEAR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|near)\s+of\s+(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)")
 
 
 # a gathering named for its host city: "the Munich Security Conference", "the Abu Dhabi Sustainability Week"
 _NAMED_GATHERING = re.compile(
-    r"\bthe\s+(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:[A-Z][\w’'-]+\s+){0,3}"
+    r"\bthe\s+(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+\s+){0,3}"
     r"(?:Summit|Conference|Forum|Dialogue|Week|Expo|Games)\b")
 _ORGANISATION_WORDS = re.compile(r"\b(?:Cooperation|Co-operation|Organi[sz]ation|Treaty|Pact|Group|Union|Council|Community|"
                                  r"Alliance|Association|Party|Parties|Bank|Fund)\b")
@@ -264,8 +264,8 @@ def _find_place(
 # a line opening with its place: "ACCRA, March 27, GNA -", "New Delhi:", "Tashkent, Uzbekistan, Nov. 3",
 # "San Francisco (U.S.), Nov. 15.", "Riyadh – Saba", "Bern. On 1 April ..."
 _LINE_PLACE = re.compile(
-    r"(?P<place>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2})(?:\s*\([^)\n]{1,30}\))?"
-    r"(?:,\s*[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2})?\s*(?:,|:|\s[-–—]|\(|$|(?<=\.)(?=\s+[A-Z]))", re.M)
+    r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*){0,2})(?:\s*\([^)\n]{1,30}\))?"
+    r"(?:,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*){0,2})?\s*(?:,|:|\s[-–—]|\(|$|(?<=\.)(?=\s+[A-Z]))", re.M)
 _HEADER = re.compile(r"\s*(?:date \d{4}-\d{2}-\d{2}\s*)?[\d:.|•·\s]*")  # a header line's date, a time stamp
 _DATELINE_LINES = 6  # the first lines of a page where a dateline may stand
 
