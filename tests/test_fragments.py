@@ -95,6 +95,14 @@ def test_two_single_marks_written_as_one_double_mark(extractor: Extractor) -> No
         ("Rosa Quintero", "I am confident we will hold effective talks")]
 
 
+def test_a_right_mark_glued_to_the_speaker_closes(extractor: Extractor) -> None:
+    """'... regard,”Pierre said': a right mark after the quote's comma closes it though a word follows
+    without a space (the quote had run on over the speaker and the next quote)."""
+    found = quotes(extractor, "Pablo Reyes met Rosa Quintero in Lima.\n\n\u201cWe will consider it,\u201dReyes said "
+                              "after the meeting. \u201cWe also discussed tourism.\u201d")
+    assert found == [("Pablo Reyes", "We will consider it,"), ("Pablo Reyes", "We also discussed tourism.")]
+
+
 def test_backtick_pairs_open_a_quote() -> None:
     """``...'' (old wire copy and typeset text): the backticks open, the two single marks close; a
     closer is never read as an opener lost, which made the whole sentence a quote before."""

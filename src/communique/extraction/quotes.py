@@ -70,9 +70,11 @@ _SPEECH_AFTER = re.compile(r"(?:says|said|adds|added|told|tells|stated|noted|str
 
 
 def _glued_closer(text: str, i: int) -> bool:
-    """A straight mark that ends an open quote though it looks like an opener: glued to the next
-    sentence ('... lie ahead."Muizzu, who arrived ...') or set apart from its comma and glued to the
-    speech verb ('... key to success, "says Thórdarson.')."""
+    """A mark that ends an open quote though it looks like an opener: glued to the next sentence
+    ('... lie ahead."Muizzu, who arrived ...', '... regard,”Pierre said') or set apart from its comma
+    and glued to the speech verb ('... key to success, "says Thórdarson.')."""
+    if text[i] == "”" and i > 0 and text[i - 1] in ",.!?" and i + 1 < len(text) and text[i + 1].isalpha():
+        return True  # a right mark after the quote's own comma, glued to the speaker ('... regard,”Pierre said')
     if text[i] != '"' or i < 2 or i + 1 >= len(text):
         return False
     before, after = text[i - 1], text[i + 1]
