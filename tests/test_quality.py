@@ -102,6 +102,28 @@ def test_language_of_other_text(model: SpinModel) -> None:
     assert q.spun is False
 
 
+MIXED = ("The foreign ministers of Austria and Slovenia met in Vienna on Monday to talk about energy.\n\n"
+         "Wir hatten heute einen sehr guten und interessanten Austausch über die geopolitischen Veränderungen, die "
+         "Herausforderungen der Energieversorgung und die Zusammenarbeit im Multilateralismus. Herzlichen Dank! "
+         "pic.twitter.com/abc — Minister (@minister) 8. September 2022\n\n"
+         "They discussed energy, the war in Ukraine and the sanctions against Russia, the ministry said.\n\n"
+         "Gutes Gespräch mit meiner Amtskollegin zu aktuellen Herausforderungen wie dem russischen Angriffskrieg auf "
+         "die Ukraine, der Energiekrise und der Zusammenarbeit in Europa. Vielen Dank für den Besuch in Wien!\n\n"
+         "The two ministers agreed to meet again in Ljubljana in the spring, the ministry said in a statement after "
+         "the talks, which lasted two hours.\n\n"
+         "Austria and Slovenia are close partners in the European Union and share a long border in the Alps, where "
+         "trade and tourism have grown over the past decade.\n\n"
+         "The Slovenian minister also met the speaker of the Austrian parliament and business leaders before flying "
+         "home in the evening.\n")
+
+
+def test_an_english_report_quoting_posts_in_another_language_is_english(model: SpinModel) -> None:
+    """Read as one block the sample is called German; most of its paragraphs, by length, are English."""
+    assert assess(_doc("mixed", MIXED), Options(), model=model).language == "en"
+    german = "\n\n".join(p for p in MIXED.split("\n\n") if "Wir" in p or "Gutes" in p) * 2
+    assert assess(_doc("de", german), Options(), model=model).language == "de"
+
+
 def test_seeds(model: SpinModel, seeds_dir: Path, gold_dir: Path) -> None:
     for path in sorted(seeds_dir.glob("*.txt")):
         gold = json.loads((gold_dir / f"{path.stem}.json").read_text(encoding="utf-8"))

@@ -185,8 +185,20 @@ LANGUAGE_SAMPLE = 1500  # characters lingua reads: ample for a language, a fract
 
 
 def detect_language(text: str, model: SpinModel) -> str | None:
-    lang = model.detector.detect_language_of(text[:LANGUAGE_SAMPLE])
-    return None if lang is None else str(lang.iso_code_639_1.name.lower())
+    """The language of the text's first characters; when that is not English, the paragraphs vote
+    by their length, and English wins when most of the sample is English: an English report quoting
+    two posts in German is English (read as one block, lingua had called it German)."""
+    sample = text[:LANGUAGE_SAMPLE]
+    lang = model.detector.detect_language_of(sample)
+    code = None if lang is None else str(lang.iso_code_639_1.name.lower())
+    if code in (None, "en"):
+        return code
+    weight: dict[str, int] = {}
+    for p in re.split(r"\n+", sample):
+        if len(p.strip()) >= 40 and (found := model.detector.detect_language_of(p)) is not None:
+            key = str(found.iso_code_639_1.name.lower())
+            weight[key] = weight.get(key, 0) + len(p)
+    return "en" if weight.get("en", 0) * 2 > sum(weight.values()) else code
 
 
 def assess(doc: CleanDocument, opts: Options, *, model: SpinModel | None = None) -> Quality:
