@@ -644,3 +644,11 @@ def test_a_title_or_an_article_keeps_a_surname_from_someone_else(extractor: Extr
     found = people(extractor, text)
     assert "N. P. Saud" not in found and "Barham Salih" not in found and "Azali Assoumani" in found
 
+
+def test_a_name_after_an_organisation_noun_is_the_body_s(extractor: Extractor) -> None:
+    """"the mercenary group Wagner", "the newspaper Pravda": a body's name, not a known person
+    surnamed so."""
+    text = ("Talks in Ouagadougou\n\nPresident Ibrahim Traoré held talks with a Russian delegation on Monday. "
+            "The mercenary group Wagner had wanted to expand there, the newspaper Pravda wrote.\n")
+    assert people(extractor, text) == {"Ibrahim Traoré"}
+

@@ -363,9 +363,13 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
         return True
     if _VENUE_NOUN_AFTER.match(text, toks[i][1]):
         return True  # "the Suárez y Reyes residence", "Mandela Avenue": the name of a place, not the person
+    if _ORG_NOUN_BEFORE.search(text, max(0, toks[i][0] - 30), toks[i][0]):
+        return True  # "the mercenary group Wagner", "the newspaper Pravda": a body's name
     return bool(re.search(r"\bthe\s+$", text[max(0, toks[i][0] - 5) : toks[i][0]], re.I)) and bool(is_place("The " + word))
 
 
+_ORG_NOUN_BEFORE = re.compile(r"\b(?:group|company|firm|party|movement|militia|network|organi[sz]ation|agency|newspaper|"
+                              r"broadcaster|channel|daily|weekly|magazine|outlet|band|club|brand)\s+$")
 _VENUE_NOUN_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:concert|convention|conference|exhibition|congress|sports|international|national|memorial)\s+)?"
     r"(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"
