@@ -44,6 +44,8 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("Bratislava, 9. 12. 2022 | press release\nThe president received", date(2022, 12, 9)),  # day. month. year
     # an agency opening the dateline in brackets; a dotted numeric date is day first
     ("(Lux News / Luxembourg City, 04.03.2024).- The prime minister received", date(2024, 3, 4)),
+    # a comma after the date, the story going straight on
+    ("Moroni, August 28, 2023, The prime minister received", date(2023, 8, 28)),
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")
@@ -64,6 +66,8 @@ def test_published_wins_over_updated_and_a_story_line_wins_over_a_masthead() -> 
     "Leaders meet\n\nPosted 04/05/2021\n" + BODY,
     "Leaders meet\n\nThe minister arrived. 14 April 2021 was the date.\n",
     "Leaders meet\n\nScreen Shot 2016-07-04 at 11.02.45 PM\n" + BODY,
+    # a story opening with its day is no dateline
+    "Leaders meet\n\nOn Thursday, February 8, 2018, Ambassador Ana Ruiz presented her credentials to the king.\n",
 ])
 def test_dates_that_are_not_the_publication_date(text: str) -> None:
     assert publication_date(text) is None

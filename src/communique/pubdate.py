@@ -55,6 +55,10 @@ _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto
 _DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?)?" + _PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS
                             + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)")  # ", SPA -- ": the agency
+# "Moroni, August 28, 2023, King Salman ...": a comma before the story, after a place (not "On Friday, 13 December ...")
+_DATELINE_COMMA = re.compile(r",\s+(?=[A-Z])")
+_NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|monday|tuesday|wednesday|thursday|friday|"
+                          r"saturday|sunday)\b")
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
 
@@ -185,6 +189,7 @@ def _dateline(line: str, order: str | None) -> tuple[date, int, int] | None:
     if found is None or found[1] != 0:
         return None
     d, _, e = found
-    if not _DATELINE_AFTER.match(rest[e:]):
+    if not _DATELINE_AFTER.match(rest[e:]) and not (
+            _DATELINE_COMMA.match(rest[e:]) and not _NOT_A_PLACE.match(line.lstrip())):
         return None
     return d, offset, offset + head.end() + e
