@@ -128,8 +128,10 @@ def test_reports_that_never_say_when_are_one_event_when_nothing_else_fits() -> N
     other_day = doc("d", Meeting(P, date_text="on Monday", location="Bogor"))
     elsewhere = doc("e", Meeting(P, location="Canberra"))
     assert sorted(len(e.sources) for e in merge_events([first, second, other_day, elsewhere])) == [1, 1, 2]
-    timed = doc("f", Meeting(P), pub=date(2024, 8, 2))  # a timed event they could be: left alone
-    assert len(merge_events([first, third, timed])) == 3
+    # a timed event they could both be: neither joins it, but the two that name the same weekday
+    # (and no other place) are one meeting told twice, whichever event it is
+    timed = doc("f", Meeting(P), pub=date(2024, 8, 2))
+    assert sorted(sorted(d for d, _ in e.sources) for e in merge_events([first, third, timed])) == [["a", "c"], ["f"]]
 
 
 def test_a_report_without_any_date_is_ambiguous_when_another_undated_meeting_exists() -> None:
@@ -141,6 +143,19 @@ def test_a_report_without_any_date_is_ambiguous_when_another_undated_meeting_exi
     assert [sorted(e.sources) for e in merge_events([dated, bare])] == [[("a", 0), ("c", 0)]]
     again = doc("d", Meeting(P, date_text="on Tuesday"))  # fits only b's meeting
     assert sorted(sorted(d for d, _ in e.sources) for e in merge_events([bare, again, tuesday, dated])) == [["a"], ["b", "d"], ["c"]]
+
+
+def test_reports_that_never_say_when_but_name_one_weekday_and_place_join_each_other() -> None:
+    """Three reports of "on Friday ... in Abuja" with no date anywhere: each could also be an undated
+    event of the pair published some day (no weekday of its own), so none can join it; they are
+    still one meeting told three times."""
+    timed = doc("t", Meeting(P, location="Abuja"), pub=date(2022, 1, 10))  # published, no weekday
+    friday = [doc(d, Meeting(P, date_text="on Friday", location="Abuja")) for d in ("f1", "f2", "f3")]
+    events = merge_events([timed, *friday])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["f1", "f2", "f3"], ["t"]]
+    other_day = doc("m", Meeting(P, date_text="on Monday", location="Abuja"))  # another weekday: alone
+    events = merge_events([timed, *friday, other_day])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["f1", "f2", "f3"], ["m"], ["t"]]
 
 
 STORY = (

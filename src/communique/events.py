@@ -18,7 +18,9 @@ Rules (applied per set of participants, canonical names; attendees do not count)
    one meeting that never say when it happened are still one event, and a sign that these
    participants met another time.
 6. Any other meeting with neither a date nor a publication date joins an event when that is
-   the only one it fits among the dated events and those of rule 5 (else it stays alone).
+   the only one it fits among the dated events and those of rule 5; else it joins the other such
+   meetings that name the same weekday and a place that agrees ("on Friday ... in Abuja" told
+   four times is one meeting, whichever event it is), else it stays alone.
 7. Places, attendees and dates that disagree do not split an event: the event is ``disputed``
    and each field shows every value with its sources.
 
@@ -267,6 +269,14 @@ def _merge_timeless(timeless: list[_Cluster], dated: list[_Cluster], timed: list
         fits = fits_dated(c) + [t for t in own if _fits_untimed(t, c)]
         if len(fits) == 1 and not _twice(fits[0], c):
             fits[0].nodes += c.nodes
+            continue
+        # reports that fit more than one event, or an event only by having no weekday of its own,
+        # still join each other when they name the same weekday and place: "on Friday ... in Abuja"
+        # four times is one meeting told four times, whichever event it is
+        same = [t for t in alone if c.weekdays and t.weekdays and c.weekdays & t.weekdays and _places_ok(t, c)
+                and (c.places or t.places) and not _twice(t, c)]
+        if len(same) == 1:
+            same[0].nodes += c.nodes
         else:
             alone.append(c)
     return own + alone
