@@ -28,7 +28,7 @@ from communique.evaluate_plover import (
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "eval" / "plover"
-# measured 2026-12-06 (session 13): type accuracy 0.038 -> 0.750, precision 0.867, source codes 0.731
+# measured 2026-12-06 (session 13): type accuracy 0.038 -> 0.756, precision 0.868, source codes 0.737
 FLOORS = {"type_accuracy": 0.75, "type_precision": 0.86, "source_code_accuracy": 0.73}
 
 

@@ -68,6 +68,8 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     ("Ethnic Hungarians in Romania demonstrated in Cluj on Sunday for language rights.", "PROTEST", {"ROU"}, set()),
     # a telephone call: both who talked act (reciprocal)
     ("Kenya's foreign minister telephoned Ethiopia's foreign minister on Tuesday.", "CONSULT", {"KEN", "ETH"}, set()),
+    # arriving somewhere on a visit: a CONSULT visit, the host state the recipient
+    ("Ghanaian President Kofi Mensah arrived in Lome on a two-day official visit on Monday.", "CONSULT", {"GHA"}, {"TGO"}),
     # a named organisation has a home country and a sector of its own
     ("The Houthis threatened on Monday to attack ships in the Red Sea.", "THREATEN", {"YEM"}, set()),
     # where a group operates is its country: "rebels operating in Mozambique"

@@ -182,6 +182,9 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
     mode = mode or _mode(tok, typ, lex)
     if typ == "CONSULT" and mode != "visit":
         actors, recipients = actors + recipients, ()  # reciprocal: all who consulted act (the manual)
+    elif typ == "CONSULT" and not recipients:  # a visit's host: the state of the place visited ("arrived in Amman")
+        recipients = tuple(e for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
+                           for p in c.children if p.dep_ == "pobj" for e in coder.code(p) if e.code not in {a.code for a in actors})
     end = max(t.idx + len(t) for t in tok.subtree)
     return StatementDraft(typ, actors, recipients, sent.start_char, min(end, sent.end_char), mode, tuple(context))
 
@@ -216,6 +219,12 @@ def _event_type(tok: Any, lex: PloverLexicon) -> tuple[str, str | None] | None:
             typ, mode = lex.nouns[noun]
             return (override, None) if override else (typ, mode)
     if typ is None:
+        # "arrived in Amman on a two-day visit", "flew to Paris for talks": the purpose's noun
+        purpose = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")
+                        for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        noun = _noun_key(purpose, lex) if purpose is not None else None
+        if noun is not None and lex.nouns[noun][0] == "CONSULT":
+            return "CONSULT", "visit"
         return None
     if lemma in lex.light_overrides and obj is not None and (noun := _noun_key(obj, lex)) in lex.light_overrides[lemma]:
         return lex.light_overrides[lemma][noun], None
