@@ -28,6 +28,9 @@ def meetings(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], set
     "Present at the meeting were Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal.",
     "He was accompanied at the meeting by Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal, while "
     "the hosts' protocol chief waited outside.",
+    # "were members of the delegation"; whose government they served is not there
+    "On the other side, two former ministers under the government of Carlos Mesa, Rosa Quintero and Tomas Vidal, "
+    "were members of the delegation.",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "

@@ -98,7 +98,20 @@ def attendance_spans(
                 start = max((c.end() for c in re.finditer(r"[,;:]", seg[: m.start()])), default=0)
                 span = (s + start, s + m.end())
             out.append(span)
-    return out
+    return [part for a, b in out for part in _without(a, b, [(s + m.start(), s + m.end()) for m in _WHOSE_RULE.finditer(seg)])]
+
+
+# "two former ministers under the government of X": whose government they served, not who was there
+_WHOSE_RULE = re.compile(r"\b(?:under|during|in)\s+the\s+(?:government|rule|presidency|administration|regime|reign|"
+                         r"premiership)\s+of\s+[^,.;]*", re.I)
+
+
+def _without(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[a, b) with the holes cut out."""
+    parts = [(a, b)]
+    for h0, h1 in holes:  # each part keeps what lies before the hole and what lies after it
+        parts = [p for x, y in parts for p in ((x, min(y, h0)), (max(x, h1), y)) if p[1] > p[0]]
+    return parts
 
 
 # a part of a list that opens with a verb is the sentence going on, not one more person
