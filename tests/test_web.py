@@ -219,6 +219,25 @@ def test_document_page_marks_every_quote_with_its_exact_text(client: TestClient)
     assert len(ids) == len(set(ids))
 
 
+def test_document_page_names_group_actors_and_flags_negated_statements(tmp_path: Path) -> None:
+    """A statement by a group with no country shows the group's words, not "?"; a negated one says so."""
+    from communique.records import Entity, Statement
+
+    text = "The ministers did not condemn the vote in Lima."
+    ev = Span(text, 0, len(text))
+    negated = Statement(None, "ACCUSE", None, ev, context=("negation",),
+                        actors=(Entity(Span("The ministers", 0, 13), None, "GOV"),))
+    raw = RawDocument(doc_id="neg-1", source="neg-1.txt", text=text, title="Ministers")
+    result = DocumentResult(clean=CleanDocument(raw=raw, text=text, offsets=tuple(range(len(text) + 1))),
+                            quality=Quality(language="en"), analysis=Analysis(statements=(negated,)))
+    opts = Options(db=f"sqlite:///{tmp_path / 'neg.db'}")
+    with Store.open(opts.db) as store:
+        store.save_results([result])
+        with TestClient(create_app(opts, store)) as client:
+            html, dom = page(client, "/documents/neg-1")
+    assert dom.all("a", href="#s-0") and "The ministers <b>ACCUSE</b>" in html and "negated: not done" in html
+
+
 def test_untrusted_text_is_shown_as_text_everywhere(client: TestClient) -> None:
     ev = api(client, "/api/events", place="ankara")["items"][0]["event_id"]
     for url in ("/documents/inject-1", f"/events/{ev}", f"/events/{ev}/compare", "/search?q=accept",
