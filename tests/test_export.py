@@ -194,6 +194,10 @@ def test_parquet_with_pandas_polars_duckdb(exported: dict[str, Path], expected: 
     pdf = pd.read_parquet(d / "statements.parquet")
     consult = pdf[pdf.type == "CONSULT"].sort_values(["doc_id", "source", "target"])
     assert list(consult[["doc_id", "source", "target", "event_id"]].itertuples(index=False, name=None)) == expected["consult"]
+    # every statement's PLOVER entities and contexts, as lists (a meeting's principals are its actors)
+    stt = pq.read_table(d / "statements.parquet").to_pylist()
+    assert all(isinstance(r["context"], list) and r["actors"] for r in stt)
+    assert all({a["person"] for a in r["actors"]} >= {r["source"]} for r in stt if r["type"] == "CONSULT")
     docs = pd.read_parquet(d / "documents.parquet")
     assert dict(zip(docs.doc_id, docs.spun, strict=True)) == expected["spun"]
 

@@ -76,6 +76,9 @@ RECORD_PAGE = 1_000  # documents per read query of meetings/quotes/statements
 
 _SPAN = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
 _STR_LIST = pa.list_(pa.string())
+# a statement's PLOVER actors and recipients (``Entity.to_json``)
+_ENTITIES = pa.list_(pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("code", pa.string()),
+                                ("sector", pa.string()), ("person", pa.string()), ("org", pa.string())]))
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -112,7 +115,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("target_country", pa.string()), ("evidence_text", pa.string()), ("evidence_start", pa.int64()),
         ("evidence_end", pa.int64()), ("event_id", pa.string()), ("date", pa.date32()),
         ("date_source", pa.string()), ("publication_date", pa.date32()), ("spun", pa.bool_()),
-        ("copy_of", pa.string()),
+        ("copy_of", pa.string()), ("context", _STR_LIST), ("actors", _ENTITIES), ("recipients", _ENTITIES),
     ]),
     "events": pa.schema([
         ("event_id", pa.string()), ("date", pa.date32()), ("location", pa.string()),
@@ -221,7 +224,8 @@ def record_rows(doc_id: str, pub: date | None, spun: bool | None, a: Analysis, t
                    "evidence_end": s.evidence.end, "event_id": held.event_id if held else None,
                    "date": (held.date if held and held.date else pub),
                    "date_source": "meeting" if held and held.date else ("publication" if pub else None),
-                   "publication_date": pub, "spun": spun, "copy_of": copy_of}
+                   "publication_date": pub, "spun": spun, "copy_of": copy_of, "context": list(s.context),
+                   "actors": [e.to_json() for e in s.actors], "recipients": [e.to_json() for e in s.recipients]}
 
 
 def event_row(data: Mapping[str, Any]) -> dict[str, Any]:
