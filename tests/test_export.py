@@ -260,6 +260,9 @@ def test_plover_records_follow_the_manual(seed_store: tuple[str, list[DocumentRe
         assert r["source"] == [{"actorText": a["entity_text"], "code": a["code"], "sector": a["sector"]} for a in r["actor"]]
     consult = [r for r in records if r["event"] == ["CONSULT"]]
     assert consult and all(r["event_id"] for r in consult)  # every seed consultation is a stored meeting's
+    for r in consult:  # a visit: the visitor acts, the host receives; else every principal acts, no recipient
+        assert (r["mode"] == ["visit"]) == bool(r["recipient"])
+        assert all(e["entity_text"] and len(e["entity_text"]) < 80 for e in r["actor"] + r["recipient"])  # a name, not a sentence
     placed = [r for r in consult if r["event_loc"]]
     assert placed and all(r["event_loc"]["resolved_place"] == "Tehran" and r["event_loc"]["country_code"] == "IRN"
                           and r["event_loc"]["geonameid"] == 112931 for r in placed)

@@ -99,7 +99,7 @@ def _flat(text: str) -> str:
 def _entities(s: Statement, side: str, roles: dict[str, str | None]) -> list[Entity]:
     """A statement's entities; one stored before entities were kept gets them from its names."""
     kept = s.actors if side == "actor" else s.recipients
-    if kept:
+    if kept or s.actors:  # entities were kept: a reciprocal meeting has no recipient
         return list(kept)
     name, country = (s.source, s.source_country) if side == "actor" else (s.target, s.target_country)
     if not name:

@@ -93,13 +93,16 @@ class EntityCoder:
         return [EntityDraft(t.text, t.idx, t.idx + len(t), code, None) for t in mods if (code := self._country(t.text))]
 
     def person_entity(self, key: str, start: int, end: int) -> EntityDraft:
-        """A person the text names (a pronoun's referent, a meeting's participant): country from the
-        knowledge base or the title the text gives, sector GOV for an office holder."""
+        """A person the text names (a pronoun's referent, a meeting's participant), named by their
+        mention inside [start, end), else their first mention: country from the knowledge base or the
+        title the text gives, sector GOV for an office holder."""
         named = [m for m in self.idx.mentions if m.key == key and m.kind != "pronoun"]
         inside = [m for m in named if start <= m.start and m.end <= end]
         mention = (inside or named)[0] if (inside or named) else None
-        if inside:
-            start, end = inside[0].start, inside[0].end
+        if mention is not None:  # the words that name them: here, else where the text names them
+            start, end = mention.start, mention.end
+        else:
+            end = start  # named nowhere in words of their own (a pronoun only): no words
         code = self._country_of(mention) if mention is not None else None
         office = mention is not None and (mention.office or mention.entry is not None)
         return EntityDraft(self.text[start:end], start, end, code, "GOV" if office else None, key)
