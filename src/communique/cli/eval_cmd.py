@@ -45,7 +45,9 @@ def eval_cmd(gold_dir: Path, system: Path | None, texts: Path | None, fmt: str, 
     Prints precision/recall/F1 per field and the headline metrics (the same figures as
     ../shared/tools/score.py); exit code 1 when some documents could not be processed.
     GOLD_DIR may also be the real-page corpus (a folder with manifest/ and gold/, such as
-    eval/realpages): its cached pages are scored, overall and per category.
+    eval/realpages): its cached pages are scored, overall and per category; the event corpus
+    (eval/events): event pairs, independent reports and copies; or the PLOVER gold standard's
+    development half (eval/plover): statement types, actor codes, modes and contexts, per type.
     """
     with command_errors():
         _eval(gold_dir, system, texts, as_json or fmt == "json", compare, issues, model)
