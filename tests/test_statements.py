@@ -52,6 +52,8 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     # a light verb takes its type from its object
     ("Thousands of Bolivian farmers staged demonstrations in La Paz to demand lower fuel prices.", "PROTEST", {"BOL"}, set()),
     ("Senegal imposed a curfew in the southern town of Ziguinchor after clashes.", "COERCE", {"SEN"}, set()),
+    # a demand's clause names who must act: the recipient
+    ("Japan demanded on Monday that North Korea stop its missile launches.", "REQUEST", {"JPN"}, {"PRK"}),
     # what one says another must do is a demand of the other
     ("Brazil said on Monday that Paraguay must reopen the border crossing at Ciudad del Este.", "REQUEST", {"BRA"}, {"PRY"}),
     # victims and no named perpetrator: an unidentified armed force acts

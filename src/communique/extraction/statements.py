@@ -327,12 +327,12 @@ def _sides(tok: Any, typ: str, coder: EntityCoder, topic_before: Any) -> tuple[t
     if passive is not None:
         if agent is None and (typ not in _DONE_TO or tok.lower_ in _STATIVE):
             # "the guerrillas have been demobilized", "Israel is opposed to ...": the subject did it
-            return tuple(_entities(passive, coder, topic_before)), tuple(_recipients(tok, coder, topic_before))
+            return tuple(_entities(passive, coder, topic_before)), tuple(_recipients(tok, coder, topic_before, typ))
         actors = tuple(coder.code(agent)) if agent is not None else ()
         return actors, tuple(_entities(passive, coder, topic_before))
     subject = _subject(tok)
     actors = tuple(_entities(subject, coder, topic_before)) if subject is not None else ()
-    return actors, tuple(_recipients(tok, coder, topic_before))
+    return actors, tuple(_recipients(tok, coder, topic_before, typ))
 
 
 def _subject(tok: Any) -> Any:
@@ -372,8 +372,9 @@ def _entities(phrase: Any, coder: EntityCoder, topic_before: Any, depth: int = 0
     return coder.owners(phrase)
 
 
-def _recipients(tok: Any, coder: EntityCoder, topic_before: Any) -> list[EntityDraft]:
-    """Entities of the verb's objects, to its right, nearest first (an infinitive's objects too)."""
+def _recipients(tok: Any, coder: EntityCoder, topic_before: Any, typ: str = "") -> list[EntityDraft]:
+    """Entities of the verb's objects, to its right, nearest first (an infinitive's objects too; for a
+    demand, the one its clause says must act: "demanded that North Korea forsake ...")."""
     for child in sorted(tok.children, key=lambda t: t.i):
         if child.i < tok.i:
             continue
@@ -395,7 +396,11 @@ def _recipients(tok: Any, coder: EntityCoder, topic_before: Any) -> list[EntityD
             if found:
                 return found
         elif child.dep_ == "xcomp":
-            found = _recipients(child, coder, topic_before)
+            found = _recipients(child, coder, topic_before, typ)
+            if found:
+                return found
+        elif child.dep_ == "ccomp" and typ == "REQUEST":
+            found = [e for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for e in _entities(c, coder, topic_before)]
             if found:
                 return found
     return []
