@@ -26,6 +26,16 @@ __all__ = ["CommuniqueError", "DocumentResult", "ExtractionFailed", "Failure", "
 _LAZY = {"extract": "pipeline", "run": "pipeline", "RunReport": "pipeline", "Store": "store"}
 
 
+def package_version() -> str:
+    """The installed communique version ("unknown" when run from a source tree without installing)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("communique")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def __getattr__(name: str) -> object:  # lazy: keep `import communique` light
     if name in _LAZY:
         import importlib

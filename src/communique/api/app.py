@@ -20,13 +20,13 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from .. import package_version
 from ..ingest import read_bytes
 from ..options import SETTINGS, Options
 from ..records import Failure, RawDocument
 from ..store import Store
 from ..store import queries as Q
 from ..store.search import search as search_store
-from ..store.store import _version
 from . import schemas as S
 from .cache import ResponseCache
 from .errors import ApiError, error_body, error_response, install_error_handlers
@@ -324,7 +324,7 @@ def create_app(opts: Options, store: Store | None = None, *, pipeline_factory: P
         if owned:
             the_store.close()
 
-    app = FastAPI(title="communique", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = FastAPI(title="communique", version=package_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who met whom, when, where, and who said what, with evidence from every source.")
     _mount_offline_docs(app)
     app.state.opts = opts

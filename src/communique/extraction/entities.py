@@ -19,7 +19,7 @@ from .people import PeopleIndex
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "ccomp", "xcomp", "prep"})
 _OWN_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})  # the sectors of the state itself
 _RESIDENCE = frozenset({"in", "throughout", "inside", "across"})
 _DWELL = frozenset({"operate", "live", "base", "reside", "station", "stay", "hide"})
 _NAMED = frozenset({"ORG", "NORP", "PERSON"})
@@ -127,7 +127,7 @@ class EntityCoder:
         if sector is None and self._a_people(head):
             sector = "CVL"  # "ethnic Albanians", "Iraqi Kurds": people of a country, not its state
         where = self._scan(sorted((t for p in _residence_preps(head) for t in p.subtree), key=lambda t: t.i)
-                           ) if sector not in _STATE_SECTORS else []
+                           ) if sector not in STATE_SECTORS else []
         org = self.lex.org_re.search(phrase) if person is None else None
         if org is not None and (head.pos_ == "PROPN" or named_org or sector is not None):
             # a named organisation: "Hamas", "the pro-Iranian Hizbollah group", "Taliban fighters"

@@ -546,6 +546,11 @@ def _names_of(person: Any) -> list[str]:
     return [person.name, *(getattr(person, "aliases", ()) or ()), *(getattr(person, "surnames", ()) or ())]
 
 
+def _name_words(person: Any, kb: KnowledgeBase) -> set[str]:
+    """Every word of a person's names, loose keys ("Amir", "Khan", "Muttaqi")."""
+    return {kb.loose_key(x) for n in _names_of(person) for x in re.split(r"[\s-]+", n)}
+
+
 def _family_key(word: str) -> str:
     """A family name folded for comparison: "al-Attiyah", "Al-Attiyah’s" and "Attiyah" are one."""
     low = _POSSESSIVE.sub("", word.strip(",.’'")).lower()
@@ -724,10 +729,10 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
         said = {kb.loose_key(w) for w in surface.split()} - {kb.loose_key(w) for w in words}
         matches = [m for m in matches if m.how in ("canonical", "alias")
                    or any(_office_fits(o.office, cue.office) for o in m.person.offices)
-                   or said & {kb.loose_key(x) for n in _names_of(m.person) for x in re.split(r"[\s-]+", n)}]
+                   or said & _name_words(m.person, kb)]
     if len(words) > 1:  # a surname match of several words: every word is one of the person's ("Al Saud" is not "N. P. Saud")
         matches = [m for m in matches if m.how != "surname" or all(
-            kb.loose_key(w) in {kb.loose_key(x) for n in _names_of(m.person) for x in re.split(r"[\s-]+", n)} for w in words)]
+            kb.loose_key(w) in _name_words(m.person, kb) for w in words)]
     return [m.person for m in matches]
 
 

@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from ..records import PLOVER_TYPES
-from .entities import EntityCoder, EntityDraft, EntityLexicon
+from .entities import STATE_SECTORS, EntityCoder, EntityDraft, EntityLexicon
 from .people import PRONOUNS
 from .spans import Ranges
 
@@ -97,7 +97,6 @@ class StatementDraft:
 _SCENE_PREPS = frozenset({"during", "in", "on", "at", "after", "before", "since", "while", "amid", "by", "throughout",
                           "following", "despite", "because", "as", "within", "until", "over", "near", "outside"})
 _THING_PRONOUNS = frozenset({"it", "they", "we"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _OWN = frozenset({"its", "their", "his", "her", "our", "my"})
 
 
@@ -169,7 +168,7 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
         actors = (_unidentified(tok),)
     if not actors:
         return None
-    if typ == "PROTEST" and all(a.sector in _STATE_SECTORS or (a.sector is None and a.code) for a in actors):
+    if typ == "PROTEST" and all(a.sector in STATE_SECTORS or (a.sector is None and a.code) for a in actors):
         # a state does not take to the streets: it protests diplomatically, or blocks
         typ, mode = ("COERCE", "restrict") if tok.lemma_.lower() in ("block", "blockade") else ("ACCUSE", "disapprove")
     actor_keys = {_key(a) for a in actors}

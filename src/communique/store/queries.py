@@ -45,6 +45,7 @@ from sqlalchemy import (
     table,
 )
 
+from .. import package_version
 from ..records import Span
 from .convert import StoredDocument
 from .indexing import EVENT_TERMS, FTS_TABLE, event_summary, fts_match, fts_tokens, like_pattern, ts_query
@@ -57,7 +58,6 @@ from .store import (
     PEOPLE,
     QUOTES,
     Store,
-    _version,
 )
 
 MAX_LIMIT = 200
@@ -542,7 +542,7 @@ def health(store: Store) -> dict[str, Any]:
         ok, error = True, None
     except Exception as exc:  # any failure means "not reachable": report it, do not raise
         stats, ok, error = None, False, str(exc)
-    return {"ok": ok, "store": store.display_url, "counts": stats, "error": error, "version": _version()}
+    return {"ok": ok, "store": store.display_url, "counts": stats, "error": error, "version": package_version()}
 
 
 __all__ = [

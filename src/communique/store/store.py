@@ -44,6 +44,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from .. import package_version
 from ..actors.kb import KnowledgeBase
 from ..errors import StoreError, StoreMissing
 from ..options import Options
@@ -250,14 +251,6 @@ def _migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("communique")
-    except PackageNotFoundError:
-        return "unknown"
-
 
 class Store:
     """Documents and their analysis; open with ``Store.open(url)``, use as a context manager."""
@@ -463,7 +456,7 @@ class Store:
     def save_results(self, results: Iterable[DocumentResult], batch_size: int = BATCH_SIZE,
                      extractor_version: str | None = None) -> AddReport:
         """Upsert each document with its quality and replace its analysis (idempotent)."""
-        version = extractor_version or _version()
+        version = extractor_version or package_version()
         report = AddReport()
         for batch in _batched(results, batch_size):
             with self._write("save results") as conn:
