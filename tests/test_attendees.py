@@ -150,3 +150,16 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected
+
+
+def test_letters_of_credence_from_several_envoys_are_a_meeting_each(extractor: Extractor) -> None:
+    a = extractor.analyse(clean(parse_text((
+        "Credentials\n\nOn Tuesday, President Ilmars Ozols received letters of credence from Ambassador Claire Fontanel "
+        "of France, Ambassador Peter Jean-Luc Mugenzi of Rwanda, and Ambassador Selver Ahmed Dimov of Bulgaria.\n\n"
+        "During his meeting with the Bulgarian Ambassador, who resides in Sofia, the President spoke of the anniversary "
+        "of relations. Ties grew following the visit of French President Emmanuel Macron to Riga in 2020.\n"), "t", "t.txt")),
+        Quality())
+    assert isinstance(a, Analysis)
+    assert sorted(sorted(m.participants) for m in a.meetings) == [
+        ["Claire Fontanel", "Ilmars Ozols"], ["Ilmars Ozols", "Peter Jean-Luc Mugenzi"], ["Ilmars Ozols", "Selver Ahmed Dimov"]]
+    assert all(m.location is None for m in a.meetings)  # where an envoy resides, a past visit's city: not the meeting's

@@ -191,3 +191,37 @@ def test_a_bare_title_is_the_holder_the_text_titles_bare(extractor: Extractor) -
         "A similar invitation had also been put to the Australian Prime Minister Anthony Albanese.\n\n"
         "\u201cIn that context, I have accepted the invitation on behalf of all of us,\u201d said the Prime Minister.\n"))
     assert [(q.speaker, q.text[:16]) for q in a.quotes] == [("Sitiveni Rabuka", "In that context,")]
+
+
+def test_a_bare_title_is_the_unknown_holder_the_text_titles_bare_not_a_known_foreign_one(extractor: Extractor) -> None:
+    # the knowledge base knows the Jamaican prime minister, not the island's premier; "the Premier" is the premier
+    a = analyse(extractor, (
+        " date 2021-05-14 Visa talks\n\nPremier Ewan Tibbetts says both governments are reviewing the visa rules.\n\n"
+        "It followed his meeting on Wednesday with Jamaican Prime Minister Andrew Holness.\n\n"
+        "\u201cWe looked at ways to ease the requirement,\u201d the Premier said.\n"))
+    assert "Ewan Tibbetts" in {p.name for p in a.people}
+    assert [q.speaker for q in a.quotes] == ["Ewan Tibbetts"]
+    assert [sorted(m.participants) for m in a.meetings] == [["Andrew Holness", "Ewan Tibbetts"]]
+
+
+def test_a_title_then_a_surname_that_is_also_a_common_word(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Pacific talks\n\nPrime Minister Tane Brown held talks with the visiting Samoan delegation in Avarua.\n\n"
+        "\u201cOur discussions were frank and warm,\u201d said Prime Minister Brown.\n"))
+    assert [q.speaker for q in a.quotes] == ["Tane Brown"]
+
+
+def test_letters_after_a_name_and_a_ship_s_prefix_are_no_part_of_a_person(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Talks in Sydney\n\nPrime Minister Tane Kauraka met Hon. Pat Dorney MP in Sydney on Monday. "
+        "He thanked Minister Dorney for the loan of the vessel MV Tuia Moana to ferry passengers home.\n"))
+    assert {p.name for p in a.people} == {"Tane Kauraka", "Pat Dorney"}
+    assert [sorted(m.participants) for m in a.meetings] == [["Pat Dorney", "Tane Kauraka"]]
+
+
+def test_an_ambassador_s_country_written_after_the_name(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Credentials\n\nOn Monday, President Ilmars Ozols received Ambassador Claire Fontanel of France.\n\n"
+        "The President and the French Ambassador discussed energy links.\n"))
+    (p,) = [p for p in a.people if p.name == "Claire Fontanel"]
+    assert p.country == "FRA" and "the French Ambassador" in {m.text for m in p.mentions}

@@ -19,6 +19,7 @@ class Lexicon:
     attendance_after: tuple[str, ...]
     attendance_before: tuple[str, ...]
     nonperson_words: frozenset[str]
+    post_nominals: frozenset[str]  # honours and seats written after a name ("MP", "OBE"): not the name
     cue_re: re.Pattern[str]
     landmarks: dict[str, str]  # seat of government or palace -> its city ("Kremlin" -> "Moscow")
 
@@ -36,6 +37,7 @@ class Lexicon:
             attendance_after=tuple(data["attendance_after"]),
             attendance_before=tuple(data["attendance_before"]),
             nonperson_words=frozenset(data["nonperson_words"]),
+            post_nominals=frozenset(data.get("post_nominals", [])),
             landmarks=dict(data.get("landmarks", {})),
             cue_re=re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I),
         )

@@ -32,6 +32,9 @@ _EARLIER = re.compile(
     r"|\bmet\s+since\s+(?=\d|[A-Z])", re.I)  # (but "for their first bilateral meeting" is this one)
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with)\b", re.I)
+# credentials are presented one envoy at a time: "received letters of credence from A, B and C"
+_CREDENCE_FROM = re.compile(r"\b(?:received|receives|accepted|accepts)\s+(?:the\s+)?(?:letters?\s+of\s+credence|credentials)\s+"
+                            r"(?:of|from)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
 # "Dr. Anwar", "Lt. Gen.") or inside a token ("Inc.com") separates nothing
 _CLAUSE_END = re.compile(
@@ -177,7 +180,7 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 
 # clauses that name people who are not principals: relative clauses and message senders
 _NOT_PRINCIPAL = re.compile(
-    r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?\s+"
+    r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
     r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
     # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
     # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
@@ -289,7 +292,8 @@ def find_meetings(
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb, idx)):
             principals = [subj, *[p for p in principals if p != subj]]  # "He conferred with A, B, C and D"
         if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e)
-                                              or (principals[0] == subj and _one_by_one(principals, text, s, e, kb, idx))):
+                                              or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
+                                                                             or _one_by_one(principals, text, s, e, kb, idx)))):
             # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each
             for other in principals[1:]:
                 pair = [principals[0], other]
@@ -564,6 +568,8 @@ def _envoys_attend(d: MeetingDraft, kb: Any, on: date | None, titled: dict[str, 
         d.attendees = [*envoys, *(a for a in d.attendees if a not in envoys)]
 
 
+_SINCE_WORDS = frozenset({"following", "after", "since", "before"})
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
@@ -583,6 +589,9 @@ def _principals_of_trigger(
         return None
     if _not_a_new_meeting(sent, at, greeting_counts=_leader_greets_leader(sent, at, idx)):
         return _NO_MEETING
+    if (tok.lemma_.lower() in ("visit", "trip") and tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj")
+            and tok.head.lower_ in _SINCE_WORDS and not any(c.dep_ == "prep" and c.lower_ in ("with", "by") for c in tok.children)):
+        return _NO_MEETING  # "relations grew following the visit of X to Vilnius in 2020": a visitor, no one met
     subject_only: Any = None
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         heads = [tok]  # "the meeting between A and B": its own two, whoever tells of it
@@ -629,8 +638,21 @@ def _principals_of_trigger(
                     # first semicolon, the list runs on while each part names someone
                     seg = sent.doc.text[sent.start_char:sent.end_char]
                     b = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
+                elif child.dep_ not in ("nsubj", "nsubjpass") and _LIST_GOES_ON.match(sent.doc.text, b, sent.end_char):
+                    # "from Ambassador A of France, Ambassador B of Rwanda, and Ambassador C": the parse
+                    # hangs the list's later names on the verb; the list runs on while its parts name people
+                    seg = sent.doc.text[sent.start_char:sent.end_char]
+                    end = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
+                    if not any(t.pos_ in ("VERB", "AUX") for t in sent if b <= t.idx < end):
+                        b = max(b, end)
                 spans.append((a, b))
                 inner += [char_span(r.subtree) for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
+    if (tok.pos_ == "NOUN" and tok.i != heads[0].i) or subject_only is not None:
+        for c in tok.children:  # "It followed his meeting with X", "Brown's meeting with X": whose meeting it was
+            if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+                pronoun_subject = True
+            elif c.dep_ == "poss" and c.lower_ != "their":
+                spans.append(char_span(c.subtree))
     v = subject_only if subject_only is not None else heads[0]
     if ((v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG")) and v.pos_ in ("VERB", "AUX")
             and v.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):

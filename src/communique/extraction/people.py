@@ -45,6 +45,7 @@ _NAME_RUN = re.compile(
     r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
     + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*)*"
 )
+_LAST_WORD = re.compile(r"[\s,]+([A-Za-z]+)\.?$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
@@ -201,6 +202,12 @@ def find_people(
         if (before and (kb.is_given_name(before.group(1)) or pos_at.get(s - len(before.group(1)) - 1) == "PROPN")
                 and not _not_a_given_name(before.group(1), kb, is_place) and not before.group(1).isupper()):
             s -= len(before.group(1)) + 1  # "…, Héctor Manuel Zelaya": the model's entity began a word late
+        elif ((after_title := re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s]))
+              and _TITLE_RIGHT_BEFORE.search(text, max(0, s - 80), s - len(after_title.group(1)) - 1)
+              and (kb.is_given_name(after_title.group(1)) or pos_at.get(s - len(after_title.group(1)) - 1) == "PROPN")
+              and not after_title.group(1).isupper() and not kb.country_code(after_title.group(1))
+              and after_title.group(1).lower() not in _TITLE_WORDS):
+            s -= len(after_title.group(1)) + 1  # "Premier Alden McLaughlin": a given name the model took for a town
         elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s])):
             s -= len(given.group(1)) + 1  # "(Communications) Jassim bin Saif Al Sulaiti": no name opens with "bin"
         while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
@@ -212,6 +219,8 @@ def find_people(
         if (more and pos_at.get(e + 1) == "PROPN" and not more.group(1).isupper() and not any(taken[e : e + more.end()])
                 and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
             e += more.end()  # "Gaudencio Mahaba Messu": the model's entity ended a word early
+        while (post := _LAST_WORD.search(text, s, e)) and post.group(1) in lex.post_nominals and post.start() > s:
+            e = post.start()  # "Hon. Pat Conroy MP", "Sir John Smith KCMG": the name
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns
@@ -232,6 +241,10 @@ def find_people(
         if nxt is not None and (gap == "" or (nxt.start <= r.end + 12 and not kb.strip_honorifics(gap).strip())
                                 or _TITLE_GOES_ON.fullmatch(text, r.end, nxt.start)):
             nxt.office, nxt.office_country = r.office, r.office_country
+            of = _OF_COUNTRY_AFTER.match(text, nxt.end) if r.office_country is None else None
+            if of:  # "Ambassador Alix Everard of France": the title's country follows the name
+                nxt.office_country = next((c for n in range(of.group(1).count(" ") + 1, 0, -1)
+                                           if (c := kb.country_code(" ".join(of.group(1).split()[:n])))), None)
             continue
         if any(taken[r.start:r.end]):
             continue
@@ -595,8 +608,9 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             s, e = _strip_possessive(text, s, e)
             word = text[s:e]
             owners = known.get(word.lower().strip("’'")) or known.get("~" + kb.loose_key(word))
-            if not owners or len(owners) != 1 or kb.country_code(word) or is_place(word):
-                continue
+            if not owners or len(owners) != 1 or kb.country_code(word) or (
+                    is_place(word) and not _TITLE_RIGHT_BEFORE.search(text, max(0, s - 40), s)):
+                continue  # a town's name ("Shahid") is a surname after a title: "Minister Shahid"
             if word.lower() in _HONORIFIC_WORDS:
                 continue
             key = next(iter(owners))
@@ -648,6 +662,8 @@ def _short_forms(name: str) -> set[str]:
 
 
 _HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince", "emir", "sheikh", "leader", "the"})
+# a title or honorific written right before a name ("Prime Minister Brown", "Mr. Black", "PM Brown")
+_TITLE_RIGHT_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Governor|Senator|Sen)\.?[ \t]+$")
 
 
 def _office_title(words: str, kb: KnowledgeBase) -> bool:
@@ -816,6 +832,7 @@ def _people_by_context(
         taken[s:e] = b"\x01" * (e - s)
 
 
+_OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)(?:\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})")
 _OF_THE = re.compile(r"\b(?:of|for|to|the)\s+$")
 _TITLED_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Director|Advis[eo]r|Secretary|Chairman|Chairperson|President|"
                             r"Governor|Envoy|Chief|Head|Commander|Deputy|Speaker|Representative|Consul)\b[^.;:!?\n]*$")
@@ -970,19 +987,23 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
                     if not re.fullmatch(_PARTICLE, w.lower()):
                         middles.setdefault(w.lower(), set()).add(m.key)
     unknown = {m.key for m in idx.mentions if m.kind == "name" and m.entry is None and m.key}
+
+    def titled(s: int) -> bool:
+        return bool(_TITLE_RIGHT_BEFORE.search(text, max(0, s - 40), s))
+
     for surname, keys in owners.items():
-        if len(keys) != 1 or len(surname) < 3 or surname in kb.not_surnames:
+        if len(keys) != 1 or len(surname) < 3:
             continue
         key = next(iter(keys))
         if key not in unknown:
             continue
-        _link_surname(text, surname, key, idx, taken)
-    titled = re.compile(r"\b(?:" + ROLE_WORDS + r")\s+$")
+        # a surname that is also a common word ("Brown", "Black") only after a title: "Prime Minister Brown"
+        _link_surname(text, surname, key, idx, taken, titled if surname in kb.not_surnames else lambda s: True)
     for word, keys in middles.items():
         key = next(iter(keys))
         if len(keys) != 1 or len(word) < 3 or word in owners or key not in unknown or word in kb.not_surnames:
             continue
-        _link_surname(text, word, key, idx, taken, lambda s: bool(titled.search(text, max(0, s - 40), s)))
+        _link_surname(text, word, key, idx, taken, titled)
 
 
 # a capitalised word written right before a surname, over name particles: another given or family name
@@ -1092,6 +1113,15 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if len(cands) > 1:
             prior = _last_before(named, named_starts, m.start, cands)
             cands = [prior.entry] if prior is not None else cands[:1]
+        titles_given = [n for n in named if cands and n.key == cands[0].name and n.office]
+        if titles_given and m.office_country is None and m.text[:4].lower() == "the " and all(
+                n.office_country for n in titles_given):
+            # "Premier Alden McLaughlin ... Jamaican Prime Minister Andrew Holness ... the Premier": a bare
+            # title is the holder the text titles bare, though the KB lacks him, not the one it gives a nationality
+            holder = _text_holder(idx, m, bare=True)
+            if holder is not None:
+                m.key, m.confidence = holder, 0.8
+                continue
         if cands:
             m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
             continue
@@ -1166,9 +1196,10 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             name.office, name.office_country = role.office, role.office_country
 
 
-def _text_holder(idx: PeopleIndex, role: Mention) -> str | None:
+def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False) -> str | None:
     """The unknown person whom the text gives the office of ``role`` (the last one named before
-    it, else the first after it); None when the text names nobody with that office."""
+    it, else the first after it); None when the text names nobody with that office. ``bare``:
+    only a person the text titles without a country ("Premier Alden McLaughlin")."""
     countries: dict[str, set[str]] = {}  # a person's country from any mention ("Nepal's Foreign Minister ...")
     for m in idx.mentions:
         if m.kind == "name" and m.key and m.office_country:
@@ -1176,6 +1207,7 @@ def _text_holder(idx: PeopleIndex, role: Mention) -> str | None:
     fits = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and m.office
             and _office_fits(m.office, role.office or "")
             and (not role.office_country or role.office_country in countries.get(m.key, ()))
+            and not (bare and (m.office != role.office or m.office_country or countries.get(m.key)))
             and m is not role]
     if not fits or role.office is None:
         return None

@@ -144,7 +144,9 @@ def find_place(
 _SCENE_NOUNS = re.compile(
     r"\b(?:war|wars|conflict|fighting|crisis|situation|ceasefire|truce|violence|aggression|massacres?|genocide|"
     r"attacks?|strikes?|bombings?|people|civilians|events|developments|offensive|operations?|occupation|"
-    r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?)\s+$",
+    r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?"
+    # where a person lives or is posted, not where the meeting was: "the Ambassador, residing in The Hague"
+    r"|resid(?:ing|es|ed|ent)|based|accredited|stationed|posted)\s+$",
     re.I,
 )
 _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
