@@ -15,9 +15,11 @@ import pytest
 
 import communique
 from communique.errors import ExtractionFailed, OptionsError
+from communique.events import merge_events
 from communique.options import Options
 from communique.records import DocumentResult, Failure
 from communique.store import Store
+from communique.store import queries as Q
 
 ROOT = Path(__file__).resolve().parents[1]
 OPTS = Options(embeddings=False, progress="never")
@@ -137,3 +139,37 @@ def test_readme_python_example_gives_events(seeds_dir: Path, tmp_path: Path, mon
     with Store.open("sqlite:///communique.db") as store:
         counts = store.counts()
     assert counts["documents"] == 5 and counts["events"] == len(scope["report"].events)
+
+
+def _article(path: Path, title: str, body: str) -> Path:
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_a_run_rewrites_only_the_events_of_the_participants_it_touched(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'inc.db'}"
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    _article(first / "a.txt", "Leaders meet in Riga", "President Ilmars Ozols received Prime Minister Tomas Aravena in "
+             "Riga on 3 March 2024. The two leaders discussed energy links.")
+    _article(first / "b.txt", "Talks in Quito", "President Rosa Quintero held talks with Foreign Minister Pavel Dvorak "
+             "in Quito on 9 April 2024.")
+    report = communique.run([first], db=db, opts=OPTS, progress=False)
+    assert report.events_in_store == len(report.events) == 2
+    with Store.open(db) as store:
+        before = store.load_events()
+    _article(second / "c.txt", "Riga talks", "Prime Minister Tomas Aravena met President Ilmars Ozols in Riga on "
+             "3 March 2024, the presidency said.")
+    again = communique.run([second], db=db, opts=OPTS, progress=False)
+    riga = again.events
+    assert [sorted(e.participants) for e in riga] == [["Ilmars Ozols", "Tomas Aravena"]]  # Quito's is not rewritten
+    assert len(riga[0].originals) == 2 and again.events_in_store == 2
+    with Store.open(db) as store:
+        after = store.load_events()
+        quito = next(e for e, d in after.items() if "Rosa Quintero" in d["participants"])
+        assert after[quito] == before[quito]
+        # what the store holds is what merging every stored document gives
+        full = merge_events(list(store.iter_results()), [], OPTS)
+        assert {e.event_id: sorted(e.sources) for e in full} == {e: sorted(map(tuple, d["sources"])) for e, d in after.items()}
+        assert [e["event_id"] for e in Q.list_events(store)[0]] == [quito, riga[0].event_id]  # newest first

@@ -5,7 +5,7 @@ The public API in a few names::
     import communique
 
     report = communique.run(["articles/"], db="sqlite:///communique.db")  # what `communique run` does
-    print(len(report.results), "documents,", len(report.events), "events in", report.store)
+    print(len(report.results), "documents,", report.events_in_store, "events in", report.store)
 
     results = communique.extract(["article.txt"])  # no store: list of DocumentResult
     # raises ExtractionFailed (with .failures and .results) when an input failed;

@@ -13,12 +13,13 @@ Stages 1-4 are per document (and parallel); 5-6 look at the whole corpus.
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .options import Options
-from .records import Analysis, CleanDocument, DocumentResult, Failure, Quality, RawDocument
+from .records import Analysis, CleanDocument, DocumentResult, Failure, Quality, RawDocument, participants_key
 from .timing import mark, stage, timed
 
 if TYPE_CHECKING:
@@ -210,13 +211,15 @@ class StoreRun:
     replaced: list[str] = dataclasses.field(default_factory=list)  # of added: ids whose earlier content was replaced
     skipped: dict[str, str] = dataclasses.field(default_factory=dict)  # doc_id -> why not stored again
     failures: list[Failure] = dataclasses.field(default_factory=list)
-    events: list[Event] = dataclasses.field(default_factory=list)  # every event of the store after the run
+    events: list[Event] = dataclasses.field(default_factory=list)  # the events this run made or changed
+    events_in_store: int = 0  # how many events the store holds after the run
 
 
 @dataclasses.dataclass(slots=True)
 class RunReport(StoreRun):
     """What ``run`` did, and what ``communique run`` prints: ``StoreRun``'s ids added, replaced
-    and skipped, its failures and every event of the store after the run, and the fields below."""
+    and skipped, its failures, the events it made or changed and the store's count of events,
+    and the fields below."""
 
     store: str = ""  # the store's URL (password hidden)
     results: list[DocumentResult] = dataclasses.field(default_factory=list)  # the inputs' documents as stored
@@ -287,41 +290,75 @@ def extract_into_store(store: Any, items: Iterable[RawDocument | Failure], opts:
 
 def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
                          progress: Progress | None = None) -> None:
-    """Stages 5-6 over the whole stored corpus, one process at a time: link what other runs
-    stored meanwhile (and documents an interrupted older run left without signature), then
-    merge events over everything stored into ``run.events``."""
+    """Stages 5-6, one process at a time: link what other runs stored meanwhile (and documents an
+    interrupted older run left without signature), then merge events where this run changed
+    something: the participant sets (events are merged per set) of every document it stored or
+    linked, and of the copies whose chain of links runs through one. Only those events are
+    rewritten (``run.events``); the store's other events stay as they are. A run that changed
+    nothing merges the whole store again (a repair, and what a changed setting needs)."""
     from .dedup import Link
     from .events import merge_events
-    from .progress import track
 
     with stage("store"), store.transaction("link and merge events", exclusive=True):
-        total = store.counts()["documents"] if progress else None
+        others = store.load_signatures(missing_from=index.sigs)
         with stage("link"):
-            links = index.absorb(store.load_signatures(missing_from=index.sigs))
-        # merging reads only each document's meetings and date: the rest is let go page by page
-        # (a document not linked yet is kept whole, to be linked)
-        corpus: list[DocumentResult] = []
-        unsigned: list[DocumentResult] = []
-        for r in (track(store.iter_results(), progress, "linking and merging", total) if progress
-                  else store.iter_results()):
-            if r.doc_id not in index.sigs:
-                unsigned.append(r)
-            corpus.append(_for_merging(r))
+            links = index.absorb(others)
+        unsigned = store.unsigned_results()
         with stage("link"):
             links += index.link(unsigned)
-        resigned = {**{r.doc_id: index.sigs[r.doc_id] for r in unsigned}, **index.take_encoded()}
+        resigned = {**{r.doc_id: index.sigs[r.doc_id] for r in unsigned if r.doc_id in index.sigs},
+                    **index.take_encoded()}
         if resigned:
             store.save_signatures(resigned)
         if links:
             store.save_links([x.as_row() for x in links])
-        if corpus:
-            stored = [Link(d, t, why, score) for d, (t, why, score) in store.load_links().items()]
+        stored = store.load_links()
+        touched = set(run.added) | set(others) | {r.doc_id for r in unsigned} | {
+            d for x in links for d in (x.doc_id, x.target)}
+        scope = store.participant_keys(_copies_through(touched, stored)) if touched else None
+        if scope is not None and not scope:
+            run.events = []
+        else:
+            corpus = list(_tracked(store, scope, progress))
             with stage("merge"):
-                run.events = merge_events(corpus, stored, opts)
+                events = merge_events(corpus, [Link(d, t, why, score) for d, (t, why, score) in stored.items()], opts)
+            if scope is not None:
+                events = [e for e in events if participants_key(e.participants) in scope]
+            run.events = events
             store.replace_events(
-                [(e.event_id, e.to_json()) for e in run.events],
-                [(e.event_id, doc_id, idx) for e in run.events for doc_id, idx in e.sources],
+                [(e.event_id, e.to_json()) for e in events],
+                [(e.event_id, doc_id, idx) for e in events for doc_id, idx in e.sources],
+                scope=scope,
             )
+        run.events_in_store = store.counts()["events"]
+
+
+def _tracked(store: Any, scope: set[str] | None, progress: Progress | None) -> Iterator[DocumentResult]:
+    """What merging reads of the documents with a meeting of the participant keys ``scope`` (None:
+    of every stored document), counted on a bar when ``progress`` is given."""
+    from .progress import track
+
+    docs: Iterable[DocumentResult]
+    if scope is not None:
+        found = store.meetings_for_merging(scope)
+        docs, total = found, len(found)
+    else:
+        docs, total = (_for_merging(r) for r in store.iter_results()), store.counts()["documents"] if progress else None
+    return iter(track(docs, progress, "linking and merging", total)) if progress is not None else iter(docs)
+
+
+def _copies_through(docs: set[str], links: dict[str, tuple[str, str, float]]) -> set[str]:
+    """``docs`` and every document whose chain of copy links (copy of a copy of ...) runs through one."""
+    copies: dict[str, list[str]] = defaultdict(list)
+    for d, (t, _why, _score) in links.items():
+        copies[t].append(d)
+    out, todo = set(docs), list(docs)
+    while todo:
+        for c in copies.get(todo.pop(), ()):
+            if c not in out:
+                out.add(c)
+                todo.append(c)
+    return out
 
 
 def _for_merging(r: DocumentResult) -> DocumentResult:
@@ -349,7 +386,8 @@ def run(
 
     ``progress``: as for ``extract`` (a bar for the extraction, one for linking and merging).
     Returns a ``RunReport``: ``results`` (the inputs' documents as stored), ``added``,
-    ``unchanged``, ``failures``, ``events`` (every event of the store) and ``store``.
+    ``unchanged``, ``failures``, ``events`` (those it made or changed; ``events_in_store``: how
+    many the store holds) and ``store``.
     """
     from .dedup import DedupIndex
     from .ingest import read_paths
@@ -384,9 +422,8 @@ def run(
         with prog("extracting", estimate_documents(paths) if prog is not no_progress else None) as bar:
             extract_into_store(store, todo(), opts, index, report, pipeline=pipeline, bar=bar)
         link_and_merge_store(store, index, opts, report, prog)
-        keep = set(wanted)
         with stage("store"):
-            report.results = [r for r in store.iter_results() if r.doc_id in keep]
+            report.results = list(store.get_results(wanted))
     return report
 
 

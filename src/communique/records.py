@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -110,6 +111,12 @@ class Person:
 
 UNDATED = "undated"  # how a missing date is written for people: CLI text output and web UI
 NO_PLACE = "place not stated"  # how a missing place is written for people
+
+
+def participants_key(participants: Iterable[str]) -> str:
+    """The key of a set of participants (sha1 hex of the sorted distinct names): events are merged
+    per participant set, so the meetings and events of one key are all a merge needs to look at."""
+    return hashlib.sha1("\x1f".join(sorted(set(participants))).encode()).hexdigest()
 
 
 def plural(n: int, noun: str, nouns: str | None = None) -> str:

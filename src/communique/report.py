@@ -92,8 +92,8 @@ def run_summary(report: RunReport, verbose: bool = False) -> str:
     if copies:
         lines.append(f"copies: {copies} of the documents copy another report (exact, near or spun)")
     events = sorted(report.events, key=lambda e: (-len(e.originals), -len(e.sources), e.event_id))
-    lines.append(f"events in the store: {len(events)}"
-                 + ("; with the most independent reports:" if events else ""))
+    lines.append(f"events in the store: {report.events_in_store}"
+                 + (f"; this run made or changed {len(events)}, those with the most independent reports:" if events else ""))
     for e in events[:SHOWN_EVENTS]:
         when = e.date.isoformat() if e.date else UNDATED
         lines.append(f"  {e.event_id}  {_short(' + '.join(e.participants), 60)}; {when}; "

@@ -26,6 +26,7 @@ from ..records import (
     RawDocument,
     Span,
     Statement,
+    participants_key,
 )
 
 Row = Mapping[Any, Any]  # a dict or a SQLAlchemy RowMapping
@@ -224,6 +225,7 @@ def meeting_row(doc_id: str, idx: int, m: Meeting) -> dict[str, Any]:
         "date": m.date, "date_text": m.date_text, "date_derivation": m.date_derivation,
         "location": m.location, **_span_cols("location", m.location_text),
         **_span_cols("evidence", m.evidence), "host": m.host, "visitor": m.visitor,
+        "participants_key": participants_key(m.participants),
     }
 
 

@@ -28,6 +28,7 @@ last word may be a prefix); ``like_pattern`` is the literal substring check run 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -94,6 +95,29 @@ def _ranked(conn: Connection) -> list[str]:
     return [e for e, _ in rows]
 
 
+_DAY_BITS, _ID_BITS = 19, 44  # 19 + 44 = 63 bits: a signed 64-bit integer on every backend
+_FIRST_DAY = date(1600, 1, 1).toordinal()
+_UNDATED = (1 << _DAY_BITS) - 1
+
+
+def sort_key(event_id: str, day: date | None) -> int:
+    """An event's ``sort_rank``: ascending order is date descending (undated last), then event id,
+    computed from the event alone, so adding or changing events never renumbers the others.
+
+    The high 19 bits are the day counted back from 3035-06-30 (dates outside 1600-3035 sort at
+    the ends), undated the largest; the low 44 bits the first 11 hex digits of the event id
+    (``evt-`` + hex; another id form by its sha256)."""
+    slot = _UNDATED if day is None else min(max(_UNDATED - 1 - (day.toordinal() - _FIRST_DAY), 0), _UNDATED - 1)
+    digits = event_id[4:15] if event_id.startswith("evt-") else ""
+    try:
+        low = int(digits, 16) if len(digits) == 11 else -1
+    except ValueError:
+        low = -1
+    if low < 0:
+        low = int(hashlib.sha256(event_id.encode()).hexdigest()[:11], 16)
+    return (slot << _ID_BITS) | low
+
+
 def _grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Sequence[Any]]]:
     out: dict[Any, list[Sequence[Any]]] = {}
     for r in rows:
@@ -130,14 +154,34 @@ def backfill_summaries(conn: Connection) -> None:
             conn.execute(set_summary, [{"eid": eid, "sm": summary_json(eid, data)} for eid, data in rows])
 
 
-def index_events(conn: Connection, *, summaries: bool = True) -> None:
-    """Recompute every event's derived columns, ``event_terms`` and search text (see module doc)."""
+def index_events(conn: Connection, *, summaries: bool = True, only: Collection[str] | None = None,
+                 dropped: Collection[int] = ()) -> None:
+    """Recompute every event's derived columns, ``event_terms`` and search text (see module doc).
+
+    ``only``: just these events (written or rewritten since), the others keep theirs; ``dropped``:
+    the sort_ranks of events deleted since, whose search text goes too. Ranks come from each
+    event alone (``sort_key``), so this costs what the events named cost, whatever the store holds.
+    With ``summaries=False`` (migration 0002's columns, 32-bit ranks) ranks are dense positions."""
     sqlite = conn.dialect.name == "sqlite"
-    conn.execute(delete(EVENT_TERMS))
-    conn.execute(update(EVENTS).where(EVENTS.c.sort_rank.is_not(None)).values(sort_rank=None))
-    if sqlite:
-        conn.execute(text(f"DELETE FROM {FTS_TABLE}"))
-    order = _ranked(conn)
+    if only is None:
+        conn.execute(delete(EVENT_TERMS))
+        conn.execute(update(EVENTS).where(EVENTS.c.sort_rank.is_not(None)).values(sort_rank=None))
+        if sqlite:
+            conn.execute(text(f"DELETE FROM {FTS_TABLE}"))
+        order = _ranked(conn)
+    else:
+        order = sorted(only)
+        stale = list(dropped)
+        for chunk in _chunks(order):
+            stale += [r for r in conn.execute(select(EVENTS.c.sort_rank).where(EVENTS.c.event_id.in_(chunk))).scalars()
+                      if r is not None]
+            conn.execute(delete(EVENT_TERMS).where(EVENT_TERMS.c.event_id.in_(chunk)))
+            conn.execute(update(EVENTS).where(EVENTS.c.event_id.in_(chunk)).values(sort_rank=None))
+        if sqlite:
+            for chunk in _chunks(stale):
+                conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN :r").bindparams(bindparam("r", expanding=True)),
+                             {"r": chunk})
+    ranks = _ranks(conn, order, dense=not summaries, partial=only is not None)
     person_country = {name: str(c).upper() for name, c in conn.execute(
         select(PEOPLE.c.name, PEOPLE.c.country).where(PEOPLE.c.country.is_not(None)))}
     set_cols = update(EVENTS).where(EVENTS.c.event_id == bindparam("eid")).values(
@@ -169,8 +213,8 @@ def index_events(conn: Connection, *, summaries: bool = True) -> None:
         updates: list[dict[str, Any]] = []
         terms: list[dict[str, Any]] = []
         fts: list[dict[str, Any]] = []
-        for rank, eid in enumerate(ids, start=start + 1):
-            ev = data[eid]
+        for eid in ids:
+            ev, rank = data[eid], ranks[eid]
             srcs = sources.get(eid, [])
             doc_ids = list(dict.fromkeys(r[1] for r in srcs))
             parts = [str(p) for p in ev.get("participants", [])]
@@ -211,8 +255,43 @@ def index_events(conn: Connection, *, summaries: bool = True) -> None:
             conn.execute(EVENT_TERMS.insert(), terms)
         if fts:
             conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:r, :b)"), fts)
-    refresh_people_counts(conn)
-    analyze(conn)
+    if only is None:  # (the write path refreshes the people each batch touches)
+        refresh_people_counts(conn)
+        analyze(conn)
+
+
+def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[list[Any]]:
+    for start in range(0, len(items), n):
+        yield list(items[start:start + n])
+
+
+def _ranks(conn: Connection, order: Sequence[str], *, dense: bool, partial: bool) -> dict[str, int]:
+    """Each event's sort_rank: its position in ``order`` (``dense``), else ``sort_key`` of its id and
+    date, moved on past a rank another event holds (two ids sharing 11 hex digits on one day)."""
+    if dense:
+        return {eid: n for n, eid in enumerate(order, start=1)}
+    days: dict[str, date | None] = {}
+    for chunk in _chunks(order):
+        days.update((e, _day(d)) for e, d in conn.execute(
+            select(EVENTS.c.event_id, EVENTS.c.data["date"].as_string()).where(EVENTS.c.event_id.in_(chunk))))
+    wanted = {eid: sort_key(eid, days.get(eid)) for eid in order}
+
+    def held(keys: Sequence[int]) -> set[int]:
+        if not partial:
+            return set()
+        return {r for chunk in _chunks(keys) for r in conn.execute(
+            select(EVENTS.c.sort_rank).where(EVENTS.c.sort_rank.in_(chunk))).scalars()}
+
+    taken = held(sorted(set(wanted.values())))
+    out: dict[str, int] = {}
+    used: set[int] = set()
+    for eid, key in sorted(wanted.items(), key=lambda kv: (kv[1], kv[0])):
+        while key in taken or key in used:
+            key += 1
+            taken |= held([key])
+        out[eid] = key
+        used.add(key)
+    return out
 
 
 def refresh_people_counts(conn: Connection, ids: Collection[int] | None = None,

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -131,6 +132,7 @@ class Meeting(Base):
     evidence_end: Mapped[int | None] = mapped_column(Integer)
     host: Mapped[str | None] = mapped_column(Text)
     visitor: Mapped[str | None] = mapped_column(Text)
+    participants_key: Mapped[str | None] = mapped_column(String(40), index=True)  # records.participants_key
 
 
 class Quote(Base):
@@ -186,9 +188,10 @@ class Event(Base):
     location: Mapped[str | None] = mapped_column(Text)  # the agreed place
     n_sources: Mapped[int] = mapped_column(Integer, server_default="0")  # independent reports (copies not counted)
     participants_text: Mapped[str | None] = mapped_column(Text)  # participants joined by "; "
-    sort_rank: Mapped[int | None] = mapped_column(Integer)  # unique index; position by date desc (undated last), id
+    sort_rank: Mapped[int | None] = mapped_column(BigInteger)  # unique index; indexing.sort_key: date desc (undated last), id
     search_text: Mapped[str | None] = mapped_column(Text)  # PostgreSQL only: casefolded text searched by q=
     summary: Mapped[str | None] = mapped_column(Text)  # JSON: what a list shows (indexing.event_summary)
+    participants_key: Mapped[str | None] = mapped_column(String(40), index=True)  # records.participants_key
 
 
 class EventTerm(Base):
@@ -204,7 +207,7 @@ class EventTerm(Base):
 
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     term: Mapped[str] = mapped_column(String(255), primary_key=True)
-    sort_rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sort_rank: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     event_id: Mapped[str] = mapped_column(String(64))
 
 

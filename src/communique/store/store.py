@@ -48,7 +48,7 @@ from .. import package_version
 from ..actors.kb import KnowledgeBase
 from ..errors import StoreError, StoreMissing
 from ..options import Options
-from ..records import Analysis, CleanDocument, DocumentResult, Failure
+from ..records import Analysis, CleanDocument, DocumentResult, Failure, RawDocument, participants_key
 from . import convert, indexing, models
 from .convert import AddReport, StoredDocument, StoreStats
 
@@ -84,6 +84,7 @@ STATEMENTS = cast(Table, models.Statement.__table__)
 EVENTS = cast(Table, models.Event.__table__)
 EVENT_SOURCES = cast(Table, models.EventSource.__table__)
 EVENT_REDIRECTS = cast(Table, models.EventRedirect.__table__)
+EVENT_TERMS = cast(Table, models.EventTerm.__table__)
 SIGNATURES = cast(Table, models.Signature.__table__)
 LINKS = cast(Table, models.Link.__table__)
 FAILURES = cast(Table, models.FailureRow.__table__)
@@ -607,6 +608,55 @@ class Store:
         for doc in self.iter_documents(page_size):
             yield doc.to_result()
 
+    def get_results(self, doc_ids: Iterable[str], page_size: int = PAGE_SIZE) -> Iterator[DocumentResult]:
+        """The named stored documents as DocumentResults, in doc_id order (ids not stored are skipped)."""
+        for chunk in _batched(sorted(set(doc_ids)), page_size):
+            with self._read("read documents") as conn:
+                docs = self._load(conn, chunk)
+            yield from (d.to_result() for d in docs)
+
+    def unsigned_results(self) -> list[DocumentResult]:
+        """The stored documents that have no dedup signature yet (stored by a run that stopped
+        before linking them): what linking must still take in."""
+        with self._read("find documents not linked yet") as conn:
+            ids = list(conn.execute(select(DOCS.c.doc_id).where(
+                ~DOCS.c.doc_id.in_(select(SIGNATURES.c.doc_id)))).scalars())
+        return list(self.get_results(ids))
+
+    def participant_keys(self, doc_ids: Collection[str]) -> set[str]:
+        """The participant keys (``records.participants_key``) of the meetings of ``doc_ids`` and of
+        the events that hold any of their meetings now: every event these documents may change."""
+        out: set[str] = set()
+        with self._read("read participant keys") as conn:
+            for chunk in _batched(sorted(doc_ids), 500):
+                out.update(k for k in conn.execute(select(MEETINGS.c.participants_key).where(
+                    MEETINGS.c.doc_id.in_(chunk))).scalars() if k)
+                out.update(k for k in conn.execute(select(EVENTS.c.participants_key).where(EVENTS.c.event_id.in_(
+                    select(EVENT_SOURCES.c.event_id).where(EVENT_SOURCES.c.doc_id.in_(chunk))))).scalars() if k)
+        return out
+
+    def meetings_for_merging(self, keys: Collection[str]) -> list[DocumentResult]:
+        """Every stored document with a meeting of one of the participant ``keys``, with only what
+        merging reads of it: its id, source, publication date and meetings (in index order)."""
+        docs: dict[str, DocumentResult] = {}
+        meetings: dict[str, list[Any]] = defaultdict(list)
+        with self._read("read meetings to merge") as conn:
+            for chunk in _batched(sorted(keys), 500):
+                ids = select(MEETINGS.c.doc_id).where(MEETINGS.c.participants_key.in_(chunk))
+                for row in conn.execute(select(DOCS.c.doc_id, DOCS.c.source, DOCS.c.publication_date)
+                                        .where(DOCS.c.doc_id.in_(ids))):
+                    if row.doc_id in docs:
+                        continue
+                    raw = RawDocument(row.doc_id, row.source, "", publication_date=row.publication_date)
+                    docs[row.doc_id] = DocumentResult(CleanDocument(raw, "", ()))
+            for chunk in _batched(sorted(docs), 500):
+                for m in conn.execute(select(MEETINGS).where(MEETINGS.c.doc_id.in_(chunk))
+                                      .order_by(MEETINGS.c.doc_id, MEETINGS.c.idx)).mappings():
+                    meetings[m["doc_id"]].append(convert.meeting_from_row(m))
+        for doc_id, r in docs.items():
+            r.analysis = Analysis(meetings=tuple(meetings.get(doc_id, ())))
+        return [docs[d] for d in sorted(docs)]
+
     def iter_documents(self, page_size: int = PAGE_SIZE) -> Iterator[StoredDocument]:
         """Every stored document, in doc_id order (read page by page)."""
         last: str | None = None
@@ -761,17 +811,39 @@ class Store:
             return {d: (t, r, s) for d, t, r, s in rows}
 
     def replace_events(self, events: Iterable[tuple[str, dict[str, Any]]],
-                       sources: Iterable[tuple[str, str, int]]) -> None:
+                       sources: Iterable[tuple[str, str, int]], scope: Collection[str] | None = None) -> None:
         """Replace every event and its sources; set ``meetings.event_id`` to match; recompute
-        the derived event columns, ``event_people`` and the search text (``indexing.index_events``)."""
+        the derived event columns, ``event_terms`` and the search text (``indexing.index_events``).
+
+        ``scope``: participant keys (``records.participants_key``): only the events of these keys
+        are replaced (``events`` holds all of theirs), the rest of the store is left as it is."""
         now = _now()
-        event_rows = [{"event_id": e, "data": d, "updated_at": now} for e, d in events]
+        event_rows = [{"event_id": e, "data": d, "updated_at": now,
+                       "participants_key": participants_key(d.get("participants", ()))} for e, d in events]
         source_rows = [{"event_id": e, "doc_id": d, "meeting_idx": i} for e, d, i in dict.fromkeys(sources)]
         with self._write("replace events") as conn:
-            self._redirect_events(conn, source_rows)
-            conn.execute(delete(EVENT_SOURCES))
-            conn.execute(delete(EVENTS))
-            conn.execute(update(MEETINGS).where(MEETINGS.c.event_id.is_not(None)).values(event_id=None))
+            old: list[str] | None = None  # None: every event is replaced
+            dropped: list[int] = []  # sort_ranks of the replaced events
+            if scope is not None:
+                old = [e for chunk in _batched(sorted(scope), 500) for e in conn.execute(
+                    select(EVENTS.c.event_id).where(EVENTS.c.participants_key.in_(chunk))).scalars()]
+            self._redirect_events(conn, source_rows, old)
+            if old is None:
+                conn.execute(delete(EVENT_SOURCES))
+                conn.execute(delete(EVENTS))
+                conn.execute(update(MEETINGS).where(MEETINGS.c.event_id.is_not(None)).values(event_id=None))
+            else:  # the events of these keys go, with their terms and search text; the rest stay
+                for chunk in _batched(old, 500):
+                    dropped += [r for r in conn.execute(select(EVENTS.c.sort_rank).where(EVENTS.c.event_id.in_(chunk)))
+                                .scalars() if r is not None]
+                    conn.execute(delete(EVENT_TERMS).where(EVENT_TERMS.c.event_id.in_(chunk)))
+                    conn.execute(delete(EVENT_SOURCES).where(EVENT_SOURCES.c.event_id.in_(chunk)))
+                    conn.execute(delete(EVENTS).where(EVENTS.c.event_id.in_(chunk)))
+                    conn.execute(update(MEETINGS).where(MEETINGS.c.event_id.in_(chunk)).values(event_id=None))
+                if conn.dialect.name == "sqlite":
+                    for ranks in _batched(dropped, 500):
+                        conn.execute(sql_text(f"DELETE FROM {indexing.FTS_TABLE} WHERE rowid IN :r")
+                                     .bindparams(bindparam("r", expanding=True)), {"r": ranks})
             if event_rows:
                 conn.execute(EVENTS.insert(), event_rows)
             if source_rows:
@@ -781,19 +853,25 @@ class Store:
                     .values(event_id=bindparam("e")),
                     [{"d": r["doc_id"], "i": r["meeting_idx"], "e": r["event_id"]} for r in source_rows],
                 )
-            indexing.index_events(conn)
+            if old is None:
+                indexing.index_events(conn)
+            else:
+                indexing.index_events(conn, only=[str(r["event_id"]) for r in event_rows])
 
     @staticmethod
-    def _redirect_events(conn: Connection, new_sources: Sequence[dict[str, Any]]) -> None:
+    def _redirect_events(conn: Connection, new_sources: Sequence[dict[str, Any]], replaced: Sequence[str] | None = None) -> None:
         """Keep each event id that the new events no longer use as a redirect to the events its
         reports are now in (the one holding its first report first); drop redirects of ids that
-        are events again; point older redirects past ids that are gone now."""
+        are events again; point older redirects past ids that are gone now. ``replaced``: the ids
+        being replaced (None: every event)."""
         now_in = {(r["doc_id"], r["meeting_idx"]): r["event_id"] for r in new_sources}
         live = set(now_in.values())
         old: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for eid, doc, idx in conn.execute(select(EVENT_SOURCES.c.event_id, EVENT_SOURCES.c.doc_id,
-                                                 EVENT_SOURCES.c.meeting_idx).order_by(EVENT_SOURCES.c.event_id)):
-            old[eid].append((doc, idx))
+        query = select(EVENT_SOURCES.c.event_id, EVENT_SOURCES.c.doc_id, EVENT_SOURCES.c.meeting_idx)
+        for chunk in ([None] if replaced is None else _batched(sorted(replaced), 500)):
+            q = query if chunk is None else query.where(EVENT_SOURCES.c.event_id.in_(chunk))
+            for eid, doc, idx in conn.execute(q.order_by(EVENT_SOURCES.c.event_id)):
+                old[eid].append((doc, idx))
         gone = [eid for eid in old if eid not in live]
         firsts: dict[str, tuple[str, int]] = {}
         for chunk in _batched(gone, 500):
@@ -810,7 +888,9 @@ class Store:
         if live:
             conn.execute(delete(EVENT_REDIRECTS).where(EVENT_REDIRECTS.c.event_id.in_(live)))
         for eid, targets in conn.execute(select(EVENT_REDIRECTS.c.event_id, EVENT_REDIRECTS.c.targets)).all():
-            through = list(dict.fromkeys(t2 for t in targets for t2 in ([t] if t in live else moved.get(t, []))))
+            # (with ``replaced``, an id neither replaced nor new is an event this write leaves alone)
+            through = list(dict.fromkeys(t2 for t in targets for t2 in (
+                [t] if t in live or (replaced is not None and t not in moved) else moved.get(t, []))))
             if through != targets:
                 conn.execute(update(EVENT_REDIRECTS).where(EVENT_REDIRECTS.c.event_id == eid).values(targets=through, at=now))
         if moved:
