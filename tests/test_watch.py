@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import signal
 import sys
 import threading
 import time
@@ -31,6 +33,7 @@ from communique.options import Options  # noqa: E402
 from communique.pipeline import Pipeline  # noqa: E402
 from communique.store import Store  # noqa: E402
 from communique.watch import CycleReport, Watcher, read_sources  # noqa: E402
+from pg import pg_server  # noqa: E402, F401  (session fixture)
 
 # --- a small web site ----------------------------------------------------------------------------
 
@@ -402,8 +405,34 @@ def test_an_unreadable_robots_txt_keeps_the_host_off_for_the_cycle(tmp_path: Pat
         assert not second.failures and len(second.stored) == 1
 
 
-def test_stop_ends_the_cycle_after_the_current_page_and_a_restart_resumes(tmp_path: Path, pipeline: Pipeline) -> None:
+def test_a_new_date_brings_new_content_that_replaces_the_document(tmp_path: Path, pipeline: Pipeline) -> None:
     opts = opts_for(tmp_path)
+    with serving(Site()) as site, Store.open(opts.db) as store:
+        b = site.base
+        site.routes["/rss.xml"] = resource(rss([(f"{b}/news/a.html", DAY1)]))
+        site.routes["/news/a.html"] = resource(page("a"))
+        site.routes["/old/b.html"] = redirect("/news/b.html")
+        site.routes["/news/b.html"] = resource(page("b"))
+        with Watcher([f"{b}/rss.xml"], store, opts, pipeline=pipeline) as watcher:
+            first = watcher.poll()
+            corrected = page("a").replace(b"on Tuesday", b"on Wednesday")
+            site.routes["/news/a.html"] = resource(corrected)
+            site.routes["/rss.xml"] = resource(rss([(f"{b}/news/a.html", DAY2), (f"{b}/old/b.html", DAY2)]))
+            second = watcher.poll()
+        assert first.stored == [second.stored[0]] and len(second.stored) == 2
+        docs = {d.raw.url: d for d in store.iter_documents()}
+        assert sorted(docs) == [f"{b}/news/a.html", f"{b}/news/b.html"]  # b under the URL its redirect led to
+        assert "on Wednesday" in docs[f"{b}/news/a.html"].raw_text
+        state = store.fetch_states([f"{b}/old/b.html"])[f"{b}/old/b.html"]
+        assert (state.state, state.final_url, state.doc_id) == ("done", f"{b}/news/b.html", docs[f"{b}/news/b.html"].doc_id)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_stop_ends_the_cycle_after_the_current_page_and_a_restart_resumes(
+        request: pytest.FixtureRequest, tmp_path: Path, pipeline: Pipeline, backend: str) -> None:
+    opts = opts_for(tmp_path)
+    if backend == "postgresql":
+        opts = opts.with_(db=str(request.getfixturevalue("pg_server").new_database()))
     with serving(Site()) as site, Store.open(opts.db) as store:
         b = site.base
         site.routes["/rss.xml"] = resource(rss([(f"{b}/news/{s}.html", DAY1) for s in ("p1", "p2", "p3")]))
@@ -445,3 +474,27 @@ def test_cli_watch_once_prints_a_line_per_cycle_and_exits_by_failures(tmp_path: 
     assert usage.exit_code == 2 and "not-a-url-or-file: not a URL" in usage.stderr
     with Store.open(db) as store:
         assert store.counts()["documents"] == 1
+
+
+def test_cli_watch_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    env = {f"COMMUNIQUE_{k.upper()}": str(v) for k, v in FAST.items()}
+    with serving(Site()) as site:
+        b = site.base
+        site.routes["/rss.xml"] = resource(rss([(f"{b}/news/{s}.html", DAY1) for s in ("p1", "p2", "p3")]))
+        site.routes.update({f"/news/{s}.html": resource(page(s)) for s in ("p1", "p3")})
+
+        def terminated_while_serving(h: Handler) -> None:  # as `kill PID` during this request
+            os.kill(os.getpid(), signal.SIGTERM)
+            resource(page("p2"))(h)
+
+        site.routes["/news/p2.html"] = terminated_while_serving
+        previous = signal.getsignal(signal.SIGTERM)
+        result = CliRunner().invoke(cli, ["watch", f"{b}/rss.xml", "--db", db, "--max-cycles", "5"], env=env)
+        assert signal.getsignal(signal.SIGTERM) is previous  # the command's handler is gone again
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("cycle 1: 1 feed polled (0 unchanged), 2 new articles fetched, 2 stored, 0 failures, ")
+        assert result.stdout.rstrip().endswith("(stopped)") and result.stdout.count("\n") == 1
+        assert "stopping after the request under way" in result.stderr and site.count("/news/p3.html") == 0
+    with Store.open(db) as store:
+        assert store.counts()["documents"] == 2 and [s.url for s in store.due_pages()] == [f"{b}/news/p3.html"]

@@ -256,11 +256,16 @@ class Watcher:
                                                               error=parsed.reason, etag=None, last_modified=None)])
             return []
         if parsed.lists_feeds:  # its sitemaps are kept as feeds it lists, to be polled even when it is a 304
-            known = self.store.fetch_states([e.url for e in parsed.entries])
-            children = [known.get(e.url) or FetchState(e.url, "feed", feed=url, discovered_at=now) for e in parsed.entries]
+            listed = [e.url for e in parsed.entries]
+            known = self.store.fetch_states(listed)
+            children = [dataclasses.replace(known.get(u) or FetchState(u, "feed", discovered_at=now), feed=url)
+                        for u in listed]
+            now_listed = set(listed)
+            dropped = [dataclasses.replace(c, feed=None) for c in self.store.fetch_states_listed_by(url, "feed")
+                       if c.url not in now_listed]  # no longer polled for this index
             with self.store.transaction("note a sitemap index's sitemaps"):
-                self.store.save_fetch_states([*(dataclasses.replace(c, feed=url) for c in children if c.kind == "feed"), state])
-            return [e.url for e in parsed.entries]
+                self.store.save_fetch_states([*(c for c in children if c.kind == "feed"), *dropped, state])
+            return listed
         known = self.store.fetch_states([e.url for e in parsed.entries])
         pages: list[FetchState] = []
         for e in parsed.entries:
