@@ -268,6 +268,9 @@ def test_feeds_rss_atom_sitemaps_and_what_is_refused() -> None:
     assert parse_feed(gzip.compress(b" " * 20_000 + sitemap([])), "http://x.test/s.gz", 10_000) == Rejected(
         "gzip feed expands past 10000 bytes (setting max_bytes)")
     assert parse_feed(b"", "http://x.test/f", 10_000) == Rejected("empty feed")
+    odd = parse_feed(rss([("http://[::1/broken", DAY1), ("http://x.test:99999/port", DAY1), ("//y.test/c.html", DAY1)]),
+                     "https://x.test/rss.xml", 10_000)  # links that are no URLs are dropped, not raised
+    assert isinstance(odd, ParsedFeed) and [e.url for e in odd.entries] == ["https://y.test/c.html"]
 
 
 def test_sources_are_urls_or_files_listing_them(tmp_path: Path) -> None:

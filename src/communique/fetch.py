@@ -30,11 +30,12 @@ import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from .ingest.decode import human_size
+from .ingest.feeds import web_url
 from .ingest.html import looks_like_html
 from .options import Options
 
@@ -158,6 +159,8 @@ class Fetcher:
         hops = [url]
         current = url
         while True:
+            if web_url(current) is None:
+                return Fetched(url, current, error=f"not an http(s) URL that can be fetched: {current}", lasting=True)
             if want != "robots":
                 refused = self._robots_refusal(current)
                 if refused is not None:
@@ -168,16 +171,13 @@ class Fetcher:
                                stopped=answer.stopped)
             location = answer.headers.get("location")
             if answer.status in REDIRECTS and location:
-                target = urljoin(current, location.strip())
+                target = web_url(location, current) or location.strip()
                 if target in hops:
                     loop = " -> ".join([*hops[hops.index(target):], target])
                     return Fetched(url, current, answer.status, error=f"redirect loop: {loop}", lasting=True)
                 if len(hops) > self.opts.watch_max_redirects:
                     return Fetched(url, current, answer.status, error=f"more than {self.opts.watch_max_redirects} "
                                    f"redirects (setting watch_max_redirects), the last to {target}", lasting=True)
-                if urlsplit(target).scheme not in ("http", "https"):
-                    return Fetched(url, current, answer.status, error=f"redirected to {target}, not an http(s) URL",
-                                   lasting=True)
                 hops.append(target)
                 current = target
                 continue
@@ -231,6 +231,8 @@ class Fetcher:
                 last = _Trouble(f"connection failed ({type(exc).__name__})")
             except httpx.HTTPError as exc:  # a broken answer (bad headers, bad encoding)
                 return _Trouble(f"bad HTTP answer ({type(exc).__name__})", lasting=True)
+            except (httpx.InvalidURL, UnicodeError) as exc:  # a URL httpx cannot ask for (a bad host or port)
+                return _Trouble(f"not a URL that can be fetched ({exc})", lasting=True)
         suffix = f" after {tries} tries" if tries > 1 else ""
         return _Trouble(last.reason + suffix, status=last.status)
 

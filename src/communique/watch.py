@@ -120,6 +120,14 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _validated(state: FetchState, got: Fetched, old: FetchState) -> FetchState:
+    """``state`` with the ETag and Last-Modified to ask with next time: a 200's own (none when
+    it gave none), or on a 304 the ones it repeated, else those kept."""
+    if got.not_modified:
+        return dataclasses.replace(state, etag=got.etag or old.etag, last_modified=got.last_modified or old.last_modified)
+    return dataclasses.replace(state, etag=got.etag, last_modified=got.last_modified)
+
+
 class Watcher:
     """Polls ``sources`` into ``store``: ``poll()`` runs one cycle, ``run()`` cycles until stopped.
 
@@ -240,8 +248,7 @@ class Watcher:
             self.store.save_fetch_states([dataclasses.replace(state, state="failed", attempts=old.attempts + 1,
                                                               error=got.error)])
             return []
-        state = dataclasses.replace(state, state="done", attempts=0, error=None, ok_at=now,
-                                    etag=got.etag or old.etag, last_modified=got.last_modified or old.last_modified)
+        state = _validated(dataclasses.replace(state, state="done", attempts=0, error=None, ok_at=now), got, old)
         body = got.body or b""
         digest = hashlib.sha256(body).hexdigest()
         if got.not_modified or (old.state == "done" and old.content_hash == digest):
@@ -297,8 +304,7 @@ class Watcher:
             if got.error is not None:
                 self._page_failed(state, got.error, got.lasting, report)
                 continue
-            state = dataclasses.replace(state, etag=got.etag or page.etag, ok_at=now, attempts=0, error=None,
-                                        last_modified=got.last_modified or page.last_modified)
+            state = _validated(dataclasses.replace(state, ok_at=now, attempts=0, error=None), got, page)
             if got.not_modified:
                 report.not_modified += 1
                 self.store.save_fetch_states([dataclasses.replace(state, state="done")])

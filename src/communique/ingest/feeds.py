@@ -56,11 +56,15 @@ def web_url(url: str, base: str | None = None) -> str | None:
     url = url.strip()
     if not url:
         return None
-    if base:
-        url = urljoin(base, url)
-    url = urldefrag(url).url
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    try:
+        if base:
+            url = urljoin(base, url)
+        url = urldefrag(url).url
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return None
+        _ = parts.port  # a port out of range raises too
+    except ValueError:  # "http://[::1/x" and the like
         return None
     return url
 
