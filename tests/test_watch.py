@@ -394,6 +394,41 @@ def test_requests_to_one_host_are_spaced_by_the_setting(tmp_path: Path, pipeline
     assert [h.path for h in other.hits] == ["/robots.txt", "/news/c.html"]  # another host: its own pace
 
 
+def test_retries_back_off_on_5xx_and_429_only_and_crawl_delay_spaces_a_host() -> None:
+    from communique.fetch import Fetcher
+
+    opts = Options().with_(**{**FAST, "watch_retries": 3, "watch_backoff": 0.1})
+    with serving(Site()) as site, Fetcher(opts) as fetcher:
+        site.routes["/robots.txt"] = resource(b"User-agent: communique\nCrawl-delay: 0.3\n", "text/plain")
+        site.routes["/busy.html"] = failing(2, resource(page("a")))
+        seen = [0]
+
+        def too_many(h: Handler) -> None:
+            seen[0] += 1
+            h.reply(429, b"slow down") if seen[0] == 1 else resource(page("b"))(h)
+
+        site.routes["/limited.html"] = too_many
+        busy = fetcher.get(f"{site.base}/busy.html")
+        assert busy.error is None and busy.status == 200 and busy.body == page("a")
+        assert fetcher.get(f"{site.base}/limited.html").body == page("b")
+        missing = fetcher.get(f"{site.base}/missing.html")
+        assert (missing.error, missing.lasting) == ("HTTP 404", True)
+    assert [h.path for h in site.hits] == ["/robots.txt", *["/busy.html"] * 3, *["/limited.html"] * 2, "/missing.html"]
+    assert [h.status for h in site.hits] == [200, 500, 500, 200, 429, 200, 404]  # a 404 is not asked again
+    gaps = [round(t2 - t1, 2) for t1, t2 in zip([h.at for h in site.hits], [h.at for h in site.hits][1:], strict=False)]
+    assert min(gaps) >= 0.29  # the Crawl-delay, over watch_host_interval (0.05 s) and the first back-offs (0.1, 0.2 s)
+    assert gaps[2] >= 0.29 and gaps[1] < 0.45  # waits are not added up: the longer one counts
+
+
+def test_crawl_delay_of_our_group_else_of_everyone() -> None:
+    from communique.fetch import crawl_delay
+
+    both = "User-agent: *\nCrawl-delay: 2\n\nUser-agent: otherbot\nUser-agent: communique\nDisallow: /x\nCrawl-delay: 0.5 # ours\n"
+    assert crawl_delay(both.splitlines(), "communique") == 0.5
+    assert crawl_delay(both.splitlines(), "somebot") == 2.0
+    assert crawl_delay(["User-agent: *", "Disallow: /", "Crawl-delay: soon"], "communique") == 0.0
+
+
 def test_an_unreadable_robots_txt_keeps_the_host_off_for_the_cycle(tmp_path: Path, pipeline: Pipeline) -> None:
     opts = opts_for(tmp_path, watch_retries=0)
     with serving(Site()) as site:

@@ -274,11 +274,38 @@ class Fetcher:
             if got.status is not None and 400 <= got.status < 500 and got.status not in RETRIED:
                 return _Robots(None)  # no robots.txt (404, 410, even 401/403): everything allowed
             return _Robots(None, f"robots.txt of {host} could not be read ({got.error}): host skipped this cycle")
+        lines = (got.body or b"").decode("utf-8", "replace").splitlines()
         parser = urllib.robotparser.RobotFileParser(where)
-        parser.parse((got.body or b"").decode("utf-8", "replace").splitlines())
+        parser.parse(lines)
         parser.modified()
-        delay = parser.crawl_delay(ROBOTS_AGENT)
-        return _Robots(parser, delay=min(float(delay), MAX_CRAWL_DELAY) if delay else 0.0)
+        return _Robots(parser, delay=min(crawl_delay(lines, ROBOTS_AGENT), MAX_CRAWL_DELAY))
+
+
+def crawl_delay(lines: list[str], agent: str) -> float:
+    """The Crawl-delay (seconds, decimals allowed: urllib's parser takes whole seconds only) of
+    the group naming ``agent``, else of the ``*`` group, else 0."""
+    delays: dict[str, float] = {}
+    group: list[str] = []
+    in_rules = False
+    for raw in lines:
+        key, _, value = raw.split("#", 1)[0].partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "user-agent":
+            if in_rules:
+                group, in_rules = [], False
+            group.append(value.lower())
+        elif key in ("allow", "disallow", "crawl-delay"):
+            in_rules = True
+            if key == "crawl-delay":
+                try:
+                    delay = float(value)
+                except ValueError:
+                    continue
+                if delay >= 0:
+                    for name in group:
+                        delays.setdefault(name, delay)
+    mine = next((d for name, d in delays.items() if name != "*" and name in agent.lower()), None)
+    return mine if mine is not None else delays.get("*", 0.0)
 
 
 def _host(url: str) -> str:
