@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from communique.records import (
     CleanDocument,
     DocumentResult,
     Failure,
+    FetchState,
     Meeting,
     Person,
     Quality,
@@ -415,7 +416,7 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_head_revision_is_the_newest_migration() -> None:
-    assert head_revision() == "0007_incremental_events"
+    assert head_revision() == "0008_fetches"
 
 
 def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
@@ -590,3 +591,31 @@ def test_downgrade_to_0001_and_upgrade_again(request: pytest.FixtureRequest, tmp
     with Store.open(url) as s:  # upgraded again: backfilled from what 0001 kept
         assert _ids(s, person="bo beta") == _ids(s, q="everything") == ["evt-1"]
         assert Q.search_quotes(s, q="everything")[1] == 1
+
+
+# --- what communique watch keeps: the fetches table --------------------------------------------------------------------
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_fetch_states_round_trip_and_upsert(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> None:
+    url = (str(request.getfixturevalue("pg_server").new_database()) if backend == "postgresql"
+           else f"sqlite:///{tmp_path / 's.db'}")
+    t0 = datetime(2024, 5, 7, 10, 0, tzinfo=UTC)
+    long_url = "http://x.test/" + "a" * 3000  # longer than any indexable key: rows are keyed by its hash
+    with Store.open(url) as store:
+        store.save_fetch_states([
+            FetchState("http://x.test/rss.xml", "feed", "done", etag='"v1"', last_modified="Mon, 06 May 2024 09:00:00 GMT", status=200, ok_at=t0),
+            FetchState(long_url, "page", feed="http://x.test/rss.xml", entry_updated="Tue, 07 May 2024 10:00:00 GMT", discovered_at=t0),
+            FetchState("http://x.test/b.html", "page", "failed", attempts=2, error="HTTP 500 after 3 tries",
+                       discovered_at=t0 + timedelta(seconds=1)),
+            FetchState("http://x.test/c.html", "page", "done", doc_id="c", discovered_at=t0),
+            FetchState("http://x.test/s1.xml", "feed", feed="http://x.test/index.xml", discovered_at=t0),
+        ])
+        got = store.fetch_states(["http://x.test/rss.xml", long_url, "http://x.test/none"])
+        assert set(got) == {"http://x.test/rss.xml", long_url}
+        assert got["http://x.test/rss.xml"].etag == '"v1"' and got["http://x.test/rss.xml"].ok_at == t0
+        assert [s.url for s in store.due_pages()] == [long_url, "http://x.test/b.html"]  # oldest first
+        store.save_fetch_states([dataclasses.replace(got[long_url], state="done", doc_id="d1", discovered_at=t0 + timedelta(days=9))])
+        again = store.fetch_states([long_url])[long_url]
+        assert (again.state, again.doc_id, again.discovered_at) == ("done", "d1", t0)  # found once: its time kept
+        assert [s.url for s in store.fetch_states_listed_by("http://x.test/index.xml")] == ["http://x.test/s1.xml"]
+        assert store.fetch_counts() == {"feed:done": 1, "feed:pending": 1, "page:done": 2, "page:failed": 1}

@@ -48,6 +48,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api_cache_mb", 64, "Memory for the HTTP API's cache of GET responses, kept until the store changes (0 = off).", minimum=0, maximum=65536),
     Setting("progress", "auto", "Progress bar (count, rate, ETA) on stderr: auto (on a terminal), always (also elsewhere: plain lines) or never.", choices=("auto", "always", "never")),
     Setting("csv_bom", False, "Start CSV exports with a UTF-8 byte order mark, so spreadsheets read them as UTF-8.", choices=(True, False)),
+    Setting("watch_interval", 300.0, "Seconds between two polls of the feeds by communique watch.", minimum=0.0, maximum=7 * 86400),
+    Setting("watch_host_interval", 1.0, "Least seconds between two requests of communique watch to one host (a longer robots.txt Crawl-delay, up to 60, wins).", minimum=0.0, maximum=3600),
+    Setting("watch_timeout", 20.0, "Seconds communique watch waits to connect to a host, and then for each part of its answer.", minimum=0.1, maximum=600),
+    Setting("watch_retries", 3, "Retries of a request that met a 5xx answer, a timeout or a broken connection (never a 4xx); the waits double from watch_backoff.", minimum=0, maximum=10),
+    Setting("watch_backoff", 1.0, "Seconds before the first retry of a request; each further retry waits twice as long.", minimum=0.0, maximum=600),
+    Setting("watch_max_redirects", 5, "Most redirects communique watch follows for one URL; more, or a loop, fails that URL.", minimum=0, maximum=30),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -74,6 +80,12 @@ class Options:
     api_cache_mb: int = 64
     progress: str = "auto"
     csv_bom: bool = False
+    watch_interval: float = 300.0
+    watch_host_interval: float = 1.0
+    watch_timeout: float = 20.0
+    watch_retries: int = 3
+    watch_backoff: float = 1.0
+    watch_max_redirects: int = 5
 
     @classmethod
     def load(cls, config: str | Path | None = None, env: dict[str, str] | None = None, **overrides: Any) -> Options:

@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "fragment"]
@@ -319,3 +319,34 @@ class Failure:
 
 
 _RECORD_SUFFIX = re.compile(r"(?::\d+|#[^/]*)$")
+
+
+FetchKind = Literal["feed", "page"]
+FetchStatus = Literal["pending", "done", "failed", "gone"]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchState:
+    """What ``communique watch`` knows of one feed or article URL: kept in the store's ``fetches``.
+
+    ``state``: ``pending`` (listed by a feed, not fetched yet, or listed again with a new
+    date), ``done`` (fetched), ``failed`` (the last try failed in a way that may pass: tried again
+    next cycle), ``gone`` (failed for good, or too often: not tried again unless its feed entry's
+    date changes). A feed is polled every cycle whatever its state."""
+
+    url: str
+    kind: FetchKind
+    state: FetchStatus = "pending"
+    feed: str | None = None  # the feed or sitemap that listed a page
+    entry_updated: str | None = None  # that listing's date for it, as written
+    etag: str | None = None
+    last_modified: str | None = None
+    status: int | None = None  # the last HTTP status (None: no answer)
+    content_hash: str | None = None  # sha256 of the last body received (hex)
+    final_url: str | None = None  # where redirects led
+    doc_id: str | None = None  # the document a page became
+    attempts: int = 0  # failed tries since the last success
+    error: str | None = None  # the last failure's reason
+    discovered_at: datetime | None = None
+    fetched_at: datetime | None = None  # the last request (any outcome)
+    ok_at: datetime | None = None  # the last success (a 200 read, or a 304)

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("communique.cli.batch_cmd", ("batch",)),
     ("communique.cli.serve_cmd", ("serve",)),
     ("communique.cli.export_cmd", ("export",)),
+    ("communique.cli.watch_cmd", ("watch",)),
 )
 
 

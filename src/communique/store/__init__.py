@@ -10,7 +10,8 @@
 Modules: ``models`` (typed ORM tables), ``migrations/`` (Alembic; ``Store.open`` upgrades to
 head), ``convert`` (records <-> rows, typed results), ``store`` (the Store), ``loader``
 (read -> clean -> store, behind ``communique ingest``), ``queries`` (the read side of the API and
-UI), ``people`` (finding a person by any name: ``Store.find_people``), ``search`` (grouped search).
+UI), ``people`` (finding a person by any name: ``Store.find_people``), ``search`` (grouped search),
+``fetches`` (what ``communique watch`` knows of each feed and article URL: ``Store.fetch_states``).
 """
 
 from __future__ import annotations

@@ -256,3 +256,30 @@ class FailureRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     stage: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Fetch(Base):
+    """A feed or article URL that ``communique watch`` polls or fetched (``records.FetchState``)."""
+
+    __tablename__ = "fetches"
+
+    url_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of url: URLs outgrow indexable keys
+    url: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))  # feed | page
+    state: Mapped[str] = mapped_column(String(16))  # pending | done | failed | gone
+    feed: Mapped[str | None] = mapped_column(Text)
+    entry_updated: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[int | None] = mapped_column(Integer)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    final_url: Mapped[str | None] = mapped_column(Text)
+    doc_id: Mapped[str | None] = mapped_column(String(255))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    discovered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ok_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+Index("ix_fetches_kind_state", Fetch.kind, Fetch.state)

@@ -48,8 +48,16 @@ from .. import package_version
 from ..actors.kb import KnowledgeBase
 from ..errors import StoreError, StoreMissing
 from ..options import Options
-from ..records import Analysis, CleanDocument, DocumentResult, Failure, RawDocument, participants_key
-from . import convert, indexing, models
+from ..records import (
+    Analysis,
+    CleanDocument,
+    DocumentResult,
+    Failure,
+    FetchState,
+    RawDocument,
+    participants_key,
+)
+from . import convert, fetches, indexing, models
 from .convert import AddReport, StoredDocument, StoreStats
 
 if TYPE_CHECKING:
@@ -702,6 +710,33 @@ class Store:
                 extractor_version=row["extractor_version"],
             ))
         return out
+
+    # --- watched feeds and pages (communique watch) --------------------------------------------
+
+    def fetch_states(self, urls: Sequence[str]) -> dict[str, FetchState]:
+        """What ``watch`` knows of each of ``urls`` (those it has seen): url -> FetchState."""
+        with self._read("read fetch states") as conn:
+            return fetches.get_states(conn, urls)
+
+    def due_pages(self, limit: int | None = None) -> list[FetchState]:
+        """Article URLs ``watch`` is to fetch (pending, or failed in a way that may pass), oldest first."""
+        with self._read("read pages to fetch") as conn:
+            return fetches.due_pages(conn, limit)
+
+    def fetch_states_listed_by(self, feed: str, kind: str = "feed") -> list[FetchState]:
+        """The URLs of ``kind`` that ``feed`` listed when last read (a sitemap index's sitemaps)."""
+        with self._read("read fetch states") as conn:
+            return fetches.listed_by(conn, feed, kind)
+
+    def save_fetch_states(self, states: Iterable[FetchState]) -> None:
+        """Insert or replace each URL's state (one transaction, or the open ``transaction``'s)."""
+        with self._write("save fetch states") as conn:
+            fetches.save_states(conn, self._insert(fetches.FETCHES), states, _now())
+
+    def fetch_counts(self) -> dict[str, int]:
+        """URLs ``watch`` knows by ``kind:state`` (``page:done``, ``feed:failed`` ...)."""
+        with self._read("count fetch states") as conn:
+            return fetches.count_states(conn)
 
     # --- failures and stats --------------------------------------------------------------------
 
