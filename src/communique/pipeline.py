@@ -339,6 +339,7 @@ def _tracked(store: Any, scope: set[str] | None, progress: Progress | None) -> I
     from .progress import track
 
     docs: Iterable[DocumentResult]
+    total: int | None
     if scope is not None:
         found = store.meetings_for_merging(scope)
         docs, total = found, len(found)
