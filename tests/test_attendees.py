@@ -3,6 +3,8 @@ and lists of several people after them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from communique.clean import clean
@@ -163,3 +165,28 @@ def test_letters_of_credence_from_several_envoys_are_a_meeting_each(extractor: E
     assert sorted(sorted(m.participants) for m in a.meetings) == [
         ["Claire Fontanel", "Ilmars Ozols"], ["Ilmars Ozols", "Peter Jean-Luc Mugenzi"], ["Ilmars Ozols", "Selver Ahmed Dimov"]]
     assert all(m.location is None for m in a.meetings)  # where an envoy resides, a past visit's city: not the meeting's
+
+
+def _analysed(extractor: Extractor, text: str) -> Analysis:
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    return a
+
+
+def test_a_wire_lede_in_the_present_perfect_is_dated_by_its_dateline_and_a_past_year_is_an_earlier_meeting(
+        extractor: Extractor) -> None:
+    a = _analysed(extractor, (
+        " date 2025-04-02 MINSK, April 2. /BelTA/. President Andrei Kovalchuk has met with Prime Minister Ilmars Ozols, "
+        "who arrived in Minsk on a working visit.\n\n"
+        "Ozols is a frequent guest in Belarus. In 2019 and 2022, he held talks with Foreign Minister Pavel Dvorak.\n"))
+    got = {tuple(sorted(m.participants)): (m.date, m.location) for m in a.meetings}
+    assert got[("Andrei Kovalchuk", "Ilmars Ozols")] == (date(2025, 4, 2), "Minsk")
+    assert got[("Ilmars Ozols", "Pavel Dvorak")] == (None, None)  # its own years, no place of its own
+
+
+def test_a_title_after_a_known_name_in_a_list_is_not_the_known_person_s(extractor: Extractor) -> None:
+    a = _analysed(extractor, (
+        "Official visit\n\nPremier Tane Kauraka held meetings with the NZ Prime Minister Jacinda Ardern, Minister of "
+        "Foreign Affairs and Minister for Pacific Peoples in Wellington.\n"))
+    (ardern,) = [p for p in a.people if p.name == "Jacinda Ardern"]
+    assert "Minister of Foreign Affairs" not in {m.text for m in ardern.mentions}  # she never held that office

@@ -61,6 +61,7 @@ def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentenc
     ("ANKARA, March 14 (Reuters) - Turkey's foreign minister met", "ANKARA, March 14 (Reuters) - "),
     ("ABU DHABI, 17th January, 2023 (WAM) -- The President received", "ABU DHABI, 17th January, 2023 (WAM) -- "),
     ("Rome, 12 March 2021 (ANSA) - The premier met", "Rome, 12 March 2021 (ANSA) - "),
+    ("MINSK, April 2. /BelTA/. The president has met", "MINSK, April 2. /BelTA/. "),  # an agency between slashes
 ])
 def test_a_dateline_s_date_is_the_filing_date(text: str, dateline_text: str) -> None:
     from communique.extraction.places import dateline_span

@@ -30,6 +30,16 @@ _EARLIER = re.compile(
     r"\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
     r"(?:meeting|visit|talks|encounter|summit)\b"  # (not "This is the last official visit of his term": the final one)
     r"|\bmet\s+since\s+(?=\d|[A-Z])", re.I)  # (but "for their first bilateral meeting" is this one)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:met|held|received|hosted|welcomed)\b")
+# a sentence that opens in a past year tells an earlier meeting: "In 2017 and 2020, he held meetings with ..."
+_OPENS_WITH_A_YEAR = re.compile(r"\s*(?:In|Back in|During|Since)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+
+
+def _in_a_past_year(text: str, s: int, published: date | None) -> bool:
+    m = _OPENS_WITH_A_YEAR.match(text, s)
+    return published is not None and m is not None and int(m.group(1)) < published.year
+
+
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with)\b", re.I)
 # credentials are presented one envoy at a time: "received letters of credence from A, B and C"
@@ -317,7 +327,7 @@ def find_meetings(
                 else:
                     draft.sentences.append((s, e))
         if len(principals) >= 2:
-            told_before = bool(_EARLIER.search(text, s, e))
+            told_before = bool(_EARLIER.search(text, s, e)) or _in_a_past_year(text, s, published)
             target = None if told_before else next(
                 (d for d in drafts if set(d.participants) == set(principals) and not d.earlier), None)
             if target is None:
@@ -402,6 +412,12 @@ def find_meetings(
                                    "later the same day as the meeting before it in the text")
         if d.date is None and not d.earlier and not _VAGUE_TIME.search(text, ev_s, ev_e):
             d.date = _date_of_lead(text, doc, ev_s, d, tops, lex, filed, quoted)  # (not "earlier this week": its own time)
+        if (d.date is None and not d.earlier and head is not None and text[head[1]:ev_s].strip() == ""
+                and _PRESENT_PERFECT.search(text, ev_s, ev_e)):
+            # "MOSCOW, March 5. /TASS/. Putin has met ...": a wire's lede in the present perfect tells the day it is dated
+            on = find_date(text, head[0], head[1], published)
+            if on is not None and on.date is not None:
+                d.date = DateFound(on.date, on.text, on.start, on.end, "dateline date of a present-perfect lede")
         if d.earlier:  # a meeting told in passing has only the place its own words give
             _host_and_visitor(d, kb)
             continue

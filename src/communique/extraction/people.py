@@ -1188,7 +1188,9 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             running_on = role is a and _POSTED_TO.fullmatch(gap)  # "Minister of State for Defence Affairs X": his
             elsewhere = role.office_country is not None and name.entry.country != role.office_country and not any(
                 str(o.country).startswith(role.office_country) for o in name.entry.offices)
-            if name.key and (after_name or running_on) and not elsewhere:
+            never_held = role is b and bool(name.entry.offices) and not any(
+                _office_fits(o.office, role.office) for o in name.entry.offices)  # "Jacinda Ardern, Minister of Foreign Affairs and ...": a list
+            if name.key and (after_name or running_on) and not elsewhere and not never_held:
                 # (not "... Prime Minister Sheikh Hasina, Sri Lankan President, Bhutan PM": a list, not her title)
                 role.key, role.entry, role.confidence = name.key, name.entry, 0.9
             continue
