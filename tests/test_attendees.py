@@ -190,3 +190,12 @@ def test_a_title_after_a_known_name_in_a_list_is_not_the_known_person_s(extracto
         "Foreign Affairs and Minister for Pacific Peoples in Wellington.\n"))
     (ardern,) = [p for p in a.people if p.name == "Jacinda Ardern"]
     assert "Minister of Foreign Affairs" not in {m.text for m in ardern.mentions}  # she never held that office
+
+
+@pytest.mark.parametrize("sentence", [
+    "Governor Ewan Tibbetts hosted the weekly briefing on Monday, during which he previewed the rescheduled meeting "
+    "with Premier Tane Kauraka, which will take place on Friday.",
+    "Governor Ewan Tibbetts spoke of the meeting with Premier Tane Kauraka, which will take place on Friday.",
+])
+def test_a_meeting_previewed_or_still_to_take_place_is_no_meeting(extractor: Extractor, sentence: str) -> None:
+    assert _analysed(extractor, f"Weekly briefing\n\n{sentence}\n").meetings == ()

@@ -623,7 +623,7 @@ def _principals_of_trigger(
                 heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
         if verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i:
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-            if (obj and not idx.between(*char_span(obj[0].subtree), kinds=("name", "role"))
+            if (obj and not idx.between(*_own_span(obj[0]), kinds=("name", "role"))
                     and obj[0].lemma_.lower() not in _PERSON_NOUNS):
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -783,13 +783,15 @@ def _clause_verb(tok: Any) -> Any:
 
 # verbs that make a meeting planned, wished or proposed ("expected to meet", "invited him to visit")
 _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend", "propose", "invite", "seek", "suppose",
-                          "prepare", "set", "due", "agree", "wish", "aim", "likely", "arrange", "look"})
+                          "prepare", "set", "due", "agree", "wish", "aim", "likely", "arrange", "look", "try", "attempt"})
 _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention",
-                         "interest", "desire", "willingness", "wish", "hope"})
+                         "interest", "desire", "willingness", "wish", "hope", "attempt", "attempts", "effort", "efforts",
+                         "bid"})
 # a meeting noun's adjectives that make it one not (yet) held
 _TO_BE_ADJ = frozenset({"possible", "potential", "proposed", "planned", "upcoming", "future", "prospective", "next",
-                        "forthcoming", "hypothetical", "mooted", "envisaged", "eventual"})
+                        "forthcoming", "hypothetical", "mooted", "envisaged", "eventual", "rescheduled", "postponed",
+                        "scheduled", "anticipated", "awaited"})
 _HABITUAL = frozenset({"always", "usually", "often", "regularly", "traditionally", "routinely", "normally", "generally"})
 _FESTIVAL = re.compile(r"\b(?:on the occasion of|for)\s+(?:the\s+)?(?:Eid|Christmas|New Year|Nowruz|Norouz|Diwali|Ramadan|"
                        r"Easter|Hanukkah|Lunar New Year|Vesak|Holi|Independence Day|National Day)", re.I)
@@ -849,6 +851,16 @@ def _leader_greets_leader(sent: Any, at: int, idx: PeopleIndex) -> bool:
     return all(leads(side) for side in sides)
 
 
+def _own_span(tok: Any) -> tuple[int, int]:
+    """The characters of ``tok``'s phrase up to a relative clause of its own ("the weekly briefing,
+    during which he previewed the meeting with X": the briefing, not who the clause names)."""
+    a, b = char_span(tok.subtree)
+    rel = [c for c in tok.children if c.dep_ == "relcl"]
+    if rel:
+        b = min(b, min(t.idx for t in rel[0].subtree))
+    return a, b
+
+
 def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> bool:
     """The trigger states no meeting of its own: planned, wished or negated ("will meet",
     "expected to hold talks", "an invitation to visit", "did not meet", "no meeting"), or a
@@ -865,6 +877,10 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         return True  # "thanked him for hosting the G20 Summit": the gathering, not a meeting of the two
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _TO_BE_ADJ for c in tok.children):
         return True  # "reports about a possible meeting between him and X", "their next meeting": not held
+    if tok.pos_ == "NOUN" and any(
+            c.dep_ == "relcl" and c.lemma_.lower() in ("take", "hold", "happen", "occur")
+            and any(a.dep_ in ("aux", "auxpass") and a.lower_ in _FUTURE for a in c.children) for c in tok.subtree):
+        return True  # "the meeting with X, which will take place on Friday" (the parse may hang it on X): not held yet
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "earlier") for c in tok.children):
         return False  # "(invited him to visit,) following their last meeting in Vladivostok": a meeting told in passing
     if verb is not None:
