@@ -199,3 +199,12 @@ def test_a_title_after_a_known_name_in_a_list_is_not_the_known_person_s(extracto
 ])
 def test_a_meeting_previewed_or_still_to_take_place_is_no_meeting(extractor: Extractor, sentence: str) -> None:
     assert _analysed(extractor, f"Weekly briefing\n\n{sentence}\n").meetings == ()
+
+
+def test_his_before_a_meeting_noun_is_the_clause_s_named_subject_not_the_story_s_topic(extractor: Extractor) -> None:
+    a = _analysed(extractor, (
+        " date 2020-02-08 Visit\n\nPrime Minister Ilmars Ozols held talks with his Latvian counterpart Tomas Aravena in "
+        "New Delhi on Saturday.\n\nThe Latvian Prime Minister's visit comes months after his younger brother, President Karlis Aravena, chose "
+        "India for his own first overseas visit and held talks with Ozols in New Delhi on November 29.\n"))
+    pairs = {tuple(sorted(m.participants)) for m in a.meetings}
+    assert ("Karlis Aravena", "Tomas Aravena") not in pairs and ("Ilmars Ozols", "Karlis Aravena") in pairs

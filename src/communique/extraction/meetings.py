@@ -664,9 +664,12 @@ def _principals_of_trigger(
                 spans.append((a, b))
                 inner += [char_span(r.subtree) for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
     if (tok.pos_ == "NOUN" and tok.i != heads[0].i) or subject_only is not None:
+        clause = subject_only if subject_only is not None else heads[0]
+        named_subject = any(c.dep_ in ("nsubj", "nsubjpass") and idx.between(*char_span(c.subtree), kinds=("name", "role"))
+                            for c in clause.children)
         for c in tok.children:  # "It followed his meeting with X", "Brown's meeting with X": whose meeting it was
             if c.dep_ == "poss" and c.lower_ in ("his", "her"):
-                pronoun_subject = True
+                pronoun_subject = pronoun_subject or not named_subject  # (else "his" is the named subject's)
             elif c.dep_ == "poss" and c.lower_ != "their":
                 spans.append(char_span(c.subtree))
     v = subject_only if subject_only is not None else heads[0]
