@@ -86,6 +86,11 @@ class EventFilter:
     type: str | None = None  # PLOVER type of a statement in one of the event's documents
     place: str | None = None  # the agreed place or any source's (case-insensitive)
     q: str | None = None  # free text over titles, meeting evidence, quotes, statement evidence
+    outlet: str | None = None  # a source's outlet (``indexing.outlet``: URL host, any case)
+    disputed: bool = False  # only events whose reports disagree
+    report: str | None = None  # ``spun``: a source is a spun copy; ``copy``: a report was copied
+    with_person: str | None = None  # a second person, also at the meeting (an edge of the network)
+    with_country: str | None = None  # a second participant's country
 
 
 def _ci_contains(col: Any, text: str) -> ColumnElement[bool]:
@@ -183,12 +188,23 @@ def _event_terms(store: Store, f: EventFilter) -> list[tuple[str, str]]:
     if f.person:
         name = resolve_person(store, f.person) or f.person.strip()
         terms.append(("person", name.casefold()))
+    if f.with_person:
+        name = resolve_person(store, f.with_person) or f.with_person.strip()
+        terms.append(("person", name.casefold()))
     if f.country:
         terms.append(("country", f.country.strip().upper()))
+    if f.with_country:
+        terms.append(("country", f.with_country.strip().upper()))
     if f.type:
         terms.append(("type", f.type.strip().upper()))
     if f.place:
         terms.append(("place", f.place.strip().lower()))
+    if f.outlet:
+        terms.append(("outlet", f.outlet.strip().lower().removeprefix("www.")))
+    if f.disputed:
+        terms.append(("disputed", "yes"))
+    if f.report:
+        terms.append(("report", f.report.strip().lower()))
     return terms
 
 
@@ -233,6 +249,24 @@ def event_ids(store: Store, f: EventFilter | None = None, *, sort: str = "-date"
         ids += [item["event_id"] for item in page]
         if len(page) < MAX_LIMIT:
             return ids
+
+
+def event_records(store: Store, f: EventFilter | None = None, *, sort: str = "-date",
+                  limit: int = 10_000) -> list[dict[str, Any]]:
+    """The stored record (``Event.to_json``) of the first ``limit`` events matching ``f``, in
+    ``list_events``' order: what a download of a list holds (``export.event_row`` makes its rows)."""
+    ids: list[str] = []
+    while len(ids) < limit:
+        page, _total = list_events(store, f, limit=min(MAX_LIMIT, limit - len(ids)), offset=len(ids), sort=sort)
+        ids += [item["event_id"] for item in page]
+        if len(page) < MAX_LIMIT:
+            break
+    data: dict[str, dict[str, Any]] = {}
+    with store._read("event records") as conn:
+        for start in range(0, len(ids), 1_000):
+            data.update(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data)
+                                     .where(EVENTS.c.event_id.in_(ids[start:start + 1_000]))).all())
+    return [{**data[i], "event_id": i} for i in ids if i in data]
 
 
 def list_events_json(store: Store, f: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
@@ -381,6 +415,14 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
         "date_sources": list(data.get("date_sources", [])), "date_derivation": data.get("date_derivation"),
         "fields": fields, "sources": sources, "quotes_by_speaker": _group_quotes(quotes),
     }
+
+
+def quotes_of(store: Store, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Every quote of these documents, by document and position (an event's copies: their quotes
+    repeat an original's or are spun, so pages show them apart, after the originals')."""
+    with store._read("quotes of documents") as conn:
+        return [_quote(r) for r in conn.execute(select(QUOTES).where(QUOTES.c.doc_id.in_(list(doc_ids)))
+                                                 .order_by(QUOTES.c.doc_id, QUOTES.c.idx)).mappings()]
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -546,6 +588,6 @@ def health(store: Store) -> dict[str, Any]:
 
 
 __all__ = [
-    "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
+    "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "event_records", "quotes_of", "get_document", "get_event", "get_person",
     "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search_quotes", "total_is_floor",
 ]
