@@ -154,7 +154,7 @@ def test_person_page_positions_counterparts_and_timeline(page: Any) -> None:
     assert page.locator("table.positions tbody tr").count() == 2
     shot(page, "person")
     rows.first.get_by_role("link").click()
-    page.wait_for_url("**/?person=Carla+Rossi&with=Aino+Virtanen")
+    page.wait_for_url("**/?person=Carla+Rossi&sort=date&with=Aino+Virtanen")
     assert len(events(page)) == 2
 
 

@@ -72,6 +72,14 @@ def test_facets_count_the_kept_events(store: Store) -> None:
         "southpost.example", 3)
 
 
+def test_facets_of_a_small_set_count_as_the_whole_kind_does(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    filters = [Q.EventFilter(country="ITA"), Q.EventFilter(person="Carla Rossi"), Q.EventFilter(report="copy")]
+    small = [A.facets(store, f) for f in filters]  # counted from the kept events' ranks
+    monkeypatch.setattr(A, "SMALL_SET", 0)
+    whole = [A.facets(store, f, size=9) for f in filters]  # another size: not the remembered value
+    assert whole == [{k: v[:9] for k, v in x.items()} for x in small]
+
+
 def test_timeline_counts_undated_events_apart(store: Store) -> None:
     tl = A.timeline(store, Q.EventFilter())
     assert (tl["unit"], tl["dated"], tl["no_date"]) == ("week", 3, 1)
@@ -160,6 +168,19 @@ def test_downloads_hold_what_the_list_shows(client: TestClient, query: str) -> N
     assert all(list(i) == SCHEMAS["events"].names for i in items)
     for row, item in zip(rows, items, strict=True):
         assert row["date"] == (item["date"] or "") and json.loads(row["participants"]) == item["participants"]
+
+
+def test_month_facet_and_person_page_download(client: TestClient) -> None:
+    html, dom = page(client, "/")
+    months = html.split('data-facet="month"')[1].split("</section>")[0]
+    assert '<a class="facet-link" href="/?from=2024-10-01&amp;to=2024-10-31">2024-10</a> <span class="n">2</span>' in months
+    assert months.index("2024-10") < months.index("2024-09")  # newest first
+    _, dom = page(client, "/people/Dario Neri")
+    shown = [a["href"].rsplit("/", 1)[1] for a in dom.all("a", **{"class": "title"})]
+    href = next(a["href"] for a in dom.all("a") if (a["href"] or "").startswith("/events.csv"))
+    assert href == "/events.csv?person=Dario+Neri&sort=date"
+    rows = list(csv.DictReader(io.StringIO(client.get(href).text)))
+    assert [r["event_id"] for r in rows] == shown and len(shown) == 3 and rows[-1]["date"] == ""  # undated last
 
 
 def test_timeline_chart_bars_filter_by_their_week(client: TestClient) -> None:

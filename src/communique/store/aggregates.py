@@ -35,6 +35,7 @@ from .store import DOCS, EVENTS, PEOPLE, Store
 
 FACET_KINDS: tuple[str, ...] = ("country", "person", "type", "outlet", "place", "disputed", "report")
 FACET_SIZE = 10  # terms shown per facet
+SMALL_SET = 5_000  # a filter keeping at most this many events has its facets counted from its ranks
 NETWORK_EVENTS = 5_000  # the network reads at most this many of the kept events (newest first)
 NETWORK_NODES = 30
 WEEKS_UNDER = 26 * 7  # a dated span shorter than this is charted by week
@@ -70,23 +71,41 @@ def _countries(store: Store, conn: Any) -> dict[str, str]:
 
 def facets(store: Store, f: EventFilter, size: int = FACET_SIZE) -> dict[str, list[dict[str, Any]]]:
     """For each of ``FACET_KINDS``: the ``size`` most frequent terms among the kept events, each
-    ``{"term", "label", "count"}`` (most first, then by term); a person's label is the stored name."""
+    ``{"term", "label", "count"}`` (most first, then by term); a person's label is the stored name.
+
+    Unfiltered, a kind's counts are one pass over its range of event_terms' primary key; a filter
+    keeping at most ``SMALL_SET`` events reads their ranks first and counts their terms through
+    the ``(sort_rank, kind)`` index, instead of walking every term of the kind."""
     def compute() -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
+        counts: dict[str, Counter[str]] = {kind: Counter() for kind in FACET_KINDS}
         with store._read("facets") as conn:
             cond = _kept(store, conn, f)
-            kept = select(EVENTS.c.sort_rank).where(*cond) if cond else None
             names = _names(store, conn)
-            for kind in FACET_KINDS:
-                n = func.count().label("n")
-                q = select(EVENT_TERMS.c.term, n).where(EVENT_TERMS.c.kind == kind)
-                if kept is not None:
-                    q = q.where(EVENT_TERMS.c.sort_rank.in_(kept))
-                rows = conn.execute(q.group_by(EVENT_TERMS.c.term).order_by(n.desc(), EVENT_TERMS.c.term)
-                                    .limit(size)).all()
-                out[kind] = [{"term": t, "label": names.get(t, t) if kind == "person" else t, "count": int(c)}
-                             for t, c in rows]
-        return out
+            n = func.count().label("n")
+            ranks: list[int] | None = None
+            if cond:
+                ranks = list(conn.execute(select(EVENTS.c.sort_rank).where(*cond).limit(SMALL_SET + 1)).scalars())
+            if ranks is not None and len(ranks) <= SMALL_SET:
+                for start in range(0, len(ranks), 1_000):
+                    chunk = ranks[start:start + 1_000]
+                    for kind, term, c in conn.execute(
+                            select(EVENT_TERMS.c.kind, EVENT_TERMS.c.term, n)
+                            .where(EVENT_TERMS.c.sort_rank.in_(chunk))  # no kind: the planner would take the PK
+                            .group_by(EVENT_TERMS.c.kind, EVENT_TERMS.c.term)):
+                        if kind in counts:
+                            counts[kind][term] += int(c)
+                top = {k: sorted(v.items(), key=lambda x: (-x[1], x[0]))[:size] for k, v in counts.items()}
+            else:
+                kept = select(EVENTS.c.sort_rank).where(*cond) if cond else None
+                top = {}
+                for kind in FACET_KINDS:
+                    q = select(EVENT_TERMS.c.term, n).where(EVENT_TERMS.c.kind == kind)
+                    if kept is not None:
+                        q = q.where(EVENT_TERMS.c.sort_rank.in_(kept))
+                    top[kind] = [(t, int(c)) for t, c in conn.execute(
+                        q.group_by(EVENT_TERMS.c.term).order_by(n.desc(), EVENT_TERMS.c.term).limit(size))]
+        return {kind: [{"term": t, "label": names.get(t, t) if kind == "person" else t, "count": c} for t, c in top[kind]]
+                for kind in FACET_KINDS}
 
     result: dict[str, list[dict[str, Any]]] = _memo(store, "facets", f, compute, size)
     return result
@@ -109,7 +128,8 @@ def timeline(store: Store, f: EventFilter) -> dict[str, Any]:
     """Kept events per month (or per ISO week when the dated ones span under 26 weeks), every bin
     from the first to the last (empty ones included), and ``no_date``: how many have no date.
 
-    ``{"unit": "month"|"week", "bins": [{"start", "end", "label", "count"}], "dated", "no_date", "max"}``"""
+    ``{"unit": "month"|"week", "bins": [{"start", "end", "label", "count"}], "dated", "no_date", "max",
+    "months"}``; ``months``: the months with events, newest first (the month facet)."""
     def compute() -> dict[str, Any]:
         with store._read("timeline") as conn:
             cond = _kept(store, conn, f)
@@ -131,8 +151,13 @@ def timeline(store: Store, f: EventFilter) -> dict[str, Any]:
                 bins.append({"start": start.isoformat(), "end": end.isoformat(), "label": label,
                              "count": counts.get(start, 0)})
                 cur = end + timedelta(days=1)
+        per_month: Counter[date] = Counter()
+        for d, c in days.items():
+            per_month[d.replace(day=1)] += c
+        months = [{"start": m.isoformat(), "end": _month(m)[1].isoformat(), "label": m.strftime("%Y-%m"), "count": c}
+                  for m, c in sorted(per_month.items(), reverse=True)]
         return {"unit": unit, "bins": bins, "dated": sum(days.values()), "no_date": no_date,
-                "max": max((b["count"] for b in bins), default=0)}
+                "max": max((b["count"] for b in bins), default=0), "months": months}
 
     result: dict[str, Any] = _memo(store, "timeline", f, compute)
     return result

@@ -343,7 +343,7 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
             raise _not_found(f"person {name!r}")
         if found.name != name:
             return RedirectResponse(_href("people", "name", found.name), status_code=302)
-        flt = event_filters(person=found.name)
+        flt = event_filters(person=found.name, sort="date")  # the meetings as the page lists them
         tl = A.timeline(store, flt.f)
         chart = charts.bars(tl["bins"], lambda b: flt.href("/", from_=b["start"], to=b["end"]),
                             f"Meetings of {found.name} per {tl['unit']}")
