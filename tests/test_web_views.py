@@ -66,6 +66,7 @@ def test_facets_count_the_kept_events(store: Store) -> None:
     assert [(t["term"], t["count"]) for t in f["report"]] == [("copy", 1), ("spun", 1)]
     assert [(t["term"], t["count"]) for t in f["disputed"]] == [("yes", 1)]
     assert [t["term"] for t in f["type"]] == ["ACCUSE", "AGREE", "DEMAND"]
+    assert [(t["term"], t["label"]) for t in f["place"]] == [("geneva", "Geneva"), ("rome", "Rome"), ("turin", "Turin")]
     narrowed = A.facets(store, Q.EventFilter(country="ITA"))
     assert [(t["term"], t["count"]) for t in narrowed["outlet"]] == [("southpost.example", 2)]  # Turin's has none
     assert [(t["term"], t["count"]) for t in A.facets(store, Q.EventFilter(outlet="www.SouthPost.example"))["outlet"]][0] == (

@@ -104,11 +104,19 @@ def facets(store: Store, f: EventFilter, size: int = FACET_SIZE) -> dict[str, li
                         q = q.where(EVENT_TERMS.c.sort_rank.in_(kept))
                     top[kind] = [(t, int(c)) for t, c in conn.execute(
                         q.group_by(EVENT_TERMS.c.term).order_by(n.desc(), EVENT_TERMS.c.term).limit(size))]
-        return {kind: [{"term": t, "label": names.get(t, t) if kind == "person" else t, "count": c} for t, c in top[kind]]
+            places = {t: _place_label(conn, t) for t, _ in top["place"]}
+        labels = {"person": names, "place": places}
+        return {kind: [{"term": t, "label": labels.get(kind, {}).get(t, t), "count": c} for t, c in top[kind]]
                 for kind in FACET_KINDS}
 
     result: dict[str, list[dict[str, Any]]] = _memo(store, "facets", f, compute, size)
     return result
+
+
+def _place_label(conn: Any, term: str) -> str:
+    """A place as an event spells it (event_terms keep places lower-cased)."""
+    found = conn.execute(select(EVENTS.c.location).where(func.lower(EVENTS.c.location) == term).limit(1)).scalar()
+    return str(found) if found else term
 
 
 # --- 2. timeline ---------------------------------------------------------------------------------
