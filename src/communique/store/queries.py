@@ -254,19 +254,25 @@ def event_ids(store: Store, f: EventFilter | None = None, *, sort: str = "-date"
 def event_records(store: Store, f: EventFilter | None = None, *, sort: str = "-date",
                   limit: int = 10_000) -> list[dict[str, Any]]:
     """The stored record (``Event.to_json``) of the first ``limit`` events matching ``f``, in
-    ``list_events``' order: what a download of a list holds (``export.event_row`` makes its rows)."""
-    ids: list[str] = []
-    while len(ids) < limit:
-        page, _total = list_events(store, f, limit=min(MAX_LIMIT, limit - len(ids)), offset=len(ids), sort=sort)
-        ids += [item["event_id"] for item in page]
-        if len(page) < MAX_LIMIT:
-            break
-    data: dict[str, dict[str, Any]] = {}
+    ``list_events``' order (one query): what a download of a list holds (``export.event_row``
+    makes its rows)."""
+    f = f or EventFilter()
     with store._read("event records") as conn:
-        for start in range(0, len(ids), 1_000):
-            data.update(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data)
-                                     .where(EVENTS.c.event_id.in_(ids[start:start + 1_000]))).all())
-    return [{**data[i], "event_id": i} for i in ids if i in data]
+        cond = _event_conditions(store, conn, f, _event_terms(store, f))
+        rows = conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).where(*cond)
+                            .order_by(*_event_order(store, sort)).limit(max(0, limit))).all()
+    return [{**data, "event_id": eid} for eid, data in rows]
+
+
+def _event_order(store: Store, sort: str) -> list[Any]:
+    """ORDER BY of ``sort`` (``EVENT_SORTS``): undated last either way, ties by id."""
+    undated = EVENTS.c.date.is_(None)
+    orders: list[Any] = {
+        "date": [undated, EVENTS.c.date.asc(), EVENTS.c.event_id],
+        "sources": [EVENTS.c.n_sources.asc(), *_date_desc(store)],
+        "-sources": [EVENTS.c.n_sources.desc(), *_date_desc(store)],
+    }.get(sort, _date_desc(store))
+    return orders
 
 
 def list_events_json(store: Store, f: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
@@ -302,12 +308,7 @@ def _event_page(store: Store, f: EventFilter, limit: int, offset: int, sort: str
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
             return list(rows), total
         cond = _event_conditions(store, conn, f, terms)
-        undated = EVENTS.c.date.is_(None)
-        orders: list[Any] = {
-            "date": [undated, EVENTS.c.date.asc(), EVENTS.c.event_id],
-            "sources": [EVENTS.c.n_sources.asc(), *_date_desc(store)],
-            "-sources": [EVENTS.c.n_sources.desc(), *_date_desc(store)],
-        }.get(sort, _date_desc(store))
+        orders = _event_order(store, sort)
         counted = select(EVENTS.c.event_id).where(*cond).limit(TOTAL_CAP) if q else select(EVENTS.c.event_id).where(*cond)
         total = _count(store, conn, ("events", f, TOTAL_CAP if q else None), select(func.count()).select_from(counted.subquery()))
         rows = conn.execute(select(*cols).where(*cond).order_by(*orders).limit(limit).offset(offset)).all()

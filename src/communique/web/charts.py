@@ -26,7 +26,7 @@ def _a(href: str, label: str, inner: str, cls: str) -> str:
 
 
 def bars(bins: Sequence[dict[str, Any]], href: Callable[[dict[str, Any]], str], title: str,
-         width: int = 720, height: int = 140) -> Markup:
+         width: int = 960, height: int = 130) -> Markup:
     """A bar per bin (``{"label", "count", ...}``), each a link to ``href(bin)``; empty bins drawn as
     a thin line (nothing to click)."""
     if not bins:
