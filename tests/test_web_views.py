@@ -266,3 +266,22 @@ def test_country_page_is_the_list_of_its_events(client: TestClient) -> None:
     html, dom = page(client, "/countries/che")
     assert "<h1>Meetings of CHE</h1>" in html and len(listed(dom)) == 2
     assert all((a["href"] or "").startswith("/countries/CHE?") for a in dom.all("a", **{"class": "bar"}))
+    ita = next(a["href"] for a in dom.all("a", **{"class": "facet-link"}) if (a["href"] or "").endswith("with_country=ITA"))
+    _, got = page(client, ita or "")
+    assert len(listed(got)) == 1  # Keller (CHE) met Neri (ITA) in Turin
+
+
+def test_search_page_downloads_hold_each_group_as_shown(client: TestClient) -> None:
+    html, dom = page(client, "/search?q=Carla+Rossi")
+    events = [a["href"].rsplit("/", 1)[1] for a in dom.all("a", **{"class": "title"}) if (a["href"] or "").startswith("/events/")]
+    quotes = [(a["href"] or "").split("#q-") for a in dom.all("a") if a.get("data-quote")]
+    docs = [(a["href"] or "").rsplit("/", 1)[1] for a in dom.all("a", **{"class": "title"}) if (a["href"] or "").startswith("/documents/")]
+    assert events and quotes and docs
+    got = list(csv.DictReader(io.StringIO(client.get("/search/events.csv?q=Carla+Rossi").text)))
+    assert [r["event_id"] for r in got] == events and list(got[0]) == SCHEMAS["events"].names
+    got_q = client.get("/search/quotes.json?q=Carla+Rossi").json()
+    assert [[f"/documents/{q['doc_id']}", str(q["idx"])] for q in got_q] == quotes
+    assert all(list(q) == SCHEMAS["quotes"].names for q in got_q)
+    got_d = list(csv.DictReader(io.StringIO(client.get("/search/documents.csv?q=Carla+Rossi").text)))
+    assert [r["doc_id"] for r in got_d] == docs and list(got_d[0]) == SCHEMAS["documents"].names
+    assert client.get("/search/people.csv?q=x").status_code == 404

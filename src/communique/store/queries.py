@@ -264,6 +264,13 @@ def event_records(store: Store, f: EventFilter | None = None, *, sort: str = "-d
     return [{**data, "event_id": eid} for eid, data in rows]
 
 
+def events_by_id(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The stored records of these events, in this order (ids no longer stored are left out)."""
+    with store._read("events by id") as conn:
+        data = dict(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).where(EVENTS.c.event_id.in_(list(ids)))).all())
+    return [{**data[i], "event_id": i} for i in ids if i in data]
+
+
 def _event_order(store: Store, sort: str) -> list[Any]:
     """ORDER BY of ``sort`` (``EVENT_SORTS``): undated last either way, ties by id."""
     undated = EVENTS.c.date.is_(None)
@@ -589,6 +596,6 @@ def health(store: Store) -> dict[str, Any]:
 
 
 __all__ = [
-    "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "event_records", "quotes_of", "get_document", "get_event", "get_person",
+    "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "event_records", "events_by_id", "quotes_of", "get_document", "get_event", "get_person",
     "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search_quotes", "total_is_floor",
 ]

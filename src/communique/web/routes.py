@@ -375,6 +375,25 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
         return render(request, "outlet.html", o=found, pages=pages,
                       events_href=event_filters(outlet=found["outlet"]).href("/"))
 
+    @get("/search/{what}.{fmt}")
+    def search_download(request: Request, what: str, fmt: str, q: str = "") -> Response:
+        """One group of the search page (events, quotes or documents) as the export's table."""
+        if what not in ("events", "quotes", "documents") or fmt not in ("csv", "json"):
+            raise _not_found(f"download {what}.{fmt} (events, quotes or documents; csv or json)")
+        store = _store(request)
+        r = search_store(store, q)
+        rows: list[dict[str, Any]] = []
+        if what == "events":
+            rows = [X.event_row(e) for e in Q.events_by_id(store, [e["event_id"] for e in r["events"]])]
+        else:
+            wanted = [(x["doc_id"], x.get("idx")) for x in r[what]]
+            docs = {d: store.get_document(d) for d in dict.fromkeys(d for d, _ in wanted)}
+            by_key = {(d, row.get("idx") if what == "quotes" else None): row for d, doc in docs.items() if doc is not None
+                      for row in X.document_rows(doc, what)}
+            rows = [by_key[(d, i if what == "quotes" else None)] for d, i in wanted
+                    if (d, i if what == "quotes" else None) in by_key]
+        return _download(rows, what, fmt, f"search-{what}")
+
     @get("/search")
     def search(request: Request, q: str = "") -> Response:
         r = search_store(_store(request), q)
