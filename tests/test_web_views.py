@@ -285,3 +285,19 @@ def test_search_page_downloads_hold_each_group_as_shown(client: TestClient) -> N
     got_d = list(csv.DictReader(io.StringIO(client.get("/search/documents.csv?q=Carla+Rossi").text)))
     assert [r["doc_id"] for r in got_d] == docs and list(got_d[0]) == SCHEMAS["documents"].names
     assert client.get("/search/people.csv?q=x").status_code == 404
+
+
+def test_person_statements_download_and_chart_pages_download_their_events(client: TestClient) -> None:
+    html, dom = page(client, "/people/Carla Rossi")
+    shown = [(a["href"] or "").split("#s-") for a in dom.all("a") if "#s-" in (a["href"] or "")]
+    rows = list(csv.DictReader(io.StringIO(client.get("/people/Carla%20Rossi/statements.csv").text)))
+    assert [[f"/documents/{r['doc_id']}", r["idx"]] for r in rows] == shown and len(rows) == 2
+    assert list(rows[0]) == SCHEMAS["statements"].names
+    assert [r["type"] for r in client.get("/people/Carla%20Rossi/statements.json").json()] == ["DEMAND", "ACCUSE"]
+    for path in ("/network?country=ITA", "/map?country=ITA"):
+        _, dom = page(client, path)
+        href = next(a["href"] for a in dom.all("a") if (a["href"] or "").startswith("/events.csv"))
+        assert href == "/events.csv?country=ITA"
+    copied = client.get("/people/Aino%20Virtanen/statements.json").json()  # a copy's statements, as the page lists them
+    assert [(s["doc_id"], s["type"], s["copy_of"], s["spun"]) for s in copied] == [
+        ("n1", "AGREE", None, False), ("n6", "AGREE", "n1", True), ("n4", "ACCUSE", None, False)]

@@ -331,6 +331,19 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
         people = [{**c.to_json(), "href": href(c.name)} for c in exc.candidates]
         return render(request, "choose.html", status=300, query=exc.query, people=people)
 
+    @get("/people/{name}/statements.{fmt}")
+    def person_statements(request: Request, name: str, fmt: str) -> Response:
+        """A person's positions as the page lists them, as the export's statements table."""
+        store = _store(request)
+        found = resolve_person(store, name) if fmt in ("csv", "json") else None
+        if found is None:
+            raise _not_found(f"statements of {name!r} as {fmt!r} (csv or json)")
+        wanted = [(s["doc_id"], s["idx"]) for s in A.positions(store, found.name)]
+        docs = {d: store.get_document(d) for d in dict.fromkeys(d for d, _ in wanted)}
+        by_key = {(d, row["idx"]): row for d, doc in docs.items() if doc is not None
+                  for row in X.document_rows(doc, "statements", with_copies=True)}  # the page shows copies' too
+        return _download([by_key[k] for k in wanted if k in by_key], "statements", fmt, "statements")
+
     @get("/people/{name:path}")
     def person(request: Request, name: str) -> Response:
         """A person by any name the resolver knows: the canonical page, a redirect to it, or a choice."""
@@ -389,7 +402,7 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
             wanted = [(x["doc_id"], x.get("idx")) for x in r[what]]
             docs = {d: store.get_document(d) for d in dict.fromkeys(d for d, _ in wanted)}
             by_key = {(d, row.get("idx") if what == "quotes" else None): row for d, doc in docs.items() if doc is not None
-                      for row in X.document_rows(doc, what)}
+                      for row in X.document_rows(doc, what, with_copies=True)}  # as listed, copies included
             rows = [by_key[(d, i if what == "quotes" else None)] for d, i in wanted
                     if (d, i if what == "quotes" else None) in by_key]
         return _download(rows, what, fmt, f"search-{what}")
