@@ -270,8 +270,9 @@ def web_router(templates: Jinja2Templates, inline_reads: bool = False) -> APIRou
             found = A.places(store, flt.f, geonames_place)
         except AmbiguousPerson as exc:
             return choose(request, exc, lambda name: flt.href("/map", person=name))
-        svg = charts.world_map(request.app.state.world_outline, found["points"], lambda pt: flt.href("/", place=pt["place"]),
-                               "Meeting places (dot area = events)")
+        svg = store.memo(("map svg", flt.query), lambda: charts.world_map(
+            request.app.state.world_outline, found["points"], lambda pt: flt.href("/", place=pt["place"]),
+            "Meeting places (dot area = events)"))
         return render(request, "map.html", found=found, svg=svg, flt=flt)
 
     def moved(request: Request, event_id: str, suffix: str = "") -> Response:
