@@ -20,6 +20,9 @@ where a prefix query first merges all their postings.
 2. documents   ``list_documents``, ``get_document`` (raw and clean text, annotations, raw offsets)
 3. people      ``list_people``, ``get_person`` (meetings timeline, quotes), ``resolve_person``
 4. quotes      ``search_quotes``;  5. ``health`` (the grouped search over all of them: ``store.search``)
+
+Counts over the events a filter keeps (facets, timeline, network, places, positions, outlets)
+are in ``store.aggregates``; ``event_records`` gives a list's events as stored, for downloads.
 """
 
 from __future__ import annotations
