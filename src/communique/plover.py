@@ -66,14 +66,29 @@ def _geonames() -> Any:
 
 
 @cache
+def _geonames_countries() -> dict[str, Any]:
+    """GeoNames countries by ISO-2 (``get_countries`` reads its JSON file again at each call)."""
+    return dict(_geonames().get_countries())
+
+
+@cache
+def _cities_by_name() -> dict[str, list[Any]]:
+    """GeoNames cities by exact name (``get_cities_by_name`` scans every city for each new name:
+    about 10 ms a name, seconds for the places of a map)."""
+    out: dict[str, list[Any]] = {}
+    for c in _geonames().get_cities().values():
+        out.setdefault(c["name"], []).append(c)
+    return out
+
+
+@cache
 def geonames_place(name: str) -> dict[str, Any] | None:
     """The manual's location object for a city name: the most populous GeoNames city of that name."""
-    gc = _geonames()
-    found: list[Any] = [c for hit in gc.get_cities_by_name(name) for c in hit.values()]
+    found: list[Any] = _cities_by_name().get(name, [])
     if not found:
         return None
     c = max(found, key=lambda c: c.get("population", 0))
-    country = gc.get_countries().get(c["countrycode"], {})
+    country = _geonames_countries().get(c["countrycode"], {})
     return {"extracted_place": name, "resolved_place": c["name"], "geonameid": int(c["geonameid"]),
             "lat": float(c["latitude"]), "lon": float(c["longitude"]), "city": c["name"], "district": None,
             "province": None, "country": country.get("name"), "country_code": country.get("iso3"), "feature_class": "P",

@@ -9,7 +9,10 @@
 2. ``event_terms``: what each event can be filtered by, keyed by its sort_rank: ``person``
    (casefolded names of participants and attendees of its own source meetings), ``country``
    (participants' ISO-3 as the documents give it, else ``people``), ``type`` (statement types
-   in its sources), ``place`` (lower-cased agreed place and source meetings' places);
+   in its sources), ``place`` (lower-cased agreed place and source meetings' places), ``outlet``
+   (``outlet``: the domain of each source's URL, else its source, where known), ``disputed``
+   (term ``yes`` when the reports disagree) and ``report`` (``spun`` when a source is a spun copy,
+   ``copy`` when a report was copied);
 3. the search text (titles, quotes, statement and meeting evidence of the sources, the
    participants; casefolded): on SQLite the FTS5 table ``event_text`` (rowid = sort_rank), on
    PostgreSQL ``events.search_text`` (a ``to_tsvector`` expression GIN index);
@@ -34,6 +37,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, or_, select, text, update
 
@@ -76,6 +80,18 @@ def like_pattern(q: str) -> str:
     """``%q%`` with ``\\``, ``%`` and ``_`` taken literally (use with ``ESCAPE '\\'``)."""
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def outlet(url: str | None, source: str | None = None) -> str | None:
+    """Who published a document: the host of its URL (``www.`` dropped, lower case), else the host
+    of its source when that is a URL; None where neither says (a local file)."""
+    for value in (url, source):
+        if value and "://" in value:
+            host = urlsplit(value.strip()).hostname or ""
+            host = host.removeprefix("www.")
+            if host:
+                return host[:255]
+    return None
 
 
 def _day(value: Any) -> date | None:
@@ -203,6 +219,8 @@ def index_events(conn: Connection, *, summaries: bool = True, only: Collection[s
                 .join(PEOPLE, PEOPLE.c.id == DOC_PEOPLE.c.person_id).where(DOC_PEOPLE.c.doc_id.in_(docs))):
             if dc or pc:
                 countries.setdefault((d, name), str(dc or pc).upper())
+        doc_rows = {d: (outlet(u, s), bool(sp)) for d, u, s, sp in conn.execute(
+            select(DOCS.c.doc_id, DOCS.c.url, DOCS.c.source, DOCS.c.spun).where(DOCS.c.doc_id.in_(docs)))}
         types = _grouped(conn.execute(select(STATEMENTS.c.doc_id, STATEMENTS.c.type)
                                       .where(STATEMENTS.c.doc_id.in_(docs))))
         texts: dict[str, list[str]] = {}
@@ -237,7 +255,16 @@ def index_events(conn: Connection, *, summaries: bool = True, only: Collection[s
                         keys["country", country] = None
                 for name in m[3] or []:
                     keys["person", name.casefold()] = None
+            if ev.get("conflicts"):
+                keys["disputed", "yes"] = None
+            if int(ev.get("copies", 0)):
+                keys["report", "copy"] = None
             for d in doc_ids:
+                where, spun = doc_rows.get(d, (None, False))
+                if where:
+                    keys["outlet", where] = None
+                if spun:
+                    keys["report", "spun"] = None
                 body.extend(texts.get(d, []))
                 for _, kind in types.get(d, []):
                     keys["type", str(kind).upper()] = None

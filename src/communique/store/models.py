@@ -199,7 +199,8 @@ class EventTerm(Base):
 
     kinds: ``person`` (casefolded name of a participant or attendee of a source meeting),
     ``country`` (upper-case ISO-3 of a participant), ``type`` (PLOVER type of a statement in a
-    source), ``place`` (lower-cased agreed place or a source meeting's place). ``sort_rank`` is
+    source), ``place`` (lower-cased agreed place or a source meeting's place), ``outlet`` (a
+    source's outlet, ``indexing.outlet``), ``disputed`` (``yes``), ``report`` (``spun``, ``copy``). ``sort_rank`` is
     the event's, so one filter's page and count are a range of the primary key.
     """
 
@@ -220,6 +221,7 @@ class EventSource(Base):
 
 
 Index("ix_event_sources_doc_id", EventSource.doc_id)
+Index("ix_event_terms_sort_rank_kind", EventTerm.sort_rank, EventTerm.kind)  # facets of a small filtered set
 
 
 class EventRedirect(Base):

@@ -20,6 +20,9 @@ where a prefix query first merges all their postings.
 2. documents   ``list_documents``, ``get_document`` (raw and clean text, annotations, raw offsets)
 3. people      ``list_people``, ``get_person`` (meetings timeline, quotes), ``resolve_person``
 4. quotes      ``search_quotes``;  5. ``health`` (the grouped search over all of them: ``store.search``)
+
+Counts over the events a filter keeps (facets, timeline, network, places, positions, outlets)
+are in ``store.aggregates``; ``event_records`` gives a list's events as stored, for downloads.
 """
 
 from __future__ import annotations
@@ -86,6 +89,11 @@ class EventFilter:
     type: str | None = None  # PLOVER type of a statement in one of the event's documents
     place: str | None = None  # the agreed place or any source's (case-insensitive)
     q: str | None = None  # free text over titles, meeting evidence, quotes, statement evidence
+    outlet: str | None = None  # a source's outlet (``indexing.outlet``: URL host, any case)
+    disputed: bool = False  # only events whose reports disagree
+    report: str | None = None  # ``spun``: a source is a spun copy; ``copy``: a report was copied
+    with_person: str | None = None  # a second person, also at the meeting (an edge of the network)
+    with_country: str | None = None  # a second participant's country
 
 
 def _ci_contains(col: Any, text: str) -> ColumnElement[bool]:
@@ -183,12 +191,23 @@ def _event_terms(store: Store, f: EventFilter) -> list[tuple[str, str]]:
     if f.person:
         name = resolve_person(store, f.person) or f.person.strip()
         terms.append(("person", name.casefold()))
+    if f.with_person:
+        name = resolve_person(store, f.with_person) or f.with_person.strip()
+        terms.append(("person", name.casefold()))
     if f.country:
         terms.append(("country", f.country.strip().upper()))
+    if f.with_country:
+        terms.append(("country", f.with_country.strip().upper()))
     if f.type:
         terms.append(("type", f.type.strip().upper()))
     if f.place:
         terms.append(("place", f.place.strip().lower()))
+    if f.outlet:
+        terms.append(("outlet", f.outlet.strip().lower().removeprefix("www.")))
+    if f.disputed:
+        terms.append(("disputed", "yes"))
+    if f.report:
+        terms.append(("report", f.report.strip().lower()))
     return terms
 
 
@@ -235,6 +254,37 @@ def event_ids(store: Store, f: EventFilter | None = None, *, sort: str = "-date"
             return ids
 
 
+def event_records(store: Store, f: EventFilter | None = None, *, sort: str = "-date",
+                  limit: int = 10_000) -> list[dict[str, Any]]:
+    """The stored record (``Event.to_json``) of the first ``limit`` events matching ``f``, in
+    ``list_events``' order (one query): what a download of a list holds (``export.event_row``
+    makes its rows)."""
+    f = f or EventFilter()
+    with store._read("event records") as conn:
+        cond = _event_conditions(store, conn, f, _event_terms(store, f))
+        rows = conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).where(*cond)
+                            .order_by(*_event_order(store, sort)).limit(max(0, limit))).all()
+    return [{**data, "event_id": eid} for eid, data in rows]
+
+
+def events_by_id(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The stored records of these events, in this order (ids no longer stored are left out)."""
+    with store._read("events by id") as conn:
+        data = dict(conn.execute(select(EVENTS.c.event_id, EVENTS.c.data).where(EVENTS.c.event_id.in_(list(ids)))).all())
+    return [{**data[i], "event_id": i} for i in ids if i in data]
+
+
+def _event_order(store: Store, sort: str) -> list[Any]:
+    """ORDER BY of ``sort`` (``EVENT_SORTS``): undated last either way, ties by id."""
+    undated = EVENTS.c.date.is_(None)
+    orders: list[Any] = {
+        "date": [undated, EVENTS.c.date.asc(), EVENTS.c.event_id],
+        "sources": [EVENTS.c.n_sources.asc(), *_date_desc(store)],
+        "-sources": [EVENTS.c.n_sources.desc(), *_date_desc(store)],
+    }.get(sort, _date_desc(store))
+    return orders
+
+
 def list_events_json(store: Store, f: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
                      sort: str = "-date") -> tuple[list[str], int]:
     """``list_events`` with each summary as the JSON text the store keeps (plus its source count),
@@ -268,12 +318,7 @@ def _event_page(store: Store, f: EventFilter, limit: int, offset: int, sort: str
             rows = conn.execute(select(*cols).where(EVENTS.c.sort_rank.in_(page)).order_by(EVENTS.c.sort_rank)).all()
             return list(rows), total
         cond = _event_conditions(store, conn, f, terms)
-        undated = EVENTS.c.date.is_(None)
-        orders: list[Any] = {
-            "date": [undated, EVENTS.c.date.asc(), EVENTS.c.event_id],
-            "sources": [EVENTS.c.n_sources.asc(), *_date_desc(store)],
-            "-sources": [EVENTS.c.n_sources.desc(), *_date_desc(store)],
-        }.get(sort, _date_desc(store))
+        orders = _event_order(store, sort)
         counted = select(EVENTS.c.event_id).where(*cond).limit(TOTAL_CAP) if q else select(EVENTS.c.event_id).where(*cond)
         total = _count(store, conn, ("events", f, TOTAL_CAP if q else None), select(func.count()).select_from(counted.subquery()))
         rows = conn.execute(select(*cols).where(*cond).order_by(*orders).limit(limit).offset(offset)).all()
@@ -381,6 +426,14 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
         "date_sources": list(data.get("date_sources", [])), "date_derivation": data.get("date_derivation"),
         "fields": fields, "sources": sources, "quotes_by_speaker": _group_quotes(quotes),
     }
+
+
+def quotes_of(store: Store, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Every quote of these documents, by document and position (an event's copies: their quotes
+    repeat an original's or are spun, so pages show them apart, after the originals')."""
+    with store._read("quotes of documents") as conn:
+        return [_quote(r) for r in conn.execute(select(QUOTES).where(QUOTES.c.doc_id.in_(list(doc_ids)))
+                                                 .order_by(QUOTES.c.doc_id, QUOTES.c.idx)).mappings()]
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -546,6 +599,6 @@ def health(store: Store) -> dict[str, Any]:
 
 
 __all__ = [
-    "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "get_document", "get_event", "get_person",
+    "EVENT_SORTS", "MAX_LIMIT", "PERSON_LIMIT", "TOTAL_CAP", "EventFilter", "document_json", "event_records", "events_by_id", "quotes_of", "get_document", "get_event", "get_person",
     "health", "list_documents", "list_events", "list_events_json", "list_people", "resolve_person", "search_quotes", "total_is_floor",
 ]
