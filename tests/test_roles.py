@@ -225,3 +225,13 @@ def test_an_ambassador_s_country_written_after_the_name(extractor: Extractor) ->
         "The President and the French Ambassador discussed energy links.\n"))
     (p,) = [p for p in a.people if p.name == "Claire Fontanel"]
     assert p.country == "FRA" and "the French Ambassador" in {m.text for m in p.mentions}
+
+
+def test_a_transcript_s_label_line_names_the_speaker_of_the_quote_below_it(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit from Guatemala\n\nPresident Ana Quiroa met Prime Minister Dean Barrow in Belmopan today.\n\n"
+        "Jolene Ramirez, Reporting\n\n"
+        "Dean Barrow, Prime Minister of Belize\n\n"
+        "\u201cWe spoke of the border and of trade, and of the premier regional organisation of our hemisphere.\u201d\n"))
+    assert [q.speaker for q in a.quotes] == ["Dean Barrow"]  # "the premier regional ..." is no title inside his words
+    assert "Jolene Ramirez" not in {p.name for p in a.people}  # a transcript's byline

@@ -112,7 +112,7 @@ def measure_size(n: int, add: int = 0, seed: int = 0) -> SizeRun:
             words=sum(len(t.split()) for t in texts), run_s=run_s, spacy_s=_bare_spacy(texts, opts),
             first_s=clock.marks.get("first document stored"), peak_mb=peak, growth_mb=mem.growth,
             stages=dict(sorted(clock.seconds.items(), key=lambda kv: -kv[1])), links=links,
-            events=len(report.events), failures=len(report.failures),
+            events=report.events_in_store, failures=len(report.failures),
         )
         if add:
             extra = build_run_corpus(add, work / "add", seed=seed + 1, prefix="add-")

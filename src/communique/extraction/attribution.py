@@ -191,6 +191,8 @@ def attribute(
                 pass  # goes on with a joint or unnamed speaker's words in the same paragraph: still no one person
             elif prev is not None and prev.speaker and _near(text, prev.span, q):
                 speaker, conf = prev.speaker, 0.7
+            elif (label := _label_line_speaker(text, q.open_mark, outside)) is not None:
+                speaker, conf = label, 0.75  # a transcript's label line: "Dean Barrow, Prime Minister of Belize" then the words
             else:
                 key, spoke = tops.at(q.start)
                 topic = key or tops.before(q.start)
@@ -202,6 +204,30 @@ def attribute(
         out.append(a)
         prev = a
     return out
+
+
+_LABEL_REST = re.compile(r"\s*(?:,\s*[^\n]{0,70})?$")
+_NOT_A_SPEAKER_LABEL = re.compile(r",\s*(?:reporting|reporter|correspondent|producer|camera|editor)\b", re.I)
+
+
+def _label_line_speaker(text: str, open_mark: int, outside: MentionList) -> str | None:
+    """The person a broadcast transcript names on the line just above a quote that opens its line
+    ("Dean Barrow, Prime Minister of Belize" / "“We naturally spoke ...”"), or None."""
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    if open_mark < 0 or text[line_start:open_mark].strip() or line_start < 2:
+        return None
+    prev_end = line_start - 1
+    while prev_end > 0 and text[prev_end - 1] in " \t\r\n":  # (over a blank line between paragraphs)
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    line = text[prev_start:prev_end]
+    if not line.strip() or len(line) > 90 or line.rstrip()[-1:] in ".!?:”\"’'" or _NOT_A_SPEAKER_LABEL.search(line):
+        return None
+    first = len(line) - len(line.lstrip())
+    named = [m for m in outside.starting(prev_start + first, prev_start + first + 1) if m.kind == "name"]
+    if not named or not _LABEL_REST.match(text, named[0].end, prev_end):
+        return None
+    return named[0].key
 
 
 # “...,” their statement read / the readout said / Sisi's statement added: the words of a document

@@ -149,6 +149,7 @@ def find_people(
     idx = PeopleIndex(home=home)
     taken = bytearray(len(text) + 1)
     roles: list[Mention] = []
+    pos_at = _pos_by_start(doc)
     for m in _ROLE_RE.finditer(text):
         s, e = m.start(), m.end()
         cue = kb.parse_role(m.group(0))
@@ -167,6 +168,9 @@ def find_people(
         # a lowercase bare role ("president") counts only with an article or adjective before it
         if m.group("role")[0].islower() and not (m.group("adj") or text[s:role_start].strip()):
             continue
+        if m.group("role") in ("premier", "leader", "head", "chief") and (word_after := _NEXT_WORD.match(text, e)) \
+                and pos_at.get(word_after.start(1)) in ("ADJ", "NOUN"):
+            continue  # "the premier regional organisation", "the leading ...": an adjective, not a title
         roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org))
     for m in _HEAD_OF_DIPLOMACY.finditer(text):  # "the head of Russian diplomacy": its foreign minister
         code = kb.country_code(m.group("adj"))
@@ -174,7 +178,6 @@ def find_people(
             roles.append(Mention(m.start(), m.end(), m.group(0), "role", office="foreign_minister", office_country=code))
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
-    pos_at = _pos_by_start(doc)
     givens = idx.givens = _given_names(text, kb, is_place, pos_at)
     runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(text)]
     memo: dict[str, list[Any]] = {}
@@ -832,6 +835,7 @@ def _people_by_context(
         taken[s:e] = b"\x01" * (e - s)
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)(?:\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})")
 _OF_THE = re.compile(r"\b(?:of|for|to|the)\s+$")
 _TITLED_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Director|Advis[eo]r|Secretary|Chairman|Chairperson|President|"
@@ -899,6 +903,7 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
 
 # a line with such words is a credit, contact or byline line, whatever its verbs
 _CREDIT_LINE = re.compile(r"\b(?:tel|phone|fax|e-?mail|inquiries|enquiries|contact|translator|editor)\b\.?|@|\+\d|^\s*by\b"
+                          r"|,\s*reporting\s*$"  # a broadcast transcript's byline: "Jane Doe, Reporting"
                           r"|\bcredits?\s*:|\b(?:posted|written|published|reported|compiled|edited|photo(?:graph)?s?|pictures?|"
                           r"images?)\b[^\n]{0,60}\bby\s*$", re.I | re.M)
 
