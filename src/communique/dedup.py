@@ -510,27 +510,36 @@ class DedupIndex:
         return None
 
     def _affected(self, new: Sequence[str]) -> set[str]:
-        """Indexed documents whose best original may be one of the ``new`` ones: those sharing
-        an exact-copy group, an LSH bucket or (suspect ones) a people-pair block with a new
-        document ranked better. Each group is read once, from the best new rank on."""
-        firsts: dict[int, tuple[list[Entry], tuple[bool, str, int], bool]] = {}
+        """Indexed documents whose best original may be one of the ``new`` ones, ranked after it:
+        those sharing an exact-copy group or a tight LSH bucket with it (each group read once, from
+        the best new rank on); in a loose bucket, those that also share a person and may share a
+        date (what a reprint needs); in a people-pair block, suspect ones that may share a date
+        (what a spun copy needs). The same links as re-linking every member, for less."""
+        firsts: dict[int, tuple[list[Entry], tuple[bool, str, int]]] = {}
 
-        def note(group: list[Entry], rank: tuple[bool, str, int], suspect_only: bool) -> None:
+        def note(group: list[Entry], rank: tuple[bool, str, int]) -> None:
             seen = firsts.get(id(group))
             if seen is None or rank < seen[1]:
-                firsts[id(group)] = (group, rank, suspect_only)
+                firsts[id(group)] = (group, rank)
 
+        out: set[str] = set()
         for doc_id in new:
             s = self.sigs[doc_id]
             rank = _rank(s)
-            note(self.by_hash[s["hash"]], rank, False)
-            for bucket in self.buckets.buckets(self.minhashes[doc_id]) + self.loose.buckets(self.minhashes[doc_id]):
-                note(bucket, rank, False)
-            for block in self._blocks(s):
-                note(block, rank, True)
-        out: set[str] = set()
-        for group, rank, suspect_only in firsts.values():
-            out.update(d for r, d in _after(group, rank) if not suspect_only or r[0])
+            note(self.by_hash[s["hash"]], rank)
+            for bucket in self.buckets.buckets(self.minhashes[doc_id]):
+                note(bucket, rank)
+            dates, people = set(s["dates"]), set(s["people"])
+
+            def may_date(d: str, dates: set[str] = dates) -> bool:
+                return not dates or not self.sigs[d]["dates"] or bool(dates & set(self.sigs[d]["dates"]))
+
+            for bucket in self.loose.buckets(self.minhashes[doc_id]):  # a reprint shares people and a date
+                out.update(d for _r, d in _after(bucket, rank) if people & set(self.sigs[d]["people"]) and may_date(d))
+            for block in self._blocks(s):  # a spun copy's original shares a date with it, or one has none
+                out.update(d for r, d in _after(block, rank) if r[0] and may_date(d))
+        for group, rank in firsts.values():
+            out.update(d for _r, d in _after(group, rank))
         return out
 
     def link(self, results: Sequence[DocumentResult]) -> list[Link]:
