@@ -289,4 +289,3 @@ def test_a_better_ranked_candidate_below_the_threshold_is_passed_over() -> None:
     assert [d for _, d in index.buckets.by_rank(index.minhashes["late"])] == ["early", "mid", "late"]
     assert (index.minhashes["late"] == index.minhashes["early"]).mean() < NO_EMB.near_dup_threshold
     assert links["late"] == "mid"
-
