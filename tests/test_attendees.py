@@ -208,3 +208,11 @@ def test_his_before_a_meeting_noun_is_the_clause_s_named_subject_not_the_story_s
         "India for his own first overseas visit and held talks with Ozols in New Delhi on November 29.\n"))
     pairs = {tuple(sorted(m.participants)) for m in a.meetings}
     assert ("Karlis Aravena", "Tomas Aravena") not in pairs and ("Ilmars Ozols", "Karlis Aravena") in pairs
+
+
+def test_a_meeting_told_before_a_call_in_another_clause_is_still_a_meeting(extractor: Extractor) -> None:
+    a = _analysed(extractor, (
+        "Pacific partners\n\nPrime Minister Tane Kauraka has concluded a constructive meeting with the visiting Minister "
+        "Pat Dorney, building on recent dialogue including a phone call between Minister Dorney and Foreign Minister "
+        "Mere Tuara last week.\n"))
+    assert [sorted(m.participants) for m in a.meetings] == [["Pat Dorney", "Tane Kauraka"]]

@@ -416,7 +416,7 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_head_revision_is_the_newest_migration() -> None:
-    assert head_revision() == "0009_event_facets"
+    assert head_revision() == "0010_merge_pending"
 
 
 def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:

@@ -264,6 +264,7 @@ def extract_into_store(store: Any, items: Iterable[RawDocument | Failure], opts:
                                    **index.take_encoded()})
             if links:
                 store.save_links([x.as_row() for x in links])
+            store.note_merge_pending([r.doc_id for r in kept] + [d for x in links for d in (x.doc_id, x.target)])
         mark("first document stored")
         run.added.extend(saved.added_ids)
         run.replaced.extend(saved.replaced_ids)
@@ -313,7 +314,8 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
         if links:
             store.save_links([x.as_row() for x in links])
         stored = store.load_links()
-        touched = set(run.added) | set(others) | {r.doc_id for r in unsigned} | {
+        pending = store.merge_pending()  # stored or re-linked by this run, or by one killed before it merged
+        touched = pending | set(run.added) | set(others) | {r.doc_id for r in unsigned} | {
             d for x in links for d in (x.doc_id, x.target)}
         scope = store.participant_keys(_copies_through(touched, stored)) if touched else None
         if scope is not None and not scope:
@@ -330,6 +332,7 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
                 [(e.event_id, doc_id, idx) for e in events for doc_id, idx in e.sources],
                 scope=scope,
             )
+        store.clear_merge_pending(None if scope is None else pending)
         run.events_in_store = store.counts()["events"]
 
 

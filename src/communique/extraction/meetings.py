@@ -240,8 +240,12 @@ def find_meetings(
         # "the visiting US delegation ... will hold talks": an adjective, no trigger; the sentence's verb tells
         trig = [m for m in trig if not ((t := _token_at(sent, m.start())) is not None and t.lower_ == "visiting"
                                         and t.dep_ in ("amod", "compound"))]
-        if lex.phone_re.search(text, s, e):
-            trig = []  # a call is not a meeting (coded as a CONSULT statement by telephone)
+        call = lex.phone_re.search(text, s, e)
+        if call is not None:
+            # a call is not a meeting (coded as a CONSULT statement by telephone); a meeting told before a
+            # call mentioned in another clause stays ("concluded a meeting with X, building on a phone call ...")
+            trig = [m for m in trig if m.end() <= call.start() and "," in text[m.end() : call.start()]
+                    and call.start() - m.end() > 40]
         if not trig and not present:
             greeted = False
             continue

@@ -241,6 +241,16 @@ class Signature(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class MergePending(Base):
+    """Documents stored or re-linked whose events are not merged yet: written in the transaction
+    that stores them, deleted in the one that rewrites their events, so a run killed in between
+    leaves the next run the list of what it must still merge."""
+
+    __tablename__ = "merge_pending"
+
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True)
+
+
 class Link(Base):
     __tablename__ = "links"
 

@@ -93,6 +93,7 @@ EVENTS = cast(Table, models.Event.__table__)
 EVENT_SOURCES = cast(Table, models.EventSource.__table__)
 EVENT_REDIRECTS = cast(Table, models.EventRedirect.__table__)
 EVENT_TERMS = cast(Table, models.EventTerm.__table__)
+MERGE_PENDING = cast(Table, models.MergePending.__table__)
 SIGNATURES = cast(Table, models.Signature.__table__)
 LINKS = cast(Table, models.Link.__table__)
 FAILURES = cast(Table, models.FailureRow.__table__)
@@ -838,6 +839,29 @@ class Store:
                     .values(near_duplicate_of=bindparam("t"), duplicate_reason=bindparam("r")),
                     [{"d": r["doc_id"], "t": r["target"], "r": r["reason"]} for r in rows],
                 )
+
+    def note_merge_pending(self, doc_ids: Iterable[str]) -> None:
+        """Remember that the events of ``doc_ids`` must be merged again (in the transaction that
+        stores or re-links them: a run killed before merging leaves the next run this list)."""
+        rows = [{"doc_id": d} for d in sorted(set(doc_ids))]
+        for batch in _batched(rows, 500):
+            with self._write("note documents to merge") as conn:
+                stmt = self._insert(MERGE_PENDING)
+                conn.execute(stmt.on_conflict_do_nothing(index_elements=[MERGE_PENDING.c.doc_id]), batch)
+
+    def merge_pending(self) -> set[str]:
+        """The documents whose events are still to be merged (see ``note_merge_pending``)."""
+        with self._read("read documents to merge") as conn:
+            return set(conn.execute(select(MERGE_PENDING.c.doc_id)).scalars())
+
+    def clear_merge_pending(self, doc_ids: Collection[str] | None = None) -> None:
+        """Forget ``doc_ids`` (None: all) as merged (in the transaction that rewrites their events)."""
+        with self._write("clear documents to merge") as conn:
+            if doc_ids is None:
+                conn.execute(delete(MERGE_PENDING))
+                return
+            for chunk in _batched(sorted(doc_ids), 500):
+                conn.execute(delete(MERGE_PENDING).where(MERGE_PENDING.c.doc_id.in_(chunk)))
 
     def load_links(self) -> dict[str, tuple[str, str, float]]:
         """Copy links: doc_id -> (the document it copies, why, score)."""
