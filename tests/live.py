@@ -1,12 +1,15 @@
-"""A real uvicorn server for the tests that talk to one over a socket (browser, HTTP edges)."""
+"""A real uvicorn server for the tests that talk to one over a socket (browser, HTTP edges), and
+the real Chromium the browser tests drive (Debian's, never ``playwright install``)."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,3 +40,31 @@ def serving(app: Any, **config: Any) -> Iterator[int]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def require_browser() -> None:
+    """Skip without Chromium, or fail when COMMUNIQUE_REQUIRE_BROWSER=1 (CI)."""
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if os.environ.get("COMMUNIQUE_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"COMMUNIQUE_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Chromium (Playwright) for the block."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

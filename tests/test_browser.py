@@ -6,33 +6,22 @@ turns the skip into a failure. Never runs ``playwright install``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from live import chromium, require_browser
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HIGHLIGHT = "rgb(255, 213, 79)"  # --hl in style.css
-
-
-def _require_browser() -> None:
-    if CHROMIUM.exists():
-        return
-    reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-    if os.environ.get("COMMUNIQUE_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"COMMUNIQUE_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[str]:
-    _require_browser()
+    require_browser()
     from communique.api import create_app
     from communique.store import Store
     from live import serving
@@ -47,14 +36,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Itera
 
 @pytest.fixture(scope="module")
 def browser(base_url: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture()

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, _require_browser
+from live import chromium, require_browser
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ ARTEFACTS = Path(os.environ.get("COMMUNIQUE_ARTEFACTS") or Path(tempfile.gettemp
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_browser()
+    require_browser()
     from communique.api import create_app
     from communique.options import Options
     from communique.store import Store
@@ -42,14 +42,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(base_url: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture()
