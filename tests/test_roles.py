@@ -235,3 +235,21 @@ def test_a_transcript_s_label_line_names_the_speaker_of_the_quote_below_it(extra
         "\u201cWe spoke of the border and of trade, and of the premier regional organisation of our hemisphere.\u201d\n"))
     assert [q.speaker for q in a.quotes] == ["Dean Barrow"]  # "the premier regional ..." is no title inside his words
     assert "Jolene Ramirez" not in {p.name for p in a.people}  # a transcript's byline
+
+
+def test_a_minister_s_portfolio_picks_the_holder_the_text_titles_with_it(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Official visit\n\nPremier Tane Kauraka and his delegation, including Minister of Finance Hon. Mere Tuara, were "
+        "welcomed in Wellington yesterday.\n\nPremier Kauraka held meetings with Prime Minister Ana Whare, the Minister "
+        "for Pacific Peoples and business leaders.\n"))
+    assert ("Mere Tuara", "Tane Kauraka") not in {tuple(sorted(m.participants)) for m in a.meetings}
+    (tuara,) = [p for p in a.people if p.name == "Mere Tuara"]
+    assert not any("Pacific" in m.text for m in tuara.mentions)
+
+
+def test_also_attending_the_meeting_was_names_an_attendee(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Talks in Dubai\n\nPresident Ilmars Ozols received Prime Minister Tomas Aravena in Dubai today.\n\n"
+        "Also attending the meeting was Hamad Al Qirbani, Minister of Cabinet Affairs.\n"))
+    (m,) = a.meetings
+    assert "Hamad Al Qirbani" in m.attendees

@@ -1123,14 +1123,14 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
                 n.office_country for n in titles_given):
             # "Premier Alden McLaughlin ... Jamaican Prime Minister Andrew Holness ... the Premier": a bare
             # title is the holder the text titles bare, though the KB lacks him, not the one it gives a nationality
-            holder = _text_holder(idx, m, bare=True)
+            holder = _text_holder(idx, m, bare=True, text=text)
             if holder is not None:
                 m.key, m.confidence = holder, 0.8
                 continue
         if cands:
             m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
             continue
-        holder = _text_holder(idx, m)
+        holder = _text_holder(idx, m, text=text)
         if holder is not None:  # a person the KB lacks, whom the text gives this office
             m.key, m.confidence = holder, 0.8
             continue
@@ -1203,19 +1203,30 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             name.office, name.office_country = role.office, role.office_country
 
 
-def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False) -> str | None:
+_PORTFOLIO = re.compile(r"(?:the\s+)?Minist(?:er|ry)\s+(?:of|for)\s+(?:the\s+)?(?P<what>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)")
+
+
+def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False, text: str = "") -> str | None:
     """The unknown person whom the text gives the office of ``role`` (the last one named before
     it, else the first after it); None when the text names nobody with that office. ``bare``:
-    only a person the text titles without a country ("Premier Alden McLaughlin")."""
+    only a person the text titles without a country ("Premier Alden McLaughlin"). A role naming a
+    portfolio ("the Minister for Pacific Peoples") is only for one the text titles with it."""
     countries: dict[str, set[str]] = {}  # a person's country from any mention ("Nepal's Foreign Minister ...")
     for m in idx.mentions:
         if m.kind == "name" and m.key and m.office_country:
             countries.setdefault(m.key, set()).add(m.office_country)
+    portfolio = _PORTFOLIO.match(text, role.start, role.end + 60) if text else None  # "Minister for Pacific Peoples"
+    words = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", portfolio.group("what"))} if portfolio else set()
+
+    def titled_so(key: str) -> bool:
+        return not words or any(m.key == key and m.kind == "name" and words & {  # the title before or after the name
+            w.lower() for w in re.findall(r"[A-Za-z][\w’'-]+", text[max(0, m.start - 80) : m.end + 80])} for m in idx.mentions)
+
     fits = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and m.office
             and _office_fits(m.office, role.office or "")
             and (not role.office_country or role.office_country in countries.get(m.key, ()))
             and not (bare and (m.office != role.office or m.office_country or countries.get(m.key)))
-            and m is not role]
+            and m is not role and (not text or titled_so(m.key))]
     if not fits or role.office is None:
         return None
     before = [m for m in fits if m.end <= role.start]
