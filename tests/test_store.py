@@ -619,3 +619,12 @@ def test_fetch_states_round_trip_and_upsert(request: pytest.FixtureRequest, tmp_
         assert (again.state, again.doc_id, again.discovered_at) == ("done", "d1", t0)  # found once: its time kept
         assert [s.url for s in store.fetch_states_listed_by("http://x.test/index.xml")] == ["http://x.test/s1.xml"]
         assert store.fetch_counts() == {"feed:done": 1, "feed:pending": 1, "page:done": 2, "page:failed": 1}
+
+
+def test_merge_pending_keeps_stored_documents_only_and_clears(store: Store) -> None:
+    store.save_results([make_result("a")])
+    store.note_merge_pending(["a", "never-stored", "a"])  # a refused copy's id is no error, nothing to merge
+    assert store.merge_pending() == {"a"}
+    store.note_merge_pending(["a"])
+    store.clear_merge_pending(["a"])
+    assert store.merge_pending() == set()

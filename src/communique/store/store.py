@@ -843,11 +843,10 @@ class Store:
     def note_merge_pending(self, doc_ids: Iterable[str]) -> None:
         """Remember that the events of ``doc_ids`` must be merged again (in the transaction that
         stores or re-links them: a run killed before merging leaves the next run this list)."""
-        rows = [{"doc_id": d} for d in sorted(set(doc_ids))]
-        for batch in _batched(rows, 500):
-            with self._write("note documents to merge") as conn:
-                stmt = self._insert(MERGE_PENDING)
-                conn.execute(stmt.on_conflict_do_nothing(index_elements=[MERGE_PENDING.c.doc_id]), batch)
+        for chunk in _batched(sorted(set(doc_ids)), 500):
+            with self._write("note documents to merge") as conn:  # (only ids stored: a refused copy is not)
+                conn.execute(MERGE_PENDING.insert().from_select(["doc_id"], select(DOCS.c.doc_id).where(
+                    DOCS.c.doc_id.in_(chunk), DOCS.c.doc_id.not_in(select(MERGE_PENDING.c.doc_id)))))
 
     def merge_pending(self) -> set[str]:
         """The documents whose events are still to be merged (see ``note_merge_pending``)."""
