@@ -216,3 +216,12 @@ def test_a_meeting_told_before_a_call_in_another_clause_is_still_a_meeting(extra
         "Pat Dorney, building on recent dialogue including a phone call between Minister Dorney and Foreign Minister "
         "Mere Tuara last week.\n"))
     assert [sorted(m.participants) for m in a.meetings] == [["Pat Dorney", "Tane Kauraka"]]
+
+
+def test_a_meeting_sentence_that_refers_back_to_an_announcement_takes_its_date(extractor: Extractor) -> None:
+    a = _analysed(extractor, (
+        " date 2023-09-01 Partnership\n\nPresident Ilmars Ozols and his Latvian counterpart, Tomas Aravena, announced "
+        "a strategic partnership on Friday.\n\nThe announcement was made when Ozols held talks with Aravena, who is on "
+        "a state visit, at the Great Hall of the People in Beijing.\n"))
+    (m,) = a.meetings
+    assert m.date == date(2023, 9, 1)

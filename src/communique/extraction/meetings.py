@@ -519,6 +519,13 @@ def _pair_before(spans: list[tuple[int, int]], idx: PeopleIndex, quoted: Ranges)
     return keys if len(keys) == 2 else None
 
 
+# a meeting's sentence that says the act the sentence before told happened at it
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:The|This|That|These)\s+(?:announcement|agreement|accord|deal|statement|declaration|decision|pledge|"
+    r"partnership|remarks?|documents?)s?\s+(?:was|were)\s+(?:made|announced|signed|reached|issued|agreed|inked)\s+"
+    r"(?:when|during|as|at|after|on the sidelines of)\b")
+
+
 def _date_of_lead(text: str, doc: Any, start: int, d: MeetingDraft, tops: Topics, lex: Lexicon,
                   filed: date | None, quoted: Ranges) -> DateFound | None:
     """The date of the sentence just before a meeting's own, when that sentence announces talks of
@@ -531,8 +538,9 @@ def _date_of_lead(text: str, doc: Any, start: int, d: MeetingDraft, tops: Topics
         prev = sent
     if prev is None or tops.at(prev.start_char)[0] not in d.participants:
         return None
-    if not any(not _inside(m.start(), quoted) for m in lex.meeting_re.finditer(text, prev.start_char, prev.end_char)):
-        return None
+    if not any(not _inside(m.start(), quoted) for m in lex.meeting_re.finditer(text, prev.start_char, prev.end_char)) \
+            and not _BACK_REFERENCE.match(text, start):
+        return None  # (but "X and Y announced a partnership on Friday. The announcement was made when X held talks with Y")
     found = find_date(text, prev.start_char, prev.end_char, filed)
     return found if found is not None and found.date is not None else None
 
