@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +39,12 @@ def nlp():  # type: ignore[no-untyped-def]
     from communique.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[Any]:
+    """A headless Chromium for a browser test module, over that module's own ``base_url`` server."""
+    from live import chromium
+
+    with chromium() as b:
+        yield b

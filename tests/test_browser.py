@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from live import chromium, require_browser
+from live import require_browser
 
 pytestmark = pytest.mark.browser
 
@@ -32,12 +32,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Itera
         app = create_app(opts, store, pipeline_factory=lambda o: pipe)
         with serving(app, log_level="warning") as port:
             yield f"http://127.0.0.1:{port}"
-
-
-@pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture()

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from live import chromium, require_browser
+from live import require_browser
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +38,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         app = create_app(Options(db=url), store)
         with serving(app, log_level="warning") as port:
             yield f"http://127.0.0.1:{port}"
-
-
-@pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture()
