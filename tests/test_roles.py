@@ -253,3 +253,38 @@ def test_also_attending_the_meeting_was_names_an_attendee(extractor: Extractor) 
         "Also attending the meeting was Hamad Al Qirbani, Minister of Cabinet Affairs.\n"))
     (m,) = a.meetings
     assert "Hamad Al Qirbani" in m.attendees
+
+
+def test_a_bare_premier_is_the_one_the_text_titles_premier_not_a_foreign_prime_minister(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Premier Meets Prime Minister In London\n\nMarch 4, 2019\n\n"
+        "Premier and Minister of Tourism Michael Burke met British Prime Minister Theresa May at Downing Street "
+        "this morning.\n\nPremier Burke said the talks were useful.\n"))
+    mentions = {p.name: sorted(m.text for m in p.mentions) for p in a.people}
+    assert mentions["Michael Burke"] == ["Burke", "Michael Burke", "Premier", "Premier"]  # the headline's and the lede's
+    assert mentions["Theresa May"] == ["British Prime Minister Theresa May", "Prime Minister"]
+
+
+def test_a_list_of_nobody_named_before_the_verb_does_not_swallow_the_meeting(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Leaders in London\n\nThis morning Premier Michael Burke, together with leaders of other island territories, "
+        "held a meeting with British Prime Minister Theresa May.\n"))
+    assert [sorted(m.participants) for m in a.meetings] == [["Michael Burke", "Theresa May"]]
+
+
+def test_a_chief_executive_written_family_name_first(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Courtesy call\n\nThe new consul-general, Maria Tavares, paid a courtesy call on Chief Executive Lam Wai Kit "
+        "yesterday.\n\nLam and Tavares exchanged views on trade. Lam said the visit was welcome.\n\n"
+        "The chief executive will travel to Lisbon in May.\n"))
+    lam = next(p for p in a.people if p.name == "Lam Wai Kit")
+    assert lam.role == "Chief Executive"
+    assert sorted(m.text for m in lam.mentions) == ["Lam", "Lam", "Lam Wai Kit", "The chief executive"]
+    assert [sorted(m.participants) for m in a.meetings] == [["Lam Wai Kit", "Maria Tavares"]]
+
+
+def test_a_name_with_initials_that_the_model_cuts_short_is_taken_whole(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Credentials\n\nHis Excellency The Governor-General Sir S W Tapley Seaton, GCMG, CVO, QC, JP, LLD received "
+        "two diplomats at Government House on Wednesday.\n"))
+    assert "S W Tapley Seaton" in {p.name for p in a.people}

@@ -107,7 +107,7 @@ class Extractor:
         if not title or at < 0 or at >= max(raw.body_start, 0):
             return idx, c.raw_span
         base = len(c.text) + 1
-        merged = with_headline(idx, title, self.kb, self.lex, ref, self.gaz.is_place, base)
+        merged = with_headline(idx, title, self.kb, self.lex, ref, self.gaz.is_place, base, c.text)
 
         def spans(start: int, end: int) -> Span:
             if start >= base:

@@ -142,8 +142,10 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     named_any = False
     bounds = list(_CLAUSE_END.finditer(seg, pos))
     for n, b in enumerate(bounds):
-        if named_any and _VERB_FIRST.match(seg, start, b.start()):
-            return start  # "and with him a member, Othman Mujalli, met with President Xi": the list ended
+        if (named_any or start > pos) and _VERB_FIRST.match(seg, start, b.start()):
+            # "and with him a member, Othman Mujalli, met with President Xi", "together with leaders of
+            # other territories, held a meeting with X": the list ended, the sentence goes on
+            return start
         piece = idx.between(s + start, s + b.start(), kinds=("name", "role"))
         word = b.group(0).strip()
         if named_any and not seg[start : b.start()].strip() and word in ("and", ","):

@@ -22,7 +22,7 @@ from ..records import Person
 from .lexicon import Lexicon
 
 ROLE_WORDS = (
-    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
+    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Chief Executive|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
     r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
     r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
@@ -218,10 +218,12 @@ def find_people(
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
             while s < e and text[s].isspace():
                 s += 1
-        more = re.match(r" ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])
-        if (more and pos_at.get(e + 1) == "PROPN" and not more.group(1).isupper() and not any(taken[e : e + more.end()])
-                and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
-            e += more.end()  # "Gaudencio Mahaba Messu": the model's entity ended a word early
+        for _ in range(2):  # "Gaudencio Mahaba Messu", "S W Tapley Seaton": the model's entity ended a word or two early
+            more = re.match(r" ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])
+            if not (more and pos_at.get(e + 1) == "PROPN" and not more.group(1).isupper() and not any(taken[e : e + more.end()])
+                    and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
+                break
+            e += more.end()
         while (post := _LAST_WORD.search(text, s, e)) and post.group(1) in lex.post_nominals and post.start() > s:
             e = post.start()  # "Hon. Pat Conroy MP", "Sir John Smith KCMG": the name
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
@@ -1009,6 +1011,21 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
         if len(keys) != 1 or len(word) < 3 or word in owners or key not in unknown or word in kb.not_surnames:
             continue
         _link_surname(text, word, key, idx, taken, titled)
+    # a family name written first ("Chief Executive Ho Iat Seng ... Ho said"): the name's first word, alone,
+    # when it is no other person's word, no title or place, and (in a name of two words) nobody's given name
+    firsts: dict[str, set[str]] = {}
+    for m in idx.mentions:
+        if m.kind == "name" and m.key and len(m.key.split()) >= 2:
+            firsts.setdefault(m.key.split()[0], set()).add(m.key)
+    for word, keys in firsts.items():
+        key = next(iter(keys))
+        low = word.lower()
+        if (len(keys) != 1 or key not in unknown or low in owners or low in middles or low in kb.not_surnames
+                or low in _TITLE_WORDS or (kb.is_given_name(word) and len(key.split()) < 3)
+                or _not_a_given_name(word, kb, lambda w: False)
+                or not word[:1].isupper() or not word.isalpha()):
+            continue
+        _link_surname(text, word, key, idx, taken, lambda s: True)
 
 
 # a capitalised word written right before a surname, over name particles: another given or family name
@@ -1087,6 +1104,12 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             s, e = _sentence_around(text, m.start)
             beside = {n.key for n in named if s <= n.start < e and n.office == m.office}
             cands = [c for c in cands if c.name not in beside]
+            holder = _text_holder(idx, m, bare=True, text=text) if not cands and beside else None
+            if holder is not None and _titled_with(m.text, [n for n in idx.mentions if n.key == holder], text):
+                # "Premier and Minister of Tourism X met British Prime Minister Y ... Premier X said": the
+                # one the text titles so, though the KB lacks him, before the KB's holder where the page is
+                m.key, m.confidence = holder, 0.8
+                continue
             if not cands and beside and idx.home and on is not None:
                 holders = kb.holders(m.office, idx.home, on)  # the page's own country's holder
                 if len(holders) == 1:
@@ -1119,10 +1142,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             prior = _last_before(named, named_starts, m.start, cands)
             cands = [prior.entry] if prior is not None else cands[:1]
         titles_given = [n for n in named if cands and n.key == cands[0].name and n.office]
-        if titles_given and m.office_country is None and m.text[:4].lower() == "the " and all(
-                n.office_country for n in titles_given):
+        if titles_given and m.office_country is None and all(n.office_country for n in titles_given) and (
+                m.text[:4].lower() == "the " or not _titled_with(m.text, titles_given, text)):
             # "Premier Alden McLaughlin ... Jamaican Prime Minister Andrew Holness ... the Premier": a bare
             # title is the holder the text titles bare, though the KB lacks him, not the one it gives a nationality
+            # (and "Premier" without "the", a word the text never titles the foreign holder with)
             holder = _text_holder(idx, m, bare=True, text=text)
             if holder is not None:
                 m.key, m.confidence = holder, 0.8
@@ -1233,6 +1257,11 @@ def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False, text: s
     return (before[-1] if before else fits[0]).key
 
 
+def _titled_with(title: str, named: list[Mention], text: str) -> bool:
+    """Whether the text writes ``title`` ("Premier") right before or in one of the ``named`` mentions."""
+    return any(title.lower() in text[max(0, n.start - 40) : n.end].lower() for n in named)
+
+
 def _office_fits(held: str, said: str) -> bool:
     """Does an office held fit the office the text names? Vague words ("the minister", "the
     diplomat") fit any office of their kind."""
@@ -1340,15 +1369,22 @@ def _headline_mentions(title: str, kb: KnowledgeBase, lex: Lexicon, on: date | N
             _match_run(title, start, end, kb, on, head, taken, is_place, no_entities, givens,
                        lex.nonperson_words, one_word=one_word, memo=memo)
     for m in _ROLE_RE.finditer(title):
-        cue = kb.parse_role(m.group(0))
-        if cue is not None and not cue.former and not any(taken[m.start() : m.end()]):
-            head.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", office=cue.office,
-                                         office_country=cue.country, office_org=cue.org))
+        parts = [(m.start(), m.end())]
+        if kb.parse_role(m.group(0)) is None and m.group("adj"):
+            # a headline in title case: "Premier Meets Prime Minister" is two titles, not one with an adjective
+            first = re.match(r"\S+", m.group("adj"))
+            parts = [(m.start("adj"), m.end("adj")), (m.start("role"), m.end())] + (
+                [(m.start("adj"), m.start("adj") + first.end())] if first and first.end() < len(m.group("adj")) else [])
+        for s, e in parts:
+            cue = kb.parse_role(title[s:e])
+            if cue is not None and not cue.former and not any(taken[s:e]):
+                head.mentions.append(Mention(s, e, title[s:e], "role", office=cue.office,
+                                             office_country=cue.country, office_org=cue.org))
     return head.mentions
 
 
 def with_headline(idx: PeopleIndex, title: str, kb: KnowledgeBase, lex: Lexicon, on: date | None,
-                  is_place: Any, offset: int) -> PeopleIndex:
+                  is_place: Any, offset: int, body: str = "") -> PeopleIndex:
     """The body's people plus the mentions in the headline (a text of its own, left out of the
     analysed body), placed at ``offset`` + their place in ``title``. A headline name the
     knowledge base knows is that person; one it does not know counts only when it is a body
@@ -1368,6 +1404,12 @@ def with_headline(idx: PeopleIndex, title: str, kb: KnowledgeBase, lex: Lexicon,
                        and (m.office_org is not None or k in given
                             or not _only_in_an_organisation(e, m.office, on, idx.window))]
             m.key, m.entry = (holders[0], body_people[holders[0]]) if len(holders) == 1 else (None, None)
+            bare = {x.key for x in idx.mentions if x.kind == "name" and x.key and x.entry is None
+                    and x.office == m.office and x.office_country is None and _titled_with(m.text, [x], body)}
+            if m.office_country is None and len(bare) == 1:
+                # "Premier & OT Leaders Meet With Prime Minister" over "Premier David Burt ... British Prime
+                # Minister Theresa May": the one the body titles bare, though the KB lacks him
+                m.key, m.entry = next(iter(bare)), None
         if not m.key or m.kind == "pronoun":
             continue
         key, entry = m.key, m.entry
