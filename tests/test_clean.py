@@ -184,6 +184,9 @@ def test_looks_like_headline(line: str, expected: bool) -> None:
 
 def test_furniture_reasons() -> None:
     assert furniture_reason("Back to top button", LEX) == "label"
+    for skip_link in ("Skip to main content", "Aller au contenu principal", "Ir al contenido principal",
+                      "Zum Inhalt springen"):
+        assert furniture_reason(skip_link, LEX) == "label", skip_link
     assert furniture_reason("Related Articles", LEX) == "label"
     assert furniture_reason("Tags: Iran, Iraq, Diplomacy", LEX) == "label"
     assert furniture_reason("© 2024 Example News. All rights reserved.", LEX) == "label"

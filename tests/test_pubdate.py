@@ -46,6 +46,8 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("(Lux News / Luxembourg City, 04.03.2024).- The prime minister received", date(2024, 3, 4)),
     # a comma after the date, the story going straight on
     ("Moroni, August 28, 2023, The prime minister received", date(2023, 8, 28)),
+    # the country in brackets after the city, the agency after the date
+    ("Maseru (Lesotho), June 3, 2019 (LENA) - The prime minister received", date(2019, 6, 3)),
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")

@@ -136,3 +136,11 @@ def test_seeds(model: SpinModel, seeds_dir: Path, gold_dir: Path) -> None:
 
 def test_missing_space_after_a_full_stop_is_not_a_domain(model: SpinModel) -> None:
     assert find_spam("The talks ended in Iraq.In Baghdad the Reuters.com team said Mr.No comment.", model) == []
+
+
+def test_a_short_english_text_full_of_foreign_names_is_english() -> None:
+    from communique.quality import SpinModel, detect_language
+    text = ("According to local outlets, the Faroese prime minister Bárður á Steig Nielsen and his Danish counterpart "
+            "Mette Frederiksen met in Copenhagen on Tuesday.")
+    assert detect_language(text, SpinModel.load()) == "en"
+    assert detect_language("Statsministeren mødtes med sin færøske kollega i København i går.", SpinModel.load()) == "da"

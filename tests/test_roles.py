@@ -288,3 +288,40 @@ def test_a_name_with_initials_that_the_model_cuts_short_is_taken_whole(extractor
         "Credentials\n\nHis Excellency The Governor-General Sir S W Tapley Seaton, GCMG, CVO, QC, JP, LLD received "
         "two diplomats at Government House on Wednesday.\n"))
     assert "S W Tapley Seaton" in {p.name for p in a.people}
+
+
+def test_a_page_of_several_bilateral_meetings_tells_the_listed_ones_one_by_one(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Forum wraps up\n\nPrime Minister Sitiveni Rabuka held several bilateral meetings on the margins of the forum.\n\n"
+        "He met his Tongan counterpart, Siaosi Sovaleni, and the President of Nauru, David Adeang.\n"))
+    assert sorted(sorted(m.participants) for m in a.meetings) == [
+        ["David Adeang", "Sitiveni Rabuka"], ["Siaosi Sovaleni", "Sitiveni Rabuka"]]
+
+
+def test_a_surname_after_a_shorter_form_of_an_unknown_name_is_that_person(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Farewell\n\nPresident Muhammadu Buhari has praised the outgoing head of the regional commission, "
+        "Jean-Marc Kouassi Brou, for his work.\n\nKouassi Brou thanked the president. The president gave the "
+        "commendation at a farewell audience with Brou in the State House, Abuja, on Monday.\n"))
+    brou = next(p for p in a.people if p.name == "Jean-Marc Kouassi Brou")
+    assert sorted(m.text for m in brou.mentions) == ["Brou", "Jean-Marc Kouassi Brou", "Kouassi Brou"]
+    assert [sorted(m.participants) for m in a.meetings] == [["Jean-Marc Kouassi Brou", "Muhammadu Buhari"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting to come, and a visit told in a relative clause that names no one met
+    "Talks in Ankara\n\nTurkish Foreign Minister Hakan Fidan will also meet with Rashid Meredov, who started a "
+    "two-day visit to Turkey on Tuesday.\n",
+    # a visit announced
+    "Chair to tour the region\n\nAmina Phiri, spokesperson of the regional secretariat, said in a statement announcing "
+    "President Lazarus Chakwera's visit that the talks would cover trade.\n",
+])
+def test_visits_to_come_are_no_meetings(extractor: Extractor, text: str) -> None:
+    assert analyse(extractor, text).meetings == ()
+
+
+def test_a_faroese_name_with_its_particle(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Leaders agree\n\nAccording to local outlets, the Faroese prime minister Bárður á Steig Nielsen and his Danish "
+        "counterpart Mette Frederiksen met in Copenhagen on Tuesday.\n"))
+    assert [sorted(m.participants) for m in a.meetings] == [["Bárður á Steig Nielsen", "Mette Frederiksen"]]

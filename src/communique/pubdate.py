@@ -52,8 +52,9 @@ _CAPTION = re.compile(r"\b(?:photo|image|file|picture|credit|caption|getty|reute
 _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto Iguazú", "Riyadh"
 # a city, maybe its country or state, maybe a Hijri date before the Gregorian one ("Riyadh, Safar 16, 1441, ")
 # "Rome, 12 March 2021", "(ZENIT News / Vatican City, 07.06.2025).-": an agency may open it in brackets
-_DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?)?" + _PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS
-                            + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
+# "Windhoek (Namibia), May 29, 2018 (SPS) -": the country may follow the city in brackets
+_DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
+                            + _PLACE_WORDS + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)")  # ", SPA -- ": the agency
 # "Moroni, August 28, 2023, King Salman ...": a comma before the story, after a place (not "On Friday, 13 December ...")
 _DATELINE_COMMA = re.compile(r",\s+(?=[A-Z])")

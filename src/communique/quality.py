@@ -198,7 +198,22 @@ def detect_language(text: str, model: SpinModel) -> str | None:
         if len(p.strip()) >= 40 and (found := model.detector.detect_language_of(p)) is not None:
             key = str(found.iso_code_639_1.name.lower())
             weight[key] = weight.get(key, 0) + len(p)
-    return "en" if weight.get("en", 0) * 2 > sum(weight.values()) else code
+    if weight.get("en", 0) * 2 > sum(weight.values()) or _english_by_its_small_words(sample):
+        return "en"
+    return code
+
+
+# the words English cannot do without; other languages written in Latin letters rarely use them
+_ENGLISH_SMALL_WORDS = frozenset({
+    "the", "and", "of", "to", "in", "on", "at", "with", "his", "her", "their", "its", "was", "were", "is", "are",
+    "has", "have", "had", "by", "from", "for", "that", "which", "who", "said", "says", "met", "also", "this", "after"})
+
+
+def _english_by_its_small_words(sample: str) -> bool:
+    """A short English text full of foreign names ("Faroese Prime Minister Jógvan á Lakjuni Hansen and his
+    Danish counterpart ... met in Copenhagen") that lingua calls Danish: its lowercase words are English."""
+    words = re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", sample)
+    return len(words) >= 5 and sum(w in _ENGLISH_SMALL_WORDS for w in words) * 3 >= len(words)
 
 
 def assess(doc: CleanDocument, opts: Options, *, model: SpinModel | None = None) -> Quality:

@@ -43,6 +43,10 @@ def _in_a_past_year(text: str, s: int, published: date | None) -> bool:
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with)\b", re.I)
 # credentials are presented one envoy at a time: "received letters of credence from A, B and C"
+# "Mr Rabuka held several bilateral meetings on the margins of the forum. He met A, B and C": the list
+# that follows tells the meetings one by one
+_SEPARATE_AHEAD = re.compile(r"\b(?:bilateral|separate|one-on-one|one-to-one)\s+(?:meetings|talks)\b|"
+                             r"\bseries\s+of\s+(?:bilateral\s+)?(?:meetings|talks)\b", re.I)
 _CREDENCE_FROM = re.compile(r"\b(?:received|receives|accepted|accepts)\s+(?:the\s+)?(?:letters?\s+of\s+credence|credentials)\s+"
                             r"(?:of|from)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
@@ -272,9 +276,12 @@ def find_meetings(
                 principals = readings[-1]
                 extra = _another_clause(sent, trig[len(readings) :], trig[len(readings) - 1].end(), principals, idx,
                                         tops, sq, present, att + aside)
-            elif any(r is _NO_MEETING for r in readings) and all(r is _NO_MEETING or r is None for r in readings):
+            elif any(r is _NO_MEETING for r in readings) and all(
+                    r is _NO_MEETING or r is None or (r == [] and _in_relative_clause(sent, t.start()))
+                    for t, r in zip(trig, readings, strict=False)):
                 # planned, negated, greeted on arrival ... and the sentence's other triggers show no clause of their
-                # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting")
+                # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting") or one that
+                # names no one ("will also meet X, who started a two-day visit on Tuesday")
                 pass  # planned, negated, greeted on arrival, "during the meeting": no meeting of its own here
             elif drafts and _THE_TWO.search(text, s, e) and not any(readings):
                 pass  # "Peskov said the talks between the two presidents were constructive": the pair told before
@@ -307,7 +314,7 @@ def find_meetings(
         if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb, idx)):
             principals = [subj, *[p for p in principals if p != subj]]  # "He conferred with A, B, C and D"
-        if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e)
+        if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
                                               or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
                                                                              or _one_by_one(principals, text, s, e, kb, idx)))):
             # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each
@@ -892,6 +899,8 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("host", "attend", "organise",
                                                                                       "organize", "chair"):
         return True  # "thanked him for hosting the G20 Summit": the gathering, not a meeting of the two
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "announce":
+        return True  # "said in a statement announcing Chakwera's visit": one to come
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _TO_BE_ADJ for c in tok.children):
         return True  # "reports about a possible meeting between him and X", "their next meeting": not held
     if tok.pos_ == "NOUN" and any(
@@ -1121,6 +1130,24 @@ def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:
 
 _TOGETHER = re.compile(r"\b(?:together|jointly|joint|trilateral|quadrilateral|multilateral|summit|group|"
                        r"four-way|three-way|round\s*table|all\s+(?:three|four|five|the))\b", re.I)
+
+
+def _in_relative_clause(sent: Any, at: int) -> bool:
+    """The trigger at ``at`` stands in a relative clause ("X, who started a two-day visit on Tuesday")."""
+    tok = _token_at(sent, at)
+    for _ in range(6):
+        if tok is None or tok.dep_ == "relcl":
+            return tok is not None
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _separate_before(text: str, before: list[tuple[int, int]], s: int, e: int) -> bool:
+    """One of the two sentences before this one announces bilateral or separate meetings, and this
+    one does not say they sat together."""
+    return not _TOGETHER.search(text, s, e) and any(_SEPARATE_AHEAD.search(text, a, b) for a, b in before[-3:-1])
 
 
 def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: PeopleIndex) -> bool:

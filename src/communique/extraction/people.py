@@ -40,7 +40,7 @@ _ROLE_RE = re.compile(
 _HEAD_OF_DIPLOMACY = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+diplomacy\b")
 _AND_BEFORE = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
 _PERSONAL_HONORIFIC = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in PERSONAL_HONORIFICS)) + r")\.?\s+$")
-_PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az)"
+_PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az|á|í|av)"
 _NAME_RUN = re.compile(
     r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
     + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*)*"
@@ -983,16 +983,19 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
     later in the text ("Karapetyan noted ..."), when no other person of the text has that surname."""
     owners: dict[str, set[str]] = {}
     middles: dict[str, set[str]] = {}
+    keys = {m.key for m in idx.mentions if m.kind == "name" and m.key}
+    # "Kassi Brou" after "Jean-Claude Kassi Brou": one person, the longer name
+    longest = {k: max((f for f in keys if f.endswith(" " + k)), key=len, default=k) for k in keys}
     for m in idx.mentions:
         if m.kind == "name" and m.key:
-            words = m.key.split()
+            words, key = m.key.split(), longest[m.key]
             if len(words) >= 2:
-                owners.setdefault(words[-1].lower(), set()).add(m.key)
+                owners.setdefault(words[-1].lower(), set()).add(key)
                 if _family_key(words[-1]) != words[-1].lower():  # "al-Attiyah" is also "Attiyah"
-                    owners.setdefault(_family_key(words[-1]), set()).add(m.key)
+                    owners.setdefault(_family_key(words[-1]), set()).add(key)
                 for w in words[1:-1]:  # "Foreign Minister Rana" is Arju Rana Deuba
                     if not re.fullmatch(_PARTICLE, w.lower()):
-                        middles.setdefault(w.lower(), set()).add(m.key)
+                        middles.setdefault(w.lower(), set()).add(key)
     unknown = {m.key for m in idx.mentions if m.kind == "name" and m.entry is None and m.key}
 
     def titled(s: int) -> bool:
