@@ -128,3 +128,34 @@ def test_backtick_pairs_open_a_quote() -> None:
 def test_speakers_through_misread_titles_participles_and_stray_marks(extractor: Extractor, body: str,
                                                                    expected: list[tuple[str | None, str]]) -> None:
     assert quotes(extractor, body) == expected
+
+
+def test_the_post_a_person_wrote_is_that_person_s_words(extractor: Extractor) -> None:
+    found = quotes(extractor, "Quintero, in a post on Facebook, said the talks went well.\n\n"
+                              "\u201cWe look forward to the next round of consultations in Santiago,\u201d the post read.")
+    assert found == [("Rosa Quintero", "We look forward to the next round of consultations in Santiago,")]
+
+
+def test_reported_by_a_statement_the_words_stay_the_speaker_s(extractor: Extractor) -> None:
+    found = quotes(extractor, "Quintero said, according to the statement, that the visit \u201cshows the respect between "
+                              "our two peoples.\u201d")
+    assert found == [("Rosa Quintero", "shows the respect between our two peoples.")]
+
+
+def test_a_document_that_described_the_talks_is_no_person(extractor: Extractor) -> None:
+    found = quotes(extractor, "Reyes also spoke about trade, said the ministry's statement, which described the meeting "
+                              "as having \u201cproduced concrete results\u201d.")
+    assert found == [(None, "produced concrete results")]
+
+
+def test_a_left_mark_typed_for_the_right_one_before_said(extractor: Extractor) -> None:
+    found = quotes(extractor, "\u201cPeru has always considered Chile a friend and partner in the region, \u201csaid Peruvian "
+                              "Foreign Minister Rosa Quintero.")
+    assert found == [("Rosa Quintero", "Peru has always considered Chile a friend and partner in the region,")]
+
+
+def test_we_speaking_of_the_foreign_minister_designate_is_still_the_speaker(extractor: Extractor) -> None:
+    found = quotes(extractor, "Reyes said the visit was \u201cin fulfilment of a promise.\u201d\n\n"
+                              "\u201cHe came with the foreign minister designate and an adviser. We spoke about trade "
+                              "and migration,\u201d Reyes said.")
+    assert [s for s, _ in found] == ["Pablo Reyes", "Pablo Reyes"]

@@ -310,7 +310,7 @@ def _first_full_date(text: str) -> date | None:
 
 
 # a speaker's own voice: "At today's meeting, the prime minister and I agreed" (the title is the other's)
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself|we|We|our|Our|us)\b")
 
 
 def _not_named_inside(a: Any, idx: PeopleIndex, text: str) -> Any:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import Lexicon
-from .people import PRONOUNS, MentionList, PeopleIndex
+from .people import PRONOUNS, Mention, MentionList, PeopleIndex
 from .quotes import QuoteSpan, embedded, is_name_like, words
 from .sentences import sentences
 from .spans import Ranges, char_span
@@ -183,6 +183,8 @@ def attribute(
             read = _DOCUMENT_READ.match(text, q_end)
             if read is not None:  # “...,” their statement read: a document's words
                 own = outside.starting(read.start("owner"), read.end("owner")) if read.group("owner") else []
+                if not own and read.group("doc").lower() in ("post", "tweet"):
+                    own = _poster_before(text, q.start, outside)  # "Anwar, in a post on Facebook, said ...": his post
                 speaker, conf = (own[0].key, 0.8) if own else (None, 0.0)
                 cue = (read.start("verb"), read.end("verb"))
         if speaker is None and kind == "direct" and cue is None:
@@ -233,8 +235,21 @@ def _label_line_speaker(text: str, open_mark: int, outside: MentionList) -> str 
 # “...,” their statement read / the readout said / Sisi's statement added: the words of a document
 _DOCUMENT_READ = re.compile(
     r"[\s,]*(?:(?:the|their|a|an|its|his|her|(?P<owner>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)(?:’s|'s))\s+)?(?:\w+\s+){0,2}"
-    r"(?:statement|readout|communiqu[eé]|release|declaration|letter|post|tweet|message)\s+"
+    r"(?P<doc>statement|readout|communiqu[eé]|release|declaration|letter|post|tweet|message)\s+"
     r"(?P<verb>read|reads|said|says|stated|states|added|adds|noted|notes)\b")
+# "X, in a post on Facebook, said", "X wrote on X", "X tweeted": who wrote the post the text then quotes
+_POSTED = re.compile(r"\b(?:in\s+a\s+(?:post|tweet)\b|posted\b|tweeted\b|wrote\s+on\b)", re.I)
+
+
+def _poster_before(text: str, pos: int, outside: MentionList) -> list[Mention]:
+    """The person who posted, named just before the last mention of posting in the 600 characters
+    before ``pos``; none when no one is."""
+    hits = list(_POSTED.finditer(text, max(0, pos - 600), pos))
+    if not hits:
+        return []
+    at = hits[-1].start()
+    named = [m for m in outside.starting(max(0, at - 80), at) if m.key and m.kind == "name"]
+    return named[-1:]
 _TALKS_AFTER = re.compile(r"[\s,]*(?:talks|discussions?|meetings?|visit|exchanges?|dialogue|conversations?|session)\b", re.I)
 _ATTRIBUTIVE = re.compile(
     r"\s+(?!(?:and|or|but|to|of|in|on|for|with|as|at|by|from|that|which|who|is|are|was|were|be|been|has|have|had|"
@@ -362,7 +377,11 @@ def _before_cue(
         after = mentions.starting(cue_e, q_open)
         if after:
             return after[0].key, 0.85, (cue_s, cue_e)
-        if not _PRONOUN.match(text, cue_e + 1):
+        said = cues[-2] if len(cues) >= 2 and re.fullmatch(r"\s*,\s*", left[cues[-2].end() : cue.start()]) else None
+        if said is not None:  # "Ho said, according to the statement, that his visit “...”": Ho's words, as reported
+            cue = said
+            cue_s, cue_e = s_start + cue.start(), s_start + cue.end()
+        elif not _PRONOUN.match(text, cue_e + 1):
             return None, 0.0, (cue_s, cue_e)  # "According to the government, it will be a “meeting of friends”"
     subject = subject_of(cue_s)
     if subject is not None:
@@ -375,6 +394,8 @@ def _before_cue(
         if not _PRONOUN.search(text, subject[0], subject[1]):
             # a subject naming no person ("the government", "an Elysee source"): not anyone before it
             return None, 0.0, (cue_s, cue_e)
+    if re.search(r"\bwhich\s+(?:(?:also|then|later|has|had|have)\s+)?$", text[s_start:cue_s]):
+        return None, 0.0, (cue_s, cue_e)  # "said the statement, which described the meeting as “...”": a thing's words
     before = mentions.starting(s_start, cue_s)
     if before:
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)

@@ -75,11 +75,12 @@ def _glued_closer(text: str, i: int) -> bool:
     and glued to the speech verb ('... key to success, "says Thórdarson.')."""
     if text[i] == "”" and i > 0 and text[i - 1] in ",.!?" and i + 1 < len(text) and text[i + 1].isalpha():
         return True  # a right mark after the quote's own comma, glued to the speaker ('... regard,”Pierre said')
-    if text[i] != '"' or i < 2 or i + 1 >= len(text):
+    if text[i] not in '"“' or i < 2 or i + 1 >= len(text):
         return False
     before, after = text[i - 1], text[i + 1]
-    if before in ".!?" and after.isupper():
+    if text[i] == '"' and before in ".!?" and after.isupper():
         return True
+    # ('... the whole region, “said Iranian President X.': a left mark typed for the right one)
     return before == " " and text[i - 2] in ",.!?" and bool(_SPEECH_AFTER.match(text, i + 1))
 
 
