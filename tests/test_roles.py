@@ -325,3 +325,13 @@ def test_a_faroese_name_with_its_particle(extractor: Extractor) -> None:
         "Leaders agree\n\nAccording to local outlets, the Faroese prime minister Bárður á Steig Nielsen and his Danish "
         "counterpart Mette Frederiksen met in Copenhagen on Tuesday.\n"))
     assert [sorted(m.participants) for m in a.meetings] == [["Bárður á Steig Nielsen", "Mette Frederiksen"]]
+
+
+def test_here_under_a_dateline_is_the_dateline_s_city(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "PM pays courtesy call\n\nKUALA LUMPUR: Prime Minister Anwar Ibrahim paid a courtesy call to Sultan of "
+        "Brunei Sultan Hassanal Bolkiah here on Saturday, discussing trade between Malaysia and Brunei.\n\n"
+        "Anwar said the meeting also discussed preparations for the annual consultation to be held in Bandar Seri "
+        "Begawan next month.\n"))
+    assert [(sorted(m.participants), m.location) for m in a.meetings] == [
+        (["Anwar Ibrahim", "Hassanal Bolkiah"], "Kuala Lumpur")]

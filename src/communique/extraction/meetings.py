@@ -412,6 +412,9 @@ def find_meetings(
                 if d.date is not None and d.date.date is not None and filed is not published and d.date.derivation:
                     d.date = DateFound(d.date.date, d.date.text, d.date.start, d.date.end,
                                        d.date.derivation.replace("publication date", "dateline date"))
+            if d.place is None and line is not None and e == d.evidence[1] and any(
+                    not _inside(h.start(), quoted) for h in _HERE.finditer(text, s, e)):
+                d.place = line  # "KUALA LUMPUR: ... paid a courtesy call to the Sultan here on Saturday": the dateline's city
             if d.place is None:
                 d.place = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, s, e, lex),
                                      quoted=quoted)
@@ -964,6 +967,7 @@ def _arrival_before(sent: Any, verb: Any) -> bool:
     return bool(_ARRIVED.search(before.text))
 
 
+_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|and\s+there)\b)")
 _ARRIVED = re.compile(r"\b(?:arrived|landed)\s+(?:here|in|at)\b", re.I)
 _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b"
                       r"|\b(?:reached|reaches)\s+(?=[A-Z])", re.I)
