@@ -94,6 +94,15 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     # the UN's agencies are international organisations; a state's long formal name is the state
     ("The World Food Programme suspended aid deliveries to Yemen on Sunday.", "SANCTION", {"IGO"}, {"YEM"}),
     ("The United States urged the Democratic People's Republic of Korea to return to talks.", "REQUEST", {"USA"}, {"PRK"}),
+    # reducing aid or relations is a sanction; defying a ban or law a rejection; restrictions are
+    # coercion (announced: a threat); retaking ground is an assault
+    ("Japan reduced its financial aid to Myanmar after the coup.", "SANCTION", {"JPN"}, {"MMR"}),
+    ("Thousands of workers defied a ban on street protests in Minsk on Sunday.", "REJECT", {"BLR"}, set()),
+    ("Hungary plans to impose restrictions on grain imports from Ukraine.", "THREATEN", {"HUN"}, {"UKR"}),
+    ("Ethiopian troops recaptured the town of Dessie on Friday.", "ASSAULT", {"ETH"}, set()),
+    # a state's people where they are stay of their state ("Burundian refugees in Tanzania"); an
+    # ethnic group is of the state where it lives (above: "ethnic Hungarians in Romania")
+    ("Burundian refugees in Tanzania demanded better food rations on Monday.", "REQUEST", {"BDI"}, set()),
     # ``...'' marks a quote, not the whole sentence: the event outside it is coded
     ("Chile condemned the vote in Lima, calling it ``a step backwards.''", "ACCUSE", {"CHL"}, set()),
 ]

@@ -192,7 +192,7 @@ class EntityCoder:
         ) or (head.pos_ == "PROPN" and head.ent_type_ in _NAMED)  # "the UNITA wing", "Hamas", "Kenzo Oshima"
         if head.pos_ == "NOUN" and sector is None and person is None and head_code is None and not named_org:
             return []  # a thing, not an actor: "the murder of X in Baghdad", "Iraq's stance"
-        if head.pos_ == "PROPN" and (person is not None or named_org) and igo is None:
+        if head.pos_ == "PROPN" and (person is not None or named_org or head_code is None) and igo is None:
             # a title in apposition says whose: "Kenzo Oshima, the United Nations relief coordinator"
             igo = next((i for a in head.children if a.dep_ == "appos"
                         if (i := self._igo(self.text[a.left_edge.idx : a.right_edge.idx + len(a.right_edge)]))), None)
@@ -217,8 +217,12 @@ class EntityCoder:
             return [EntityDraft(phrase, start, end, self._country_of(mention) or self._modifier_country(toks),
                                 "ELI" if former else ("GOV" if (mention.office or mention.entry is not None) else sector), key)]
         codes = self._scan(toks)
-        # a people or group where it lives: "ethnic Albanians in south Serbia", "parties in Nepal"
-        codes = where + [c for c in codes if c not in where]
+        named = [c for c in codes if c not in where]
+        # a people or group where it lives: "ethnic Albanian guerrillas in Macedonia", "parties in
+        # Nepal"; but a state's people where they are stay of their state ("Cambodian refugees in
+        # Thailand", "Albanian rebels in Macedonia")
+        ethnic = any(t.lower_ == "ethnic" for t in toks)
+        codes = named + where if named and not ethnic else where + named
         if not codes:  # "supporters of former President X": X's country
             codes = [c for m in self.idx.at(start, end) if m.key and m.kind != "pronoun" and (c := self._country_of(m))][:1]
         if not codes and sector is None and not named_org:
