@@ -39,7 +39,8 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     ("Chile and Argentina have agreed to hold joint naval drills next spring, a Chilean official said.",
      "AGREE", {"CHL", "ARG"}, set()),
     # a demonym on a group noun gives the country and the sector
-    ("Kenyan police arrested 40 protesters outside parliament in Nairobi on Friday.", "COERCE", {"KEN"}, set()),
+    # (protesters arrested in Nairobi, with no country of their own: Kenya's, where they were)
+    ("Kenyan police arrested 40 protesters outside parliament in Nairobi on Friday.", "COERCE", {"KEN"}, {"KEN"}),
     # a capital stands for its government; a passive clause's agent acts
     ("Two Ukrainian soldiers were killed by Russian shelling near Kharkiv, officials said.", "ASSAULT", {"RUS"}, {"UKR"}),
     # an international organisation
@@ -56,8 +57,9 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     ("Japan demanded on Monday that North Korea stop its missile launches.", "REQUEST", {"JPN"}, {"PRK"}),
     # what one says another must do is a demand of the other
     ("Brazil said on Monday that Paraguay must reopen the border crossing at Ciudad del Este.", "REQUEST", {"BRA"}, {"PRY"}),
-    # victims and no named perpetrator: an unidentified armed force acts
-    ("Four Malian soldiers were killed by a roadside bomb near Gao on Sunday.", "ASSAULT", {None}, {"MLI"}),
+    # victims and no named perpetrator: an unidentified armed force acts, of the country where it
+    # struck (the gold standard's convention: an actor with no country of its own is the place's)
+    ("Four Malian soldiers were killed by a roadside bomb near Gao on Sunday.", "ASSAULT", {"MLI"}, {"MLI"}),
     # a passive clause with no agent: its subject did it
     ("Two thousand Colombian rebels have been demobilized since the peace accord, officials said.", "RETREAT", {"COL"}, set()),
     # a predicate adjective
@@ -76,6 +78,31 @@ ROWS: list[tuple[str, str, set[Any], set[Any]]] = [
     ("The Houthis threatened on Monday to attack ships in the Red Sea.", "THREATEN", {"YEM"}, set()),
     # where a group operates is its country: "rebels operating in Mozambique"
     ("Ethnic Makua rebels operating in Mozambique attacked a police post in Cabo Delgado.", "ASSAULT", {"MOZ"}, set()),
+    # a group with no country of its own is of the country where it acts, and so are its victims:
+    # a city, a part of a place ("a district of northern Kirkuk", "the Afghan city of Kunduz"), the
+    # place of the clause an event is part of ("an attempt to kill ... was foiled in Mombasa"), or
+    # where the perpetrator was ("a blast near the town of Kismayo")
+    ("Opposition supporters demonstrated in Harare on Wednesday against the election results.", "PROTEST", {"ZWE"}, set()),
+    ("A car bomb killed three policemen in a market district of northern Kirkuk on Tuesday.", "ASSAULT", {"IRQ"}, {"IRQ"}),
+    ("Gunmen ambushed a police convoy outside the Afghan city of Kunduz on Monday.", "ASSAULT", {"AFG"}, {"AFG"}),
+    ("An attempt to kill the provincial governor was foiled in Mombasa on Friday, police said.", "ASSAULT", {"KEN"}, {"KEN"}),
+    ("A landmine blast near the town of Kismayo wounded four soldiers on Saturday.", "ASSAULT", {"SOM"}, {"SOM"}),
+    # a bare member of a group shares the first member's country ("Turkish jets and drones")
+    ("Turkish jets and drones struck militant positions in northern Iraq overnight.", "ASSAULT", {"TUR"}, set()),
+    # a state's name is the state whatever modifies it; an organisation in a modifier is not the actor
+    ("OPEC-member Venezuela threatened on Monday to cut its oil exports to Spain.", "THREATEN", {"VEN"}, {"ESP"}),
+    # the UN's agencies are international organisations; a state's long formal name is the state
+    ("The World Food Programme suspended aid deliveries to Yemen on Sunday.", "SANCTION", {"IGO"}, {"YEM"}),
+    ("The United States urged the Democratic People's Republic of Korea to return to talks.", "REQUEST", {"USA"}, {"PRK"}),
+    # reducing aid or relations is a sanction; defying a ban or law a rejection; restrictions are
+    # coercion (announced: a threat); retaking ground is an assault
+    ("Japan reduced its financial aid to Myanmar after the coup.", "SANCTION", {"JPN"}, {"MMR"}),
+    ("Thousands of workers defied a ban on street protests in Minsk on Sunday.", "REJECT", {"BLR"}, set()),
+    ("Hungary plans to impose restrictions on grain imports from Ukraine.", "THREATEN", {"HUN"}, {"UKR"}),
+    ("Ethiopian troops recaptured the town of Dessie on Friday.", "ASSAULT", {"ETH"}, set()),
+    # a state's people where they are stay of their state ("Burundian refugees in Tanzania"); an
+    # ethnic group is of the state where it lives (above: "ethnic Hungarians in Romania")
+    ("Burundian refugees in Tanzania demanded better food rations on Monday.", "REQUEST", {"BDI"}, set()),
     # ``...'' marks a quote, not the whole sentence: the event outside it is coded
     ("Chile condemned the vote in Lima, calling it ``a step backwards.''", "ACCUSE", {"CHL"}, set()),
 ]
@@ -107,6 +134,13 @@ def test_no_actor_no_statement_and_things_are_not_actors(extractor: Extractor) -
     assert statements(extractor, "The murder of the general in Baghdad offered new impetus to the talks.") == []
     # the manual's AID needs a recipient: "provides constant relations" gives none
     assert not [s for s in statements(extractor, "Iraq provides constant relations in many fields.") if s.type == "AID"]
+
+
+def test_people_and_named_organisations_keep_their_own_country_where_they_act(extractor: Extractor) -> None:
+    (s, *_) = statements(extractor, "Human Rights Watch condemned the arrest of two bloggers in Baku on Monday.")
+    assert s.type == "ACCUSE" and [a.code for a in s.actors] == [None]
+    (s, *_) = statements(extractor, "Nigerian soldiers killed six fishermen near Lake Chad on Friday.")
+    assert [a.code for a in s.actors] == ["NGA"]
 
 
 def test_a_stance_word_is_not_the_actors_country(extractor: Extractor) -> None:

@@ -163,7 +163,7 @@ class Extractor:
         drafts = find_meetings(text, sdoc, idx, tops, self.lex, spoken, published, self.gaz, self.kb, spun=quality.spun)
         meetings: list[Meeting] = []
         statements: list[Statement] = []
-        coder = EntityCoder(self.entity_lex, self.kb, idx, text)
+        coder = EntityCoder(self.entity_lex, self.kb, idx, text, self.gaz)
 
         def entity(e: EntityDraft) -> Entity:
             code = e.code

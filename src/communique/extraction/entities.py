@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .people import PeopleIndex
+from .places import Gazetteer
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "ccomp", "xcomp", "prep"})
 _OWN_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
@@ -25,6 +26,12 @@ _DWELL = frozenset({"operate", "live", "base", "reside", "station", "stay", "hid
 _NAMED = frozenset({"ORG", "NORP", "PERSON"})
 _QUANTITIES = frozenset({"third", "half", "quarter", "part", "tens", "scores", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
                          "number", "some", "many", "most", "all", "one", "two", "three", "majority", "handful", "crowd"})
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "inside", "across", "throughout", "around"})
+# not where the clause's event happened: its subject's words, an agent, another clause's
+_OTHER_CLAUSES = frozenset({"relcl", "appos", "ccomp", "advcl", "parataxis", "conj", "acl"})
+_NOT_THE_SCENE = _OTHER_CLAUSES - {"acl"} | {"nsubj", "nsubjpass", "csubj", "agent"}
+# an embedded event's way up to the clause it is part of ("to assassinate" -> "attempt" -> "was thwarted")
+_INSIDE_A_CLAUSE = frozenset({"xcomp", "acl", "nsubj", "nsubjpass", "dobj", "pobj", "prep"})
 _FORMER = frozenset({"former", "ousted", "exiled", "deposed", "ex", "late"})
 
 
@@ -52,6 +59,7 @@ class EntityLexicon:
     demonyms: frozenset[str]  # lower case: a people, not its state ("ethnic Albanians demonstrated")
     orgs: dict[str, tuple[str, str | None, str]]  # alias -> (canonical name, home country or None, sector)
     org_re: re.Pattern[str]
+    place_nouns: frozenset[str] = frozenset()  # parts of a place: "the city of Basra", "a district of Beirut"
 
     @classmethod
     def from_data(cls, data: dict[str, Any], kb: Any) -> EntityLexicon:
@@ -65,14 +73,15 @@ class EntityLexicon:
                 if not name.startswith("_") for alias in aliases}
         org_alt = "|".join(re.escape(a) for a in sorted(orgs, key=len, reverse=True))
         return cls(sectors, igos, re.compile(rf"(?<![\w.])(?:{alt})(?![\w])"), seats, frozenset(data["org_nouns"]), demonyms,
-                   orgs, re.compile(rf"(?<![\w.])(?:{org_alt})(?![\w])"))
+                   orgs, re.compile(rf"(?<![\w.])(?:{org_alt})(?![\w])"), frozenset(data["place_nouns"]))
 
 
 class EntityCoder:
-    """Codes the noun phrase headed by a token into PLOVER entities."""
+    """Codes the noun phrase headed by a token into PLOVER entities; ``places`` (the city
+    gazetteer) says which state a city lies in."""
 
-    def __init__(self, lex: EntityLexicon, kb: Any, idx: PeopleIndex, text: str) -> None:
-        self.lex, self.kb, self.idx, self.text = lex, kb, idx, text
+    def __init__(self, lex: EntityLexicon, kb: Any, idx: PeopleIndex, text: str, places: Gazetteer | None = None) -> None:
+        self.lex, self.kb, self.idx, self.text, self.places = lex, kb, idx, text, places
 
     def code(self, head: Any) -> list[EntityDraft]:
         """The entities of the phrase headed by ``head`` and of the phrases coordinated with it."""
@@ -84,13 +93,76 @@ class EntityCoder:
                 if inner is not None:
                     out.extend(self.code(inner))
                     continue
-            out.extend(self._one(h))
+            found = self._one(h)
+            if out and h.i != head.i and len(found) == 1 and _shares_modifiers(found[0], out[0], h):
+                # "Israeli helicopters and tanks": the first member's country is the bare member's too
+                found = [replace(found[0], code=out[0].code)]
+            out.extend(found)
         return out
 
     def owners(self, thing: Any) -> list[EntityDraft]:
         """The states a thing's modifiers name ("French mediation", "the Iraqi city of Basra"): whose it is."""
         mods = sorted((t for t in thing.children if t.dep_ in ("amod", "compound", "nmod") and t.i < thing.i), key=lambda t: t.i)
         return [EntityDraft(t.text, t.idx, t.idx + len(t), code, None) for t in mods if (code := self._country(t.text))]
+
+    def place_code(self, tok: Any, depth: int = 0) -> str | None:
+        """The state a place phrase lies in: a country, a capital or a city ("in Baku", "near
+        Samarra"), or the place a part of a place belongs to ("the Iraqi city of Basra", "a district
+        of eastern Beirut", "the town of Cizre in southeastern Turkey"); None for anything else."""
+        if tok.pos_ == "PROPN":
+            first = min((t for t in tok.children if t.dep_ == "compound" and t.i < tok.i), key=lambda t: t.i, default=tok)
+            name = self.text[first.idx : tok.idx + len(tok)]
+            code = self._country(name)
+            if code is None and self.places is not None and (city := self.places.town(name)):
+                code = self.places.country_of.get(city)
+            return code
+        if tok.lemma_.lower() not in self.lex.place_nouns or depth > 2:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and (code := self._country(c.text)):
+                return code  # "the Iraqi city of", "Lebanese villages"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (code := self.place_code(p, depth + 1)):
+                        return code
+        return None
+
+    def event_place(self, verb: Any) -> str | None:
+        """The state where a clause's event happened: the first place its locative phrases name
+        ("demonstrated in Monrovia", "killed in a car bomb explosion in Beirut", "agreed to postpone
+        the rally in Baku"), nearest the verb first, not in another clause; else the place of the
+        clause it is part of ("an attempt to kill X was foiled in Y"); else where its subject or
+        agent was ("an explosion near the town killed ...", "killed by a bomb near Gao")."""
+        clause = verb
+        for _ in range(4):
+            if (code := self._scene(clause, _NOT_THE_SCENE)) is not None:
+                return code
+            up = clause
+            while up.dep_ in _INSIDE_A_CLAUSE and up.head.i != up.i and up.head.pos_ not in ("VERB", "AUX"):
+                up = up.head  # through the nouns: "an attempt to assassinate ..." -> "was thwarted"
+            if up.dep_ not in _INSIDE_A_CLAUSE or up.head.i == up.i:
+                break
+            clause = up.head
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return next((code for c in doers if (code := self._scene(c, _OTHER_CLAUSES)) is not None), None)
+
+    def _scene(self, top: Any, skip: frozenset[str]) -> str | None:
+        queue, seen = [top], 0
+        while seen < len(queue) and seen < 60:
+            tok = queue[seen]
+            seen += 1
+            for c in sorted(tok.children, key=lambda t: t.i):
+                if c.dep_ in skip:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
+                    # "in Baku"; "outside of Basra"
+                    for p in (*c.children, *(g for x in c.children if x.dep_ == "prep" for g in x.children)):
+                        if p.dep_ == "pobj" and (code := self.place_code(p)):
+                            return code
+                queue.append(c)
+        return None
 
     def person_entity(self, key: str, start: int, end: int) -> EntityDraft:
         """A person the text names (a pronoun's referent, a meeting's participant), named by their
@@ -113,14 +185,14 @@ class EntityCoder:
         phrase = self.text[start:end]
         sector = self._sector(head)
         igo = self._igo(phrase)
-        head_code = self._country(" ".join(t.text for t in _name_tokens(head)))
+        head_code = self._country(" ".join(t.text for t in _name_tokens(head))) or self._proper_country(head)
         person = self._person(start, end, head)
         named_org = (head.lemma_.lower() in self.lex.org_nouns and (
             igo is not None or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in head.children))
         ) or (head.pos_ == "PROPN" and head.ent_type_ in _NAMED)  # "the UNITA wing", "Hamas", "Kenzo Oshima"
         if head.pos_ == "NOUN" and sector is None and person is None and head_code is None and not named_org:
             return []  # a thing, not an actor: "the murder of X in Baghdad", "Iraq's stance"
-        if head.pos_ == "PROPN" and (person is not None or named_org) and igo is None:
+        if head.pos_ == "PROPN" and (person is not None or named_org or head_code is None) and igo is None:
             # a title in apposition says whose: "Kenzo Oshima, the United Nations relief coordinator"
             igo = next((i for a in head.children if a.dep_ == "appos"
                         if (i := self._igo(self.text[a.left_edge.idx : a.right_edge.idx + len(a.right_edge)]))), None)
@@ -145,8 +217,12 @@ class EntityCoder:
             return [EntityDraft(phrase, start, end, self._country_of(mention) or self._modifier_country(toks),
                                 "ELI" if former else ("GOV" if (mention.office or mention.entry is not None) else sector), key)]
         codes = self._scan(toks)
-        # a people or group where it lives: "ethnic Albanians in south Serbia", "parties in Nepal"
-        codes = where + [c for c in codes if c not in where]
+        named = [c for c in codes if c not in where]
+        # a people or group where it lives: "ethnic Albanian guerrillas in Macedonia", "parties in
+        # Nepal"; but a state's people where they are stay of their state ("Cambodian refugees in
+        # Thailand", "Albanian rebels in Macedonia")
+        ethnic = any(t.lower_ == "ethnic" for t in toks)
+        codes = named + where if named and not ethnic else where + named
         if not codes:  # "supporters of former President X": X's country
             codes = [c for m in self.idx.at(start, end) if m.key and m.kind != "pronoun" and (c := self._country_of(m))][:1]
         if not codes and sector is None and not named_org:
@@ -185,6 +261,19 @@ class EntityCoder:
     def _country(self, words: str) -> str | None:
         return self.kb.country_code(words) if words and words[:1].isupper() else None
 
+    def _proper_country(self, head: Any) -> str | None:
+        """A state the proper name at the head names, whatever modifies it ("NATO-member Norway",
+        "oil-rich Kuwait"): the longest run of proper nouns ending at the head that is a state."""
+        if head.pos_ != "PROPN":
+            return None
+        doc, i = head.doc, head.i
+        while i > 0 and doc[i - 1].pos_ == "PROPN" and head.i - i < 5:
+            i -= 1
+        for k in range(i, head.i + 1):
+            if code := self._country(self.text[doc[k].idx : head.idx + len(head)]):
+                return code
+        return None
+
     def _is_seat(self, head: Any) -> bool:
         """A capital or metonym standing for its government ("Tehran", "the White House")."""
         name = " ".join(t.text for t in _name_tokens(head)).lower().removeprefix("the ")
@@ -214,7 +303,7 @@ class EntityCoder:
         out: list[str] = []
         i = 0
         while i < len(toks):
-            for n in (4, 3, 2, 1):
+            for n in (7, 6, 5, 4, 3, 2, 1):  # "the Democratic People's Republic of Korea"
                 run = toks[i : i + n]
                 if len(run) < n or not run[0].text[:1].isupper() or any(t.i != run[0].i + k for k, t in enumerate(run)):
                     continue
@@ -229,6 +318,13 @@ class EntityCoder:
                     break
             i += 1
         return out
+
+
+def _shares_modifiers(e: EntityDraft, first: EntityDraft, tok: Any) -> bool:
+    """A group member with no words of its own saying whose it is, after a group that has a country."""
+    group = e.person is None and e.org is None and first.person is None and first.org is None
+    bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
+    return group and bare and e.code is None and first.code is not None and e.sector is not None
 
 
 def _residence_preps(head: Any) -> list[Any]:

@@ -171,6 +171,10 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
     if typ == "PROTEST" and all(a.sector in STATE_SECTORS or (a.sector is None and a.code) for a in actors):
         # a state does not take to the streets: it protests diplomatically, or blocks
         typ, mode = ("COERCE", "restrict") if tok.lemma_.lower() in ("block", "blockade") else ("ACCUSE", "disapprove")
+    if place := coder.event_place(tok):
+        # an actor the text gives no country of its own is the country's where it acts ("gunmen
+        # killed a journalist in Beirut", "demonstrators protesting in Monrovia"), and so is a victim
+        actors, recipients = _placed(actors, place), _placed(recipients, place)
     actor_keys = {_key(a) for a in actors}
     actor_codes = {a.code for a in actors}
     # not the actor itself, nor its own state named as a thing ("reaffirmed Iraq's stance")
@@ -186,6 +190,13 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
                            for p in c.children if p.dep_ == "pobj" for e in coder.code(p) if e.code not in {a.code for a in actors})
     end = max(t.idx + len(t) for t in tok.subtree)
     return StatementDraft(typ, actors, recipients, sent.start_char, min(end, sent.end_char), mode, tuple(context))
+
+
+def _placed(entities: tuple[EntityDraft, ...], place: str) -> tuple[EntityDraft, ...]:
+    """Groups with no country of their own take the place's; people and named organisations
+    (their country is their own, or they have none: "Amnesty International") do not."""
+    return tuple(dataclasses.replace(e, code=place) if e.code is None and e.person is None and e.org is None else e
+                 for e in entities)
 
 
 def _key(e: EntityDraft) -> Any:
