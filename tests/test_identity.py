@@ -652,3 +652,40 @@ def test_a_name_after_an_organisation_noun_is_the_body_s(extractor: Extractor) -
             "The mercenary group Wagner had wanted to expand there, the newspaper Pravda wrote.\n")
     assert people(extractor, text) == {"Ibrahim Traoré"}
 
+
+
+def _metric(tmp_path, raw: str, gold_people: list[dict], system_people: list[dict]):  # type: ignore[no-untyped-def]
+    from communique.evaluate_identity import identity
+    path = tmp_path / "d.txt"
+    path.write_text(raw, encoding="utf-8")
+    return identity({"d": {"people": system_people}}, {"d": {"people": gold_people}}, {"d": path})
+
+
+def _person(name: str, raw: str, *surfaces: str) -> dict:
+    return {"name": name, "mentions": [{"start": raw.index(s), "end": raw.index(s) + len(s)} for s in surfaces]}
+
+
+def test_the_identity_metric_drops_titles_and_middle_names_the_text_adds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    raw = "Senator Christopher Dodd met Ambassador Olivier Jean-Paul Mukamana of Rwanda."
+    gold = [{"name": "Chris Dodd", "variants": ["Senator Christopher Dodd"]},
+            {"name": "Olivier Mukamana", "variants": ["Olivier Jean-Paul Mukamana"]}]
+    system = [_person("Christopher Dodd", raw, "Christopher Dodd"),
+              _person("Olivier Jean-Paul Mukamana", raw, "Olivier Jean-Paul Mukamana")]
+    got = _metric(tmp_path, raw, gold, system)
+    assert (got.right, got.wrong, got.unresolved) == (2, 0, 0)
+    # a different given name before the same surname is still another person
+    got = _metric(tmp_path, raw, gold, [_person("Olivier Kagabo", raw, "Olivier Jean-Paul Mukamana")])
+    assert got.wrong == 1
+
+
+def test_the_identity_metric_leaves_out_a_surname_inside_another_person_s_full_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    raw = ("Prime Minister Sitiveni Rabuka arrived with his spouse, Sulueti Rabuka. Rabuka said the visit was useful. "
+           "The Turkish Defense Minister Mevlut Cavusoglu also spoke.")
+    gold = [{"name": "Sitiveni Rabuka", "variants": ["Sitiveni Rabuka", "Rabuka"]},
+            {"name": "Hulusi Akar", "variants": ["Turkish Defense Minister"]},
+            {"name": "Mevlüt Çavuşoğlu", "variants": ["Mevlut Cavusoglu"]}]
+    system = [_person("Sitiveni Rabuka", raw, "Sitiveni Rabuka", "Rabuka said"),
+              _person("Sulueti Rabuka", raw, "Sulueti Rabuka"),
+              _person("Mevlüt Çavuşoğlu", raw, "Turkish Defense Minister Mevlut Cavusoglu")]
+    got = _metric(tmp_path, raw, gold, system)
+    assert (got.right, got.wrong, got.unresolved) == (3, 0, 0), got.wrong_cases

@@ -57,6 +57,11 @@ def identity(outputs: Mapping[str, Mapping[str, Any]], golds: Mapping[str, Mappi
         # "Milei" inside "Karina Milei" is Karina's mention, not another of Javier's
         places = [(s, e, gp) for s, e, gp in places
                   if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in places)]
+        # "Sulueti Rabuka" (his wife, not a gold person) holds no mention of Sitiveni Rabuka; "Turkish Defense
+        # Minister Mevlut Cavusoglu" (the page's slip) names Cavusoglu, not the defence minister
+        people = gold.get("people") or []
+        places = [(s, e, gp) for s, e, gp in places
+                  if not _full_name_of_another(raw, s, e, covers, people) and not _title_of_the_next(raw, s, e, gp, places)]
         for start, end, gp in places:
             names = {n for s, e, n in covers if s < end and start < e}
             if not names:
@@ -69,15 +74,46 @@ def identity(outputs: Mapping[str, Mapping[str, Any]], golds: Mapping[str, Mappi
     return out
 
 
+# titles a gold variant may carry that the name-matching does not drop ("Senator Christopher Dodd", "Lord Ahmed Tariq")
+_TITLE_WORDS = frozenset({"senator", "sen", "lord", "lady", "sir", "dame", "madam", "madame", "ambassador", "hon",
+                          "honourable", "honorable", "rt", "excellency", "he", "baron", "baroness", "governor", "premier"})
+
+
+def _full_name_of_another(raw: str, s: int, e: int, covers: list[tuple[int, int, str]],
+                          people: list[Mapping[str, Any]]) -> bool:
+    """A surname the system reads as the end of another person's full name, written so in the text,
+    who is no gold person ("his spouse, Sulueti Rabuka" for the prime minister's "Rabuka")."""
+    if " " in raw[s:e]:
+        return False
+    return any(cs < s and ce == e and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w’'-]+ ", raw[cs:s]) and raw[cs:ce] == name
+               and not any(matches_person(name, p) for p in people) for cs, ce, name in covers)
+
+
+def _title_of_the_next(raw: str, s: int, e: int, person: Mapping[str, Any],
+                       places: list[tuple[int, int, Mapping[str, Any]]]) -> bool:
+    """A role variant ("Turkish Defense Minister") written right before another gold person's name:
+    the page's title for that one ("Turkish Defense Minister Mevlut Cavusoglu", the page's slip)."""
+    own = set(name_key(str(person["name"])).split())
+    return not own & set(name_key(raw[s:e]).split()) and any(
+        p2 is not person and s2 == e + 1 and raw[e] == " " for s2, _e2, p2 in places)
+
+
 def _shortened(name: str, person: Mapping[str, Any]) -> bool:
     """A name written shorter or with initials: its words begin one of the person's forms, in
     order ("Gaudencio Mahaba" / "Gaudencio Mahaba Messu", "S. Jaishankar" / "Subrahmanyam
-    Jaishankar"); a different given name before the same surname is another person."""
+    Jaishankar"); a different given name before the same surname is another person. Titles the
+    name-matching keeps ("Senator", "Lord") are dropped, and a name with more middle names than a
+    form is that form when its first and last words are the form's ("Olivier Jean-Patrick
+    Nduhungirehe" / "Olivier Nduhungirehe")."""
     a = name_key(name).split()
     for form in [person["name"], *(person.get("variants") or [])]:
         b = name_key(form).split()
+        while b and b[0] in _TITLE_WORDS:
+            b = b[1:]
         if len(a) < 2 or len(b) < 2:
             continue
+        if len(a) > len(b) and a[0] == b[0] and a[-1] == b[-1]:
+            return True
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         if all(_same_word(x, y) for x, y in zip(short, long_, strict=False)) or (
                 len(short) == len(long_) and all(_same_word(x, y) for x, y in zip(short, long_, strict=True))):
