@@ -689,3 +689,41 @@ def test_the_identity_metric_leaves_out_a_surname_inside_another_person_s_full_n
               _person("Mevlüt Çavuşoğlu", raw, "Turkish Defense Minister Mevlut Cavusoglu")]
     got = _metric(tmp_path, raw, gold, system)
     assert (got.right, got.wrong, got.unresolved) == (3, 0, 0), got.wrong_cases
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # a title word that is a known person's surname ("Juan Jiménez Mayor")
+    ("Delegation visits\n\nThe delegation was received by the city's Mayor on Tuesday, and the Mayor spoke of trade.\n",
+     "Juan Jiménez Mayor"),
+    # an agency's acronym in capitals that is a known person's second surname ("Francia Márquez Mina")
+    ("Talks in Ramallah\n\nRAMALLAH (MINA) - President Mahmoud Abbas received Israeli Defense Minister Benny Gantz "
+     "on Sunday, MINA reported.\n", "Francia Márquez"),
+])
+def test_a_title_or_an_acronym_alone_is_not_a_known_person_s_surname(extractor: Extractor, text: str,
+                                                                     unwanted: str) -> None:
+    assert unwanted not in mentions(extractor, text)
+
+
+def test_a_surname_with_a_capitalised_particle_is_the_full_name_before(extractor: Extractor) -> None:
+    found = mentions(extractor, (
+        "Talks in Philipsburg\n\nPrime Minister Silveria Jacobs hosted the Dutch State Secretary for Kingdom "
+        "Relations, Ms. Alexandra van Huffelen, in her first meetings on the island.\n\n"
+        "State Secretary Van Huffelen said the talks were open.\n"))
+    assert found["Alexandra van Huffelen"] == ["Alexandra van Huffelen", "Van Huffelen"]
+    a = _analysis(extractor, "Talks in Philipsburg\n\nPrime Minister Silveria Jacobs hosted the Dutch State Secretary "
+                             "for Kingdom Relations, Ms. Alexandra van Huffelen, in her first meetings on the island.\n")
+    assert [sorted(m.participants) for m in a.meetings] == [["Alexandra van Huffelen", "Silveria Jacobs"]]
+
+
+def test_a_name_after_a_portfolio_of_several_words(extractor: Extractor) -> None:
+    found = mentions(extractor, (
+        "Visit to Quito\n\nQuito, Nov 6 (IANS) Union Minister of State for External Affairs Pabitra Margherita on "
+        "Thursday met the President of Ecuador, Daniel Noboa, and discussed trade.\n"))
+    assert "Pabitra Margherita" in found
+
+
+def test_received_on_arrival_by_a_junior_minister_is_no_meeting(extractor: Extractor) -> None:
+    a = _analysis(extractor, (
+        "State visit\n\nPresident Ranil Wickremesinghe arrived in India on Thursday evening and was received by "
+        "Minister of State for External Affairs Dipankar Borthakur.\n"))
+    assert a.meetings == ()

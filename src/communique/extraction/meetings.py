@@ -647,8 +647,11 @@ def _principals_of_trigger(
                 heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
         if verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i:
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-            if (obj and not idx.between(*_own_span(obj[0]), kinds=("name", "role"))
-                    and obj[0].lemma_.lower() not in _PERSON_NOUNS):
+            a, b = _own_span(obj[0]) if obj else (0, 0)
+            if obj and (named := _COMMA_NAME.match(sent.doc.text, b)):
+                b = named.end()  # the parse may hang the object's name apart: "hosted the new State Secretary
+                # of Kingdom Relations, Ms. Alexandra van Huffelen, in her first meetings"
+            if obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS:
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             agent = [c for c in verb.children if c.dep_ == "agent"]
@@ -826,6 +829,7 @@ _NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identi
 _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
 # an object that is someone even when the parse hangs their names elsewhere ("received his counterparts from the
 # United States and Canada, Joe Biden and Justin Trudeau")
+_COMMA_NAME = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|H\.?E)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:van|von|de|der|da|al|el|bin)?\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){1,3}")
 _PERSON_NOUNS = frozenset({"counterpart", "guest", "leader", "delegation", "visitor", "president", "premier", "minister",
                            "ambassador", "envoy", "king", "queen", "prince", "emir", "chancellor", "head", "delegate"})
 _OBJECT_LEMMAS = _GREETING_LEMMAS | {"host"}  # meet someone only when their object names someone
@@ -959,12 +963,14 @@ def _greeting_on_arrival(sent: Any, at: int) -> bool:
 
 
 def _arrival_before(sent: Any, verb: Any) -> bool:
-    """A passive greeting right after an arrival ("X arrived in Kabul on Saturday. The delegation was
-    welcomed by top Afghan officials including ..."): the hosts' officials received the visitor on arrival."""
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or sent.start == 0:
+    """A passive greeting right after an arrival, in the sentence before or earlier in its own ("X arrived
+    in Kabul on Saturday. The delegation was welcomed by top Afghan officials including ..."): the hosts'
+    officials received the visitor on arrival."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
-    before = sent.doc[sent.start - 1].sent
-    return bool(_ARRIVED.search(before.text))
+    if _ARRIVED.search(sent.doc.text, sent.start_char, verb.idx):
+        return True  # "X arrived in India on Thursday evening and was received by Minister of State Y"
+    return sent.start > 0 and bool(_ARRIVED.search(sent.doc[sent.start - 1].sent.text))
 
 
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|and\s+there)\b)")

@@ -271,7 +271,9 @@ def find_people(
 
 # words of titles and offices that may stand between a title and a name ("Minister of Foreign Affairs Sheikh ...")
 _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)) | frozenset(
-    ["affairs", "foreign", "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander"]
+    ["affairs", "foreign", "external", "home", "overseas", "relations", "kingdom", "development", "digitalisation",
+     "digitalization", "tourism", "health", "education", "agriculture", "infrastructure", "transport", "culture",
+     "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander"]
 )
 
 _SURE = frozenset({"canonical", "alias", "surname", "initials"})
@@ -325,6 +327,10 @@ def _match_run(
         word = word.strip()
         if (len(word.split()) == 1) != one_word:
             i = j if one_word else i + 1  # the other pass's
+            continue
+        if one_word and (word.lower() in _TITLE_WORDS or (word.isupper() and len(word) > 2 and not any(
+                n.isupper() for f in found for n in _names_of(f)))):
+            i = j  # "the Stepanakert Mayor", "(MINA)": a title or an acronym, not the one whose second surname it is
             continue
         if one_word:
             owners = _page_owners(word, idx, kb)
@@ -859,7 +865,8 @@ def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, i
         else:
             break
     tail = words[k:]
-    return tail if k and 2 <= len(tail) <= 3 and kb.is_given_name(tail[0]) else None
+    # a given name the KB knows, or two words of a portfolio before it ("External Affairs Pabitra Margherita")
+    return tail if k and 2 <= len(tail) <= 3 and (kb.is_given_name(tail[0]) or k >= 2) else None
 
 
 def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: Any) -> int:
@@ -1059,7 +1066,8 @@ def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
         if m.kind == "name" and m.entry is None and m.key:
             words = m.key.split()
             longer = [f for f in full if f.key != m.key and f.key and f.key.endswith(" " + words[-1])
-                      and set(words[:-1]) <= set(f.key.split())]  # "Hamdan bin ... Al Nahyan" is not Theyab
+                      and {w.lower() for w in words[:-1]} <= {w.lower() for w in f.key.split()}]
+            # ("Hamdan bin ... Al Nahyan" is not Theyab; "Van Huffelen" is "Alexandra van Huffelen")
             if longer and len(m.key.split()) < len(longer[0].key.split()):  # type: ignore[union-attr]
                 m.key = longer[0].key
 
