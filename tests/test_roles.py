@@ -335,3 +335,14 @@ def test_here_under_a_dateline_is_the_dateline_s_city(extractor: Extractor) -> N
         "Begawan next month.\n"))
     assert [(sorted(m.participants), m.location) for m in a.meetings] == [
         (["Anwar Ibrahim", "Hassanal Bolkiah"], "Kuala Lumpur")]
+
+
+def test_a_sentence_setting_the_scene_dates_and_places_the_meetings_told_after_it(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Audiences at the palace\n\nTuesday, March 3, 2020\n\nThe Élysée Palace witnessed on Tuesday an array of "
+        "ministerial and diplomatic meetings.\n\nPresident Emmanuel Macron welcomed the Minister of State for Trade, "
+        "Louis Garnier, who briefed him on his programme.\n\nThe President also had an audience with the "
+        "Ambassador of Chile, Rosa Quintana, who paid him a farewell visit.\n"))
+    assert sorted((sorted(m.participants), str(m.date), m.location) for m in a.meetings) == [
+        (["Emmanuel Macron", "Louis Garnier"], "2020-03-03", "Paris"),
+        (["Emmanuel Macron", "Rosa Quintana"], "2020-03-03", "Paris")]

@@ -428,6 +428,10 @@ def find_meetings(
                                    "later the same day as the meeting before it in the text")
         if d.date is None and not d.earlier and not _VAGUE_TIME.search(text, ev_s, ev_e):
             d.date = _date_of_lead(text, doc, ev_s, d, tops, lex, filed, quoted)  # (not "earlier this week": its own time)
+        scene = _scene_before(text, doc, idx, ev_s, quoted) if not d.earlier else None
+        if d.date is None and scene is not None and not _VAGUE_TIME.search(text, ev_s, ev_e):
+            found = find_date(text, *scene, filed)  # "Baabda Palace witnessed on Tuesday an array of meetings. ..."
+            d.date = found if found is not None and found.date is not None else None
         if (d.date is None and not d.earlier and head is not None and text[head[1]:ev_s].strip() == ""
                 and _PRESENT_PERFECT.search(text, ev_s, ev_e)):
             # "MOSCOW, March 5. /TASS/. Putin has met ...": a wire's lede in the present perfect tells the day it is dated
@@ -441,6 +445,8 @@ def find_meetings(
             d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None:
             d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
+        if d.place is None and scene is not None:
+            d.place = find_place(text, *scene, gaz, kb, lex.landmarks, quoted=quoted) or _seat_witnessed(text, *scene, lex)
         if d.place is None:
             d.place = _seat_of_head(text, doc, idx, d, kb, gaz, quoted)
         if d.place is None and earlier and earlier[-1].place is not None:
@@ -536,6 +542,34 @@ _BACK_REFERENCE = re.compile(
     r"\s*(?:The|This|That|These)\s+(?:announcement|agreement|accord|deal|statement|declaration|decision|pledge|"
     r"partnership|remarks?|documents?)s?\s+(?:was|were)\s+(?:made|announced|signed|reached|issued|agreed|inked)\s+"
     r"(?:when|during|as|at|after|on the sidelines of)\b")
+
+
+# a sentence that sets the scene of the meetings told after it, naming no one ("Baabda Palace witnessed on
+# Tuesday an array of ministerial and diplomatic meetings", "The President held a series of meetings today")
+_SCENE = re.compile(r"\b(?:array|series|round|number|string|flurry)\s+of\s+(?:\w+\s+){0,4}?(?:meetings|talks|audiences)\b"
+                    r"|\b(?:several|many|multiple|numerous)\s+(?:\w+\s+){0,2}?(?:meetings|audiences)\b", re.I)
+
+
+def _scene_before(text: str, doc: Any, idx: PeopleIndex, start: int, quoted: Ranges) -> tuple[int, int] | None:
+    """The sentence among the six before ``start`` that announces several meetings and names no one
+    (its date and place are the meetings' told after it); None when there is none."""
+    before = [sent for sent in sentences(doc) if sent.end_char <= start][-6:]
+    for sent in reversed(before):
+        s, e = sent.start_char, sent.end_char
+        if any(not _inside(m.start(), quoted) for m in _SCENE.finditer(text, s, e)) and not idx.between(
+                s, e, kinds=("name",)):
+            return s, e
+    return None
+
+
+def _seat_witnessed(text: str, s: int, e: int, lex: Lexicon) -> PlaceFound | None:
+    """A well-known seat opening the sentence as its subject ("Baabda Palace witnessed on Tuesday ..."): its city."""
+    lead = re.match(r"\s*(?:[Tt]he\s+)?", text[s:e])
+    at = s + (lead.end() if lead else 0)
+    for name, city in lex.landmarks.items():
+        if re.match(re.escape(name) + r"\s+(?:witnessed|hosted|saw|was\s+the\s+(?:venue|scene))\b", text[at:e]):
+            return PlaceFound(city, at, at + len(name))
+    return None
 
 
 def _date_of_lead(text: str, doc: Any, start: int, d: MeetingDraft, tops: Topics, lex: Lexicon,
