@@ -33,6 +33,9 @@ def meetings(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], set
     # "were members of the delegation"; whose government they served is not there
     "On the other side, two former ministers under the government of Carlos Mesa, Rosa Quintero and Tomas Vidal, "
     "were members of the delegation.",
+    # a readout's bracketed lists by side, a title with commas of its own
+    "(participants from the Peruvian side: Ms. Rosa Quintero, Minister of Economy, Trade and Industry; and others; "
+    "participants from the other side: Mr. Tomas Vidal, Deputy Chief Cabinet Secretary, and others).",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "

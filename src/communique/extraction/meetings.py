@@ -158,10 +158,9 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
         if piece:
             named_any = True
         elif named_any and (_APPOSITIVE.match(seg, start, b.start()) or _A_TITLE.match(seg, start, b.start())) \
-                and word in (",", ";") and n + 1 < len(bounds) \
-                and idx.between(s + b.end(), s + bounds[n + 1].start(), kinds=("name", "role")):
+                and word in (",", ";") and _names_after_titles(seg, s, bounds, n, idx):
             start = b.end()  # "A, Member of the Executive Council; B, ...": a title between two names
-            continue
+            continue  # ("A, Minister of Economy, Trade and Industry; B, ...": a title with commas of its own)
         elif named_any:
             return start if start > pos else b.start()
         if word in (".", "!", "?", "but", "while") or (word == ":" and named_any):
@@ -172,6 +171,17 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     if named_any and not idx.between(s + start, s + len(seg), kinds=("name", "role")):
         return start
     return len(seg)
+
+
+def _names_after_titles(seg: str, s: int, bounds: list[Any], n: int, idx: PeopleIndex) -> bool:
+    """Whether one of the next three parts of a list names someone, over parts that are titles only."""
+    for k in range(n + 1, min(n + 4, len(bounds))):
+        a, b = bounds[k - 1].end(), bounds[k].start()
+        if idx.between(s + a, s + b, kinds=("name", "role")):
+            return True
+        if not _APPOSITIVE.match(seg, a, b):
+            return False
+    return False
 
 
 def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -682,7 +692,8 @@ def _principals_of_trigger(
         if verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i:
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             a, b = _own_span(obj[0]) if obj else (0, 0)
-            if obj and (named := _COMMA_NAME.match(sent.doc.text, b)):
+            if obj and (named := _COMMA_NAME.match(sent.doc.text, b)) and _TITLE_IN_OBJECT.search(sent.doc.text, a, b) \
+                    and not re.match(r"\s+(?:said|says|told|added|stated)\b", sent.doc.text[named.end() :]):
                 b = named.end()  # the parse may hang the object's name apart: "hosted the new State Secretary
                 # of Kingdom Relations, Ms. Alexandra van Huffelen, in her first meetings"
             if obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS:
@@ -863,6 +874,7 @@ _NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identi
 _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
 # an object that is someone even when the parse hangs their names elsewhere ("received his counterparts from the
 # United States and Canada, Joe Biden and Justin Trudeau")
+_TITLE_IN_OBJECT = re.compile(r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Governor|Commissioner|Chair(?:man|woman|person)?)\b")
 _COMMA_NAME = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|H\.?E)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:van|von|de|der|da|al|el|bin)?\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){1,3}")
 _PERSON_NOUNS = frozenset({"counterpart", "guest", "leader", "delegation", "visitor", "president", "premier", "minister",
                            "ambassador", "envoy", "king", "queen", "prince", "emir", "chancellor", "head", "delegate"})
