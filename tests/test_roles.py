@@ -346,3 +346,19 @@ def test_a_sentence_setting_the_scene_dates_and_places_the_meetings_told_after_i
     assert sorted((sorted(m.participants), str(m.date), m.location) for m in a.meetings) == [
         (["Emmanuel Macron", "Louis Garnier"], "2020-03-03", "Paris"),
         (["Emmanuel Macron", "Rosa Quintana"], "2020-03-03", "Paris")]
+
+
+def test_a_meeting_told_in_passing_after_a_planned_one_is_the_subject_s_alone(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Leader in the capital\n\nCity leader Tom Wong Ka-fai will see President Xi Jinping and Premier Li Qiang "
+        "hours after meeting Xia Baolong, head of the affairs office, insiders say.\n\nWong Ka-fai is on his "
+        "second visit.\n"))
+    assert [sorted(m.participants) for m in a.meetings] == [["Tom Wong Ka-fai", "Xia Baolong"]]
+
+
+def test_a_name_written_shorter_is_the_full_name_that_begins_with_it(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Duty visit\n\nCity leader Tom Wong will brief officials on Monday.\n\n"
+        "Chief Executive Tom Wong Ka-fai met Xia Baolong in the morning.\n"))
+    assert "Tom Wong" not in {p.name for p in a.people}
+    assert [sorted(m.participants) for m in a.meetings] == [["Tom Wong Ka-fai", "Xia Baolong"]]

@@ -745,11 +745,13 @@ def _principals_of_trigger(
             elif c.dep_ == "poss" and c.lower_ != "their":
                 spans.append(char_span(c.subtree))
     v = subject_only if subject_only is not None else heads[0]
-    if ((v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG")) and v.pos_ in ("VERB", "AUX")
-            and v.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
+    # "Lee will see Xi hours after meeting Xia": through the preposition to the verb it hangs on
+    gov = v.head.head if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" else v.head
+    if ((v.dep_ in ("conj", "pcomp") or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG")) and v.pos_ in ("VERB", "AUX")
+            and gov.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
         # "X arrived in Caracas and previously held meetings with A and B", "X was in Tallinn on Wednesday,
         # meeting both A and B": the governing verb's subject
-        for c in v.head.children:
+        for c in gov.children:
             if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SUBJECTS:
                 pronoun_subject = True
             elif c.dep_ == "nsubj":

@@ -1022,7 +1022,8 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
             continue
         _link_surname(text, word, key, idx, taken, titled)
     # a family name written first ("Chief Executive Ho Iat Seng ... Ho said"): the name's first word, alone,
-    # when it is no other person's word, no title or place, and (in a name of two words) nobody's given name
+    # when it is no other person's word, no title or place, and nobody's given name (but a short family name
+    # that is also a given name somewhere, in a name of three words or more: "Ho", "Lam", "Lee")
     firsts: dict[str, set[str]] = {}
     for m in idx.mentions:
         if m.kind == "name" and m.key and len(m.key.split()) >= 2:
@@ -1031,7 +1032,7 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
         key = next(iter(keys))
         low = word.lower()
         if (len(keys) != 1 or key not in unknown or low in owners or low in middles or low in kb.not_surnames
-                or low in _TITLE_WORDS or (kb.is_given_name(word) and len(key.split()) < 3)
+                or low in _TITLE_WORDS or (kb.is_given_name(word) and (len(key.split()) < 3 or len(word) > 3))
                 or _not_a_given_name(word, kb, lambda w: False)
                 or not word[:1].isupper() or not word.isalpha()):
             continue
@@ -1065,8 +1066,9 @@ def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
     for m in idx.mentions:
         if m.kind == "name" and m.entry is None and m.key:
             words = m.key.split()
-            longer = [f for f in full if f.key != m.key and f.key and f.key.endswith(" " + words[-1])
-                      and {w.lower() for w in words[:-1]} <= {w.lower() for w in f.key.split()}]
+            longer = [f for f in full if f.key != m.key and f.key and ((
+                f.key.endswith(" " + words[-1]) and {w.lower() for w in words[:-1]} <= {w.lower() for w in f.key.split()})
+                or (len(words) >= 2 and f.key.startswith(m.key + " ")))]  # "John Lee" is "John Lee Ka-chiu"
             # ("Hamdan bin ... Al Nahyan" is not Theyab; "Van Huffelen" is "Alexandra van Huffelen")
             if longer and len(m.key.split()) < len(longer[0].key.split()):  # type: ignore[union-attr]
                 m.key = longer[0].key
