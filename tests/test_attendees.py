@@ -228,3 +228,17 @@ def test_a_meeting_sentence_that_refers_back_to_an_announcement_takes_its_date(e
         "a state visit, at the Great Hall of the People in Beijing.\n"))
     (m,) = a.meetings
     assert m.date == date(2023, 9, 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Andres Molina had a private dinner with Peruvian President Lucia Torres on Tuesday.",
+    "President Andres Molina hosted a luncheon for Peruvian President Lucia Torres at the palace on Tuesday.",
+])
+def test_a_dinner_or_a_luncheon_with_someone_is_a_meeting(extractor: Extractor, sentence: str) -> None:
+    assert meetings(extractor, "Leaders dine\n\n" + sentence + "\n") == [(("Andres Molina", "Lucia Torres"), set())]
+
+
+def test_he_in_a_relative_clause_is_the_subject_it_hangs_on(extractor: Extractor) -> None:
+    text = ("Leaders dine\n\nForeign Minister Rosa Quintero told reporters that President Andres Molina arrived at "
+            "the ranch around noon, where he shared a friendly lunch with Peruvian President Lucia Torres.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]

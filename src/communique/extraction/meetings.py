@@ -173,6 +173,23 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     return len(seg)
 
 
+def _antecedent_in_sentence(verb: Any, idx: PeopleIndex) -> str | None:
+    """The person a relative clause's pronoun subject stands for: the named subject of the clause it
+    hangs on ("He said that Fernández arrived at the ranch, where he shared a lunch with X": Fernández)."""
+    if verb.dep_ != "relcl":
+        return None
+    up = verb.head
+    for _ in range(4):
+        if up.pos_ in ("VERB", "AUX"):
+            subj = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
+            named = [m.key for c in subj for m in idx.between(*char_span(c.subtree), kinds=("name", "role")) if m.key]
+            return named[0] if named else None
+        if up.head.i == up.i:
+            return None
+        up = up.head
+    return None
+
+
 def _names_after_titles(seg: str, s: int, bounds: list[Any], n: int, idx: PeopleIndex) -> bool:
     """Whether one of the next three parts of a list names someone, over parts that are titles only."""
     for k in range(n + 1, min(n + 4, len(bounds))):
@@ -760,7 +777,7 @@ def _principals_of_trigger(
         return None
     out: list[str] = []
     if pronoun_subject:
-        topic = tops.before(sent.start_char)
+        topic = _antecedent_in_sentence(v, idx) or tops.before(sent.start_char)
         if topic:
             out.append(topic)
     if honorific:
