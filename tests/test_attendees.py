@@ -242,3 +242,11 @@ def test_he_in_a_relative_clause_is_the_subject_it_hangs_on(extractor: Extractor
     text = ("Leaders dine\n\nForeign Minister Rosa Quintero told reporters that President Andres Molina arrived at "
             "the ranch around noon, where he shared a friendly lunch with Peruvian President Lucia Torres.\n")
     assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]
+
+
+def test_several_subjects_in_separate_meetings_with_one_person_each_meet_that_one(extractor: Extractor) -> None:
+    text = ("Envoy's round\n\nThe head of the council, Andres Molina, and his deputies, Rosa Quintero and Tomas Vidal, "
+            "held separate meetings on Sunday with the UN envoy, Lucia Torres, to discuss the elections.\n")
+    assert sorted(meetings(extractor, text)) == [(("Andres Molina", "Lucia Torres"), set()),
+                                                 (("Lucia Torres", "Rosa Quintero"), set()),
+                                                 (("Lucia Torres", "Tomas Vidal"), set())]

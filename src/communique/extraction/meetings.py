@@ -190,6 +190,19 @@ def _antecedent_in_sentence(verb: Any, idx: PeopleIndex) -> str | None:
     return None
 
 
+def _one_met_by_all(text: str, s: int, trigger_end: int, e: int, principals: list[str], idx: PeopleIndex,
+                    quoted: Ranges) -> str | None:
+    """The one person "separate meetings ... with X" names after the trigger when the others are the
+    sentence's subjects ("A and his deputies, B and C, held separate meetings on Sunday with X"); else None."""
+    with_at = re.compile(r"\bwith\b").search(text, trigger_end, e)
+    if with_at is None or re.search(r"\b(?:and|as well as)\b", text[with_at.end() : e].split(",", 2)[0] + " "):
+        return None
+    after = [m.key for m in idx.between(with_at.end(), e, kinds=("name", "role")) if m.key and not _inside(m.start, quoted)]
+    first_after = after[0] if after else None
+    before = {m.key for m in idx.between(s, with_at.start(), kinds=("name", "role")) if m.key} & set(principals)
+    return first_after if first_after in principals and first_after != principals[0] and len(before) >= 2 else None
+
+
 def _names_after_titles(seg: str, s: int, bounds: list[Any], n: int, idx: PeopleIndex) -> bool:
     """Whether one of the next three parts of a list names someone, over parts that are titles only."""
     for k in range(n + 1, min(n + 4, len(bounds))):
@@ -344,9 +357,11 @@ def find_meetings(
         if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
                                               or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
                                                                              or _one_by_one(principals, text, s, e, kb, idx)))):
-            # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each
-            for other in principals[1:]:
-                pair = [principals[0], other]
+            # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each; "A and his
+            # deputies, B and C, held separate meetings with D": each of them with D
+            hub = _one_met_by_all(text, s, trig[len(readings) - 1].end(), e, principals, idx, sq)
+            for other in [p for p in principals if p != hub] if hub else principals[1:]:
+                pair = [hub or principals[0], other]
                 draft = next((d for d in drafts if set(d.participants) == set(pair)), None)
                 if draft is None:
                     draft = MeetingDraft(pair, (s, e))
