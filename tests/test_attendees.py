@@ -250,3 +250,12 @@ def test_several_subjects_in_separate_meetings_with_one_person_each_meet_that_on
     assert sorted(meetings(extractor, text)) == [(("Andres Molina", "Lucia Torres"), set()),
                                                  (("Lucia Torres", "Rosa Quintero"), set()),
                                                  (("Lucia Torres", "Tomas Vidal"), set())]
+
+
+def test_a_meeting_on_two_dates_is_two_meetings(extractor: Extractor) -> None:
+    a = extractor.analyse(clean(parse_text(
+        "Leaders meet\n\nPresident Andres Molina and Peruvian President Lucia Torres met in Brussels on December 14, "
+        "2021 and April 6, 2022 at the invitation of the council.\n", "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    assert sorted((tuple(sorted(m.participants)), str(m.date)) for m in a.meetings) == [
+        (("Andres Molina", "Lucia Torres"), "2021-12-14"), (("Andres Molina", "Lucia Torres"), "2022-04-06")]

@@ -362,3 +362,12 @@ def test_a_name_written_shorter_is_the_full_name_that_begins_with_it(extractor: 
         "Chief Executive Tom Wong Ka-fai met Xia Baolong in the morning.\n"))
     assert "Tom Wong" not in {p.name for p in a.people}
     assert [sorted(m.participants) for m in a.meetings] == [["Tom Wong Ka-fai", "Xia Baolong"]]
+
+
+def test_a_title_running_on_to_its_portfolio_is_the_name_s(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit to Quito\n\nQuito, Nov 6 (IANS) Minister of State for External Affairs Pabitra Margherita on "
+        "Thursday met the President of Ecuador, Daniel Noboa, and Foreign Minister Gabriela Sommerfeld.\n"))
+    mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert "Minister of State" in mentions["Pabitra Margherita"]
+    assert "Minister of State" not in mentions.get("Gabriela Sommerfeld", [])

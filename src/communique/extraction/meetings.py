@@ -11,7 +11,7 @@ others present.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -499,7 +499,28 @@ def find_meetings(
         _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
         _envoys_attend(d, kb, d.date.date if d.date is not None and d.date.date else published, titled)
         _host_and_visitor(d, kb)
-    return drafts
+    return drafts + _on_other_dates(text, drafts, filed)
+
+
+_AND_ON = re.compile(r"\s*,?\s+and\s+(?:on\s+|again\s+on\s+)?")
+
+
+def _on_other_dates(text: str, drafts: list[MeetingDraft], filed: date | None) -> list[MeetingDraft]:
+    """The same principals meeting again on a second date the sentence gives ("met in Brussels on
+    December 14, 2021 and April 6, 2022"): one meeting per date."""
+    out: list[MeetingDraft] = []
+    for d in drafts:
+        if d.date is None or d.date.date is None or d.date.derivation != "explicit date":
+            continue
+        more = _AND_ON.match(text, d.date.end)
+        again = find_date(text, more.end(), min(more.end() + 40, d.evidence[1]), filed) if more else None
+        if (again is None or again.start != more.end() or again.date is None  # type: ignore[union-attr]
+                or again.derivation != "explicit date" or again.date == d.date.date):
+            continue
+        if not any(set(x.participants) == set(d.participants) and x.date is not None and x.date.date == again.date
+                   for x in drafts + out):
+            out.append(replace(d, date=again, sentences=list(d.sentences), attendees=list(d.attendees)))
+    return out
 
 
 def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, published: date | None) -> bool:

@@ -1238,6 +1238,8 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             continue
         if name.office is None:
             name.office, name.office_country = role.office, role.office_country
+        if role is a and _POSTED_TO.fullmatch(gap) and not role.key:
+            role.key, role.confidence = name.key, 0.9  # "Minister of State for External Affairs X": X, whom the KB lacks
 
 
 _PORTFOLIO = re.compile(r"(?:the\s+)?Minist(?:er|ry)\s+(?:of|for)\s+(?:the\s+)?(?P<what>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)")
