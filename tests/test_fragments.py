@@ -159,3 +159,10 @@ def test_we_speaking_of_the_foreign_minister_designate_is_still_the_speaker(extr
                               "\u201cHe came with the foreign minister designate and an adviser. We spoke about trade "
                               "and migration,\u201d Reyes said.")
     assert [s for s, _ in found] == ["Pablo Reyes", "Pablo Reyes"]
+
+
+def test_a_quote_whose_closing_mark_was_forgotten_before_said_ends_there(extractor: Extractor) -> None:
+    found = quotes(extractor, "\n\n\u201cPeru's ties with Chile have been strengthened by the visit, Quintero said.\n\n"
+                              "\u201cChile and Peru share a close and long relationship, Quintero added.")
+    assert found == [("Rosa Quintero", "Peru's ties with Chile have been strengthened by the visit"),
+                     ("Rosa Quintero", "Chile and Peru share a close and long relationship")]

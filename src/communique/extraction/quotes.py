@@ -129,7 +129,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 ps = resume
             else:
                 om = pending[0]
-                spans.append(QuoteSpan(om + 1, _rstrip(text, om + 1, paras[pi - 1][1]), om, -1, pending[1], False))
+                spans.append(QuoteSpan(om + 1, _open_end(text, om + 1, paras[pi - 1][1]), om, -1, pending[1], False))
             pending = None
         i = ps
         while i < pe:
@@ -157,11 +157,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 i += w
                 continue
             i += 1
-        if open_at is not None:
+        if open_at is not None and _TRAILING_CUE.search(text, open_at + 1, pe):
+            # the closing mark was forgotten before the speech verb ending the paragraph: the quote ends there
+            spans.append(QuoteSpan(open_at + 1, _open_end(text, open_at + 1, pe), open_at, -1, n_par, False))
+        elif open_at is not None:
             pending = (open_at, n_par)
     if pending is not None:
         om = pending[0]
-        spans.append(QuoteSpan(om + 1, _rstrip(text, om + 1, paras[-1][1]), om, -1, pending[1], False))
+        spans.append(QuoteSpan(om + 1, _open_end(text, om + 1, paras[-1][1]), om, -1, pending[1], False))
     spans.extend(_single_quotes(text, paras, spans))
     spans.sort(key=lambda q: q.start)
     return [q for q in spans if q.end > q.start]
@@ -186,6 +189,18 @@ def _runs_on_to(text: str, paras: list[tuple[int, int]], pi: int) -> tuple[int, 
             w = double_width(text, first)
             return (first, n) if _is_closer(text, first, w) and not _is_opener(text, first, w) else None
     return None
+
+
+# a paragraph that ends with its speech verb after a quote that never closed: '"New Zealand's ties have
+# grown stronger, Peters said.' (the words are the quote's, the cue is not)
+_TRAILING_CUE = re.compile(r",\s+(?:(?:the|The)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*|[a-z]+)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*|[a-z]+)){0,3}"
+                           r"\s+(?:said|says|added|adds|told\s+\w+|noted|stressed|stated)\.?\s*$")
+
+
+def _open_end(text: str, start: int, end: int) -> int:
+    """Where a quote that never closed ends: its paragraph's end, or before a speech verb ending it."""
+    cue = _TRAILING_CUE.search(text, start, end)
+    return _rstrip(text, start, cue.start() if cue and "\n" not in text[cue.start() : end].rstrip() else end)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
