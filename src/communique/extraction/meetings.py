@@ -190,11 +190,14 @@ def _antecedent_in_sentence(verb: Any, idx: PeopleIndex) -> str | None:
     return None
 
 
+_WITH = re.compile(r"\bwith\b")
+
+
 def _one_met_by_all(text: str, s: int, trigger_end: int, e: int, principals: list[str], idx: PeopleIndex,
                     quoted: Ranges) -> str | None:
     """The one person "separate meetings ... with X" names after the trigger when the others are the
     sentence's subjects ("A and his deputies, B and C, held separate meetings on Sunday with X"); else None."""
-    with_at = re.compile(r"\bwith\b").search(text, trigger_end, e)
+    with_at = _WITH.search(text, trigger_end, e)
     if with_at is None or re.search(r"\b(?:and|as well as)\b", text[with_at.end() : e].split(",", 2)[0] + " "):
         return None
     after = [m.key for m in idx.between(with_at.end(), e, kinds=("name", "role")) if m.key and not _inside(m.start, quoted)]
@@ -445,6 +448,7 @@ def find_meetings(
     if published is None and head is not None:  # "Riyadh, Aug 18, 2023, SPA --": the report's own date
         found = find_date(text, head[0], head[1], None)
         filed = found.date if found is not None else None
+    any_scene = _SCENE.search(text) is not None  # (most texts set no scene: no sentence scan per meeting)
     for n, d in enumerate(drafts):
         for s, e in [d.evidence] + d.sentences:
             if head is not None and s < head[1] and e > head[0]:
@@ -470,7 +474,7 @@ def find_meetings(
                                    "later the same day as the meeting before it in the text")
         if d.date is None and not d.earlier and not _VAGUE_TIME.search(text, ev_s, ev_e):
             d.date = _date_of_lead(text, doc, ev_s, d, tops, lex, filed, quoted)  # (not "earlier this week": its own time)
-        scene = _scene_before(text, doc, idx, ev_s, quoted) if not d.earlier else None
+        scene = _scene_before(text, doc, idx, ev_s, quoted) if not d.earlier and any_scene else None
         if d.date is None and scene is not None and not _VAGUE_TIME.search(text, ev_s, ev_e):
             found = find_date(text, *scene, filed)  # "Baabda Palace witnessed on Tuesday an array of meetings. ..."
             d.date = found if found is not None and found.date is not None else None
