@@ -526,7 +526,8 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
     for i, ln in present:
         head, tail = i < first_sentence, i > last_sentence >= 0
         reason = furniture_reason(ln.text, lex, head=True) if head else base[i]
-        if i > first_sentence and norm_label(ln.text) in lex.tails and not is_sentence(ln.text) and last_long <= i:
+        if i > first_sentence and (norm_label(ln.text) in lex.tails or _TAIL_SECTION.fullmatch(norm_label(ln.text))) \
+                and not is_sentence(ln.text) and last_long <= i:
             in_tail = True
             reason = reason or "tail"
         elif (in_tail and not is_sentence(ln.text) and len(words(ln.text)) <= 20) or (tail and is_label_shaped(ln.text)):
@@ -571,6 +572,10 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
     offsets.append(prev.end if prev is not None else body_start)
     removed.sort(key=lambda sp: sp.start)
     return CleanDocument(raw=raw, text="".join(out), offsets=tuple(offsets), removed=tuple(removed))
+
+
+# "Next In Nation", "More from World", "Latest in Politics": a list of the site's other stories follows
+_TAIL_SECTION = re.compile(r"(?:next|more|latest|also)\s+(?:in|from|on)\s+[\w&' -]{2,30}")
 
 
 def _is_long_sentence(line: str) -> bool:
