@@ -198,7 +198,7 @@ def _one_met_by_all(text: str, s: int, trigger_end: int, e: int, principals: lis
     """The one person "separate meetings ... with X" names after the trigger when the others are the
     sentence's subjects ("A and his deputies, B and C, held separate meetings on Sunday with X"); else None."""
     with_at = _WITH.search(text, trigger_end, e)
-    if with_at is None or re.search(r"\b(?:and|as well as)\b", text[with_at.end() : e].split(",", 2)[0] + " "):
+    if with_at is None or re.search(r"\b(?:and|as well as)\b", text[with_at.end() : e].split(",", 1)[0]):
         return None
     after = [m.key for m in idx.between(with_at.end(), e, kinds=("name", "role")) if m.key and not _inside(m.start, quoted)]
     first_after = after[0] if after else None
