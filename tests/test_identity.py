@@ -727,3 +727,11 @@ def test_received_on_arrival_by_a_junior_minister_is_no_meeting(extractor: Extra
         "State visit\n\nPresident Ranil Wickremesinghe arrived in India on Thursday evening and was received by "
         "Minister of State for External Affairs Dipankar Borthakur.\n"))
     assert a.meetings == ()
+
+
+def test_a_title_the_person_never_held_keeps_a_short_form_from_them(extractor: Extractor) -> None:
+    found = mentions(extractor, (
+        "Anwar in Johor\n\nPrime Minister Anwar Ibrahim opened a new port in Johor on Monday. In the evening "
+        "he attended a banquet given by Sultan Ibrahim at the palace, and Prime Minister Ibrahim thanked the "
+        "state's ruler for his support.\n"))
+    assert found["Anwar Ibrahim"] == ["Anwar", "Prime Minister Anwar Ibrahim", "Prime Minister Ibrahim"]

@@ -639,8 +639,27 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             prev = re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+$", text[max(0, s - 40) : s])
             if prev and not prev.group(1).isupper() and not _not_a_given_name(prev.group(1), kb, lambda w: False):
                 continue  # "Ferdinand Marcos" (the father) is not a short form of "Ferdinand Marcos Jr."
+            if _titled_otherwise(text, s, e, entries[key], kb):
+                continue  # "Sultan Ibrahim" is not Anwar Ibrahim, a prime minister
             idx.mentions.append(Mention(s, e, word, "name", key=key, entry=entries[key], confidence=0.8))
             taken[s:e] = b"\x01" * (e - s)
+
+
+_WORDS_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\.?[ \t]+){1,4}$")
+
+
+def _titled_otherwise(text: str, s: int, e: int, person: Any, kb: KnowledgeBase) -> bool:
+    """Whether the words right before a short form are a title naming an office the person never
+    held ("Sultan Ibrahim" beside Anwar Ibrahim, a prime minister): a title is part of how the text
+    says who it means, so a short form it does not fit is someone else's name."""
+    before = _WORDS_BEFORE.search(text, max(0, s - 60), s)
+    if before is None:
+        return False
+    word = text[s:e]
+    cue, rest = kb.split_role(text[before.start():e])
+    if cue is None or not cue.office or rest.strip() != word:
+        return False
+    return not any(_office_fits(o.office, cue.office) for o in person.offices)
 
 
 def _other_lineage_on_page(text: str, word: str, person: Any, kb: KnowledgeBase) -> bool:
