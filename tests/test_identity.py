@@ -621,6 +621,8 @@ def test_meeting_kinds(extractor: Extractor, text: str, expected: list[tuple[set
      "President Macky Sall, at State House in Banjul.\n", "Macky Sall"),
     (" date 2019-03-02 Envoy\n\nKing Mohammed VI on Friday received an emissary from the Mauritanian president, "
      "Mohamed Ould Ghazouani, in Rabat.\n", "Mohamed Ould Ghazouani"),
+    (" date 2021-06-08 Envoy\n\nPresident Adama Barrow received on Tuesday Aïssata Tall Sall, Minister of State, "
+     "special envoy of the Senegalese President, Macky Sall, at State House in Banjul.\n", "Macky Sall"),
 ])
 def test_who_sends_an_envoy_is_not_at_the_meeting(extractor: Extractor, text: str, sender: str) -> None:
     assert all(sender not in people for people, _, _ in _meetings(extractor, text))
@@ -735,3 +737,29 @@ def test_a_title_the_person_never_held_keeps_a_short_form_from_them(extractor: E
         "he attended a banquet given by Sultan Ibrahim at the palace, and Prime Minister Ibrahim thanked the "
         "state's ruler for his support.\n"))
     assert found["Anwar Ibrahim"] == ["Anwar", "Prime Minister Anwar Ibrahim", "Prime Minister Ibrahim"]
+
+
+def test_whose_interest_or_war_a_sentence_names_did_not_meet(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Leaders stand together\n\nGreenland's Prime Minister Jens-Frederik Nielsen said on Sunday that the island "
+        "is not for sale. Nielsen spoke in defiance of U.S. President Donald Trump's interest in the island as "
+        "Nielsen stood side by side with Danish Prime Minister Mette Frederiksen on the second day of a three-day "
+        "official visit.\n"))
+    assert [people for people, _, _ in found] == [{"Jens-Frederik Nielsen", "Mette Frederiksen"}]
+
+
+def test_a_visitor_met_by_holders_of_four_offices_in_one_list_met_each(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "President in Vilnius\n\nDuring his working visit, President Alar Karis met with the President of the "
+        "Republic of Lithuania, Gitanas Nausėda, Speaker of the Lithuanian Parliament (Seimas), Saulius Skvernelis, "
+        "Head of the Lithuanian Government, Gintautas Paluckas, and Lithuanian Foreign Minister, Kęstutis Budrys.\n"))
+    assert sorted(sorted(people) for people, _, _ in found) == [
+        ["Alar Karis", other] for other in sorted(["Gitanas Nausėda", "Saulius Skvernelis", "Gintautas Paluckas",
+                                                    "Kęstutis Budrys"])]
+
+
+def test_a_day_between_the_verb_and_whom_it_received_is_no_object(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Envoy in Lomé\n\nThe President of the Republic, Faure Gnassingbé received this Tuesday, April 18, 2023 "
+        "Aïssata Tall Sall, the Senegalese foreign minister.\n"))
+    assert [people for people, _, _ in found] == [{"Faure Gnassingbé", "Aïssata Tall Sall"}]

@@ -371,3 +371,21 @@ def test_a_title_running_on_to_its_portfolio_is_the_name_s(extractor: Extractor)
     mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
     assert "Minister of State" in mentions["Pabitra Margherita"]
     assert "Minister of State" not in mentions.get("Gabriela Sommerfeld", [])
+
+
+def test_a_bare_title_the_text_never_gives_a_foreign_holder_is_not_theirs(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Premier back from London talks\n\nBritain's prime minister pledged support for the islands during talks "
+        "last week, the Cayman Islands Government said. Wayne Panton travelled to London and met Sir Keir Starmer.\n\n"
+        "The Premier also attended a conference on financial services.\n"))
+    mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert mentions["Keir Starmer"] == ["Britain's prime minister", "Sir Keir Starmer"]
+
+
+def test_a_title_in_apposition_after_an_unknown_name_is_that_person_s(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Talks in London\n\nThe Premier held a bilateral meeting with Fenella Maguire, the Minister for the "
+        "Overseas Territories, and Foreign Secretary David Lammy.\n"))
+    mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert mentions["Fenella Maguire"] == ["Fenella Maguire", "the Minister"]
+    assert mentions["David Lammy"] == ["Foreign Secretary David Lammy"]

@@ -70,6 +70,24 @@ _DAY_BEFORE = re.compile(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previ
 # a time of its own that names no day: the meeting takes no other sentence's date
 _VAGUE_TIME = re.compile(r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b|\b(?:last|past|previous)\s+(?:week|month|year)\b"
                          r"|\brecently\b|\bin\s+recent\s+(?:days|weeks)\b", re.I)
+# a possessive before a noun that is no meeting, visit or party to one: "Trump's interest", "Putin's war"
+_POSSESSIVE_THEN = re.compile(r"(?:’s|'s|’|')\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+_PARTY_NOUNS = frozenset({"visit", "visits", "trip", "tour", "talks", "meeting", "meetings", "summit", "delegation", "arrival",
+                          "invitation", "counterpart", "counterparts", "host", "hosts", "guest", "guests", "envoy", "audience",
+                          "side", "team", "entourage", "office", "residence", "palace", "home", "house", "seat",
+                          "headquarters", "request", "behalf"})  # (the one whose office, palace or invitation it is)
+
+
+def _possessor_only(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is only the owner of a thing ("Trump's interest in ...")."""
+    m = _POSSESSIVE_THEN.match(text, end)
+    if m is None or m.group(1)[:1].isupper():
+        return False  # ("Xi's Australian counterpart", "Trump's Secretary of State")
+    words = m.group(1).split()
+    lower = words[: next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))]
+    return not any(w.lower() in _PARTY_NOUNS for w in lower)
+
+
 _THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit)\b(?!\s+(?:with|between|of)\b)")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
@@ -245,6 +263,10 @@ _NOT_PRINCIPAL = re.compile(
     # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
     r"|\b(?:envoy|emissary|delegation)s?\s+from\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
     r"sultan|prime minister)(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
+    # "Cheikh Kanté, Minister of State, special envoy of the Senegalese President, Macky Sall": an envoy
+    # named before (an apposition) of a leader named after
+    r"|,\s+(?:[\w-]+\s+){0,2}(?:envoy|emissary)\s+of\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
+    r"sultan|prime minister)(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
     r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*){0,3}"
     r"|,\s+the\s+(?:son|daughter|brother|sister|nephew|niece|grandson|father|mother|cousin|widow)\s+of\s+[^,.;]*,",  # "X, the son of the Saudi monarch,"
     re.I,
@@ -339,6 +361,10 @@ def find_meetings(
                     rel = _relative_clauses(sent, trig[len(readings) - 1].start())
                     names = [k for k in names if not any(a <= m.start < b for m in idx.between(s, e, kinds=("name", "role"))
                                                          if m.key == k for a, b in rel)]
+                # "in defiance of U.S. President Donald Trump's interest in ...": whose interest, not who met
+                owners = {m.key for m in idx.between(s, e, kinds=("name", "role")) if _possessor_only(text, m.end)}
+                names = [k for k in names if k not in owners or any(
+                    m.key == k and not _possessor_only(text, m.end) for m in idx.between(s, e, kinds=("name", "role")))]
                 for k in ([subj] if subj else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
@@ -710,7 +736,7 @@ def _envoys_attend(d: MeetingDraft, kb: Any, on: date | None, titled: dict[str, 
 
 
 _SINCE_WORDS = frozenset({"following", "after", "since", "before"})
-_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")
+_LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
@@ -747,7 +773,8 @@ def _principals_of_trigger(
             if tok.dep_ in ("amod", "compound") and tok.head.i != verb.i:
                 heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
         if verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i:
-            obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            # (not a time the parse took for the object: "received this Tuesday, April 18, Cheikh Kanté")
+            obj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("DATE", "TIME")]
             a, b = _own_span(obj[0]) if obj else (0, 0)
             if obj and (named := _COMMA_NAME.match(sent.doc.text, b)) and _TITLE_IN_OBJECT.search(sent.doc.text, a, b) \
                     and not re.match(r"\s+(?:said|says|told|added|stated)\b", sent.doc.text[named.end() :]):
@@ -783,9 +810,11 @@ def _principals_of_trigger(
                     # first semicolon, the list runs on while each part names someone
                     seg = sent.doc.text[sent.start_char:sent.end_char]
                     b = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
-                elif child.dep_ not in ("nsubj", "nsubjpass") and _LIST_GOES_ON.match(sent.doc.text, b, sent.end_char):
+                elif child.dep_ not in ("nsubj", "nsubjpass") and _LIST_GOES_ON.match(
+                        sent.doc.text, b := b - (sent.doc.text[b - 1 : b] == ","), sent.end_char):
                     # "from Ambassador A of France, Ambassador B of Rwanda, and Ambassador C": the parse
                     # hangs the list's later names on the verb; the list runs on while its parts name people
+                    # (from the comma that may close the argument's subtree)
                     seg = sent.doc.text[sent.start_char:sent.end_char]
                     end = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
                     if not any(t.pos_ in ("VERB", "AUX") for t in sent if b <= t.idx < end):
@@ -1266,11 +1295,14 @@ def _separate_before(text: str, before: list[tuple[int, int]], s: int, e: int) -
 
 
 def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: PeopleIndex) -> bool:
-    """One leader who "conferred with" or "received" three leaders of three other countries, with
-    nothing saying they sat together, met each of them: a meeting each (a country from the
+    """One leader who "conferred with" or "received" three leaders of three other countries (or three
+    holders of three offices), with nothing saying they sat together, met each of them: a meeting each (a country from the
     knowledge base, else from the title the text gives: "Vice-President of Seychelles Ahmed Afif")."""
     others = {_country(kb, p, idx) for p in principals[1:]} - {None, _country(kb, principals[0], idx)}
-    return len(principals) >= 4 and len(others) >= 3 and not _TOGETHER.search(text, s, e)
+    # or three holders of three offices the sentence names ("met with the President, A, the Speaker, B,
+    # the Head of Government, C, and the Foreign Minister, D"): each office receives a visitor on its own
+    offices = {m.office for m in idx.mentions if s <= m.start < e and m.office and m.key != principals[0]}
+    return len(principals) >= 4 and (len(others) >= 3 or len(offices) >= 3) and not _TOGETHER.search(text, s, e)
 
 
 def _country(kb: Any, name: str, idx: PeopleIndex | None = None) -> str | None:

@@ -1183,6 +1183,8 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             if holder is not None:
                 m.key, m.confidence = holder, 0.8
                 continue
+        if cands and m.office_country is None and _titled_only_abroad(idx, m, cands[0].name, text):
+            continue  # "Britain's prime minister ... The Premier attended": someone the text does not name so
         if cands:
             m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
             continue
@@ -1203,6 +1205,15 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.7
                 people[holders[0].name] = holders[0]
+
+
+def _titled_only_abroad(idx: PeopleIndex, m: Mention, name: str, text: str) -> bool:
+    """Whether the text titles ``name`` only with a nationality ("Britain's prime minister") and
+    never with the word of the bare title ``m`` ("the Premier"): a head of government the text
+    calls by another word is not who it calls the Premier, whom the KB may lack."""
+    titles = [n for n in idx.mentions if n.key == name and n.office and n is not m]
+    word = re.sub(r"^(?:the|his|her|their)\s+|\s+(?:of|for|to)\s.*$", "", m.text, flags=re.IGNORECASE)
+    return bool(titles) and all(n.office_country for n in titles) and not _titled_with(word, titles, text)
 
 
 _HOME_OFFICES = frozenset({"president", "prime_minister", "king", "emir", "sultan", "chancellor"})
@@ -1257,8 +1268,9 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             continue
         if name.office is None:
             name.office, name.office_country = role.office, role.office_country
-        if role is a and _POSTED_TO.fullmatch(gap) and not role.key:
-            role.key, role.confidence = name.key, 0.9  # "Minister of State for External Affairs X": X, whom the KB lacks
+        if not role.key and ((role is a and _POSTED_TO.fullmatch(gap)) or (role is b and not _SAYS_AFTER.match(text, role.end))):
+            # "Minister of State for External Affairs X", "X, the Minister for the Overseas Territories": X, whom the KB lacks
+            role.key, role.confidence = name.key, 0.9
 
 
 _PORTFOLIO = re.compile(r"(?:the\s+)?Minist(?:er|ry)\s+(?:of|for)\s+(?:the\s+)?(?P<what>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)")
@@ -1437,6 +1449,8 @@ def with_headline(idx: PeopleIndex, title: str, kb: KnowledgeBase, lex: Lexicon,
             holders = [k for k, e in body_people.items() if _held(e, m.office, m.office_country, on, idx.window)
                        and (m.office_org is not None or k in given
                             or not _only_in_an_organisation(e, m.office, on, idx.window))]
+            if m.office_country is None and body and len(holders) == 1 and _titled_only_abroad(idx, m, holders[0], body):
+                holders = []  # "Premier completes ..." over "Britain's prime minister": someone else
             m.key, m.entry = (holders[0], body_people[holders[0]]) if len(holders) == 1 else (None, None)
             bare = {x.key for x in idx.mentions if x.kind == "name" and x.key and x.entry is None
                     and x.office == m.office and x.office_country is None and _titled_with(m.text, [x], body)}
