@@ -560,3 +560,9 @@ def test_clean_is_linear_on_a_long_document() -> None:
     doc = clean(RawDocument("l", "l", text), LEX)
     assert time.perf_counter() - start < 3.0  # ~0.4 s; the former per-marker scan of all lines took ~55 s
     assert doc.text.count("Accra") == 3000 and "By Staff" not in doc.text and "Ghana opens port" not in doc.text
+
+
+def test_an_author_box_at_the_tail_is_furniture() -> None:
+    head = "The presidents met in Lima on Friday and agreed to expand trade.\n\n"
+    doc = clean(RawDocument("a", "a", head + "About Desk Editor\n\nView all posts by Desk Editor\n"))
+    assert doc.text == head.strip()

@@ -166,3 +166,12 @@ def test_a_quote_whose_closing_mark_was_forgotten_before_said_ends_there(extract
                               "\u201cChile and Peru share a close and long relationship, Quintero added.")
     assert found == [("Rosa Quintero", "Peru's ties with Chile have been strengthened by the visit"),
                      ("Rosa Quintero", "Chile and Peru share a close and long relationship")]
+
+
+def test_words_said_by_a_long_unnamed_title_are_no_one_else_s(extractor: Extractor) -> None:
+    found = quotes(extractor, (
+        "Rosa Quintero met the island's government on an orientation trip.\n\n"
+        "\u201cThe United States is our closest ally, and we have a good dialogue with them on trade and fishing,\u201d "
+        "the Minister for Education, Culture, Church and Foreign Affairs said."))
+    assert found == [(None, "The United States is our closest ally, and we have a good dialogue with them on trade "
+                            "and fishing,")]

@@ -763,3 +763,51 @@ def test_a_day_between_the_verb_and_whom_it_received_is_no_object(extractor: Ext
         "Envoy in Lomé\n\nThe President of the Republic, Faure Gnassingbé received this Tuesday, April 18, 2023 "
         "Aïssata Tall Sall, the Senegalese foreign minister.\n"))
     assert [people for people, _, _ in found] == [{"Faure Gnassingbé", "Aïssata Tall Sall"}]
+
+
+def test_a_name_the_kb_tells_apart_from_namesakes_is_not_theirs_under_another_office(extractor: Extractor) -> None:
+    found = mentions(extractor, (
+        "Viceregal visit\n\nOTTAWA - The brooch was given to the Queen by former governor general David Johnston "
+        "in 2017.\n"))
+    assert "David Johnston (Australian politician)" not in found and "David Johnston" in found, found
+
+
+def test_calls_and_consultations_and_a_bare_title_among_unknown_holders(extractor: Extractor) -> None:
+    a = _analysis(extractor, (
+        "Envoy in Thimphu\n\nForeign Secretary Ravi Menon on March 3 called on the Speaker, Tenzin Dorji, "
+        "and discussed ways to widen trade.\n\nMr. Menon also held bilateral consultations with Foreign Secretary "
+        "of Bhutan Aum Karma Wangmo.\n\nThe Foreign Secretary's visit ended on Friday.\n"))
+    assert sorted(sorted(m.participants) for m in a.meetings) == [
+        ["Karma Wangmo", "Ravi Menon"], ["Ravi Menon", "Tenzin Dorji"]]
+    said = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert "The Foreign Secretary" in said["Ravi Menon"] and said["Karma Wangmo"] == ["Karma Wangmo"]
+
+
+def test_a_surname_with_an_article_after_it_is_more_of_a_name_or_a_place(extractor: Extractor) -> None:
+    found = mentions(extractor, (
+        "Summit talks\n\nDuring a two-day summit, the President of Somalia met the Secretary-General in Sharma "
+        "el-Sheikh, Egypt on Sunday.\n"))
+    assert "Balananda Sharma" not in found, found
+
+
+def test_a_title_in_apposition_before_a_known_name_and_a_surname_after_a_particle(extractor: Extractor) -> None:
+    found = mentions(extractor, (
+        "Royal visit\n\nThe King was received by the co-princes at the Casa de la Vall in the capital. The "
+        "reception was also attended by the President of the Andorran Government, Xavier Espot. Until now, "
+        "the highest authority to visit from Spain was the Prime Minister, Mariano Rajoy, in 2015.\n"))
+    assert found["Mariano Rajoy"] == ["the Prime Minister", "Mariano Rajoy"]
+    assert "Ely Ould Mohamed Vall" not in found, found
+
+
+def test_who_took_office_in_a_clause_of_time_did_not_meet(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Visit to Phnom Penh\n\nPrime Minister Phạm Minh Chính is the first foreign leader to visit Cambodia "
+        "since Prime Minister Hun Manet took office.\n"))
+    assert found == [], found
+
+
+def test_a_counselor_s_title_is_not_part_of_the_name(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Counselor visits Reykjavik\n\nState Department Counselor Derek Chollet visited Iceland on an orientation "
+        "trip.\n\nIn Reykjavik, Chollet met with Foreign Minister Thordis Kolbrun Reykfjord Gylfadottir.\n"))
+    assert [people for people, _, _ in found] == [{"Derek Chollet", "Þórdís Kolbrún Reykfjörð Gylfadóttir"}]

@@ -97,3 +97,10 @@ def test_text_ingest_takes_the_printed_date_only_without_a_header() -> None:
     assert raw.publication_date == date(2021, 3, 3)
     header = parse_text(" date 2021-03-05 Premier receives envoy\nPublished: 3 March 2021\n" + BODY, "d2", "d2.txt")
     assert header.publication_date == date(2021, 3, 5)
+
+
+def test_a_byline_ending_in_date_and_time_beats_the_site_s_date_of_today() -> None:
+    text = ("Menu\nSunday, October 6, 2024\nWorld\n\nPremier meets the King in London\n\n"
+            "Staff Reporter The Island Times, 14 Apr, 2023 09:15 AM\n\nThe Premier met the King on Thursday.\n")
+    found = publication_date(text)
+    assert found is not None and (found.date, found.how) == (date(2023, 4, 14), "byline")

@@ -2,15 +2,16 @@
 
 Real pages print it in their furniture: a labelled line ("Published: 3 March 2021, 10:45",
 "Posted on Apr. 14, 2021 · 4 min read", "Last Modified: Tuesday، 2 June 2020 10:50 PM"), a bare
-date line under the headline ("Friday 12th March 2021 - 09:05"), or a dateline opening the story
-("ROME, 12 March 2021 (ANSA) -"). Only full dates with a year count. A date inside a sentence of
+date line under the headline ("Friday 12th March 2021 - 09:05"), a byline ending in a date and time
+("News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"), or a dateline opening the story ("ROME, 12
+March 2021 (ANSA) -"). Only full dates with a year count. A date inside a sentence of
 the story, a photo caption's date and a date without a year are not the publication date, and
 nothing is guessed: a numeric date whose day and month could be swapped ("04/05/2021") is read
 only in the order the page itself shows elsewhere (``numeric_order``), else it is no date.
 
 Order of preference: a "published / posted / created" label, then the first bare date line or
 dateline, then a date line opening the page (a masthead's date of today, when the story has its own
-date line below it), then an "updated / modified" label.
+date line below it; among the first three lines, a weekday and date without a time is that too), then an "updated / modified" label.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|
 _DATELINE_COMMA = re.compile(r",\s+(?=[A-Z])")
 _NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|monday|tuesday|wednesday|thursday|friday|"
                           r"saturday|sunday)\b")
+# a site's date of today among a page's first lines: a weekday and a date, no time ("Saturday, September 21, 2024")
+_TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}")
+_MASTHEAD_LINES = 3
+# a byline ending in the story's date and time: "News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
+_BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
 
@@ -160,10 +166,13 @@ def publication_date(text: str) -> PublicationDate | None:
                     published = published or PublicationDate(d, start, end, "published label")
                     continue
                 if plain is None and seen <= _HEAD_LINES and _is_date_line(line, found):
-                    if seen == 1 and masthead is None:
+                    if masthead is None and (seen == 1 or (seen <= _MASTHEAD_LINES and _TODAY.fullmatch(stripped))):
                         masthead = PublicationDate(d, start, end, "date line")
                     else:
                         plain = PublicationDate(d, start, end, "date line")
+                    continue
+                if plain is None and seen <= _HEAD_LINES and _BYLINE_END.match(line, found[2]) and len(line[:ds].split()) <= 10:
+                    plain = PublicationDate(d, start, end, "byline")  # "Darpan News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
                     continue
         if plain is None and seen <= _HEAD_LINES:  # a dateline opens one of the first lines
             line_date = _dateline(line, order)

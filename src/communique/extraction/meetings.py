@@ -357,6 +357,10 @@ def find_meetings(
                 # (unnamed) subject, not each other
                 pass
             else:
+                # no one of a clause of time the trigger is not in ("the first leader to visit Laos since PM X took office")
+                when = _time_clauses(sent, trig[len(readings) - 1].start())
+                names = [k for k in names if not any(a <= m.start < b for m in idx.between(s, e, kinds=("name", "role"))
+                                                     if m.key == k for a, b in when)]
                 if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
                     rel = _relative_clauses(sent, trig[len(readings) - 1].start())
                     names = [k for k in names if not any(a <= m.start < b for m in idx.between(s, e, kinds=("name", "role"))
@@ -612,6 +616,20 @@ def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
     out = []
     for tok in sent:
         if tok.dep_ == "relcl":
+            a, b = char_span(tok.subtree)
+            if not a <= at < b:
+                out.append((a, b))
+    return out
+
+
+_TIME_MARKS = frozenset({"since", "until", "till", "before", "after", "when", "once"})
+
+
+def _time_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
+    """The spans of the sentence's clauses of time ("since X took office") that do not hold the trigger."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
             a, b = char_span(tok.subtree)
             if not a <= at < b:
                 out.append((a, b))

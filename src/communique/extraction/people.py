@@ -320,6 +320,10 @@ def _match_run(
         if art is not None and not any(f" {n.lower()}".endswith(f" {text[art:e].lower()}") for f in found for n in _names_of(f)):
             i = j  # "El Chapo", "La Pulga": a nickname with its article, not the known person of that surname
             continue
+        if j - i == 1 and i > 0 and re.fullmatch(_PARTICLE, text[toks[i - 1][0] : toks[i - 1][1]]) and not any(
+                f" {n.lower()}".endswith(f" {text[toks[i - 1][0] : e].lower()}") for f in found for n in _names_of(f)):
+            i = j  # "the Casa de la Vall", "Juan de la Vall": the end of another name, not the known person's surname
+            continue
         if _other_name_beside(text, toks, i, j, kb, persons_at) and not _written_in_full(text[s:e], kb):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
             continue
@@ -365,6 +369,9 @@ def _match_run(
         if entry is None:
             i = j  # namesakes the text does not tell apart: unresolved, never a guess
             continue
+        if "(" in entry.name and _titled_otherwise(text, s, e, entry, kb, words=r"[\w’'.-]+"):
+            i = j  # "former governor general David Johnston" is not "David Johnston (Australian politician)",
+            continue  # a minister: a name the KB itself tells apart from namesakes, given another office
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
@@ -589,8 +596,8 @@ def _name_goes_on(text: str, toks: list[tuple[int, int]], j: int, kb: KnowledgeB
     nxt = _POSSESSIVE.sub("", text[toks[j][0] : toks[j][1]]).strip(",.’'")
     if not nxt:
         return False
-    if re.fullmatch(_PARTICLE, nxt.lower()):
-        return True
+    if re.fullmatch(_PARTICLE, nxt.lower()) or re.match(_PARTICLE + r"-[A-ZÀ-ÖØ-ÞĀ-ſ]", nxt):
+        return True  # ("Sharm el-Sheikh": a word with its article after it is more of a name, or a place's)
     return not _not_a_given_name(nxt, kb, is_place) and not nxt.isupper()
 
 
@@ -645,21 +652,24 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             taken[s:e] = b"\x01" * (e - s)
 
 
-_WORDS_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\.?[ \t]+){1,4}$")
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\.?"
 
 
-def _titled_otherwise(text: str, s: int, e: int, person: Any, kb: KnowledgeBase) -> bool:
-    """Whether the words right before a short form are a title naming an office the person never
-    held ("Sultan Ibrahim" beside Anwar Ibrahim, a prime minister): a title is part of how the text
-    says who it means, so a short form it does not fit is someone else's name."""
-    before = _WORDS_BEFORE.search(text, max(0, s - 60), s)
-    if before is None:
-        return False
+def _titled_otherwise(text: str, s: int, e: int, person: Any, kb: KnowledgeBase, words: str = _CAPITALISED) -> bool:
+    """Whether the words right before a name are a title naming an office the person never held
+    ("Sultan Ibrahim" beside Anwar Ibrahim, a prime minister): a title is part of how the text says
+    who it means, so a name it does not fit is someone else's. ``words``: what a title word may be
+    (capitalised by default; any word for "former governor general David Johnston")."""
+    head = text[max(0, s - 60) : s]
     word = text[s:e]
-    cue, rest = kb.split_role(text[before.start():e])
-    if cue is None or not cue.office or rest.strip() != word:
-        return False
-    return not any(_office_fits(o.office, cue.office) for o in person.offices)
+    for k in range(1, 5):
+        before = re.search(r"(?:" + words + r"[ \t]+){" + str(k) + "}$", head)
+        if before is None:
+            return False
+        cue, rest = kb.split_role(head[before.start():] + word)
+        if cue is not None and cue.office and rest.strip() == word:
+            return not any(_office_fits(o.office, cue.office) for o in person.offices)
+    return False
 
 
 def _other_lineage_on_page(text: str, word: str, person: Any, kb: KnowledgeBase) -> bool:
@@ -1262,7 +1272,9 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
                 str(o.country).startswith(role.office_country) for o in name.entry.offices)
             never_held = role is b and bool(name.entry.offices) and not any(
                 _office_fits(o.office, role.office) for o in name.entry.offices)  # "Jacinda Ardern, Minister of Foreign Affairs and ...": a list
-            if name.key and (after_name or running_on) and not elsewhere and not never_held:
+            # "the Prime Minister, Mariano Rajoy, in 2015": a title set before the name it belongs to
+            before_name = role is a and "," in gap and any(_office_fits(o.office, role.office) for o in name.entry.offices)
+            if name.key and (after_name or running_on or before_name) and not elsewhere and not never_held:
                 # (not "... Prime Minister Sheikh Hasina, Sri Lankan President, Bhutan PM": a list, not her title)
                 role.key, role.entry, role.confidence = name.key, name.entry, 0.9
             continue
@@ -1299,6 +1311,10 @@ def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False, text: s
             and m is not role and (not text or titled_so(m.key))]
     if not fits or role.office is None:
         return None
+    if not role.office_country and len({m.key for m in fits}) > 1:
+        # "Foreign Secretary A ... Foreign Secretary of Bhutan B ... the Foreign Secretary's visit": the one the
+        # text titles bare, not the one it gives a country (as for holders the KB knows)
+        fits = [m for m in fits if not countries.get(m.key or "")] or fits
     before = [m for m in fits if m.end <= role.start]
     return (before[-1] if before else fits[0]).key
 
