@@ -275,15 +275,16 @@ def test_tail_marker_mid_article_does_not_start_the_tail() -> None:
     assert [s.text for s in doc.removed] == ["Read more"]
 
 
-def test_a_section_s_next_stories_after_the_article_are_furniture() -> None:
+@pytest.mark.parametrize("marker", ["Next In Nation", "MORE National ARTICLES"])
+def test_a_section_s_next_stories_after_the_article_are_furniture(marker: str) -> None:
     text = ("The prime minister paid a courtesy call on the sultan on Saturday and discussed cooperation between the "
-            "two countries, officials said after the meeting.\n\nNext In Nation\n\n"
+            "two countries, officials said after the meeting.\n\n" + marker + "\n\n"
             "Airline finds 'potential issue' on engine\nMinister congratulates swimmer for winning gold\n"
             "Chemical waste found dumped at river banks\n")
     doc = clean(RawDocument("t", "t", text))
     assert_offsets_exact(doc)
     assert doc.text.startswith("The prime minister") and "Airline" not in doc.text and "swimmer" not in doc.text
-    assert "Next In Nation" in [s.text for s in doc.removed]
+    assert marker in [s.text for s in doc.removed]
 
 
 def test_heading_that_varies_from_the_title_is_dropped() -> None:

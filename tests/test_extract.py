@@ -121,6 +121,9 @@ def test_explicit_date_and_yesterday() -> None:
     ("She travelled today, her first trip since the new Commission took office on 1 December.", date(2019, 12, 7),
      date(2019, 12, 7)),  # the day a period began is not the day told
     ("It was the first time they met since 10 December.", date(2020, 11, 20), date(2019, 12, 10)),
+    ("They met on Thursday as the February 28th deadline for a fiscal plan approaches.", date(2017, 2, 24),
+     date(2017, 2, 23)),  # the day of a deadline, an election or an anniversary is not the meeting's
+    ("The governor met the secretary as the March 3 elections near.", date(2017, 2, 24), None),
 ])
 def test_day_of_month_beside_a_day_word_and_another_event_s_day(
         text: str, published: date | None, expected: date | None) -> None:

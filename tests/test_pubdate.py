@@ -48,6 +48,9 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("Moroni, August 28, 2023, The prime minister received", date(2023, 8, 28)),
     # the country in brackets after the city, the agency after the date
     ("Maseru (Lesotho), June 3, 2019 (LENA) - The prime minister received", date(2019, 6, 3)),
+    # a social site's hashtag before the place; a press release's date then place in brackets
+    ("#Anguilla, March 12, 2023 – The premier received", date(2023, 3, 12)),
+    ("(April 3, 2019 – San Juan, PR) In a meeting at La Fortaleza, the governor received", date(2019, 4, 3)),
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")

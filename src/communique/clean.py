@@ -575,7 +575,8 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
 
 
 # "Next In Nation", "More from World", "Latest in Politics": a list of the site's other stories follows
-_TAIL_SECTION = re.compile(r"(?:next|more|latest|also)\s+(?:in|from|on)\s+[\w&' -]{2,30}")
+_TAIL_SECTION = re.compile(r"(?:next|more|latest|also)\s+(?:in|from|on)\s+[\w&' -]{2,30}"
+                           r"|more\s+[\w&' -]{2,30}\s+(?:articles|stories|news)")  # "MORE National ARTICLES"
 
 
 def _is_long_sentence(line: str) -> bool:

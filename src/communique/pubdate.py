@@ -54,9 +54,12 @@ _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto
 # a city, maybe its country or state, maybe a Hijri date before the Gregorian one ("Riyadh, Safar 16, 1441, ")
 # "Rome, 12 March 2021", "(ZENIT News / Vatican City, 07.06.2025).-": an agency may open it in brackets
 # "Windhoek (Namibia), May 29, 2018 (SPS) -": the country may follow the city in brackets
-_DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
+# "#Bermuda, October 29, 2022 -": a social site's hashtag before the place
+_DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?|#)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
                             + _PLACE_WORDS + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)")  # ", SPA -- ": the agency
+# "(February 24, 2017 – Washington, DC) In ...": a press release's date, then its place, in brackets
+_DATE_THEN_PLACE = re.compile(r"\((?P<date>[^()–—-]{6,30}?)\s*[–—-]\s*" + _PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS + r")?\)\s+(?=[A-Z])")
 # "Moroni, August 28, 2023, King Salman ...": a comma before the story, after a place (not "On Friday, 13 December ...")
 _DATELINE_COMMA = re.compile(r",\s+(?=[A-Z])")
 _NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|monday|tuesday|wednesday|thursday|friday|"
@@ -190,10 +193,15 @@ def _is_date_line(line: str, found: tuple[date, int, int]) -> bool:
 
 def _dateline(line: str, order: str | None) -> tuple[date, int, int] | None:
     """A story opening with its place and full date: (date, start, end of the dateline)."""
+    offset = len(line) - len(line.lstrip())
+    first = _DATE_THEN_PLACE.match(line.lstrip())
+    if first is not None:  # "(February 24, 2017 – Washington, DC) In a crucial moment ..."
+        found = full_date(first.group("date"), order)
+        if found is not None and found[1] == 0 and found[2] == len(first.group("date")):
+            return found[0], offset, offset + first.end()
     head = _DATELINE_HEAD.match(line.lstrip())
     if head is None:
         return None
-    offset = len(line) - len(line.lstrip())
     rest = line.lstrip()[head.end():]
     found = full_date(rest[:40], order)
     if found is None or found[1] != 0:

@@ -33,6 +33,9 @@ RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|to
 
 
 _SINCE = re.compile(r"\bsince\s+(?:[^,.;:()\s]+\s+)+$", re.I)  # (but "met since 10 December" is that day)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_DATED_THING = re.compile(r"\s+(?:deadline|elections?|polls?|vote|referendum|anniversary|attacks?|bombings?|coup|"
+                          r"ceasefire|truce|accords?|agreement|massacre|uprising|earthquake|floods?|budget|census)\b", re.I)
 _ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|before|until|till|prior\s+to|in\s+time\s+for)\s+$", re.I)
 
 
@@ -55,6 +58,8 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
             s, e = start + m.start(), start + m.end()
             if _SINCE.search(text, max(start, s - 60), s):
                 continue  # "since the new Commission took office on 1 December": when a period began
+            if _THE_BEFORE.search(text, max(0, s - 6), s) and _DATED_THING.match(text, e):
+                continue  # "as the February 28th deadline approaches": the day of another thing, not the meeting's
             if d is None and m.groupdict().get("year") is None and published is None:
                 found.append(DateFound(None, text[s:e], s, e, None))
             elif d is not None:
