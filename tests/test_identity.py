@@ -811,3 +811,32 @@ def test_a_counselor_s_title_is_not_part_of_the_name(extractor: Extractor) -> No
         "Counselor visits Reykjavik\n\nState Department Counselor Derek Chollet visited Iceland on an orientation "
         "trip.\n\nIn Reykjavik, Chollet met with Foreign Minister Thordis Kolbrun Reykfjord Gylfadottir.\n"))
     assert [people for people, _, _ in found] == [{"Derek Chollet", "Þórdís Kolbrún Reykfjörð Gylfadóttir"}]
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting the sentence's future tells: "will sign ... following their meeting"
+    " date 2024-05-22 Visit\n\nKing Hamad bin Isa Al Khalifa arrived in Moscow on Wednesday. He will meet President "
+    "Vladimir Putin on Thursday. The two sides will sign several documents following their meeting, it is noted.\n",
+    # visiting a place; a social event to come, hosted by someone
+    "Talks\n\nSpeaking after visiting the Urban Sustainability Hub, President Nikos Christodoulides said that on "
+    "Monday he will see Ersin Tatar at a social event hosted by the UN envoy Colin Stewart.\n",
+    # what someone says of a visit by another; whose son-in-law he is
+    "Talks in Rabat\n\nForeign Minister Nasser Bourita said that the recent visit paid by Jared Kushner, Donald "
+    "Trump's son-in-law, to Morocco touched on bilateral relations only.\n",
+])
+def test_planned_reported_and_placeless_visits_are_no_meetings(extractor: Extractor, text: str) -> None:
+    assert _meetings(extractor, text) == []
+
+
+def test_a_visit_to_come_named_beside_talks_held_adds_no_one(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Talks in Rabat\n\nForeign Minister Nasser Bourita met Jean-Yves Le Drian on Saturday. He explained that "
+        "his talks with his French counterpart covered the upcoming visit of French President Emmanuel Macron.\n"))
+    assert all("Emmanuel Macron" not in people for people, _, _ in found), found
+
+
+def test_two_leaders_who_visit_a_place_together_met(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Leaders tour village\n\nPresident Paul Kagame and his guest, President Yoweri Museveni, today visited "
+        "a model village in Rwamagana district.\n"))
+    assert [people for people, _, _ in found] == [{"Paul Kagame", "Yoweri Museveni"}]

@@ -357,8 +357,16 @@ def find_meetings(
                 # (unnamed) subject, not each other
                 pass
             else:
+                # the trigger whose clause names someone, else the last read
+                main_at = next((t.start() for t, r in zip(trig, readings, strict=False) if r and r is not _NO_MEETING),
+                               trig[len(readings) - 1].start())
                 # no one of a clause of time the trigger is not in ("the first leader to visit Laos since PM X took office")
-                when = _time_clauses(sent, trig[len(readings) - 1].start())
+                when = _time_clauses(sent, main_at)
+                # nor of a visit or meeting to come that the sentence also names ("his talks with his French
+                # counterpart focused on ... the upcoming visit of French President Emmanuel Macron")
+                when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
+                         and (tok := _token_at(sent, t.start())) is not None and tok.pos_ == "NOUN"
+                         and any(c.dep_ == "amod" and c.lower_ in _TO_BE_ADJ for c in tok.children)]
                 names = [k for k in names if not any(a <= m.start < b for m in idx.between(s, e, kinds=("name", "role"))
                                                      if m.key == k for a, b in when)]
                 if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
@@ -369,7 +377,12 @@ def find_meetings(
                 owners = {m.key for m in idx.between(s, e, kinds=("name", "role")) if _possessor_only(text, m.end)}
                 names = [k for k in names if k not in owners or any(
                     m.key == k and not _possessor_only(text, m.end) for m in idx.between(s, e, kinds=("name", "role")))]
-                for k in ([subj] if subj else []) + names:
+                # (not the one who says it: "He also said that the recent visit paid by X to Morocco touched on ...")
+                reported = _reported(sent, main_at)
+                if reported is not None:
+                    names = [k for k in names if any(reported[0] <= m.start < reported[1] and m.key == k
+                                                     for m in idx.between(s, e, kinds=("name", "role")))]
+                for k in ([subj] if subj and reported is None else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
         if trig and len(principals) == 1 and drafts and readings and readings[-1] == principals:
@@ -622,6 +635,20 @@ def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
     return out
 
 
+_SAY_LEMMAS = frozenset({"say", "tell", "add", "note", "explain", "state", "stress", "announce", "recall", "emphasise",
+                         "emphasize", "point", "confirm", "reveal", "disclose"})
+
+
+def _reported(sent: Any, at: int) -> tuple[int, int] | None:
+    """The span of what someone says when the trigger lies in it ("He said that the visit paid by X ...")."""
+    tok = first = _token_at(sent, at)
+    while tok is not None and first is not None and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAY_LEMMAS and tok.head.i < first.i:
+            return char_span(tok.subtree)  # (the saying told first: "He said that ...", not "A met B, and C said ...")
+        tok = tok.head
+    return None
+
+
 _TIME_MARKS = frozenset({"since", "until", "till", "before", "after", "when", "once"})
 
 
@@ -798,7 +825,10 @@ def _principals_of_trigger(
                     and not re.match(r"\s+(?:said|says|told|added|stated)\b", sent.doc.text[named.end() :]):
                 b = named.end()  # the parse may hang the object's name apart: "hosted the new State Secretary
                 # of Kingdom Relations, Ms. Alexandra van Huffelen, in her first meetings"
-            if obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS:
+            together = verb.lemma_.lower() == "visit" and len({m.key for m in idx.between(sent.start_char, verb.idx,
+                                                                                             kinds=("name", "role"))}) >= 2
+            if (obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS
+                    and not together):  # ("Kagame and his guest Museveni visited a model village": together)
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             agent = [c for c in verb.children if c.dep_ == "agent"]
@@ -872,7 +902,8 @@ def _principals_of_trigger(
     for m in idx.between(sent.start_char, sent.end_char, kinds=("name", "role")):
         if (m.key and not _inside(m.start, quoted) and any(a <= m.start < b for a, b in spans)
                 and not any(a <= m.start < b for a, b in not_principal) and not any(a <= m.start < b for a, b in inner)
-                and m.key not in out and m.key not in present):
+                and m.key not in out and m.key not in present
+                and not _possessor_only(sent.doc.text, m.end)):  # "paid by Jared Kushner, Trump's son-in-law": not Trump
             out.append(m.key)
     return out
 
@@ -984,7 +1015,8 @@ _TITLE_IN_OBJECT = re.compile(r"\b(?:Secretary|Minister|President|Ambassador|Env
 _COMMA_NAME = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|H\.?E)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:van|von|de|der|da|al|el|bin)?\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){1,3}")
 _PERSON_NOUNS = frozenset({"counterpart", "guest", "leader", "delegation", "visitor", "president", "premier", "minister",
                            "ambassador", "envoy", "king", "queen", "prince", "emir", "chancellor", "head", "delegate"})
-_OBJECT_LEMMAS = _GREETING_LEMMAS | {"host"}  # meet someone only when their object names someone
+# meet someone only when their object names someone ("visited the Urban Sustainability Hub": a place)
+_OBJECT_LEMMAS = _GREETING_LEMMAS | {"host", "visit"}
 # a greeting on arrival: hosts' officials at the airport or station are not a meeting
 _ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|train station|on (?:his|her|their) arrival|"
                             r"upon (?:his|her|their)? ?arrival|on arrival|arriving|landed|red carpet)\b", re.I)
@@ -1082,6 +1114,13 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.head.children)):
             return True  # "will remain in Mexico to continue their activities, among which the bilateral meeting ..."
+        if (verb.tag_ == "VBG" and verb.lower_ in _SINCE_WORDS) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            # ("he will see X at a social event hosted by Y": a participle of a noun in a clause to come)
+            gov = verb.head
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                gov = gov.head
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in gov.children):
+                return True  # "The two sides will sign several documents following their meeting": one to come
         if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 and any(c.dep_ == "dobj" and c.lower_ in _PLAN_NOUNS for c in verb.head.children)):
             return True  # "confirmed (his) interest to visit Georgia": the noun's wish, parsed beside it
