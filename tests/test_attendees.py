@@ -259,3 +259,12 @@ def test_a_meeting_on_two_dates_is_two_meetings(extractor: Extractor) -> None:
     assert isinstance(a, Analysis)
     assert sorted((tuple(sorted(m.participants)), str(m.date)) for m in a.meetings) == [
         (("Andres Molina", "Lucia Torres"), "2021-12-14"), (("Andres Molina", "Lucia Torres"), "2022-04-06")]
+
+
+def test_a_leader_s_spouse_named_among_the_principals_attended(extractor: Extractor) -> None:
+    a = _analysed(extractor, (
+        "State dinner in Georgetown\n\nPresident Irfaan Ali said trade would grow.\n\nThe Head of State spoke during "
+        "a State Dinner hosted in honour of the Official Visit of the President of Suriname, His Excellency Chan "
+        "Santokhi, First Lady of Suriname, Mrs Mellisa Santokhi-Seenacherry and several members of his Cabinet.\n"))
+    assert [(sorted(m.participants), list(m.attendees)) for m in a.meetings] == [
+        (["Chan Santokhi", "Irfaan Ali"], ["Mellisa Santokhi-Seenacherry"])]

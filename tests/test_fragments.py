@@ -175,3 +175,10 @@ def test_words_said_by_a_long_unnamed_title_are_no_one_else_s(extractor: Extract
         "the Minister for Education, Culture, Church and Foreign Affairs said."))
     assert found == [(None, "The United States is our closest ally, and we have a good dialogue with them on trade "
                             "and fishing,")]
+
+
+def test_he_who_says_it_is_the_story_s_person_not_the_one_named_before_him(extractor: Extractor) -> None:
+    found = quotes(extractor, (
+        "Quintero said she would see Pablo Reyes again on Monday.\n\nOn her social meeting with Reyes, she said: "
+        "\u201cI hope we will have the opportunity to discuss the prospect of resuming talks.\u201d"))
+    assert found == [("Rosa Quintero", "I hope we will have the opportunity to discuss the prospect of resuming talks.")]

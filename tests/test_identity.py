@@ -840,3 +840,18 @@ def test_two_leaders_who_visit_a_place_together_met(extractor: Extractor) -> Non
         "Leaders tour village\n\nPresident Paul Kagame and his guest, President Yoweri Museveni, today visited "
         "a model village in Rwamagana district.\n"))
     assert [people for people, _, _ in found] == [{"Paul Kagame", "Yoweri Museveni"}]
+
+
+def test_a_meeting_told_in_a_who_clause_is_the_antecedent_s(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Summit planned\n\nThe Kremlin said the two presidents will meet in Minsk next month. Alexander Lukashenko, "
+        "who last met with Vladimir Putin on December 27, 2022, also announced the meeting.\n"))
+    assert ({"Alexander Lukashenko", "Vladimir Putin"}, "2022-12-27", None) in found, found
+
+
+def test_an_earlier_meeting_s_place_is_the_city_visited(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        " date 2022-11-29 Talks in Tehran\n\nIraqi Prime Minister Mohammed Shia al-Sudani held talks with Iranian "
+        "President Ebrahim Raisi in Tehran on Tuesday. Foreign Minister Hossein Amir-Abdollahian had visited Baghdad "
+        "in June, when he met al-Sudani's predecessor Mustafa al-Kadhimi.\n"))
+    assert ({"Hossein Amir-Abdollahian", "Mustafa al-Kadhimi"}, None, "Baghdad") in found, found

@@ -51,6 +51,7 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     # a social site's hashtag before the place; a press release's date then place in brackets
     ("#Anguilla, March 12, 2023 – The premier received", date(2023, 3, 12)),
     ("(April 3, 2019 – San Juan, PR) In a meeting at La Fortaleza, the governor received", date(2019, 4, 3)),
+    ("Paramaribo, Suriname—(May 6, 2022) His Excellency the president received", date(2022, 5, 6)),
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")

@@ -56,8 +56,9 @@ _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto
 # "Windhoek (Namibia), May 29, 2018 (SPS) -": the country may follow the city in brackets
 # "#Bermuda, October 29, 2022 -": a social site's hashtag before the place
 _DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?|#)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
-                            + _PLACE_WORDS + r")?,\s*(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)")  # ", SPA -- ": the agency
+                            + _PLACE_WORDS + r")?(?:,\s*|\s*[—–]\s*\()(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
+# ", SPA -- ": the agency; "Georgetown, Guyana—(August 19, 2021) His Excellency ...": the date in brackets
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)|\)\s+(?=[A-Z])")
 # "(February 24, 2017 – Washington, DC) In ...": a press release's date, then its place, in brackets
 _DATE_THEN_PLACE = re.compile(r"\((?P<date>[^()–—-]{6,30}?)\s*[–—-]\s*" + _PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS + r")?\)\s+(?=[A-Z])")
 # "Moroni, August 28, 2023, King Salman ...": a comma before the story, after a place (not "On Friday, 13 December ...")

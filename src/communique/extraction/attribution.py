@@ -365,6 +365,10 @@ def _after_cue(
     return None, 0.0, None
 
 
+_HE_OPENS = re.compile(r"(?:[Hh]e|[Ss]he)\s+")  # a cue that opens with its pronoun ("he said")
+_HE_RIGHT_BEFORE = re.compile(r"(?:^|,\s*)([Hh]e|[Ss]he)\s+(?:\w+\s+)?$")  # ", he said", ", she later said"
+
+
 def _before_cue(
     text: str, s_start: int, q_open: int, mentions: MentionList, tops: Topics, lex: Lexicon,
     idx_people: PeopleIndex | None = None, subject_of: Any = lambda pos: None,
@@ -399,6 +403,11 @@ def _before_cue(
     if re.search(r"\bwhich\s+(?:(?:also|then|later|has|had|have)\s+)?$", text[s_start:cue_s]):
         return None, 0.0, (cue_s, cue_e)  # "said the statement, which described the meeting as “...”": a thing's words
     before = mentions.starting(s_start, cue_s)
+    opens = _HE_OPENS.match(text, cue_s, cue_e)  # the cue may open with its pronoun ("he said")
+    he = _HE_RIGHT_BEFORE.search(text, s_start, opens.end() if opens else cue_s)
+    if before and he is not None and all(m.end <= he.start() for m in before):
+        # "On his social meeting with Tatar, he said:": he is the one the story is about, not the one named before
+        return pronoun_person(he.group(1), he.start(), tops, idx_people), 0.75, (cue_s, cue_e)
     if before:
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
     pron = _PRONOUN.search(text, s_start, cue_e)

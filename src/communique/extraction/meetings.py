@@ -332,7 +332,8 @@ def find_meetings(
         extra: list[tuple[list[str], int]] = []  # "X met A on Tuesday, hours after holding talks with B": X and B met too
         if trig:
             for t in trig:
-                argued = _principals_of_trigger(sent, t.start(), idx, tops, sq, present, att + aside)
+                own_aside = [a for a in aside if not a[0] <= t.start() < a[1]]  # (not the aside the trigger is in: "X, who last met Y ...")
+                argued = _principals_of_trigger(sent, t.start(), idx, tops, sq, present, att + own_aside)
                 readings.append(argued)
                 if argued is None or len(argued) >= 2:
                     break
@@ -528,6 +529,8 @@ def find_meetings(
             if on is not None and on.date is not None:
                 d.date = DateFound(on.date, on.text, on.start, on.end, "dateline date of a present-perfect lede")
         if d.earlier:  # a meeting told in passing has only the place its own words give
+            if d.place is None:  # "X had visited Baghdad in June, when he met Y": the city visited
+                d.place = _city_visited(text, ev_s, ev_e, gaz)
             _host_and_visitor(d, kb)
             continue
         if d.place is None:
@@ -544,6 +547,7 @@ def find_meetings(
                                                                          [d.evidence] + d.sentences):
             d.place = line
         _aides_attend(d, kb, d.date.date if d.date is not None and d.date.date else published)
+        _spouses_attend(d, text, idx)
         _envoys_attend(d, kb, d.date.date if d.date is not None and d.date.date else published, titled)
         _host_and_visitor(d, kb)
     return drafts + _on_other_dates(text, drafts, filed)
@@ -756,6 +760,21 @@ def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
         d.attendees = [*aides, *(a for a in d.attendees if a not in aides)]
 
 
+_SPOUSE_TITLE = re.compile(r"\b(?:First\s+Lady|First\s+Gentleman|(?:his|her)\s+(?:wife|husband|spouse))\b[^.;]{0,40}$", re.I)
+
+
+def _spouses_attend(d: MeetingDraft, text: str, idx: PeopleIndex) -> None:
+    """A leader's spouse named among the principals ("the President of Suriname, X, First Lady of
+    Suriname, Mrs Y"): the leaders met, the spouse attended."""
+    if len(d.participants) < 3:
+        return
+    spouses = [p for p in d.participants
+               if any(m.key == p and _SPOUSE_TITLE.search(text, max(0, m.start - 50), m.start) for m in idx.mentions)]
+    if spouses and len(d.participants) - len(spouses) >= 2:
+        d.participants = [p for p in d.participants if p not in spouses]
+        d.attendees = [*spouses, *(a for a in d.attendees if a not in spouses)]
+
+
 _ENVOY_OFFICES = frozenset({"envoy", "diplomat", "ambassador", "special_envoy"})
 
 
@@ -847,6 +866,10 @@ def _principals_of_trigger(
             if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
                     pronoun_subject = True
+                    continue
+                if (child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that") and h.dep_ == "relcl"
+                        and h.lemma_.lower() == "meet" and h.i == tok.i):
+                    spans.append(_own_span(h.head))  # "Lukashenko, who last met with Putin in December": Lukashenko
                     continue
                 if (child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _HONORIFIC_SUBJECTS
                         and not idx.between(*char_span(child.subtree), kinds=("name", "role"))):
@@ -1162,6 +1185,19 @@ def _arrival_before(sent: Any, verb: Any) -> bool:
     if _ARRIVED.search(sent.doc.text, sent.start_char, verb.idx):
         return True  # "X arrived in India on Thursday evening and was received by Minister of State Y"
     return sent.start > 0 and bool(_ARRIVED.search(sent.doc[sent.start - 1].sent.text))
+
+
+_VISITED = re.compile(r"\bvisit(?:ed|s)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?)")
+
+
+def _city_visited(text: str, s: int, e: int, gaz: Gazetteer) -> PlaceFound | None:
+    """The city a sentence says someone visited, named without a preposition ("had visited Baghdad")."""
+    for m in _VISITED.finditer(text, s, e):
+        for name in (m.group(1), m.group(1).split()[0]):
+            city = gaz.town(name) if " " in name else gaz.city(name)
+            if city:
+                return PlaceFound(city, m.start(1), m.start(1) + len(name))
+    return None
 
 
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|and\s+there)\b)")
