@@ -525,3 +525,9 @@ def test_a_title_word_after_a_personal_honorific_is_a_name(kb: KnowledgeBase, su
                                                           name: str) -> None:
     cue, rest = kb.split_role(surface)
     assert (cue.office if cue else None) == office and rest == name
+
+
+def test_a_spanish_name_without_the_mother_s_surname_is_the_person(kb: KnowledgeBase) -> None:
+    assert [(m.person.name, m.how) for m in kb.match("Bruno Rodriguez")] == [("Bruno Rodríguez Parrilla", "alias")]
+    # (not a Brazilian's: Portuguese names put the father's surname last)
+    assert kb.match("Luiz Inácio Lula da") == []

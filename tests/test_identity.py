@@ -68,6 +68,16 @@ def test_names_in_credit_and_contact_lines_are_not_people(extractor: Extractor) 
     assert not found & {"Maria Lindqvist", "Omar Haddad", "Jussi Koskinen"}
 
 
+def test_photographers_agency_signoffs_and_reporters_are_not_people(extractor: Extractor) -> None:
+    text = ("Prime ministers meet in Port Vila\n\nVanuatu's Prime Minister Charlot Salwai meets New Zealand Prime "
+            "Minister Jacinda Ardern. Photo: Pacific Radio/ Tom Reeves\n\nThe two leaders met on Monday. Channel "
+            "Five's Mara Quist files a report from the capital.\nMara Quist, Reporting\nThe prime ministers spoke of "
+            "trade and of the seasonal workers scheme.\n\nThe visit ends on Friday. Lena Ruiz/DMS\n")
+    found = people(extractor, text)
+    assert not found & {"Tom Reeves", "Lena Ruiz", "Mara Quist"}, found
+    assert "Pedro Brolo" not in found  # "Port Vila": a mother's surname ("Pedro Brolo Vila") is no one's surname alone
+
+
 def test_separate_meetings_with_several_people_are_one_meeting_each(extractor: Extractor) -> None:
     text = ("Minister meets envoys\n\nForeign Minister Ana Duarte held bilateral meetings on Monday with Chilean "
             "Ambassador Pablo Reyes, Ghanaian Ambassador Kwame Mensah and Italian Ambassador Marco Bellini.\n")

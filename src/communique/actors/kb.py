@@ -112,6 +112,11 @@ _NO_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+# countries whose people carry a father's then a mother's surname and are named by the first in use
+_SPANISH_NAMING = frozenset({"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV", "GNQ", "GTM", "HND", "MEX",
+                             "NIC", "PAN", "PRY", "PER", "ESP", "URY", "VEN", "PRI"})
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, apostrophes removed, other punctuation as spaces."""
     if not text.isascii():
@@ -261,10 +266,23 @@ class KnowledgeBase:
                     _add(self._full_names, key.split()[-1], (p, tuple(key.split())))
                     _add(self._full_loose, lk.split()[-1], (p, tuple(lk.split())))
                 if len(key.split()) > 1:
-                    last_tokens.setdefault(key.split()[-1], set()).add(p.name)
+                    if not (p.country in _SPANISH_NAMING and len(key.split()) >= 3  # (a mother's surname: "Brolo Vila")
+                            and not any(name_key(x).endswith(key.split()[-1]) for x in p.surnames)):
+                        last_tokens.setdefault(key.split()[-1], set()).add(p.name)
                     first_tokens.add(key.split()[0])
             for s in p.surnames:
                 _add(self._surname, name_key(s), p)
+        # a Spanish name drops its second (mother's) surname in use: "Bruno Rodríguez" is "Bruno Rodríguez
+        # Parrilla", when no other person has that short form
+        for p in self._people:
+            words = p.name.split()
+            if (p.country in _SPANISH_NAMING and len(words) >= 3 and "(" not in p.name
+                    and all(w[:1].isupper() for w in words[-2:])):
+                short = " ".join(words[:-1])
+                key = name_key(short)
+                if key not in self._exact:
+                    _add(self._exact, key, (p, "alias"))
+                    _add(self._loose, self.loose_key(short), p)
         # a last name used alone, when it belongs to one person only, is nobody's full name and is
         # not also a given name ("Mustafa" ends "Mohammad Mustafa" but starts "Mustafa al-Kadhimi")
         self._given_names = frozenset(first_tokens)

@@ -964,6 +964,11 @@ def _pos_by_start(doc: Any) -> dict[int, str]:
     return out
 
 
+_PHOTO_BY = re.compile(r"\bphoto(?:graph)?s?\s*:[^\n]{0,40}$", re.I)
+_AGENCY_AFTER = re.compile(r"\s*/\s*[A-Z]{2,6}\b[ \t.]*$")
+_REPORTER_AFTER = re.compile(r",?\s*(?:reporting|reporter|correspondent)[ \t]*$", re.I | re.M)
+
+
 def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex) -> None:
     """People the KB lacks who are named only on lines with no verb (bylines, photo credits,
     contact blocks: "Joseph Haboush, Al Arabiya English", "Celerina Monte/DMS") or on credit and
@@ -977,6 +982,8 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
         le = len(text) if le < 0 else le
         if _CREDIT_LINE.search(text, ls, m.start) or _CREDIT_LINE.search(text, m.end, min(le, m.end + 40)):
             return False
+        if _PHOTO_BY.search(text, ls, m.start) or _AGENCY_AFTER.match(text, m.end, le):
+            return False  # "Photo: RNZ Pacific/ Johnny Blades", "... to India. Celerina Monte/DMS"
         i = _bl(verbs, ls)
         return any(not (m.start <= v < m.end) for v in verbs[i : _bl(verbs, le)])
 
@@ -985,7 +992,9 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
         if m.kind == "name" and m.entry is None and m.key:
             unknown.setdefault(m.key, []).append(m)
     for key, ms in unknown.items():
-        if not any(story_line(m) for m in ms):
+        # (a reporter the page names on a byline is no actor where the story names them too:
+        # "News Five's Isani Cayetano files a report ... Isani Cayetano, Reporting")
+        if not any(story_line(m) for m in ms) or any(_REPORTER_AFTER.match(text, m.end) for m in ms):
             idx.mentions = [m for m in idx.mentions if m.key != key]
 
 
