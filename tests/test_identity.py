@@ -859,3 +859,12 @@ def test_an_earlier_meeting_s_place_is_the_city_visited(extractor: Extractor) ->
 ])
 def test_who_met_whom(extractor: Extractor, text: str, expected: list[set[str]]) -> None:
     assert [people for people, _, _ in _meetings(extractor, text)] == expected
+
+
+def test_whose_armed_forces_a_title_names_did_not_meet(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Commanders meet\n\nHis Majesty Sultan Haitham bin Tariq received the Saudi envoy on Monday.\n\nIn another "
+        "development, Lt. General Ahmed bin Harith al-Nabhani, Chief-of-Staff of the Sultan's Armed Forces, received "
+        "in his office Lt. General Thomas Bergeson, Deputy Commander of the US Central Command.\n"))
+    assert all("Haitham bin Tariq" not in people or "Ahmed bin Harith al-Nabhani" not in people
+               for people, _, _ in found), found

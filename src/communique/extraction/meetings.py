@@ -78,9 +78,15 @@ _PARTY_NOUNS = frozenset({"visit", "visits", "trip", "tour", "talks", "meeting",
                           "headquarters", "request", "behalf"})  # (the one whose office, palace or invitation it is)
 
 
+_BODY_AFTER = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:Armed\s+Forces|Forces|Army|Navy|Guard|Party|party|Government|"
+                         r"government|Ministry|Cabinet|Administration|administration)\b")
+
+
 def _possessor_only(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` is only the owner of a thing ("Trump's interest in ...")."""
     m = _POSSESSIVE_THEN.match(text, end)
+    if m is not None and _BODY_AFTER.match(text, m.start(1)):
+        return True  # "the Sultan's Armed Forces", "Putin's United Russia party": a body of theirs
     if m is None or m.group(1)[:1].isupper():
         return False  # ("Xi's Australian counterpart", "Trump's Secretary of State")
     words = m.group(1).split()
