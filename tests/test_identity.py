@@ -868,3 +868,10 @@ def test_whose_armed_forces_a_title_names_did_not_meet(extractor: Extractor) -> 
         "in his office Lt. General Thomas Bergeson, Deputy Commander of the US Central Command.\n"))
     assert all("Haitham bin Tariq" not in people or "Ahmed bin Harith al-Nabhani" not in people
                for people, _, _ in found), found
+
+
+def test_a_surname_after_a_capitalised_bin_is_a_father_s_not_a_known_person_s(extractor: Extractor) -> None:
+    found = mentions(extractor, (
+        "Envoy in Dhaka\n\nForeign Minister AK Abdul Momen will meet the envoy on Wednesday. Foreign Secretary "
+        "Masud Bin Momen said the visit was unofficial.\n"))
+    assert found["A. K. Abdul Momen"] == ["Foreign Minister AK Abdul Momen"], found

@@ -29,6 +29,8 @@ BODY = "\n\nThe foreign minister met his counterpart on Monday to discuss trade 
     ("2017-11-03 08:01", date(2017, 11, 3), "date line"),
     ("May 4. 2018", date(2018, 5, 4), "date line"),
     ("Thu. 14 of March of 2024, 09:30h", date(2024, 3, 14), "date line"),  # "of" before the year as well
+    ("This story is from October 21, 2021", date(2021, 10, 21), "published label"),
+    ("President ends State visit to Mauritius |30 October 2017", date(2017, 10, 30), "date line"),  # a headline's date
 ])
 def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> None:
     found = publication_date("Leaders agree to expand trade\n\n" + head + BODY)
@@ -52,6 +54,7 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("#Anguilla, March 12, 2023 – The premier received", date(2023, 3, 12)),
     ("(April 3, 2019 – San Juan, PR) In a meeting at La Fortaleza, the governor received", date(2019, 4, 3)),
     ("Paramaribo, Suriname—(May 6, 2022) His Excellency the president received", date(2022, 5, 6)),
+    ("Palikir, Pohnpei: May 22, 2023 – The governor received", date(2023, 5, 22)),  # a colon after the place
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")

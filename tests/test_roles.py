@@ -389,3 +389,12 @@ def test_a_title_in_apposition_after_an_unknown_name_is_that_person_s(extractor:
     mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
     assert mentions["Fenella Maguire"] == ["Fenella Maguire", "the Minister"]
     assert mentions["David Lammy"] == ["Foreign Secretary David Lammy"]
+
+
+def test_the_president_of_the_government_is_its_head_of_government(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Audience\n\nThis morning the Holy Father received in audience the president of the government of the "
+        "Republic of Croatia, Tihomir Orešković, who then met the Secretary of State.\n"))
+    mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert "Kolinda Grabar-Kitarović" not in mentions
+    assert mentions["Tihomir Orešković"][0] == "the president of the government of the Republic of Croatia"

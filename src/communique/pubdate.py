@@ -40,7 +40,7 @@ FULL_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<iso_d>[0-3]?\d)\.\s(?P<iso_m>[01]?\d)\.\s(?P<iso_y>(?:19|20)\d\d)\b"),
 )
 _PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|date|dated|"
-                        r"write|written|issued)\b", re.I)
+                        r"write|written|issued|this story is from|this article is from)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last updated|last modified|modified|edited)\b", re.I)
 # what may stand beside the date on a bare date line: weekdays, times, zones, separators, reading time
 _LINE_FILLER = re.compile(
@@ -56,7 +56,7 @@ _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto
 # "Windhoek (Namibia), May 29, 2018 (SPS) -": the country may follow the city in brackets
 # "#Bermuda, October 29, 2022 -": a social site's hashtag before the place
 _DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?|#)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
-                            + _PLACE_WORDS + r")?(?:,\s*|\s*[—–]\s*\()(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
+                            + _PLACE_WORDS + r")?(?:,\s*|:\s+|\s*[—–]\s*\()(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
 # ", SPA -- ": the agency; "Georgetown, Guyana—(August 19, 2021) His Excellency ...": the date in brackets
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)|\)\s+(?=[A-Z])")
 # "(February 24, 2017 – Washington, DC) In ...": a press release's date, then its place, in brackets
@@ -70,6 +70,7 @@ _TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}")
 _MASTHEAD_LINES = 3
 # a byline ending in the story's date and time: "News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
 _BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
+_AFTER_A_BAR = re.compile(r"\|\s*$")
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
 
@@ -169,7 +170,9 @@ def publication_date(text: str) -> PublicationDate | None:
                 if label_pub:
                     published = published or PublicationDate(d, start, end, "published label")
                     continue
-                if plain is None and seen <= _HEAD_LINES and _is_date_line(line, found):
+                if plain is None and seen <= _HEAD_LINES and (_is_date_line(line, found) or _AFTER_A_BAR.search(line, 0, ds)
+                                                                and not line[found[2]:].strip()):
+                    # ("President Faure ends State visit to Mauritius |30 October 2017": a headline's date after a bar)
                     if masthead is None and (seen == 1 or (seen <= _MASTHEAD_LINES and _TODAY.fullmatch(stripped))):
                         masthead = PublicationDate(d, start, end, "date line")
                     else:

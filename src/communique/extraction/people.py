@@ -32,8 +32,8 @@ _ROLE_RE = re.compile(
     r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?|UK|US|UAE|EU|UN|DRC|PRC|ROK|DPRK|NATO|OIC|GCC|IAEA|ASEAN|OPEC|IMF|AU|OAS|OSCE|WTO|WHO)(?:’s|'s)?\s+)?"  # "the UK Prime Minister"
     r"(?:(?:new|former|late|then|outgoing|incoming)\s+)?"
     r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b(?![-‑ ](?:elect|designate)\b))"  # not "Vice-Minister",
-    # nor "President-elect": not yet the office
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
+    # nor "President-elect": not yet the office ("the president of the government of X": its head of government)
+    r"(?:\s+of\s+the\s+[Gg]overnment(?=\s+of\b))?(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3}))?"
 )
 # the foreign minister as translations from Spanish and Portuguese name them ("el jefe de la diplomacia rusa")
@@ -641,7 +641,7 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             if nxt and (nxt.group(1) in _BIN or (not _not_a_given_name(nxt.group(1), kb, lambda w: False)
                                                  and not nxt.group(1).isupper())):
                 continue  # "Alberto Iribarne", "Khalid bin Hilal": a given name of someone else
-            if re.search(r"\b(?:bin|ibn|bint)\s+$", text[max(0, s - 6) : s]):
+            if re.search(r"\b(?:bin|ibn|bint)\s+$", text[max(0, s - 6) : s], re.IGNORECASE):
                 continue  # "Theyab bin Mohamed": a father's name, not "Sheikh Mohamed" himself
             prev = re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+$", text[max(0, s - 40) : s])
             if prev and not prev.group(1).isupper() and not _not_a_given_name(prev.group(1), kb, lambda w: False):
