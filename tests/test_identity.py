@@ -875,3 +875,18 @@ def test_a_surname_after_a_capitalised_bin_is_a_father_s_not_a_known_person_s(ex
         "Envoy in Dhaka\n\nForeign Minister AK Abdul Momen will meet the envoy on Wednesday. Foreign Secretary "
         "Masud Bin Momen said the visit was unofficial.\n"))
     assert found["A. K. Abdul Momen"] == ["Foreign Minister AK Abdul Momen"], found
+
+
+def test_a_meeting_told_again_as_earlier_is_one_meeting(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        " date 2018-04-28 Presidents meet\n\nSlovenian president Borut Pahor and Croatian president Kolinda "
+        "Grabar-Kitarović met in Skopje on Friday at the annual meeting of the Brdo-Brioni process.\n\nPresident "
+        "Pahor explained that he had already met with Grabar-Kitarović in Skopje.\n"))
+    assert found == [({"Borut Pahor", "Kolinda Grabar-Kitarović"}, "2018-04-27", "Skopje")], found
+
+
+def test_a_dateline_with_its_country_in_square_brackets_dates_the_filing_not_the_meeting(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        " date 2026-01-23 Leaders meet\n\nNuuk [Greenland], January 24 : Denmark's Prime Minister Mette Frederiksen "
+        "met with Greenland's Prime Minister Jens-Frederik Nielsen in Nuuk on Friday.\n"))
+    assert found == [({"Mette Frederiksen", "Jens-Frederik Nielsen"}, "2026-01-23", "Nuuk")], found

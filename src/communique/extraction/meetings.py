@@ -556,7 +556,19 @@ def find_meetings(
         _spouses_attend(d, text, idx)
         _envoys_attend(d, kb, d.date.date if d.date is not None and d.date.date else published, titled)
         _host_and_visitor(d, kb)
+    drafts = _told_again(drafts)
     return drafts + _on_other_dates(text, drafts, filed)
+
+
+def _told_again(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """Without a meeting told as earlier that another draft of the text already holds: the same
+    people at the same place on a date that agrees ("A and B met in Skopje on Friday ... A explained
+    that he had already met B in Skopje"): one meeting, told twice."""
+    def same(d: MeetingDraft, o: MeetingDraft) -> bool:
+        return (o is not d and not o.earlier and set(o.participants) == set(d.participants)
+                and d.place is not None and o.place is not None and d.place.name == o.place.name
+                and (d.date is None or o.date is None or d.date.date == o.date.date))
+    return [d for d in drafts if not (d.earlier and any(same(d, o) for o in drafts))]
 
 
 _AND_ON = re.compile(r"\s*,?\s+and\s+(?:on\s+|again\s+on\s+)?")
