@@ -18,7 +18,7 @@ from typing import Any
 from .attribution import Topics, pronoun_person
 from .dates import DateFound, find_date
 from .lexicon import Lexicon
-from .people import PeopleIndex, of_country
+from .people import PeopleIndex, of_country, office_fits
 from .places import Gazetteer, PlaceFound, dateline, dateline_span, find_place
 from .sentences import sentences
 from .spans import Ranges, char_span
@@ -29,7 +29,8 @@ _EARLIER = re.compile(
     r"|(?<!\bis the )(?<!\bis his )(?<!\bis her )(?<!\bhosts his )(?<!\bhosts her )(?<!\bmarks the )(?<!\bmarks his )"
     r"\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
     r"(?:meeting|visit|talks|encounter|summit)\b"  # (not "This is the last official visit of his term": the final one)
-    r"|\bmet\s+since\s+(?=\d|[A-Z])", re.I)  # (but "for their first bilateral meeting" is this one)
+    r"|\bmet\s+since\s+(?=\d|[A-Z])"  # (but "for their first bilateral meeting" is this one)
+    r"|\bthe\s+last\s+time\s+(?:[\w-]+\s+){0,8}?met\b", re.I)  # "The last time the leaders of A and B met was in Vienna"
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:met|held|received|hosted|welcomed)\b")
 # a sentence that opens in a past year tells an earlier meeting: "In 2017 and 2020, he held meetings with ..."
 _OPENS_WITH_A_YEAR = re.compile(r"\s*(?:In|Back in|During|Since)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
@@ -403,6 +404,9 @@ def find_meetings(
             if pair and (not principals or principals[0] in pair):
                 principals = pair
                 named = before[-3:-1]  # where they were named tells the meeting's date and place too
+        if trig and not principals and not all(r is _NO_MEETING for r in readings):
+            # "The prime ministers of Latvia and Estonia met in Riga": the holders the text names elsewhere
+            principals = _holders_of_plural_title(text, s, e, idx, kb) or principals
         target: MeetingDraft | None = None
         if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb, idx)):
@@ -655,6 +659,39 @@ def _relative_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
             if not a <= at < b:
                 out.append((a, b))
     return out
+
+
+_PLURAL_TITLE = re.compile(r"\b(?:[Tt]he\s+)?(?P<title>(?i:prime\s+ministers|presidents|foreign\s+ministers|premiers|"
+                           r"heads\s+of\s+state|leaders))\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+and\s+"
+                           r"(?:the\s+)?(?P<b>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+
+
+_ADJ_PLURAL_TITLE = re.compile(r"\b[Tt]he\s+(?P<a>[A-Z][\w-]+)\s+and\s+(?P<b>[A-Z][\w-]+)\s+(?P<title>(?i:prime\s+ministers|"
+                               r"presidents|foreign\s+ministers|premiers|leaders))\b")
+_TITLE_OFFICE = {"prime ministers": "prime_minister", "premiers": "prime_minister", "presidents": "president",
+                 "foreign ministers": "foreign_minister", "heads of state": "head_of_state", "leaders": "leader"}
+
+
+def _holders_of_plural_title(text: str, s: int, e: int, idx: PeopleIndex, kb: Any) -> list[str]:
+    """The two people "the prime ministers of A and B" ("the Moroccan and French foreign ministers")
+    are: for each country, the one person of the text from there (by the knowledge base or the title
+    the text gives them), among several the one who held such an office; none unless both are found."""
+    m = _PLURAL_TITLE.search(text, s, e) or _ADJ_PLURAL_TITLE.search(text, s, e)
+    if m is None:
+        return []
+    office = _TITLE_OFFICE.get(" ".join(m.group("title").lower().split()))
+    out = []
+    for name in (m.group("a"), m.group("b")):
+        code = kb.country_code(name)
+        there = {p.key for p in idx.mentions if p.kind == "name" and p.key and code
+                 and _country(kb, p.key, idx) == code}
+        if len(there) > 1 and office:
+            entries = {k: kb.person(k) for k in there}
+            there = {k for k, en in entries.items() if en is not None and any(office_fits(o.office, office) for o in en.offices)}
+        if len(there) != 1:
+            return []
+        out.append(next(iter(there)))
+    return out if len(set(out)) == 2 else []
 
 
 _SAY_LEMMAS = frozenset({"say", "tell", "add", "note", "explain", "state", "stress", "announce", "recall", "emphasise",

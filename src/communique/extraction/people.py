@@ -421,7 +421,7 @@ def _fits_cue(person: Any, cue: Any, on: date | None, idx: PeopleIndex) -> bool:
     some time when the document also names the person in full."""
     if on is None and person.name not in idx.keys():  # noqa: SIM118 (a method, not a dict)
         return False
-    return any(_office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
+    return any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
                and (on is None or _holds(o, on)) for o in person.offices)
 
 
@@ -668,7 +668,7 @@ def _titled_otherwise(text: str, s: int, e: int, person: Any, kb: KnowledgeBase,
             return False
         cue, rest = kb.split_role(head[before.start():] + word)
         if cue is not None and cue.office and rest.strip() == word:
-            return not any(_office_fits(o.office, cue.office) for o in person.offices)
+            return not any(office_fits(o.office, cue.office) for o in person.offices)
     return False
 
 
@@ -770,7 +770,7 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
             # Deuba) only when the office was held on the document's date
             titled = [
                 p for p in kb.with_name_word(word)
-                if any(_office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
+                if any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
                        and (_last_name_word(p, word, kb) or (on is not None and _holds(o, on)))
                        for o in p.offices)
             ]
@@ -784,7 +784,7 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
         # their names ("Amir Khan Muttaqi")
         said = {kb.loose_key(w) for w in surface.split()} - {kb.loose_key(w) for w in words}
         matches = [m for m in matches if m.how in ("canonical", "alias")
-                   or any(_office_fits(o.office, cue.office) for o in m.person.offices)
+                   or any(office_fits(o.office, cue.office) for o in m.person.offices)
                    or said & _name_words(m.person, kb)]
     if len(words) > 1:  # a surname match of several words: every word is one of the person's ("Al Saud" is not "N. P. Saud")
         matches = [m for m in matches if m.how != "surname" or all(
@@ -1122,7 +1122,7 @@ def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
         spans = [
             (_as_date(o.start) or date.min, _as_date(o.end) or date.max)
             for o in m.entry.offices
-            if _office_fits(o.office, m.office) and (not m.office_country or str(o.country).startswith(m.office_country))
+            if office_fits(o.office, m.office) and (not m.office_country or str(o.country).startswith(m.office_country))
         ]
         if not spans:
             continue
@@ -1280,9 +1280,9 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             elsewhere = role.office_country is not None and name.entry.country != role.office_country and not any(
                 str(o.country).startswith(role.office_country) for o in name.entry.offices)
             never_held = role is b and bool(name.entry.offices) and not any(
-                _office_fits(o.office, role.office) for o in name.entry.offices)  # "Jacinda Ardern, Minister of Foreign Affairs and ...": a list
+                office_fits(o.office, role.office) for o in name.entry.offices)  # "Jacinda Ardern, Minister of Foreign Affairs and ...": a list
             # "the Prime Minister, Mariano Rajoy, in 2015": a title set before the name it belongs to
-            before_name = role is a and "," in gap and any(_office_fits(o.office, role.office) for o in name.entry.offices)
+            before_name = role is a and "," in gap and any(office_fits(o.office, role.office) for o in name.entry.offices)
             if name.key and (after_name or running_on or before_name) and not elsewhere and not never_held:
                 # (not "... Prime Minister Sheikh Hasina, Sri Lankan President, Bhutan PM": a list, not her title)
                 role.key, role.entry, role.confidence = name.key, name.entry, 0.9
@@ -1314,7 +1314,7 @@ def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False, text: s
             w.lower() for w in re.findall(r"[A-Za-z][\w’'-]+", text[max(0, m.start - 80) : m.end + 80])} for m in idx.mentions)
 
     fits = [m for m in idx.mentions if m.kind == "name" and m.entry is None and m.key and m.office
-            and _office_fits(m.office, role.office or "")
+            and office_fits(m.office, role.office or "")
             and (not role.office_country or role.office_country in countries.get(m.key, ()))
             and not (bare and (m.office != role.office or m.office_country or countries.get(m.key)))
             and m is not role and (not text or titled_so(m.key))]
@@ -1333,7 +1333,7 @@ def _titled_with(title: str, named: list[Mention], text: str) -> bool:
     return any(title.lower() in text[max(0, n.start - 40) : n.end].lower() for n in named)
 
 
-def _office_fits(held: str, said: str) -> bool:
+def office_fits(held: str, said: str) -> bool:
     """Does an office held fit the office the text names? Vague words ("the minister", "the
     diplomat") fit any office of their kind."""
     if held == said:
@@ -1363,7 +1363,7 @@ def _last_before(named: list[Mention], starts: list[int], pos: int, cands: list[
 
 def _only_in_an_organisation(entry: Any, office: str, on: date | None, window: tuple[date, date] | None) -> bool:
     """Whether every office of ``entry`` that fits ``office`` (on the day) is an organisation's."""
-    fitting = [o for o in entry.offices if _office_fits(o.office, office)
+    fitting = [o for o in entry.offices if office_fits(o.office, office)
                and (on is None or _holds(o, on))
                and (window is None or ((_as_date(o.start) or date.min) <= window[1]
                                        and window[0] <= (_as_date(o.end) or date.max)))]
@@ -1374,7 +1374,7 @@ def _held(
     entry: Any, office: str, country: str | None, on: date | None, window: tuple[date, date] | None = None
 ) -> bool:
     for o in entry.offices:
-        if not _office_fits(o.office, office):
+        if not office_fits(o.office, office):
             continue
         if country and o.country != country and not str(o.country).startswith(country):
             continue
