@@ -905,3 +905,11 @@ def test_the_last_time_two_met_is_an_earlier_meeting_of_its_own(extractor: Extra
         "talks in Brussels on Sunday. The last time the leaders of Azerbaijan and Armenia met was in Vienna on 29 "
         "March.\n"))
     assert sorted(place for _, _, place in found) == ["Brussels", "Vienna"], found
+
+
+def test_courtesy_calls_on_two_leaders_are_a_meeting_each(extractor: Extractor) -> None:
+    found = _meetings(extractor, (
+        "Modi in Kathmandu\n\nPrime Minister Narendra Modi arrived in Kathmandu on Friday. He also paid courtesy "
+        "calls on President Bidya Devi Bhandari and Vice-President Nanda Bahadur Pun.\n"))
+    assert sorted(sorted(people) for people, _, _ in found) == [
+        ["Bidya Devi Bhandari", "Narendra Modi"], ["Nanda Bahadur Pun", "Narendra Modi"]], found

@@ -42,7 +42,8 @@ def _in_a_past_year(text: str, s: int, published: date | None) -> bool:
 
 
 # one subject meeting several others, each on their own
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with|"
+                       r"(?:paid|pays|paying)\s+(?:courtesy\s+)?calls\s+on)\b", re.I)  # "paid courtesy calls on A and B": one each
 # credentials are presented one envoy at a time: "received letters of credence from A, B and C"
 # "Mr Rabuka held several bilateral meetings on the margins of the forum. He met A, B and C": the list
 # that follows tells the meetings one by one
