@@ -376,21 +376,11 @@ def find_meetings(
                 when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
                          and (tok := _token_at(sent, t.start())) is not None and tok.pos_ == "NOUN"
                          and any(c.dep_ == "amod" and c.lower_ in _TO_BE_ADJ for c in tok.children)]
-                names = [k for k in names if not any(a <= m.start < b for m in idx.between(s, e, kinds=("name", "role"))
-                                                     if m.key == k for a, b in when)]
                 if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
-                    rel = _relative_clauses(sent, trig[len(readings) - 1].start())
-                    names = [k for k in names if not any(a <= m.start < b for m in idx.between(s, e, kinds=("name", "role"))
-                                                         if m.key == k for a, b in rel)]
-                # "in defiance of U.S. President Donald Trump's interest in ...": whose interest, not who met
-                owners = {m.key for m in idx.between(s, e, kinds=("name", "role")) if _possessor_only(text, m.end)}
-                names = [k for k in names if k not in owners or any(
-                    m.key == k and not _possessor_only(text, m.end) for m in idx.between(s, e, kinds=("name", "role")))]
+                    when += _relative_clauses(sent, trig[len(readings) - 1].start())
                 # (not the one who says it: "He also said that the recent visit paid by X to Morocco touched on ...")
                 reported = _reported(sent, main_at)
-                if reported is not None:
-                    names = [k for k in names if any(reported[0] <= m.start < reported[1] and m.key == k
-                                                     for m in idx.between(s, e, kinds=("name", "role")))]
+                names = _fallback_names(names, idx.between(s, e, kinds=("name", "role")), text, when, reported)
                 for k in ([subj] if subj and reported is None else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
@@ -693,6 +683,27 @@ def _holders_of_plural_title(text: str, s: int, e: int, idx: PeopleIndex, kb: An
             return []
         out.append(next(iter(there)))
     return out if len(set(out)) == 2 else []
+
+
+def _fallback_names(names: list[str | None], mentions: list[Any], text: str, when: list[tuple[int, int]],
+                    reported: tuple[int, int] | None) -> list[str | None]:
+    """The sentence's people who may have met when its trigger's clause does not say: none named in a
+    clause of time, a relative clause or a visit to come (``when``), none only as an owner ("in
+    defiance of Donald Trump's interest in ..."), and, in what someone says, only those it names."""
+    by_key: dict[str | None, list[Any]] = {}
+    for m in mentions:
+        by_key.setdefault(m.key, []).append(m)
+    out = []
+    for k in names:
+        ms = by_key.get(k, [])
+        if any(a <= m.start < b for m in ms for a, b in when):
+            continue
+        if ms and all(_possessor_only(text, m.end) for m in ms):
+            continue  # ("Trump's interest": whose interest, not who met)
+        if reported is not None and not any(reported[0] <= m.start < reported[1] for m in ms):
+            continue
+        out.append(k)
+    return out
 
 
 _SAY_LEMMAS = frozenset({"say", "tell", "add", "note", "explain", "state", "stress", "announce", "recall", "emphasise",
