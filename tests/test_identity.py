@@ -863,6 +863,16 @@ def test_an_earlier_meeting_s_place_is_the_city_visited(extractor: Extractor) ->
     ("Leaders tour village\n\nPresident Paul Kagame and his guest, President Yoweri Museveni, today visited "
      "a model village in Rwamagana district.\n",
      [{"Paul Kagame", "Yoweri Museveni"}]),
+    # what the host says of another meeting names no one of this one
+    ("Guest in Kazan\n\nThe Head of Tatarstan Rustam Minnikhanov received Ambassador Pavan Kapoor of India in "
+     "Kazan on Monday.\n\nWelcoming his guest, Rustam Minnikhanov said that relations between Russia and India rest "
+     "on trust, which was not once stressed during meeting of Russian President Vladimir Putin with the Prime "
+     "Minister of India Narendra Modi.\n",
+     [{"Rustam Minnikhanov", "Pavan Kapoor"}]),
+    # a compound given name is not a known namesake's short form
+    ("Secretaries in Mexico City\n\nInterior Secretary Miguel Ángel Osorio Chong received the visiting Foreign "
+     "Minister of Spain, José Manuel Albares, on Monday.\n",
+     [{"Miguel Ángel Osorio Chong", "José Manuel Albares"}]),
 ])
 def test_who_met_whom(extractor: Extractor, text: str, expected: list[set[str]]) -> None:
     assert [people for people, _, _ in _meetings(extractor, text)] == expected

@@ -398,3 +398,30 @@ def test_the_president_of_the_government_is_its_head_of_government(extractor: Ex
     mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
     assert "Kolinda Grabar-Kitarović" not in mentions
     assert mentions["Tihomir Orešković"][0] == "the president of the government of the Republic of Croatia"
+
+
+def test_a_title_word_that_is_a_known_short_name_is_a_title_after_the(extractor: Extractor) -> None:
+    """ "Rais" is how Malaysians call Rais Yatim; "the Rais (Head) of a republic" is an office."""
+    a = analyse(extractor, (
+        "Guests in Kazan\n\nThe Rais (Head) of Tatarstan received the visiting Ambassador of Chile in the Kazan "
+        "Kremlin on Monday.\n\nLater the Rais of Tatarstan spoke of new flights to Santiago.\n"))
+    assert "Rais Yatim" not in {p.name for p in a.people}
+
+
+def test_an_ambassador_s_formal_title_running_on_to_the_host_country_is_his(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Envoy in Kazan\n\nThe Head of Tatarstan met Extraordinary and Plenipotentiary Ambassador of India to the "
+        "Russian Federation Arun Mehta on Monday.\n\nThe Indian Ambassador thanked his host. \u201cWe "
+        "came to open new markets,\u201d he said.\n"))
+    assert {p.name: p.country for p in a.people}["Arun Mehta"] == "IND"
+    assert [q.speaker for q in a.quotes] == ["Arun Mehta"]
+
+
+def test_an_office_named_by_its_holder_s_title_is_not_the_holder(extractor: Extractor) -> None:
+    """ "the Head of the President's Office" serves the president; it does not name him."""
+    a = analyse(extractor, (
+        "Secretaries in Mexico City\n\nPresident Enrique Peña Nieto received US Secretary of State Rex Tillerson on "
+        "Thursday, early in President Donald Trump\u2019s administration.\n\nThe meeting was attended by Foreign "
+        "Secretary Luis Videgaray Caso and by the Head of the President\u2019s Office, Francisco Guzmán Ortiz.\n"))
+    [meeting] = a.meetings
+    assert "Donald Trump" not in meeting.attendees and "Luis Videgaray Caso" in meeting.attendees

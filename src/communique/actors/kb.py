@@ -273,11 +273,13 @@ class KnowledgeBase:
             for s in p.surnames:
                 _add(self._surname, name_key(s), p)
         # a Spanish name drops its second (mother's) surname in use: "Bruno Rodríguez" is "Bruno Rodríguez
-        # Parrilla", when no other person has that short form
+        # Parrilla", when no other person has that short form; never the one surname after two given
+        # names ("Miguel Ángel" is not Miguel Ángel Moratinos)
         for p in self._people:
             words = p.name.split()
             if (p.country in _SPANISH_NAMING and len(words) >= 3 and "(" not in p.name
-                    and all(w[:1].isupper() for w in words[-2:])):
+                    and all(w[:1].isupper() for w in words[-2:])
+                    and not _one_surname(words, p.surnames, first_tokens, last_tokens)):
                 short = " ".join(words[:-1])
                 key = name_key(short)
                 if key not in self._exact:
@@ -599,6 +601,16 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             for part in f.split():
                 out.append((part, orig, m.start()))
     return out
+
+
+def _one_surname(words: Sequence[str], surnames: Sequence[str], given: set[str], last: dict[str, set[str]]) -> bool:
+    """Whether a name's last word is its only surname: the word is the person's listed surname, or the
+    word before it is a given name that ends no one's name and begins none of the person's surnames."""
+    listed = [name_key(s) for s in surnames]
+    if name_key(words[-1]) in listed:
+        return True
+    before = name_key(words[-2])
+    return before in given and before not in last and not any(s.split()[0] == before for s in listed if s)
 
 
 def _add(index: dict[str, list[Any]], key: str, value: Any) -> None:

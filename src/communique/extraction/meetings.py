@@ -380,6 +380,8 @@ def find_meetings(
                     when += _relative_clauses(sent, trig[len(readings) - 1].start())
                 # (not the one who says it: "He also said that the recent visit paid by X to Morocco touched on ...")
                 reported = _reported(sent, main_at)
+                if reported is None:  # nor of what someone says outside the trigger's clause ("Welcoming his
+                    when += _said_apart(sent, main_at)  # guest, A said that ties grew at B's meeting with C")
                 names = _fallback_names(names, idx.between(s, e, kinds=("name", "role")), text, when, reported)
                 for k in ([subj] if subj and reported is None else []) + names:
                     if k and k not in principals and k not in present:
@@ -718,6 +720,17 @@ def _reported(sent: Any, at: int) -> tuple[int, int] | None:
             return char_span(tok.subtree)  # (the saying told first: "He said that ...", not "A met B, and C said ...")
         tok = tok.head
     return None
+
+
+def _said_apart(sent: Any, at: int) -> list[tuple[int, int]]:
+    """The spans of what the sentence's people say ("A said that ...") that do not hold the trigger."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAY_LEMMAS and tok.head.i < tok.i:
+            a, b = char_span(tok.subtree)
+            if not a <= at < b:
+                out.append((a, b))
+    return out
 
 
 _TIME_MARKS = frozenset({"since", "until", "till", "before", "after", "when", "once"})

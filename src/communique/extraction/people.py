@@ -36,6 +36,11 @@ _ROLE_RE = re.compile(
     r"(?:\s+of\s+the\s+[Gg]overnment(?=\s+of\b))?(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3}))?"
 )
+_ENVOY_WORD = re.compile(r"(?i:ambassador|envoy|high commissioner|representative)\b")
+# an office's body or aide named by its holder's title: who speaks or serves there is not the holder
+# (a body by its capitalised name: "the minister's office" is where he was)
+_OFFICE_OF_THE_HOLDER = re.compile(r"(?:’s|'s)\s+(?:Office|Cabinet|Secretariat|Bureau|Administration|(?:[Pp]ress\s+|[Cc]hief\s+of\s+)?"
+                                   r"(?i:staff|service|advis[eo]rs?|spokes(?:man|woman|person)|aides?))\b")
 # the foreign minister as translations from Spanish and Portuguese name them ("el jefe de la diplomacia rusa")
 _HEAD_OF_DIPLOMACY = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+diplomacy\b")
 _AND_BEFORE = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
@@ -122,6 +127,16 @@ class PeopleIndex:
         return lo + (hi - lo) / 2
 
 
+def _cue_cut_short(kb: KnowledgeBase, text: str, s: int, e: int, of: int) -> tuple[Any, int]:
+    """The title at ``text[s:e]``, its place after "of" (from ``of``) cut a word at a time from the end
+    until the knowledge base reads it ("President of Turkmenistan Serdar" -> "President of Turkmenistan")."""
+    cue = kb.parse_role(text[s:e])
+    while cue is None and " " in text[of:e].strip():
+        e = of + text[of:e].rstrip().rindex(" ")
+        cue = kb.parse_role(text[s:e])
+    return cue, e
+
+
 def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
     m = _POSSESSIVE.search(text[start:end])
     if m:
@@ -157,9 +172,17 @@ def find_people(
         if pair and kb.country_code(pair.group(1) + text[s : m.end("adj")]):
             s = pair.start(1)  # "Serbia and Montenegro's foreign minister", "Trinidad and Tobago's prime minister"
             cue = kb.parse_role(text[s:e])
-        while cue is None and m.group("of") and " " in text[m.start("of") : e].strip():
-            e = m.start("of") + text[m.start("of") : e].rstrip().rindex(" ")  # "President of Turkmenistan Serdar ..."
-            cue = kb.parse_role(text[s:e])
+        if cue is None and m.group("of"):
+            cue, e = _cue_cut_short(kb, text, s, e, m.start("of"))  # "President of Turkmenistan Serdar ..."
+        if cue is None and m.group("adj") and not kb.country_code(m.group("adj")):
+            # "Extraordinary and Plenipotentiary Ambassador of India": from its office word; "on Wednesday
+            # Egyptian Minister of ...": from its country
+            last = m.group("adj").split()[-1] if " " in m.group("adj") else ""
+            if last and kb.country_code(last):
+                s = m.end("adj") - len(last)
+            elif _ENVOY_WORD.match(m.group("role")):  # (not "National Leader": a word that makes another office)
+                s = m.start("role")
+            cue, e = _cue_cut_short(kb, text, s, m.end(), m.start("of") if m.group("of") else m.end())
         if cue is None or cue.former:
             continue  # "the former Dutch prime minister" is not whoever holds the office today
         role_start = m.start("role")
@@ -171,6 +194,8 @@ def find_people(
         if m.group("role") in ("premier", "leader", "head", "chief") and (word_after := _NEXT_WORD.match(text, e)) \
                 and pos_at.get(word_after.start(1)) in ("ADJ", "NOUN"):
             continue  # "the premier regional organisation", "the leading ...": an adjective, not a title
+        if _OFFICE_OF_THE_HOLDER.match(text, e):
+            continue  # "Head of the President's Office", "the Prime Minister's spokesman": a body or an aide
         roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org))
     for m in _HEAD_OF_DIPLOMACY.finditer(text):  # "the head of Russian diplomacy": its foreign minister
         code = kb.country_code(m.group("adj"))
@@ -396,7 +421,13 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
         return True  # "the Suárez y Reyes residence", "Mandela Avenue": the name of a place, not the person
     if _ORG_NOUN_BEFORE.search(text, max(0, toks[i][0] - 30), toks[i][0]):
         return True  # "the mercenary group Wagner", "the newspaper Pravda": a body's name
-    return bool(re.search(r"\bthe\s+$", text[max(0, toks[i][0] - 5) : toks[i][0]], re.I)) and bool(is_place("The " + word))
+    if not re.search(r"\bthe\s+$", text[max(0, toks[i][0] - 5) : toks[i][0]], re.I):
+        return False
+    # "The Hague"; "the Rais (Head) of Tatarstan", "the Khan of Kalat": a place, or a title of office
+    return bool(is_place("The " + word)) or bool(_TITLE_NOUN_AFTER.match(text, toks[i][1]))
+
+
+_TITLE_NOUN_AFTER = re.compile(r"\s*(?:\([A-Z][\w\s-]{0,30}\)\s*)?of\s+(?:the\s+)?[A-Z]")
 
 
 _ORG_NOUN_BEFORE = re.compile(r"\b(?:group|company|firm|party|movement|militia|network|organi[sz]ation|agency|newspaper|"
@@ -1252,6 +1283,7 @@ _TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-�
 
 
 _POSTED_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?,\s*"
+                        r"|\s+to\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?\s+"  # "Ambassador of India to the Russian Federation X"
                         r"|\s+for\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+\s+(?:and\s+)?){1,4},?\s*")  # "Minister of State for Defence Affairs X"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|stressed|noted|stated|underlined|emphasi[sz]ed)\b")
 
