@@ -124,6 +124,10 @@ def test_explicit_date_and_yesterday() -> None:
     ("They met on Thursday as the February 28th deadline for a fiscal plan approaches.", date(2017, 2, 24),
      date(2017, 2, 23)),  # the day of a deadline, an election or an anniversary is not the meeting's
     ("The governor met the secretary as the March 3 elections near.", date(2017, 2, 24), None),
+    # a span of days: which day they met is not written
+    ("The premier hosted his guest during a Sept. 4 to 6 visit to the capital.", date(2019, 9, 10), None),
+    ("They met during the envoy's 4-6 September 2019 visit.", None, None),
+    ("They met on 4 September, two days before the summit.", date(2019, 9, 10), date(2019, 9, 4)),
 ])
 def test_day_of_month_beside_a_day_word_and_another_event_s_day(
         text: str, published: date | None, expected: date | None) -> None:

@@ -31,6 +31,8 @@ BODY = "\n\nThe foreign minister met his counterpart on Monday to discuss trade 
     ("Thu. 14 of March of 2024, 09:30h", date(2024, 3, 14), "date line"),  # "of" before the year as well
     ("This story is from October 21, 2021", date(2021, 10, 21), "published label"),
     ("President ends State visit to Mauritius |30 October 2017", date(2017, 10, 30), "date line"),  # a headline's date
+    ("03/21/24 09:40", date(2024, 3, 21), "date line"),  # a year of two digits, the time after it
+    ("03/21/2024 | Press release | Distributed by Wire on 03/21/2024 10:02", date(2024, 3, 21), "published label"),
 ])
 def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> None:
     found = publication_date("Leaders agree to expand trade\n\n" + head + BODY)
@@ -55,6 +57,7 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("(April 3, 2019 – San Juan, PR) In a meeting at La Fortaleza, the governor received", date(2019, 4, 3)),
     ("Paramaribo, Suriname—(May 6, 2022) His Excellency the president received", date(2022, 5, 6)),
     ("Palikir, Pohnpei: May 22, 2023 – The governor received", date(2023, 5, 22)),  # a colon after the place
+    ("TUNIS – Monday, 15 April 2024 (TAP) – The president received", date(2024, 4, 15)),  # a dash, then the weekday
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")
@@ -66,6 +69,8 @@ def test_published_wins_over_updated_and_a_story_line_wins_over_a_masthead() -> 
     assert publication_date(text).date == date(2021, 5, 4)  # type: ignore[union-attr]
     masthead = "Friday, May 24, 2024\n\nECONOMY | 18-01-2024 01:15\n\nLeader meets fund chief\n" + BODY
     assert publication_date(masthead).date == date(2024, 1, 18)  # type: ignore[union-attr]
+    clock = "Regional Government\nSAT, 9 MAR 2024 08:10 Dohuk, GMT +3\n\nCabinet meets\n\nWED, 6 MAR 2024 17:02 | Cabinet\n" + BODY
+    assert publication_date(clock).date == date(2024, 3, 6)  # type: ignore[union-attr]  # (the site's clock is no date)
 
 
 @pytest.mark.parametrize("text", [
@@ -75,6 +80,7 @@ def test_published_wins_over_updated_and_a_story_line_wins_over_a_masthead() -> 
     "Leaders meet\n\nPosted 04/05/2021\n" + BODY,
     "Leaders meet\n\nThe minister arrived. 14 April 2021 was the date.\n",
     "Leaders meet\n\nScreen Shot 2016-07-04 at 11.02.45 PM\n" + BODY,
+    "Leaders meet\n\nThe vote was 3/4/21 in the end, and the talks went on.\n",  # no time: no two-digit year
     # a story opening with its day is no dateline
     "Leaders meet\n\nOn Thursday, February 8, 2018, Ambassador Ana Ruiz presented her credentials to the king.\n",
 ])

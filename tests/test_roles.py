@@ -67,6 +67,33 @@ def test_the_role_the_text_gives_an_unknown_person(extractor: Extractor, sentenc
     assert {p.name: (p.role, p.country) for p in a.people}[name] == (role, country)
 
 
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # a photographer after an agency's slash
+    ("Leaders meet\n\nPresident Enrique Peña Nieto met US Secretary of State Mike Pompeo on 13 July 2018.\n\n"
+     "Mike Pompeo and Enrique Peña Nieto pose for a picture in Mexico City, Mexico July 13, 2018. REUTERS/Tomás Herrera\n",
+     "Tomás Herrera"),
+    # an Irish county's "Co" before its name
+    ("Governor in Dublin\n\nThe governor, the grandson of emigrants from Co Kerry, arrived in Ireland on Friday night "
+     "after talks in Rome.\n", "Co Kerry"),
+])
+def test_credits_and_counties_are_no_people(extractor: Extractor, text: str, unwanted: str) -> None:
+    assert unwanted not in {p.name for p in analyse(extractor, text).people}
+
+
+def test_a_month_after_a_name_is_the_date_that_follows(extractor: Extractor) -> None:
+    a = analyse(extractor, "Premiers meet\n\nPremier Eva Aariak hosted Premier Kuupik Kleist Aug. 7 to 9 in Iqaluit.\n")
+    assert "Kuupik Kleist" in {p.name for p in a.people}
+    assert [(sorted(m.participants), m.date) for m in a.meetings] == [(["Eva Aariak", "Kuupik Kleist"], None)]
+
+
+def test_an_ambassador_of_a_country_is_not_its_only_envoy_the_kb_knows(extractor: Extractor) -> None:
+    """A country has many envoys: the one the KB lists on the day is not "the Russian Ambassador" to Moldova."""
+    a = analyse(extractor, (
+        " date 2022-07-13 Envoy received\n\nThe Russian Ambassador called on the president in Chisinau on Wednesday "
+        "to discuss gas supplies.\n"))
+    assert {p.name for p in a.people} == set()
+
+
 def test_a_surname_in_the_name_of_a_place_is_nobody(extractor: Extractor) -> None:
     a = analyse(extractor, (
         "Presidents meet\n\nUruguayan President Luis Lacalle Pou received Chilean President Sebastián Piñera at the "

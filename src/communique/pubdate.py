@@ -38,8 +38,10 @@ FULL_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"\b"),
     # "9. 12. 2022": day, month and year with a full stop and a space after each (central European)
     re.compile(r"\b(?P<iso_d>[0-3]?\d)\.\s(?P<iso_m>[01]?\d)\.\s(?P<iso_y>(?:19|20)\d\d)\b"),
+    # "07/13/22 15:15": a year of two digits, only with the time after it (else a fraction or a score)
+    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?=\s+\d{1,2}:\d{2}\b)"),
 )
-_PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|date|dated|"
+_PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|distributed|date|dated|"
                         r"write|written|issued|this story is from|this article is from)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last updated|last modified|modified|edited)\b", re.I)
 # what may stand beside the date on a bare date line: weekdays, times, zones, separators, reading time
@@ -56,7 +58,8 @@ _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto
 # "Windhoek (Namibia), May 29, 2018 (SPS) -": the country may follow the city in brackets
 # "#Bermuda, October 29, 2022 -": a social site's hashtag before the place
 _DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?|#)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
-                            + _PLACE_WORDS + r")?(?:,\s*|:\s+|\s*[—–]\s*\()(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?")
+                            + _PLACE_WORDS + r")?(?:,\s*|:\s+|\s*[—–]\s*\(|\s+[—–]\s+(?=(?:" + _WEEKDAY + r",\s*)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d)))"
+                            r"(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?(?:" + _WEEKDAY + r",\s*)?")
 # ", SPA -- ": the agency; "Georgetown, Guyana—(August 19, 2021) His Excellency ...": the date in brackets
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)|\)\s+(?=[A-Z])")
 # "(February 24, 2017 – Washington, DC) In ...": a press release's date, then its place, in brackets
@@ -66,7 +69,8 @@ _DATELINE_COMMA = re.compile(r",\s+(?=[A-Z])")
 _NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|monday|tuesday|wednesday|thursday|friday|"
                           r"saturday|sunday)\b")
 # a site's date of today among a page's first lines: a weekday and a date, no time ("Saturday, September 21, 2024")
-_TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}")
+# (or a clock: "FRI, 25 MAY 2018 06:21 Erbil, GMT +3", the time where the site is)
+_TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}(?:\s+\d{1,2}:\d{2}\s+(?:[A-Z][\w-]+,?\s+)?(?:GMT|UTC)\s*[+-]\s*\d{1,2})?", re.I)
 _MASTHEAD_LINES = 3
 # a byline ending in the story's date and time: "News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
 _BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
@@ -103,7 +107,7 @@ def _to_date(m: re.Match[str], order: str | None) -> date | None:
     try:
         if g.get("iso_y"):
             return date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
-        year = int(g["year"])
+        year = int(g["year"]) if g.get("year") else 2000 + int(g["yy"])
         if g.get("month"):
             return date(year, MONTHS[g["month"].lower().rstrip(".")], int(g["day"]))
         a, b = int(g["a"]), int(g["b"])
@@ -119,6 +123,7 @@ def _to_date(m: re.Match[str], order: str | None) -> date | None:
 
 
 _NUMERIC = FULL_DATES[3]
+_TWO_DIGIT_YEAR = FULL_DATES[5]
 _DAY_MONTH = (re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH, re.I), re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b", re.I))
 
 
@@ -160,6 +165,8 @@ def publication_date(text: str) -> PublicationDate | None:
         seen += 1
         if len(stripped) <= _MAX_LINE and not _CAPTION.search(stripped):
             found = full_date(line, order)
+            if found is not None and seen > _MASTHEAD_LINES + 2 and _TWO_DIGIT_YEAR.match(line, found[1]):
+                found = None  # ("02/13/17 12:01 AM" under a related story at the foot: only at the head of the page)
             if found is not None:
                 d, ds, _ = found
                 label_pub = _PUBLISHED.search(line, 0, ds)
@@ -169,6 +176,11 @@ def publication_date(text: str) -> PublicationDate | None:
                     continue
                 if label_pub:
                     published = published or PublicationDate(d, start, end, "published label")
+                    continue
+                label_pub = _PUBLISHED.search(line)
+                later = full_date(line[label_pub.end():], order) if label_pub and not label_upd else None
+                if later is not None and published is None:  # "11/14/2019 | News release | Distributed by ... on 11/14/2019"
+                    published = PublicationDate(later[0], start, end, "published label")
                     continue
                 if plain is None and seen <= _HEAD_LINES and (_is_date_line(line, found) or _AFTER_A_BAR.search(line, 0, ds)
                                                                 and not line[found[2]:].strip()):

@@ -132,6 +132,9 @@ GENERIC_ROLES: dict[str, tuple[str, ...]] = {
     "minister": ("foreign_minister", "defense_minister", "minister", "deputy_prime_minister"),
     "diplomat": ("foreign_minister", "envoy"),
 }
+# offices a country fills many times over (its ambassadors, governors): the one the KB knows on a date is
+# not therefore the one a text means ("the Russian Ambassador" to Moldova is not Russia's envoy to Syria)
+MANY_HOLDERS = frozenset({"envoy", "governor", "chairman", "cleric"})
 HEAD_OF_STATE_OFFICES = ("supreme_leader", "king", "emir", "sultan", "head_of_state", "president")
 
 
@@ -161,7 +164,7 @@ def _resolve_role(kb: KnowledgeBase, cue: RoleCue, on: date | None, context: Seq
         person = max(in_context, key=lambda p: _latest_start(p, cue.office))
         conf = 0.9 if on is not None else 0.75
         how = "role+context"
-    elif on is not None and len(candidates) == 1 and not cue.former:
+    elif on is not None and len(candidates) == 1 and not cue.former and cue.office not in MANY_HOLDERS:
         person = candidates[0]
         conf = 0.85 if cue.country is not None else 0.7
         how = "role+date"

@@ -36,6 +36,9 @@ _SINCE = re.compile(r"\bsince\s+(?:[^,.;:()\s]+\s+)+$", re.I)  # (but "met since
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _DATED_THING = re.compile(r"\s+(?:deadline|elections?|polls?|vote|referendum|anniversary|attacks?|bombings?|coup|"
                           r"ceasefire|truce|accords?|agreement|massacre|uprising|earthquake|floods?|budget|census)\b", re.I)
+# a span of days ("Aug. 7 to 9", "7-9 August"): the day of a meeting within it is not written
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*[0-3]?\d(?:st|nd|rd|th)?\b(?!:)")
+_RANGE_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*(?:to|through|until|till|-|–|—)\s*$")
 _ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|before|until|till|prior\s+to|in\s+time\s+for)\s+$", re.I)
 
 
@@ -60,6 +63,9 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
                 continue  # "since the new Commission took office on 1 December": when a period began
             if _THE_BEFORE.search(text, max(0, s - 6), s) and _DATED_THING.match(text, e):
                 continue  # "as the February 28th deadline approaches": the day of another thing, not the meeting's
+            if _RANGE_AFTER.match(text, e) or (m.groupdict().get("day") and _RANGE_BEFORE.search(text, max(0, s - 12), s)):
+                found.append(DateFound(None, text[s:e], s, e, None))  # "an Aug. 7 to 9 visit": which day is not said
+                continue
             if d is None and m.groupdict().get("year") is None and published is None:
                 found.append(DateFound(None, text[s:e], s, e, None))
             elif d is not None:

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from ..actors.kb import PERSONAL_HONORIFICS, KnowledgeBase, Office, PersonEntry, fold
+from ..actors.resolve import MANY_HOLDERS
 from ..records import Person
 from .lexicon import Lexicon
 
@@ -50,6 +51,7 @@ _NAME_RUN = re.compile(
     r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
     + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*)*"
 )
+_MONTH_LAST = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?$")
 _LAST_WORD = re.compile(r"[\s,]+([A-Za-z]+)\.?$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -251,6 +253,8 @@ def find_people(
             e += more.end()
         while (post := _LAST_WORD.search(text, s, e)) and post.group(1) in lex.post_nominals and post.start() > s:
             e = post.start()  # "Hon. Pat Conroy MP", "Sir John Smith KCMG": the name
+        if (month := _MONTH_LAST.search(text, s, e)) and re.match(r"\.?\s*\d{1,2}\b", text[e : e + 6]):
+            e = month.start()  # "hosted Premier Kuupik Kleist Aug. 7 to 9": the name, then the date
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns
@@ -996,7 +1000,9 @@ def _pos_by_start(doc: Any) -> dict[int, str]:
 
 
 _PHOTO_BY = re.compile(r"\bphoto(?:graph)?s?\s*:[^\n]{0,40}$", re.I)
-_AGENCY_AFTER = re.compile(r"\s*/\s*[A-Z]{2,6}\b[ \t.]*$")
+_AGENCY_AFTER = re.compile(r"\s*/\s*[A-Z]{2,6}\b(?:\s+(?i:photo|photos|pic|file)(?:/(?i:graphic))?)?[ \t.]*$")
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)*")
+_AGENCY_BEFORE = re.compile(r"\b[A-Z]{2,10}\s*/\s*$")  # "... July 13, 2018. REUTERS/Carlos Jasso": a photographer
 _REPORTER_AFTER = re.compile(r",?\s*(?:reporting|reporter|correspondent)[ \t]*$", re.I | re.M)
 
 
@@ -1013,8 +1019,11 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
         le = len(text) if le < 0 else le
         if _CREDIT_LINE.search(text, ls, m.start) or _CREDIT_LINE.search(text, m.end, min(le, m.end + 40)):
             return False
-        if _PHOTO_BY.search(text, ls, m.start) or _AGENCY_AFTER.match(text, m.end, le):
-            return False  # "Photo: RNZ Pacific/ Johnny Blades", "... to India. Celerina Monte/DMS"
+        run = _NAME_GOES_ON.match(text, m.end, le)  # ("Casey" of "Casey Lessard/NNSL")
+        run_end = run.end() if run else m.end
+        if _PHOTO_BY.search(text, ls, m.start) or _AGENCY_AFTER.match(text, run_end, le) or (
+                _AGENCY_BEFORE.search(text, max(ls, m.start - 12), m.start) and not text[m.end : le].strip(" .")):
+            return False  # "Photo: RNZ Pacific/ Johnny Blades", "... to India. Celerina Monte/DMS", "AFP/Jean Roux"
         i = _bl(verbs, ls)
         return any(not (m.start <= v < m.end) for v in verbs[i : _bl(verbs, le)])
 
@@ -1242,8 +1251,9 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if holder is not None:  # a person the KB lacks, whom the text gives this office
             m.key, m.confidence = holder, 0.8
             continue
-        if on is not None and (m.office_country or m.office_org):
-            # "the UK Prime Minister", "the NATO Secretary General": the holder on the day
+        if on is not None and (m.office_country or m.office_org) and m.office not in MANY_HOLDERS:
+            # "the UK Prime Minister", "the NATO Secretary General": the holder on the day (not "the Russian
+            # Ambassador": one of many, whom the KB may not list)
             holders = kb.holders(m.office, m.office_country, on, org=m.office_org)
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.75
