@@ -36,6 +36,11 @@ def meetings(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], set
     # a readout's bracketed lists by side, a title with commas of its own
     "(participants from the Peruvian side: Ms. Rosa Quintero, Minister of Economy, Trade and Industry; and others; "
     "participants from the other side: Mr. Tomas Vidal, Deputy Chief Cabinet Secretary, and others).",
+
+    # "joined X for the engagements"; "members of the delegation include"
+    "Foreign Minister, the Honourable Rosa Quintero; and Minister of Trade, the Honourable Tomas Vidal joined "
+    "President Molina for the engagements.",
+    "Other members of the delegation include Foreign Minister Rosa Quintero and Ambassador Tomas Vidal.",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "
@@ -268,3 +273,25 @@ def test_a_leader_s_spouse_named_among_the_principals_attended(extractor: Extrac
         "Santokhi, First Lady of Suriname, Mrs Mellisa Santokhi-Seenacherry and several members of his Cabinet.\n"))
     assert [(sorted(m.participants), list(m.attendees)) for m in a.meetings] == [
         (["Chan Santokhi", "Irfaan Ali"], ["Mellisa Santokhi-Seenacherry"])]
+
+
+def test_their_talks_are_the_talks_of_the_two_named_before(extractor: Extractor) -> None:
+    text = ("Ministers in Quito\n\nForeign Minister Rosa Quintero and her Peruvian counterpart Tomas Vidal on Friday "
+            "discussed ways to expand trade.\n\nAt a press briefing following their talks in Quito, Quintero said ties "
+            "had never been stronger.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Rosa Quintero", "Tomas Vidal")]
+
+
+def test_a_caption_under_an_image_file_name_tells_no_meeting(extractor: Extractor) -> None:
+    text = (" date 2023-05-29 Leaders meet\n\nPresident Andres Molina received President-elect Lucia Torres at the residence.\n"
+            "MOLINA AND TORRES.JPG\nAndres Molina received the President of Peru.\nPresidency\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")]
+
+
+def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -> None:
+    text = ("Premier back from Lima\n\nPremier Andres Molina briefed the press on his visit to Quito.\n\n"
+            "Premier Molina also highlighted his meetings in Lima with Peruvian leaders. He said ties grew.\n\n"
+            "Premier Molina on Sunday met President Lucia Torres.\n")
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    assert [(m.participants, m.location) for m in a.meetings] == [(("Andres Molina", "Lucia Torres"), "Lima")]

@@ -80,6 +80,12 @@ def test_credits_and_counties_are_no_people(extractor: Extractor, text: str, unw
     assert unwanted not in {p.name for p in analyse(extractor, text).people}
 
 
+def test_a_given_name_after_a_bracketed_acronym_begins_the_name(extractor: Extractor) -> None:
+    a = analyse(extractor, ("Bank chief in Georgetown\n\nPresident Irfaan Ali met the President of the Caribbean "
+                            "Development Bank (CDB) Muhammed Sulaiman Okafor at State House on Monday.\n"))
+    assert "Muhammed Sulaiman Okafor" in {p.name for p in a.people}
+
+
 def test_a_month_after_a_name_is_the_date_that_follows(extractor: Extractor) -> None:
     a = analyse(extractor, "Premiers meet\n\nPremier Eva Aariak hosted Premier Kuupik Kleist Aug. 7 to 9 in Iqaluit.\n")
     assert "Kuupik Kleist" in {p.name for p in a.people}

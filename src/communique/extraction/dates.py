@@ -15,7 +15,7 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_Y = r"(?P<year>(?:19|20)\d\d)"
+_Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"  # (not the year of a misprint: "17 January 20223")
 _PART = r"(?:(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|noon))"
 _PREFIX = r"(?:(?:on|On)\s+)?(?:the\s+(?:" + _PART + r")\s+of\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 PATTERNS = [
@@ -66,7 +66,10 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
             if _RANGE_AFTER.match(text, e) or (m.groupdict().get("day") and _RANGE_BEFORE.search(text, max(0, s - 12), s)):
                 found.append(DateFound(None, text[s:e], s, e, None))  # "an Aug. 7 to 9 visit": which day is not said
                 continue
-            if d is None and m.groupdict().get("year") is None and published is None:
+            if not (m.groupdict().get("year") or m.groupdict().get("iso")) and (published is None or (
+                    _to_come(m, published) and not _SINCE_RIGHT_BEFORE.search(text, max(0, s - 12), s))):
+                # (undated page; or "a meeting on Wednesday, February 18" in a January article: a day to come,
+                # but "met since 10 December" in a November one: last year's)
                 found.append(DateFound(None, text[s:e], s, e, None))
             elif d is not None:
                 how = "explicit date" if (m.groupdict().get("year") or m.groupdict().get("iso")) else "day and month, year of publication"
@@ -138,6 +141,19 @@ def _explicit(m: re.Match[str], published: date | None) -> date | None:
         return d
     except (KeyError, ValueError):
         return None
+
+
+_SINCE_RIGHT_BEFORE = re.compile(r"\b(?:since|last)\s+(?:on\s+)?$", re.I)
+_WEEKS_TO_COME = 62  # days after the publication date within which a day without a year is still to come
+
+
+def _to_come(m: re.Match[str], published: date) -> bool:
+    """A day and month without a year that fall in the weeks after the publication date."""
+    try:
+        d = date(published.year, MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")))
+    except (KeyError, ValueError, IndexError):
+        return False
+    return 0 < (d - published).days <= _WEEKS_TO_COME
 
 
 def _weekday(name: str, published: date | None) -> date | None:

@@ -11,6 +11,7 @@ others present.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -65,6 +66,7 @@ _A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
                       r"|\b[Tt]he\s+leaders\b(?!\s+of\b)")
+_THEIR_TALKS = re.compile(r"\b(?:following|after|during|at|in)\s+their\s+(?:talks|meeting|discussions|consultations)\b", re.I)
 # a time before the meeting just told: the pair's other, earlier encounter ("The day before, the two leaders met
 # informally", "his meeting with Xi last night")
 _DAY_BEFORE = re.compile(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previous\s+(?:day|night|evening)|a\s+day\s+(?:earlier|before)"
@@ -390,9 +392,10 @@ def find_meetings(
             leader = _delegation_head(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
             if leader and leader not in principals:
                 principals = [leader, *principals]  # the delegation's leader met the one named
-        if (trig and len(principals) < 2 and not drafts and _THE_TWO.search(text, s, e)
+        if (trig and len(principals) < 2 and not drafts and (_THE_TWO.search(text, s, e) or _THEIR_TALKS.search(text, s, e))
                 and not all(r is _NO_MEETING for r in readings)):
             # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
+            # ("A and B on Thursday discussed ... At a briefing after their talks in Rabat, A said": the same)
             pair = _pair_before(before[-3:-1], idx, sq)
             if pair and (not principals or principals[0] in pair):
                 principals = pair
@@ -521,9 +524,13 @@ def find_meetings(
                                    "later the same day as the meeting before it in the text")
         if d.date is None and not d.earlier and not _VAGUE_TIME.search(text, ev_s, ev_e):
             d.date = _date_of_lead(text, doc, ev_s, d, tops, lex, filed, quoted)  # (not "earlier this week": its own time)
-        scene = _scene_before(text, doc, idx, ev_s, quoted) if not d.earlier and any_scene else None
+        scene = _scene_before(text, doc, idx, ev_s, quoted, d.participants) if not d.earlier and any_scene else None
+        if scene is not None and d.place is None:  # ("Barzani highlighted his meetings in Tehran with Iranian leaders")
+            d.place = find_place(text, *scene, gaz, kb, lex.landmarks, quoted=quoted) or _seat_witnessed(text, *scene, lex)
         if d.date is None and scene is not None and not _VAGUE_TIME.search(text, ev_s, ev_e):
-            found = find_date(text, *scene, filed)  # "Baabda Palace witnessed on Tuesday an array of meetings. ..."
+            after_head = max(scene[0], head[1]) if head is not None and scene[0] <= head[0] < scene[1] else scene[0]
+            found = find_date(text, after_head, scene[1], filed)  # "Baabda Palace witnessed on Tuesday an array of meetings. ..."
+            # (not the dateline's day that opens it: "Male, Jun 9 (ANI): Modi ... held a flurry of meetings")
             d.date = found if found is not None and found.date is not None else None
         if (d.date is None and not d.earlier and head is not None and text[head[1]:ev_s].strip() == ""
                 and _PRESENT_PERFECT.search(text, ev_s, ev_e)):
@@ -540,8 +547,6 @@ def find_meetings(
             d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None:
             d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
-        if d.place is None and scene is not None:
-            d.place = find_place(text, *scene, gaz, kb, lex.landmarks, quoted=quoted) or _seat_witnessed(text, *scene, lex)
         if d.place is None:
             d.place = _seat_of_head(text, doc, idx, d, kb, gaz, quoted)
         if d.place is None and earlier and earlier[-1].place is not None:
@@ -769,17 +774,20 @@ _BACK_REFERENCE = re.compile(
 # a sentence that sets the scene of the meetings told after it, naming no one ("Baabda Palace witnessed on
 # Tuesday an array of ministerial and diplomatic meetings", "The President held a series of meetings today")
 _SCENE = re.compile(r"\b(?:array|series|round|number|string|flurry)\s+of\s+(?:\w+\s+){0,4}?(?:meetings|talks|audiences)\b"
-                    r"|\b(?:several|many|multiple|numerous)\s+(?:\w+\s+){0,2}?(?:meetings|audiences)\b", re.I)
+                    r"|\b(?:several|many|multiple|numerous)\s+(?:\w+\s+){0,2}?(?:meetings|audiences)\b"
+                    r"|\b(?:his|her|their)\s+(?:\w+\s+)?meetings\s+in\s+(?-i:[A-Z])", re.I)  # "his meetings in Tehran with ..."
 
 
-def _scene_before(text: str, doc: Any, idx: PeopleIndex, start: int, quoted: Ranges) -> tuple[int, int] | None:
+def _scene_before(text: str, doc: Any, idx: PeopleIndex, start: int, quoted: Ranges,
+                  own: Sequence[str] = ()) -> tuple[int, int] | None:
     """The sentence among the six before ``start`` that announces several meetings and names no one
-    (its date and place are the meetings' told after it); None when there is none."""
+    but the meeting's ``own`` people (its date and place are the meetings' told after it); None when
+    there is none."""
     before = [sent for sent in sentences(doc) if sent.end_char <= start][-6:]
     for sent in reversed(before):
         s, e = sent.start_char, sent.end_char
-        if any(not _inside(m.start(), quoted) for m in _SCENE.finditer(text, s, e)) and not idx.between(
-                s, e, kinds=("name",)):
+        if any(not _inside(m.start(), quoted) for m in _SCENE.finditer(text, s, e)) and all(
+                m.key in own for m in idx.between(s, e, kinds=("name",))):
             return s, e
     return None
 
@@ -1137,6 +1145,9 @@ _CREDIT_END = re.compile(
     r"|\bPhoto(?: credit)?:\s*[^\n]{1,60})\s*$")
 
 
+_IMAGE_FILE = re.compile(r"\.(?i:jpe?g|png|gif|webp)[ \t]*\n?$")
+
+
 def in_caption(text: str, s: int, e: int) -> bool:
     """Whether text[s:e] lies on a line that ends with a photo credit: a caption, whose people
     pose for a picture and whose account is no evidence of the meeting. A line ending with a dash
@@ -1146,6 +1157,8 @@ def in_caption(text: str, s: int, e: int) -> bool:
     lo = text.rfind("\n", 0, s) + 1
     hi = text.find("\n", max(s, e - 1))
     line = text[lo : hi if hi >= 0 else len(text)]
+    if _IMAGE_FILE.search(text, max(0, lo - 120), max(0, lo - 1)):
+        return True  # the line under an image's file name ("LEADERS.JPG"): its caption
     credit = _CREDIT_END.search(line)
     if credit is None:
         return False

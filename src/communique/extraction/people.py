@@ -228,7 +228,7 @@ def find_people(
         if first and _TITLED_BEFORE.search(text, max(0, s - 80), s) and re.search(r"\bof\s+$", text[max(0, s - 4) : s]) \
                 and not kb.is_given_name(first.group(0).strip()):
             s += first.end()  # "Head of Republic of Buryatia Alexey Tsydenov": the title's place, then the name
-        before = re.search(r"(?:^|[,;:(]\s*)([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s], re.M)
+        before = re.search(r"(?:^|[,;:()]\s*)([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s], re.M)
         if (before and (kb.is_given_name(before.group(1)) or pos_at.get(s - len(before.group(1)) - 1) == "PROPN")
                 and not _not_a_given_name(before.group(1), kb, is_place) and not before.group(1).isupper()):
             s -= len(before.group(1)) + 1  # "…, Héctor Manuel Zelaya": the model's entity began a word late
