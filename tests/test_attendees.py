@@ -41,6 +41,7 @@ def meetings(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], set
     "Foreign Minister, the Honourable Rosa Quintero; and Minister of Trade, the Honourable Tomas Vidal joined "
     "President Molina for the engagements.",
     "Other members of the delegation include Foreign Minister Rosa Quintero and Ambassador Tomas Vidal.",
+    "Foreign Minister Rosa Quintero and Ambassador Tomas Vidal took part in the discussion.",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "
@@ -295,3 +296,20 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
     assert isinstance(a, Analysis)
     assert [(m.participants, m.location) for m in a.meetings] == [(("Andres Molina", "Lucia Torres"), "Lima")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dateline on its own line is not the subject of the story's first verb; who travelled to hold talks held them
+    ("Envoy in Quito\n\nQuito, July 14:\nForeign Minister Rosa Quintero on Friday travelled to Ecuador to hold talks "
+     "with President Lucia Torres and Vice President Ana Ruiz to repair relations.\n",
+     [("Ana Ruiz", "Lucia Torres", "Rosa Quintero")]),
+    # "in their discussion in <city>, A and B discussed"
+    ("Governor in Dublin\n\nIn their discussion in Dublin on Friday, Governor Rosa Quintero and Taoiseach Tomas Vidal "
+     "discussed housing and trade.\n", [("Rosa Quintero", "Tomas Vidal")]),
+    # a caption ending with an agency's photographer
+    ("Talks in Lima\n\nForeign Minister Rosa Quintero and President Lucia Torres pose for a picture before a meeting "
+     "in Lima, Peru July 13, 2018. REUTERS/Tomas Vidal\n\nThe visit ended on Saturday.\n", []),
+])
+def test_datelines_purposes_discussions_and_captions(extractor: Extractor, text: str,
+                                                     expected: list[tuple[str, ...]]) -> None:
+    assert [p for p, _ in meetings(extractor, text)] == expected

@@ -333,3 +333,12 @@ def test_words_that_name_their_speaker_in_the_third_person_are_not_his(extractor
 ])
 def test_misplaced_straight_closers(text: str, quoted: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == quoted
+
+
+def test_a_long_quoted_clause_without_a_reporting_verb_is_someone_s_words(extractor: Extractor) -> None:
+    text = ("Governor in Dublin\n\nThe governor met the Lord Mayor on Friday \"to discuss their shared commitment to "
+            "investment in clean energy and in the city's housing.\" Earlier she visited a \"smart\" factory.\n")
+    a = extractor.analyse(clean(RawDocument("t", "t.txt", text)), Quality())
+    assert isinstance(a, Analysis)
+    assert [(q.text, q.kind) for q in a.quotes] == [
+        ("to discuss their shared commitment to investment in clean energy and in the city's housing.", "fragment")]

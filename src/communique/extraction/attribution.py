@@ -174,7 +174,10 @@ def attribute(
                                 and not talks_after)):
             continue  # one word with no reporting verb, "so-called", a modifier ('party-to-party' talks), a noun ("the 'centrepiece'")
         if kind == "fragment" and speaker is None and cue is None and not (
-                q.start < headline and len(ws) >= 2 and body[:1].islower() and not verb_at(_last_word(text, q.open_mark))):
+                q.start < headline and len(ws) >= 2 and body[:1].islower() and not verb_at(_last_word(text, q.open_mark))
+        ) and not (len(ws) >= _LONG_FRAGMENT and body[:1].islower()):
+            # (a clause of eight words or more woven into the sentence is someone's words, whoever's:
+            # 'discussed "shared challenges and opportunities, including tackling the housing crisis"')
             # a short quoted phrase with no reporting verb around it: a scare quote (a headline
             # quotes speech without its verb: "Leaders' talks 'very constructive'", but not the
             # object of another verb: "agree to keep 'shuttle diplomacy' going")
@@ -208,6 +211,7 @@ def attribute(
     return out
 
 
+_LONG_FRAGMENT = 8  # words
 _LABEL_REST = re.compile(r"\s*(?:,\s*[^\n]{0,70})?$")
 _NOT_A_SPEAKER_LABEL = re.compile(r",\s*(?:reporting|reporter|correspondent|producer|camera|editor)\b", re.I)
 

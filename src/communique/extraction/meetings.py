@@ -891,6 +891,7 @@ _SINCE_WORDS = frozenset({"following", "after", "since", "before"})
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
+_JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 _HONORIFIC_SUBJECTS = frozenset({"majesty", "highness"})
 
@@ -992,7 +993,9 @@ def _principals_of_trigger(
     v = subject_only if subject_only is not None else heads[0]
     # "Lee will see Xi hours after meeting Xia": through the preposition to the verb it hangs on
     gov = v.head.head if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" else v.head
-    if ((v.dep_ in ("conj", "pcomp") or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG")) and v.pos_ in ("VERB", "AUX")
+    purpose = (v.dep_ == "advcl" and gov.lemma_.lower() in _JOURNEY_LEMMAS  # "X traveled to Mexico to hold talks with A"
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))
+    if ((v.dep_ in ("conj", "pcomp") or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG") or purpose) and v.pos_ in ("VERB", "AUX")
             and gov.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
         # "X arrived in Caracas and previously held meetings with A and B", "X was in Tallinn on Wednesday,
         # meeting both A and B": the governing verb's subject
@@ -1142,7 +1145,8 @@ _CAPTION = re.compile(r"\((?:left|right|centre|center|L|R|C)\)|\bPhoto:", re.I)
 _CREDIT_END = re.compile(
     r"(?:[.!?”\"’)]\s*[–—-]\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w&.’'/-]*\s?){1,4}"
     r"|[(\[](?:AP |Reuters |AFP )?(?:Photo|Picture|Image|Pic|File photo)\b[^)\]\n]{0,60}[)\]]"
-    r"|\bPhoto(?: credit)?:\s*[^\n]{1,60})\s*$")
+    r"|\bPhoto(?: credit)?:\s*[^\n]{1,60}"
+    r"|(?<=[.!?] )[A-Z]{2,10}/[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})\s*$")  # "... 2018. REUTERS/Jane Roe"
 
 
 _IMAGE_FILE = re.compile(r"\.(?i:jpe?g|png|gif|webp)[ \t]*\n?$")
