@@ -306,6 +306,15 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     # "in their discussion in <city>, A and B discussed"
     ("Governor in Dublin\n\nIn their discussion in Dublin on Friday, Governor Rosa Quintero and Taoiseach Tomas Vidal "
      "discussed housing and trade.\n", [("Rosa Quintero", "Tomas Vidal")]),
+    # a summit held by telephone is a call
+    ("Leaders talk\n\nOn August 13, Prime Minister Rosa Quintero held a summit telephone talk with President Lucia "
+     "Torres for about 15 minutes.\n", []),
+    # "..., and paid courtesy visits to A and B": one meeting each; "should have a meeting": one to come
+    ("Envoy in Vientiane\n\nOn Wednesday, Minister Rosa Quintero met with President Lucia Torres, and paid courtesy "
+     "visits to Prime Minister Tomas Vidal and Speaker Ana Ruiz.\n",
+     [("Lucia Torres", "Rosa Quintero"), ("Rosa Quintero", "Tomas Vidal"), ("Ana Ruiz", "Rosa Quintero")]),
+    ("Envoy in Skopje\n\nMinister Rosa Quintero was received earlier today by President Lucia Torres, and should have "
+     "a meeting with the Speaker, Tomas Vidal.\n", [("Lucia Torres", "Rosa Quintero")]),
     # a caption ending with an agency's photographer
     ("Talks in Lima\n\nForeign Minister Rosa Quintero and President Lucia Torres pose for a picture before a meeting "
      "in Lima, Peru July 13, 2018. REUTERS/Tomas Vidal\n\nThe visit ended on Saturday.\n", []),

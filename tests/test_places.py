@@ -121,3 +121,8 @@ def test_a_gathering_named_for_its_host_city(kb: KnowledgeBase, gaz: Gazetteer, 
 def test_place_phrases(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert (found.name if found else None) == city
+
+
+def test_a_saint_s_name_without_the_possessive_is_not_the_city_with_it(gaz) -> None:  # type: ignore[no-untyped-def]
+    assert gaz.city("St George") is None and gaz.town("ST George") is None
+    assert gaz.city("St George's") == "St. George's"

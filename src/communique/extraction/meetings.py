@@ -44,7 +44,8 @@ def _in_a_past_year(text: str, s: int, published: date | None) -> bool:
 
 # one subject meeting several others, each on their own
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with|"
-                       r"(?:paid|pays|paying)\s+(?:courtesy\s+)?calls\s+on)\b", re.I)  # "paid courtesy calls on A and B": one each
+                       r"(?:paid|pays|paying)\s+(?:courtesy\s+)?calls\s+on|(?:paid|pays|paying)\s+courtesy\s+visits\s+to)\b",
+                       re.I)  # "paid courtesy calls on A and B": one each
 # credentials are presented one envoy at a time: "received letters of credence from A, B and C"
 # "Mr Rabuka held several bilateral meetings on the margins of the forum. He met A, B and C": the list
 # that follows tells the meetings one by one
@@ -613,7 +614,7 @@ _WRITTEN_DATES = ("explicit date", "day and month, year of publication")
 
 # between two clauses of one sentence that tell meetings of their own: "hours after", "and later", "; the
 # summit in Tokyo, where he also had a bilateral with B"
-_THEN = re.compile(r"\b(?:after|before|following|then|later|also)\b|;", re.I)
+_THEN = re.compile(r"\b(?:after|before|following|then|later|also)\b|;|,\s+and\b", re.I)
 
 
 def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals: list[str], idx: PeopleIndex,
@@ -631,7 +632,11 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
         argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, aside)
         new = [k for k in (argued or []) if k not in principals]
         if argued and new and len(new) == len(set(argued) - {principals[0]}):
-            out.append(([principals[0], *new], t.start()))
+            clause = text[max(0, t.start() - 12) : t.end() + 40]
+            if len(new) >= 2 and _SEPARATE.search(clause):  # "..., and paid courtesy visits to A and B": one each
+                out.extend(([principals[0], other], t.start()) for other in new)
+            else:
+                out.append(([principals[0], *new], t.start()))
         after = t.end()
     return out
 
@@ -1134,7 +1139,7 @@ _OBJECT_LEMMAS = _GREETING_LEMMAS | {"host", "visit"}
 # a greeting on arrival: hosts' officials at the airport or station are not a meeting
 _ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|train station|on (?:his|her|their) arrival|"
                             r"upon (?:his|her|their)? ?arrival|on arrival|arriving|landed|red carpet)\b", re.I)
-_FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may", "should"})
 _DURING = frozenset({"during", "at", "after", "following", "throughout"})  # a time the meeting gives to what is done
 _AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout"})
 

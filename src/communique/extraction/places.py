@@ -117,8 +117,9 @@ def _key(name: str) -> str:
 
 def _plain(key: str) -> str:
     """A key folded as the knowledge base folds names, accents gone ("malé" -> "male"): the spelling
-    pages without accents use."""
-    return fold(key)
+    pages without accents use; a possessive's s stays a letter of the name ("St George" is not
+    "St. George's")."""
+    return fold(re.sub(r"['’]s\b", "s", key))
 
 
 @dataclass(frozen=True, slots=True)
