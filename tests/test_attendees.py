@@ -315,6 +315,21 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
      [("Lucia Torres", "Rosa Quintero"), ("Rosa Quintero", "Tomas Vidal"), ("Ana Ruiz", "Rosa Quintero")]),
     ("Envoy in Skopje\n\nMinister Rosa Quintero was received earlier today by President Lucia Torres, and should have "
      "a meeting with the Speaker, Tomas Vidal.\n", [("Lucia Torres", "Rosa Quintero")]),
+    # spun copies write "the 2 leaders"
+    ("Visit to Dodoma\n\nUpon arrival, President Rosa Quintero was accorded a ceremonial reception by her counterpart, "
+     "President Lucia Torres.\n\nLater, the 2 leaders led their delegations in bilateral talks.\n",
+     [("Lucia Torres", "Rosa Quintero")]),
+    # each met on a day of their own, in a place of their own
+    ("Tour of the Sahel\n\nPresident Rosa Quintero had earlier visited President Assimi Goita in Bamako on Saturday and "
+     "General Abdourahamane Tchiani in Niamey on Sunday.\n",
+     [("Assimi Goïta", "Rosa Quintero"), ("Abdourahamane Tchiani", "Rosa Quintero")]),
+    # a file photo's caption; a meeting still to come in the sentence's main clause; arrangements for one
+    ("Visit to Pretoria\n\nPresident Rosa Quintero and President Lucia Torres at a summit in Windhoek on January 31 "
+     "2023. File photo.\n\nQuintero, who is on a state visit to South Africa, will also discuss regional matters "
+     "with Torres.\n", []),
+    ("Call\n\nU.S. President Donald Trump and Colombian President Gustavo Petro held a phone call on Wednesday.\n\n"
+     "Trump added \u201carrangements are being made\u201d for a meeting in Washington between himself and Petro, though he "
+     "did not say when.\n", []),
     # a caption ending with an agency's photographer
     ("Talks in Lima\n\nForeign Minister Rosa Quintero and President Lucia Torres pose for a picture before a meeting "
      "in Lima, Peru July 13, 2018. REUTERS/Tomas Vidal\n\nThe visit ended on Saturday.\n", []),

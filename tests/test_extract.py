@@ -128,6 +128,7 @@ def test_explicit_date_and_yesterday() -> None:
     ("The premier hosted his guest during a Sept. 4 to 6 visit to the capital.", date(2019, 9, 10), None),
     ("They met during the envoy's 4-6 September 2019 visit.", None, None),
     ("They met on 4 September, two days before the summit.", date(2019, 9, 10), date(2019, 9, 4)),
+    ("She met him during her visit to the region from January 28 to February 3.", date(2023, 1, 30), None),
     # a misprinted year is no year; a day in the weeks after the page's date is still to come
     ("SUVA, 17 January 20223 - The premier met the envoy earlier today.", date(2023, 1, 18), date(2023, 1, 17)),
     ("The premier's visit is for a meeting on Wednesday, February 18, with the council.", date(2023, 1, 18), None),

@@ -86,6 +86,24 @@ def test_a_given_name_after_a_bracketed_acronym_begins_the_name(extractor: Extra
     assert "Muhammed Sulaiman Okafor" in {p.name for p in a.people}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a capital's name is a given name before a surname alone
+    ("Talks in Kathmandu\n\nThe prime minister held a meeting with Under Secretary of State Victoria Nuland at "
+     "Baluwatar today.\n", "Victoria Nuland"),
+    # a city's sentence ends before the title and name
+    (" date 2021-11-09 Visit\n\nDar es Salaam. President Samia Suluhu Hassan will on November 10, 2021 travel to "
+     "Egypt on a three-day State visit.\n", "Samia Suluhu Hassan"),
+])
+def test_names_after_places(extractor: Extractor, text: str, name: str) -> None:
+    assert name in {p.name for p in analyse(extractor, text).people}
+
+
+def test_a_clause_after_a_name_s_comma_is_no_role_of_theirs(extractor: Extractor) -> None:
+    a = analyse(extractor, ("Visit to Cairo\n\nAccording to the statement signed by the Director of Communications, "
+                            "Juma Kassim Mrisho, the trip is a response to an invitation from Egypt.\n"))
+    assert {p.name: p.role for p in a.people}.get("Juma Kassim Mrisho") is None
+
+
 def test_a_month_after_a_name_is_the_date_that_follows(extractor: Extractor) -> None:
     a = analyse(extractor, "Premiers meet\n\nPremier Eva Aariak hosted Premier Kuupik Kleist Aug. 7 to 9 in Iqaluit.\n")
     assert "Kuupik Kleist" in {p.name for p in a.people}

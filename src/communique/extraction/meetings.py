@@ -64,7 +64,7 @@ _APPOSITIVE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|
                          r"former|acting|interim|outgoing|deputy|then)){0,11}\s*$")
 # a title in lower case between two names of a list: "A, and the designated foreign minister, B"
 _A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*$")
-_THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
+_THE_TWO = re.compile(r"\b(?:[Tt]he\s+(?:two|2)|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
                       r"|\b[Tt]he\s+leaders\b(?!\s+of\b)")
 _THEIR_TALKS = re.compile(r"\b(?:following|after|during|at|in)\s+their\s+(?:talks|meeting|discussions|consultations)\b", re.I)
@@ -386,6 +386,8 @@ def find_meetings(
                 if reported is None:  # nor of what someone says outside the trigger's clause ("Welcoming his
                     when += _said_apart(sent, main_at)  # guest, A said that ties grew at B's meeting with C")
                 names = _fallback_names(names, idx.between(s, e, kinds=("name", "role")), text, when, reported)
+                if _root_to_come(sent, main_at):
+                    names = []  # "X, who is on a state visit to Y, will also discuss ... with Z": a meeting to come
                 for k in ([subj] if subj and reported is None else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
@@ -409,6 +411,7 @@ def find_meetings(
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb, idx)):
             principals = [subj, *[p for p in principals if p != subj]]  # "He conferred with A, B, C and D"
         if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
+                                              or _days_apart(text, trig[len(readings) - 1].end(), e)
                                               or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
                                                                              or _one_by_one(principals, text, s, e, kb, idx)))):
             # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each; "A and his
@@ -420,6 +423,8 @@ def find_meetings(
                 if draft is None:
                     draft = MeetingDraft(pair, (s, e))
                     drafts.append(draft)
+                    if _days_apart(text, trig[len(readings) - 1].end(), e):
+                        draft.place = _place_of_part(text, s, e, other, principals, idx, gaz, kb, lex, sq)
                 draft.sentences.append((s, e))
                 for p in present:
                     if p and p not in draft.participants and p not in draft.attendees:
@@ -730,6 +735,16 @@ def _reported(sent: Any, at: int) -> tuple[int, int] | None:
             return char_span(tok.subtree)  # (the saying told first: "He said that ...", not "A met B, and C said ...")
         tok = tok.head
     return None
+
+
+def _root_to_come(sent: Any, at: int) -> bool:
+    """Whether the sentence's main verb is one to come ("will", "is expected to") while the trigger
+    sits in another clause of it."""
+    root = sent.root
+    tok = _token_at(sent, at)
+    if tok is None or tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("dobj", "nsubj", "prep"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in root.children)
 
 
 def _said_apart(sent: Any, at: int) -> list[tuple[int, int]]:
@@ -1118,7 +1133,7 @@ _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend"
 _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention",
                          "interest", "desire", "willingness", "wish", "hope", "attempt", "attempts", "effort", "efforts",
-                         "bid"})
+                         "bid", "arrangements"})
 # a meeting noun's adjectives that make it one not (yet) held
 _TO_BE_ADJ = frozenset({"possible", "potential", "proposed", "planned", "upcoming", "future", "prospective", "next",
                         "forthcoming", "hypothetical", "mooted", "envisaged", "eventual", "rescheduled", "postponed",
@@ -1150,7 +1165,7 @@ _CAPTION = re.compile(r"\((?:left|right|centre|center|L|R|C)\)|\bPhoto:", re.I)
 _CREDIT_END = re.compile(
     r"(?:[.!?”\"’)]\s*[–—-]\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w&.’'/-]*\s?){1,4}"
     r"|[(\[](?:AP |Reuters |AFP )?(?:Photo|Picture|Image|Pic|File photo)\b[^)\]\n]{0,60}[)\]]"
-    r"|\bPhoto(?: credit)?:\s*[^\n]{1,60}"
+    r"|\bPhoto(?: credit)?:\s*[^\n]{1,60}|(?<=[.!?] )File\s+(?:photo|picture|image)\.?"
     r"|(?<=[.!?] )[A-Z]{2,10}/[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})\s*$")  # "... 2018. REUTERS/Jane Roe"
 
 
@@ -1254,7 +1269,9 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
             head = up.head
             if head.i == up.i or (up.dep_ == "prep" and up.lower_ in _DURING and head.pos_ == "VERB"):
                 break  # "During their meeting, they agreed to ...": what was agreed is not the meeting
-            if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in _PLAN_NOUNS:
+            if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in _PLAN_NOUNS or (
+                    up.dep_ == "prep" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in _PLAN_NOUNS for c in head.children)):
+                # ("arrangements are being made for a meeting in Washington": a plan's meeting)
                 return True
             if head.pos_ in ("VERB", "AUX") and up.i == verb.i:
                 break  # past the trigger's own clause: "At his reception ..., he asked ..."
@@ -1481,6 +1498,28 @@ def _in_relative_clause(sent: Any, at: int) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _place_of_part(text: str, s: int, e: int, who: str, principals: list[str], idx: PeopleIndex, gaz: Gazetteer,
+                   kb: Any, lex: Lexicon, quoted: Ranges) -> PlaceFound | None:
+    """The place the sentence gives ``who`` in its own part: from their name to the next principal's
+    ("... A in Bamako on Saturday and B in Niamey on Sunday")."""
+    starts = sorted(min((m.start for m in idx.between(s, e, kinds=("name", "role")) if m.key == p), default=e)
+                    for p in principals)
+    at = min((m.start for m in idx.between(s, e, kinds=("name", "role")) if m.key == who), default=None)
+    if at is None:
+        return None
+    end = next((x for x in starts if x > at), e)
+    return find_place(text, at, end, gaz, kb, lex.landmarks, quoted=quoted)
+
+
+_ON_A_DAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _days_apart(text: str, s: int, e: int) -> bool:
+    """Whether the people a trigger meets are each given a day of their own ("visited A in Bamako on
+    Saturday and B in Niamey on Sunday"): one meeting each."""
+    return len({m.group(1) for m in _ON_A_DAY.finditer(text, s, e)}) >= 2
 
 
 def _separate_before(text: str, before: list[tuple[int, int]], s: int, e: int) -> bool:

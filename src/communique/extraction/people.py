@@ -519,7 +519,10 @@ def _given_name_before(text: str, toks: list[tuple[int, int]], i: int, found: li
     "Héctor Manuel Zelaya" is not Manuel Zelaya."""
     if i == 0:
         return False
-    word = text[toks[i - 1][0] : toks[i - 1][1]].strip(",.’'")
+    raw = text[toks[i - 1][0] : toks[i - 1][1]]
+    if raw.endswith(".") and len(raw) > 3:
+        return False  # "Dar es Salaam. President Samia Suluhu Hassan": a sentence ended before the name
+    word = raw.strip(",.’'")
     if word.isupper() or not kb.is_given_name(word) or _not_a_given_name(word, kb, lambda w: False):
         return False
     own = {kb.loose_key(t) for f in found for form in (f.name, *f.aliases) for t in re.split(r"[\s-]+", form) if t}
@@ -940,7 +943,8 @@ def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: A
         rest = text[s + m.end() : e].split()
         # a city may be a given name ("Vladimir Karapetyan"): only dropped before a full name, and never
         # before a particle ("Jassim bin Saif Al Sulaiti": Jassim is a Syrian town and his given name)
-        if not (kb.country_code(word) or (is_place(word) and len(rest) >= 2)) or not rest \
+        # (a capital is a city: "Victoria Nuland" keeps her given name)
+        if not ((kb.country_code(word) and not is_place(word)) or (is_place(word) and len(rest) >= 2)) or not rest \
                 or re.fullmatch(_PARTICLE, rest[0].lower()):
             break
         s2 = s + m.end()
@@ -1440,6 +1444,9 @@ _BARE_APPOSITION = re.compile(
 _ROLE_THEN_NAME = re.compile(r"(?P<role>(?:[A-Z][a-z]+(?:’s|'s)?\s+){0,3}(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|analyst|researcher|official|adviser|advisor|ambassador|envoy|minister|director|chief|head|commander|governor|mayor|lawmaker|MP|senator))\s*,?\s*$")
 
 
+_FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would)\b")
+
+
 def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | None, str | None]:
     """For a person the knowledge base does not know: the role and country the text gives
     ("Ahmed al-Hassan, a spokesman for the Saudi embassy" -> "spokesman for the Saudi embassy", SAU)."""
@@ -1447,6 +1454,8 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
         app = _APPOSITION.match(text, m.end) or _BARE_APPOSITION.match(text, m.end)
         before = _ROLE_THEN_NAME.search(text, max(0, m.start - 80), m.start)
         role = app.group("role").strip() if app else (before.group("role").strip() if before else None)
+        if role and _FINITE_VERB.search(role):
+            continue  # "signed by X, the trip is a response to ...": a clause goes on, no role of X's
         if role:
             country = next((c for w in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+", role) if (c := kb.country_code(w))), None)
             return role, country
