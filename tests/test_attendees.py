@@ -337,3 +337,20 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
 def test_datelines_purposes_discussions_and_captions(extractor: Extractor, text: str,
                                                      expected: list[tuple[str, ...]]) -> None:
     assert [p for p, _ in meetings(extractor, text)] == expected
+
+
+def test_a_delegation_met_is_the_one_its_leader_led(extractor: Extractor) -> None:
+    text = ("Envoys in Juba\n\nJUBA - President Andres Molina has met a delegation of the regional bloc and discussed "
+            "the crisis.\n\nIn a statement, the presidency said the delegation was led by the bloc's executive secretary "
+            "Lucia Torres, who was accompanied by Special Envoy Rosa Quintero.\n\nThe meeting was also attended, on the "
+            "host's side, by security adviser Tomas Vidal.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
+
+
+def test_their_meeting_of_a_month_is_an_earlier_one(extractor: Extractor) -> None:
+    text = ("Presidents in Baku\n\nPresident Rumen Radev held a meeting with President Gordana Siljanovska-Davkova in "
+            "Baku.\n\nSiljanovska-Davkova regretted that the discussions held with the Bulgarian president during their "
+            "September meeting in Sofia had not been followed up.\n")
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    assert sorted(m.location or "" for m in a.meetings) == ["Baku", "Sofia"]

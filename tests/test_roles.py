@@ -72,6 +72,9 @@ def test_the_role_the_text_gives_an_unknown_person(extractor: Extractor, sentenc
     ("Leaders meet\n\nPresident Enrique Peña Nieto met US Secretary of State Mike Pompeo on 13 July 2018.\n\n"
      "Mike Pompeo and Enrique Peña Nieto pose for a picture in Mexico City, Mexico July 13, 2018. REUTERS/Tomás Herrera\n",
      "Tomás Herrera"),
+    # an agency's archive credit
+    ("Leaders talk\n\nPresident Erdogan and his counterpart discuss relations. / AA Archive\n\nThe King awarded the "
+     "Al Khalifa Medal to the visitor.\n", "AA Archive"),
     # an Irish county's "Co" before its name
     ("Governor in Dublin\n\nThe governor, the grandson of emigrants from Co Kerry, arrived in Ireland on Friday night "
      "after talks in Rome.\n", "Co Kerry"),

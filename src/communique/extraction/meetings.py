@@ -31,7 +31,9 @@ _EARLIER = re.compile(
     r"\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
     r"(?:meeting|visit|talks|encounter|summit)\b"  # (not "This is the last official visit of his term": the final one)
     r"|\bmet\s+since\s+(?=\d|[A-Z])"  # (but "for their first bilateral meeting" is this one)
-    r"|\bthe\s+last\s+time\s+(?:[\w-]+\s+){0,8}?met\b", re.I)  # "The last time the leaders of A and B met was in Vienna"
+    r"|\bthe\s+last\s+time\s+(?:[\w-]+\s+){0,8}?met\b"  # "The last time the leaders of A and B met was in Vienna"
+    r"|\b(?:their|his|her)\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:meeting|visit|talks|summit)\b", re.I)  # "during their September meeting in Sofia"
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:met|held|received|hosted|welcomed)\b")
 # a sentence that opens in a past year tells an earlier meeting: "In 2017 and 2020, he held meetings with ..."
 _OPENS_WITH_A_YEAR = re.compile(r"\s*(?:In|Back in|During|Since)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
@@ -395,6 +397,12 @@ def find_meetings(
             leader = _delegation_head(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
             if leader and leader not in principals:
                 principals = [leader, *principals]  # the delegation's leader met the one named
+        if (trig and len(principals) == 1 and readings and readings[-1] == principals
+                and _A_DELEGATION.search(text, trig[len(readings) - 1].start(), e)):
+            # "X has met a delegation of IGAD ... The IGAD delegation was led by Y": X met Y
+            leader = _delegation_leader_after(text, e, idx, sq)
+            if leader and leader not in principals:
+                principals = [*principals, leader]
         if (trig and len(principals) < 2 and not drafts and (_THE_TWO.search(text, s, e) or _THEIR_TALKS.search(text, s, e))
                 and not all(r is _NO_MEETING for r in readings)):
             # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
@@ -1091,6 +1099,20 @@ def _between_both(sent: Any, at: int, idx: PeopleIndex) -> bool:
         return False
     a, b = char_span(tok.subtree)
     return len({x.key for x in idx.between(a, b, kinds=("name",)) if x.key}) >= 2
+
+
+_A_DELEGATION = re.compile(r"\b(?:met|received|hosted|welcomed|meets|receives)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?delegation\b")
+_LED_BY = re.compile(r"\bdelegation\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+")
+
+
+def _delegation_leader_after(text: str, e: int, idx: PeopleIndex, quoted: Ranges) -> str | None:
+    """The person named right after "the delegation was led by" in the text that follows ``e`` (within
+    about two sentences)."""
+    m = _LED_BY.search(text, e, min(len(text), e + 400))
+    if m is None or _inside(m.start(), quoted):
+        return None
+    after = [x for x in idx.between(m.end(), min(len(text), m.end() + 120), kinds=("name",)) if x.key]
+    return after[0].key if after else None
 
 
 def _delegation_head(sent: Any, at: int, kb: Any, drafts: list[MeetingDraft], idx: PeopleIndex) -> str | None:
