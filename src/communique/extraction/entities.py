@@ -129,15 +129,21 @@ class EntityCoder:
         return None
 
     def event_place(self, verb: Any) -> str | None:
+        """:meth:`event_scene`'s state code."""
+        scene = self.event_scene(verb)
+        return scene[0] if scene is not None else None
+
+    def event_scene(self, verb: Any) -> tuple[str, Any] | None:
         """The state where a clause's event happened: the first place its locative phrases name
         ("demonstrated in Monrovia", "killed in a car bomb explosion in Beirut", "agreed to postpone
         the rally in Baku"), nearest the verb first, not in another clause; else the place of the
         clause it is part of ("an attempt to kill X was foiled in Y"); else where its subject or
-        agent was ("an explosion near the town killed ...", "killed by a bomb near Gao")."""
+        agent was ("an explosion near the town killed ...", "killed by a bomb near Gao"). With the state,
+        the word that names the place."""
         clause = verb
         for _ in range(4):
-            if (code := self._scene(clause, _NOT_THE_SCENE)) is not None:
-                return code
+            if (found := self._scene(clause, _NOT_THE_SCENE)) is not None:
+                return found
             up = clause
             while up.dep_ in _INSIDE_A_CLAUSE and up.head.i != up.i and up.head.pos_ not in ("VERB", "AUX"):
                 up = up.head  # through the nouns: "an attempt to assassinate ..." -> "was thwarted"
@@ -146,9 +152,9 @@ class EntityCoder:
             clause = up.head
         doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        return next((code for c in doers if (code := self._scene(c, _OTHER_CLAUSES)) is not None), None)
+        return next((found for c in doers if (found := self._scene(c, _OTHER_CLAUSES)) is not None), None)
 
-    def _scene(self, top: Any, skip: frozenset[str]) -> str | None:
+    def _scene(self, top: Any, skip: frozenset[str]) -> tuple[str, Any] | None:
         queue, seen = [top], 0
         while seen < len(queue) and seen < 60:
             tok = queue[seen]
@@ -160,7 +166,7 @@ class EntityCoder:
                     # "in Baku"; "outside of Basra"
                     for p in (*c.children, *(g for x in c.children if x.dep_ == "prep" for g in x.children)):
                         if p.dep_ == "pobj" and (code := self.place_code(p)):
-                            return code
+                            return code, p
                 queue.append(c)
         return None
 

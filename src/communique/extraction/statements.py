@@ -171,7 +171,9 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
     if typ == "PROTEST" and all(a.sector in STATE_SECTORS or (a.sector is None and a.code) for a in actors):
         # a state does not take to the streets: it protests diplomatically, or blocks
         typ, mode = ("COERCE", "restrict") if tok.lemma_.lower() in ("block", "blockade") else ("ACCUSE", "disapprove")
-    if place := coder.event_place(tok):
+    scene = coder.event_scene(tok)
+    place = scene[0] if scene is not None else None
+    if place:
         # an actor the text gives no country of its own is the country's where it acts ("gunmen
         # killed a journalist in Beirut", "demonstrators protesting in Monrovia"), and so is a victim
         actors, recipients = _placed(actors, place), _placed(recipients, place)
@@ -182,6 +184,12 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
                        and not (r.person is None and r.sector is None and r.code in actor_codes))
     if typ in lex.requires_recipient and not recipients:
         return None
+    if not recipients and scene is not None and typ != "CONSULT":
+        # no one acted on: the state where it happened is its target (the manual: "demonstrated in
+        # Serbia", "imposed a curfew in Abidjan", "bombs in Kabul")
+        name = [t for t in scene[1].subtree if t.pos_ == "PROPN" or t.i == scene[1].i]  # ("the West Bank": its name)
+        s0, e0 = min(t.idx for t in name), max(t.idx + len(t) for t in name)
+        recipients = (EntityDraft(sent.doc.text[s0:e0], s0, e0, place, None),)
     mode = mode or _mode(tok, typ, lex)
     if typ == "CONSULT" and mode != "visit":
         actors, recipients = actors + recipients, ()  # reciprocal: all who consulted act (the manual)
