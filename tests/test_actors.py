@@ -531,6 +531,8 @@ def test_a_spanish_name_without_the_mother_s_surname_is_the_person(kb: Knowledge
     assert [(m.person.name, m.how) for m in kb.match("Bruno Rodriguez")] == [("Bruno Rodríguez Parrilla", "alias")]
     # (not a Brazilian's: Portuguese names put the father's surname last)
     assert kb.match("Luiz Inácio Lula da") == []
+    # a monarch's place is no surname of his: "Johor" is not Ibrahim Iskandar of Johor
+    assert kb.match("Johor") == []
     # two given names without the one surname name no one: "Miguel Ángel Moratinos" has no second surname
     assert kb.match("Miguel Ángel") == [] and kb.match("José Manuel") == []
     assert [m.person.name for m in kb.match("Enrique Peña")] == ["Enrique Peña Nieto"]  # (his father's surname kept)

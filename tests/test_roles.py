@@ -101,6 +101,17 @@ def test_names_after_places(extractor: Extractor, text: str, name: str) -> None:
     assert name in {p.name for p in analyse(extractor, text).people}
 
 
+def test_a_malay_royal_s_father_after_his_name_is_not_the_father(extractor: Extractor) -> None:
+    """ "Tunku Ismail Sultan Ibrahim" is Tunku Ismail, son of Sultan Ibrahim; "Ministers A, B" are A and B."""
+    a = analyse(extractor, (
+        " date 2020-09-09 Awards in Brunei\n\nJOHOR BARU, Sept 9 - Johor Crown Prince Tunku Ismail Sultan Ibrahim met "
+        "the Sultan of Brunei on Monday. He was accompanied by his brother, Tunku Abdul Rahman Sultan Ibrahim.\n\n"
+        "Tunku Ismail was representing Sultan Ibrahim at the audience, with Ministers Ian Gorst and Elaine Millar.\n"))
+    people = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert people["Ibrahim Iskandar of Johor"] == ["Sultan Ibrahim"]
+    assert "Ian Gorst" in people and "Ministers Ian Gorst" not in people
+
+
 def test_a_clause_after_a_name_s_comma_is_no_role_of_theirs(extractor: Extractor) -> None:
     a = analyse(extractor, ("Visit to Cairo\n\nAccording to the statement signed by the Director of Communications, "
                             "Juma Kassim Mrisho, the trip is a response to an invitation from Egypt.\n"))

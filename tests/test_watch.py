@@ -416,8 +416,10 @@ def test_retries_back_off_on_5xx_and_429_only_and_crawl_delay_spaces_a_host() ->
     assert [h.path for h in site.hits] == ["/robots.txt", *["/busy.html"] * 3, *["/limited.html"] * 2, "/missing.html"]
     assert [h.status for h in site.hits] == [200, 500, 500, 200, 429, 200, 404]  # a 404 is not asked again
     gaps = [round(t2 - t1, 2) for t1, t2 in zip([h.at for h in site.hits], [h.at for h in site.hits][1:], strict=False)]
-    assert min(gaps) >= 0.29  # the Crawl-delay, over watch_host_interval (0.05 s) and the first back-offs (0.1, 0.2 s)
-    assert gaps[2] >= 0.29 and gaps[1] < 0.45  # waits are not added up: the longer one counts
+    # the Crawl-delay (0.3 s), over watch_host_interval (0.05 s) and the first back-offs (0.1, 0.2 s); seen from
+    # the server, a loaded machine's scheduling may shorten a gap by a few hundredths
+    assert min(gaps) >= 0.25
+    assert gaps[2] >= 0.25 and gaps[1] < 0.45  # waits are not added up: the longer one counts
 
 
 def test_crawl_delay_of_our_group_else_of_everyone() -> None:

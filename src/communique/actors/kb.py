@@ -265,7 +265,7 @@ class KnowledgeBase:
                 if key:
                     _add(self._full_names, key.split()[-1], (p, tuple(key.split())))
                     _add(self._full_loose, lk.split()[-1], (p, tuple(lk.split())))
-                if len(key.split()) > 1:
+                if len(key.split()) > 1 and " of " not in f" {key} ":  # ("Ibrahim of Johor": a place, no surname)
                     if not (p.country in _SPANISH_NAMING and len(key.split()) >= 3  # (a mother's surname: "Brolo Vila")
                             and not any(name_key(x).endswith(key.split()[-1]) for x in p.surnames)):
                         last_tokens.setdefault(key.split()[-1], set()).add(p.name)

@@ -241,7 +241,8 @@ def find_people(
         elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s])):
             s -= len(given.group(1)) + 1  # "(Communications) Jassim bin Saif Al Sulaiti": no name opens with "bin"
         while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
-                                              or text[s:e].split()[0].lower() in _OFFICE_WORDS):
+                                              or text[s:e].split()[0].lower() in _OFFICE_WORDS
+                                              or text[s:e].split()[1].lower() in _PLURAL_TITLES):
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
             while s < e and text[s].isspace():
                 s += 1
@@ -307,8 +308,12 @@ _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
 
 _SURE = frozenset({"canonical", "alias", "surname", "initials"})
 # office words a model's PERSON entity may open with ("Spokesperson Randhir Jaiswal"): never a given name
+_PLURAL_TITLES = frozenset({"ministers", "mps", "senators", "deputies", "councillors"})  # "Labour MPs X": a party first
 _OFFICE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "adviser", "advisor",
-                           "minister", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander"})
+                           "minister", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander",
+                           # titles in the plural before a list's first name: "Ministers Ian Gorst, ...", "Labour MPs X"
+                           "ministers", "mps", "senators", "ambassadors", "deputies", "councillors", "secretaries",
+                           "governors", "mayors", "members"})
 
 
 def _match_run(
@@ -343,6 +348,11 @@ def _match_run(
         j, s, e, found = hit
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _BIN:
             i = j  # "Mohammed bin Hamad bin Tahnoun Al Nahyan": a forefather, not Tahnoun himself
+            continue
+        father_at = i if text[toks[i][0] : toks[i][1]] in _ROYAL_FATHER else i - 1
+        if (father_at > 0 and text[toks[father_at][0] : toks[father_at][1]] in _ROYAL_FATHER
+                and _given_word(text[toks[father_at - 1][0] : toks[father_at - 1][1]], kb, is_place)):
+            i = j  # "Tunku Ismail Sultan Ibrahim": the son of Sultan Ibrahim, a Malay royal's father's name
             continue
         art = toks[i - 1][0] if j - i == 1 and i > 0 and text[toks[i - 1][0] : toks[i - 1][1]] in _ARTICLES else (
             s if j - i == 2 and text[toks[i][0] : toks[i][1]] in _ARTICLES else None)
@@ -404,6 +414,16 @@ def _match_run(
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
+
+
+_ROYAL_FATHER = frozenset({"Sultan", "Raja", "Sheikh", "Shaikh"})
+
+
+def _given_word(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
+    """A capitalised word that may be a given name: not a title, honorific, place or country."""
+    w = word.strip(",.’'")
+    return bool(w) and w[0].isupper() and w.lower() not in _TITLE_WORDS and kb.strip_honorifics(w) != "" \
+        and not is_place(w) and not kb.country_code(w) and not w.isupper()
 
 
 def _page_owners(word: str, idx: PeopleIndex, kb: KnowledgeBase) -> set[str]:
@@ -681,6 +701,9 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
                 continue  # "Alberto Iribarne", "Khalid bin Hilal": a given name of someone else
             if re.search(r"\b(?:bin|ibn|bint)\s+$", text[max(0, s - 6) : s], re.IGNORECASE):
                 continue  # "Theyab bin Mohamed": a father's name, not "Sheikh Mohamed" himself
+            royal = re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?:" + "|".join(_ROYAL_FATHER) + r")[ \t]+$", text[max(0, s - 40) : s])
+            if royal and _given_word(royal.group(1), kb, is_place):
+                continue  # "Tunku Ismail Sultan Ibrahim": the son's name, his father's after it
             prev = re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+$", text[max(0, s - 40) : s])
             if prev and not prev.group(1).isupper() and not _not_a_given_name(prev.group(1), kb, lambda w: False):
                 continue  # "Ferdinand Marcos" (the father) is not a short form of "Ferdinand Marcos Jr."
@@ -1078,7 +1101,7 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
     for m in idx.mentions:
         if m.kind == "name" and m.key:
             words, key = m.key.split(), longest[m.key]
-            if len(words) >= 2:
+            if len(words) >= 2 and not (len(words) >= 3 and words[-2] in _ROYAL_FATHER):  # ("... Sultan Ibrahim": his father)
                 owners.setdefault(words[-1].lower(), set()).add(key)
                 if _family_key(words[-1]) != words[-1].lower():  # "al-Attiyah" is also "Attiyah"
                     owners.setdefault(_family_key(words[-1]), set()).add(key)
