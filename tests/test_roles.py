@@ -490,3 +490,18 @@ def test_an_office_named_by_its_holder_s_title_is_not_the_holder(extractor: Extr
         "Secretary Luis Videgaray Caso and by the Head of the President\u2019s Office, Francisco Guzmán Ortiz.\n"))
     [meeting] = a.meetings
     assert "Donald Trump" not in meeting.attendees and "Luis Videgaray Caso" in meeting.attendees
+
+
+def test_a_generation_suffix_is_no_surname(extractor: Extractor) -> None:
+    a = analyse(extractor, ("Leaders meet\n\nGov. Albert Bryan Jr. and Premier Natalio Wheatley met on Thursday.\n\n"
+                            "\u201cWe want a longer tourism season,\u201d Bryan said.\n"))
+    assert [q.speaker for q in a.quotes] == ["Albert Bryan Jr"]
+
+
+def test_a_portfolio_title_with_a_personal_title_before_the_name_is_theirs(extractor: Extractor) -> None:
+    """ "the Minister for External Relations, Senator X" ... "The Minister for External Relations said": X,
+    not a (former) minister the knowledge base knows on the page."""
+    a = analyse(extractor, (
+        "Ministers in London\n\nToday the Minister for External Relations, Senator Kirsten Morel, met the UK Prime "
+        "Minister, Boris Johnson.\n\nThe Minister for External Relations said: \u201cWe are grateful for his time.\u201d\n"))
+    assert [q.speaker for q in a.quotes] == ["Kirsten Morel"]

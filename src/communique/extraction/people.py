@@ -416,6 +416,7 @@ def _match_run(
         i = j
 
 
+_GENERATION = frozenset({"Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"})
 _ROYAL_FATHER = frozenset({"Sultan", "Raja", "Sheikh", "Shaikh"})
 
 
@@ -1101,6 +1102,8 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
     for m in idx.mentions:
         if m.kind == "name" and m.key:
             words, key = m.key.split(), longest[m.key]
+            while len(words) > 2 and words[-1].rstrip(".") in _GENERATION:
+                words = words[:-1]  # "Albert Bryan Jr": "Bryan" said
             if len(words) >= 2 and not (len(words) >= 3 and words[-2] in _ROYAL_FATHER):  # ("... Sultan Ibrahim": his father)
                 owners.setdefault(words[-1].lower(), set()).add(key)
                 if _family_key(words[-1]) != words[-1].lower():  # "al-Attiyah" is also "Attiyah"
@@ -1271,6 +1274,13 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
                 continue
         if cands and m.office_country is None and _titled_only_abroad(idx, m, cands[0].name, text):
             continue  # "Britain's prime minister ... The Premier attended": someone the text does not name so
+        if cands and text and _PORTFOLIO.match(text, m.start, m.end + 60):
+            # "The Minister for External Relations said": the one the text titles with that portfolio, though
+            # the KB knows a (former) minister on the page
+            holder = _text_holder(idx, m, text=text)
+            if holder is not None:
+                m.key, m.confidence = holder, 0.8
+                continue
         if cands:
             m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
             continue
@@ -1314,14 +1324,16 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-_BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*")
+# (a personal title may stand between: "the Minister for External Relations, Senator Ian Gorst")
+_BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*(?:(?:Senator|Sen\.|Deputy|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Hon\.?|Dame|Sir)\s+)?")
 # what may stand between a title and its holder's name: "Ambassador of Russia (to Mongolia) Iskander Azizov"
 _TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?\s+)?")
 
 
-_POSTED_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?,\s*"
+_POSTED_TO = re.compile(r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?,\s*"
                         r"|\s+to\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?\s+"  # "Ambassador of India to the Russian Federation X"
-                        r"|\s+for\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+\s+(?:and\s+)?){1,4},?\s*")  # "Minister of State for Defence Affairs X"
+                        r"|\s+for\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:and\s+)?|(?=,))){1,4},?\s*)"  # "Minister of State for Defence Affairs X"
+                        r"(?:(?:Senator|Sen\.|Deputy|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Hon\.?|Dame|Sir)\s+)?")  # "..., Senator X"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|stressed|noted|stated|underlined|emphasi[sz]ed)\b")
 
 
@@ -1331,7 +1343,7 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
     ms = sorted(idx.mentions, key=lambda x: x.start)
     for n, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         gap = text[a.end : b.start]
-        if (len(gap) > 3 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap)) and not (
+        if (len(gap) > 12 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap)) and not (
                 a.kind == "role" and len(gap) <= 40 and _POSTED_TO.fullmatch(gap)):
             continue  # (but "Argentina's Ambassador to Uruguay, Alberto Iribarne": the title goes on to its post)
         role, name = (a, b) if a.kind == "role" else (b, a)
@@ -1363,7 +1375,7 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             role.key, role.confidence = name.key, 0.9
 
 
-_PORTFOLIO = re.compile(r"(?:the\s+)?Minist(?:er|ry)\s+(?:of|for)\s+(?:the\s+)?(?P<what>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)")
+_PORTFOLIO = re.compile(r"(?:[Tt]he\s+)?Minist(?:er|ry)\s+(?:of|for)\s+(?:the\s+)?(?P<what>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)")
 
 
 def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False, text: str = "") -> str | None:
