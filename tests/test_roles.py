@@ -505,3 +505,12 @@ def test_a_portfolio_title_with_a_personal_title_before_the_name_is_theirs(extra
         "Ministers in London\n\nToday the Minister for External Relations, Senator Kirsten Morel, met the UK Prime "
         "Minister, Boris Johnson.\n\nThe Minister for External Relations said: \u201cWe are grateful for his time.\u201d\n"))
     assert [q.speaker for q in a.quotes] == ["Kirsten Morel"]
+
+
+def test_a_quote_after_someone_else_s_reported_words_is_theirs(extractor: Extractor) -> None:
+    """ "B said Taiwan is a partner. “Neither of ...”": B goes on, not the speaker of the quote before."""
+    a = analyse(extractor, (
+        "State visit\n\nPresident Tsai Ing-wen said, \u201cWe will deepen our ties.\u201d\n\nSpeaking of the ties, President "
+        "Hilda Heine said Taiwan is not only an ally but also a partner. \u201cNeither of our governments has wavered in "
+        "its commitment.\u201d\n"))
+    assert [q.speaker for q in a.quotes] == ["Tsai Ing-wen", "Hilda Heine"]

@@ -194,6 +194,9 @@ def attribute(
             if (prev is not None and prev.speaker is None and prev.cue is not None and _near(text, prev.span, q)
                     and "\n" not in text[prev.span.end : q.start]):
                 pass  # goes on with a joint or unnamed speaker's words in the same paragraph: still no one person
+            elif (prev is not None and prev.speaker and _said_just_before(text, q.open_mark)
+                  and (teller := tops.at(q.start)[0] or tops.before(q.start)) and teller != prev.speaker):
+                speaker, conf = teller, 0.65  # "B said Taiwan is a partner. “Neither of ...”": B goes on, not A
             elif prev is not None and prev.speaker and _near(text, prev.span, q):
                 speaker, conf = prev.speaker, 0.7
             elif (label := _label_line_speaker(text, q.open_mark, outside)) is not None:
@@ -209,6 +212,14 @@ def attribute(
         out.append(a)
         prev = a
     return out
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|stressed|noted|stated|told)\b[^.!?\n“\"]{0,200}[.:]\s*$")
+
+
+def _said_just_before(text: str, open_mark: int) -> bool:
+    """Whether the sentence right before an opening mark reports someone's words ("X said Y is ... ")."""
+    return bool(_SAID_BEFORE.search(text, max(0, open_mark - 220), max(0, open_mark)))
 
 
 _LONG_FRAGMENT = 8  # words
