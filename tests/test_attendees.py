@@ -330,6 +330,9 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     ("Call\n\nU.S. President Donald Trump and Colombian President Gustavo Petro held a phone call on Wednesday.\n\n"
      "Trump added \u201carrangements are being made\u201d for a meeting in Washington between himself and Petro, though he "
      "did not say when.\n", []),
+    # a visit under way, its meeting still to come
+    ("Visit to Ottawa\n\nJapanese Prime Minister Fumio Kishida is visiting Ottawa today to meet with Prime Minister "
+     "Justin Trudeau and discuss energy.\n", []),
     # a caption ending with an agency's photographer
     ("Talks in Lima\n\nForeign Minister Rosa Quintero and President Lucia Torres pose for a picture before a meeting "
      "in Lima, Peru July 13, 2018. REUTERS/Tomas Vidal\n\nThe visit ended on Saturday.\n", []),

@@ -381,6 +381,10 @@ def find_meetings(
                 when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
                          and (tok := _token_at(sent, t.start())) is not None and tok.pos_ == "NOUN"
                          and any(c.dep_ == "amod" and c.lower_ in _TO_BE_ADJ for c in tok.children)]
+                # nor of a clause telling a meeting to come ("X is visiting Ottawa today to meet with Y")
+                when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
+                         and (tok := _token_at(sent, t.start())) is not None and tok.pos_ == "VERB"
+                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)]
                 if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
                     when += _relative_clauses(sent, trig[len(readings) - 1].start())
                 # (not the one who says it: "He also said that the recent visit paid by X to Morocco touched on ...")
@@ -1273,6 +1277,9 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
             return True  # "greeted X and wished the people of Y on the occasion of Eid": a festival's greetings
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
             return True
+        if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and verb.head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.head.children)):
+            return True  # "X is visiting Ottawa today to meet with Y": a visit under way, its meeting still to come
         if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.head.children)):
             return True  # "will remain in Mexico to continue their activities, among which the bilateral meeting ..."
