@@ -19,10 +19,18 @@ def extractor(nlp):  # type: ignore[no-untyped-def]
     return Extractor(Options(), nlp=nlp)
 
 
-def meetings(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], set[str]]]:
+def analyse(extractor: Extractor, text: str) -> Analysis:
     a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
     assert isinstance(a, Analysis)
-    return [(tuple(sorted(m.participants)), set(m.attendees)) for m in a.meetings]
+    return a
+
+
+def meetings(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], set[str]]]:
+    return [(tuple(sorted(m.participants)), set(m.attendees)) for m in analyse(extractor, text).meetings]
+
+
+def places(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], str | None]]:
+    return [(m.participants, m.location) for m in analyse(extractor, text).meetings]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -101,9 +109,7 @@ def test_at_his_reception_for_is_a_meeting(extractor: Extractor) -> None:
 def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(extractor: Extractor) -> None:
     text = ("Leaders\n\nPresident Andres Molina took part in the regional summit in Kampala on Monday.\n\n"
             "During the event, President Andres Molina met Foreign Minister Rosa Quintero.\n")
-    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
-    assert isinstance(a, Analysis)
-    assert [(m.participants, m.location) for m in a.meetings] == [(("Andres Molina", "Rosa Quintero"), "Kampala")]
+    assert places(extractor, text) == [(("Andres Molina", "Rosa Quintero"), "Kampala")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -293,9 +299,7 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     text = ("Premier back from Lima\n\nPremier Andres Molina briefed the press on his visit to Quito.\n\n"
             "Premier Molina also highlighted his meetings in Lima with Peruvian leaders. He said ties grew.\n\n"
             "Premier Molina on Sunday met President Lucia Torres.\n")
-    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
-    assert isinstance(a, Analysis)
-    assert [(m.participants, m.location) for m in a.meetings] == [(("Andres Molina", "Lucia Torres"), "Lima")]
+    assert places(extractor, text) == [(("Andres Molina", "Lucia Torres"), "Lima")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -354,6 +358,4 @@ def test_their_meeting_of_a_month_is_an_earlier_one(extractor: Extractor) -> Non
     text = ("Presidents in Baku\n\nPresident Rumen Radev held a meeting with President Gordana Siljanovska-Davkova in "
             "Baku.\n\nSiljanovska-Davkova regretted that the discussions held with the Bulgarian president during their "
             "September meeting in Sofia had not been followed up.\n")
-    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
-    assert isinstance(a, Analysis)
-    assert sorted(m.location or "" for m in a.meetings) == ["Baku", "Sofia"]
+    assert sorted(place or "" for _, place in places(extractor, text)) == ["Baku", "Sofia"]
