@@ -50,6 +50,7 @@ def places(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], str |
     "President Molina for the engagements.",
     "Other members of the delegation include Foreign Minister Rosa Quintero and Ambassador Tomas Vidal.",
     "Foreign Minister Rosa Quintero and Ambassador Tomas Vidal took part in the discussion.",
+    "The delegation, led by the President, features Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal.",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "
@@ -334,6 +335,9 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     ("Call\n\nU.S. President Donald Trump and Colombian President Gustavo Petro held a phone call on Wednesday.\n\n"
      "Trump added \u201carrangements are being made\u201d for a meeting in Washington between himself and Petro, though he "
      "did not say when.\n", []),
+    # "had the opportunity to meet": met
+    ("Ministers\n\nForeign Minister Rosa Quintero had the opportunity to meet with Foreign Minister Tomas Vidal in "
+     "Geneva in February.\n", [("Rosa Quintero", "Tomas Vidal")]),
     # a visit under way, its meeting still to come
     ("Visit to Ottawa\n\nJapanese Prime Minister Fumio Kishida is visiting Ottawa today to meet with Prime Minister "
      "Justin Trudeau and discuss energy.\n", []),

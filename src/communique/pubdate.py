@@ -52,7 +52,7 @@ _LINE_FILLER = re.compile(
 _CAPTION = re.compile(r"\b(?:photo|image|file|picture|credit|caption|getty|reuters/|ap photo|afp photo|"
                       r"screen\s?shot|screenshot)\b", re.I)
 # "ROME, 12 March 2021 (ANSA) -", "KINGSTON, Jamaica, Jul 19 2016 -": a place, then the date
-_PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,30}"  # "Lomé", "Puerto Iguazú", "Riyadh"
+_PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,40}"  # "Lomé", "Puerto Iguazú", "Riyadh"
 # a city, maybe its country or state, maybe a Hijri date before the Gregorian one ("Riyadh, Safar 16, 1441, ")
 # "Rome, 12 March 2021", "(ZENIT News / Vatican City, 07.06.2025).-": an agency may open it in brackets
 # "Windhoek (Namibia), May 29, 2018 (SPS) -": the country may follow the city in brackets

@@ -1298,6 +1298,8 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
             head = up.head
             if head.i == up.i or (up.dep_ == "prep" and up.lower_ in _DURING and head.pos_ == "VERB"):
                 break  # "During their meeting, they agreed to ...": what was agreed is not the meeting
+            if head.lower_ in ("opportunity", "chance") and head.head.lemma_.lower() == "have" and head.head.tag_ in ("VBD", "VBN"):
+                break  # "he had the opportunity to meet X in Geneva": he met X
             if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in _PLAN_NOUNS or (
                     up.dep_ == "prep" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in _PLAN_NOUNS for c in head.children)):
                 # ("arrangements are being made for a meeting in Washington": a plan's meeting)
