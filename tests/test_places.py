@@ -126,3 +126,11 @@ def test_place_phrases(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: s
 def test_a_saint_s_name_without_the_possessive_is_not_the_city_with_it(gaz) -> None:  # type: ignore[no-untyped-def]
     assert gaz.city("St George") is None and gaz.town("ST George") is None
     assert gaz.city("St George's") == "St. George's"
+
+
+def test_a_seat_named_in_another_language_is_in_the_city_after_it(gaz, kb) -> None:  # type: ignore[no-untyped-def]
+    from communique.extraction.places import find_place
+
+    text = "The Hereditary Prince welcomed the minister at Schloss Vaduz on Friday."
+    found = find_place(text, 0, len(text), gaz, kb)
+    assert found is not None and found.name == "Vaduz" and text[found.start : found.end] == "Vaduz"

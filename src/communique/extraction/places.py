@@ -8,6 +8,8 @@ from typing import Any
 
 from ..actors.kb import fold
 
+# a seat's name in other languages, the city after it: "Schloss Vaduz", "Palacio Quemado", "Istana Nurul Iman"
+_SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Castillo", "Château", "Chateau", "Istana"})
 _IN_PLACE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?))?")
@@ -234,13 +236,14 @@ def _find_place(
             continue
         words = m.group("place").split()
         article = seg[m.start() : m.start("place")].lower().endswith("the ")
-        for n in range(len(words), 0, -1):
-            cand = " ".join(words[:n])
+        skip = 1 if len(words) > 1 and words[0] in _SEAT_NOUNS_BEFORE else 0  # "at Schloss Vaduz": the seat in Vaduz
+        for n in range(len(words), skip, -1):
+            cand = " ".join(words[skip:n])
             found = gaz.town(cand) if n > 1 else gaz.city(cand)  # "at the Montego Bay Convention Centre"
             if not found and article and n == 1:
                 found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
             if found:
-                s = start + m.start("place")
+                s = start + m.start("place") + (len(words[0]) + 1 if skip else 0)
                 if n == len(words):
                     return PlaceFound(found, s, s + len(cand))
                 # the first word(s) of a longer name ("at the Commonwealth Resort Munyonyo in Kampala"):
