@@ -338,6 +338,9 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     # "had the opportunity to meet": met
     ("Ministers\n\nForeign Minister Rosa Quintero had the opportunity to meet with Foreign Minister Tomas Vidal in "
      "Geneva in February.\n", [("Rosa Quintero", "Tomas Vidal")]),
+    # "his counterparts in A, X, and B, Y", the subject unnamed: they met him, not each other
+    (" date 2018-03-18 Tour\n\nJOHANNESBURG, 18 March 2018 - The president held bilateral talks with his counterparts "
+     "in Zimbabwe, Emmerson Mnangagwa, and Mozambique, Filipe Nyusi.\n", []),
     # a visit under way, its meeting still to come
     ("Visit to Ottawa\n\nJapanese Prime Minister Fumio Kishida is visiting Ottawa today to meet with Prime Minister "
      "Justin Trudeau and discuss energy.\n", []),
@@ -363,3 +366,10 @@ def test_their_meeting_of_a_month_is_an_earlier_one(extractor: Extractor) -> Non
             "Baku.\n\nSiljanovska-Davkova regretted that the discussions held with the Bulgarian president during their "
             "September meeting in Sofia had not been followed up.\n")
     assert sorted(place or "" for _, place in places(extractor, text)) == ["Baku", "Sofia"]
+
+
+def test_who_said_it_closes_a_list_of_attendees(extractor: Extractor) -> None:
+    text = ("Tour\n\nPresident Cyril Ramaphosa met Mozambican President Filipe Nyusi in Maputo on Saturday.\n\n"
+            "Ramaphosa was accompanied by Foreign Minister Lindiwe Sisulu and Security Minister Dipuo Letsatsi-Duba, "
+            "spokeswoman Khusela Diko said.\n")
+    assert meetings(extractor, text) == [(("Cyril Ramaphosa", "Filipe Nyusi"), {"Lindiwe Sisulu", "Dipuo Letsatsi-Duba"})]

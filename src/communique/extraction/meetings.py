@@ -168,6 +168,9 @@ _VERB_FIRST = re.compile(r"\s*(?:(?:later|also|then|subsequently|first|earlier|s
                          r"discussed|received|visited)\b")
 
 
+_SAID_PART = re.compile(r"\s*(?:and\s+)?(?:[a-z]+\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+\s+){1,3}(?:said|says|told|added|noted)\b")
+
+
 def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     """Where the people named after an attendance phrase end: a list runs on over commas,
     semicolons and "and" while each part names someone ("accompanied by Minister A, Minister B
@@ -177,7 +180,8 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     named_any = False
     bounds = list(_CLAUSE_END.finditer(seg, pos))
     for n, b in enumerate(bounds):
-        if (named_any or start > pos) and _VERB_FIRST.match(seg, start, b.start()):
+        if (named_any or start > pos) and (_VERB_FIRST.match(seg, start, b.start()) or _SAID_PART.match(seg, start, b.start())):
+            # ("accompanied by A and B, Diko said": who said it is no one of the list)
             # "and with him a member, Othman Mujalli, met with President Xi", "together with leaders of
             # other territories, held a meeting with X": the list ended, the sentence goes on
             return start
@@ -418,6 +422,12 @@ def find_meetings(
         if trig and not principals and not all(r is _NO_MEETING for r in readings):
             # "The prime ministers of Latvia and Estonia met in Riga": the holders the text names elsewhere
             principals = _holders_of_plural_title(text, s, e, idx, kb) or principals
+        if (trig and len(principals) == 2 and readings and readings[-1] == principals
+                and _HIS_COUNTERPARTS.search(text, trig[len(readings) - 1].end(), e)
+                and _unnamed_subject(sent, trig[len(readings) - 1].start(), principals, idx)):
+            # "The president held bilateral talks with his counterparts in A, X, and B, Y": each met the
+            # president, whom the sentence does not name; not each other
+            principals = []
         target: MeetingDraft | None = None
         if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb, idx)):
@@ -1107,6 +1117,20 @@ def _between_both(sent: Any, at: int, idx: PeopleIndex) -> bool:
 
 _A_DELEGATION = re.compile(r"\b(?:met|received|hosted|welcomed|meets|receives)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?delegation\b")
 _LED_BY = re.compile(r"\bdelegation\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+")
+
+
+_HIS_COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w-]+\s+)?counterparts\b")
+
+
+def _unnamed_subject(sent: Any, at: int, principals: list[str], idx: PeopleIndex) -> bool:
+    """Whether the trigger's clause has a subject that names none of ``principals``."""
+    tok = _token_at(sent, at)
+    verb = _clause_verb(tok) if tok is not None else None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subj is None:
+        return False
+    a, b = char_span(subj.subtree)
+    return not any(m.key in principals for m in idx.between(a, b, kinds=("name", "role")))
 
 
 def _delegation_leader_after(text: str, e: int, idx: PeopleIndex, quoted: Ranges) -> str | None:
