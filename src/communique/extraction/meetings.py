@@ -769,29 +769,29 @@ def _root_to_come(sent: Any, at: int) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in root.children)
 
 
-def _said_apart(sent: Any, at: int) -> list[tuple[int, int]]:
-    """The spans of what the sentence's people say ("A said that ...") that do not hold the trigger."""
+def _clauses_apart(sent: Any, at: int, is_clause: Any) -> list[tuple[int, int]]:
+    """The spans of the sentence's clauses that ``is_clause(token)`` picks and that do not hold the trigger."""
     out = []
     for tok in sent:
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAY_LEMMAS and tok.head.i < tok.i:
+        if is_clause(tok):
             a, b = char_span(tok.subtree)
             if not a <= at < b:
                 out.append((a, b))
     return out
+
+
+def _said_apart(sent: Any, at: int) -> list[tuple[int, int]]:
+    """What the sentence's people say ("A said that ...") apart from the trigger's clause."""
+    return _clauses_apart(sent, at, lambda t: t.dep_ == "ccomp" and t.head.lemma_.lower() in _SAY_LEMMAS and t.head.i < t.i)
 
 
 _TIME_MARKS = frozenset({"since", "until", "till", "before", "after", "when", "once"})
 
 
 def _time_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
-    """The spans of the sentence's clauses of time ("since X took office") that do not hold the trigger."""
-    out = []
-    for tok in sent:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
-            a, b = char_span(tok.subtree)
-            if not a <= at < b:
-                out.append((a, b))
-    return out
+    """The sentence's clauses of time ("since X took office") apart from the trigger's clause."""
+    return _clauses_apart(sent, at, lambda t: t.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in t.children))
 
 
 def _pair_before(spans: list[tuple[int, int]], idx: PeopleIndex, quoted: Ranges) -> list[str] | None:

@@ -349,9 +349,7 @@ def _match_run(
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _BIN:
             i = j  # "Mohammed bin Hamad bin Tahnoun Al Nahyan": a forefather, not Tahnoun himself
             continue
-        father_at = i if text[toks[i][0] : toks[i][1]] in _ROYAL_FATHER else i - 1
-        if (father_at > 0 and text[toks[father_at][0] : toks[father_at][1]] in _ROYAL_FATHER
-                and _given_word(text[toks[father_at - 1][0] : toks[father_at - 1][1]], kb, is_place)):
+        if _fathers_name(text, toks[i][0], kb, is_place):
             i = j  # "Tunku Ismail Sultan Ibrahim": the son of Sultan Ibrahim, a Malay royal's father's name
             continue
         art = toks[i - 1][0] if j - i == 1 and i > 0 and text[toks[i - 1][0] : toks[i - 1][1]] in _ARTICLES else (
@@ -418,6 +416,19 @@ def _match_run(
 
 _GENERATION = frozenset({"Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"})
 _ROYAL_FATHER = frozenset({"Sultan", "Raja", "Sheikh", "Shaikh"})
+
+
+_AFTER_A_GIVEN_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?:(?:" + "|".join(_ROYAL_FATHER) + r")[ \t]+)?$")
+
+
+def _fathers_name(text: str, start: int, kb: KnowledgeBase, is_place: Any) -> bool:
+    """Whether the name at ``start`` is a father's after his son's given name: "Tunku Ismail Sultan Ibrahim"
+    (at "Sultan" or at "Ibrahim"), a Malay royal's way of naming."""
+    m = _AFTER_A_GIVEN_NAME.search(text, max(0, start - 40), start)
+    if m is None or not _given_word(m.group(1), kb, is_place):
+        return False
+    royal_before = m.end(1) < start and text[m.end(1):start].strip() in _ROYAL_FATHER
+    return royal_before or text[start:].split(" ", 1)[0] in _ROYAL_FATHER
 
 
 def _given_word(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
@@ -702,8 +713,7 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
                 continue  # "Alberto Iribarne", "Khalid bin Hilal": a given name of someone else
             if re.search(r"\b(?:bin|ibn|bint)\s+$", text[max(0, s - 6) : s], re.IGNORECASE):
                 continue  # "Theyab bin Mohamed": a father's name, not "Sheikh Mohamed" himself
-            royal = re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?:" + "|".join(_ROYAL_FATHER) + r")[ \t]+$", text[max(0, s - 40) : s])
-            if royal and _given_word(royal.group(1), kb, is_place):
+            if _fathers_name(text, s, kb, is_place):
                 continue  # "Tunku Ismail Sultan Ibrahim": the son's name, his father's after it
             prev = re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+$", text[max(0, s - 40) : s])
             if prev and not prev.group(1).isupper() and not _not_a_given_name(prev.group(1), kb, lambda w: False):
