@@ -95,6 +95,9 @@ def test_a_meeting_told_again_and_a_meeting_between_two(extractor: Extractor) ->
     ("After lunch, President Lucia Torres and Foreign Minister Rosa Quintero left together for further discussions.", True),
     # a wish to visit, parsed beside its noun, is no visit
     ("After a phone call, Rosa Quintero thanked President Lucia Torres and confirmed interest to visit Lima soon.", False),
+    # talks under way; a joint conference of two
+    ("Foreign Minister Rosa Quintero is now holding high-level discussions with President Lucia Torres in Lima.", True),
+    ("\u201cWe agree,\u201d Rosa Quintero said in a joint conference with her counterpart, Lucia Torres.", True),
 ])
 def test_ways_of_saying_met(extractor: Extractor, sentence: str, met: bool) -> None:
     found = meetings(extractor, "Leaders\n\n" + sentence + "\n")
@@ -351,6 +354,22 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
 def test_datelines_purposes_discussions_and_captions(extractor: Extractor, text: str,
                                                      expected: list[tuple[str, ...]]) -> None:
     assert [p for p, _ in meetings(extractor, text)] == expected
+
+
+def test_a_clause_the_parse_hangs_on_the_subject_at_the_sentence_end_names_no_principal(extractor: Extractor) -> None:
+    text = ("Visit\n\nForeign Minister Rosa Quintero arrived in Lima on Thursday to meet with President Lucia Torres and "
+            "secure support for a summit and a forum of the Andean states, the two priorities of President Tomas Vidal.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Lucia Torres", "Rosa Quintero")]
+
+
+def test_present_at_a_venue_and_a_dateline_glued_to_its_lede(extractor: Extractor) -> None:
+    text = ("LIMA\u2014President Lucia Torres has invited Foreign Minister Rosa Quintero to return \u201cat the most "
+            "convenient time in the very near future.\u201d\n\nThe President met Quintero on Thursday at the Government Palace.\n\n"
+            "Present at the Government Palace were Trade Minister Tomas Vidal and Senator Ana Ruiz.\n")
+    a = analyse(extractor, text)
+    assert [(tuple(sorted(m.participants)), set(m.attendees), m.location) for m in a.meetings] == [
+        (("Lucia Torres", "Rosa Quintero"), {"Tomas Vidal", "Ana Ruiz"}, "Lima")]
+    assert a.quotes and a.quotes[0].text.startswith("at the most convenient time")
 
 
 def test_a_delegation_met_is_the_one_its_leader_led(extractor: Extractor) -> None:

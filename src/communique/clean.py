@@ -47,6 +47,7 @@ _DATELINE = (
     re.compile(r"^[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3},\s"),  # TEHRAN, / NEW DELHI,
     re.compile(r"^[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}(?:,[\w .]{0,25})?\s*\([A-Z][\w .&/-]{1,30}\)\s*[-–—:]"),  # BAGHDAD (Reuters) -
     re.compile(r"^[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3}\s*[-–—]\s"),  # ANKARA —
+    re.compile(r"^[A-Z][A-Z'’.]{2,}(?: [A-Z][A-Z'’.]+){0,3}[–—](?=[A-Z“\"])"),  # TOKYO—President ...
 )
 _BYLINE_BY = re.compile(r"^(?:by|BY|By)\s+(.{2,80})$")
 _BYLINE_CREDIT = re.compile(
@@ -197,7 +198,7 @@ def looks_like_headline(line: str) -> bool:
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘«"):
         return False
-    if re.search(r"[.,;]$", s) and not s.endswith("..."):
+    if re.search(r"[.,;][”\"’']?$", s) and not s.endswith("..."):  # (a sentence may end inside its quote)
         return False
     if s.endswith(":"):
         return False

@@ -1007,6 +1007,9 @@ def _principals_of_trigger(
                     honorific = pronoun_person(f"his {child.lower_}", child.idx, tops, idx)
                     continue  # "Earlier this week, His Majesty received President X": the king of the story
                 a, b = char_span(child.subtree)
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < h.i:
+                    b = min(b, h.idx)  # a subject before its verb ends there: the parse may hang a clause
+                    # at the sentence's end on it ("X arrived ... to meet A, the two commitments of B")
                 if child.dep_ not in ("nsubj", "nsubjpass") and re.match(r"\s*;", sent.doc.text[b:sent.end_char]):
                     # "met with A of Zambia; B, President of Ghana; and C": the parse stops at the
                     # first semicolon, the list runs on while each part names someone
@@ -1045,7 +1048,8 @@ def _principals_of_trigger(
             if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SUBJECTS:
                 pronoun_subject = True
             elif c.dep_ == "nsubj":
-                spans.append(char_span(c.subtree))
+                a, b = char_span(c.subtree)
+                spans.append((a, min(b, gov.idx) if c.i < gov.i else b))
     if not spans:
         return None
     out: list[str] = []

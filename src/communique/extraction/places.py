@@ -13,7 +13,7 @@ _SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Cast
 _IN_PLACE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?))?")
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–])")
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–]|[—–](?=\s*[A-Z]))")  # "TOKYO—President ..."
 # "ANKARA, March 14 (Reuters) - " : the dateline's own date is the filing date, not the meeting's
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _MON = (r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?"  # "March 14", "Aug 18, 2023"
@@ -273,7 +273,7 @@ def _find_place(
 # "San Francisco (U.S.), Nov. 15.", "Riyadh – Saba", "Bern. On 1 April ..."
 _LINE_PLACE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*){0,2})(?:\s*\([^)\n]{1,30}\))?"
-    r"(?:,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*){0,2})?\s*(?:,|:|\s[-–—]|\(|$|(?<=\.)(?=\s+[A-Z]))", re.M)
+    r"(?:,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*){0,2})?\s*(?:,|:|\s[-–—]|[–—](?=\s*[A-Z])|\(|$|(?<=\.)(?=\s+[A-Z]))", re.M)
 _HEADER = re.compile(r"\s*(?:date \d{4}-\d{2}-\d{2}\s*)?[\d:.|•·\s]*")  # a header line's date, a time stamp
 _DATELINE_LINES = 6  # the first lines of a page where a dateline may stand
 
