@@ -347,6 +347,9 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     # a visit under way, its meeting still to come
     ("Visit to Ottawa\n\nJapanese Prime Minister Fumio Kishida is visiting Ottawa today to meet with Prime Minister "
      "Justin Trudeau and discuss energy.\n", []),
+    # who posted a photo of a meeting took no part in it
+    ("Delegation in Niamey\n\nPresidential spokesperson Tomas Vidal posted a photo of the delegation meeting "
+     "President Lucia Torres.\n", []),
     # a caption ending with an agency's photographer
     ("Talks in Lima\n\nForeign Minister Rosa Quintero and President Lucia Torres pose for a picture before a meeting "
      "in Lima, Peru July 13, 2018. REUTERS/Tomas Vidal\n\nThe visit ended on Saturday.\n", []),

@@ -343,3 +343,18 @@ def test_a_long_quoted_clause_without_a_reporting_verb_is_someone_s_words(extrac
     assert isinstance(a, Analysis)
     assert [(q.text, q.kind) for q in a.quotes] == [
         ("to discuss their shared commitment to investment in clean energy and in the city's housing.", "fragment")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a dateline the parse reads as a second subject of the cue
+    ("Trip\n\nKINGSTOWN \u2014 Governor Albert Bryan said today that he \u201chas successfully completed his trip to "
+     "St. Vincent and the Grenadines and also visited Barbados.\u201d\n", "Albert Bryan"),
+    # a phrase between the quote and "he added"
+    ("Talks\n\nForeign Minister Rosa Quintero met Foreign Minister Tomas Vidal in Lima.\n\nMeanwhile, Vidal expressed "
+     "his agreement and suggested adding migration.\n\n\u201cThe route for the region is to combat food prices and "
+     "fuel inflation\u201d in addition to the migration issue, he added.\n", "Tomas Vidal"),
+])
+def test_the_speaker_past_a_dateline_or_a_qualifying_phrase(extractor: Extractor, text: str, speaker: str) -> None:
+    a = extractor.analyse(clean(RawDocument("t", "t.txt", text)), Quality())
+    assert isinstance(a, Analysis)
+    assert [q.speaker for q in a.quotes] == [speaker]

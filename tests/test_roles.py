@@ -514,3 +514,45 @@ def test_a_quote_after_someone_else_s_reported_words_is_theirs(extractor: Extrac
         "Hilda Heine said Taiwan is not only an ally but also a partner. \u201cNeither of our governments has wavered in "
         "its commitment.\u201d\n"))
     assert [q.speaker for q in a.quotes] == ["Tsai Ing-wen", "Hilda Heine"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a lower-case office right before the name, in a tweet that names others by their handles
+    ("Visit ends\n\n'After a day-long visit, EAM @RoseQuintero is seen off by @FMLima. Ties grew,' ministry "
+     "spokesperson Ravindra Saxena tweeted Saturday.\n", "Ravindra Saxena"),
+    # an apposition without an article
+    ("Trip\n\nDuring the visit, Governor Albert Bryan said he met with Saboto Caesar, minister of agriculture for "
+     "St. Vincent and the Grenadines.\n", "Saboto Caesar"),
+])
+def test_people_named_beside_a_lower_case_office(extractor: Extractor, text: str, name: str) -> None:
+    assert name in {p.name for p in analyse(extractor, text).people}
+
+
+def test_an_embedded_tweet_names_no_one(extractor: Extractor) -> None:
+    a = analyse(extractor, ("Ministers meet\n\nForeign Minister Rosa Quintero met Foreign Minister Tomas Vidal in Vienna "
+                            "on Monday.\n\nGutes Gespr\u00e4ch mit Au\u00dfenminister @TomasVidal zu aktuellen Fragen. "
+                            "pic.twitter.com/AbC123 \u2014 Rosa Quintero (@RosaQ) May 2, 2022\n"))
+    assert {p.name for p in a.people} == {"Rosa Quintero", "Tomas Vidal"}
+
+
+def test_an_acting_minister_a_region_s_premier_and_a_surname_after_the_honourable(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Talks in Kabul\n\nAmir Khan Muttaqi met the Russian envoy in Kabul on Monday.\n\n"
+        "\u201cOur embassy will help traders reach new markets,\u201d the acting foreign minister noted.\n"))
+    assert [q.speaker for q in a.quotes] == ["Amir Khan Muttaqi"]
+    a = analyse(extractor, (
+        "Visit to Nevis\n\nThe Honourable Andre Thomas, then Acting Premier of Nevis, welcomed Governor Albert Bryan Jr. "
+        "on Friday.\n\nOn behalf of the island, the Honourable Thomas expressed his pleasure.\n\n"
+        "\u201cWe are certainly happy to have the Governor and his delegation here in Nevis,\u201d said the Acting "
+        "Premier.\n"))
+    assert [q.speaker for q in a.quotes] == ["Andre Thomas"]
+    assert [len(p.mentions) for p in a.people if p.name == "Andre Thomas"] == [4]
+
+
+def test_another_body_s_commission_president_is_no_head_of_state(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Farewell\n\nPresident Muhammadu Buhari received the outgoing head of the regional bloc in Abuja on Monday.\n\n"
+        "The exiting ECOWAS Commission President thanked the Nigerian leader for the support, \u201cparticularly at "
+        "the time of great challenges like the pandemic and instability in the region.\u201d\n"))
+    assert [q.speaker for q in a.quotes] == [None]
+    assert {p.name for p in a.people} == {"Muhammadu Buhari"}

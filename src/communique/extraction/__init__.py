@@ -284,7 +284,9 @@ def _subject_span(tok: Any) -> tuple[int, int] | None:
     """Character span of the grammatical subject of the verb ``tok`` ("the Leader" in "the Leader said")."""
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # the subject nearest its verb: a dateline's place may be parsed as another ("KINGSTOWN — Governor X said")
+    subj = max((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: (c.i < tok.i, c.i * (c.i < tok.i)),
+               default=None)
     if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG" and tok.head.dep_ == "ROOT":
         # "The government issued a statement, saying ...": the subject of the main verb
         subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -373,6 +373,10 @@ def _after_cue(
     if (first is not None and (first.start - off <= 4 or _title_gap(text[off : first.start]))
             and _FILLER.fullmatch(text[first.end : cue_s])):
         return first.key, 0.9 * first.confidence, (cue_s, cue_e)  # X said / the Leader said / UN spokesman X said
+    he = _HE_RIGHT_BEFORE.search(rest, 0, cue.start())
+    if first is None and he is not None and he.start() > 0:
+        # “...” in addition to the migration issue, he added: the words' speaker, past a phrase that qualifies them
+        return pronoun_person(he.group(1), q_end, tops, idx_people), 0.75, (cue_s, cue_e)
     if first is None and ((cue.start() <= 40 and not re.search(r"\b(?:and|but|while|as|which|who)\b", rest[: cue.start()]))
                           or (re.match(r"(?:[Tt]he\s+)?[A-Z]", rest) and _title_gap(rest[: cue.start()]))):
         # one Gulf-based analyst said, the Minister for Education, Culture and Foreign Affairs said: a speaker the text does not name

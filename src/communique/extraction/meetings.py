@@ -930,6 +930,7 @@ def _envoys_attend(d: MeetingDraft, kb: Any, on: date | None, titled: dict[str, 
 
 
 _SINCE_WORDS = frozenset({"following", "after", "since", "before"})
+_DEPICTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage", "clip", "snapshot"})
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
@@ -961,6 +962,8 @@ def _principals_of_trigger(
         verb = _clause_verb(tok)
         if verb is None:
             return None
+        if any(t.lemma_.lower() in _DEPICTION_NOUNS and t.pos_ == "NOUN" for t in tok.ancestors):
+            return _NO_MEETING  # "X posted a photo of the delegation meeting Y": who posted it is no party to it
         if tok.i != verb.i and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             heads, subject_only = [tok], verb  # "in his meetings with X": the verb's subject and X only
         else:

@@ -29,14 +29,15 @@ ROLE_WORDS = (
     r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
 )
 _ROLE_RE = re.compile(
-    r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen)\s+)?"
+    r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen|[Aa]cting|[Ii]nterim|[Cc]aretaker)\s+){0,2}"
     r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?|UK|US|UAE|EU|UN|DRC|PRC|ROK|DPRK|NATO|OIC|GCC|IAEA|ASEAN|OPEC|IMF|AU|OAS|OSCE|WTO|WHO)(?:’s|'s)?\s+)?"  # "the UK Prime Minister"
-    r"(?:(?:new|former|late|then|outgoing|incoming)\s+)?"
+    r"(?:(?:new|former|late|then|outgoing|incoming|acting|interim|caretaker)\s+)?"
     r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b(?![-‑ ](?:elect|designate)\b))"  # not "Vice-Minister",
     # nor "President-elect": not yet the office ("the president of the government of X": its head of government)
     r"(?:\s+of\s+the\s+[Gg]overnment(?=\s+of\b))?(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3}))?"
 )
+_REGION_HEADS = frozenset({"prime_minister", "president", "governor", "chief_executive"})
 _ENVOY_WORD = re.compile(r"(?i:ambassador|envoy|high commissioner|representative)\b")
 # an office's body or aide named by its holder's title: who speaks or serves there is not the holder
 # (a body by its capitalised name: "the minister's office" is where he was)
@@ -176,6 +177,11 @@ def find_people(
             cue = kb.parse_role(text[s:e])
         if cue is None and m.group("of"):
             cue, e = _cue_cut_short(kb, text, s, e, m.start("of"))  # "President of Turkmenistan Serdar ..."
+        if cue is None and m.group("of") and not m.group("adj") and not any(
+                w in lex.nonperson_words or w.lower() in _TITLE_WORDS for w in m.group("of").split()):
+            head = kb.parse_role(text[s : m.end("role")])  # "Premier of Nevis", "President of Puntland": a region's
+            if head is not None and head.office in _REGION_HEADS:  # head, the office without the country
+                cue = head
         if cue is None and m.group("adj") and not kb.country_code(m.group("adj")):
             # "Extraordinary and Plenipotentiary Ambassador of India": from its office word; "on Wednesday
             # Egyptian Minister of ...": from its country
@@ -187,6 +193,13 @@ def find_people(
             cue, e = _cue_cut_short(kb, text, s, m.end(), m.start("of") if m.group("of") else m.end())
         if cue is None or cue.former:
             continue  # "the former Dutch prime minister" is not whoever holds the office today
+        if (cue.office == "president" and cue.country is None and cue.org is None and m.group("adj")
+                and m.group("adj").split()[-1] in lex.nonperson_words):
+            continue  # "the ECOWAS Commission President", "Senate President X": a body's president, not a country's
+        before_adj = re.search(r"(?<![\w’'-])([A-Z][\w’'-]*)[ \t]+$", text[max(0, s - 30) : s]) if cue.org else None
+        if before_adj and before_adj.group(1).lower() not in _FUNCTION_WORDS | {"a", "an", "his", "her", "its"} and (
+                (longer := kb.parse_role(before_adj.group(1) + " " + text[s:e])) is None or longer.org != cue.org):
+            continue  # "the ECOWAS Commission President": another body's "Commission" than the one the KB reads
         role_start = m.start("role")
         if role_start == s and _PERSONAL_HONORIFIC.search(text, max(0, s - 6), s):
             continue  # "Dr. Sultan bin Ahmed", "Mr. King": a given name after a personal honorific
@@ -775,7 +788,8 @@ def _short_forms(name: str) -> set[str]:
 
 _HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince", "emir", "sheikh", "leader", "the"})
 # a title or honorific written right before a name ("Prime Minister Brown", "Mr. Black", "PM Brown")
-_TITLE_RIGHT_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Governor|Senator|Sen)\.?[ \t]+$")
+_TITLE_RIGHT_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Governor|Senator|Sen|Hon|Honourable|Honorable)"
+                                r"\.?[ \t]+$")
 
 
 def _office_title(words: str, kb: KnowledgeBase) -> bool:
@@ -901,6 +915,12 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to|quoted)\s+$")
 _ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Under-?[Ss]ecretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,80},\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
+# an office written in lower case right before the name ("ministry spokesperson Jane Roe tweeted") or in an
+# apposition without an article ("Jane Roe, minister of agriculture for ...")
+_OFFICE_NOUN = (r"(?:spokes(?:man|woman|person)|minister|ambassador|envoy|advis[eo]r|secretary|director|governor|mayor|"
+                r"chairman|chairperson|commander|consul|senator|lawmaker)")
+_OFFICE_RIGHT_BEFORE = re.compile(r"\b" + _OFFICE_NOUN + r"\s+$")
+_OFFICE_APPOSITION_AFTER = re.compile(r"^,\s+(?:[a-z-]+\s+){0,2}?" + _OFFICE_NOUN + r"\s+(?:of|for|to|at)\s")
 
 
 def _people_by_context(
@@ -938,7 +958,8 @@ def _people_by_context(
             continue  # "On Saturday, the Saudi minister ..."
         before, after = text[max(0, s - 100) : s], text[e : e + 60]
         if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
-                or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)):
+                or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)
+                or _OFFICE_RIGHT_BEFORE.search(before) or _OFFICE_APPOSITION_AFTER.match(after)):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
@@ -1013,7 +1034,8 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
 
 
 # a line with such words is a credit, contact or byline line, whatever its verbs
-_CREDIT_LINE = re.compile(r"\b(?:tel|phone|fax|e-?mail|inquiries|enquiries|contact|translator|editor)\b\.?|@|\+\d|^\s*by\b"
+_CREDIT_LINE = re.compile(r"\b(?:tel|phone|fax|e-?mail|inquiries|enquiries|contact|translator|editor)\b\.?|\w@\w|^\s*@"
+                          r"|\+\d|^\s*by\b"  # (an address or a handle's own line: not a story's tweet that names "@FMBhutan")
                           r"|,\s*reporting\s*$"  # a broadcast transcript's byline: "Jane Doe, Reporting"
                           r"|\bcredits?\s*:|\b(?:posted|written|published|reported|compiled|edited|photo(?:graph)?s?|pictures?|"
                           r"images?)\b[^\n]{0,60}\bby\s*$", re.I | re.M)
@@ -1055,7 +1077,8 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
         ls = text.rfind("\n", 0, m.start) + 1
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
-        if _CREDIT_LINE.search(text, ls, m.start) or _CREDIT_LINE.search(text, m.end, min(le, m.end + 40)):
+        if (_CREDIT_LINE.search(text, ls, m.start) or _CREDIT_LINE.search(text, m.end, min(le, m.end + 40))
+                or "pic.twitter.com/" in text[ls:le]):  # (an embedded tweet's words)
             return False
         run = _NAME_GOES_ON.match(text, m.end, le)  # ("Casey" of "Casey Lessard/NNSL")
         run_end = run.end() if run else m.end
@@ -1172,7 +1195,8 @@ def _link_surname(text: str, surname: str, key: str, idx: PeopleIndex, taken: by
         if any(taken[s:e]) or not text[s].isupper() or not where(s):
             continue
         given = _NAME_WORD_BEFORE.search(text, max(0, s - 60), s)
-        if given and given.group(1).lower() not in own | _TITLE_WORDS | _OPENING_WORDS:
+        if (given and given.group(1).lower() not in own | _TITLE_WORDS | _OPENING_WORDS
+                and not _TITLE_RIGHT_BEFORE.search(text, max(0, s - 40), s)):  # ("the Honourable Evelyn": a title)
             continue  # "Grettel Escobar de Escalona" (his wife) is not "Pacífico Escalona"
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
@@ -1228,7 +1252,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             continue  # resolved already: an apposition to a name
         if m.office_country is None and text and AS_A_TITLE.search(text, max(0, m.start - 8), m.start):
             continue  # "my first trip as Prime Minister", "as president he ...": a description, not a reference
-        cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window)]
+        cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window, m.office_org)]
         if m.office_country is None and text:
             # "The Prime Minister welcomed the Prime Minister of Greece Kyriakos Mitsotakis": a bare
             # title beside another holder of the office, named in the same sentence, is not that holder
@@ -1250,7 +1274,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if m.office == "minister":  # "the Minister of State" is no sitting president who also keeps defence
             cands = [e for e in cands if not any(_held(e, head, None, on, window) for head in _HEADS)]
         if not cands and on is None and window is None:
-            cands = [e for e in people.values() if _held(e, m.office, m.office_country, None)]
+            cands = [e for e in people.values() if _held(e, m.office, m.office_country, None, org=m.office_org)]
         if m.office_org is None and cands:
             # "The Secretary-General met Moussa Faki, Chairperson of the AU Commission": an organisation's
             # office (the KB files that chair as a secretary-general) is only for whom the text gives it
@@ -1462,11 +1486,12 @@ def _only_in_an_organisation(entry: Any, office: str, on: date | None, window: t
 
 
 def _held(
-    entry: Any, office: str, country: str | None, on: date | None, window: tuple[date, date] | None = None
+    entry: Any, office: str, country: str | None, on: date | None, window: tuple[date, date] | None = None,
+    org: str | None = None,
 ) -> bool:
     for o in entry.offices:
-        if not office_fits(o.office, office):
-            continue
+        if not office_fits(o.office, office) or (org is not None and o.org != org):
+            continue  # (an organisation's office is only its own: "the Commission President" is no head of state)
         if country and o.country != country and not str(o.country).startswith(country):
             continue
         if on is not None:
