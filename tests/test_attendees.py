@@ -347,6 +347,11 @@ def test_the_place_of_his_meetings_announced_before_them(extractor: Extractor) -
     # a visit under way, its meeting still to come
     ("Visit to Ottawa\n\nJapanese Prime Minister Fumio Kishida is visiting Ottawa today to meet with Prime Minister "
      "Justin Trudeau and discuss energy.\n", []),
+    # a journey scheduled to meet someone; a visit "the first since X took office"
+    ("Envoy\n\nEnvoy Rosa Quintero is scheduled to travel to Lima on Friday to meet with President Lucia Torres.\n", []),
+    ("Envoy in Libya\n\nEnvoy Rosa Quintero met Prime Minister Tomas Vidal in Tripoli on Monday.\n\nMs. Quintero "
+     "arrived in Tripoli this morning for a visit to Libya, the first by a senior US official since President Lucia "
+     "Torres assumed office in January.\n", [("Rosa Quintero", "Tomas Vidal")]),
     # who posted a photo of a meeting took no part in it
     ("Delegation in Niamey\n\nPresidential spokesperson Tomas Vidal posted a photo of the delegation meeting "
      "President Lucia Torres.\n", []),

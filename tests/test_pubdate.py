@@ -118,3 +118,10 @@ def test_a_byline_ending_in_date_and_time_beats_the_site_s_date_of_today() -> No
             "Staff Reporter The Island Times, 14 Apr, 2023 09:15 AM\n\nThe Premier met the King on Thursday.\n")
     found = publication_date(text)
     assert found is not None and (found.date, found.how) == (date(2023, 4, 14), "byline")
+
+
+def test_a_stamp_at_midnight_before_the_headline_is_the_site_s_and_the_story_s_own_stamp_wins() -> None:
+    text = ("regional council\n\n2020-07-15 00:00:00\n\nPresident receives the Ambassador\n\nCouncil News\n"
+            "2020-06-30 19:43:28\n\nThe President received the ambassador on Monday.\n")
+    found = publication_date(text)
+    assert found is not None and found.date == date(2020, 6, 30)

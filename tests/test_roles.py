@@ -75,6 +75,17 @@ def test_the_role_the_text_gives_an_unknown_person(extractor: Extractor, sentenc
     # an agency's archive credit
     ("Leaders talk\n\nPresident Erdogan and his counterpart discuss relations. / AA Archive\n\nThe King awarded the "
      "Al Khalifa Medal to the visitor.\n", "AA Archive"),
+    # a photographer's credit after a slash, inside a caption that has a verb
+    ("Talks in Halifax\n\nPremier Stephen McNeil met Premier Blaine Higgs on Monday.\n\nPremier Higgs said there is "
+     "potential in hydroelectricity. (Jeremy Eaton/CBC)\n", "Jeremy Eaton/CBC"),
+    # an anthem's name in quote marks; a people's name; an honorific of Cambodia; a name cut off at the page's end
+    ("Visit\n\nPresident Lucia Torres was welcomed by an honor guard which played the \u201cLupang Hinirang\u201d "
+     "and the Japanese anthem.\n", "Lupang Hinirang"),
+    ("Visit\n\nGovernor Albert Bryan said Virgin Islanders will benefit from the trade talks.\n", "Virgin Islanders"),
+    ("Summit\n\nCambodian Prime Minister Samdech Akka Moha Sena Padei Techo Hun Sen met with UN Secretary-General "
+     "Ant\u00f3nio Guterres in Manila.\n", "Samdech Akka Moha Sena"),
+    ("Talks\n\nPresident Lucia Torres received the ambassador on Monday, with her delegation, including Dr. Nasser A",
+     "Nasser A"),
     # an Irish county's "Co" before its name
     ("Governor in Dublin\n\nThe governor, the grandson of emigrants from Co Kerry, arrived in Ireland on Friday night "
      "after talks in Rome.\n", "Co Kerry"),
@@ -556,3 +567,12 @@ def test_another_body_s_commission_president_is_no_head_of_state(extractor: Extr
         "the time of great challenges like the pandemic and instability in the region.\u201d\n"))
     assert [q.speaker for q in a.quotes] == [None]
     assert {p.name for p in a.people} == {"Muhammadu Buhari"}
+
+
+def test_a_region_s_premier_is_only_whom_the_text_titles_so_and_a_title_may_be_a_surname(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Premiers meet\n\nPremier Dwight Ball of Newfoundland will host the meeting.\n\nThe premier of Quebec "
+        "said there is potential in hydroelectricity.\n\nPremier Blaine Higgs of New Brunswick and Premier Dennis "
+        "King of Prince Edward Island will attend.\n"))
+    assert "Dennis King" in {p.name for p in a.people}
+    assert [len(p.mentions) for p in a.people if p.name == "Dwight Ball"] == [1]

@@ -72,6 +72,7 @@ _NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|
 # (or a clock: "FRI, 25 MAY 2018 06:21 Erbil, GMT +3", the time where the site is)
 _TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}(?:\s+\d{1,2}:\d{2}\s+(?:[A-Z][\w-]+,?\s+)?(?:GMT|UTC)\s*[+-]\s*\d{1,2})?", re.I)
 _MASTHEAD_LINES = 3
+_MIDNIGHT = re.compile(r"(?:T|\s+)00:00(?::00)?\s*$")  # "2020-07-15 00:00:00": a stamp with no time, a site's field
 # a byline ending in the story's date and time: "News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
 _BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
 _AFTER_A_BAR = re.compile(r"\|\s*$")
@@ -185,7 +186,8 @@ def publication_date(text: str) -> PublicationDate | None:
                 if plain is None and seen <= _HEAD_LINES and (_is_date_line(line, found) or _AFTER_A_BAR.search(line, 0, ds)
                                                                 and not line[found[2]:].strip()):
                     # ("President Faure ends State visit to Mauritius |30 October 2017": a headline's date after a bar)
-                    if masthead is None and (seen == 1 or (seen <= _MASTHEAD_LINES and _TODAY.fullmatch(stripped))):
+                    if masthead is None and (seen == 1 or (seen <= _MASTHEAD_LINES and (
+                            _TODAY.fullmatch(stripped) or _MIDNIGHT.match(line, found[2])))):
                         masthead = PublicationDate(d, start, end, "date line")
                     else:
                         plain = PublicationDate(d, start, end, "date line")

@@ -930,6 +930,7 @@ def _envoys_attend(d: MeetingDraft, kb: Any, on: date | None, titled: dict[str, 
 
 
 _SINCE_WORDS = frozenset({"following", "after", "since", "before"})
+_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while", "as"})
 _DEPICTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage", "clip", "snapshot"})
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
@@ -1028,7 +1029,9 @@ def _principals_of_trigger(
                     if not any(t.pos_ in ("VERB", "AUX") for t in sent if b <= t.idx < end):
                         b = max(b, end)
                 spans.append((a, b))
-                inner += [char_span(r.subtree) for r in child.subtree if r.dep_ == "relcl" and r.i != child.i]
+                inner += [char_span(r.subtree) for r in child.subtree if r.i != child.i and (r.dep_ == "relcl" or (
+                    r.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in r.children)))]
+                # (nor a clause of time inside it: "a visit to Libya, the first since X took office")
     if (tok.pos_ == "NOUN" and tok.i != heads[0].i) or subject_only is not None:
         clause = subject_only if subject_only is not None else heads[0]
         named_subject = any(c.dep_ in ("nsubj", "nsubjpass") and idx.between(*char_span(c.subtree), kinds=("name", "role"))
@@ -1324,6 +1327,13 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 and any(c.dep_ == "dobj" and c.lower_ in _PLAN_NOUNS for c in verb.head.children)):
             return True  # "confirmed (his) interest to visit Georgia": the noun's wish, parsed beside it
+        chain = verb
+        for _ in range(3 if tok.i == verb.i else 0):  # "is scheduled to travel to Benghazi later today to meet with X": infinitives up to a plan
+            if chain.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in chain.children):
+                break
+            chain = chain.head
+            if chain.lemma_.lower() in _PLAN_LEMMAS:
+                return True
         up = tok
         for _ in range(5):  # "is expected to meet", "agreed to meet again", "looks forward to welcoming"
             head = up.head

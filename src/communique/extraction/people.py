@@ -70,6 +70,7 @@ class Mention:
     office_country: str | None = None
     confidence: float = 1.0
     office_org: str | None = None  # the organisation a title names ("the NATO Secretary General")
+    region: str | None = None  # the region whose head a title names ("Premier of Nevis"): only whom the text titles so
 
 
 class MentionList:
@@ -177,11 +178,12 @@ def find_people(
             cue = kb.parse_role(text[s:e])
         if cue is None and m.group("of"):
             cue, e = _cue_cut_short(kb, text, s, e, m.start("of"))  # "President of Turkmenistan Serdar ..."
+        region = None
         if cue is None and m.group("of") and not m.group("adj") and not any(
                 w in lex.nonperson_words or w.lower() in _TITLE_WORDS for w in m.group("of").split()):
             head = kb.parse_role(text[s : m.end("role")])  # "Premier of Nevis", "President of Puntland": a region's
             if head is not None and head.office in _REGION_HEADS:  # head, the office without the country
-                cue = head
+                cue, region = head, m.group("of")
         if cue is None and m.group("adj") and not kb.country_code(m.group("adj")):
             # "Extraordinary and Plenipotentiary Ambassador of India": from its office word; "on Wednesday
             # Egyptian Minister of ...": from its country
@@ -211,7 +213,8 @@ def find_people(
             continue  # "the premier regional organisation", "the leading ...": an adjective, not a title
         if _OFFICE_OF_THE_HOLDER.match(text, e):
             continue  # "Head of the President's Office", "the Prime Minister's spokesman": a body or an aide
-        roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org))
+        roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org,
+                             region=region))
     for m in _HEAD_OF_DIPLOMACY.finditer(text):  # "the head of Russian diplomacy": its foreign minister
         code = kb.country_code(m.group("adj"))
         if code is not None:
@@ -272,10 +275,11 @@ def find_people(
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns
-        if re.search(r"\bthe\s+$", text[max(0, s - 5) : s]) or _VENUE_NOUN_AFTER.match(text, e):
-            continue  # "a performance of the Ram Bhajan", "the Vatroslav Lisinski concert hall": a thing's name
-        if not _could_be_a_name(name, lex, kb):
-            continue
+        if re.search(r"\bthe\s+[“\"‘]?$", text[max(0, s - 6) : s]) or _VENUE_NOUN_AFTER.match(text, e):
+            continue  # "a performance of the Ram Bhajan", "played the “Lupang Hinirang”", "the Vatroslav Lisinski
+            # concert hall": a thing's name
+        if not _could_be_a_name(name, lex, kb) or (not text[e:].strip() and len(name.split()[-1]) <= 2):
+            continue  # (a name cut off where the page's stored text ends: "Dr. Nasser A")
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
     _people_by_context(text, kb, lex, idx, taken, is_place)
@@ -1028,9 +1032,13 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
         return False  # "On Saturday"
     if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words):
         return False
-    if all(w.isupper() and len(w) > 2 for w in words) or words[-1].lower() in _TITLE_WORDS:
-        return False
+    if all(w.isupper() and len(w) > 2 for w in words) or (words[-1].lower() in _TITLE_WORDS and not (
+            words[-1].lower() in _TITLE_SURNAMES and kb.is_given_name(words[0]) and len(words) == 2)):
+        return False  # (but "Premier Dennis King": a given name before a title that is also a surname)
     return not (kb.country_code(name) or kb.parse_role(name))
+
+
+_TITLE_SURNAMES = frozenset({"king", "bishop", "pope", "prince", "knight", "dean", "marshal", "judge"})
 
 
 # a line with such words is a credit, contact or byline line, whatever its verbs
@@ -1080,6 +1088,8 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
         if (_CREDIT_LINE.search(text, ls, m.start) or _CREDIT_LINE.search(text, m.end, min(le, m.end + 40))
                 or "pic.twitter.com/" in text[ls:le]):  # (an embedded tweet's words)
             return False
+        if re.search(r"\w/[A-Z]", m.text) or re.match(r"/[A-Z]", text[m.end : m.end + 2]):
+            return False  # "(Jeremy Eaton/CBC)", "Jane Roe/Pool via REUTERS": a photographer's credit
         run = _NAME_GOES_ON.match(text, m.end, le)  # ("Casey" of "Casey Lessard/NNSL")
         run_end = run.end() if run else m.end
         if _PHOTO_BY.search(text, ls, m.start) or _AGENCY_AFTER.match(text, run_end, le) or (
@@ -1250,6 +1260,8 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
     for m in idx.mentions:
         if m.kind != "role" or m.office is None or m.key:
             continue  # resolved already: an apposition to a name
+        if m.region:
+            continue  # "the premier of Quebec": a region's head, whom only an apposition names
         if m.office_country is None and text and AS_A_TITLE.search(text, max(0, m.start - 8), m.start):
             continue  # "my first trip as Prime Minister", "as president he ...": a description, not a reference
         cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window, m.office_org)]
