@@ -400,3 +400,28 @@ def test_who_said_it_closes_a_list_of_attendees(extractor: Extractor) -> None:
             "Ramaphosa was accompanied by Foreign Minister Lindiwe Sisulu and Security Minister Dipuo Letsatsi-Duba, "
             "spokeswoman Khusela Diko said.\n")
     assert meetings(extractor, text) == [(("Cyril Ramaphosa", "Filipe Nyusi"), {"Lindiwe Sisulu", "Dipuo Letsatsi-Duba"})]
+
+
+def test_credentials_received_one_by_one_and_told_again(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        " date 2016-10-14 Credentials\n\nLOZITHA \u2013 His Majesty King Mswati III has praised the support of India.\n\n"
+        "He said this when receiving letters of credence from the Indian High Commissioner Gaurav Shresth and Zambian "
+        "High Commissioner Paul Lumbi yesterday.\n\nThe King first received the credentials of Shresth and said the "
+        "country was grateful.\n\n\u201cThe assistance we receive from the Indian government is key,\u201d said the King. "
+        "The King also thanked the donors.\n"))
+    assert sorted(sorted(m.participants) for m in a.meetings) == [["Gaurav Shresth", "Mswati III"],
+                                                                  ["Mswati III", "Paul Lumbi"]]
+    assert [q.speaker for q in a.quotes] == ["Mswati III"]
+    assert "Willem-Alexander of the Netherlands" not in {p.name for p in a.people}
+
+
+def test_a_seat_that_witnessed_the_meetings_and_a_delegation_headed_by_its_first_member(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Meetings\n\nThe Grand Serail on Tuesday witnessed a series of meetings with Prime Minister Najib Mikati, who met "
+        "with the UN Special Coordinator, Rosa Quintero.\n\nAfter the meeting, the UN\u2019s Quintero said: \u201cToday, "
+        "I visited PM Mikati to follow up on developments in Lebanon.\u201d\n\nMikati separately met with a British "
+        "delegation that included Air Marshal Peter Ashworth, Lieutenant Jack Hale, and Colonel Lee Sanders.\n"))
+    assert [(sorted(m.participants), sorted(m.attendees), m.location) for m in a.meetings] == [
+        (["Najib Mikati", "Rosa Quintero"], [], "Beirut"),
+        (["Najib Mikati", "Peter Ashworth"], ["Jack Hale", "Lee Sanders"], "Beirut")]
+    assert [q.speaker for q in a.quotes] == ["Rosa Quintero"]

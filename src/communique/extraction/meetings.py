@@ -26,7 +26,9 @@ from .spans import Ranges, char_span
 
 # an earlier meeting told in passing ("their last meeting, in Minsk", "had met in Colonia in 2020")
 _EARLIER = re.compile(
-    r"\b(?:last|previously|earlier|first|had)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
+    r"\b(?:last|previously|earlier|had)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
+    # ("they first met in 2010", not "The King first received the credentials of A": the first of the day's)
+    r"|\bfirst\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b(?=[^.;\n]*\b(?:19|20)\d\d\b)"
     r"|(?<!\bis the )(?<!\bis his )(?<!\bis her )(?<!\bhosts his )(?<!\bhosts her )(?<!\bmarks the )(?<!\bmarks his )"
     r"\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
     r"(?:meeting|visit|talks|encounter|summit)\b"  # (not "This is the last official visit of his term": the final one)
@@ -53,7 +55,7 @@ _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one
 # that follows tells the meetings one by one
 _SEPARATE_AHEAD = re.compile(r"\b(?:bilateral|separate|one-on-one|one-to-one)\s+(?:meetings|talks)\b|"
                              r"\bseries\s+of\s+(?:bilateral\s+)?(?:meetings|talks)\b", re.I)
-_CREDENCE_FROM = re.compile(r"\b(?:received|receives|accepted|accepts)\s+(?:the\s+)?(?:letters?\s+of\s+credence|credentials)\s+"
+_CREDENCE_FROM = re.compile(r"\b(?:received|receives|receiving|accepted|accepts|accepting)\s+(?:the\s+)?(?:letters?\s+of\s+credence|credentials)\s+"
                             r"(?:of|from)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
 # "Dr. Anwar", "Lt. Gen.") or inside a token ("Inc.com") separates nothing
@@ -408,7 +410,7 @@ def find_meetings(
         if (trig and len(principals) == 1 and readings and readings[-1] == principals
                 and _A_DELEGATION.search(text, trig[len(readings) - 1].start(), e)):
             # "X has met a delegation of IGAD ... The IGAD delegation was led by Y": X met Y
-            leader = _delegation_leader_after(text, e, idx, sq)
+            leader = _delegation_leader_after(text, trig[len(readings) - 1].start(), e, idx, sq)
             if leader and leader not in principals:
                 principals = [*principals, leader]
         if (trig and len(principals) < 2 and not drafts and (_THE_TWO.search(text, s, e) or _THEIR_TALKS.search(text, s, e))
@@ -555,6 +557,8 @@ def find_meetings(
         scene = _scene_before(text, doc, idx, ev_s, quoted, d.participants) if not d.earlier and any_scene else None
         if scene is not None and d.place is None:  # ("Barzani highlighted his meetings in Tehran with Iranian leaders")
             d.place = find_place(text, *scene, gaz, kb, lex.landmarks, quoted=quoted) or _seat_witnessed(text, *scene, lex)
+        if d.place is None and not d.earlier:  # "The Grand Serail on Tuesday witnessed meetings with X, who met Y"
+            d.place = _seat_witnessed(text, ev_s, ev_e, lex)
         if d.date is None and scene is not None and not _VAGUE_TIME.search(text, ev_s, ev_e):
             after_head = max(scene[0], head[1]) if head is not None and scene[0] <= head[0] < scene[1] else scene[0]
             found = find_date(text, after_head, scene[1], filed)  # "Baabda Palace witnessed on Tuesday an array of meetings. ..."
@@ -839,7 +843,8 @@ def _seat_witnessed(text: str, s: int, e: int, lex: Lexicon) -> PlaceFound | Non
     lead = re.match(r"\s*(?:[Tt]he\s+)?", text[s:e])
     at = s + (lead.end() if lead else 0)
     for name, city in lex.landmarks.items():
-        if re.match(re.escape(name) + r"\s+(?:witnessed|hosted|saw|was\s+the\s+(?:venue|scene))\b", text[at:e]):
+        if re.match(re.escape(name) + r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|today\s+|yesterday\s+)?"
+                    r"(?:witnessed|hosted|saw|was\s+the\s+(?:venue|scene))\b", text[at:e]):
             return PlaceFound(city, at, at + len(name))
     return None
 
@@ -1125,7 +1130,10 @@ def _between_both(sent: Any, at: int, idx: PeopleIndex) -> bool:
     return len({x.key for x in idx.between(a, b, kinds=("name",)) if x.key}) >= 2
 
 
-_A_DELEGATION = re.compile(r"\b(?:met|received|hosted|welcomed|meets|receives)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?delegation\b")
+_A_DELEGATION = re.compile(r"\b(?:met|received|hosted|welcomed|meets|receives)\s+(?:with\s+)?(?:a|the)\s+(?:[\w-]+\s+){0,3}?"
+                           r"delegation\b")
+# "met with a British delegation that included A, B and C": with no leader named, its first member heads it
+_DELEGATION_INCLUDED = re.compile(r"\bdelegation,?\s+(?:(?:that|which)\s+)?(?:also\s+)?includ(?:ed|es|ing)\b")
 _LED_BY = re.compile(r"\bdelegation\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+")
 
 
@@ -1143,9 +1151,13 @@ def _unnamed_subject(sent: Any, at: int, principals: list[str], idx: PeopleIndex
     return not any(m.key in principals for m in idx.between(a, b, kinds=("name", "role")))
 
 
-def _delegation_leader_after(text: str, e: int, idx: PeopleIndex, quoted: Ranges) -> str | None:
+def _delegation_leader_after(text: str, s: int, e: int, idx: PeopleIndex, quoted: Ranges) -> str | None:
     """The person named right after "the delegation was led by" in the text that follows ``e`` (within
-    about two sentences)."""
+    about two sentences), else the first member of "a delegation that included A, B and C" in ``s:e``."""
+    listed = _DELEGATION_INCLUDED.search(text, s, e)
+    if listed is not None and not _LED_BY.search(text, s, e) and not _inside(listed.start(), quoted):
+        first = [x for x in idx.between(listed.end(), e, kinds=("name",)) if x.key]
+        return first[0].key if first else None
     m = _LED_BY.search(text, e, min(len(text), e + 400))
     if m is None or _inside(m.start(), quoted):
         return None

@@ -853,8 +853,8 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
     matches = kb.match(surface)
     if len(bare.split()) <= 1 and len(rest.split()) <= 1:
         word = (rest or bare).strip("’'")
-        if not word or kb.country_code(word) or is_place(word):
-            return []
+        if not word or kb.country_code(word) or is_place(word) or word.lower() in _FUNCTION_WORDS:
+            return []  # ("said the King. The King ...": "The" is no word of "Willem-Alexander of the Netherlands")
         if cue is not None:
             # the title fits the office; a word inside the name ("Foreign Minister Rana" for Arzu Rana
             # Deuba) only when the office was held on the document's date
@@ -1206,6 +1206,7 @@ def _link_surname(text: str, surname: str, key: str, idx: PeopleIndex, taken: by
             continue
         given = _NAME_WORD_BEFORE.search(text, max(0, s - 60), s)
         if (given and given.group(1).lower() not in own | _TITLE_WORDS | _OPENING_WORDS
+                and not re.search(r"[’']s$", given.group(1))  # ("the UN’s Wronecka": a possessor, no given name)
                 and not _TITLE_RIGHT_BEFORE.search(text, max(0, s - 40), s)):  # ("the Honourable Evelyn": a title)
             continue  # "Grettel Escobar de Escalona" (his wife) is not "Pacífico Escalona"
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, confidence=0.7))
