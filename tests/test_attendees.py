@@ -425,3 +425,29 @@ def test_a_seat_that_witnessed_the_meetings_and_a_delegation_headed_by_its_first
         (["Najib Mikati", "Rosa Quintero"], [], "Beirut"),
         (["Najib Mikati", "Peter Ashworth"], ["Jack Hale", "Lee Sanders"], "Beirut")]
     assert [q.speaker for q in a.quotes] == ["Rosa Quintero"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare surname after one namesake's full name and before the other's
+    ("Visit to Baku\n\nPresident Rumen Radev is visiting Azerbaijan at the invitation of his counterpart Ilham Aliyev.\n\n"
+     "Earlier on Wednesday, Radev and Aliyev held a tete-a-tete meeting near Baku.\n\nIn Baku, Radev laid wreaths at "
+     "the monument of Heydar Aliyev and visited the Alley of Martyrs.\n", [("Ilham Aliyev", "Rumen Radev")]),
+    # thanks "for the meeting" tell the meeting told before, and greetings from others are no meeting with them
+    ("Visit\n\nOn 30 October 2024, President of Turkmenistan Serdar Berdimuhamedov received Alexei Overchuk, Deputy "
+     "Prime Minister of the Russian Federation.\n\nThe guest thanked the head of state for the personal meeting and "
+     "conveyed to him and the National Leader of Turkmen people, Chairman of the Halk Maslahaty Gurbanguly "
+     "Berdimuhamedov warm greetings and best wishes from the President of the Russian Federation Vladimir Putin and "
+     "Prime Minister of the Russian Federation Mikhail Mishustin.\n", [("Alexei Overchuk", "Serdar Berdimuhamedow")]),
+    # a call to come after a meeting to come; a meeting with one who is expected to arrive
+    ("Visits\n\nSanna Marin will meet with her counterparts Stefan L\u00f6fven and J\u00fcri Ratas, and pay a courtesy "
+     "call on Estonia's President Kersti Kaljulaid.\n", []),
+    ("Juba\n\nPresident Salva Kiir has returned to Juba before completing his tour.\n\nHe returned to meet with the "
+     "Ethiopian Prime Minister, Dr Abiy Ahmed, who is expected to arrive in Juba on Monday.\n", []),
+    # a plural title, then each country with its own holder: one meeting each
+    ("UN week\n\nPrime Minister Ralph Gonsalves met several leaders in New York.\n\nGonsalves said he also met with the "
+     "Foreign Ministers of Australia, Kevin Rudd, and South Africa, Maite Nkoana-Mashabane.\n",
+     [("Kevin Rudd", "Ralph Gonsalves"), ("Maite Nkoana-Mashabane", "Ralph Gonsalves")]),
+])
+def test_namesakes_thanks_calls_to_come_and_holders_country_by_country(extractor: Extractor, text: str,
+                                                                      expected: list[tuple[str, ...]]) -> None:
+    assert sorted(p for p, _ in meetings(extractor, text)) == sorted(expected)

@@ -576,3 +576,9 @@ def test_a_region_s_premier_is_only_whom_the_text_titles_so_and_a_title_may_be_a
         "King of Prince Edward Island will attend.\n"))
     assert "Dennis King" in {p.name for p in a.people}
     assert [len(p.mentions) for p in a.people if p.name == "Dwight Ball"] == [1]
+
+
+def test_a_monarch_s_regal_name_is_one_person(extractor: Extractor) -> None:
+    a = analyse(extractor, ("Call\n\nHis Majesty Sultan Haitham bin Tarik received a telephone call today from King "
+                            "Philippe L\u00e9opold Louis Marie of the Belgians.\n\nKing Philippe expressed solidarity.\n"))
+    assert {p.name for p in a.people} == {"Haitham bin Tariq", "Philippe of Belgium"}

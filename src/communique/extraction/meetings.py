@@ -984,8 +984,12 @@ def _principals_of_trigger(
                     and not re.match(r"\s+(?:said|says|told|added|stated)\b", sent.doc.text[named.end() :]):
                 b = named.end()  # the parse may hang the object's name apart: "hosted the new State Secretary
                 # of Kingdom Relations, Ms. Alexandra van Huffelen, in her first meetings"
-            together = verb.lemma_.lower() == "visit" and len({m.key for m in idx.between(sent.start_char, verb.idx,
-                                                                                             kinds=("name", "role"))}) >= 2
+            # (of a verb in a second clause, the subject the clauses share: "laid wreaths at the monument of
+            # A and visited ...": A is not among the visitors)
+            before_verb = ([char_span(c.subtree) for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                           if verb.dep_ == "conj" else [(sent.start_char, verb.idx)])
+            together = verb.lemma_.lower() == "visit" and len({m.key for a0, b0 in before_verb
+                                                              for m in idx.between(a0, b0, kinds=("name", "role"))}) >= 2
             if (obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS
                     and not together):  # ("Kagame and his guest Museveni visited a model village": together)
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
@@ -1228,7 +1232,7 @@ _ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|trai
                             r"upon (?:his|her|their)? ?arrival|on arrival|arriving|landed|red carpet)\b", re.I)
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may", "should"})
 _DURING = frozenset({"during", "at", "after", "following", "throughout"})  # a time the meeting gives to what is done
-_AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout"})
+_AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout", "for"})
 
 
 _CAPTION = re.compile(r"\((?:left|right|centre|center|L|R|C)\)|\bPhoto:", re.I)
@@ -1323,6 +1327,13 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
             return True  # "greeted X and wished the people of Y on the occasion of Eid": a festival's greetings
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
             return True
+        if (verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+                and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.head.children)):
+            return True  # "X will meet A and pay a courtesy call on B": the call is to come as well
+        if (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+                r.dep_ == "relcl" and (r.lemma_.lower() in _PLAN_LEMMAS or any(
+                    a.dep_ == "aux" and a.lower_ in _FUTURE for a in r.children)) for r in verb.subtree)):
+            return True  # "returned to meet X, who is expected to arrive on Monday": X is not there yet
         if (verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 and verb.head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.head.children)):
             return True  # "X is visiting Ottawa today to meet with Y": a visit under way, its meeting still to come
@@ -1620,7 +1631,15 @@ def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: 
     # or three holders of three offices the sentence names ("met with the President, A, the Speaker, B,
     # the Head of Government, C, and the Foreign Minister, D"): each office receives a visitor on its own
     offices = {m.office for m in idx.mentions if s <= m.start < e and m.office and m.key != principals[0]}
+    if len(principals) == 3 and len(others) == 2 and _COUNTRY_BY_COUNTRY.search(text, s, e) and not _TOGETHER.search(text, s, e):
+        return True  # "met with the Foreign Ministers of Australia, A, and South Africa, B": each of his own country
     return len(principals) >= 4 and (len(others) >= 3 or len(offices) >= 3) and not _TOGETHER.search(text, s, e)
+
+
+# a plural title, then each country with its holder: "the Foreign Ministers of Australia, Kevin Rudd, and South Africa, ..."
+_COUNTRY_BY_COUNTRY = re.compile(r"\b(?:[A-Z][a-z]+\s+)?(?:Ministers|Presidents|Premiers|Leaders|counterparts|ministers|presidents|"
+                                 r"leaders)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+[A-Z][^,]{2,40},"
+                                 r"\s+and\s+(?:the\s+)?[A-Z]")
 
 
 def _country(kb: Any, name: str, idx: PeopleIndex | None = None) -> str | None:

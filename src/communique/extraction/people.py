@@ -278,6 +278,8 @@ def find_people(
         if re.search(r"\bthe\s+[“\"‘]?$", text[max(0, s - 6) : s]) or _VENUE_NOUN_AFTER.match(text, e):
             continue  # "a performance of the Ram Bhajan", "played the “Lupang Hinirang”", "the Vatroslav Lisinski
             # concert hall": a thing's name
+        if _goes_on_from_known(text, s, idx):
+            continue  # "King Philippe Léopold Louis Marie of the Belgians": the further given names of a known name
         if not _could_be_a_name(name, lex, kb) or (not text[e:].strip() and len(name.split()[-1]) <= 2):
             continue  # (a name cut off where the page's stored text ends: "Dr. Nasser A")
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
@@ -713,6 +715,11 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             s, e = _strip_possessive(text, s, e)
             word = text[s:e]
             owners = known.get(word.lower().strip("’'")) or known.get("~" + kb.loose_key(word))
+            namesakes: set[str] = set()  # other known people of the page with this surname
+            if owners and len(owners) > 1:  # "Ilham Aliyev ... Aliyev ... the monument of Heydar Aliyev": the one
+                before = {m.key for m in idx.mentions if m.key in owners and m.entry is not None and m.end <= s}
+                namesakes = owners - before if len(before) == 1 else set()
+                owners = before if len(before) == 1 else owners  # named before it, when only one was
             if not owners or len(owners) != 1 or kb.country_code(word) or (
                     is_place(word) and not _TITLE_RIGHT_BEFORE.search(text, max(0, s - 40), s)):
                 continue  # a town's name ("Shahid") is a surname after a title: "Minister Shahid"
@@ -721,7 +728,9 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             key = next(iter(owners))
             if _other_lineage_on_page(text, word, entries[key], kb):
                 continue  # "Khalid" beside "Khalid bin Salman" and "Khalid bin Hilal": either
-            if _someone_else(word, entries[key], givens, kb, bool(_LADY_BEFORE.search(text, max(0, s - 12), s))):
+            kin = {w for n in namesakes for w in n.split()}  # (their given names are theirs, not someone else's)
+            mine = {k: v - kin for k, v in givens.items()} if kin else givens
+            if _someone_else(word, entries[key], mine, kb, bool(_LADY_BEFORE.search(text, max(0, s - 12), s))):
                 continue  # "Karina Milei" is on the page too: "Milei" alone may be either
             nxt = re.match(r"\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+|bin|ibn|bint)\b", text[e : e + 40])
             # a city may be a given name too ("Omar Hassan ...": Hassan is a town)
@@ -1018,6 +1027,26 @@ _FUNCTION_WORDS = frozenset({"on", "in", "at", "by", "for", "from", "to", "with"
                              "before", "during", "while", "when", "if", "this", "that", "these", "those", "through",
                              "via", "amid", "despite", "among", "under", "over", "across", "since", "until", "upon",
                              "without", "within", "throughout", "following", "according"})
+
+
+def _goes_on_from_known(text: str, s: int, idx: PeopleIndex, words: int = 3) -> bool:
+    """Whether ``s`` follows a known person's name over a few more capitalised words and single
+    spaces only ("King Philippe Léopold | Louis Marie")."""
+    ends = {m.end for m in idx.mentions if m.entry is not None}
+    pos = s
+    for n in range(words + 1):
+        if pos - 1 in ends and text[pos - 1] == " ":
+            return True
+        prev = re.search(r"(?<!\S)[A-ZÀ-ÖØ-ÞĀ-ſ][^\s,.;:()]*[ ]$", text[max(0, pos - 30) : pos])  # (a letter may be decomposed)
+        if prev is None:
+            return False
+        if n >= 1 and prev.group(0).strip() in _ROYAL_TITLES:
+            return True  # (a monarch's regal name the knowledge base lists shorter: "King Philippe Léopold ...")
+        pos -= len(prev.group(0))
+    return False
+
+
+_ROYAL_TITLES = frozenset({"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Prince", "Princess"})
 
 
 def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
