@@ -451,3 +451,16 @@ def test_a_seat_that_witnessed_the_meetings_and_a_delegation_headed_by_its_first
 def test_namesakes_thanks_calls_to_come_and_holders_country_by_country(extractor: Extractor, text: str,
                                                                       expected: list[tuple[str, ...]]) -> None:
     assert sorted(p for p, _ in meetings(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a city, then the title of the name received there; the envoy's post named after it
+    ("Visit\n\nPresident Nechirvan Barzani received on Wednesday in Erbil Mr. Nasir Mammadov, the Charg\u00e9 "
+     "d\u2019affaires at the Azerbaijan Embassy in Baghdad.\n", "Erbil"),
+    # a seat written with a space where the lexicon has a hyphen
+    ("Talks\n\nKing Abdullah on Monday received Iraqi Parliament Speaker Mohammed Al Halboosi at Al Husseiniya "
+     "Palace.\n", "Amman"),
+])
+def test_the_place_before_a_titled_name_and_a_seat_written_either_way(extractor: Extractor, text: str,
+                                                                      place: str) -> None:
+    assert [loc for _, loc in places(extractor, text)] == [place]

@@ -183,10 +183,17 @@ def _landmark_pattern(landmarks: dict[str, str]) -> re.Pattern[str]:
     order winning where two start at the same place; compiled once per lexicon."""
     cached = _LANDMARK_PATTERNS.get(id(landmarks))
     if cached is None or cached[0] is not landmarks:
-        names = "|".join(re.escape(n) for n in landmarks)
+        # ("Al Husseiniya Palace" as well as the lexicon's "Al-Husseiniya Palace")
+        names = "|".join(re.sub(r"\\[- ]", r"[-\\s]", re.escape(n)) for n in landmarks)
         cached = (landmarks, re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?P<landmark>" + names + r")\b"))
         _LANDMARK_PATTERNS[id(landmarks)] = cached
     return cached[1]
+
+
+def _landmark_city(landmarks: dict[str, str], written: str) -> str:
+    """The city of a landmark as the text writes it (a hyphen for a space, or the other way round)."""
+    key = re.sub(r"[-\s]+", " ", written)
+    return landmarks.get(written) or next(c for n, c in landmarks.items() if re.sub(r"[-\s]+", " ", n) == key)
 
 
 _SEAT_WINDOW = 400  # characters at the start of the story where the page's own seat may stand
@@ -198,7 +205,7 @@ def seat_country(text: str, landmarks: dict[str, str] | None, gaz: Gazetteer) ->
     if not landmarks:
         return None
     m = _landmark_pattern(landmarks).search(text, 0, _SEAT_WINDOW)
-    return gaz.country_of.get(landmarks[m.group("landmark")]) if m else None
+    return gaz.country_of.get(_landmark_city(landmarks, m.group("landmark"))) if m else None
 
 
 def _find_place(
@@ -216,7 +223,7 @@ def _find_place(
                     s = start + after.start("place")  # type: ignore[union-attr]
                     return PlaceFound(gaz.city(cand) or cand, s, s + len(cand))
             name = m.group("landmark")
-            return PlaceFound(landmarks[name], start + m.start("landmark"), start + m.end())
+            return PlaceFound(_landmark_city(landmarks, name), start + m.start("landmark"), start + m.end())
     for m in _VENUE_CITY.finditer(seg):  # "at the Jubilee House, Accra", "Jakarta's Presidential Palace"
         which = "place" if m.group("place") else "owner"
         venue_city = gaz.city(m.group(which))
@@ -244,8 +251,8 @@ def _find_place(
                 found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
             if found:
                 s = start + m.start("place") + (len(words[0]) + 1 if skip else 0)
-                if n == len(words):
-                    return PlaceFound(found, s, s + len(cand))
+                if n == len(words) or not kb.strip_honorifics(words[n]).strip() or kb.parse_role(words[n]) is not None:
+                    return PlaceFound(found, s, s + len(cand))  # ("in Erbil Mr. X": a name's title follows the city)
                 # the first word(s) of a longer name ("at the Commonwealth Resort Munyonyo in Kampala"):
                 # a city named in full after it wins
                 first = first or PlaceFound(found, s, s + len(cand))
