@@ -464,3 +464,16 @@ def test_namesakes_thanks_calls_to_come_and_holders_country_by_country(extractor
 def test_the_place_before_a_titled_name_and_a_seat_written_either_way(extractor: Extractor, text: str,
                                                                       place: str) -> None:
     assert [loc for _, loc in places(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    # a release that gives the day's meeting as still scheduled
+    "Premier in Ottawa\n\nPremier Danny Williams is meeting with Prime Minister Paul Martin in Ottawa today.\n\n"
+    "The meeting is scheduled for 1:30 p.m.\n",
+    # a spokesman telling of the president's visit to a country
+    "Visit\n\nPresident Nangolo Mbumba on Monday travelled to Angola for his first bilateral visit.\n\nDetailing the "
+    "president's bilateral visit to Angola, presidential spokesperson Alfredo Hengari said the two countries share a "
+    "long history.\n",
+])
+def test_a_meeting_still_scheduled_and_a_visit_told_of_are_no_meetings(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []

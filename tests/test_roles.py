@@ -582,3 +582,24 @@ def test_a_monarch_s_regal_name_is_one_person(extractor: Extractor) -> None:
     a = analyse(extractor, ("Call\n\nHis Majesty Sultan Haitham bin Tarik received a telephone call today from King "
                             "Philippe L\u00e9opold Louis Marie of the Belgians.\n\nKing Philippe expressed solidarity.\n"))
     assert {p.name for p in a.people} == {"Haitham bin Tariq", "Philippe of Belgium"}
+
+
+def test_a_date_the_story_names_that_the_titles_rule_out_does_not_date_the_roles(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit to Maseru\n\nMaseru, July 21: Minister Pabitra Margherita on Monday held discussions with Lesotho\u2019s "
+        "Minister of Foreign Affairs and International Relations Lejone Mpotjoana.\n\nHe will also call on Prime "
+        "Minister Samuel Matekane.\n\n"
+        "The visit comes ten years after the first visit by an Indian minister, on 9 July 2015.\n\n"
+        "\u201cOur ties are old,\u201d the Lesotho foreign minister said.\n"))
+    assert [q.speaker for q in a.quotes] == ["Lejone Mpotjoane"]  # (the KB's spelling; the page writes -a)
+    assert "Tlohang Sekhamane" not in {p.name for p in a.people}
+
+
+def test_a_title_before_a_handle_and_an_adverb_opening_a_sentence_name_no_one_else(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit\n\nExternal Affairs Minister S Jaishankar met President Anura Kumara Dissanayake in Colombo.\n\n"
+        "\u201cHonoured to call on President @anuradisanayake today. Conveyed the greetings of President Droupadi Murmu,"
+        "\u201d Jaishankar posted.\n\nSoon after, Dissanayake took to X to post about the talks.\n"))
+    mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
+    assert mentions["Droupadi Murmu"] == ["President Droupadi Murmu"]  # (not the "President" before the handle)
+    assert "Song Min-soon" not in mentions

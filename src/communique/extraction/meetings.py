@@ -590,8 +590,20 @@ def find_meetings(
         _spouses_attend(d, text, idx)
         _envoys_attend(d, kb, d.date.date if d.date is not None and d.date.date else published, titled)
         _host_and_visitor(d, kb)
-    drafts = _told_again(drafts)
+    drafts = _told_again(_still_to_come(text, drafts))
     return drafts + _on_other_dates(text, drafts, filed)
+
+
+_UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:now\s+)?meeting\s+with\b")
+_SCHEDULED = re.compile(r"\b[Tt]he\s+(?:meeting|talks)\s+(?:is|are)\s+(?:scheduled|set|due|expected|slated)\b")
+
+
+def _still_to_come(text: str, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """Without a meeting told in the present ("X is meeting with Y in Ottawa today") when the text
+    then gives it as still scheduled ("The meeting is scheduled for 1:30 p.m."): a release before it."""
+    if not _SCHEDULED.search(text):
+        return drafts
+    return [d for d in drafts if not _UNDER_WAY.search(text, *d.evidence)]
 
 
 def _told_again(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
@@ -936,6 +948,7 @@ def _envoys_attend(d: MeetingDraft, kb: Any, on: date | None, titled: dict[str, 
 
 _SINCE_WORDS = frozenset({"following", "after", "since", "before"})
 _TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while", "as"})
+_TELL_OF = frozenset({"detail", "describe", "explain", "outline", "recount", "summarise", "summarize", "review"})
 _DEPICTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage", "clip", "snapshot"})
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
@@ -968,6 +981,11 @@ def _principals_of_trigger(
         verb = _clause_verb(tok)
         if verb is None:
             return None
+        if (tok.i != verb.i and tok.pos_ == "NOUN" and tok.lemma_.lower() in ("visit", "trip", "tour")
+                and tok.head.lemma_.lower() in _TELL_OF  # ("Detailing the visit to Angola, X said": telling of it)
+                and not any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in tok.children)
+                and not any(idx.between(*char_span(c.subtree), kinds=("name", "role")) for c in tok.children if c.dep_ != "poss")):
+            return _NO_MEETING  # "Detailing the president's visit to Angola, spokesman X said": a visit to a place, no one met
         if any(t.lemma_.lower() in _DEPICTION_NOUNS and t.pos_ == "NOUN" for t in tok.ancestors):
             return _NO_MEETING  # "X posted a photo of the delegation meeting Y": who posted it is no party to it
         if tok.i != verb.i and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):

@@ -158,12 +158,13 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def find_people(
     text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None, is_place: Any = lambda s: False,
-    home: str | None = None,
+    home: str | None = None, guessed_date: bool = False,
 ) -> PeopleIndex:
     """Detect and resolve person mentions in cleaned ``text`` (``doc`` is its spaCy Doc).
 
     ``is_place(word)`` tells a one-word place name ("Baghdad") from a surname; ``home`` is the
-    country of the page's dateline, which tells namesakes in office on the same day apart.
+    country of the page's dateline, which tells namesakes in office on the same day apart;
+    ``guessed_date``: ``on`` is the first date the story names, not the page's own.
     """
     idx = PeopleIndex(home=home)
     taken = bytearray(len(text) + 1)
@@ -211,6 +212,8 @@ def find_people(
         if m.group("role") in ("premier", "leader", "head", "chief") and (word_after := _NEXT_WORD.match(text, e)) \
                 and pos_at.get(word_after.start(1)) in ("ADJ", "NOUN"):
             continue  # "the premier regional organisation", "the leading ...": an adjective, not a title
+        if re.match(r"[ \t]+@\w", text[e : e + 3]):
+            continue  # "President @anuradisanayake": the holder named by a handle, not whoever the title alone gives
         if _OFFICE_OF_THE_HOLDER.match(text, e):
             continue  # "Head of the President's Office", "the Prime Minister's spokesman": a body or an aide
         roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org,
@@ -308,6 +311,9 @@ def find_people(
         idx.mentions.append(r)
     idx.mentions.sort(key=lambda x: x.start)
     _resolve_unknown_surnames(idx)
+    if on is not None and guessed_date and (window := _date_window(idx)) is not None and not window[0] <= on <= window[1]:
+        on = None  # a date the story names ("a gap of 10 years after the visit on 9 July 2015") that the titles
+        # the page gives its people ("Prime Minister Samuel Matekane") rule out: the titles' period instead
     idx.window = _date_window(idx) if on is None else None
     _roles_beside_names(text, idx)
     _counterparts(text, kb, idx, taken)
@@ -388,6 +394,10 @@ def _match_run(
         if (len(word.split()) == 1) != one_word:
             i = j if one_word else i + 1  # the other pass's
             continue
+        if one_word and pos_at and word == text[s:e] and pos_at.get(s) in _NOT_NAME_POS and (
+                s == 0 or re.search(r"[\n.!?”\"]\s*$", text[max(0, s - 3) : s])):
+            i = j  # "Soon after, Dissanayake ...": an adverb at a sentence's start, not Song Min-soon
+            continue
         if one_word and (word.lower() in _TITLE_WORDS or (word.isupper() and len(word) > 2 and not any(
                 n.isupper() for f in found for n in _names_of(f)))):
             i = j  # "the Stepanakert Mayor", "(MINA)": a title or an acronym, not the one whose second surname it is
@@ -434,6 +444,7 @@ def _match_run(
 
 
 _GENERATION = frozenset({"Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"})
+_NOT_NAME_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 _ROYAL_FATHER = frozenset({"Sultan", "Raja", "Sheikh", "Shaikh"})
 
 
