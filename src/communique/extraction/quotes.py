@@ -84,6 +84,13 @@ def _glued_closer(text: str, i: int) -> bool:
     return before == " " and text[i - 2] in ",.!?" and bool(_SPEECH_AFTER.match(text, i + 1))
 
 
+def _reversed_glued_opener(text: str, i: int) -> bool:
+    """A right mark glued between a sentence's end and the next sentence's first word, no quote being
+    open: the opening mark of a quote, typed reversed ("... on September 23.”Honoured to call on ...")."""
+    return (text[i] == "”" and i > 0 and text[i - 1] in ".!?" and i + 2 < len(text) and text[i + 1].isupper()
+            and text[i + 2].islower())
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: blocks separated by blank lines (or single newlines)."""
     out: list[tuple[int, int]] = []
@@ -138,8 +145,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if w:
                 # (a pair of single marks: the quote opens after the second, closes at the first)
                 if open_at is None:
-                    if (ch != "”" or i == ps) and _is_opener(text, i, w):  # (a paragraph may open with a reversed mark)
-                        open_at = i + w - 1
+                    if ((ch != "”" or i == ps) and _is_opener(text, i, w)) or _reversed_glued_opener(text, i):
+                        open_at = i + w - 1  # (a paragraph may open with a reversed mark)
                     elif ch != "`" and _is_closer(text, i, w) and not any(q.close_mark >= ps for q in spans):
                         # a closer with no opener: the opening was lost; not recoverable (after a quote
                         # closed in the same paragraph, a stray mark: the words before it are narrative)
