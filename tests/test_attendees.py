@@ -492,3 +492,23 @@ def test_a_meeting_still_scheduled_and_a_visit_told_of_are_no_meetings(extractor
 def test_a_small_town_that_hosts_a_summit_and_places_that_are_no_meeting_s(extractor: Extractor, text: str,
                                                                             place: str | None) -> None:
     assert [loc for _, loc in places(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Visit\n\nPRESIDENT Emmerson Mnangagwa yesterday had an extensive bilateral engagement with his counterpart "
+     "Mokgweetsi Masisi in the resort city of Victoria Falls.\n", "Victoria Falls"),
+    ("Visit\n\nSenior General Min Aung Hlaing, who was on a goodwill tour of Phnom Penh, Cambodia, met with Defence "
+     "Minister Tea Banh at the Ministry of National Defence.\n", "Phnom Penh"),
+    # "the capital of the Republic of X": a body's word, no town
+    ("Talks\n\nPresident Serdar Berdimuhamedov received Alexei Overchuk, Deputy Prime Minister of Russia, who "
+     "recalled the summit held in the capital of the Republic of Tatarstan.\n", None),
+])
+def test_the_city_of_a_resort_a_tour_of_a_city_and_a_republic_s_capital(extractor: Extractor, text: str,
+                                                                         place: str | None) -> None:
+    assert [loc for _, loc in places(extractor, text)] == [place]
+
+
+def test_exchanged_views_with_is_a_meeting(extractor: Extractor) -> None:
+    text = ("Visit to Anchorage\n\nDeputy Minister Rosa Quintero exchanged views on relations between Anchorage and "
+            "Japan with Mayor Ethan Berkowitz.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Ethan Berkowitz", "Rosa Quintero")]

@@ -1434,7 +1434,7 @@ def _city_visited(text: str, s: int, e: int, gaz: Gazetteer) -> PlaceFound | Non
 
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|and\s+there)\b)")
 _ARRIVED = re.compile(r"\b(?:arrived|landed)\s+(?:here|in|at)\b", re.I)
-_ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b"
+_ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b|\b(?:tour|trip)\s+of\b"
                       r"|\b(?:reached|reaches)\s+(?=[A-Z])", re.I)
 
 

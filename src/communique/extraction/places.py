@@ -10,7 +10,8 @@ from ..actors.kb import fold
 
 # a seat's name in other languages, the city after it: "Schloss Vaduz", "Palacio Quemado", "Istana Nurul Iman"
 _SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Castillo", "Château", "Chateau", "Istana"})
-_IN_PLACE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
+_IN_PLACE = re.compile(r"\b(?:in|to|at|(?:tour|trip)\s+of|(?:in|at|to)\s+the\s+(?:[a-z]+\s+){0,2}(?:city|town|capital|port|"
+                       r"village)\s+of)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–]|[—–](?=\s*[A-Z]))")  # "TOKYO—President ..."
@@ -261,7 +262,7 @@ def _find_place(
             cand = " ".join(words[skip:n])
             found = gaz.town(cand) if n > 1 else gaz.city(cand)  # "at the Montego Bay Convention Centre"
             if not found and n == 1 and len(words) == 1 and _GATHERING_BEFORE.search(seg, max(0, m.start() - 80), m.start()) \
-                    and not kb.is_given_name(cand) and not re.match(r"[’']s\b", seg[m.end() : m.end() + 2]):
+                    and not kb.is_given_name(cand) and not re.match(r"[’']s\b|\s+of\b", seg[m.end() : m.end() + 4]):
                 found = gaz.small.get(_key(cand))  # "on the sidelines of the Summit ... in Budva"
             if not found and article and n == 1:
                 found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
