@@ -512,3 +512,10 @@ def test_exchanged_views_with_is_a_meeting(extractor: Extractor) -> None:
     text = ("Visit to Anchorage\n\nDeputy Minister Rosa Quintero exchanged views on relations between Anchorage and "
             "Japan with Mayor Ethan Berkowitz.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Ethan Berkowitz", "Rosa Quintero")]
+
+
+def test_who_will_attend_a_gathering_later_did_not_attend_the_meeting_told(extractor: Extractor) -> None:
+    text = ("Forum\n\nPrime Minister Voreqe Bainimarama was received by the Prime Minister of Tuvalu Enele Sopoaga in "
+            "Funafuti.\n\nHe is accompanied by the Permanent Secretary, Yogesh Karan.\n\nThe meeting will also be "
+            "attended by Australia\u2019s Prime Minister Scott Morrison and New Zealand Prime Minister Jacinda Ardern.\n")
+    assert meetings(extractor, text) == [(("Enele Sopoaga", "Frank Bainimarama"), {"Yogesh Karan"})]

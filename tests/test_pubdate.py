@@ -125,3 +125,9 @@ def test_a_stamp_at_midnight_before_the_headline_is_the_site_s_and_the_story_s_o
             "2020-06-30 19:43:28\n\nThe President received the ambassador on Monday.\n")
     found = publication_date(text)
     assert found is not None and found.date == date(2020, 6, 30)
+
+
+def test_the_site_s_clock_and_weather_is_never_the_page_s_date() -> None:
+    text = ("12 December, 2025, 7:46 pm Central - 23\u00b0C Rain\n\nPrime Minister in Funafuti\n\nBy Staff Reporter\n"
+            "11/08/2019\n\nThe Prime Minister has arrived in Funafuti.\n")
+    assert publication_date(text) is None  # (and "11/08/2019" alone does not say which is the day)

@@ -72,6 +72,7 @@ _NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|
 # (or a clock: "FRI, 25 MAY 2018 06:21 Erbil, GMT +3", the time where the site is)
 _TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}(?:\s+\d{1,2}:\d{2}\s+(?:[A-Z][\w-]+,?\s+)?(?:GMT|UTC)\s*[+-]\s*\d{1,2})?", re.I)
 _MASTHEAD_LINES = 3
+_WEATHER = re.compile(r"-?\d{1,2}\s*°\s*[CF]\b")  # "12 December, 2025, 7:46 pm Central - 23°C Rain": the site's clock
 _MIDNIGHT = re.compile(r"(?:T|\s+)00:00(?::00)?\s*$")  # "2020-07-15 00:00:00": a stamp with no time, a site's field
 # a byline ending in the story's date and time: "News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
 _BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
@@ -168,6 +169,8 @@ def publication_date(text: str) -> PublicationDate | None:
             found = full_date(line, order)
             if found is not None and seen > _MASTHEAD_LINES + 2 and _TWO_DIGIT_YEAR.match(line, found[1]):
                 found = None  # ("02/13/17 12:01 AM" under a related story at the foot: only at the head of the page)
+            if found is not None and _WEATHER.search(line):
+                continue  # the site's clock and weather: today's date, never the page's
             if found is not None:
                 d, ds, _ = found
                 label_pub = _PUBLISHED.search(line, 0, ds)

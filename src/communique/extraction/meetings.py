@@ -151,6 +151,10 @@ def attendance_spans(
     return [part for a, b in out for part in _without(a, b, [(s + m.start(), s + m.end()) for m in _WHOSE_RULE.finditer(seg)])]
 
 
+_ATTENDANCE_TO_COME = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)\s+(?:also\s+)?"
+                                 r"(?:be\s+(?:also\s+)?(?:attended|attending|joined|present|accompanied)|attend|join)\b")
+
+
 # "two former ministers under the government of X": whose government they served, not who was there
 _WHOSE_RULE = re.compile(r"\b(?:under|during|in)\s+the\s+(?:government|rule|presidency|administration|regime|reign|"
                          r"premiership)\s+of\s+[^,.;]*", re.I)
@@ -326,6 +330,8 @@ def find_meetings(
         att = attendance_spans(text, sent, lex, idx)
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
         present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
+        if _ATTENDANCE_TO_COME.search(text, s, e):
+            present = []  # "The meeting will also be attended by A and B": who is to come was not there
         trig = [m for m in matches if not _inside(m.start(), sq)]
         # "the visiting US delegation ... will hold talks": an adjective, no trigger; the sentence's verb tells
         trig = [m for m in trig if not ((t := _token_at(sent, m.start())) is not None and t.lower_ == "visiting"
