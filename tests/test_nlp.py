@@ -47,3 +47,12 @@ def test_every_line_starts_a_sentence_before_the_parser_reads_it(nlp) -> None:  
         "Quito, July 14:", "Foreign Minister Rosa Quintero travelled to Ecuador on Friday.", "She met the president"]
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lower_ == "travelled")
     assert subject.text == "Quintero"
+
+
+def test_a_bracket_inside_a_sentence_ends_no_sentence_but_a_bracketed_dateline_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Also present at the talks together with the General were Chief of the Joint Staff (Army, Navy and Air) "
+              "General Tun Aung, Ambassador to Thailand U Kyaw Min and Defence Attache Col Zaw Lin. Gen. Prawit was "
+              "accompanied by his secretary.")
+    assert [s.text.strip()[:12] for s in doc.sents] == ["Also present", "Gen. Prawit "]
+    doc = nlp("(February 24, 2017 \u2013 Washington, DC) In a crucial moment, the Governor met the Secretary.")
+    assert [s.text.strip()[:12] for s in doc.sents] == ["(February 24", "In a crucial"]

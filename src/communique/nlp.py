@@ -62,7 +62,19 @@ def _register_line_breaks() -> None:
             prev = doc[tok.i - 1]
             if not tok.is_space and ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
                 tok.is_sent_start = True
+            elif prev.text == ")" and tok.i >= 2 and doc[tok.i - 2].text not in (".", "!", "?") and not tok.is_space \
+                    and not _opens_its_line(doc, prev.i):
+                tok.is_sent_start = False  # "Chief of Staff (Army, Navy and Air) General X, ...": a bracket ends no sentence
         return doc
+
+
+def _opens_its_line(doc: Any, close: int) -> bool:
+    """Whether the bracket closed at token ``close`` opened its line ("(February 24, 2017 – Washington, DC) In ...":
+    a release's dateline in brackets, after which the story's first sentence starts)."""
+    for i in range(close - 1, max(-1, close - 40), -1):
+        if doc[i].text == "(":
+            return i == 0 or "\n" in doc[i - 1].whitespace_ or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+    return False
 
 
 def _needs_torch(spec: Any) -> bool:
