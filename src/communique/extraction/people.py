@@ -233,6 +233,7 @@ def find_people(
                        one_word=one_word, pos_at=pos_at, memo=memo)
     _partial_names(text, kb, idx, taken, is_place, givens)
     # unknown people: spaCy PERSON entities that the KB did not cover
+    known_ends = {m.end for m in idx.mentions if m.entry is not None}  # (the entity pass adds no known name)
     for ent in getattr(doc, "ents", ()):
         if ent.label_ != "PERSON":
             continue
@@ -281,7 +282,7 @@ def find_people(
         if re.search(r"\bthe\s+[“\"‘]?$", text[max(0, s - 6) : s]) or _VENUE_NOUN_AFTER.match(text, e):
             continue  # "a performance of the Ram Bhajan", "played the “Lupang Hinirang”", "the Vatroslav Lisinski
             # concert hall": a thing's name
-        if _goes_on_from_known(text, s, idx):
+        if _goes_on_from_known(text, s, known_ends):
             continue  # "King Philippe Léopold Louis Marie of the Belgians": the further given names of a known name
         if not _could_be_a_name(name, lex, kb) or (not text[e:].strip() and len(name.split()[-1]) <= 2):
             continue  # (a name cut off where the page's stored text ends: "Dr. Nasser A")
@@ -1040,10 +1041,9 @@ _FUNCTION_WORDS = frozenset({"on", "in", "at", "by", "for", "from", "to", "with"
                              "without", "within", "throughout", "following", "according"})
 
 
-def _goes_on_from_known(text: str, s: int, idx: PeopleIndex, words: int = 3) -> bool:
-    """Whether ``s`` follows a known person's name over a few more capitalised words and single
-    spaces only ("King Philippe Léopold | Louis Marie")."""
-    ends = {m.end for m in idx.mentions if m.entry is not None}
+def _goes_on_from_known(text: str, s: int, ends: set[int], words: int = 3) -> bool:
+    """Whether ``s`` follows a known person's name (``ends``: where the known names end) over a few
+    more capitalised words and single spaces only ("King Philippe Léopold | Louis Marie")."""
     pos = s
     for n in range(words + 1):
         if pos - 1 in ends and text[pos - 1] == " ":
