@@ -38,8 +38,10 @@ def test_an_organisation_s_words_have_no_person_speaker(extractor: Extractor) ->
     "They agreed to hold 'party-to-party' dialogues next year.",
     "The press called it a \u201cdeserved\u201d meeting between the two ministers.",
     "Reyes rejected the so-called \u201cinitiative\u201d of the opposition, he said.",
+    "Quintero said that under the principle of \u201cpartners before markets\u201d, trade would grow.",
+    "Reyes said the two sides kept to the old slogan \u201cone coast, one people\u201d in their talks.",
 ])
-def test_one_word_labels_and_modifiers_are_not_quotes(extractor: Extractor, body: str) -> None:
+def test_labels_and_modifiers_are_not_quotes(extractor: Extractor, body: str) -> None:
     assert quotes(extractor, body) == []
 
 

@@ -168,6 +168,9 @@ def attribute(
         if (kind == "fragment" and len(ws) <= 4 and body[:1].isupper()
                 and _DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))):
             continue  # a quoted name of a thing: the “Beijing agreement”
+        if kind == "fragment" and len(ws) <= _LABEL_WORDS and _NAMED_PRINCIPLE.search(text, max(0, q.open_mark - 60),
+                                                                                  max(q.open_mark, 0)):
+            continue  # the name of a principle, not anyone's words: "under the principle of 'one country, two systems'"
         if len(ws) < 2 and (cue is None or _SO_CALLED.search(text, max(0, q.open_mark - 30), max(q.open_mark, 0))
                             or (_ATTRIBUTIVE.match(text, q_end) and noun_at(_next_word(text, q_end)) and not talks_after)
                             or (_DETERMINER_BEFORE.search(text, max(0, q.open_mark - 12), max(q.open_mark, 0))
@@ -293,6 +296,11 @@ _HE_ADDED = re.compile(r"[\s,;—–-]*(?:he|she)\s+(?:added|adds|continued|went
 _SAID_X = re.compile(r"(?:,[^,.;\n]{0,100}?)?[,:]?\s*[\"“‘']?\s*")  # the name, an apposition, the quote
 _SO_CALLED = re.compile(r"\b(?:so-called|so called|dubbed|termed|labelled|labeled|branded|nicknamed|"
                         r"call(?:s|ed|ing)?\s+(?:himself|herself|itself|themselves)(?:\s+(?:an?|the))?)\s+$", re.I)
+# a principle, concept or slogan named by its words: "the principle of", "the slogan", "the concept of"
+_NAMED_PRINCIPLE = re.compile(
+    r"\b(?:the|a|its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:principles?|concepts?|notion|doctrine|slogans?|mottos?|"
+    r"mantra|formula|maxim|motto)\s+(?:of\s+)?$", re.I)
+_LABEL_WORDS = 8
 _DETERMINER_BEFORE = re.compile(r"\b(?:their|its|his|her|our|the|a|an|this|that|these|those|so-called)\s+$", re.I)
 
 
