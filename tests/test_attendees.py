@@ -519,3 +519,81 @@ def test_who_will_attend_a_gathering_later_did_not_attend_the_meeting_told(extra
             "Funafuti.\n\nHe is accompanied by the Permanent Secretary, Yogesh Karan.\n\nThe meeting will also be "
             "attended by Australia\u2019s Prime Minister Scott Morrison and New Zealand Prime Minister Jacinda Ardern.\n")
     assert meetings(extractor, text) == [(("Enele Sopoaga", "Frank Bainimarama"), {"Yogesh Karan"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the agency's credit in a dateline's brackets is no person
+    ("Andean ties\n\nQuito, May 3 (Andes Wire) Ecuadorian President Lucia Torres received today Peruvian President Andres "
+     "Molina, who arrived last night.\n", [(("Andres Molina", "Lucia Torres"), "Quito")]),
+    # the stop before this one is not where they met
+    ("Visit\n\nForeign Minister Rosa Quintero arrived in Erbil on Monday, following her visit to Baghdad, and held "
+     "talks with Prime Minister Masrour Barzani.\n", [(("Masrour Barzani", "Rosa Quintero"), "Erbil")]),
+    # an envoy whose title ends in his brief's words, named in full after them
+    ("Talks\n\nSpecial Envoy for Border Talks Abdi Warsame Hirsi met with President Ismail Omar Guelleh on Sunday.\n",
+     [(("Abdi Warsame Hirsi", "Ismaïl Omar Guelleh"), None)]),
+    # the sender of the message, named after his title, did not come; the envoy's name in two orders is one person
+    ("Message\n\nPresident Felix Tshisekedi received Ambassador Hirwa Emmanuel, Minister of Foreign Affairs, who came "
+     "to bring him the message of his counterpart and brother, Pierre Ndayizeye.\n\nForeign Minister Emmanuel Hirwa "
+     "arrived in Kinshasa on Saturday.\n", [(("Emmanuel Hirwa", "Félix Tshisekedi"), "Kinshasa")]),
+])
+def test_agency_credits_earlier_stops_envoys_briefs_and_message_senders(extractor: Extractor, text: str,
+                                                                        expected: list[tuple[tuple[str, ...], str | None]]) -> None:
+    assert [(tuple(sorted(p)), loc) for p, loc in places(extractor, text)] == expected
+
+
+def test_a_bare_surname_is_the_living_namesake_not_the_one_of_the_past(extractor: Extractor) -> None:
+    text = ("Visit\n\nForeign Minister Rosa Quintero met Prime Minister Masrour Barzani in Erbil on Monday.\n\n"
+            "Quintero recalled that past Kurdish leader Mustafa Barzani had once lived in her country.\n\n"
+            "\u201cWe agreed to deepen our ties,\u201d said Barzani.\n")
+    assert [q.speaker for q in analyse(extractor, text).quotes] == ["Masrour Barzani"]
+
+
+def test_a_name_the_parse_hangs_off_its_title_and_its_honorific(extractor: Extractor) -> None:
+    # the parse may end the second argument at its title ("... and Deputy First Minister") and take "Ms" for
+    # the subject of "said"; a quote that ends its line is not cued by the next line's "said"
+    text = ("Talks\n\nPremier Rosa Quintero has arrived in Belfast for a meeting with First Minister Peter Walsh and "
+            "Deputy First Minister Siobhan O\u2019Reilly.\nMr Walsh said: \u201cIt went well.\u201d\n"
+            "Ms O\u2019Reilly said they spoke about trade.\nShe added: \u201cWe must see delivery.\u201d\n")
+    a = analyse(extractor, text)
+    assert [tuple(sorted(m.participants)) for m in a.meetings] == [("Peter Walsh", "Rosa Quintero", "Siobhan O\u2019Reilly")]
+    assert [q.speaker for q in a.quotes] == ["Peter Walsh", "Siobhan O\u2019Reilly"]
+
+
+def test_a_clause_the_parse_hides_then_two_met_on_days_of_their_own(extractor: Extractor) -> None:
+    text = ("Visit\n\nPrime Minister Rosa Quintero is on an official visit to Brussels for the first time since Chile "
+            "suspended accession talks with the bloc in March, where she met with President of the European Council "
+            "Donald Tusk today and President of the European Commission Jean-Claude Juncker yesterday.\n")
+    assert places(extractor, text) == [(("Rosa Quintero", "Donald Tusk"), "Brussels"),
+                                       (("Rosa Quintero", "Jean-Claude Juncker"), "Brussels")]
+
+
+def test_the_one_received_named_after_an_aside_of_who_was_present(extractor: Extractor) -> None:
+    text = ("Visit\n\nHis Majesty King Hamad bin Isa Al Khalifa today received at Sakhir Palace, in the presence of "
+            "Crown Prince Salman bin Hamad Al Khalifa, Foreign Minister Rosa Quintero, who conveyed greetings from "
+            "President Andres Molina.\n")
+    assert meetings(extractor, text) == [(("Hamad bin Isa Al Khalifa", "Rosa Quintero"), {"Salman bin Hamad Al Khalifa"})]
+    assert [loc for _, loc in places(extractor, text)] == ["Sakhir"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a press conference with someone; a summit still to come in another country is not where they met
+    ("Talks\n\nCAIRO - In his speech at a press conference with Foreign Minister Rosa Quintero on Saturday, President "
+     "Abdel Fattah el-Sisi called for calm.\n\nSisi and Quintero reached a common view ahead of the upcoming summit "
+     "due at the end of March in Tunisia.\n", [(("Abdel Fattah el-Sisi", "Rosa Quintero"), "Cairo")]),
+    # a meeting the story is "ahead of" is still to come
+    ("Call\n\nThe call comes ahead of a meeting between President Andres Molina and Prime Minister Rosa Quintero.\n", []),
+])
+def test_a_press_conference_and_a_meeting_ahead(extractor: Extractor, text: str,
+                                                                            expected: list[tuple[tuple[str, ...], str | None]]) -> None:
+    assert [(tuple(sorted(p)), loc) for p, loc in places(extractor, text)] == expected
+
+
+def test_a_title_after_the_comma_that_ends_an_opening_phrase_is_the_next_clause_s_subject(extractor: Extractor) -> None:
+    # not an apposition of the governor: the president, who then speaks in the next paragraph
+    text = ("Posted: 28.04.2022 13:03:00\n\nRegions\n\nDuring today\u2019s meeting with Bryansk Region Governor Alexander Bogomaz, "
+            "the President of Belarus noted the importance of joint work.\n\n\u201cI see very big interest from the "
+            "regions. I thank all the governors in your person today.\u201d\n")
+    a = analyse(extractor, text)
+    assert [tuple(sorted(m.participants)) for m in a.meetings] == [("Alexander Bogomaz", "Alexander Lukashenko")]
+    assert [q.speaker for q in a.quotes] == ["Alexander Lukashenko"]
+    assert "noted" not in str(next(p.role for p in a.people if p.name == "Alexander Bogomaz"))

@@ -503,9 +503,9 @@ def test_a_president_elect_is_not_the_president_and_a_spouse_is_no_principal(ext
                  id="'the Heir Apparent' is the crown prince named with that title"),
     pytest.param(" date 2022-02-15 Visit\n\nMANAMA - Prime Minister Naftali Bennett met King Hamad bin Isa Al Khalifa at "
                  "Sakhir Palace on Tuesday, hours after holding talks with Crown Prince Salman bin Hamad Al Khalifa.\n",
-                 [({'Naftali Bennett', 'Hamad bin Isa Al Khalifa'}, '2022-02-15', 'Manama'),
+                 [({'Naftali Bennett', 'Hamad bin Isa Al Khalifa'}, '2022-02-15', 'Sakhir'),
                   ({'Naftali Bennett', 'Salman bin Hamad Al Khalifa'}, '2022-02-15', 'Manama')],
-                 id="'X met A, hours after holding talks with B': X met B too, a meeting of its own"),
+                 id="'X met A, hours after holding talks with B': X met B too, a meeting of its own (not at A's palace)"),
     pytest.param(" date 2018-10-26 Audience\n\nMUSCAT - His Majesty Sultan Qaboos bin Said received the Israeli Prime "
                  "Minister Benjamin Netanyahu on Thursday in Muscat.\n\nEarlier this week, His Majesty received Palestinian "
                  "President Mahmoud Abbas.\n",

@@ -74,6 +74,9 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
                 break
             span_start, span_end = char_span(tok.subtree)
             ms = [m for m in idx.at(span_start, span_end) if m.key and m.kind != "pronoun"]
+            if not ms and tok.lower_.rstrip(".") in _HONORIFIC_SUBJECTS:
+                # "Ms O’Neill said": the parse may take the honorific for the subject, the name for a modifier
+                ms = [m for m in idx.at(span_end, span_end + 2) if m.key and m.kind != "pronoun"]
             if ms:
                 # the head noun's own mention if any, else the first in the subject phrase
                 own = [m for m in ms if m.start <= tok.idx < m.end]
@@ -92,14 +95,17 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
     return Topics(starts, keys, speech)
 
 
+_HONORIFIC_SUBJECTS = frozenset({"mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "madam", "mme"})
+
+
 def _name_before_subjectless_verb(sent: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> str | None:
-    """The person named right before a speech verb the parser gave no subject ("In the briefing,
-    Chief of Protocol Robert Borje said ...", where the name was read as an apposition)."""
+    """The person named (or titled) right before a speech verb the parser gave no subject ("In the
+    briefing, Chief of Protocol Robert Borje said ...", where the name was read as an apposition)."""
     for tok in sent:
         if (tok.dep_ == "ROOT" and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speech_lemmas
                 and not _inside(tok.idx, quoted) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
-            named = [m for m in idx.at(sent.start_char, tok.idx) if m.key and m.kind == "name"
-                     and not sent.doc.text[m.end : tok.idx].strip(" ,")]
+            named = [m for m in idx.at(sent.start_char, tok.idx) if m.key and m.kind in ("name", "role")
+                     and not sent.doc.text[m.end : tok.idx].strip(" ,")]  # (or title: "..., the President of X noted")
             return named[-1].key if named else None
     return None
 
@@ -151,8 +157,9 @@ def attribute(
             continue  # a single quoted word is a label or a scare quote, unless woven into reported speech
         s_start, s_end = bounds.around(q.start)
         q_end = q.close_mark + 1 if q.close_mark >= 0 else q.end
-        closed = body.rstrip().endswith((".", "!", "?")) and re.match(r"[ \t]+(?!He\b|She\b)[A-Z]", text[q_end : q_end + 4])
-        # “... in Pakistan.” Zabiullah Mujahid also tweeted ...: the quote ended its sentence; the next one is not its cue
+        closed = body.rstrip().endswith((".", "!", "?")) and re.match(r"[ \t]*\n|[ \t]+(?!He\b|She\b)[A-Z]", text[q_end : q_end + 4])
+        # “... in Pakistan.” Zabiullah Mujahid also tweeted ...: the quote ended its sentence (or its line); the next
+        # one is not its cue
         speaker, conf, cue = (None, 0.0, None) if closed else _after_cue(text, q_end, s_end, outside, tops, lex, idx)
         if speaker is None and cue is None:
             speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx,

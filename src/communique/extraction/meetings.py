@@ -119,6 +119,7 @@ class MeetingDraft:
     host: str | None = None
     visitor: str | None = None
     earlier: bool = False  # an earlier meeting mentioned in passing: its own entry, never merged into
+    clause: tuple[int, int] | None = None  # the part of its evidence sentence that tells it, when the sentence tells two
 
 
 def _inside(pos: int, ranges: Ranges) -> bool:
@@ -140,7 +141,15 @@ def attendance_spans(
     out: list[tuple[int, int]] = []
     for phrase in lex.attendance_after:
         for m in re.finditer(r"\b" + phrase + r"\b", low):
-            out.append((s + m.start(), s + _list_end(seg, m.end(), s, idx)))
+            end = s + _list_end(seg, m.end(), s, idx)
+            host = _HOST_BEFORE_ASIDE.search(seg, 0, m.start())
+            if host is not None and not idx.between(s + host.end(), s + m.start(), kinds=("name", "role")):
+                # "X received at Sakhir Palace, in the presence of A, B, who ...": an aside between the verb and
+                # the one received, who is named after the aside's first person
+                first = idx.between(s + m.end(), end, kinds=("name", "role"))
+                if first and (comma := text.find(",", first[0].end, end)) >= 0:
+                    end = comma
+            out.append((s + m.start(), end))
     for phrase in lex.attendance_before:
         for m in re.finditer(r"\b" + phrase + r"\b(?!\s+by\b)", low):
             span = _subject_span(sent, s + m.start(), s + m.end())
@@ -151,6 +160,7 @@ def attendance_spans(
     return [part for a, b in out for part in _without(a, b, [(s + m.start(), s + m.end()) for m in _WHOSE_RULE.finditer(seg)])]
 
 
+_HOST_BEFORE_ASIDE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b(?=[^,;]*,\s*$)")
 _ATTENDANCE_TO_COME = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)\s+(?:also\s+)?"
                                  r"(?:be\s+(?:also\s+)?(?:attended|attending|joined|present|accompanied)|attend|join)\b")
 
@@ -280,7 +290,12 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 
 # clauses that name people who are not principals: relative clauses and message senders
 _NOT_PRINCIPAL = re.compile(
-    r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
+    r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*"
+    # "the message of his counterpart and brother, Pierre Nkurunziza": the sender, named after his title
+    r"|\b(?:message|letter|greetings|congratulations|condolences)s?\s+(?:from|of)\s+[^,.;]*?(?:counterpart|"
+    r"brother|president|leader|king|emir|monarch|sultan|prime minister),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)"
+    r"|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
     r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
     # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
     # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
@@ -356,10 +371,24 @@ def find_meetings(
         was_greeted, greeted = greeted, False
         extra: list[tuple[list[str], int]] = []  # "X met A on Tuesday, hours after holding talks with B": X and B met too
         if trig:
-            for t in trig:
+            def read(t: re.Match[str], sent: Any = sent, sq: Ranges = sq, present: list[str | None] = present,
+                     att: list[tuple[int, int]] = att, aside: list[tuple[int, int]] = aside) -> list[str] | None:
                 own_aside = [a for a in aside if not a[0] <= t.start() < a[1]]  # (not the aside the trigger is in: "X, who last met Y ...")
-                argued = _principals_of_trigger(sent, t.start(), idx, tops, sq, present, att + own_aside)
+                return _principals_of_trigger(sent, t.start(), idx, tops, sq, present, att + own_aside)
+
+            for n, t in enumerate(trig):
+                argued = read(t)
                 readings.append(argued)
+                if argued is None:
+                    # a clause the parse does not show ("since X terminated accession talks with the EU"), then
+                    # one that names two: "..., where he met with A today and B yesterday"
+                    ahead: list[list[str] | None] = []
+                    for nxt in trig[n + 1 :]:
+                        ahead.append(read(nxt))
+                        if ahead[-1] is None or len(ahead[-1] or []) >= 2:
+                            break
+                    if ahead and ahead[-1] is not None and len(ahead[-1]) >= 2:
+                        readings += ahead
                 if argued is None or len(argued) >= 2:
                     break
             greeted = all(r is _NO_MEETING for r in readings) and any(_greeting_on_arrival(sent, t.start()) for t in trig)
@@ -517,7 +546,10 @@ def find_meetings(
             target.place = _own_place(text, s, e, trig[len(readings) - 1].start(), gaz, kb, lex, quoted)
         for pair, at in extra:
             if not any(set(d.participants) == set(pair) and not d.earlier for d in drafts):
-                drafts.append(MeetingDraft(pair, (s, e), place=_own_place(text, s, e, at, gaz, kb, lex, quoted)))
+                # ("X met A at Sakhir Palace on Tuesday, hours after holding talks with B": not at the palace)
+                sep = max((m.start() for m in _THEN.finditer(text, trig[len(readings) - 1].end(), at)), default=at)
+                drafts.append(MeetingDraft(pair, (s, e), place=_own_place(text, s, e, at, gaz, kb, lex, quoted),
+                                           clause=(sep, e)))
     drafts = _told_pair_by_pair(drafts, text)
     for _, people in pending_attendees:
         if drafts:
@@ -548,7 +580,8 @@ def find_meetings(
                     not _inside(h.start(), quoted) for h in _HERE.finditer(text, s, e)):
                 d.place = line  # "KUALA LUMPUR: ... paid a courtesy call to the Sultan here on Saturday": the dateline's city
             if d.place is None:
-                d.place = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, s, e, lex),
+                ps, pe = (max(s, d.clause[0]), e) if d.clause is not None and e == d.evidence[1] else (s, e)
+                d.place = find_place(text, ps, pe, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, ps, pe, lex),
                                      quoted=quoted)
         earlier = [x for x in drafts[:n] if set(x.participants) & set(d.participants)]
         ev_s, ev_e = d.evidence
@@ -587,8 +620,10 @@ def find_meetings(
             d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None:
             d.place = _seat_of_head(text, doc, idx, d, kb, gaz, quoted)
-        if d.place is None and earlier and earlier[-1].place is not None:
-            d.place = earlier[-1].place  # the same trip: a principal of the earlier meeting, no new place
+        if d.place is None and earlier and earlier[-1].place is not None and d.clause is None:
+            # the same trip: a principal of the earlier meeting, no new place (but not the place of the other
+            # clause of its own sentence: "met A at the palace, hours after holding talks with B")
+            d.place = earlier[-1].place
         if d.place is None and line is not None and not _visit_elsewhere(text, line.name, kb, gaz, quoted,
                                                                          [d.evidence] + d.sentences):
             d.place = line
@@ -648,7 +683,8 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
     """Whether the sentence ``s:e`` tells the pair of ``told`` meeting on another day ("The day before, the two
     leaders met informally": its own encounter, unless both dates are known and the same; "The two presidents
     met ... on March 25", days away from the day told)."""
-    cue = next((m for m in _DAY_BEFORE.finditer(text, s, e) if not _inside(m.start(), quoted)), None)
+    cue = next((m for m in _DAY_BEFORE.finditer(text, s, e) if not _inside(m.start(), quoted)
+                and not _ARRIVED_BEFORE.search(text, max(s, m.start() - 40), m.start())), None)
     mine = find_date(text, s, e, published)
     theirs = find_date(text, *told.evidence, published)
     if cue is None:
@@ -656,6 +692,9 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
         return bool(mine and theirs and mine.date and theirs.date and mine.derivation in _WRITTEN_DATES
                     and not _inside(mine.start, quoted) and abs((mine.date - theirs.date).days) > 2)
     return not (mine and theirs and mine.date is not None and mine.date == theirs.date)
+
+
+_ARRIVED_BEFORE = re.compile(r"\barriv(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,4}$")  # "who arrived last night": the journey's time
 
 
 _WRITTEN_DATES = ("explicit date", "day and month, year of publication")
@@ -957,6 +996,8 @@ _TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "w
 _TELL_OF = frozenset({"detail", "describe", "explain", "outline", "recount", "summarise", "summarize", "review"})
 _DEPICTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage", "clip", "snapshot"})
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
+_ENDS_IN_TITLE = re.compile(r"\b(?:Minister|President|Secretary|Premier|Chancellor|Governor|Speaker|Ambassador|Envoy|"
+                            r"Chairman|Chairperson|Commissioner|Director|Mayor)$")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
 _JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
@@ -1031,7 +1072,9 @@ def _principals_of_trigger(
         for child in h.children:
             if h is subject_only and child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS):
+            if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS) or (
+                    # "met with A today and President B yesterday": the parse may join B's title to the verb
+                    child.dep_ == "conj" and child.pos_ == "PROPN" and h.i == tok.i and h.pos_ == "VERB"):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
                     pronoun_subject = True
                     continue
@@ -1061,6 +1104,11 @@ def _principals_of_trigger(
                     end = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
                     if not any(t.pos_ in ("VERB", "AUX") for t in sent if b <= t.idx < end):
                         b = max(b, end)
+                if child.dep_ not in ("nsubj", "nsubjpass") and _ENDS_IN_TITLE.search(sent.doc.text, a, b):
+                    # "with First Minister A and Deputy First Minister B": the parse may hang B's name
+                    # elsewhere, the argument ending at B's title; the name right after it is the argument's
+                    b = max([b] + [m.end for m in idx.between(b, min(b + 80, sent.end_char), kinds=("name",))
+                                   if not sent.doc.text[b : m.start].strip()])
                 spans.append((a, b))
                 inner += [char_span(r.subtree) for r in child.subtree if r.i != child.i and (r.dep_ == "relcl" or (
                     r.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in r.children)))]
@@ -1332,6 +1380,9 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         return True  # "thanked him for hosting the G20 Summit": the gathering, not a meeting of the two
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "announce":
         return True  # "said in a statement announcing Chakwera's visit": one to come
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to")
+            and tok.head.head.lower_ in ("ahead", "advance", "prior")):
+        return True  # "The call comes ahead of a meeting between A and B", "prior to the talks": one to come
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _TO_BE_ADJ for c in tok.children):
         return True  # "reports about a possible meeting between him and X", "their next meeting": not held
     if tok.pos_ == "NOUN" and any(
@@ -1527,6 +1578,7 @@ _VISIT_TO = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|tour|travell?(?:ed|ing)|ar
                        r"(?:the\s+)?([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+){0,2})")
 
 
+_TO_COME_BEFORE = re.compile(r"\b(?:upcoming|forthcoming|next|due|scheduled|planned|will|to\s+be\s+held)\b[^.;]*$")
 _IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?([A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+){0,2})(?=’s|'s|[\s,.;])")
 
 
@@ -1540,8 +1592,8 @@ def _visit_elsewhere(text: str, city: str, kb: Any, gaz: Gazetteer, quoted: Rang
         return False
     visited = set()
     found = [m for m in _VISIT_TO.finditer(text)]
-    for s, e in own:
-        found += [m for m in _IN_COUNTRY.finditer(text, s, e)]
+    for s, e in own:  # (not where something is still to come: "the upcoming Arab Summit due ... in Tunisia")
+        found += [m for m in _IN_COUNTRY.finditer(text, s, e) if not _TO_COME_BEFORE.search(text, max(s, m.start() - 60), m.start())]
     for m in found:
         if _inside(m.start(), quoted):
             continue
@@ -1632,13 +1684,13 @@ def _place_of_part(text: str, s: int, e: int, who: str, principals: list[str], i
     return find_place(text, at, end, gaz, kb, lex.landmarks, quoted=quoted)
 
 
-_ON_A_DAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ON_A_DAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(today|yesterday)\b")
 
 
 def _days_apart(text: str, s: int, e: int) -> bool:
     """Whether the people a trigger meets are each given a day of their own ("visited A in Bamako on
     Saturday and B in Niamey on Sunday"): one meeting each."""
-    return len({m.group(1) for m in _ON_A_DAY.finditer(text, s, e)}) >= 2
+    return len({m.group(1) or m.group(2) for m in _ON_A_DAY.finditer(text, s, e)}) >= 2
 
 
 def _separate_before(text: str, before: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -312,6 +312,7 @@ def find_people(
         idx.mentions.append(r)
     idx.mentions.sort(key=lambda x: x.start)
     _resolve_unknown_surnames(idx)
+    _names_in_another_order(idx, kb)
     if on is not None and guessed_date and (window := _date_window(idx)) is not None and not window[0] <= on <= window[1]:
         on = None  # a date the story names ("a gap of 10 years after the visit on 9 July 2015") that the titles
         # the page gives its people ("Prime Minister Samuel Matekane") rule out: the titles' period instead
@@ -329,7 +330,9 @@ def find_people(
 _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)) | frozenset(
     ["affairs", "foreign", "external", "home", "overseas", "relations", "kingdom", "development", "digitalisation",
      "digitalization", "tourism", "health", "education", "agriculture", "infrastructure", "transport", "culture",
-     "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander"]
+     "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
+     # an envoy's brief before a name: "Envoy for Somaliland Talks Abdikarim Hussein Guled"
+     "talks", "negotiations", "dialogue", "peace", "reconciliation"]
 )
 
 _SURE = frozenset({"canonical", "alias", "surname", "initials"})
@@ -622,6 +625,8 @@ def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
 # naming the one the story is about, as news style writes it; "Mrs Ruto", "Ms Milei" name the relative
 _KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|son|daughter|brother|sister|mother|father|"
                          r"First Lady(?:-elect)?|first lady(?:-elect)?)[,:]?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\s+)?$")
+# a person of the past ("the late President X Y", "past Kurdish leader X Y"): no one a bare surname now speaks as
+_BYGONE_BEFORE = re.compile(r"\b(?:late|past|deceased|slain|assassinated)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _KIN_KEY = "kin:"  # the key prefix of given names of relatives in ``PeopleIndex.givens``
 _LADY = r"(?:Mrs|Ms|Mme|Madame|Madam|Lady|First Lady)\b\.?\s+"  # a woman's honorific before a surname
 _LADY_BEFORE = re.compile(r"\b" + _LADY + "$")
@@ -653,6 +658,8 @@ def _given_names(text: str, kb: KnowledgeBase, is_place: Any, pos_at: dict[int, 
                 # "his wife, Rachel Ruto": a bare "Ruto" is still the one the story is about, "Mrs Ruto" is not
                 out.setdefault(_KIN_KEY + _family_key(name), set()).add(given)
                 continue
+            if _BYGONE_BEFORE.search(text, max(0, toks[g][0] - 40), toks[g][0]):
+                continue  # "past Kurdish leader Mustafa Barzani": a bare "Barzani" is the living one of the story
             # a city may be a given name ("Vladimir Karapetyan"), so places are not ruled out here
             if given and name and not _not_a_given_name(given, kb, lambda w: False):
                 out.setdefault(_family_key(name), set()).add(given)
@@ -965,8 +972,10 @@ def _people_by_context(
         if any(taken[s:e]):
             continue
         words = text[s:e].split()
-        tail = _name_after_title_words(words, kb, lex, is_place) if _OF_THE.search(text, max(0, s - 6), s) else None
-        if tail and _TITLED_BEFORE.search(text, max(0, s - 80), s):
+        titled_run = words[0].lower() in _TITLE_WORDS
+        tail = (_name_after_title_words(words, kb, lex, is_place)
+                if _OF_THE.search(text, max(0, s - 6), s) or titled_run else None)
+        if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _office_then_name(words, tail)):
             s = e - len(" ".join(tail))  # "Minister for the Economy Simon Hamilton", "Ambassador to the Kingdom Oleg Ozerov"
             if not any(not_a_name_word(w, places=False) for w in tail):  # a surname may be a town's: Hamilton (Bermuda)
                 idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
@@ -1004,8 +1013,9 @@ def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, i
     k = 0
     while len(words) - k > 2:
         w, pair = _POSSESSIVE.sub("", words[k]), " ".join(words[k : k + 2])
-        if kb.country_code(pair) or (" " in pair and is_place(pair)) or not kb.strip_honorifics(pair).strip():
-            k += 2
+        if (kb.country_code(pair) or (" " in pair and is_place(pair)) or not kb.strip_honorifics(pair).strip()
+                or _POSSESSIVE.sub("", words[k + 1]).lower() in _TITLE_WORDS):
+            k += 2  # (a word before a portfolio's word is the portfolio's too: "Somaliland Talks")
         elif (w.lower() in _TITLE_WORDS or w in lex.nonperson_words or kb.country_code(w)
               or not kb.strip_honorifics(w).strip() or (k == 0 and kb.is_given_name(words[1]))):
             k += 1  # the institution's one word before a given name: "(for the) Economy Simon Hamilton"
@@ -1014,6 +1024,14 @@ def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, i
     tail = words[k:]
     # a given name the KB knows, or two words of a portfolio before it ("External Affairs Pabitra Margherita")
     return tail if k and 2 <= len(tail) <= 3 and (kb.is_given_name(tail[0]) or k >= 2) else None
+
+
+def _office_then_name(words: list[str], tail: list[str]) -> bool:
+    """Whether a run of capitalised words is an office's words then a name: "Special Envoy
+    Abdikarim Guled" (not "Prime Minister’s Official Visit", "Foreign Secretary The Rt")."""
+    head = words[: len(words) - len(tail)]
+    return (all(w.lower() in _TITLE_WORDS for w in head) and any(w.lower() in _OFFICE_WORDS for w in head)
+            and not any(w.lower() in _FUNCTION_WORDS for w in tail))
 
 
 def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: Any) -> int:
@@ -1114,6 +1132,19 @@ _AGENCY_BEFORE = re.compile(r"\b[A-Z]{2,10}\s*/\s*$")  # "... July 13, 2018. REU
 _REPORTER_AFTER = re.compile(r",?\s*(?:reporting|reporter|correspondent)[ \t]*$", re.I | re.M)
 
 
+_CREDIT_CLOSE = re.compile(r"[ \t]*(?:[|/][^()\n]{0,40})?\)")
+_STORY_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _in_dateline_credit(text: str, line_start: int, m: Mention) -> bool:
+    """Whether a name fills the parenthesis of a story's dateline, the agency's credit: nothing
+    but the dateline's place and date before it on its line ("Havana, Apr 21 (Prensa Latina)",
+    "(Hatha al-Youm | Iraq News)- ERBIL")."""
+    before = text[line_start : m.start]
+    return (before.rstrip().endswith("(") and len(before) <= 40 and not _STORY_WORD.search(before)
+            and bool(_CREDIT_CLOSE.match(text, m.end)))
+
+
 def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex) -> None:
     """People the KB lacks who are named only on lines with no verb (bylines, photo credits,
     contact blocks: "Joseph Haboush, Al Arabiya English", "Celerina Monte/DMS") or on credit and
@@ -1135,6 +1166,8 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
         if _PHOTO_BY.search(text, ls, m.start) or _AGENCY_AFTER.match(text, run_end, le) or (
                 _AGENCY_BEFORE.search(text, max(ls, m.start - 12), m.start) and not text[m.end : le].strip(" .")):
             return False  # "Photo: RNZ Pacific/ Johnny Blades", "... to India. Celerina Monte/DMS", "AFP/Jean Roux"
+        if _in_dateline_credit(text, ls, m):
+            return False  # "Havana, Apr 21 (Prensa Latina) ...", "(Hatha al-Youm | Iraq News)- ERBIL": an agency
         i = _bl(verbs, ls)
         return any(not (m.start <= v < m.end) for v in verbs[i : _bl(verbs, le)])
 
@@ -1265,6 +1298,23 @@ def _resolve_unknown_surnames(idx: PeopleIndex) -> None:
             # ("Hamdan bin ... Al Nahyan" is not Theyab; "Van Huffelen" is "Alexandra van Huffelen")
             if longer and len(m.key.split()) < len(longer[0].key.split()):  # type: ignore[union-attr]
                 m.key = longer[0].key
+
+
+def _names_in_another_order(idx: PeopleIndex, kb: KnowledgeBase) -> None:
+    """Unknown people: one name written in two orders ("Ambassador Nibigira Ezekiel" and later
+    "Ezekiel Nibigira", a family name first then last) is one person, under the order whose first
+    word is a given name. The same words only: never a name that merely looks alike."""
+    orders: dict[tuple[str, ...], set[str]] = {}
+    for m in idx.mentions:
+        if m.kind == "name" and m.entry is None and m.key and len(m.key.split()) >= 2:
+            orders.setdefault(tuple(sorted(w.casefold() for w in m.key.split())), set()).add(m.key)
+    for keys in orders.values():
+        if len(keys) < 2:
+            continue
+        best = min(keys, key=lambda k: (not kb.is_given_name(k.split()[0]), k))
+        for m in idx.mentions:
+            if m.key in keys:
+                m.key = best
 
 
 def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
@@ -1455,9 +1505,11 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
                 # (not "... Prime Minister Sheikh Hasina, Sri Lankan President, Bhutan PM": a list, not her title)
                 role.key, role.entry, role.confidence = name.key, name.entry, 0.9
             continue
+        if role is b and _SAYS_AFTER.match(text, role.end):
+            continue  # "During the meeting with Governor X, the President of Belarus noted": the next clause's subject
         if name.office is None:
             name.office, name.office_country = role.office, role.office_country
-        if not role.key and ((role is a and _POSTED_TO.fullmatch(gap)) or (role is b and not _SAYS_AFTER.match(text, role.end))):
+        if not role.key and ((role is a and _POSTED_TO.fullmatch(gap)) or role is b):
             # "Minister of State for External Affairs X", "X, the Minister for the Overseas Territories": X, whom the KB lacks
             role.key, role.confidence = name.key, 0.9
 
@@ -1577,8 +1629,8 @@ def _text_role(text: str, ms: list[Mention], kb: KnowledgeBase) -> tuple[str | N
         app = _APPOSITION.match(text, m.end) or _BARE_APPOSITION.match(text, m.end)
         before = _ROLE_THEN_NAME.search(text, max(0, m.start - 80), m.start)
         role = app.group("role").strip() if app else (before.group("role").strip() if before else None)
-        if role and _FINITE_VERB.search(role):
-            continue  # "signed by X, the trip is a response to ...": a clause goes on, no role of X's
+        if role and (_FINITE_VERB.search(role) or _SAYS_AFTER.search(" " + role)):
+            continue  # "signed by X, the trip is a response to ...", "with X, the President noted": a clause goes on
         if role:
             country = next((c for w in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+", role) if (c := kb.country_code(w))), None)
             return role, country

@@ -10,7 +10,7 @@ from ..actors.kb import fold
 
 # a seat's name in other languages, the city after it: "Schloss Vaduz", "Palacio Quemado", "Istana Nurul Iman"
 _SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Castillo", "Château", "Chateau", "Istana"})
-_IN_PLACE = re.compile(r"\b(?:in|to|at|(?:tour|trip)\s+of|(?:in|at|to)\s+the\s+(?:[a-z]+\s+){0,2}(?:city|town|capital|port|"
+_IN_PLACE = re.compile(r"\b(?:[Ii]n|to|[Aa]t|(?:tour|trip)\s+of|(?:in|at|to)\s+the\s+(?:[a-z]+\s+){0,2}(?:city|town|capital|port|"
                        r"village)\s+of)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?))?")
@@ -158,7 +158,10 @@ _SCENE_NOUNS = re.compile(
     r"attacks?|strikes?|bombings?|people|civilians|events|developments|offensive|operations?|occupation|"
     r"hostilities|escalation|tensions|killing|killings|famine|siege|blockade|elections?|protests?"
     # where a person lives or is posted, not where the meeting was: "the Ambassador, residing in The Hague"
-    r"|resid(?:ing|es|ed|ent)|based|accredited|stationed|posted|[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsul)\s+$",
+    r"|resid(?:ing|es|ed|ent)|based|accredited|stationed|posted|[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsul"
+    # a stop before or after this one: "arrived in Erbil, following his visit to Baghdad"
+    r"|(?:following|after|before)\s+(?:his|her|their|its|a|the|[A-Z][\w’'-]*)\s+(?:[\w’'–-]+\s+){0,5}"
+    r"(?:visit|trip|tour|stop|stay)(?:\s+here)?)\s+$",
     re.I,
 )
 _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
@@ -253,7 +256,7 @@ def _find_place(
             return PlaceFound(gaz.capitals[iso], start + m.start(), start + m.end())
     first: PlaceFound | None = None
     for m in _IN_PLACE.finditer(seg):
-        if _SCENE_NOUNS.search(seg[max(0, m.start() - 30) : m.start()]):
+        if _SCENE_NOUNS.search(text[max(0, start + m.start() - 80) : start + m.start()]):  # (before a trigger too)
             continue
         words = m.group("place").split()
         article = seg[m.start() : m.start("place")].lower().endswith("the ")
