@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from communique.clean import clean
 from communique.cli import cli
 from communique.errors import OptionsError
 from communique.export import (
@@ -31,8 +33,18 @@ from communique.export import (
 )
 from communique.options import Options
 from communique.pipeline import Pipeline, run_into_store
-from communique.records import DocumentResult, Meeting, Span, Statement
+from communique.records import (
+    Analysis,
+    DocumentResult,
+    Entity,
+    Meeting,
+    Quality,
+    RawDocument,
+    Span,
+    Statement,
+)
 from communique.store import Store
+from communique.store.convert import StoredDocument
 
 SPUN_SEED = "002_2c749cdfbc01d25b"  # the gold marks this seed as a spun copy
 
@@ -293,9 +305,104 @@ def test_plover_schema_refuses_what_the_manual_does_not_allow() -> None:
                    {"quad_code": 4},  # ACCUSE is verbal conflict (3)
                    {"date": None},  # without date_missing
                    {"actor": []},  # the manual requires an actor
-                   {"text": "Tehran criticised\nthe vote."}):  # no line breaks in text fields
+                   {"text": "Tehran criticised\nthe vote."},  # no line breaks in text fields
+                   {"actor": [{**entity, "code": "IRQ-KRD"}]},  # a region: its state's code
+                   {"recipient": [{**entity, "code": "XKX"}]},  # Kosovo is KOS
+                   {"source": [{"actorText": "San Juan", "code": "PRI", "sector": "GOV"}]}):  # a dependency: its state's
         assert not validator.is_valid({**good, **change}), change
     assert validator.is_valid({**good, "date": None, "date_missing": "the report has no publication date"})
+
+
+# small reports of our own, one kind of entity code each (the manual's "Country names")
+OWN_REPORTS = {
+    "kurdistan": "The Kurdistan Region's president met the Iranian foreign minister in Tehran on Sunday.\n",
+    "kosovo": "Kosovo's prime minister met the Albanian foreign minister in Pristina on Monday.\n",
+    "greenland": "Greenland's premier met the Danish prime minister in Copenhagen on Monday.\n",
+    "un": "The United Nations condemned the shelling of Kharkiv by Russian forces.\n",
+    "eu": "The European Union condemned the arrest of the opposition leader in Tbilisi.\n",
+    "visit": "Chile's foreign minister will pay an official visit to Peru next week.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def own_plover(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> dict[str, list[dict[str, Any]]]:
+    """The PLOVER records of ``OWN_REPORTS``, by report."""
+    d = tmp_path_factory.mktemp("own")
+    for name, text in OWN_REPORTS.items():
+        (d / "in").mkdir(exist_ok=True)
+        (d / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    opts = Options(db=f"sqlite:///{d / 'own.db'}", progress="never")
+    _results, failures = run_into_store([d / "in"], opts, pipeline=Pipeline(opts, nlp=nlp))
+    assert failures == []
+    with Store.open(opts.db) as store:
+        export_store(store, "plover", d / "own.plover.jsonl")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for line in (d / "own.plover.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        out.setdefault(r["cite_info"]["citation"], []).append(r)
+    return out
+
+
+def _codes(records: list[dict[str, Any]], sides: tuple[str, str] = ("actor", "recipient")) -> set[str | None]:
+    return {e["code"] for r in records for side in sides for e in r[side]}
+
+
+def test_plover_entity_codes_are_the_manuals(own_plover: dict[str, list[dict[str, Any]]]) -> None:
+    """A region is written as its state, a dependency as its controlling state, Kosovo KOS, the
+    UN UNO and the EU EUR; the gold standard's source/target carry the same codes."""
+    assert set(own_plover) == set(OWN_REPORTS)
+    assert _codes(own_plover["kurdistan"]) == {"IRQ", "IRN"}  # not IRQ-KRD
+    assert _codes(own_plover["kosovo"]) == {"KOS", "ALB"}  # not XKX
+    assert _codes(own_plover["greenland"]) == {"DNK"}  # not GRL
+    assert "UNO" in _codes(own_plover["un"]) and "IGO" not in _codes(own_plover["un"])
+    assert "EUR" in _codes(own_plover["eu"]) and "IGO" not in _codes(own_plover["eu"])
+    for records in own_plover.values():
+        assert _codes(records, ("source", "target")) == _codes(records)
+    from communique.plover import geonames_place
+
+    # a place's country code is written as the actors' are ("to match the actor/recipient countries")
+    assert [(p["resolved_place"], p["country_code"]) for n in ("Pristina", "Nuuk") if (p := geonames_place(n))] == [
+        ("Pristina", "KOS"), ("Nuuk", "DNK")]
+
+
+def test_plover_mode_of_a_retyped_statement_is_null(own_plover: dict[str, list[dict[str, Any]]]) -> None:
+    """A visit announced is AGREE (the manual's intent rule), which has no modes."""
+    (r,) = [r for r in own_plover["visit"] if r["event"] == ["AGREE"]]
+    assert r["mode"] is None and _codes([r]) == {"CHL", "PER"}
+
+
+def test_plover_writer_drops_a_mode_its_type_does_not_have() -> None:
+    """A statement stored before modes were checked (AGREE with "visit") is written with no mode."""
+    from communique.plover import statement_record
+
+    text = "Chile will send a minister to Peru.\n"
+    ev = Span(text.strip(), 0, len(text.strip()))
+    agree = Statement("CHL", "AGREE", "PER", ev, mode="visit", actors=(Entity(Span("Chile", 0, 5), "CHL", "GOV"),),
+                      recipients=(Entity(Span("Peru", 30, 34), "PER", "GOV"),))
+    record = statement_record(_stored(text, (agree,)), 0, agree, None)
+    assert record["event"] == ["AGREE"] and record["mode"] is None
+
+
+def test_every_code_the_knowledge_base_gives_is_written_as_one_of_the_manuals() -> None:
+    from communique.actors.kb import KnowledgeBase
+    from communique.extraction.statements import PloverLexicon
+    from communique.plover import entity_code, plover_codes, schema
+
+    allowed = plover_codes().allowed
+    assert set(schema()["$defs"]["code"]["enum"]) == allowed | {None}
+    assert len(allowed) == 195 + 4 + 7  # states, the manual's four territories, its seven non-state codes
+    kb_codes = set(KnowledgeBase.load().countries())
+    assert {entity_code(c) for c in kb_codes} <= allowed
+    assert {entity_code("IGO", name) for name in PloverLexicon.load().data["igos"]} == {"IGO", "UNO", "EUR"}
+    assert (entity_code("IRQ-KRD"), entity_code("XKX"), entity_code("FRO"), entity_code("ESH"), entity_code(None)) == (
+        "IRQ", "KOS", "DNK", "MAR", None)
+
+
+def _stored(text: str, statements: tuple[Statement, ...], extracted_at: datetime | None = None,
+            extractor_version: str | None = None, url: str | None = None) -> StoredDocument:
+    c = clean(RawDocument("d", "/in/d.txt", text, kind="txt", url=url))
+    return StoredDocument(c, c.raw.content_hash, Quality(language="en"), Analysis(statements=statements), None, None,
+                          datetime(2026, 12, 1, tzinfo=UTC), extracted_at, extractor_version)
 
 
 def test_record_tables_read_straight_from_their_tables_give_the_same_rows(

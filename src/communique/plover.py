@@ -16,7 +16,8 @@ Fields (required by the manual: ``id``, ``date``, ``actor``, ``event``):
 ``event``         a list of one PLOVER category; ``quad_code`` its quad category (1-4, the manual's table)
 ``mode``          a list of one mode from the manual's vocabulary of that category, or ``null``
 ``context``       a list of PLOVER contexts (``negation`` / ``hypothetical`` among them), or ``null``
-``actor``         entity objects: ``code`` (ISO-3, ``IGO``, or null), ``sector``, ``entity_text``,
+``actor``         entity objects: ``code`` (the manual's: a state's ISO-3 (a region's and a dependency's
+                  are their state's), ``KOS``, ``UNO``, ``EUR``, ``IGO`` ..., or null), ``sector``, ``entity_text``,
                   ``identifier_text`` (a person's or organisation's canonical name), ``office``
 ``recipient``     the same, ``[]`` when the statement has none
 ``source``/``target``  the same entities as ``{"actorText", "code", "sector"}`` (gold standard names)
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -43,13 +45,45 @@ from typing import Any
 from urllib.parse import urlparse
 
 from . import package_version
-from .records import Entity, Meeting, Statement
+from .records import Entity, Meeting, Statement, plover_mode
 
 CODEBOOK = "plover-manual-2023"  # openeventdata/PLOVER, PLOVER_MANUAL.tex at commit 5e0c24f
 QUAD = {**dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1), **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
         **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN"), 3),
         **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), 4)}
 
+
+@dataclass(frozen=True, slots=True)
+class PloverCodes:
+    """The manual's entity codes (``data/plover_codes.json``) and how the knowledge base's are written in them."""
+
+    allowed: frozenset[str]  # states, the manual's territories (KOS among them) and non-state codes
+    rewrite: dict[str, str]  # a dependency -> its controlling state; XKX -> KOS
+    parents: dict[str, str]  # a region (IRQ-KRD) -> its state, from the knowledge base's countries
+    organisations: dict[str, str]  # an IGO's canonical name -> its own code ("United Nations" -> UNO)
+
+
+@cache
+def plover_codes() -> PloverCodes:
+    pkg = resources.files("communique")
+    data = json.loads(pkg.joinpath("data/plover_codes.json").read_text("utf-8"))
+    countries = json.loads(pkg.joinpath("actors/data/countries.json").read_text("utf-8"))["countries"]
+    allowed = frozenset(data["states"]["codes"]) | frozenset(data["territories"]["codes"]) | frozenset(data["non_state"]["codes"])
+    return PloverCodes(allowed, {**data["renamed"]["codes"], **data["dependencies"]["codes"]},
+                       {c["code"]: c["parent"] for c in countries if c.get("parent")}, dict(data["organisations"]["codes"]))
+
+
+def entity_code(code: str | None, org: str | None = None) -> str | None:
+    """The manual's 3-character code of an entity the knowledge base codes ``code``: a region is
+    its state ("IRQ-KRD" -> IRQ), a dependency its controlling state (PRI -> USA), Kosovo KOS, the
+    UN and the EU (``org``, an IGO's canonical name) UNO and EUR; None stays None."""
+    if code is None:
+        return None
+    codes = plover_codes()
+    if code == "IGO":
+        return codes.organisations.get(org or "", "IGO")
+    state = codes.parents.get(code) or code.split("-")[0]
+    return codes.rewrite.get(state, state)
 
 
 @cache
@@ -89,19 +123,21 @@ def geonames_place(name: str) -> dict[str, Any] | None:
         return None
     c = max(found, key=lambda c: c.get("population", 0))
     country = _geonames_countries().get(c["countrycode"], {})
+    # the country's code as the manual writes the actors' ("to match the actor/recipient
+    # countries"): Pristina KOS, San Juan USA; the place itself keeps its GeoNames id and name
     return {"extracted_place": name, "resolved_place": c["name"], "geonameid": int(c["geonameid"]),
             "lat": float(c["latitude"]), "lon": float(c["longitude"]), "city": c["name"], "district": None,
-            "province": None, "country": country.get("name"), "country_code": country.get("iso3"), "feature_class": "P",
+            "province": None, "country": country.get("name"), "country_code": entity_code(country.get("iso3")), "feature_class": "P",
             "feature_code": c.get("featurecode") or None, "resolution": 4}
 
 
 def _entity(e: Entity, office: str | None) -> dict[str, Any]:
-    return {"code": e.code, "sector": e.sector, "entity_text": _flat(e.text.text),
+    return {"code": entity_code(e.code, e.org), "sector": e.sector, "entity_text": _flat(e.text.text),
             "identifier_text": e.person or e.org, "office": office}
 
 
 def _gold_entity(e: Entity) -> dict[str, Any]:
-    return {"actorText": _flat(e.text.text), "code": e.code, "sector": e.sector}
+    return {"actorText": _flat(e.text.text), "code": entity_code(e.code, e.org), "sector": e.sector}
 
 
 def _flat(text: str) -> str:
@@ -142,7 +178,7 @@ def statement_record(doc: Any, i: int, s: Statement, meeting: Meeting | None,
         "date_source": how,
         "event": [s.type],
         "quad_code": QUAD.get(s.type),
-        "mode": [s.mode] if s.mode else None,
+        "mode": [mode] if (mode := plover_mode(s.type, s.mode)) else None,  # a stored mode its type lacks: none
         "context": list(s.context) or None,
         "actor": [_entity(e, roles.get(e.person or "")) for e in actors],
         "recipient": [_entity(e, roles.get(e.person or "")) for e in recipients],
