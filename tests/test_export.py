@@ -306,11 +306,18 @@ def test_plover_schema_refuses_what_the_manual_does_not_allow() -> None:
                    {"date": None},  # without date_missing
                    {"actor": []},  # the manual requires an actor
                    {"text": "Tehran criticised\nthe vote."},  # no line breaks in text fields
+                   {"text": "Tehran criticised the vote.\n"},  # a trailing one neither ('$' matches before it)
+                   {"event_text": ["Tehran criticised the vote.\r\n"]},
+                   {"actor": [{**entity, "office": "foreign\nminister"}]},  # nor in any other string
+                   {"source": [{"actorText": "Tehran\n", "code": "IRN", "sector": "GOV"}]},
+                   {"quality": {"near_duplicate_of": "d\n"}},  # an extension's
+                   {"mode": ["disapprove\n"]},
                    {"actor": [{**entity, "code": "IRQ-KRD"}]},  # a region: its state's code
                    {"recipient": [{**entity, "code": "XKX"}]},  # Kosovo is KOS
                    {"source": [{"actorText": "San Juan", "code": "PRI", "sector": "GOV"}]}):  # a dependency: its state's
         assert not validator.is_valid({**good, **change}), change
     assert validator.is_valid({**good, "date": None, "date_missing": "the report has no publication date"})
+    assert validator.is_valid({**good, "actor": [{**entity, "office": None, "identifier_text": "Tehran"}], "quality": {"spun": False}})
 
 
 # small reports of our own, one kind of entity code each (the manual's "Country names")
@@ -381,6 +388,32 @@ def test_plover_writer_drops_a_mode_its_type_does_not_have() -> None:
                       recipients=(Entity(Span("Peru", 30, 34), "PER", "GOV"),))
     record = statement_record(_stored(text, (agree,)), 0, agree, None)
     assert record["event"] == ["AGREE"] and record["mode"] is None
+
+
+def test_plover_writer_leaves_no_line_break_in_any_string() -> None:
+    """Every string of a record is one line without edge spaces, the stored names and titles too."""
+    from communique.plover import statement_record
+
+    text = "Mr Koto, Enga\ngovernor, criticised Fiji.\n"
+    ev = Span("Mr Koto, Enga\ngovernor, criticised Fiji.", 0, 40)
+    actor = Entity(Span("Mr Koto, Enga\ngovernor", 0, 22), "PNG", "GOV", "Koto\nEnga governor")
+    s = Statement("Koto\nEnga governor", "ACCUSE", "FJI", ev, mode="disapprove", actors=(actor,),
+                  recipients=(Entity(Span("Fiji", 35, 39), "FJI"),))
+    record = statement_record(_stored(text, (s,)), 0, s, None)
+    strings = list(_strings(record))
+    assert strings and not [x for x in strings if "\n" in x or "\r" in x or x != x.strip()]
+    assert record["actor"][0]["identifier_text"] == "Koto Enga governor" and record["text"] == "Mr Koto, Enga governor, criticised Fiji."
+
+
+def _strings(value: Any) -> Any:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
 
 
 def test_every_code_the_knowledge_base_gives_is_written_as_one_of_the_manuals() -> None:

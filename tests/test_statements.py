@@ -179,8 +179,8 @@ def test_lexicon_modes_are_the_manuals() -> None:
     allowed: dict[str, set[str]] = {}
     no_modes: set[str] = set()
     for rule in schema()["allOf"]:
-        typ = rule["if"]["properties"].get("event", {}).get("contains", {}).get("const")
-        mode = rule["then"].get("properties", {}).get("mode", {})
+        typ = rule.get("if", {}).get("properties", {}).get("event", {}).get("contains", {}).get("const")
+        mode = rule.get("then", {}).get("properties", {}).get("mode", {})
         if typ and "items" in mode:
             allowed[typ] = set(mode["items"]["enum"])
         elif typ and mode.get("type") == "null":

@@ -145,6 +145,17 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _flat_all(value: Any) -> Any:
+    """``_flat`` on every string of a record, however deep (an office stored as "X\\nY governor")."""
+    if isinstance(value, str):
+        return _flat(value)
+    if isinstance(value, dict):
+        return {k: _flat_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_flat_all(v) for v in value]
+    return value
+
+
 def _entities(s: Statement, side: str, roles: dict[str, str | None]) -> list[Entity]:
     """A statement's entities; one stored before entities were kept gets them from its names."""
     kept = s.actors if side == "actor" else s.recipients
@@ -204,7 +215,7 @@ def statement_record(doc: Any, i: int, s: Statement, meeting: Meeting | None,
     if when is None:
         record["date_missing"] = ("the report gives no date for the meeting and has no publication date"
                                   if meeting is not None else "the report has no publication date and the statement no date of its own")
-    return record
+    return dict(_flat_all(record))
 
 
 def publication_of(raw: Any) -> str | None:
