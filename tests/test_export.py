@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -328,6 +328,9 @@ OWN_REPORTS = {
     "un": "The United Nations condemned the shelling of Kharkiv by Russian forces.\n",
     "eu": "The European Union condemned the arrest of the opposition leader in Tbilisi.\n",
     "visit": "Chile's foreign minister will pay an official visit to Peru next week.\n",
+    # two sentences, the second coding two statements
+    "sentences": "Brazil praised the accord on Monday. Japan condemned the missile launch and demanded that "
+                 "North Korea stop its tests.\n",
 }
 
 
@@ -429,6 +432,32 @@ def test_every_code_the_knowledge_base_gives_is_written_as_one_of_the_manuals() 
     assert {entity_code("IGO", name) for name in PloverLexicon.load().data["igos"]} == {"IGO", "UNO", "EUR"}
     assert (entity_code("IRQ-KRD"), entity_code("XKX"), entity_code("FRO"), entity_code("ESH"), entity_code(None)) == (
         "IRQ", "KOS", "DNK", "MAR", None)
+
+
+def test_plover_sequence_is_the_sentences_and_a_file_has_no_publication(
+        own_plover: dict[str, list[dict[str, Any]]]) -> None:
+    """``text_info.sequence`` is the manual's "sequence number of sentence": two statements of one
+    sentence share it. A local file names no publisher: ``publication`` is null, not its name."""
+    records = sorted(own_plover["sentences"], key=lambda r: r["id"])
+    assert [(r["event"][0], r["text_info"]["sequence"]) for r in records] == [("SUPPORT", 0), ("ACCUSE", 1), ("REQUEST", 1)]
+    assert [r["id"] for r in records] == ["sentences-s0", "sentences-s1", "sentences-s2"]
+    for r in (r for rs in own_plover.values() for r in rs):
+        assert r["publication"] is None and r["cite_info"]["publication"] is None
+
+
+def test_plover_coding_date_and_version_are_the_stored_extractions() -> None:
+    from communique import package_version
+    from communique.plover import statement_record
+
+    text = "Japan criticised the launch.\n"
+    s = Statement("JPN", "ACCUSE", None, Span("Japan criticised the launch.", 0, 28), actors=(Entity(Span("Japan", 0, 5), "JPN"),))
+    r = statement_record(_stored(text, (s,), datetime(2026, 3, 9, 8, 30, tzinfo=UTC), "0.0.9",
+                                 url="https://www.example.org/news/1"), 0, s, None)
+    assert (r["coded_date"], r["dateCoded"], r["coder"], r["version"]) == ("2026-03-09", "2026-03-09", "communique 0.0.9", "0.0.9")
+    assert (r["cite_info"]["coder"], r["cite_info"]["version"], r["publication"]) == ("communique 0.0.9", "0.0.9", "example.org")
+    r = statement_record(_stored(text, (s,)), 0, s, None)  # not extracted: the export's day, the installed version
+    assert (r["coded_date"], r["version"]) == (date.today().isoformat(), package_version())
+    assert r["text_info"]["sequence"] is None  # a statement stored before sentences were kept
 
 
 def _stored(text: str, statements: tuple[Statement, ...], extracted_at: datetime | None = None,

@@ -25,11 +25,16 @@ Fields (required by the manual: ``id``, ``date``, ``actor``, ``event``):
                   ``geonameid``, ``lat``, ``lon``, ``city``, ``country_code`` (ISO-3),
                   ``feature_class``, ``feature_code``, ``resolution`` 4 = city), or ``null``
 ``event_text``    ``[the evidence]``; ``text`` the evidence with its line breaks made spaces;
-                  ``text_info`` ``{"sequence", "start", "end"}``: the statement's position in its
-                  report and the evidence's offsets in the report's raw text
+                  ``text_info`` ``{"sequence", "start", "end"}``: the index of the statement's
+                  sentence in its report (the manual's "sequence number of sentence"; null for a
+                  statement stored before store revision 0011) and the evidence's offsets in the
+                  report's raw text
 ``cite_info``     ``{"corpus", "citation" (doc id), "url", "title", "language", "publication",
                   "coder", "codebook", "version"}``; ``language``, ``publication``, ``coder``,
-                  ``version``, ``coded_date`` and ``dateCoded`` repeat them at the top level
+                  ``version``, ``coded_date`` and ``dateCoded`` repeat them at the top level.
+                  ``publication`` is the outlet's host (null for a local file); ``coded_date`` the
+                  day the store's extraction ran and ``coder``/``version`` its extractor's version
+                  (else today and the installed version)
 ``event_id``*, ``quality``*  the merged event and the report's quality flags (extensions)
 """
 
@@ -42,10 +47,10 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import urlparse
 
 from . import package_version
 from .records import Entity, Meeting, Statement, plover_mode
+from .store.indexing import outlet
 
 CODEBOOK = "plover-manual-2023"  # openeventdata/PLOVER, PLOVER_MANUAL.tex at commit 5e0c24f
 QUAD = {**dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1), **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
@@ -180,8 +185,10 @@ def statement_record(doc: Any, i: int, s: Statement, meeting: Meeting | None,
     roles = {p.name: p.role for p in doc.analysis.people}
     actors, recipients = _entities(s, "actor", roles), _entities(s, "recipient", roles)
     publication = (outlet or publication_of)(raw)
-    coded = date.today().isoformat()
-    version = package_version()
+    # coded when the store's extraction ran, by the version that ran it (not the export's day)
+    extracted = getattr(doc, "extracted_at", None)
+    coded = (extracted.date() if extracted else date.today()).isoformat()
+    version = getattr(doc, "extractor_version", None) or package_version()
     language = q.language if q else None
     record: dict[str, Any] = {
         "id": f"{raw.doc_id}-s{i}",
@@ -198,7 +205,7 @@ def statement_record(doc: Any, i: int, s: Statement, meeting: Meeting | None,
         "event_loc": geonames_place(meeting.location) if meeting and meeting.location else None,
         "event_text": [_flat(s.evidence.text)],
         "text": _flat(s.evidence.text),
-        "text_info": {"sequence": i, "start": s.evidence.start, "end": s.evidence.end},
+        "text_info": {"sequence": s.sentence, "start": s.evidence.start, "end": s.evidence.end},
         "cite_info": {"corpus": "communique", "citation": raw.doc_id, "url": raw.url, "title": _flat(raw.title) if raw.title else None,
                       "language": language, "publication": publication, "coder": f"communique {version}",
                       "codebook": CODEBOOK, "version": version},
@@ -219,11 +226,10 @@ def statement_record(doc: Any, i: int, s: Statement, meeting: Meeting | None,
 
 
 def publication_of(raw: Any) -> str | None:
-    """The outlet: the URL's host (without www.), else the input's name."""
-    if raw.url:
-        host = urlparse(raw.url).netloc.lower()
-        return host.removeprefix("www.") or None
-    return str(raw.source).rsplit("/", 1)[-1] or None
+    """The outlet (the manual's "name of text publisher"): the host of the URL or of a source that
+    is one, as everywhere else (``store.indexing.outlet``); None for a local file, whose name is no
+    publisher."""
+    return outlet(raw.url, raw.source)
 
 
 def records(doc: Any, meeting_for: Callable[[Statement, Any], Meeting | None]) -> Iterator[dict[str, Any]]:

@@ -243,13 +243,14 @@ class Statement:
     actors: tuple[Entity, ...] = ()  # every actor (a compound actor has several)
     recipients: tuple[Entity, ...] = ()
     context: tuple[str, ...] = ()  # PLOVER contexts, with "negation" / "hypothetical" where the text says so
+    sentence: int | None = None  # index of its sentence in the analysed text (None: stored before it was kept)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source, "type": self.type, "target": self.target, "mode": self.mode,
             "source_country": self.source_country, "target_country": self.target_country,
             "actors": [a.to_json() for a in self.actors], "recipients": [r.to_json() for r in self.recipients],
-            "context": list(self.context),
+            "context": list(self.context), "sentence": self.sentence,
             "evidence": self.evidence.to_json(),
         }
 
