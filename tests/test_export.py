@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from communique.clean import clean
 from communique.cli import cli
-from communique.errors import OptionsError
+from communique.errors import OptionsError, PloverRecordError
 from communique.export import (
     RECORD_TABLES,
     SCHEMAS,
@@ -30,6 +30,7 @@ from communique.export import (
     output_paths,
     resolve_tables,
     write_parquet,
+    write_plover,
 )
 from communique.options import Options
 from communique.pipeline import Pipeline, run_into_store
@@ -282,42 +283,75 @@ def test_plover_records_follow_the_manual(seed_store: tuple[str, list[DocumentRe
                                                    and r["date_source"] != "publication") for r in consult)
 
 
+ENTITY = {"code": "IRN", "sector": "GOV", "entity_text": "Tehran"}
+GOOD_RECORD: dict[str, Any] = {
+    "id": "d-s0", "date": "2024-05-01", "date_source": "publication", "event": ["ACCUSE"], "quad_code": 3,
+    "mode": ["disapprove"], "context": ["negation"], "actor": [ENTITY], "recipient": [],
+    "source": [{"actorText": "Tehran", "code": "IRN", "sector": "GOV"}], "target": [], "event_loc": None,
+    "event_text": ["Tehran criticised the vote."], "text": "Tehran criticised the vote.",
+    "text_info": {"sequence": 0, "start": 0, "end": 27},
+    "cite_info": {"corpus": "communique", "citation": "d", "url": None, "title": None, "language": "en",
+                  "publication": None, "coder": "communique 0.1.0", "codebook": "plover", "version": "0.1.0"},
+    "language": "en", "publication": None, "coder": "communique 0.1.0", "version": "0.1.0",
+    "coded_date": "2026-12-06", "dateCoded": "2026-12-06"}
+# what the manual does not allow, each refused by the schema and by the writer's own check
+BAD_CHANGES: list[dict[str, Any]] = [
+    {"mode": ["meeting"]},  # not a mode of the manual
+    {"mode": ["visit"]},  # a CONSULT mode on an ACCUSE
+    {"event": ["AGREE"], "quad_code": 1, "mode": ["visit"]},  # AGREE has no modes
+    {"event": ["DEMAND"]},  # a CAMEO-era name
+    {"quad_code": 4},  # ACCUSE is verbal conflict (3)
+    {"date": None},  # without date_missing
+    {"actor": []},  # the manual requires an actor
+    {"context": ["meeting"]},
+    {"text": "Tehran criticised\nthe vote."},  # no line breaks in text fields
+    {"text": "Tehran criticised the vote.\n"},  # a trailing one neither ('$' matches before it)
+    {"event_text": ["Tehran criticised the vote.\r\n"]},
+    {"actor": [{**ENTITY, "office": "foreign\nminister"}]},  # nor in any other string
+    {"source": [{"actorText": "Tehran\n", "code": "IRN", "sector": "GOV"}]},
+    {"quality": {"near_duplicate_of": "d\n"}},  # an extension's
+    {"mode": ["disapprove\n"]},
+    {"actor": [{**ENTITY, "code": "IRQ-KRD"}]},  # a region: its state's code
+    {"recipient": [{**ENTITY, "code": "XKX"}]},  # Kosovo is KOS
+    {"source": [{"actorText": "San Juan", "code": "PRI", "sector": "GOV"}]},  # a dependency: its state's
+    {"target": [{"actorText": "Tehran", "code": "IRN", "sector": "MINISTRY"}]},
+]
+
+
 def test_plover_schema_refuses_what_the_manual_does_not_allow() -> None:
     import jsonschema
 
-    from communique.plover import schema
+    from communique.plover import check_record, schema
 
     validator = jsonschema.Draft202012Validator(schema())
-    entity = {"code": "IRN", "sector": "GOV", "entity_text": "Tehran"}
-    good = {"id": "d-s0", "date": "2024-05-01", "date_source": "publication", "event": ["ACCUSE"], "quad_code": 3,
-            "mode": ["disapprove"], "context": ["negation"], "actor": [entity], "recipient": [],
-            "source": [{"actorText": "Tehran", "code": "IRN", "sector": "GOV"}], "target": [], "event_loc": None,
-            "event_text": ["Tehran criticised the vote."], "text": "Tehran criticised the vote.",
-            "text_info": {"sequence": 0, "start": 0, "end": 27},
-            "cite_info": {"corpus": "communique", "citation": "d", "url": None, "title": None, "language": "en",
-                          "publication": "d.txt", "coder": "communique 0.1.0", "codebook": "plover", "version": "0.1.0"},
-            "language": "en", "publication": "d.txt", "coder": "communique 0.1.0", "version": "0.1.0",
-            "coded_date": "2026-12-06", "dateCoded": "2026-12-06"}
-    assert validator.is_valid(good)
-    for change in ({"mode": ["meeting"]},  # not a mode of the manual
-                   {"mode": ["visit"]},  # a CONSULT mode on an ACCUSE
-                   {"event": ["DEMAND"]},  # a CAMEO-era name
-                   {"quad_code": 4},  # ACCUSE is verbal conflict (3)
-                   {"date": None},  # without date_missing
-                   {"actor": []},  # the manual requires an actor
-                   {"text": "Tehran criticised\nthe vote."},  # no line breaks in text fields
-                   {"text": "Tehran criticised the vote.\n"},  # a trailing one neither ('$' matches before it)
-                   {"event_text": ["Tehran criticised the vote.\r\n"]},
-                   {"actor": [{**entity, "office": "foreign\nminister"}]},  # nor in any other string
-                   {"source": [{"actorText": "Tehran\n", "code": "IRN", "sector": "GOV"}]},
-                   {"quality": {"near_duplicate_of": "d\n"}},  # an extension's
-                   {"mode": ["disapprove\n"]},
-                   {"actor": [{**entity, "code": "IRQ-KRD"}]},  # a region: its state's code
-                   {"recipient": [{**entity, "code": "XKX"}]},  # Kosovo is KOS
-                   {"source": [{"actorText": "San Juan", "code": "PRI", "sector": "GOV"}]}):  # a dependency: its state's
-        assert not validator.is_valid({**good, **change}), change
-    assert validator.is_valid({**good, "date": None, "date_missing": "the report has no publication date"})
-    assert validator.is_valid({**good, "actor": [{**entity, "office": None, "identifier_text": "Tehran"}], "quality": {"spun": False}})
+    assert validator.is_valid(GOOD_RECORD)
+    check_record(GOOD_RECORD)
+    for change in BAD_CHANGES:
+        assert not validator.is_valid({**GOOD_RECORD, **change}), change
+        with pytest.raises(PloverRecordError):
+            check_record({**GOOD_RECORD, **change})
+    for fine in ({"date": None, "date_missing": "the report has no publication date"},
+                 {"actor": [{**ENTITY, "office": None, "identifier_text": "Tehran"}], "quality": {"spun": False}},
+                 {"event": ["CONSULT"], "quad_code": 1, "mode": ["visit"]},
+                 {"actor": [{**ENTITY, "code": "KOS"}, {**ENTITY, "code": "UNO"}, {**ENTITY, "code": None, "sector": None}]},
+                 {"text_info": {"sequence": None, "start": 0, "end": 27}}):
+        assert validator.is_valid({**GOOD_RECORD, **fine}), fine
+        check_record({**GOOD_RECORD, **fine})
+
+
+def test_plover_writer_never_writes_a_record_that_breaks_the_format() -> None:
+    """The export stops at the first bad record, with an error naming its document, the record
+    and the field; the bad record is not written."""
+    second = {**GOOD_RECORD, "id": "d-s1", "actor": [{**ENTITY, "code": "IRQ-KRD"}]}
+    out = io.StringIO()
+    with pytest.raises(PloverRecordError) as err:
+        write_plover([GOOD_RECORD, second, {**GOOD_RECORD, "id": "d-s2"}], out)
+    assert str(err.value) == "d: PLOVER record d-s1: actor[0].code: 'IRQ-KRD' is not one of the manual's codes"
+    assert [json.loads(x)["id"] for x in out.getvalue().splitlines()] == ["d-s0"]
+    with pytest.raises(PloverRecordError, match=r"^d: PLOVER record d-s0: text: 'one\\nline' holds a line break$"):
+        write_plover([{**GOOD_RECORD, "text": "one\nline"}], io.StringIO())
+    with pytest.raises(PloverRecordError, match=r"^d: PLOVER record d-s0: mode: \['visit'\] is not a list of AGREE's modes \(it has none\)$"):
+        write_plover([{**GOOD_RECORD, "event": ["AGREE"], "quad_code": 1, "mode": ["visit"]}], io.StringIO())
 
 
 # small reports of our own, one kind of entity code each (the manual's "Country names")

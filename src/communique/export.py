@@ -405,8 +405,17 @@ def write_parquet(rows: Iterable[Mapping[str, Any]], path: Path | str, schema: p
 
 
 def write_plover(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
-    """JSON Lines, as the PLOVER manual suggests: one record per line, written as they come."""
-    return write_jsonl(records, out)
+    """JSON Lines, as the PLOVER manual suggests: one record per line, written as they come. Each
+    is checked first (``plover.check_record``): one that breaks the format is never written, the
+    export stops with a ``PloverRecordError`` naming its document, the record and the field."""
+    from .plover import check_record
+
+    def checked() -> Iterator[Mapping[str, Any]]:
+        for r in records:
+            check_record(r)
+            yield r
+
+    return write_jsonl(checked(), out)
 
 
 # --- the export ---------------------------------------------------------------------------------

@@ -41,15 +41,17 @@ Fields (required by the manual: ``id``, ``date``, ``actor``, ``event``):
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NoReturn
 
 from . import package_version
-from .records import Entity, Meeting, Statement, plover_mode
+from .errors import PloverRecordError
+from .records import PLOVER_MODES, PLOVER_TYPES, Entity, Meeting, Statement, plover_mode
 from .store.indexing import outlet
 
 CODEBOOK = "plover-manual-2023"  # openeventdata/PLOVER, PLOVER_MANUAL.tex at commit 5e0c24f
@@ -230,6 +232,89 @@ def publication_of(raw: Any) -> str | None:
     is one, as everywhere else (``store.indexing.outlet``); None for a local file, whose name is no
     publisher."""
     return outlet(raw.url, raw.source)
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ENTITY_SIDES = (("actor", "entity_text"), ("recipient", "entity_text"), ("source", "actorText"), ("target", "actorText"))
+
+
+@cache
+def _vocabularies() -> tuple[frozenset[str], frozenset[str | None]]:
+    """The schema's contexts and sectors (the manual's)."""
+    props = schema()["properties"]
+    return frozenset(props["context"]["items"]["enum"]), frozenset(props["actor"]["items"]["properties"]["sector"]["enum"])
+
+
+def check_record(record: Mapping[str, Any]) -> None:
+    """Raise ``PloverRecordError`` (document, record, field, why) for a record that breaks the
+    format: a field the schema requires missing; no actor; an event that is not one PLOVER
+    category or its quad code not the category's; a mode outside the category's vocabulary; a
+    context or sector not the manual's; an entity code not the manual's; a null date without
+    ``date_missing``; a line break in any string. The cheap part of ``schema()``, checked as
+    records are written (the tests validate them against the whole schema)."""
+    cite = record.get("cite_info")
+    doc_id, record_id = str(cite.get("citation") if isinstance(cite, Mapping) else None), str(record.get("id"))
+
+    def fail(field: str, reason: str) -> NoReturn:
+        raise PloverRecordError(doc_id, record_id, field, reason)
+
+    for key in schema()["required"]:
+        if key not in record:
+            fail(key, "missing")
+    event = record["event"]
+    if not (isinstance(event, list) and len(event) == 1 and event[0] in PLOVER_TYPES):
+        fail("event", f"{_shown(event)} is not a list of one PLOVER category")
+    typ = event[0]
+    if record["quad_code"] != QUAD[typ]:
+        fail("quad_code", f"{_shown(record['quad_code'])} is not {typ}'s quad category ({QUAD[typ]})")
+    mode, modes = record["mode"], PLOVER_MODES.get(typ, frozenset())
+    if mode is not None and not (isinstance(mode, list) and mode and all(m in modes for m in mode)):
+        fail("mode", f"{_shown(mode)} is not a list of {typ}'s modes ({', '.join(sorted(modes)) or 'it has none'})")
+    contexts, sectors = _vocabularies()
+    context = record["context"]
+    if context is not None and not (isinstance(context, list) and context and all(c in contexts for c in context)):
+        fail("context", f"{_shown(context)} is not a list of the manual's contexts")
+    when = record["date"]
+    if when is None and not record.get("date_missing"):
+        fail("date", "null without date_missing saying why")
+    if when is not None and not (isinstance(when, str) and _DATE.fullmatch(when)):
+        fail("date", f"{_shown(when)} is not YYYY-MM-DD")
+    if not (isinstance(record["actor"], list) and record["actor"]):
+        fail("actor", "no actor (the manual requires one)")
+    codes = plover_codes().allowed
+    for side, text in _ENTITY_SIDES:
+        if not isinstance(record[side], list):
+            fail(side, "is not a list")
+        for n, e in enumerate(record[side]):
+            if not isinstance(e, Mapping) or not isinstance(e.get(text), str):
+                fail(f"{side}[{n}]", f"is not an entity with its {text}")
+            elif e.get("code") is not None and e["code"] not in codes:
+                fail(f"{side}[{n}].code", f"{_shown(e['code'])} is not one of the manual's codes")
+            elif e.get("sector") not in sectors:
+                fail(f"{side}[{n}].sector", f"{_shown(e.get('sector'))} is not one of the manual's sectors")
+    loc = record["event_loc"]
+    if isinstance(loc, Mapping) and loc.get("country_code") is not None and loc["country_code"] not in codes:
+        fail("event_loc.country_code", f"{_shown(loc['country_code'])} is not one of the manual's codes")
+    for path, value in _strings(record, ""):
+        if "\n" in value or "\r" in value:
+            fail(path, f"{_shown(value)} holds a line break")
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _strings(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(value, list):
+        for n, v in enumerate(value):
+            yield from _strings(v, f"{path}[{n}]")
+
+
+def _shown(value: Any, cap: int = 80) -> str:
+    """A value in an error message: repr (control characters escaped), at most ``cap`` characters."""
+    text = repr(value)
+    return text if len(text) <= cap else text[: cap - 3] + "..."
 
 
 def records(doc: Any, meeting_for: Callable[[Statement, Any], Meeting | None]) -> Iterator[dict[str, Any]]:
