@@ -283,6 +283,32 @@ def test_plover_records_follow_the_manual(seed_store: tuple[str, list[DocumentRe
                                                    and r["date_source"] != "publication") for r in consult)
 
 
+CORPUS_ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"
+
+
+def test_plover_records_of_the_test_corpus_are_all_valid(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> None:
+    """Every record exported from ``tests/corpus/articles`` (14 reports, copies included) is valid
+    against the whole schema, not only the seeds' (the corpus has a Kurdistan Region actor: IRQ)."""
+    import jsonschema
+
+    from communique.plover import schema
+
+    d = tmp_path_factory.mktemp("corpus")
+    opts = Options(db=f"sqlite:///{d / 'corpus.db'}", progress="never")
+    _results, failures = run_into_store([CORPUS_ARTICLES], opts, pipeline=Pipeline(opts, nlp=nlp))
+    assert failures == []
+    with Store.open(opts.db) as store:
+        export_store(store, "plover", d / "corpus.plover.jsonl", with_copies=True)
+    records = [json.loads(x) for x in (d / "corpus.plover.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len({r["cite_info"]["citation"] for r in records}) >= 12
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = {r["id"]: [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(r)] for r in records}
+    assert not {k: v for k, v in errors.items() if v}
+    assert all(isinstance(r["text_info"]["sequence"], int) for r in records)  # a fresh store keeps every sentence
+    kurdish = [r for r in records if r["cite_info"]["citation"] == "c10_regional_barzani_tehran"]
+    assert kurdish and "IRQ" in _codes(kurdish) and not any("-" in str(c) for c in _codes(kurdish))
+
+
 ENTITY = {"code": "IRN", "sector": "GOV", "entity_text": "Tehran"}
 GOOD_RECORD: dict[str, Any] = {
     "id": "d-s0", "date": "2024-05-01", "date_source": "publication", "event": ["ACCUSE"], "quad_code": 3,
