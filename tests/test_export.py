@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,9 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from communique.clean import clean
 from communique.cli import cli
-from communique.errors import OptionsError
+from communique.errors import OptionsError, PloverRecordError
 from communique.export import (
     RECORD_TABLES,
     SCHEMAS,
@@ -28,11 +30,22 @@ from communique.export import (
     output_paths,
     resolve_tables,
     write_parquet,
+    write_plover,
 )
 from communique.options import Options
 from communique.pipeline import Pipeline, run_into_store
-from communique.records import DocumentResult, Meeting, Span, Statement
+from communique.records import (
+    Analysis,
+    DocumentResult,
+    Entity,
+    Meeting,
+    Quality,
+    RawDocument,
+    Span,
+    Statement,
+)
 from communique.store import Store
+from communique.store.convert import StoredDocument
 
 SPUN_SEED = "002_2c749cdfbc01d25b"  # the gold marks this seed as a spun copy
 
@@ -270,32 +283,248 @@ def test_plover_records_follow_the_manual(seed_store: tuple[str, list[DocumentRe
                                                    and r["date_source"] != "publication") for r in consult)
 
 
-def test_plover_schema_refuses_what_the_manual_does_not_allow() -> None:
+CORPUS_ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"
+
+
+def test_plover_records_of_the_test_corpus_are_all_valid(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> None:
+    """Every record exported from ``tests/corpus/articles`` (14 reports, copies included) is valid
+    against the whole schema, not only the seeds' (the corpus has a Kurdistan Region actor: IRQ)."""
     import jsonschema
 
     from communique.plover import schema
 
+    d = tmp_path_factory.mktemp("corpus")
+    opts = Options(db=f"sqlite:///{d / 'corpus.db'}", progress="never")
+    _results, failures = run_into_store([CORPUS_ARTICLES], opts, pipeline=Pipeline(opts, nlp=nlp))
+    assert failures == []
+    with Store.open(opts.db) as store:
+        export_store(store, "plover", d / "corpus.plover.jsonl", with_copies=True)
+    records = [json.loads(x) for x in (d / "corpus.plover.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len({r["cite_info"]["citation"] for r in records}) >= 12
     validator = jsonschema.Draft202012Validator(schema())
-    entity = {"code": "IRN", "sector": "GOV", "entity_text": "Tehran"}
-    good = {"id": "d-s0", "date": "2024-05-01", "date_source": "publication", "event": ["ACCUSE"], "quad_code": 3,
-            "mode": ["disapprove"], "context": ["negation"], "actor": [entity], "recipient": [],
-            "source": [{"actorText": "Tehran", "code": "IRN", "sector": "GOV"}], "target": [], "event_loc": None,
-            "event_text": ["Tehran criticised the vote."], "text": "Tehran criticised the vote.",
-            "text_info": {"sequence": 0, "start": 0, "end": 27},
-            "cite_info": {"corpus": "communique", "citation": "d", "url": None, "title": None, "language": "en",
-                          "publication": "d.txt", "coder": "communique 0.1.0", "codebook": "plover", "version": "0.1.0"},
-            "language": "en", "publication": "d.txt", "coder": "communique 0.1.0", "version": "0.1.0",
-            "coded_date": "2026-12-06", "dateCoded": "2026-12-06"}
-    assert validator.is_valid(good)
-    for change in ({"mode": ["meeting"]},  # not a mode of the manual
-                   {"mode": ["visit"]},  # a CONSULT mode on an ACCUSE
-                   {"event": ["DEMAND"]},  # a CAMEO-era name
-                   {"quad_code": 4},  # ACCUSE is verbal conflict (3)
-                   {"date": None},  # without date_missing
-                   {"actor": []},  # the manual requires an actor
-                   {"text": "Tehran criticised\nthe vote."}):  # no line breaks in text fields
-        assert not validator.is_valid({**good, **change}), change
-    assert validator.is_valid({**good, "date": None, "date_missing": "the report has no publication date"})
+    errors = {r["id"]: [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(r)] for r in records}
+    assert not {k: v for k, v in errors.items() if v}
+    assert all(isinstance(r["text_info"]["sequence"], int) for r in records)  # a fresh store keeps every sentence
+    kurdish = [r for r in records if r["cite_info"]["citation"] == "c10_regional_barzani_tehran"]
+    assert kurdish and "IRQ" in _codes(kurdish) and not any("-" in str(c) for c in _codes(kurdish))
+
+
+ENTITY = {"code": "IRN", "sector": "GOV", "entity_text": "Tehran"}
+GOOD_RECORD: dict[str, Any] = {
+    "id": "d-s0", "date": "2024-05-01", "date_source": "publication", "event": ["ACCUSE"], "quad_code": 3,
+    "mode": ["disapprove"], "context": ["negation"], "actor": [ENTITY], "recipient": [],
+    "source": [{"actorText": "Tehran", "code": "IRN", "sector": "GOV"}], "target": [], "event_loc": None,
+    "event_text": ["Tehran criticised the vote."], "text": "Tehran criticised the vote.",
+    "text_info": {"sequence": 0, "start": 0, "end": 27},
+    "cite_info": {"corpus": "communique", "citation": "d", "url": None, "title": None, "language": "en",
+                  "publication": None, "coder": "communique 0.1.0", "codebook": "plover", "version": "0.1.0"},
+    "language": "en", "publication": None, "coder": "communique 0.1.0", "version": "0.1.0",
+    "coded_date": "2026-12-06", "dateCoded": "2026-12-06"}
+# what the manual does not allow, each refused by the schema and by the writer's own check
+BAD_CHANGES: list[dict[str, Any]] = [
+    {"mode": ["meeting"]},  # not a mode of the manual
+    {"mode": ["visit"]},  # a CONSULT mode on an ACCUSE
+    {"event": ["AGREE"], "quad_code": 1, "mode": ["visit"]},  # AGREE has no modes
+    {"event": ["DEMAND"]},  # a CAMEO-era name
+    {"quad_code": 4},  # ACCUSE is verbal conflict (3)
+    {"date": None},  # without date_missing
+    {"actor": []},  # the manual requires an actor
+    {"context": ["meeting"]},
+    {"text": "Tehran criticised\nthe vote."},  # no line breaks in text fields
+    {"text": "Tehran criticised the vote.\n"},  # a trailing one neither ('$' matches before it)
+    {"event_text": ["Tehran criticised the vote.\r\n"]},
+    {"actor": [{**ENTITY, "office": "foreign\nminister"}]},  # nor in any other string
+    {"source": [{"actorText": "Tehran\n", "code": "IRN", "sector": "GOV"}]},
+    {"quality": {"near_duplicate_of": "d\n"}},  # an extension's
+    {"mode": ["disapprove\n"]},
+    {"actor": [{**ENTITY, "code": "IRQ-KRD"}]},  # a region: its state's code
+    {"recipient": [{**ENTITY, "code": "XKX"}]},  # Kosovo is KOS
+    {"source": [{"actorText": "San Juan", "code": "PRI", "sector": "GOV"}]},  # a dependency: its state's
+    {"target": [{"actorText": "Tehran", "code": "IRN", "sector": "MINISTRY"}]},
+]
+
+
+def test_plover_schema_refuses_what_the_manual_does_not_allow() -> None:
+    import jsonschema
+
+    from communique.plover import check_record, schema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    assert validator.is_valid(GOOD_RECORD)
+    check_record(GOOD_RECORD)
+    for change in BAD_CHANGES:
+        assert not validator.is_valid({**GOOD_RECORD, **change}), change
+        with pytest.raises(PloverRecordError):
+            check_record({**GOOD_RECORD, **change})
+    for fine in ({"date": None, "date_missing": "the report has no publication date"},
+                 {"actor": [{**ENTITY, "office": None, "identifier_text": "Tehran"}], "quality": {"spun": False}},
+                 {"event": ["CONSULT"], "quad_code": 1, "mode": ["visit"]},
+                 {"actor": [{**ENTITY, "code": "KOS"}, {**ENTITY, "code": "UNO"}, {**ENTITY, "code": None, "sector": None}]},
+                 {"text_info": {"sequence": None, "start": 0, "end": 27}}):
+        assert validator.is_valid({**GOOD_RECORD, **fine}), fine
+        check_record({**GOOD_RECORD, **fine})
+
+
+def test_plover_writer_never_writes_a_record_that_breaks_the_format() -> None:
+    """The export stops at the first bad record, with an error naming its document, the record
+    and the field; the bad record is not written."""
+    second = {**GOOD_RECORD, "id": "d-s1", "actor": [{**ENTITY, "code": "IRQ-KRD"}]}
+    out = io.StringIO()
+    with pytest.raises(PloverRecordError) as err:
+        write_plover([GOOD_RECORD, second, {**GOOD_RECORD, "id": "d-s2"}], out)
+    assert str(err.value) == "d: PLOVER record d-s1: actor[0].code: 'IRQ-KRD' is not one of the manual's codes"
+    assert [json.loads(x)["id"] for x in out.getvalue().splitlines()] == ["d-s0"]
+    with pytest.raises(PloverRecordError, match=r"^d: PLOVER record d-s0: text: 'one\\nline' holds a line break$"):
+        write_plover([{**GOOD_RECORD, "text": "one\nline"}], io.StringIO())
+    with pytest.raises(PloverRecordError, match=r"^d: PLOVER record d-s0: mode: \['visit'\] is not a list of AGREE's modes \(it has none\)$"):
+        write_plover([{**GOOD_RECORD, "event": ["AGREE"], "quad_code": 1, "mode": ["visit"]}], io.StringIO())
+
+
+# small reports of our own, one kind of entity code each (the manual's "Country names")
+OWN_REPORTS = {
+    "kurdistan": "The Kurdistan Region's president met the Iranian foreign minister in Tehran on Sunday.\n",
+    "kosovo": "Kosovo's prime minister met the Albanian foreign minister in Pristina on Monday.\n",
+    "greenland": "Greenland's premier met the Danish prime minister in Copenhagen on Monday.\n",
+    "un": "The United Nations condemned the shelling of Kharkiv by Russian forces.\n",
+    "eu": "The European Union condemned the arrest of the opposition leader in Tbilisi.\n",
+    "visit": "Chile's foreign minister will pay an official visit to Peru next week.\n",
+    # two sentences, the second coding two statements
+    "sentences": "Brazil praised the accord on Monday. Japan condemned the missile launch and demanded that "
+                 "North Korea stop its tests.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def own_plover(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> dict[str, list[dict[str, Any]]]:
+    """The PLOVER records of ``OWN_REPORTS``, by report."""
+    d = tmp_path_factory.mktemp("own")
+    for name, text in OWN_REPORTS.items():
+        (d / "in").mkdir(exist_ok=True)
+        (d / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    opts = Options(db=f"sqlite:///{d / 'own.db'}", progress="never")
+    _results, failures = run_into_store([d / "in"], opts, pipeline=Pipeline(opts, nlp=nlp))
+    assert failures == []
+    with Store.open(opts.db) as store:
+        export_store(store, "plover", d / "own.plover.jsonl")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for line in (d / "own.plover.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        out.setdefault(r["cite_info"]["citation"], []).append(r)
+    return out
+
+
+def _codes(records: list[dict[str, Any]], sides: tuple[str, str] = ("actor", "recipient")) -> set[str | None]:
+    return {e["code"] for r in records for side in sides for e in r[side]}
+
+
+def test_plover_entity_codes_are_the_manuals(own_plover: dict[str, list[dict[str, Any]]]) -> None:
+    """A region is written as its state, a dependency as its controlling state, Kosovo KOS, the
+    UN UNO and the EU EUR; the gold standard's source/target carry the same codes."""
+    assert set(own_plover) == set(OWN_REPORTS)
+    assert _codes(own_plover["kurdistan"]) == {"IRQ", "IRN"}  # not IRQ-KRD
+    assert _codes(own_plover["kosovo"]) == {"KOS", "ALB"}  # not XKX
+    assert _codes(own_plover["greenland"]) == {"DNK"}  # not GRL
+    assert "UNO" in _codes(own_plover["un"]) and "IGO" not in _codes(own_plover["un"])
+    assert "EUR" in _codes(own_plover["eu"]) and "IGO" not in _codes(own_plover["eu"])
+    for records in own_plover.values():
+        assert _codes(records, ("source", "target")) == _codes(records)
+    from communique.plover import geonames_place
+
+    # a place's country code is written as the actors' are ("to match the actor/recipient countries")
+    assert [(p["resolved_place"], p["country_code"]) for n in ("Pristina", "Nuuk") if (p := geonames_place(n))] == [
+        ("Pristina", "KOS"), ("Nuuk", "DNK")]
+
+
+def test_plover_mode_of_a_retyped_statement_is_null(own_plover: dict[str, list[dict[str, Any]]]) -> None:
+    """A visit announced is AGREE (the manual's intent rule), which has no modes."""
+    (r,) = [r for r in own_plover["visit"] if r["event"] == ["AGREE"]]
+    assert r["mode"] is None and _codes([r]) == {"CHL", "PER"}
+
+
+def test_plover_writer_drops_a_mode_its_type_does_not_have() -> None:
+    """A statement stored before modes were checked (AGREE with "visit") is written with no mode."""
+    from communique.plover import statement_record
+
+    text = "Chile will send a minister to Peru.\n"
+    ev = Span(text.strip(), 0, len(text.strip()))
+    agree = Statement("CHL", "AGREE", "PER", ev, mode="visit", actors=(Entity(Span("Chile", 0, 5), "CHL", "GOV"),),
+                      recipients=(Entity(Span("Peru", 30, 34), "PER", "GOV"),))
+    record = statement_record(_stored(text, (agree,)), 0, agree, None)
+    assert record["event"] == ["AGREE"] and record["mode"] is None
+
+
+def test_plover_writer_leaves_no_line_break_in_any_string() -> None:
+    """Every string of a record is one line without edge spaces, the stored names and titles too."""
+    from communique.plover import statement_record
+
+    text = "Mr Koto, Enga\ngovernor, criticised Fiji.\n"
+    ev = Span("Mr Koto, Enga\ngovernor, criticised Fiji.", 0, 40)
+    actor = Entity(Span("Mr Koto, Enga\ngovernor", 0, 22), "PNG", "GOV", "Koto\nEnga governor")
+    s = Statement("Koto\nEnga governor", "ACCUSE", "FJI", ev, mode="disapprove", actors=(actor,),
+                  recipients=(Entity(Span("Fiji", 35, 39), "FJI"),))
+    record = statement_record(_stored(text, (s,)), 0, s, None)
+    strings = list(_strings(record))
+    assert strings and not [x for x in strings if "\n" in x or "\r" in x or x != x.strip()]
+    assert record["actor"][0]["identifier_text"] == "Koto Enga governor" and record["text"] == "Mr Koto, Enga governor, criticised Fiji."
+
+
+def _strings(value: Any) -> Any:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def test_every_code_the_knowledge_base_gives_is_written_as_one_of_the_manuals() -> None:
+    from communique.actors.kb import KnowledgeBase
+    from communique.extraction.statements import PloverLexicon
+    from communique.plover import entity_code, plover_codes, schema
+
+    allowed = plover_codes().allowed
+    assert set(schema()["$defs"]["code"]["enum"]) == allowed | {None}
+    assert len(allowed) == 195 + 4 + 7  # states, the manual's four territories, its seven non-state codes
+    kb_codes = set(KnowledgeBase.load().countries())
+    assert {entity_code(c) for c in kb_codes} <= allowed
+    assert {entity_code("IGO", name) for name in PloverLexicon.load().data["igos"]} == {"IGO", "UNO", "EUR"}
+    assert (entity_code("IRQ-KRD"), entity_code("XKX"), entity_code("FRO"), entity_code("ESH"), entity_code(None)) == (
+        "IRQ", "KOS", "DNK", "MAR", None)
+
+
+def test_plover_sequence_is_the_sentences_and_a_file_has_no_publication(
+        own_plover: dict[str, list[dict[str, Any]]]) -> None:
+    """``text_info.sequence`` is the manual's "sequence number of sentence": two statements of one
+    sentence share it. A local file names no publisher: ``publication`` is null, not its name."""
+    records = sorted(own_plover["sentences"], key=lambda r: r["id"])
+    assert [(r["event"][0], r["text_info"]["sequence"]) for r in records] == [("SUPPORT", 0), ("ACCUSE", 1), ("REQUEST", 1)]
+    assert [r["id"] for r in records] == ["sentences-s0", "sentences-s1", "sentences-s2"]
+    for r in (r for rs in own_plover.values() for r in rs):
+        assert r["publication"] is None and r["cite_info"]["publication"] is None
+
+
+def test_plover_coding_date_and_version_are_the_stored_extractions() -> None:
+    from communique import package_version
+    from communique.plover import statement_record
+
+    text = "Japan criticised the launch.\n"
+    s = Statement("JPN", "ACCUSE", None, Span("Japan criticised the launch.", 0, 28), actors=(Entity(Span("Japan", 0, 5), "JPN"),))
+    r = statement_record(_stored(text, (s,), datetime(2026, 3, 9, 8, 30, tzinfo=UTC), "0.0.9",
+                                 url="https://www.example.org/news/1"), 0, s, None)
+    assert (r["coded_date"], r["dateCoded"], r["coder"], r["version"]) == ("2026-03-09", "2026-03-09", "communique 0.0.9", "0.0.9")
+    assert (r["cite_info"]["coder"], r["cite_info"]["version"], r["publication"]) == ("communique 0.0.9", "0.0.9", "example.org")
+    r = statement_record(_stored(text, (s,)), 0, s, None)  # not extracted: the export's day, the installed version
+    assert (r["coded_date"], r["version"]) == (date.today().isoformat(), package_version())
+    assert r["text_info"]["sequence"] is None  # a statement stored before sentences were kept
+
+
+def _stored(text: str, statements: tuple[Statement, ...], extracted_at: datetime | None = None,
+            extractor_version: str | None = None, url: str | None = None) -> StoredDocument:
+    c = clean(RawDocument("d", "/in/d.txt", text, kind="txt", url=url))
+    return StoredDocument(c, c.raw.content_hash, Quality(language="en"), Analysis(statements=statements), None, None,
+                          datetime(2026, 12, 1, tzinfo=UTC), extracted_at, extractor_version)
 
 
 def test_record_tables_read_straight_from_their_tables_give_the_same_rows(

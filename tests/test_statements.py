@@ -150,6 +150,17 @@ def test_a_stance_word_is_not_the_actors_country(extractor: Extractor) -> None:
     assert s.type == "RETREAT" and s.mode == "ceasefire" and all(a.code is None for a in s.actors)
 
 
+def test_an_announced_act_keeps_only_a_mode_its_new_type_has(extractor: Extractor) -> None:
+    """The intent rule retypes a visit to come as AGREE, which has no modes in the manual: the
+    CONSULT's "visit" must not stay on it."""
+    (s, *_) = statements(extractor, "Chile's foreign minister will pay an official visit to Peru next week.")
+    assert (s.type, s.mode) == ("AGREE", None)
+    assert {a.code for a in s.actors} == {"CHL"} and {r.code for r in s.recipients} == {"PER"}
+    # a curfew announced is a threat; THREATEN has no "curfew", so its own "restrict" is found
+    (s, *_) = statements(extractor, "Senegal will impose a curfew in Ziguinchor.")
+    assert (s.type, s.mode) == ("THREATEN", "restrict")
+
+
 def test_meetings_code_consultations_with_every_principal_as_actor(extractor: Extractor) -> None:
     text = "President Ali Bongo of Gabon met Cameroon's President Paul Biya in Yaounde on Monday."
     (s,) = [x for x in statements(extractor, text) if x.type == "CONSULT"]
@@ -158,18 +169,24 @@ def test_meetings_code_consultations_with_every_principal_as_actor(extractor: Ex
 
 
 def test_lexicon_modes_are_the_manuals() -> None:
-    """Every mode the lexicon can give is in the manual's vocabulary of its category (the export's
-    schema holds the vocabularies), and every context is one of the manual's."""
+    """Every mode the lexicon can give is in the manual's vocabulary of its category
+    (``PLOVER_MODES``, the same lists as the export's schema), and every context is one of the manual's."""
     from communique.extraction.statements import PloverLexicon
     from communique.plover import schema
+    from communique.records import PLOVER_MODES, PLOVER_TYPES
 
     lex = PloverLexicon.load()
     allowed: dict[str, set[str]] = {}
+    no_modes: set[str] = set()
     for rule in schema()["allOf"]:
-        typ = rule["if"]["properties"].get("event", {}).get("contains", {}).get("const")
-        mode = rule["then"].get("properties", {}).get("mode", {})
+        typ = rule.get("if", {}).get("properties", {}).get("event", {}).get("contains", {}).get("const")
+        mode = rule.get("then", {}).get("properties", {}).get("mode", {})
         if typ and "items" in mode:
             allowed[typ] = set(mode["items"]["enum"])
+        elif typ and mode.get("type") == "null":
+            no_modes.add(typ)
+    assert allowed == {t: set(m) for t, m in PLOVER_MODES.items()}
+    assert no_modes == set(PLOVER_TYPES) - set(PLOVER_MODES)
     given = [(t, m) for t, ms in lex.modes.items() for m, _ in ms] + [v for v in lex.nouns.values() if v[1]]
     assert given and all(m in allowed.get(t, set()) for t, m in given), [x for x in given if x[1] not in allowed.get(x[0], set())]
     contexts = set(schema()["properties"]["context"]["items"]["enum"])

@@ -94,7 +94,7 @@ def make_result(doc_id: str = "doc-a", text: str = TEXT) -> DocumentResult:
     quote = Quote("Ana Alpha", "We agree on everything,", "direct", sp("We").start, sp("everything,").end, 0.8125,
                   cue=sp("Alpha said"))
     stmt = Statement("Ana Alpha", "AGREE", "Bo Beta", sp(TEXT[54:]), mode="verbal",
-                     source_country="PRT", target_country="ESP")
+                     source_country="PRT", target_country="ESP", sentence=1)
     return DocumentResult(
         clean=clean,
         quality=Quality(language="en", spun=False, spam_phrases=("buy now",), score=0.9375, reasons=("spam",)),
@@ -416,7 +416,7 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_head_revision_is_the_newest_migration() -> None:
-    assert head_revision() == "0010_merge_pending"
+    assert head_revision() == "0011_statement_sentence"
 
 
 def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
@@ -476,8 +476,9 @@ def _write_0001(conn: sa.Connection, results: list[DocumentResult]) -> None:
         conn.execute(MEETINGS.insert(), [{k: v for k, v in convert.meeting_row(r.doc_id, i, m).items() if k != "participants_key"}
                                          for i, m in enumerate(r.analysis.meetings)])  # (0007's key)
         conn.execute(QUOTES.insert(), [convert.quote_row(r.doc_id, i, q) for i, q in enumerate(r.analysis.quotes)])
-        conn.execute(STATEMENTS.insert(),  # 0001's columns: no entities, no contexts (0006)
-                     [{k: v for k, v in convert.statement_row(r.doc_id, i, x).items() if k not in ("actors", "recipients", "context")}
+        conn.execute(STATEMENTS.insert(),  # 0001's columns: no entities, no contexts (0006), no sentence (0011)
+                     [{k: v for k, v in convert.statement_row(r.doc_id, i, x).items()
+                       if k not in ("actors", "recipients", "context", "sentence")}
                       for i, x in enumerate(r.analysis.statements)])
 
 

@@ -78,6 +78,17 @@ class ExportError(CommuniqueError):
         self.reason = reason
 
 
+class PloverRecordError(ExportError):
+    """A PLOVER record the export will not write: names its document, the record and the field
+    that breaks the format, and why."""
+
+    def __init__(self, doc_id: str, record_id: str, field: str, reason: str) -> None:
+        super().__init__(doc_id, f"PLOVER record {record_id}: {field}: {reason}")
+        self.doc_id = doc_id
+        self.record_id = record_id
+        self.field = field
+
+
 class AmbiguousPerson(CommuniqueError):
     """A name that several stored people match equally well ("Assad"): names the candidates."""
 

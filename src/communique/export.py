@@ -32,7 +32,9 @@ PLOVER records (``communique.plover``): one per statement, JSON Lines, in the fi
 PLOVER manual's event record (``id``, ``date``, ``event``, ``mode``, ``context``, ``actor``,
 ``recipient``, ``event_loc``, ``text``, ``text_info``, ``cite_info`` ...) with the gold standard's
 names beside them (``source``/``target`` with ``actorText``, ``publication``, ``version``,
-``dateCoded``); every record validates against ``data/plover_record.schema.json``.
+``dateCoded``); every record validates against ``data/plover_record.schema.json`` (in the tests),
+and ``write_plover`` checks each before writing it (``plover.check_record``): one that breaks the
+format stops the export with a ``PloverRecordError`` naming its document, record and field.
 
 A statement belongs to a meeting of its document when the meeting's participants are exactly
 its source and target (a CONSULT), or else when its source took part in the document's only
@@ -405,8 +407,17 @@ def write_parquet(rows: Iterable[Mapping[str, Any]], path: Path | str, schema: p
 
 
 def write_plover(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
-    """JSON Lines, as the PLOVER manual suggests: one record per line, written as they come."""
-    return write_jsonl(records, out)
+    """JSON Lines, as the PLOVER manual suggests: one record per line, written as they come. Each
+    is checked first (``plover.check_record``): one that breaks the format is never written, the
+    export stops with a ``PloverRecordError`` naming its document, the record and the field."""
+    from .plover import check_record
+
+    def checked() -> Iterator[Mapping[str, Any]]:
+        for r in records:
+            check_record(r)
+            yield r
+
+    return write_jsonl(checked(), out)
 
 
 # --- the export ---------------------------------------------------------------------------------

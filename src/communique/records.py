@@ -20,6 +20,31 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# the manual's modes of each type (PLOVER_MANUAL.tex at 5e0c24f, each category's "Supplementary
+# fields"); a type not listed has none ("Supplementary fields: None": AGREE, SUPPORT, CONCEDE,
+# COOPERATE, AID). The export's schema (data/plover_record.schema.json) holds the same lists.
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+                         "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+                          "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+                          "unconventional"}),
+}
+
+
+def plover_mode(typ: str, mode: str | None) -> str | None:
+    """``mode`` if the manual's vocabulary of ``typ`` has it, else None (a CONSULT's "visit" on
+    the AGREE an announced visit becomes)."""
+    return mode if mode in PLOVER_MODES.get(typ, frozenset()) else None
 
 
 def content_hash(text: str) -> str:
@@ -218,13 +243,14 @@ class Statement:
     actors: tuple[Entity, ...] = ()  # every actor (a compound actor has several)
     recipients: tuple[Entity, ...] = ()
     context: tuple[str, ...] = ()  # PLOVER contexts, with "negation" / "hypothetical" where the text says so
+    sentence: int | None = None  # index of its sentence in the analysed text (None: stored before it was kept)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source, "type": self.type, "target": self.target, "mode": self.mode,
             "source_country": self.source_country, "target_country": self.target_country,
             "actors": [a.to_json() for a in self.actors], "recipients": [r.to_json() for r in self.recipients],
-            "context": list(self.context),
+            "context": list(self.context), "sentence": self.sentence,
             "evidence": self.evidence.to_json(),
         }
 

@@ -151,7 +151,7 @@ def result_state(r: DocumentResult) -> dict[str, Any]:
         "quotes": [[x.speaker, x.text, x.kind, x.start, x.end, x.confidence, _span(x.cue), x.speakers_words]
                    for x in a.quotes],
         "statements": [[s.source, s.type, s.target, _span(s.evidence), s.mode, s.source_country, s.target_country,
-                        [e.to_json() for e in s.actors], [e.to_json() for e in s.recipients], list(s.context)]
+                        [e.to_json() for e in s.actors], [e.to_json() for e in s.recipients], list(s.context), s.sentence]
                        for s in a.statements],
         "skipped": a.skipped,
         "near_duplicate_of": r.near_duplicate_of,
@@ -178,8 +178,8 @@ def result_from_state(d: dict[str, Any]) -> DocumentResult:
         quotes=tuple(Quote(sp, t, k, s, e, conf, _unspan(cue), words)
                      for sp, t, k, s, e, conf, cue, words in d["quotes"]),
         statements=tuple(Statement(src, typ, tgt, Span(*ev), mode, sc, tc, tuple(map(Entity.from_json, acts)),
-                                   tuple(map(Entity.from_json, recs)), tuple(ctx))
-                         for src, typ, tgt, ev, mode, sc, tc, acts, recs, ctx in d["statements"]),
+                                   tuple(map(Entity.from_json, recs)), tuple(ctx), sentence)
+                         for src, typ, tgt, ev, mode, sc, tc, acts, recs, ctx, sentence in d["statements"]),
         skipped=d["skipped"],
     )
     return DocumentResult(clean, quality, analysis, d["near_duplicate_of"], d["duplicate_reason"])

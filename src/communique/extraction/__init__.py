@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -43,6 +44,7 @@ from .meetings import find_calls, find_meetings
 from .people import AS_A_TITLE, PeopleIndex, find_people, persons, with_headline
 from .places import Gazetteer, dateline, seat_country
 from .quotes import QuoteSpan, find_quote_spans, is_name_like, words
+from .sentences import sentences
 from .spans import Ranges, char_span
 from .statements import PloverLexicon, find_statements
 
@@ -174,13 +176,20 @@ class Extractor:
         def person(name: str, at: tuple[int, int]) -> Entity:
             return entity(coder.person_entity(name, *at))
 
-        def consult(actors: tuple[Entity, ...], recipients: tuple[Entity, ...], ev: Span, mode: str | None) -> Statement:
+        sentence_starts = [s.start_char for s in sentences(sdoc)]
+
+        def sentence_at(pos: int) -> int:
+            """The index of the sentence that holds cleaned-text offset ``pos`` (the PLOVER
+            record's ``text_info.sequence``)."""
+            return max(bisect_right(sentence_starts, pos) - 1, 0)
+
+        def consult(actors: tuple[Entity, ...], recipients: tuple[Entity, ...], ev: Span, mode: str | None, at: int) -> Statement:
             # a reciprocal meeting has every principal as an actor and no recipient (the manual's
             # compound actors); its flat source and target still name the first two principals
             other = recipients[0] if recipients else actors[1] if len(actors) > 1 else None
             return Statement(actors[0].name, "CONSULT", other.name if other else None, ev, mode=mode,
                              source_country=actors[0].code, target_country=other.code if other else None,
-                             actors=actors, recipients=recipients)
+                             actors=actors, recipients=recipients, sentence=sentence_at(at))
 
         consulted: list[tuple[int, int]] = []
         for d in drafts:
@@ -201,12 +210,13 @@ class Extractor:
                 )
             )
             if d.visitor and d.host:  # the manual's CONSULT "visit": the visitor acts, the host receives
-                statements.append(consult((person(d.visitor, d.evidence),), (person(d.host, d.evidence),), ev, "visit"))
+                statements.append(consult((person(d.visitor, d.evidence),), (person(d.host, d.evidence),), ev, "visit",
+                                          d.evidence[0]))
             else:  # reciprocal: every principal is an actor, no recipient (the manual's compound actors)
-                statements.append(consult(tuple(person(p, d.evidence) for p in d.participants), (), ev, None))
+                statements.append(consult(tuple(person(p, d.evidence) for p in d.participants), (), ev, None, d.evidence[0]))
         for caller, callee, cs, ce in find_calls(text, sdoc, idx, tops, self.lex, quoted):
             consulted.append((cs, ce))
-            statements.append(consult((person(caller, (cs, ce)),), (person(callee, (cs, ce)),), c.raw_span(cs, ce), "phone"))
+            statements.append(consult((person(caller, (cs, ce)),), (person(callee, (cs, ce)),), c.raw_span(cs, ce), "phone", cs))
         met = {a.person for st in statements for a in (*st.actors, *st.recipients)} | {p for d in drafts for p in d.attendees}
         for s in find_statements(sdoc, coder, self.plover, quoted, tops.before, consulted):
             if s.type == "CONSULT" and any(a.person in met for a in s.actors):
@@ -215,7 +225,7 @@ class Extractor:
             statements.append(
                 Statement(actors[0].name, s.type, recipients[0].name if recipients else None, c.raw_span(s.start, s.end),
                           mode=s.mode, source_country=actors[0].code, target_country=recipients[0].code if recipients else None,
-                          actors=actors, recipients=recipients, context=s.context)
+                          actors=actors, recipients=recipients, context=s.context, sentence=sentence_at(s.start))
             )
         notes = None
         if len(c.text) > self.opts.max_extract_chars:

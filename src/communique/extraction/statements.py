@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from ..records import PLOVER_TYPES
+from ..records import PLOVER_TYPES, plover_mode
 from .entities import STATE_SECTORS, EntityCoder, EntityDraft, EntityLexicon
 from .people import PRONOUNS
 from .spans import Ranges
@@ -159,6 +159,9 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
             typ, negated = "REJECT", False  # "would not meet their demands": a refusal
         else:
             typ = "CONCEDE" if typ == "RETREAT" else "AGREE" if typ in lex.cooperative else "THREATEN" if typ in lex.conflict else typ
+        # a mode of the old type the new one does not have goes ("will pay a visit": AGREE has no
+        # modes; "would fire rockets": THREATEN has no "firearms"); one both have stays ("restrict")
+        mode = plover_mode(typ, mode)
     if negated:
         context.insert(0, "negation")
     actors, recipients = _sides(tok, typ, coder, topic_before)

@@ -242,7 +242,7 @@ def statement_row(doc_id: str, idx: int, s: Statement) -> dict[str, Any]:
         "doc_id": doc_id, "idx": idx, "source": s.source, "type": s.type, "target": s.target,
         "mode": s.mode, "source_country": s.source_country, "target_country": s.target_country,
         "actors": [e.to_json() for e in s.actors], "recipients": [e.to_json() for e in s.recipients],
-        "context": list(s.context),
+        "context": list(s.context), "sentence": s.sentence,
         **_span_cols("evidence", s.evidence),
     }
 
@@ -314,5 +314,5 @@ def statement_from_row(row: Row) -> Statement:
         source=row["source"], type=row["type"], target=row["target"], evidence=evidence, mode=row["mode"],
         source_country=row["source_country"], target_country=row["target_country"],
         actors=tuple(map(Entity.from_json, row["actors"] or ())), recipients=tuple(map(Entity.from_json, row["recipients"] or ())),
-        context=tuple(row["context"] or ()),
+        context=tuple(row["context"] or ()), sentence=row["sentence"],
     )

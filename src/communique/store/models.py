@@ -170,6 +170,7 @@ class Statement(Base):
     actors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)  # Entity.to_json of each actor
     recipients: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     context: Mapped[list[str] | None] = mapped_column(JSON)
+    sentence: Mapped[int | None] = mapped_column(Integer)  # index of its sentence in the text (0011)
     evidence_text: Mapped[str] = mapped_column(Text)
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
