@@ -65,6 +65,13 @@ def test_a_result_survives_its_state_exactly() -> None:
     assert result_from_state(json.loads(json.dumps(result_state(r)))) == r
 
 
+def test_a_shard_written_before_statements_kept_their_sentence_still_reads() -> None:
+    r = _full_result()
+    state = json.loads(json.dumps(result_state(r)))
+    state["statements"] = [row[:10] for row in state["statements"]]  # the older form, without the sentence
+    assert [s.sentence for s in result_from_state(state).analysis.statements] == [None]
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
 def test_shard_files_read_back_equal_and_carry_the_contract(tmp_path: Path, fmt: str) -> None:
     r = _full_result()

@@ -278,6 +278,15 @@ def test_save_result_round_trips_exactly(store: Store) -> None:
     assert doc is not None and doc.extracted_at is not None and doc.extractor_version
 
 
+def test_a_region_s_code_longer_than_three_letters_is_stored(store: Store) -> None:
+    # a statement of the Kurdistan Region's government carries "IRQ-KRD": every backend keeps it whole
+    result = make_result()
+    stmt = dataclasses.replace(result.analysis.statements[0], source_country="IRQ-KRD", target_country="ESP")
+    kurdish = dataclasses.replace(result, analysis=dataclasses.replace(result.analysis, statements=(stmt,)))
+    store.save_result(kurdish)
+    assert [s.source_country for s in next(iter(store.iter_results())).analysis.statements] == ["IRQ-KRD"]
+
+
 def test_save_results_is_idempotent_and_replaces_analysis(store: Store) -> None:
     result = make_result()
     store.add_documents([result.clean])
@@ -416,7 +425,7 @@ def test_two_stores_share_one_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_head_revision_is_the_newest_migration() -> None:
-    assert head_revision() == "0011_statement_sentence"
+    assert head_revision() == "0012_wider_country_codes"
 
 
 def _store_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:

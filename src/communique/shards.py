@@ -178,8 +178,9 @@ def result_from_state(d: dict[str, Any]) -> DocumentResult:
         quotes=tuple(Quote(sp, t, k, s, e, conf, _unspan(cue), words)
                      for sp, t, k, s, e, conf, cue, words in d["quotes"]),
         statements=tuple(Statement(src, typ, tgt, Span(*ev), mode, sc, tc, tuple(map(Entity.from_json, acts)),
-                                   tuple(map(Entity.from_json, recs)), tuple(ctx), sentence)
-                         for src, typ, tgt, ev, mode, sc, tc, acts, recs, ctx, sentence in d["statements"]),
+                                   tuple(map(Entity.from_json, recs)), tuple(ctx), (more or [None])[0])
+                         # (a shard written before statements kept their sentence has none: it still resumes)
+                         for src, typ, tgt, ev, mode, sc, tc, acts, recs, ctx, *more in d["statements"]),
         skipped=d["skipped"],
     )
     return DocumentResult(clean, quality, analysis, d["near_duplicate_of"], d["duplicate_reason"])

@@ -78,7 +78,7 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(255), unique=True)
     wikidata: Mapped[str | None] = mapped_column(String(32))
     role: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(3))
+    country: Mapped[str | None] = mapped_column(String(16))  # ISO-3, or a region ("IRQ-KRD")
     # kept by the write path (indexing.refresh_people_counts): what the people list sorts on
     n_documents: Mapped[int] = mapped_column(Integer, server_default="0")
     n_quotes: Mapped[int] = mapped_column(Integer, server_default="0")
@@ -93,7 +93,7 @@ class DocPerson(Base):
     idx: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     role: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(3))
+    country: Mapped[str | None] = mapped_column(String(16))  # ISO-3, or a region ("IRQ-KRD")
     wikidata: Mapped[str | None] = mapped_column(String(32))
 
 
@@ -165,8 +165,8 @@ class Statement(Base):
     type: Mapped[str] = mapped_column(String(16), index=True)
     target: Mapped[str | None] = mapped_column(String(255), index=True)
     mode: Mapped[str | None] = mapped_column(Text)
-    source_country: Mapped[str | None] = mapped_column(String(3))
-    target_country: Mapped[str | None] = mapped_column(String(3))
+    source_country: Mapped[str | None] = mapped_column(String(16))
+    target_country: Mapped[str | None] = mapped_column(String(16))
     actors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)  # Entity.to_json of each actor
     recipients: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     context: Mapped[list[str] | None] = mapped_column(JSON)
