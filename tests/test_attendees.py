@@ -597,3 +597,39 @@ def test_a_title_after_the_comma_that_ends_an_opening_phrase_is_the_next_clause_
     assert [tuple(sorted(m.participants)) for m in a.meetings] == [("Alexander Bogomaz", "Alexander Lukashenko")]
     assert [q.speaker for q in a.quotes] == ["Alexander Lukashenko"]
     assert "noted" not in str(next(p.role for p in a.people if p.name == "Alexander Bogomaz"))
+
+
+def test_a_summit_told_inside_a_possible_visit_is_not_held(extractor: Extractor) -> None:
+    text = ("Call\n\nPrime Minister Rosa Quintero and President Andres Molina spoke by phone on Friday.\n\nQuintero also "
+            "did not rule out the possibility of visiting Peru to hold a face-to-face summit with Molina to coincide "
+            "with the Pacific Alliance Summit \u201cdepending on the situation.\u201d\n")
+    assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the envoys listed after the one who received their credentials; each presents alone
+    ("Credentials\n\nPRESIDENT Andres Molina yesterday received diplomatic credentials from four resident "
+     "ambassadors.\nThe ambassadors who presented their credentials at the State House include Rosa Quintero of "
+     "Chile, Tomas Vidal of Peru, Ana Ruiz of Spain and Pedro Gomez of Cuba.\n",
+     [("Andres Molina", "Rosa Quintero"), ("Andres Molina", "Tomas Vidal"), ("Ana Ruiz", "Andres Molina"),
+      ("Andres Molina", "Pedro Gomez")]),
+    # "the head of the state" is the president named before; credentials told in the sentence before
+    ("Credentials\n\nPresident Klaus Iohannis on Wednesday welcomed several ambassadors on the occasion of the "
+     "presentation of the letters of credence.\nThus, the head of the state welcomed Paul Ryan, the Ambassador of "
+     "Ireland, and Lea Novak, the Ambassador of Slovenia.\n", [("Klaus Iohannis", "Paul Ryan"), ("Klaus Iohannis", "Lea Novak")]),
+    # "talked with" someone named
+    ("Envoys\n\nThe president of Mongolia, Khaltmaagiin Battulga, talked with Ambassador of Chile Rosa Quintero "
+     "about trade.\n", [("Khaltmaagiin Battulga", "Rosa Quintero")]),
+])
+def test_envoys_listed_after_their_host_the_head_of_the_state_and_talked_with(extractor: Extractor, text: str,
+                                                                                expected: list[tuple[str, ...]]) -> None:
+    assert [tuple(sorted(p)) for p, _ in meetings(extractor, text)] == [tuple(sorted(p)) for p in expected]
+
+
+def test_a_participle_opening_a_sentence_is_no_given_name_and_bhutan_s_title(extractor: Extractor) -> None:
+    text = (" date 2016-10-16 Summit\n\nPrime Minister Tshering Tobgay arrived in Goa on Saturday.\n\nWelcoming "
+            "Lyonchoen and his delegates to India, PM Narendra Modi conveyed his wishes.\n\n\u201cThis shows your "
+            "focus,\u201d Lyonchoen said.\n")
+    a = analyse(extractor, text)
+    assert not any(p.name.startswith("Welcoming") for p in a.people)
+    assert [q.speaker for q in a.quotes] == ["Tshering Tobgay"]

@@ -176,6 +176,9 @@ def test_starts_with_dateline(line: str, expected: bool) -> None:
         ("continued from page one", False),
         ("Summary:", False),
         ("Word", False),
+        # a paper's lede with its first word in capitals, its full stop missing
+        ("PRESIDENT Andres Molina yesterday received credentials from four new ambassadors", False),
+        ("NATO Secretary General at the Munich Security Conference", True),
     ],
 )
 def test_looks_like_headline(line: str, expected: bool) -> None:

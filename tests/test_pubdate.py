@@ -59,6 +59,7 @@ def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> N
     ("Palikir, Pohnpei: May 22, 2023 – The governor received", date(2023, 5, 22)),  # a colon after the place
     ("TUNIS – Monday, 15 April 2024 (TAP) – The president received", date(2024, 4, 15)),  # a dash, then the weekday
     ("Southern African Bloc Headquarters, Gaborone, 14th May, 2021: The secretary received", date(2021, 5, 14)),
+    ("Osh, June 7, 2022 . / Steppe Wire /. The president received", date(2022, 6, 7)),  # a spaced stop, then the agency
 ])
 def test_a_dateline_gives_the_date(opening: str, expected: date) -> None:
     found = publication_date("Talks in the capital\n\n" + opening + " his guest at the palace.\n")

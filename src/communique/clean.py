@@ -202,7 +202,15 @@ def looks_like_headline(line: str) -> bool:
         return False
     if s.endswith(":"):
         return False
+    words = s.split()
+    if words[0] in _LEDE_CAPS and not words[1].isupper():
+        return False  # "PRESIDENT John Magufuli yesterday received ...": a paper's lede, its first word in capitals
     return not starts_with_dateline(s)
+
+
+# the first word of a lede some papers set in capitals (a headline is capitalised throughout, or not at all)
+_LEDE_CAPS = frozenset({"PRESIDENT", "PRIME", "VICE", "DEPUTY", "FOREIGN", "THE", "A", "FIRST", "SPEAKER", "GOVERNOR",
+                        "KING", "QUEEN", "CHIEF", "MINISTER", "AMBASSADOR", "SECRETARY", "FORMER", "ACTING"})
 
 
 def is_breadcrumb(line: str, lex: Furniture) -> bool:

@@ -61,7 +61,7 @@ _DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?|#)?" + _PLACE_W
                             + _PLACE_WORDS + r")?(?:,\s*|:\s+|\s*[—–]\s*\(|\s+[—–]\s+(?=(?:" + _WEEKDAY + r",\s*)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d)))"
                             r"(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?(?:" + _WEEKDAY + r",\s*)?")
 # ", SPA -- ": the agency; "Georgetown, Guyana—(August 19, 2021) His Excellency ...": the date in brackets
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?(?:$|\(|-|–|—|:|/|\|)|\)\s+(?=[A-Z])")
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?[ \t]*(?:$|\(|-|–|—|:|/|\|)|\)\s+(?=[A-Z])")  # (". / Kabar /.")
 # "(February 24, 2017 – Washington, DC) In ...": a press release's date, then its place, in brackets
 _DATE_THEN_PLACE = re.compile(r"\((?P<date>[^()–—-]{6,30}?)\s*[–—-]\s*" + _PLACE_WORDS + r"(?:,\s*" + _PLACE_WORDS + r")?\)\s+(?=[A-Z])")
 # "Moroni, August 28, 2023, King Salman ...": a comma before the story, after a place (not "On Friday, 13 December ...")

@@ -54,7 +54,10 @@ _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one
 # "Mr Rabuka held several bilateral meetings on the margins of the forum. He met A, B and C": the list
 # that follows tells the meetings one by one
 _SEPARATE_AHEAD = re.compile(r"\b(?:bilateral|separate|one-on-one|one-to-one)\s+(?:meetings|talks)\b|"
-                             r"\bseries\s+of\s+(?:bilateral\s+)?(?:meetings|talks)\b", re.I)
+                             r"\bseries\s+of\s+(?:bilateral\s+)?(?:meetings|talks)\b"
+                             r"|\bletters?\s+of\s+credence\b|\bcredentials\b", re.I)  # (envoys present one at a time)
+_CREDENTIALS_PRESENTED = re.compile(r"\bpresent(?:ed|s|ing)\s+(?:his|her|their)\s+(?:letters?\s+of\s+credence|credentials)\b"
+                                    r"(?![^.;]*\bto\b)")  # (not "presented their credentials to President X": named)
 _CREDENCE_FROM = re.compile(r"\b(?:received|receives|receiving|accepted|accepts|accepting)\s+(?:the\s+)?(?:letters?\s+of\s+credence|credentials)\s+"
                             r"(?:of|from)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
@@ -397,7 +400,8 @@ def find_meetings(
                 extra = _another_clause(sent, trig[len(readings) :], trig[len(readings) - 1].end(), principals, idx,
                                         tops, sq, present, att + aside)
             elif any(r is _NO_MEETING for r in readings) and all(
-                    r is _NO_MEETING or r is None or (r == [] and _in_relative_clause(sent, t.start()))
+                    r is _NO_MEETING or r is None or (r == [] and (
+                        _in_relative_clause(sent, t.start()) or _inside_planned(sent, t.start(), trig, readings)))
                     for t, r in zip(trig, readings, strict=False)):
                 # planned, negated, greeted on arrival ... and the sentence's other triggers show no clause of their
                 # own ("expected bilateral talks with X on the sidelines of the Asia-Europe Meeting") or one that
@@ -469,7 +473,14 @@ def find_meetings(
         if (trig and len(principals) >= 3 and not _SEPARATE.search(text, s, e) and subj and subj not in present
                 and principals[0] != subj and _one_by_one([subj, *principals], text, s, e, kb, idx)):
             principals = [subj, *[p for p in principals if p != subj]]  # "He conferred with A, B, C and D"
-        if trig and len(principals) >= 3 and (_SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
+        presented = bool(trig) and bool(principals) and bool(_CREDENTIALS_PRESENTED.search(text, s, e))
+        if presented and (host := tops.before(s)) and host not in principals and host not in present:
+            # "X received credentials from six ambassadors. The ambassadors who presented their credentials
+            # include A, B and C": each presented to the one who received them, told just before
+            principals = [host, *principals]
+        else:
+            presented = False
+        if trig and len(principals) >= 3 and (presented or _SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
                                               or _days_apart(text, trig[len(readings) - 1].end(), e)
                                               or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
                                                                              or _one_by_one(principals, text, s, e, kb, idx)))):
@@ -1426,11 +1437,14 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
                 and any(c.dep_ == "dobj" and c.lower_ in _PLAN_NOUNS for c in verb.head.children)):
             return True  # "confirmed (his) interest to visit Georgia": the noun's wish, parsed beside it
         chain = verb
-        for _ in range(3 if tok.i == verb.i else 0):  # "is scheduled to travel to Benghazi later today to meet with X": infinitives up to a plan
+        # "is scheduled to travel to Benghazi later today to meet with X", "to hold a summit with X":
+        # infinitives up to a plan, or to a plan's noun ("the possibility of visiting the US to hold a summit")
+        for _ in range(3 if tok.i == verb.i or tok.head.i == verb.i else 0):
             if chain.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in chain.children):
                 break
             chain = chain.head
-            if chain.lemma_.lower() in _PLAN_LEMMAS:
+            if chain.lemma_.lower() in _PLAN_LEMMAS or (
+                    chain.dep_ == "pcomp" and chain.head.dep_ == "prep" and chain.head.head.lower_ in _PLAN_NOUNS):
                 return True
         up = tok
         for _ in range(5):  # "is expected to meet", "agreed to meet again", "looks forward to welcoming"
@@ -1456,6 +1470,28 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         if told and not own:
             return True
     return tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in _PLAN_NOUNS
+
+
+def _inside_planned(sent: Any, at: int, trig: list[re.Match[str]], readings: list[list[str] | None]) -> bool:
+    """Whether the trigger at ``at`` lies in the clause of a trigger read as no meeting ("the possibility
+    of visiting the US to hold a summit ... to coincide with the G-7 Summit": the summit is the visit's)."""
+    tok = _token_at(sent, at)
+    if tok is None:
+        return False
+    for t, r in zip(trig, readings, strict=False):
+        other = _token_at(sent, t.start()) if r is _NO_MEETING else None
+        if other is None or other.i == tok.i or not any(a.i == other.i for a in tok.ancestors):
+            continue
+        path, up = [], tok
+        while up.i != other.i:
+            path.append(up.dep_)
+            up = up.head
+        # through an infinitive or a preposition's clause, never a clause of its own ("... was received by X
+        # and took part in meetings with him": a second verb, its meetings held)
+        # (an infinitive or a gerund's clause: not "greeted at the airport by X, opening the first summit")
+        if "conj" not in path and any(d in ("xcomp", "pcomp") for d in path) and not _greeting_on_arrival(sent, t.start()):
+            return True
+    return False
 
 
 def _greeting_on_arrival(sent: Any, at: int) -> bool:

@@ -23,10 +23,10 @@ from ..records import Person
 from .lexicon import Lexicon
 
 ROLE_WORDS = (
-    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Chief Executive|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
+    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Lyonchhen|Lyonchoen|Chief Executive|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
     r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
-    r"Secretary[- ]General|Chief of Staff|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
+    r"Secretary[- ]General|Chief of Staff|Head of (?:the )?State|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
 )
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen|[Aa]cting|[Ii]nterim|[Cc]aretaker)\s+){0,2}"
@@ -260,6 +260,9 @@ def find_people(
             s -= len(after_title.group(1)) + 1  # "Premier Alden McLaughlin": a given name the model took for a town
         elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s])):
             s -= len(given.group(1)) + 1  # "(Communications) Jassim bin Saif Al Sulaiti": no name opens with "bin"
+        opener = re.match(r"([A-Z][a-z]+ing) (?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[s:e])
+        if opener and pos_at.get(s) == "VERB" and not kb.is_given_name(opener.group(1)):
+            s += opener.end()  # "Welcoming Quintero and his delegates, ...": a participle opens the sentence
         while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
                                               or text[s:e].split()[0].lower() in _OFFICE_WORDS
                                               or text[s:e].split()[1].lower() in _PLURAL_TITLES):
@@ -327,7 +330,7 @@ def find_people(
 
 
 # words of titles and offices that may stand between a title and a name ("Minister of Foreign Affairs Sheikh ...")
-_TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)) | frozenset(
+_TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS) if w.lower() not in ("of", "the")) | frozenset(
     ["affairs", "foreign", "external", "home", "overseas", "relations", "kingdom", "development", "digitalisation",
      "digitalization", "tourism", "health", "education", "agriculture", "infrastructure", "transport", "culture",
      "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
@@ -993,10 +996,27 @@ def _people_by_context(
         before, after = text[max(0, s - 100) : s], text[e : e + 60]
         if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
                 or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)
-                or _OFFICE_RIGHT_BEFORE.search(before) or _OFFICE_APPOSITION_AFTER.match(after)):
+                or _OFFICE_RIGHT_BEFORE.search(before) or _OFFICE_APPOSITION_AFTER.match(after)
+                or (_LISTED_BEFORE.search(before) and _of_a_country(after, kb))):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
+
+
+# a list's next part ("include A of Chile, B of Peru and C of Cuba"): a name, then the country it is of
+_LISTED_BEFORE = re.compile(r"(?:,|\band|\binclud(?:e|es|ed|ing)|\bwere|\bare)\s+$")
+
+
+def _of_a_country(after: str, kb: KnowledgeBase) -> bool:
+    """Whether ``after`` opens with "of/from (the) <country>" and then ends a list's part."""
+    m = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})", after)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        if kb.country_code(" ".join(words[:n])):
+            return bool(re.match(r"\s*(?:,|\.|;|\band\b|$)", after[m.start(1) + len(" ".join(words[:n])) :]))
+    return False
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
