@@ -633,3 +633,9 @@ def test_a_participle_opening_a_sentence_is_no_given_name_and_bhutan_s_title(ext
     a = analyse(extractor, text)
     assert not any(p.name.startswith("Welcoming") for p in a.people)
     assert [q.speaker for q in a.quotes] == ["Tshering Tobgay"]
+
+
+def test_visiting_opening_the_sentence_is_the_visitor_s_adjective(extractor: Extractor) -> None:
+    text = ("Visit\n\nVisiting UN Secretary-General Antonio Guterres on Friday had a bilateral meeting with President "
+            "Andres Molina and discussed the refugee crisis.\n")
+    assert [tuple(sorted(p)) for p, _ in meetings(extractor, text)] == [("Andres Molina", "António Guterres")]

@@ -603,3 +603,13 @@ def test_a_title_before_a_handle_and_an_adverb_opening_a_sentence_name_no_one_el
     mentions = {p.name: [m.text for m in p.mentions] for p in a.people}
     assert mentions["Droupadi Murmu"] == ["President Droupadi Murmu"]  # (not the "President" before the handle)
     assert "Song Min-soon" not in mentions
+
+
+def test_a_minister_of_state_is_no_other_minister_of_the_text(extractor: Extractor) -> None:
+    # a junior rank: "Minister of State for Power" is not the foreign minister the text named before
+    a = analyse(extractor, (
+        " date 2016-09-16 Visit\n\nPrime Minister Pushpa Kamal Dahal met External Affairs Minister Sushma Swaraj "
+        "on Friday.\n\nApart from Swaraj, Dahal is scheduled to meet Minister of State for Power Arvind Mehra "
+        "later in the day.\n"))
+    swaraj = next(p for p in a.people if p.name == "Sushma Swaraj")
+    assert not any("Minister of State" in m.text for m in swaraj.mentions)

@@ -134,7 +134,7 @@ GENERIC_ROLES: dict[str, tuple[str, ...]] = {
 }
 # offices a country fills many times over (its ambassadors, governors): the one the KB knows on a date is
 # not therefore the one a text means ("the Russian Ambassador" to Moldova is not Russia's envoy to Syria)
-MANY_HOLDERS = frozenset({"envoy", "governor", "chairman", "cleric"})
+MANY_HOLDERS = frozenset({"envoy", "governor", "chairman", "cleric", "minister_of_state"})
 HEAD_OF_STATE_OFFICES = ("supreme_leader", "king", "emir", "sultan", "head_of_state", "president")
 
 

@@ -352,8 +352,11 @@ def find_meetings(
             present = []  # "The meeting will also be attended by A and B": who is to come was not there
         trig = [m for m in matches if not _inside(m.start(), sq)]
         # "the visiting US delegation ... will hold talks": an adjective, no trigger; the sentence's verb tells
+        # ("Visiting UN Secretary-General X on Friday had a meeting with Y": the parse may take it for a verb)
         trig = [m for m in trig if not ((t := _token_at(sent, m.start())) is not None and t.lower_ == "visiting"
-                                        and t.dep_ in ("amod", "compound"))]
+                                        and (t.dep_ in ("amod", "compound") or (
+                                            t.i == sent.start and t.i + 1 < sent.end and t.nbor(1).pos_ == "PROPN"
+                                            and any(c.dep_ in ("nsubj", "csubj") and c.i == t.i for c in t.head.children))))]
         call = lex.phone_re.search(text, s, e)
         if call is not None:
             # a call is not a meeting (coded as a CONSULT statement by telephone); a meeting told before a
