@@ -51,6 +51,9 @@ def places(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], str |
     "Other members of the delegation include Foreign Minister Rosa Quintero and Ambassador Tomas Vidal.",
     "Foreign Minister Rosa Quintero and Ambassador Tomas Vidal took part in the discussion.",
     "The delegation, led by the President, features Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal.",
+    # "the delegation she led, which includes A"; "was also in X's entourage"; a Speaker's title, comma, then name
+    "Molina welcomed the delegation she led, which includes Foreign Minister Rosa Quintero. The Speaker of the "
+    "National Assembly, Tomas Vidal, was also in the president's entourage.",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "

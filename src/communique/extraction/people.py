@@ -948,7 +948,7 @@ def _as_date(v: Any) -> date | None:
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to|quoted)\s+$")
 _ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b")
-_ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Under-?[Ss]ecretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,80},\s+$")
+_ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Speaker|Leader|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Under-?[Ss]ecretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,80},\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 # an office written in lower case right before the name ("ministry spokesperson Jane Roe tweeted") or in an
 # apposition without an article ("Jane Roe, minister of agriculture for ...")
