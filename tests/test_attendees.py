@@ -642,3 +642,25 @@ def test_visiting_opening_the_sentence_is_the_visitor_s_adjective(extractor: Ext
     text = ("Visit\n\nVisiting UN Secretary-General Antonio Guterres on Friday had a bilateral meeting with President "
             "Andres Molina and discussed the refugee crisis.\n")
     assert [tuple(sorted(p)) for p, _ in meetings(extractor, text)] == [("Andres Molina", "António Guterres")]
+
+
+@pytest.mark.parametrize("text", [
+    # named in full only in the headline, by title and surname in the body
+    "Ghana\u2019s Vice President Kofi Mensah holds talks with Kenya\u2019s Ruto\n\nPresident William Ruto on Monday "
+    "hosted Vice President Mensah at State House in Nairobi.\n\n\u201cWe agreed to deepen trade,\u201d Mensah said.\n",
+    # his wife shares his surname: the bare surname is still his
+    "Visit\n\nVice President Kofi Mensah and his wife, Ama Mensah, arrived in Kenya on Monday.\n\nPresident William "
+    "Ruto hosted Dr Mensah at State House.\n\n\u201cWe agreed to deepen trade,\u201d Mensah said.\n",
+])
+def test_a_surname_whose_full_name_is_in_the_headline_or_shared_with_a_wife(extractor: Extractor, text: str) -> None:
+    a = analyse(extractor, text)
+    assert [tuple(sorted(m.participants)) for m in a.meetings] == [("Kofi Mensah", "William Ruto")]
+    assert [q.speaker for q in a.quotes] == ["Kofi Mensah"]
+
+
+def test_a_wife_in_office_still_bears_the_surname(extractor: Extractor) -> None:
+    # the vice president is his wife: a bare "Murillo" is never given to their son over her
+    text = ("Visit\n\nPresident Daniel Ortega and his wife, Vice President Rosario Murillo, received Foreign Minister "
+            "Sergey Lavrov.\n\nPresidential adviser Laureano Ortega Murillo also attended.\n\n\u201cThe talks were "
+            "constructive,\u201d Murillo said.\n")
+    assert [q.speaker for q in analyse(extractor, text).quotes] != ["Laureano Ortega Murillo"]

@@ -133,7 +133,8 @@ class Extractor:
         ref = published or _first_full_date(text)
         line = dateline(text, self.gaz)
         home = self.gaz.country_of.get(line.name) if line is not None else seat_country(text, self.lex.landmarks, self.gaz)
-        idx = find_people(text, sdoc, self.kb, self.lex, ref, self.gaz.is_place, home, guessed_date=published is None)
+        idx = find_people(text, sdoc, self.kb, self.lex, ref, self.gaz.is_place, home, guessed_date=published is None,
+                          headline=c.raw.title)
         spans = find_quote_spans(text)
         quoted = Ranges(q.marked for q in spans)
         tops = topics(sdoc, idx, self.lex, quoted)

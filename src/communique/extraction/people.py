@@ -158,13 +158,14 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def find_people(
     text: str, doc: Any, kb: KnowledgeBase, lex: Lexicon, on: date | None, is_place: Any = lambda s: False,
-    home: str | None = None, guessed_date: bool = False,
+    home: str | None = None, guessed_date: bool = False, headline: str | None = None,
 ) -> PeopleIndex:
     """Detect and resolve person mentions in cleaned ``text`` (``doc`` is its spaCy Doc).
 
     ``is_place(word)`` tells a one-word place name ("Baghdad") from a surname; ``home`` is the
     country of the page's dateline, which tells namesakes in office on the same day apart;
-    ``guessed_date``: ``on`` is the first date the story names, not the page's own.
+    ``guessed_date``: ``on`` is the first date the story names, not the page's own; ``headline``:
+    the page's title, where a person the body names only by title and surname may stand in full.
     """
     idx = PeopleIndex(home=home)
     taken = bytearray(len(text) + 1)
@@ -293,6 +294,8 @@ def find_people(
         taken[s:e] = b"\x01" * (e - s)
     _people_by_context(text, kb, lex, idx, taken, is_place)
     _surnames_of_unknown_people(text, kb, idx, taken)
+    if headline:
+        _named_in_full_in_the_headline(text, headline, kb, idx, taken)
     _drop_credit_line_people(text, pos_at, idx)
     # attach titles that directly precede a name; keep the others as role mentions
     names = sorted(idx.mentions, key=lambda x: x.start)
@@ -1235,7 +1238,12 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
     keys = {m.key for m in idx.mentions if m.kind == "name" and m.key}
     # "Kassi Brou" after "Jean-Claude Kassi Brou": one person, the longer name
     longest = {k: max((f for f in keys if f.endswith(" " + k)), key=len, default=k) for k in keys}
+    spouses: set[str] = set()  # surnames a spouse shares: "his wife, Samira X" is no other bearer of "X"
     for m in idx.mentions:
+        if (m.kind == "name" and m.key and m.entry is None  # (a spouse in office, "First Lady X", stays a bearer)
+                and _SPOUSE_BEFORE.search(text, max(0, m.start - 30), m.start)):
+            spouses.add(m.key.split()[-1].lower())
+            continue
         if m.kind == "name" and m.key:
             words, key = m.key.split(), longest[m.key]
             while len(words) > 2 and words[-1].rstrip(".") in _GENERATION:
@@ -1258,8 +1266,15 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
         key = next(iter(keys))
         if key not in unknown:
             continue
-        # a surname that is also a common word ("Brown", "Black") only after a title: "Prime Minister Brown"
-        _link_surname(text, surname, key, idx, taken, titled if surname in kb.not_surnames else lambda s: True)
+        # a surname that is also a common word ("Brown", "Black") only after a title: "Prime Minister Brown";
+        # one a spouse shares, never after "Mrs" ("Mrs Bawumia" is his wife)
+        common = surname in kb.not_surnames
+        shared = surname in spouses
+
+        def where(s: int, common: bool = common, shared: bool = shared) -> bool:
+            return (not common or titled(s)) and not (shared and _LADY_BEFORE.search(text, max(0, s - 12), s))
+
+        _link_surname(text, surname, key, idx, taken, where)
     for word, keys in middles.items():
         key = next(iter(keys))
         if len(keys) != 1 or len(word) < 3 or word in owners or key not in unknown or word in kb.not_surnames:
@@ -1288,6 +1303,31 @@ _NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[
 _OPENING_WORDS = frozenset({"but", "and", "when", "while", "as", "if", "then", "meanwhile", "later", "earlier", "also",
                             "so", "yet", "after", "before", "since", "because", "although", "though", "the", "for",
                             "with", "by", "to", "from", "on", "in", "at", "of", "said", "says", "told", "added"})
+
+
+_SPOUSE_BEFORE = re.compile(r"\b(?:wife|husband|spouse|(?:first|second)\s+lady|first\s+gentleman)[,:]?\s+$", re.I)
+_TITLED_FULL_NAME = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Senator|Hon)\.?[ \t]+"
+                               r"(?P<given>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?P<surname>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]{2,})(?![\w’'-]|[ \t]+[A-Z])")
+
+
+def _named_in_full_in_the_headline(text: str, headline: str, kb: KnowledgeBase, idx: PeopleIndex,
+                                   taken: bytearray) -> None:
+    """A person the knowledge base lacks whom the headline titles and names in full ("Dr Mahamudu
+    Bawumia and his wife ... visited Kenya") and the body only by title and surname ("hosted Dr
+    Bawumia"): the headline's full name, when no one of the body has that surname."""
+    body_surnames = {m.key.split()[-1].lower() for m in idx.mentions if m.kind == "name" and m.key
+                     and not _SPOUSE_BEFORE.search(text, max(0, m.start - 30), m.start)}  # (his wife shares it)
+    for m in _TITLED_FULL_NAME.finditer(headline):
+        given, surname = m.group("given"), m.group("surname")
+        full = f"{given} {surname}"
+        if (surname.lower() in body_surnames or given.lower() in _TITLE_WORDS or kb.country_code(given)
+                or kb.country_code(surname) or surname.lower() in _TITLE_WORDS or kb.person(full) is not None):
+            continue
+        titled = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Senator|Hon)\.?[ \t]+" + re.escape(surname)
+                            + r"(?![\w-])")
+        if not titled.search(text):
+            continue  # (the body must title the surname as the headline does: not a place's or a word's)
+        _link_surname(text, surname, full, idx, taken)
 
 
 def _link_surname(text: str, surname: str, key: str, idx: PeopleIndex, taken: bytearray,
