@@ -49,6 +49,7 @@ def test_no_dateline(gaz: Gazetteer, text: str) -> None:
     ("The leaders met at the Kuala Lumpur Convention Centre during the summit.", "Kuala Lumpur"),
     ("The president met the IMF chief on the sidelines of the World Economic Forum at Davos.", "Davos"),  # a small town
     ("The prime minister received his Greek counterpart at the Auberge de Castille on Friday.", "Valletta"),
+    ("The two presidents met in St. Petersburg on the sidelines of the forum.", "Saint Petersburg"),  # the larger namesake
 ])
 def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)

@@ -11,7 +11,7 @@ from ..actors.kb import fold
 # a seat's name in other languages, the city after it: "Schloss Vaduz", "Palacio Quemado", "Istana Nurul Iman"
 _SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Castillo", "Château", "Chateau", "Istana"})
 _IN_PLACE = re.compile(r"\b(?:[Ii]n|to|[Aa]t|(?:tour|trip)\s+of|(?:in|at|to)\s+the\s+(?:[a-z]+\s+){0,2}(?:city|town|capital|port|"
-                       r"village)\s+of)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
+                       r"village)\s+of)\s+(?:the\s+)?(?P<place>(?:St\.\s)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–]|[—–](?=\s*[A-Z]))")  # "TOKYO—President ..."
@@ -79,6 +79,9 @@ class Gazetteer:
                     cities.setdefault(_key(n), n)
                     if c.get("countrycode") in iso3:
                         country_of.setdefault(n, iso3[c["countrycode"]])
+                if words[0] == "Saint" and len(words) > 1:  # "St. Petersburg": the larger namesake, as it is named
+                    for short in ("St.", "St"):
+                        cities.setdefault(_key(" ".join([short, *words[1:]])), name)
             if " " in name or "-" in name:
                 for n in names:
                     towns.setdefault(_key(n), n)
