@@ -61,6 +61,7 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
     keys: list[str | None] = []
     speech: list[bool] = []
     current: str | None = None
+    text = doc.text  # (a Doc joins its tokens on every .text: once)
     for sent in sentences(doc):
         subj_key: str | None = None
         has_speech = False
@@ -86,7 +87,7 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
                 break  # the main clause's subject is no person (a second subject of the same verb is a
                 # mis-parse such as a dateline read as subject: "Addis Ababa, ... – Prime Minister X held")
         if subj_key is None:
-            subj_key = _name_before_subjectless_verb(sent, idx, lex, quoted)
+            subj_key = _name_before_subjectless_verb(sent, text, idx, lex, quoted)
         if subj_key:
             current = subj_key
         starts.append(sent.start_char)
@@ -98,14 +99,14 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
 _HONORIFIC_SUBJECTS = frozenset({"mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "madam", "mme"})
 
 
-def _name_before_subjectless_verb(sent: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> str | None:
+def _name_before_subjectless_verb(sent: Any, text: str, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> str | None:
     """The person named (or titled) right before a speech verb the parser gave no subject ("In the
     briefing, Chief of Protocol Robert Borje said ...", where the name was read as an apposition)."""
     for tok in sent:
         if (tok.dep_ == "ROOT" and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speech_lemmas
                 and not _inside(tok.idx, quoted) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
             named = [m for m in idx.at(sent.start_char, tok.idx) if m.key and m.kind in ("name", "role")
-                     and not sent.doc.text[m.end : tok.idx].strip(" ,")]  # (or title: "..., the President of X noted")
+                     and not text[m.end : tok.idx].strip(" ,")]  # (or title: "..., the President of X noted")
             return named[-1].key if named else None
     return None
 

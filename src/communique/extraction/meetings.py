@@ -1027,6 +1027,7 @@ def _principals_of_trigger(
     the people it meets "with" ("Sisi received Israeli Prime Minister Naftali Bennett"), not every
     person of the sentence ("Lapid's visit comes three months after ..."). None when the parse
     does not show the clause (the caller falls back to the people of the sentence)."""
+    text = sent.doc.text  # (a Doc joins its tokens on every .text: once per call)
     tok = _token_at(sent, at)
     if tok is None:
         return None
@@ -1059,8 +1060,8 @@ def _principals_of_trigger(
             # (not a time the parse took for the object: "received this Tuesday, April 18, Cheikh Kanté")
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("DATE", "TIME")]
             a, b = _own_span(obj[0]) if obj else (0, 0)
-            if obj and (named := _COMMA_NAME.match(sent.doc.text, b)) and _TITLE_IN_OBJECT.search(sent.doc.text, a, b) \
-                    and not re.match(r"\s+(?:said|says|told|added|stated)\b", sent.doc.text[named.end() :]):
+            if obj and (named := _COMMA_NAME.match(text, b)) and _TITLE_IN_OBJECT.search(text, a, b) \
+                    and not re.match(r"\s+(?:said|says|told|added|stated)\b", text[named.end() :]):
                 b = named.end()  # the parse may hang the object's name apart: "hosted the new State Secretary
                 # of Kingdom Relations, Ms. Alexandra van Huffelen, in her first meetings"
             # (of a verb in a second clause, the subject the clauses share: "laid wreaths at the monument of
@@ -1104,25 +1105,25 @@ def _principals_of_trigger(
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < h.i:
                     b = min(b, h.idx)  # a subject before its verb ends there: the parse may hang a clause
                     # at the sentence's end on it ("X arrived ... to meet A, the two commitments of B")
-                if child.dep_ not in ("nsubj", "nsubjpass") and re.match(r"\s*;", sent.doc.text[b:sent.end_char]):
+                if child.dep_ not in ("nsubj", "nsubjpass") and re.match(r"\s*;", text[b:sent.end_char]):
                     # "met with A of Zambia; B, President of Ghana; and C": the parse stops at the
                     # first semicolon, the list runs on while each part names someone
-                    seg = sent.doc.text[sent.start_char:sent.end_char]
+                    seg = text[sent.start_char:sent.end_char]
                     b = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
                 elif child.dep_ not in ("nsubj", "nsubjpass") and _LIST_GOES_ON.match(
-                        sent.doc.text, b := b - (sent.doc.text[b - 1 : b] == ","), sent.end_char):
+                        text, b := b - (text[b - 1 : b] == ","), sent.end_char):
                     # "from Ambassador A of France, Ambassador B of Rwanda, and Ambassador C": the parse
                     # hangs the list's later names on the verb; the list runs on while its parts name people
                     # (from the comma that may close the argument's subtree)
-                    seg = sent.doc.text[sent.start_char:sent.end_char]
+                    seg = text[sent.start_char:sent.end_char]
                     end = sent.start_char + _list_end(seg, b - sent.start_char, sent.start_char, idx)
                     if not any(t.pos_ in ("VERB", "AUX") for t in sent if b <= t.idx < end):
                         b = max(b, end)
-                if child.dep_ not in ("nsubj", "nsubjpass") and _ENDS_IN_TITLE.search(sent.doc.text, a, b):
+                if child.dep_ not in ("nsubj", "nsubjpass") and _ENDS_IN_TITLE.search(text, a, b):
                     # "with First Minister A and Deputy First Minister B": the parse may hang B's name
                     # elsewhere, the argument ending at B's title; the name right after it is the argument's
                     b = max([b] + [m.end for m in idx.between(b, min(b + 80, sent.end_char), kinds=("name",))
-                                   if not sent.doc.text[b : m.start].strip()])
+                                   if not text[b : m.start].strip()])
                 spans.append((a, b))
                 inner += [char_span(r.subtree) for r in child.subtree if r.i != child.i and (r.dep_ == "relcl" or (
                     r.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in r.children)))]
@@ -1164,7 +1165,7 @@ def _principals_of_trigger(
         if (m.key and not _inside(m.start, quoted) and any(a <= m.start < b for a, b in spans)
                 and not any(a <= m.start < b for a, b in not_principal) and not any(a <= m.start < b for a, b in inner)
                 and m.key not in out and m.key not in present
-                and not _possessor_only(sent.doc.text, m.end)):  # "paid by Jared Kushner, Trump's son-in-law": not Trump
+                and not _possessor_only(text, m.end)):  # "paid by Jared Kushner, Trump's son-in-law": not Trump
             out.append(m.key)
     return out
 
