@@ -1323,9 +1323,8 @@ def _named_in_full_in_the_headline(text: str, headline: str, kb: KnowledgeBase, 
         if (surname.lower() in body_surnames or given.lower() in _TITLE_WORDS or kb.country_code(given)
                 or kb.country_code(surname) or surname.lower() in _TITLE_WORDS or kb.person(full) is not None):
             continue
-        titled = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Senator|Hon)\.?[ \t]+" + re.escape(surname)
-                            + r"(?![\w-])")
-        if not titled.search(text):
+        if not any(_TITLE_RIGHT_BEFORE.search(text, max(0, h.start() - 40), h.start())
+                   for h in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text)):
             continue  # (the body must title the surname as the headline does: not a place's or a word's)
         _link_surname(text, surname, full, idx, taken)
 
