@@ -107,6 +107,8 @@ def _possessor_only(text: str, end: int) -> bool:
 
 
 _THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit)\b(?!\s+(?:with|between|of)\b)")
+_THIS_MEETING = re.compile(r"\s*(?:(?:This|That|The)\s+(?:[\w-]+\s+){0,3}?|(?:This|That|It)\s+(?:is|was)\s+(?:the|a|an)\s+"
+                           r"(?:[\w-]+\s+){0,6}?)(?:meeting|talks|audience)\b")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
 
@@ -486,7 +488,8 @@ def find_meetings(
         if trig and len(principals) >= 3 and (presented or _SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
                                               or _days_apart(text, trig[len(readings) - 1].end(), e)
                                               or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
-                                                                             or _one_by_one(principals, text, s, e, kb, idx)))):
+                                                                             or _one_by_one(principals, text, s, e, kb, idx))
+                                                  and not _named_before(principals[1:], idx, s, trig[len(readings) - 1].start()))):
             # "held bilateral meetings with A, B and C" / "met A and B separately": one meeting each; "A and his
             # deputies, B and C, held separate meetings with D": each of them with D
             hub = _one_met_by_all(text, s, trig[len(readings) - 1].end(), e, principals, idx, sq)
@@ -517,6 +520,10 @@ def find_meetings(
             told_before = bool(_EARLIER.search(text, s, e)) or _in_a_past_year(text, s, published)
             target = None if told_before else next(
                 (d for d in drafts if set(d.participants) == set(principals) and not d.earlier), None)
+            if target is None and not told_before and _THIS_MEETING.match(text, s):
+                # "This is the first public meeting held between the king and the Prime Minister": the meeting
+                # told before, of which they were two
+                target = next((d for d in reversed(drafts) if not d.earlier and set(principals) < set(d.participants)), None)
             if target is None:
                 target = MeetingDraft(principals, (s, e), earlier=told_before)
                 drafts.append(target)
@@ -1015,6 +1022,7 @@ _ENDS_IN_TITLE = re.compile(r"\b(?:Minister|President|Secretary|Premier|Chancell
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
 _JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
+_RESPONSE_LEMMAS = frozenset({"respond", "react", "reply", "retort", "object", "refer", "allude"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 _HONORIFIC_SUBJECTS = frozenset({"majesty", "highness"})
 
@@ -1048,6 +1056,11 @@ def _principals_of_trigger(
                 and not any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in tok.children)
                 and not any(idx.between(*char_span(c.subtree), kinds=("name", "role")) for c in tok.children if c.dep_ != "poss")):
             return _NO_MEETING  # "Detailing the president's visit to Angola, spokesman X said": a visit to a place, no one met
+        if (tok.i != verb.i and tok.pos_ == "NOUN" and tok.lemma_.lower() in ("visit", "trip", "tour")
+                and tok.head.dep_ == "prep" and tok.head.lower_ == "to" and (
+                    (tok.head.head.pos_ == "NOUN" and tok.head.head.i != verb.i) or tok.head.head.lemma_.lower() in _RESPONSE_LEMMAS)
+                and not any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in tok.children)):
+            return _NO_MEETING  # "X responded with another threat to the visit of A and B to Ukraine": a noun's, no one met
         if any(t.lemma_.lower() in _DEPICTION_NOUNS and t.pos_ == "NOUN" for t in tok.ancestors):
             return _NO_MEETING  # "X posted a photo of the delegation meeting Y": who posted it is no party to it
         if tok.i != verb.i and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
@@ -1749,7 +1762,29 @@ def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: 
     offices = {m.office for m in idx.mentions if s <= m.start < e and m.office and m.key != principals[0]}
     if len(principals) == 3 and len(others) == 2 and _COUNTRY_BY_COUNTRY.search(text, s, e) and not _TOGETHER.search(text, s, e):
         return True  # "met with the Foreign Ministers of Australia, A, and South Africa, B": each of his own country
-    return len(principals) >= 4 and (len(others) >= 3 or len(offices) >= 3) and not _TOGETHER.search(text, s, e)
+    return (len(principals) >= 4 and (len(others) >= 3 or len(offices) >= 3) and not _TOGETHER.search(text, s, e)
+            and not _travel_together(principals, text, s, e, idx))
+
+
+def _named_before(people: list[str], idx: PeopleIndex, s: int, at: int) -> bool:
+    """Whether all ``people`` are named before the trigger at ``at``: the verb's co-subjects ("Scholz, Macron,
+    Draghi and Iohannis visited Irpin"), not the ones the first of them met one by one."""
+    before = {m.key for m in idx.between(s, at, kinds=("name", "role"))}
+    return all(p in before for p in people)
+
+
+def _travel_together(principals: list[str], text: str, s: int, e: int, idx: PeopleIndex) -> bool:
+    """Whether three or more of the ones a leader met are named together, without him, in another
+    sentence of the text ("Earlier, Scholz, Macron, Draghi and Iohannis visited Irpin"): a party
+    travelling as one, whose talks with him were one meeting."""
+    others = set(principals[1:])
+    for seg in re.finditer(r"[^.!?\n]+", text):
+        if seg.start() < e and s < seg.end():
+            continue
+        keys = {m.key for m in idx.between(seg.start(), seg.end(), kinds=("name",))}
+        if principals[0] not in keys and len(keys & others) >= 3:
+            return True
+    return False
 
 
 # a plural title, then each country with its holder: "the Foreign Ministers of Australia, Kevin Rudd, and South Africa, ..."

@@ -853,28 +853,44 @@ def _other_name_beside(
 ) -> bool:
     """A word right before or after the matched tokens, inside the same PERSON entity, that is not
     a title, honorific or nationality, is a given or family name the knowledge-base person does
-    not have ("Fawzi Hariri" is not "Rafic Hariri")."""
+    not have ("Fawzi Hariri" is not "Rafic Hariri"); an honorific between does not hide it
+    ("Annuar Haji Musa" is not "Said Musa")."""
     ent = persons_at[toks[i][0]] or persons_at[toks[j - 1][0]]
-    if not ent or (ent < 0 and j - i > 1):  # a one-word (surname) match trusts any entity span
+    led = not kb.strip_honorifics(text[toks[i][0] : toks[i][1]]).strip()  # the match is "Haji Musa"
+    if not led and (not ent or (ent < 0 and j - i > 1)):  # a one-word (surname) match trusts any entity span
         return False
-    for k in (i - 1, j):
-        if 0 <= k < len(toks) and persons_at[toks[k][0]] == ent:
+    for k, step in ((i - 1, -1), (j, 1)):
+        past = led and step < 0  # past an honorific, the name may go on outside spaCy's entity ("Annuar [Haji Musa]")
+        while 0 <= k < len(toks) and (past or (ent and persons_at[toks[k][0]] == ent)):
             word = text[toks[k][0] : toks[k][1]].strip(",.’'")
-            if not word or not word[0].isupper() or word.isupper():
-                continue
-            if re.fullmatch(_PARTICLE, word.lower()) or not kb.strip_honorifics(word).strip():
+            if not word or not word[0].isupper() or word.isupper() or re.fullmatch(_PARTICLE, word.lower()):
+                break
+            if not kb.strip_honorifics(word).strip():
+                k, past = k + step, True  # "Haji", "Sheikh": look past it
                 continue
             if word.lower() in _TITLE_WORDS or kb.parse_role(word) or kb.split_role(word)[0] or kb.country_code(word):
-                continue
+                break
+            if past and not (ent and persons_at[toks[k][0]] == ent) and (
+                    word.lower() in _WEEKDAYS or word.lower() in _FUNCTION_WORDS or _month_word(word)
+                    or re.search(r"(?:^|[.!?\n“\"]\s*)$", text[max(0, toks[k][0] - 3) : toks[k][0]])):
+                break  # ("Later Sheikh Mohammed met ...", "On Tuesday Sheikh ...": no name of his)
             return True
     return False
 
 
+def _month_word(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?", word))
+
+
 def _last_name_word(person: Any, word: str, kb: KnowledgeBase) -> bool:
-    """Whether ``word`` ends one of the person's names or is a listed surname ("Deuba", not "Rana")."""
+    """Whether ``word`` ends one of the person's names or is a listed surname ("Deuba", not "Rana");
+    a monarch's name ends before the realm and the regnal number ("Abdullah" of "Abdullah II of Jordan")."""
     w = kb.loose_key(word)
-    return any(kb.loose_key(re.split(r"[\s-]+", form.strip())[-1]) == w for form in (person.name, *person.aliases)) or any(
-        kb.loose_key(sn) == w for sn in person.surnames)
+    return any(kb.loose_key(re.split(r"[\s-]+", _REALM.sub("", form.strip()))[-1]) == w
+               for form in (person.name, *person.aliases)) or any(kb.loose_key(sn) == w for sn in person.surnames)
+
+
+_REALM = re.compile(r"(?:\s+(?:[IVX]{1,4}))?(?:\s+of\s+.*)?$")
 
 
 def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None = None) -> list[Any]:
@@ -925,13 +941,10 @@ def _pick(found: list[Any], on: date | None, idx: PeopleIndex) -> Any:
     in_doc = [f for f in found if f.name in seen]
     if in_doc:
         return in_doc[0] if len(in_doc) == 1 else None
-    if on is not None:
-        serving = [f for f in found if any(_holds(o, on) for o in f.offices)]
-        if len(serving) > 1 and idx.home:  # "King Abdullah" under an AMMAN dateline
-            serving = [f for f in serving if any(_holds(o, on) and o.country == idx.home for o in f.offices)]
-        if len(serving) == 1:
-            return serving[0]
-    return None
+    serving = found if on is None else [f for f in found if any(_holds(o, on) for o in f.offices)]
+    if len(serving) > 1 and idx.home:  # "King Abdullah" under an AMMAN dateline (dated or not)
+        serving = [f for f in serving if any((on is None or _holds(o, on)) and o.country == idx.home for o in f.offices)]
+    return serving[0] if len(serving) == 1 else None
 
 
 def _holds(office: Any, on: date) -> bool:
@@ -981,7 +994,8 @@ def _people_by_context(
         titled_run = words[0].lower() in _TITLE_WORDS
         tail = (_name_after_title_words(words, kb, lex, is_place)
                 if _OF_THE.search(text, max(0, s - 6), s) or titled_run else None)
-        if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _office_then_name(words, tail)):
+        if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _MEMBER_OF_BEFORE.search(text, max(0, s - 40), s)
+                     or _office_then_name(words, tail)):
             s = e - len(" ".join(tail))  # "Minister for the Economy Simon Hamilton", "Ambassador to the Kingdom Oleg Ozerov"
             if not any(not_a_name_word(w, places=False) for w in tail):  # a surname may be a town's: Hamilton (Bermuda)
                 idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
@@ -1000,7 +1014,8 @@ def _people_by_context(
         if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
                 or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)
                 or _OFFICE_RIGHT_BEFORE.search(before) or _OFFICE_APPOSITION_AFTER.match(after)
-                or (_LISTED_BEFORE.search(before) and _of_a_country(after, kb))):
+                or (_LISTED_BEFORE.search(before) and _of_a_country(after, kb))
+                or (_ACRONYM_RIGHT_BEFORE.search(before) and _TITLED_BEFORE.search(text, max(0, s - 160), s))):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
@@ -1025,6 +1040,10 @@ def _of_a_country(after: str, kb: KnowledgeBase) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)(?:\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})")
 _OF_THE = re.compile(r"\b(?:of|for|to|the)\s+$")
+# "member of the PLO Executive Committee Saeb Erekat": a body's name after a lowercase office, then the name
+_MEMBER_OF_BEFORE = re.compile(r"\b(?:member|chief|head|chairman|chairperson|secretary|director|leader|deputy)\s+of\s+(?:the\s+)?$")
+# "Secretary of the ... Organization (PLO) Yasser Abed Rabbo": a titled body's acronym, then the name
+_ACRONYM_RIGHT_BEFORE = re.compile(r"\([A-Z][A-Za-z]*[A-Z]\)[ \t]+$")
 _TITLED_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Director|Advis[eo]r|Secretary|Chairman|Chairperson|President|"
                             r"Governor|Envoy|Chief|Head|Commander|Deputy|Speaker|Representative|Consul)\b[^.;:!?\n]*$")
 
