@@ -719,3 +719,18 @@ def test_a_party_travelling_together_held_one_meeting_with_its_host(extractor: E
     assert ("Emmanuel Macron", "Klaus Iohannis", "Mario Draghi", "Olaf Scholz", "Volodymyr Zelenskyy") in met
     assert not any("Dmitry Medvedev" in p for p in met)
     assert not any(len(p) == 2 and "Volodymyr Zelenskyy" in p for p in met)
+
+
+def test_an_event_hosted_by_a_country_is_no_meeting(extractor: Extractor) -> None:
+    text = ("Ministers speak\n\nMinister Rosa Quintero congratulated Foreign Secretary Tomas Vidal on the successful "
+            "climate conference, hosted recently by the United Kingdom.\n")
+    assert meetings(extractor, text) == []
+
+
+def test_a_name_spelt_like_a_known_one_under_another_country_s_title_is_someone_else(extractor: Extractor) -> None:
+    # the knowledge base's Abbas al-Musawi led Hezbollah in Lebanon: Iran's ambassador is another man
+    text = ("Credentials\n\nPresident Ilham Aliyev received the credentials of the Ambassador Extraordinary and "
+            "Plenipotentiary of the Islamic Republic of Iran Seyyed Abbas Mousavi. Presenting his credentials, "
+            "Ambassador Seyyed Abbas Mousavi said ties were growing.\n")
+    found = people(extractor, text)
+    assert "Abbas al-Musawi" not in found and "Abbas Mousavi" in found

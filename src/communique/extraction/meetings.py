@@ -1069,6 +1069,11 @@ def _principals_of_trigger(
             heads = [verb] + ([tok] if tok.i != verb.i else [])
             if tok.dep_ in ("amod", "compound") and tok.head.i != verb.i:
                 heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
+        if (verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i and verb.tag_ == "VBN"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+                and (agent := [c for c in verb.children if c.dep_ == "agent"])
+                and not idx.between(*char_span(agent[0].subtree), kinds=("name", "role"))):
+            return _NO_MEETING  # "on the Climate Change Conference, hosted recently by the United Kingdom": an event's host
         if verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i:
             # (not a time the parse took for the object: "received this Tuesday, April 18, Cheikh Kanté")
             obj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("DATE", "TIME")]

@@ -98,6 +98,7 @@ class PeopleIndex:
     window: tuple[date, date] | None = None  # undated document: when all its "Title Name" mentions held
     home: str | None = None  # ISO-3 of the dateline's city
     givens: dict[str, set[str]] = field(default_factory=dict)  # the page's given names before each name word
+    refused: set[tuple[str, str]] = field(default_factory=set)  # (KB name, written name) the text told apart
     _sorted: MentionList | None = None
     _seen: int = -1
     _longest: int = 0
@@ -448,6 +449,13 @@ def _match_run(
         if "(" in entry.name and _titled_otherwise(text, s, e, entry, kb, words=r"[\w’'.-]+"):
             i = j  # "former governor general David Johnston" is not "David Johnston (Australian politician)",
             continue  # a minister: a name the KB itself tells apart from namesakes, given another office
+        written = kb.loose_key(kb.strip_honorifics(kb.split_role(text[s:e])[1]))
+        if (entry.name, written) in idx.refused or (not _written_in_full(text[s:e], kb) and (
+                other := _country_right_before(text, s, kb)) and not any(
+                str(c).startswith(other) for c in {entry.country, *(o.country for o in entry.offices)} if c)):
+            idx.refused.add((entry.name, written))  # (and so wherever the text writes that name again)
+            i = j  # "Ambassador ... of the Islamic Republic of Iran Seyyed Abbas Mousavi": a name spelt like, but
+            continue  # not written as, Hezbollah's Abbas al-Musawi, under another country's title
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=entry.name, entry=entry))
         taken[s:e] = b"\x01" * (e - s)
         i = j
@@ -793,6 +801,22 @@ def _titled_otherwise(text: str, s: int, e: int, person: Any, kb: KnowledgeBase,
         if cue is not None and cue.office and rest.strip() == word:
             return not any(office_fits(o.office, cue.office) for o in person.offices)
     return False
+
+
+_OF_A_COUNTRY_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*){0,4})\s+$")
+
+
+def _country_right_before(text: str, s: int, kb: KnowledgeBase) -> str | None:
+    """The country a title right before a name is of ("Ambassador ... of the Islamic Republic of Iran
+    Seyyed Abbas Mousavi": IRN), past honorifics; None when the title names none."""
+    head = text[max(0, s - 80) : s]
+    while (last := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*)\s+$", head)) and not kb.strip_honorifics(last.group(1)).strip():
+        head = head[: last.start()]
+    m = _OF_A_COUNTRY_BEFORE.search(head)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    return next((code for n in range(len(words)) if (code := kb.country_code(" ".join(words[n:])))), None)
 
 
 def _other_lineage_on_page(text: str, word: str, person: Any, kb: KnowledgeBase) -> bool:
