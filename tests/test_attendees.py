@@ -734,3 +734,10 @@ def test_a_name_spelt_like_a_known_one_under_another_country_s_title_is_someone_
             "Ambassador Seyyed Abbas Mousavi said ties were growing.\n")
     found = people(extractor, text)
     assert "Abbas al-Musawi" not in found and "Abbas Mousavi" in found
+
+
+def test_this_morning_under_a_dateline_is_the_dateline_s_day_in_a_later_copy(extractor: Extractor) -> None:
+    # a release dated by its own dateline, copied by a site whose page is dated three days later
+    text = (" date 2020-02-03 Port Louis. January 31, 2020. This morning Prime Minister Rosa Quintero received "
+            "Foreign Minister Tomas Vidal at Government House in Port Louis.\n")
+    assert [str(m.date) for m in analyse(extractor, text).meetings] == ["2020-01-31"]

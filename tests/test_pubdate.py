@@ -33,6 +33,8 @@ BODY = "\n\nThe foreign minister met his counterpart on Monday to discuss trade 
     ("President ends State visit to Mauritius |30 October 2017", date(2017, 10, 30), "date line"),  # a headline's date
     ("03/21/24 09:40", date(2024, 3, 21), "date line"),  # a year of two digits, the time after it
     ("03/21/2024 | Press release | Distributed by Wire on 03/21/2024 10:02", date(2024, 3, 21), "published label"),
+    ("Newswire, April 21, 2017 Adjust font size:", date(2017, 4, 21), "date line"),  # the page's widget beside it
+    ("Port Louis. March 9, 2021. The minister met his counterpart.", date(2021, 3, 9), "dateline"),  # stops, not a dash
 ])
 def test_furniture_lines_give_the_date(head: str, expected: date, how: str) -> None:
     found = publication_date("Leaders agree to expand trade\n\n" + head + BODY)

@@ -44,10 +44,12 @@ FULL_DATES: tuple[re.Pattern[str], ...] = (
 _PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|distributed|date|dated|"
                         r"write|written|issued|this story is from|this article is from)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last updated|last modified|modified|edited)\b", re.I)
-# what may stand beside the date on a bare date line: weekdays, times, zones, separators, reading time
+# what may stand beside the date on a bare date line: weekdays, times, zones, separators, reading time, the
+# page's widgets ("Xinhua, April 21, 2017 Adjust font size:")
 _LINE_FILLER = re.compile(
     r"\b(?:" + _WEEKDAY + r"|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm|a\.m\.|p\.m\.|hrs|gmt|utc|ist|est|edt|cet|cest|bst|pst|"
-    r"pdt|msk|wat|eat|cat|jst|kst|ict|sgt|aest|ast|et|pt|local|time|min|mins|minute|minutes|read|ago|\d+)\b"
+    r"pdt|msk|wat|eat|cat|jst|kst|ict|sgt|aest|ast|et|pt|local|time|min|mins|minute|minutes|read|ago|\d+|"
+    r"adjust\s+font\s+size|font\s+size|text\s+size|print|e-?mail)\b"
     r"|[|·•\-–—:,.()/+\u060c]", re.I)
 _CAPTION = re.compile(r"\b(?:photo|image|file|picture|credit|caption|getty|reuters/|ap photo|afp photo|"
                       r"screen\s?shot|screenshot)\b", re.I)
@@ -60,6 +62,8 @@ _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,40}"  # "Lomé", "Puerto
 _DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?|#)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
                             + _PLACE_WORDS + r")?(?:,\s*|:\s+|\s*[—–]\s*\(|\s+[—–]\s+(?=(?:" + _WEEKDAY + r",\s*)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d)))"
                             r"(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?(?:" + _WEEKDAY + r",\s*)?")
+# "Belize City. January 31, 2020. This morning ...": a release's place and date closed by stops
+_DOTTED_HEAD = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\.\s+(?=[A-Z][a-z]+\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+)")
 # ", SPA -- ": the agency; "Georgetown, Guyana—(August 19, 2021) His Excellency ...": the date in brackets
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z]{2,6}\s*)?\)?\.?[ \t]*(?:$|\(|-|–|—|:|/|\|)|\)\s+(?=[A-Z])")  # (". / Kabar /.")
 # "(February 24, 2017 – Washington, DC) In ...": a press release's date, then its place, in brackets
@@ -199,7 +203,7 @@ def publication_date(text: str) -> PublicationDate | None:
                     plain = PublicationDate(d, start, end, "byline")  # "Darpan News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
                     continue
         if plain is None and seen <= _HEAD_LINES:  # a dateline opens one of the first lines
-            line_date = _dateline(line, order)
+            line_date = dateline_date(line, order)
             if line_date is not None:
                 plain = PublicationDate(line_date[0], start + line_date[1], start + line_date[2], "dateline")
     return published or plain or masthead or updated
@@ -212,7 +216,7 @@ def _is_date_line(line: str, found: tuple[date, int, int]) -> bool:
     return len(rest.split()) <= 3
 
 
-def _dateline(line: str, order: str | None) -> tuple[date, int, int] | None:
+def dateline_date(line: str, order: str | None = None) -> tuple[date, int, int] | None:
     """A story opening with its place and full date: (date, start, end of the dateline)."""
     offset = len(line) - len(line.lstrip())
     first = _DATE_THEN_PLACE.match(line.lstrip())
@@ -221,13 +225,20 @@ def _dateline(line: str, order: str | None) -> tuple[date, int, int] | None:
         if found is not None and found[1] == 0 and found[2] == len(first.group("date")):
             return found[0], offset, offset + first.end()
     head = _DATELINE_HEAD.match(line.lstrip())
-    if head is None:
+    dotted = _DOTTED_HEAD.match(line.lstrip()) if head is None else None
+    if head is None and dotted is None:
         return None
+    head = head or dotted
+    assert head is not None
     rest = line.lstrip()[head.end():]
     found = full_date(rest[:40], order)
     if found is None or found[1] != 0:
         return None
     d, _, e = found
+    if dotted is not None:  # "Belize City. January 31, 2020. This morning ...": a stop after the date too
+        if _NOT_A_PLACE.match(line.lstrip()) or not re.match(r"\.\s+(?=[A-Z])", rest[e:]):
+            return None
+        return d, offset, offset + head.end() + e + 1
     if not _DATELINE_AFTER.match(rest[e:]) and not (
             _DATELINE_COMMA.match(rest[e:]) and not _NOT_A_PLACE.match(line.lstrip())):
         return None

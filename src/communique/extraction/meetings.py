@@ -584,9 +584,12 @@ def find_meetings(
     line = dateline(text, gaz)
     head = dateline_span(text)
     filed = published
-    if published is None and head is not None:  # "Riyadh, Aug 18, 2023, SPA --": the report's own date
-        found = find_date(text, head[0], head[1], None)
-        filed = found.date if found is not None else None
+    if head is not None:  # "Riyadh, Aug 18, 2023, SPA --": the report's own date, though a copy is published later
+        found = find_date(text, head[0], head[1], published)  # ("Belize City. January 31, 2020. This morning ...")
+        if found is not None and found.date is not None and (published is None or re.search(r"\b\d{4}\b", found.text)):
+            filed = found.date
+        elif published is None:
+            filed = None
     any_scene = _SCENE.search(text) is not None  # (most texts set no scene: no sentence scan per meeting)
     for n, d in enumerate(drafts):
         for s, e in [d.evidence] + d.sentences:

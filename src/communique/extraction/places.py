@@ -31,6 +31,8 @@ DATELINE_END = re.compile(
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Offsets of a dateline ("ANKARA, March 14 (Reuters) - ", "Pyongyang, May 4 (KCNA) -- ") that
     opens the text or one of its first lines: its date is the filing date, not a meeting's."""
+    from ..pubdate import dateline_date  # (the page module reads this package's month names)
+
     pos = 0
     for n, line in enumerate(text.split("\n")):
         if n >= 6:
@@ -40,6 +42,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         m = DATELINE_END.match(line, off)
         if m:
             return pos + off, pos + m.end()
+        if (full := dateline_date(line[off:])) is not None:  # "Belize City. January 31, 2020. ...": with its year
+            return pos + off + full[1], pos + off + full[2]
         pos += len(line) + 1
     return None
 
