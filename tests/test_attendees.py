@@ -741,3 +741,27 @@ def test_this_morning_under_a_dateline_is_the_dateline_s_day_in_a_later_copy(ext
     text = (" date 2020-02-03 Port Louis. January 31, 2020. This morning Prime Minister Rosa Quintero received "
             "Foreign Minister Tomas Vidal at Government House in Port Louis.\n")
     assert [str(m.date) for m in analyse(extractor, text).meetings] == ["2020-01-31"]
+
+
+def test_a_verb_opening_a_sentence_is_no_surname_and_pres_is_a_title(extractor: Extractor) -> None:
+    # "Note" is the surname of a former president of the Marshall Islands
+    text = ("Visit\n\nPresident Emomali Rahmon arrived in Islamabad on Wednesday. \u201cThanked Pres. Rahmon for "
+            "co-hosting the conference,\u201d the minister wrote. Note that, the President of Tajikistan came at the "
+            "invitation of Prime Minister Imran Khan.\n")
+    found = people(extractor, text)
+    assert "Kessai Note" not in found and not any(n.startswith("Thanked") for n in found)
+
+
+def test_a_bare_title_is_someone_named_before_it_and_a_patronymic_short_form_is_theirs(extractor: Extractor) -> None:
+    text = ("Visit\n\nTrade can grow, Yusuf bin Alawi bin Abdullah said in a meeting with Ali Shamkhani in Tehran. "
+            "The minister noted it is \u201cunjustifiable\u201d that trade lags behind politics. There is great "
+            "potential, bin Alawi added. His trip was to include talks with Foreign Minister Mohammad Javad Zarif.\n")
+    a = analyse(extractor, text)
+    assert [q.speaker for q in a.quotes] == ["Yusuf bin Alawi bin Abdullah"]
+    assert "bin Alawi" not in {p.name for p in a.people}
+
+
+def test_the_leaders_of_both_are_the_pair_told_before(extractor: Extractor) -> None:
+    text = ("Council meets\n\nGovernor Rosa Quintero meets with Premier Tomas Vidal Tuesday.\n\nThe leaders of both "
+            "territories met last week in Road Town, Tortola, and discussed shared interests.\n")
+    assert places(extractor, text) == [(("Rosa Quintero", "Tomas Vidal"), "Road Town")]

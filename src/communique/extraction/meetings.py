@@ -73,7 +73,7 @@ _APPOSITIVE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|
 _A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*$")
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+(?:two|2)|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
-                      r"|\b[Tt]he\s+leaders\b(?!\s+of\b)")
+                      r"|\b[Tt]he\s+leaders\b(?!\s+of\b)|\b[Tt]he\s+leaders\s+of\s+both\b")  # ("the leaders of both territories")
 _THEIR_TALKS = re.compile(r"\b(?:following|after|during|at|in)\s+their\s+(?:talks|meeting|discussions|consultations)\b", re.I)
 # a time before the meeting just told: the pair's other, earlier encounter ("The day before, the two leaders met
 # informally", "his meeting with Xi last night")

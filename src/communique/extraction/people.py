@@ -291,6 +291,12 @@ def find_people(
             continue  # "King Philippe Léopold Louis Marie of the Belgians": the further given names of a known name
         if not _could_be_a_name(name, lex, kb) or (not text[e:].strip() and len(name.split()[-1]) <= 2):
             continue  # (a name cut off where the page's stored text ends: "Dr. Nasser A")
+        owners = _page_owners(name, idx, kb) if _is_patronymic(name) else set()
+        if len(owners) == 1:  # "bin Alawi added": the short form of the page's Yusuf bin Alawi bin Abdullah
+            key = next(iter(owners))
+            idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, entry=idx.entries.get(key), confidence=0.8))
+            taken[s:e] = b"\x01" * (e - s)
+            continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
     _people_by_context(text, kb, lex, idx, taken, is_place)
@@ -405,9 +411,9 @@ def _match_run(
         if (len(word.split()) == 1) != one_word:
             i = j if one_word else i + 1  # the other pass's
             continue
-        if one_word and pos_at and word == text[s:e] and pos_at.get(s) in _NOT_NAME_POS and (
+        if one_word and pos_at and word == text[s:e] and pos_at.get(s) in _NOT_NAME_OPENING and (
                 s == 0 or re.search(r"[\n.!?”\"]\s*$", text[max(0, s - 3) : s])):
-            i = j  # "Soon after, Dissanayake ...": an adverb at a sentence's start, not Song Min-soon
+            i = j  # "Soon after, ...", "Note that, ...": an adverb or a verb at a sentence's start, not Song Min-soon or Kessai Note
             continue
         if one_word and (word.lower() in _TITLE_WORDS or (word.isupper() and len(word) > 2 and not any(
                 n.isupper() for f in found for n in _names_of(f)))):
@@ -463,6 +469,7 @@ def _match_run(
 
 _GENERATION = frozenset({"Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"})
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
+_NOT_NAME_OPENING = _NOT_NAME_POS | {"VERB"}
 _ROYAL_FATHER = frozenset({"Sultan", "Raja", "Sheikh", "Shaikh"})
 
 
@@ -487,10 +494,10 @@ def _given_word(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
 
 
 def _page_owners(word: str, idx: PeopleIndex, kb: KnowledgeBase) -> set[str]:
-    """The page's known people already named in full whose short forms include ``word``."""
+    """The page's known people already named in full whose short forms or listed surnames include ``word``."""
     w = kb.loose_key(word)
     return {m.key for m in idx.mentions if m.entry is not None and m.key
-            and any(kb.loose_key(f) == w for f in _short_forms(m.key))}
+            and any(kb.loose_key(f) == w for f in (*_short_forms(m.key), *m.entry.surnames))}
 
 
 def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, nonperson: frozenset[str],
@@ -1490,7 +1497,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             supreme = [e for e in cands if _held(e, "supreme_leader", m.office_country, on, window)]
             cands = supreme or cands
         if len(cands) > 1:
-            # one introduced with this title; else the nearest preceding named mention
+            # one named before it ("The minister noted ... talks with Foreign Minister Zarif": the minister told
+            # before, not one named only later); then one introduced with this title; else the nearest preceding
+            told = {n.key for n in named if n.start < m.start}
+            cands = [e for e in cands if e.name in told] or cands
+        if len(cands) > 1:
             with_title = [e for e in cands if e.name in titled]
             cands = with_title or cands
         if len(cands) > 1 and m.office_country is None:
