@@ -765,3 +765,26 @@ def test_the_leaders_of_both_are_the_pair_told_before(extractor: Extractor) -> N
     text = ("Council meets\n\nGovernor Rosa Quintero meets with Premier Tomas Vidal Tuesday.\n\nThe leaders of both "
             "territories met last week in Road Town, Tortola, and discussed shared interests.\n")
     assert places(extractor, text) == [(("Rosa Quintero", "Tomas Vidal"), "Road Town")]
+
+
+def test_a_monarch_and_consort_receiving_together_are_no_meeting_of_their_own(extractor: Extractor) -> None:
+    text = ("State visit\n\nOn Tuesday morning King Willem-Alexander and Queen M\u00e1xima received the President of "
+            "Peru, Lucia Torres, at Noordeinde Palace. After the ceremony there was an audience with the King and "
+            "Queen, followed by luncheon.\n")
+    met = [p for p, _ in meetings(extractor, text)]
+    assert ("Queen M\u00e1xima of the Netherlands", "Willem-Alexander of the Netherlands") not in met
+    assert "Queen M\u00e1xima of the Netherlands" in people(extractor, text)
+
+
+def test_the_honorable_before_a_name_the_model_misses(extractor: Extractor) -> None:
+    text = ("Visit\n\nPresident Surangel Whipps Jr. welcomed the Chairman of the Japan-Palau Parliamentary Friendship "
+            "League of the Democratic Party of Japan, the Honorable Hakubun Shimomura and delegation, to Palau.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Hakubun Shimomura", "Surangel Whipps Jr.")]
+
+
+def test_also_present_for_the_meeting_and_a_government_that_is_royal(extractor: Extractor) -> None:
+    text = ("Talks\n\nPresident Andres Molina received Peruvian President Lucia Torres in Lima on Monday. Also present "
+            "for the meeting were H.E. Rosa Quintero, Peru's Ambassador to Chile, and H.E. Tomas Vidal, Peru's "
+            "Ambassador to the OAS. The Royal Government of Bhutan sent greetings.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
+    assert "Anne, Princess Royal" not in people(extractor, text)

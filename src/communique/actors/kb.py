@@ -354,7 +354,8 @@ class KnowledgeBase:
             # a surname one letter away from a known person's is another person ("Milei" / "Milley")
             for p in self._loose.get(self.loose_key(rest), ()):
                 note(p, 0.9, "transliteration")
-        if not found and len(toks) >= 2 and not any(len(t) <= 2 for t in toks[:-1]):  # initials: below
+        if not found and len(toks) >= 2 and not any(len(t) <= 2 for t in toks[:-1]) and toks[0] not in ("the", "a", "an"):
+            # (initials: below; "The Royal Government" is no short form of "Princess Anne, the Princess Royal")
             # a shortened full name ("Lula da Silva"), then the same in transliteration ("Muhammad Akhund"
             # for "Mohammad Hassan Akhund"); the loose form never for a place's name
             loose = tuple(self.loose_key(rest).split())

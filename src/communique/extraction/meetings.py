@@ -571,7 +571,7 @@ def find_meetings(
                 sep = max((m.start() for m in _THEN.finditer(text, trig[len(readings) - 1].end(), at)), default=at)
                 drafts.append(MeetingDraft(pair, (s, e), place=_own_place(text, s, e, at, gaz, kb, lex, quoted),
                                            clause=(sep, e)))
-    drafts = _told_pair_by_pair(drafts, text)
+    drafts = [d for d in _told_pair_by_pair(drafts, text) if not _one_royal_household(d.participants, kb)]
     for _, people in pending_attendees:
         if drafts:
             for p in people:
@@ -1772,6 +1772,20 @@ def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: 
         return True  # "met with the Foreign Ministers of Australia, A, and South Africa, B": each of his own country
     return (len(principals) >= 4 and (len(others) >= 3 or len(offices) >= 3) and not _TOGETHER.search(text, s, e)
             and not _travel_together(principals, text, s, e, idx))
+
+
+_MONARCHS = frozenset({"king", "emir", "sultan"})
+
+
+def _one_royal_household(participants: list[str], kb: Any) -> bool:
+    """Whether a pair is a monarch and a royal of their own country who holds no office (a consort, a
+    prince): "an audience with the King and Queen" is the couple receiving together, not a meeting of theirs."""
+    if len(participants) != 2:
+        return False
+    a, b = (kb.person(p) for p in participants)
+    if a is None or b is None or a.country != b.country:
+        return False
+    return any(not x.offices and any(o.office in _MONARCHS for o in y.offices) for x, y in ((a, b), (b, a)))
 
 
 def _named_before(people: list[str], idx: PeopleIndex, s: int, at: int) -> bool:

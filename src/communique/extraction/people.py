@@ -343,7 +343,7 @@ def find_people(
 _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS) if w.lower() not in ("of", "the")) | frozenset(
     ["affairs", "foreign", "external", "home", "overseas", "relations", "kingdom", "development", "digitalisation",
      "digitalization", "tourism", "health", "education", "agriculture", "infrastructure", "transport", "culture",
-     "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
+     "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "highness", "excellency", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "pres", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
      # an envoy's brief before a name: "Envoy for Somaliland Talks Abdikarim Hussein Guled"
      "talks", "negotiations", "dialogue", "peace", "reconciliation"]
 )
@@ -1026,7 +1026,7 @@ def _people_by_context(
         tail = (_name_after_title_words(words, kb, lex, is_place)
                 if _OF_THE.search(text, max(0, s - 6), s) or titled_run else None)
         if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _MEMBER_OF_BEFORE.search(text, max(0, s - 40), s)
-                     or _office_then_name(words, tail)):
+                     or _office_then_name(words, tail) or _honorifics_only(words[: len(words) - len(tail)], kb, tail)):
             s = e - len(" ".join(tail))  # "Minister for the Economy Simon Hamilton", "Ambassador to the Kingdom Oleg Ozerov"
             if not any(not_a_name_word(w, places=False) for w in tail):  # a surname may be a town's: Hamilton (Bermuda)
                 idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
@@ -1095,8 +1095,15 @@ def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, i
         else:
             break
     tail = words[k:]
-    # a given name the KB knows, or two words of a portfolio before it ("External Affairs Pabitra Margherita")
-    return tail if k and 2 <= len(tail) <= 3 and (kb.is_given_name(tail[0]) or k >= 2) else None
+    # a given name the KB knows, or two words of a portfolio before it ("External Affairs Pabitra Margherita"),
+    # or an honorific ("the Honorable Hakubun Shimomura")
+    return tail if k and 2 <= len(tail) <= 3 and (kb.is_given_name(tail[0]) or k >= 2 or _honorifics_only(words[:k], kb, words[k:])) else None
+
+
+def _honorifics_only(words: list[str], kb: KnowledgeBase, tail: list[str] | None = None) -> bool:
+    """Whether ``words`` are honorifics only (and the ``tail`` after them holds no function word: "HRH The Gyalsey")."""
+    return (bool(words) and all(not kb.strip_honorifics(w).strip() for w in words)
+            and not any(w.lower() in _FUNCTION_WORDS for w in tail or ()))
 
 
 def _office_then_name(words: list[str], tail: list[str]) -> bool:
