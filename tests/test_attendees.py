@@ -788,3 +788,13 @@ def test_also_present_for_the_meeting_and_a_government_that_is_royal(extractor: 
             "Ambassador to the OAS. The Royal Government of Bhutan sent greetings.\n")
     assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
     assert "Anne, Princess Royal" not in people(extractor, text)
+
+
+def test_a_wife_named_across_a_line_break_is_not_her_husband(extractor: Extractor) -> None:
+    # a plain-text page wrapped at a width, paragraphs apart
+    text = ("State visit\n\nNauru is preparing to welcome\nFiji's President Ratu Epeli Nailatikau and Madam Adi Koila\n"
+            "Nailatikau on a state visit this week.\n\nThe presidential delegation will\nbe met at the airport "
+            "tomorrow\nafternoon by members of Cabinet.\n\nMadam Nailatikau will have a\nseparate program for part "
+            "of the day\nwhen she will visit a school.\n")
+    mentions = [sp.text for p in analyse(extractor, text).people if p.name == "Epeli Nailatikau" for sp in p.mentions]
+    assert not any("Madam" in m for m in mentions)

@@ -570,3 +570,14 @@ def test_an_author_box_at_the_tail_is_furniture() -> None:
     head = "The presidents met in Lima on Friday and agreed to expand trade.\n\n"
     doc = clean(RawDocument("a", "a", head + "About Desk Editor\n\nView all posts by Desk Editor\n"))
     assert doc.text == head.strip()
+
+
+def test_a_plain_text_page_wrapped_at_a_width_is_joined_back_into_sentences() -> None:
+    lines = ["Nauru is preparing to welcome", "Fiji's President Ratu Jone Kalou and Madam Adi Mere",
+             "Kalou on a state visit this week (12-14 Feb).", "The presidential delegation will",
+             "be met at the airport tomorrow (12 Feb)", "afternoon by the President, members of Cabinet",
+             "and senior government officials, where a welcome", "reception will also be held."]
+    c = clean(parse_text("State visit\n" + "\n".join(lines) + "\n", "t", "t.txt"))
+    assert "Madam Adi Mere Kalou on a state visit" in c.text
+    assert "tomorrow (12 Feb) afternoon by the President" in c.text
+    assert all(c.raw.text[c.offsets[i]] == ch for i, ch in enumerate(c.text) if not ch.isspace())

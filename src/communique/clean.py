@@ -561,6 +561,7 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
 
     kept_idx = [i for i, ln in enumerate(lines) if ln is not None]
     one_per_line = not kept_idx or all(ln is not None for ln in lines[kept_idx[0] : kept_idx[-1]])
+    wrapped = _hard_wrapped([ln.text for i, ln in enumerate(lines) if ln is not None and i not in drop])
     out: list[str] = []
     offsets: list[int] = []
     prev: _Line | None = None
@@ -571,6 +572,8 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
             continue
         if prev is not None:
             sep = "\n\n" if (gap or one_per_line) else "\n"
+            if wrapped and not gap and not _RUN_ENDS.search(prev.text):
+                sep = " "  # a plain-text page wrapped at a width: the sentence goes on in the next line
             nl = text.find("\n", prev.end)
             anchor = nl if nl != -1 else prev.end
             out.append(sep)
@@ -586,6 +589,21 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
 # "Next In Nation", "More from World", "Latest in Politics": a list of the site's other stories follows
 _TAIL_SECTION = re.compile(r"(?:next|more|latest|also)\s+(?:in|from|on)\s+[\w&' -]{2,30}"
                            r"|more\s+[\w&' -]{2,30}\s+(?:articles|stories|news)")  # "MORE National ARTICLES"
+
+
+_RUN_ENDS = re.compile(r"[.!?:;\"”’]\s*$|^\s*$")
+
+
+def _hard_wrapped(texts: list[str]) -> bool:
+    """Whether a page is plain text wrapped at a width ("Fiji's presidential delegation will" / "be met at
+    the airport ..."), with or without blank lines between its paragraphs: most lines stop short of a
+    sentence's end, none runs long, and lines go on in lower case."""
+    body = [t for t in texts if len(t.split()) >= 3]
+    if len(body) < 6 or max(len(t) for t in body) > 120:
+        return False
+    open_ended = sum(not _RUN_ENDS.search(t) for t in body)
+    lower_next = sum(bool(a) and not _RUN_ENDS.search(a) and b[:1].islower() for a, b in zip(body, body[1:], strict=False))
+    return open_ended * 2 >= len(body) and lower_next * 4 >= len(body)
 
 
 def _is_long_sentence(line: str) -> bool:
