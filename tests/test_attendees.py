@@ -798,3 +798,11 @@ def test_a_wife_named_across_a_line_break_is_not_her_husband(extractor: Extracto
             "of the day\nwhen she will visit a school.\n")
     mentions = [sp.text for p in analyse(extractor, text).people if p.name == "Epeli Nailatikau" for sp in p.mentions]
     assert not any("Madam" in m for m in mentions)
+
+
+def test_a_title_one_person_holds_is_whom_the_headline_gives_it(extractor: Extractor) -> None:
+    # Tinubu, named first in the body, was president later: "the President" he visited is Buhari
+    text = ("President Muhammadu Buhari meets Tinubu at the State House\n\nAsiwaju Bola Tinubu told journalists that he "
+            "visited the President to thank him. He praised President Buhari for his leadership.\n")
+    met = [p for p, _ in meetings(extractor, text)]
+    assert ("Bola Tinubu", "Muhammadu Buhari") in met

@@ -1503,9 +1503,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             # "the Leader" of a country with a supreme leader is the supreme leader
             supreme = [e for e in cands if _held(e, "supreme_leader", m.office_country, on, window)]
             cands = supreme or cands
-        if len(cands) > 1:
-            # one named before it ("The minister noted ... talks with Foreign Minister Zarif": the minister told
-            # before, not one named only later); then one introduced with this title; else the nearest preceding
+        if len(cands) > 1 and m.office in ("minister", *MANY_HOLDERS):
+            # a title many hold: one named before it ("The minister noted ... talks with Foreign Minister Zarif":
+            # the minister told before, not one named only later); then one introduced with this title; else the
+            # nearest preceding (a title one person holds is whom the text gives it, wherever: "he visited the
+            # President" after a headline "President Buhari met ...")
             told = {n.key for n in named if n.start < m.start}
             cands = [e for e in cands if e.name in told] or cands
         if len(cands) > 1:
