@@ -806,3 +806,50 @@ def test_a_title_one_person_holds_is_whom_the_headline_gives_it(extractor: Extra
             "visited the President to thank him. He praised President Buhari for his leadership.\n")
     met = [p for p, _ in meetings(extractor, text)]
     assert ("Bola Tinubu", "Muhammadu Buhari") in met
+
+
+def test_the_two_leaders_after_an_airport_welcome_are_the_two_heads_told_before(extractor: Extractor) -> None:
+    text = ("Visit\n\nMOGADISHU - Djiboutian President Ismail Omar Guelleh on Saturday arrived in Somalia, Horn Online "
+            "reports.\n\nSomali President Mohamed Abdullahi Farmajo, deputy PM Mahdi Mohamed Guled and ministers "
+            "received the visiting president at the airport.\n\nDuring his visit, President Guelleh will open an "
+            "embassy. Musicians accompany the president.\n\nAccording to the presidency, the two leaders are holding "
+            "talks at the presidential palace.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Ismaïl Omar Guelleh", "Mohamed Abdullahi Mohamed")]
+    assert "Horn Online" not in people(extractor, text)
+
+
+def test_envoys_named_with_a_possessive_or_capitalised_title_after_them(extractor: Extractor) -> None:
+    text = ("Credentials\n\nAt a meeting with Keiko Haneda, Japan\u2019s first resident ambassador to Macedonia, President "
+            "Gjorge Ivanov welcomed the new embassy. Receiving credentials from Dashjamts Batsaikhan, the Sofia-based "
+            "Ambassador of Mongolia, President Ivanov praised the ties.\n")
+    met = [p for p, _ in meetings(extractor, text)]
+    assert ("Gjorge Ivanov", "Keiko Haneda") in met and ("Dashjamts Batsaikhan", "Gjorge Ivanov") in met
+
+
+def test_the_three_presidents_are_the_three_named_next(extractor: Extractor) -> None:
+    text = ("Summit\n\nVILNIUS - The three Baltic presidents spoke of economic cooperation in Vilnius on Thursday at "
+            "their annual meeting.\n\nValdas Adamkus, Vaira Vike-Freiberga and Lennart Meri each stressed their goal "
+            "to join the European Union.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [tuple(sorted(("Lennart Meri", "Valdas Adamkus", "Vaira Vīķe-Freiberga")))]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a visit beginning, after another leader's trip; a meeting to be co-hosted
+    "This marks the first official visit to Lima by President Andres Molina and follows Peruvian President Lucia "
+    "Torres\u2019s trip to Quito in April.",
+    "The meeting will be co-hosted by President Andres Molina and Peruvian President Lucia Torres.",
+])
+def test_a_trip_followed_and_a_meeting_to_be_co_hosted_are_no_meetings(extractor: Extractor, sentence: str) -> None:
+    assert meetings(extractor, "Leaders\n\n" + sentence + "\n") == []
+
+
+def test_one_meeting_welcomed_then_met_and_the_absent_are_not_there(extractor: Extractor) -> None:
+    text = ("Visit\n\nVice President Joe Biden and his delegation were welcomed by Prime "
+            "Minister Kamla Persad-Bissessar and Foreign Affairs Minister Winston Dookeran. Persad-Bissessar and Biden "
+            "met privately for bilateral discussions. Biden \u2013 who traveled without his wife Jill Biden, who is on "
+            "vacation, as is Senator Tomas Vidal \u2013 then went to the palace. They had an audience with Their "
+            "Majesties, the Emperor and Empress of Japan.\n")
+    found = meetings(extractor, text)
+    assert [p for p, _ in found] == [("Joe Biden", "Kamla Persad-Bissessar")]
+    assert not found[0][1] & {"Jill Biden", "Tomas Vidal"}
+    assert "Their Majesties" not in people(extractor, text)

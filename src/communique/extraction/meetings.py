@@ -11,7 +11,7 @@ others present.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -425,7 +425,8 @@ def find_meetings(
                 main_at = next((t.start() for t, r in zip(trig, readings, strict=False) if r and r is not _NO_MEETING),
                                trig[len(readings) - 1].start())
                 # no one of a clause of time the trigger is not in ("the first leader to visit Laos since PM X took office")
-                when = _time_clauses(sent, main_at)
+                away = _absent(sent)
+                when = _time_clauses(sent, main_at) + _events_followed(sent, main_at) + away
                 # nor of a visit or meeting to come that the sentence also names ("his talks with his French
                 # counterpart focused on ... the upcoming visit of French President Emmanuel Macron")
                 when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
@@ -444,6 +445,9 @@ def find_meetings(
                 names = _fallback_names(names, idx.between(s, e, kinds=("name", "role")), text, when, reported)
                 if _root_to_come(sent, main_at):
                     names = []  # "X, who is on a state visit to Y, will also discuss ... with Z": a meeting to come
+                subj_told = [m for m in idx.between(s, e, kinds=("name", "role")) if m.key == subj]
+                if subj_told and all(any(a <= m.start < b for a, b in away) for m in subj_told):
+                    subj = None  # ("..., as are Princess Leonor and Infanta Sofía": the subject of an aside)
                 for k in ([subj] if subj and reported is None else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
@@ -461,13 +465,23 @@ def find_meetings(
                 and not all(r is _NO_MEETING for r in readings)):
             # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
             # ("A and B on Thursday discussed ... At a briefing after their talks in Rabat, A said": the same)
-            pair = _pair_before(before[-3:-1], idx, sq)
+            pair, spans = _pair_before(before[-3:-1], idx, sq), before[-3:-1]
+            if (pair is None and not principals and _THE_TWO.search(text, s, e) and not any(r is _NO_MEETING for r in readings)
+                    and not any(lex.phone_re.search(text, a, b) for a, b in before[-5:-1])):
+                # "Farmajo ... received the visiting president at the airport. During his visit, President Guelleh
+                # ... The two leaders are holding talks": the two heads of the sentences before, a deputy aside
+                pair, spans = _pair_before(before[-5:-1], idx, sq, heads=lambda k: _is_head(kb, k, None, acting=False)), before[-5:-1]
             if pair and (not principals or principals[0] in pair):
                 principals = pair
-                named = before[-3:-1]  # where they were named tells the meeting's date and place too
+                named = spans  # where they were named tells the meeting's date and place too
         if trig and not principals and not all(r is _NO_MEETING for r in readings):
             # "The prime ministers of Latvia and Estonia met in Riga": the holders the text names elsewhere
             principals = _holders_of_plural_title(text, s, e, idx, kb) or principals
+        if trig and not principals and not all(r is _NO_MEETING for r in readings) and (
+                count := _THE_N_LEADERS.search(text, s, e)):
+            # "The three Baltic presidents spoke ... at their annual meeting. A, B and C each stressed ...":
+            # the three the next sentence (else the one before) names
+            principals = _n_named_beside(text, e, before[-2:-1], _NUMBERS[count.group(1).lower()], idx, sq)
         if (trig and len(principals) == 2 and readings and readings[-1] == principals
                 and _HIS_COUNTERPARTS.search(text, trig[len(readings) - 1].end(), e)
                 and _unnamed_subject(sent, trig[len(readings) - 1].start(), principals, idx)):
@@ -655,8 +669,26 @@ def find_meetings(
         _spouses_attend(d, text, idx)
         _envoys_attend(d, kb, d.date.date if d.date is not None and d.date.date else published, titled)
         _host_and_visitor(d, kb)
-    drafts = _told_again(_still_to_come(text, drafts))
+    drafts = _told_again(_still_to_come(text, _twins_merged(drafts)))
     return drafts + _on_other_dates(text, drafts, filed)
+
+
+def _twins_merged(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """One meeting for two drafts of the same people that agree on date and place: "X was welcomed by A and
+    minister B ... A and X met privately" (B, an aide, became an attendee once the first was read)."""
+    out: list[MeetingDraft] = []
+    for d in drafts:
+        twin = next((o for o in out if not o.earlier and not d.earlier and set(o.participants) == set(d.participants)
+                     and (o.date is None or d.date is None or o.date.date == d.date.date)
+                     and (o.place is None or d.place is None or o.place.name == d.place.name)), None)
+        if twin is None:
+            out.append(d)
+            continue
+        twin.sentences.extend(x for x in [d.evidence, *d.sentences] if x not in twin.sentences)
+        twin.attendees.extend(a for a in d.attendees if a not in twin.attendees and a not in twin.participants)
+        twin.date = twin.date or d.date
+        twin.place = twin.place or d.place
+    return out
 
 
 _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:now\s+)?meeting\s+with\b")
@@ -787,6 +819,26 @@ _TITLE_OFFICE = {"prime ministers": "prime_minister", "premiers": "prime_ministe
                  "foreign ministers": "foreign_minister", "heads of state": "head_of_state", "leaders": "leader"}
 
 
+_NUMBERS = {"three": 3, "four": 4, "five": 5}  # ("the two leaders": the pair told before, _THE_TWO)
+_THE_N_LEADERS = re.compile(r"\b[Tt]he\s+(three|four|five)\s+(?:[A-Z][\w-]+\s+)?(?:leaders|presidents|prime\s+ministers|"
+                            r"premiers|heads\s+of\s+(?:state|government)|foreign\s+ministers|ministers|monarchs)\b")
+
+
+def _n_named_beside(text: str, end: int, prev: list[tuple[int, int]], n: int, idx: PeopleIndex, quoted: Ranges) -> list[str]:
+    """The ``n`` people named in the sentence after ``end`` (else in the sentence ``prev``), when it names exactly ``n``."""
+    start = end + len(text[end:]) - len(text[end:].lstrip())
+    nxt = re.search(r"[.!?](?=\s)|\n\n|$", text[start:])
+    spans = [(start, start + nxt.end() if nxt else len(text)), *prev]
+    for a, b in spans:
+        keys: list[str] = []
+        for m in idx.between(a, b, kinds=("name",)):
+            if m.key and not _inside(m.start, quoted) and m.key not in keys:
+                keys.append(m.key)
+        if len(keys) == n:
+            return keys
+    return []
+
+
 def _holders_of_plural_title(text: str, s: int, e: int, idx: PeopleIndex, kb: Any) -> list[str]:
     """The two people "the prime ministers of A and B" ("the Moroccan and French foreign ministers")
     are: for each country, the one person of the text from there (by the knowledge base or the title
@@ -879,14 +931,39 @@ def _time_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in t.children))
 
 
-def _pair_before(spans: list[tuple[int, int]], idx: PeopleIndex, quoted: Ranges) -> list[str] | None:
+def _absent(sent: Any) -> list[tuple[int, int]]:
+    """Who the sentence says was not there: "the king, who traveled without Queen Letizia, who is on vacation,
+    as are Princess Leonor and Infanta Sofía, ...", "in the absence of X"."""
+    out = [char_span(t.subtree) for t in sent if t.lower_ == "without" and t.dep_ == "prep"]
+    out += [char_span(t.head.subtree) for t in sent if t.lower_ == "absence" and t.head.lower_ == "in"]
+    out += [char_span(t.subtree) for t in sent if t.dep_ == "advcl" and t.lemma_ == "be"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)]  # ("as are X": X likewise)
+    return out
+
+
+def _events_followed(sent: Any, at: int) -> list[tuple[int, int]]:
+    """What the trigger's event follows or precedes, another event ("This marks the first visit to Denmark by
+    Nielsen and follows Frederiksen's trip to the Arctic territory"): its people are not the trigger's."""
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ("follow", "precede"):
+            for c in tok.children:
+                if c.dep_ in ("dobj", "obj"):
+                    a, b = char_span(c.subtree)
+                    if not a <= at < b:
+                        out.append((a, b))
+    return out
+
+
+def _pair_before(spans: list[tuple[int, int]], idx: PeopleIndex, quoted: Ranges,
+                 heads: Callable[[str], bool] | None = None) -> list[str] | None:
     """The two people named in the sentences just before ("the two leaders" of a meeting told with
-    no names of its own), when those sentences name exactly two."""
+    no names of its own), when those sentences name exactly two (of whom ``heads`` accepts, if given)."""
     if not spans:
         return None
     keys: list[str] = []
     for m in idx.between(spans[0][0], spans[-1][1], kinds=("name", "role")):
-        if m.key and not _inside(m.start, quoted) and m.key not in keys:
+        if m.key and not _inside(m.start, quoted) and m.key not in keys and (heads is None or heads(m.key)):
             keys.append(m.key)
     return keys if len(keys) == 2 else None
 
@@ -953,12 +1030,13 @@ _HEAD_OFFICES = frozenset({"president", "king", "emir", "sultan", "head_of_state
                            "prime_minister", "chancellor"})
 
 
-def _is_head(kb: Any, name: str, on: date | None) -> bool:
+def _is_head(kb: Any, name: str, on: date | None, acting: bool = True) -> bool:
+    """Whether the KB person heads a state or government (on the date; ``acting``: an acting term counts)."""
     entry = kb.person(name)
     if entry is None:
         return False
     offices = entry.offices_on(on) if on is not None else entry.offices
-    return any(o.office in _HEAD_OFFICES and not o.org for o in offices)
+    return any(o.office in _HEAD_OFFICES and not o.org and (acting or not o.acting) for o in offices)
 
 
 def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
