@@ -853,3 +853,13 @@ def test_one_meeting_welcomed_then_met_and_the_absent_are_not_there(extractor: E
     assert [p for p, _ in found] == [("Joe Biden", "Kamla Persad-Bissessar")]
     assert not found[0][1] & {"Jill Biden", "Tomas Vidal"}
     assert "Their Majesties" not in people(extractor, text)
+
+
+def test_given_names_the_model_leaves_out_and_the_company_kept_at_a_palace(extractor: Extractor) -> None:
+    text = ("Visit\n\nPresident Raul Castro received Prime Minister Keith Mitchell of Grenada at the Palacio de la "
+            "Revolucion. Accompanying the distinguished visitor were Foreign Minister Rosa Quintero and Hon. Dulcie "
+            "Elaine Tei. Cuba was also represented at the meeting by the Minister of Justice of Cuba Haroon Ali "
+            "Sulaiman.\n")
+    a = analyse(extractor, text)
+    assert [(tuple(sorted(m.participants)), m.location) for m in a.meetings] == [(("Keith Mitchell", "Raúl Castro"), "Havana")]
+    assert set(a.meetings[0].attendees) == {"Rosa Quintero", "Dulcie Elaine Tei", "Haroon Ali Sulaiman"}

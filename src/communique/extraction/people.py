@@ -256,10 +256,18 @@ def find_people(
             s -= len(before.group(1)) + 1  # "…, Héctor Manuel Zelaya": the model's entity began a word late
         elif ((after_title := re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s]))
               and _TITLE_RIGHT_BEFORE.search(text, max(0, s - 80), s - len(after_title.group(1)) - 1)
-              and (kb.is_given_name(after_title.group(1)) or pos_at.get(s - len(after_title.group(1)) - 1) == "PROPN")
+              and (kb.is_given_name(after_title.group(1)) or pos_at.get(s - len(after_title.group(1)) - 1) == "PROPN"
+                   or _HONORIFIC_RIGHT_BEFORE.search(text, max(0, s - 40), s - len(after_title.group(1)) - 1))
               and not after_title.group(1).isupper() and not kb.country_code(after_title.group(1))
               and after_title.group(1).lower() not in _TITLE_WORDS):
             s -= len(after_title.group(1)) + 1  # "Premier Alden McLaughlin": a given name the model took for a town
+            # ("Hon. Dulcie Elaine Tei": after an honorific, whatever the tagger called it)
+        elif ((given_before := re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s]))
+              and kb.is_given_name(given_before.group(1)) and pos_at.get(s - len(given_before.group(1)) - 1) == "PROPN"
+              and not _not_a_given_name(given_before.group(1), kb, is_place) and not given_before.group(1).isupper()
+              and text[s:e].split()[0].lower() not in _TITLE_WORDS  # ("Iskandar [Sultan Ibrahim]": a father's name)
+              and not _PLACE_WORD_BEFORE.search(text, max(0, s - 40), s - len(given_before.group(1)) - 1)):
+            s -= len(given_before.group(1)) + 1  # "of Zanzibar Haroon Ali Sulaiman": a given name the model left out
         elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s])):
             s -= len(given.group(1)) + 1  # "(Communications) Jassim bin Saif Al Sulaiti": no name opens with "bin"
         opener = re.match(r"([A-Z][a-z]+ing) (?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[s:e])
@@ -997,6 +1005,9 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to|quoted)\s+$")
 _ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the|[A-Z][\w-]+(?:’s|'s))\s+(?:[A-Za-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b", re.I)
 _ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Speaker|Leader|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Under-?[Ss]ecretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,80},\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
+# the word before a given name that makes it a place's ("St. Maarten Chris Johnson", "San Marino")
+_PLACE_WORD_BEFORE = re.compile(r"(?:\b\w+\.|\b(?:Saint|Sint|San|Santa|Port|Fort|Mount|Lake|Cape))[ \t]+$")
+_HONORIFIC_RIGHT_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Hon|Honourable|Honorable|H\.E)\.?[ \t]+$")
 # an office written in lower case right before the name ("ministry spokesperson Jane Roe tweeted") or in an
 # apposition without an article ("Jane Roe, minister of agriculture for ...")
 _OFFICE_NOUN = (r"(?:spokes(?:man|woman|person)|minister|ambassador|envoy|advis[eo]r|secretary|director|governor|mayor|"
