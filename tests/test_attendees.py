@@ -863,3 +863,10 @@ def test_given_names_the_model_leaves_out_and_the_company_kept_at_a_palace(extra
     a = analyse(extractor, text)
     assert [(tuple(sorted(m.participants)), m.location) for m in a.meetings] == [(("Keith Mitchell", "Raúl Castro"), "Havana")]
     assert set(a.meetings[0].attendees) == {"Rosa Quintero", "Dulcie Elaine Tei", "Haroon Ali Sulaiman"}
+
+
+def test_who_tweets_it_at_the_sentence_end_is_no_party_to_it(extractor: Extractor) -> None:
+    text = ("Visit\n\nRaveesh Kumar, spokesperson of the Ministry of External Affairs, tweeted about the visit.\n\nModi "
+            "also met a delegation of the Rastriya Janata Party, which was led by Mahanta Thakur and held \u201cfruitful\u201d "
+            "discussions, Kumar tweeted.\n")
+    assert not any("Raveesh Kumar" in p for p, _ in meetings(extractor, text))

@@ -426,7 +426,7 @@ def find_meetings(
                                trig[len(readings) - 1].start())
                 # no one of a clause of time the trigger is not in ("the first leader to visit Laos since PM X took office")
                 away = _absent(sent)
-                when = _time_clauses(sent, main_at) + _events_followed(sent, main_at) + away
+                when = _time_clauses(sent, main_at) + _events_followed(sent, main_at) + away + _trailing_source(text, s, e)
                 # nor of a visit or meeting to come that the sentence also names ("his talks with his French
                 # counterpart focused on ... the upcoming visit of French President Emmanuel Macron")
                 when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
@@ -931,6 +931,16 @@ def _time_clauses(sent: Any, at: int) -> list[tuple[int, int]]:
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in t.children))
 
 
+# ", Kumar tweeted.": who tells it, at the sentence's end, is no party to what is told
+_TRAILING_SOURCE = re.compile(r",\s*(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){1,4}(?:said|says|tweeted|wrote|posted|added|noted|"
+                              r"stated|reported|told\s+\w+)\b[^.!?]{0,60}[.!?]?\s*$")
+
+
+def _trailing_source(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    m = _TRAILING_SOURCE.search(text, s, e)
+    return [(m.start(), m.end())] if m else []
+
+
 def _absent(sent: Any) -> list[tuple[int, int]]:
     """Who the sentence says was not there: "the king, who traveled without Queen Letizia, who is on vacation,
     as are Princess Leonor and Infanta Sofía, ...", "in the absence of X"."""
@@ -1351,7 +1361,9 @@ def _delegation_leader_after(text: str, s: int, e: int, idx: PeopleIndex, quoted
     m = _LED_BY.search(text, e, min(len(text), e + 400))
     if m is None or _inside(m.start(), quoted):
         return None
-    after = [x for x in idx.between(m.end(), min(len(text), m.end() + 120), kinds=("name",)) if x.key]
+    # right after it, past a title at most ("led by Mahanta Thakur and held talks, Kumar tweeted": not Kumar)
+    after = [x for x in idx.between(m.end(), min(len(text), m.end() + 60), kinds=("name",)) if x.key
+             and not re.search(r"[.;]|\band\b", text[m.end() : x.start])]
     return after[0].key if after else None
 
 
