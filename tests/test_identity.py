@@ -923,3 +923,18 @@ def test_courtesy_calls_on_two_leaders_are_a_meeting_each(extractor: Extractor) 
         "calls on President Bidya Devi Bhandari and Vice-President Nanda Bahadur Pun.\n"))
     assert sorted(sorted(people) for people, _, _ in found) == [
         ["Bidya Devi Bhandari", "Narendra Modi"], ["Nanda Bahadur Pun", "Narendra Modi"]], found
+
+
+@pytest.mark.parametrize(("text", "not_them", "them"), [
+    # "Haji" between a given name and a surname: not the knowledge base's Said Musa of Belize
+    ("Ministers sign accord\n\nMinister of Tourism Rahim Haji Musa met President Lucia Torres in Lima.\n",
+     "Said Musa", "Lucia Torres"),
+    # the knowledge base's Abbas al-Musawi led Hezbollah in Lebanon: Iran's ambassador is another man
+    ("Credentials\n\nPresident Ilham Aliyev received the credentials of the Ambassador Extraordinary and Plenipotentiary "
+     "of the Islamic Republic of Iran Seyyed Abbas Mousavi. Presenting his credentials, Ambassador Seyyed Abbas Mousavi "
+     "said ties were growing.\n", "Abbas al-Musawi", "Abbas Mousavi"),
+])
+def test_a_name_written_otherwise_than_a_known_person_s_is_someone_else(extractor: Extractor, text: str, not_them: str,
+                                                                        them: str) -> None:
+    found = people(extractor, text)
+    assert not_them not in found and them in found

@@ -266,6 +266,7 @@ def find_people(
               and kb.is_given_name(given_before.group(1)) and pos_at.get(s - len(given_before.group(1)) - 1) == "PROPN"
               and not _not_a_given_name(given_before.group(1), kb, is_place) and not given_before.group(1).isupper()
               and text[s:e].split()[0].lower() not in _TITLE_WORDS  # ("Iskandar [Sultan Ibrahim]": a father's name)
+              and not _POSSESSIVE.search(given_before.group(1)) and not any(taken[s - len(given_before.group(1)) - 1 : s])
               and not _PLACE_WORD_BEFORE.search(text, max(0, s - 40), s - len(given_before.group(1)) - 1)):
             s -= len(given_before.group(1)) + 1  # "of Zanzibar Haroon Ali Sulaiman": a given name the model left out
         elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s])):
