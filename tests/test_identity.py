@@ -933,6 +933,10 @@ def test_courtesy_calls_on_two_leaders_are_a_meeting_each(extractor: Extractor) 
     ("Credentials\n\nPresident Ilham Aliyev received the credentials of the Ambassador Extraordinary and Plenipotentiary "
      "of the Islamic Republic of Iran Seyyed Abbas Mousavi. Presenting his credentials, Ambassador Seyyed Abbas Mousavi "
      "said ties were growing.\n", "Abbas al-Musawi", "Abbas Mousavi"),
+    # a judge's title before a given name the model leaves out
+    ("Visit\n\nOn Friday, President Faure received individually and held talks with other key Mauritian personalities "
+     "and these include the Chief Justice Keshoe Parsad Matadeen and the Speaker.\n", "Parsad Matadeen",
+     "Keshoe Parsad Matadeen"),
 ])
 def test_a_name_written_otherwise_than_a_known_person_s_is_someone_else(extractor: Extractor, text: str, not_them: str,
                                                                         them: str) -> None:

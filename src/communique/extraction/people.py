@@ -866,7 +866,7 @@ def _short_forms(name: str) -> set[str]:
 
 _HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince", "emir", "sheikh", "leader", "the"})
 # a title or honorific written right before a name ("Prime Minister Brown", "Mr. Black", "PM Brown")
-_TITLE_RIGHT_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Governor|Senator|Sen|Hon|Honourable|Honorable)"
+_TITLE_RIGHT_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Governor|Senator|Sen|Hon|Honourable|Honorable|Justice|Judge)"
                                 r"\.?[ \t]+$")
 
 
