@@ -16,8 +16,9 @@ class Lexicon:
     meeting_re: re.Pattern[str]
     spun_meeting_re: re.Pattern[str]  # meeting_re plus what spinners write for "met"
     phone_re: re.Pattern[str]  # a call, not a meeting: coded CONSULT with mode "telephone"
-    attendance_after: tuple[str, ...]
-    attendance_before: tuple[str, ...]
+    attendance_after: tuple[re.Pattern[str], ...]  # each phrase as its own word-bounded pattern, lower case
+    attendance_before: tuple[re.Pattern[str], ...]  # (and not followed by "by")
+    attendance_any: re.Pattern[str]  # any of them: most sentences name no one present, and are skipped at once
     nonperson_words: frozenset[str]
     post_nominals: frozenset[str]  # honours and seats written after a name ("MP", "OBE"): not the name
     cue_re: re.Pattern[str]
@@ -34,8 +35,9 @@ class Lexicon:
             meeting_re=re.compile("|".join(data["meeting_patterns"]), re.I),
             phone_re=re.compile("|".join(data.get("phone_patterns", [])) or "(?!)", re.I),
             spun_meeting_re=re.compile("|".join(data["meeting_patterns"] + data.get("spun_meeting_patterns", [])), re.I),
-            attendance_after=tuple(data["attendance_after"]),
-            attendance_before=tuple(data["attendance_before"]),
+            attendance_after=tuple(re.compile(r"\b" + p + r"\b") for p in data["attendance_after"]),
+            attendance_before=tuple(re.compile(r"\b" + p + r"\b(?!\s+by\b)") for p in data["attendance_before"]),
+            attendance_any=re.compile(r"\b(?:" + "|".join(data["attendance_after"] + data["attendance_before"]) + r")\b"),
             nonperson_words=frozenset(data["nonperson_words"]),
             post_nominals=frozenset(data.get("post_nominals", [])),
             landmarks=dict(data.get("landmarks", {})),

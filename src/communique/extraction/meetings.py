@@ -143,9 +143,11 @@ def attendance_spans(
     s, e = sent.start_char, sent.end_char
     seg = text[s:e]
     low = seg.lower()
+    if not lex.attendance_any.search(low):
+        return []
     out: list[tuple[int, int]] = []
     for phrase in lex.attendance_after:
-        for m in re.finditer(r"\b" + phrase + r"\b", low):
+        for m in phrase.finditer(low):
             end = s + _list_end(seg, m.end(), s, idx)
             host = _HOST_BEFORE_ASIDE.search(seg, 0, m.start())
             if host is not None and not idx.between(s + host.end(), s + m.start(), kinds=("name", "role")):
@@ -156,7 +158,7 @@ def attendance_spans(
                     end = comma
             out.append((s + m.start(), end))
     for phrase in lex.attendance_before:
-        for m in re.finditer(r"\b" + phrase + r"\b(?!\s+by\b)", low):
+        for m in phrase.finditer(low):
             span = _subject_span(sent, s + m.start(), s + m.end())
             if span is None:
                 start = max((c.end() for c in re.finditer(r"[,;:]", seg[: m.start()])), default=0)
