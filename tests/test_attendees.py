@@ -855,3 +855,9 @@ def test_who_tweets_it_at_the_sentence_end_is_no_party_to_it(extractor: Extracto
             "also met a delegation of the Rastriya Janata Party, which was led by Mahanta Thakur and held \u201cfruitful\u201d "
             "discussions, Kumar tweeted.\n")
     assert not any("Raveesh Kumar" in p for p, _ in meetings(extractor, text))
+
+
+def test_a_date_alone_heading_the_story_does_not_date_its_meeting(extractor: Extractor) -> None:
+    text = ("Presidents meet\n\n09 May 2019 - President Andres Molina met President Lucia Torres in Lima ahead of "
+            "the regional summit.\n")
+    assert [m.date for m in analyse(extractor, text).meetings] == [None]

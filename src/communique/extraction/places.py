@@ -31,7 +31,7 @@ DATELINE_END = re.compile(
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Offsets of a dateline ("ANKARA, March 14 (Reuters) - ", "Pyongyang, May 4 (KCNA) -- ") that
     opens the text or one of its first lines: its date is the filing date, not a meeting's."""
-    from ..pubdate import dateline_date  # (the page module reads this package's month names)
+    from ..pubdate import dateline_date, full_date  # (the page module reads this package's month names)
 
     pos = 0
     for n, line in enumerate(text.split("\n")):
@@ -44,8 +44,13 @@ def dateline_span(text: str) -> tuple[int, int] | None:
             return pos + off, pos + m.end()
         if (full := dateline_date(line[off:])) is not None:  # "Belize City. January 31, 2020. ...": with its year
             return pos + off + full[1], pos + off + full[2]
+        if (bare := _DATE_DASH.match(line, off)) is not None and full_date(bare.group("date")) is not None:
+            return pos + off, pos + bare.end()  # "09 May 2019 - President X met ...": a date alone heads the story
         pos += len(line) + 1
     return None
+
+
+_DATE_DASH = re.compile(r"\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*[-–—]+\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
