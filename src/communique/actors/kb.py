@@ -164,6 +164,7 @@ class KnowledgeBase:
         self.no_office = tuple(no_office)  # periods without an office of a country's own (coverage report)
         self._split_memo: dict[str, tuple[RoleCue | None, str]] = {}  # split_role is pure: memoised
         self._loose_memo: dict[str, str] = {}  # loose_key is pure: memoised
+        self._country_memo: dict[str, str | None] = {}  # country_code is pure: memoised
         self._people = tuple(people)
         self._by_name = {p.name: p for p in self._people}
         self._countries = countries
@@ -430,6 +431,14 @@ class KnowledgeBase:
 
     def country_code(self, word: str) -> str | None:
         """ISO-3 code for a country name, short form, demonym, capital or metonym; None when unknown."""
+        if word in self._country_memo:
+            return self._country_memo[word]
+        code = self._country_code(word)
+        if len(self._country_memo) < 100_000:  # (bounded: a long batch reads many words)
+            self._country_memo[word] = code
+        return code
+
+    def _country_code(self, word: str) -> str | None:
         stripped = word.strip().strip(".,;:")
         if stripped.replace(".", "") in self._country_abbrevs:
             return self._country_abbrevs[stripped.replace(".", "")]
