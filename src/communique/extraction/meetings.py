@@ -832,13 +832,20 @@ def _n_named_beside(text: str, end: int, prev: list[tuple[int, int]], n: int, id
     nxt = re.search(r"[.!?](?=\s)|\n\n|$", text[start:])
     spans = [(start, start + nxt.end() if nxt else len(text)), *prev]
     for a, b in spans:
-        keys: list[str] = []
-        for m in idx.between(a, b, kinds=("name",)):
-            if m.key and not _inside(m.start, quoted) and m.key not in keys:
-                keys.append(m.key)
+        keys = _named_in(a, b, idx, quoted, ("name",))
         if len(keys) == n:
             return keys
     return []
+
+
+def _named_in(a: int, b: int, idx: PeopleIndex, quoted: Ranges, kinds: tuple[str, ...],
+              accept: Callable[[str], bool] | None = None) -> list[str]:
+    """The people named in text[a:b], outside quotes, each once in order (those ``accept`` takes, if given)."""
+    keys: list[str] = []
+    for m in idx.between(a, b, kinds=kinds):
+        if m.key and not _inside(m.start, quoted) and m.key not in keys and (accept is None or accept(m.key)):
+            keys.append(m.key)
+    return keys
 
 
 def _holders_of_plural_title(text: str, s: int, e: int, idx: PeopleIndex, kb: Any) -> list[str]:
@@ -973,10 +980,7 @@ def _pair_before(spans: list[tuple[int, int]], idx: PeopleIndex, quoted: Ranges,
     no names of its own), when those sentences name exactly two (of whom ``heads`` accepts, if given)."""
     if not spans:
         return None
-    keys: list[str] = []
-    for m in idx.between(spans[0][0], spans[-1][1], kinds=("name", "role")):
-        if m.key and not _inside(m.start, quoted) and m.key not in keys and (heads is None or heads(m.key)):
-            keys.append(m.key)
+    keys = _named_in(spans[0][0], spans[-1][1], idx, quoted, ("name", "role"), heads)
     return keys if len(keys) == 2 else None
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from ..actors.kb import PERSONAL_HONORIFICS, KnowledgeBase, Office, PersonEntry, fold
 from ..actors.resolve import MANY_HOLDERS
 from ..records import Person
+from .dates import MONTHS
 from .lexicon import Lexicon
 
 ROLE_WORDS = (
@@ -919,7 +920,7 @@ def _other_name_beside(
 
 
 def _month_word(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?", word))
+    return word.lower().rstrip(".") in MONTHS
 
 
 def _last_name_word(person: Any, word: str, kb: KnowledgeBase) -> bool:
