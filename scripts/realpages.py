@@ -9,6 +9,14 @@ Standard library only, so it runs before the project is installed.
     python3 scripts/realpages.py locate ID "words in the page" [--nth N]
     python3 scripts/realpages.py check [--cache DIR] [--no-reserved]
     python3 scripts/realpages.py stats
+    python3 scripts/realpages.py missing [--corpus events] [--part N/M]
+    python3 scripts/realpages.py restore RESULT.json...
+
+`missing` lists the pages whose cached text is absent (id, url and the manifest's query), for the
+real-page corpus or the event corpus (eval/events); `--part 2/8` takes the second of eight
+slices, so that several people can rebuild a cache at once. `restore` writes a search result back
+into the cache of whichever corpus lists its url, only when its text has the manifest's sha256
+(a result file may hold one result or one result per line).
 
 RESULT.json holds one search result as the search tool returned it: {"url": ..., "excerpt": ...}
 (the excerpt string copied with its JSON escapes, so the text is saved exactly as stored).
@@ -269,6 +277,59 @@ def cmd_check(a: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+EVENTS_CORPUS = ROOT / "eval" / "events"
+
+
+def cached_rows(corpus: str) -> list[tuple[dict, Path]]:
+    """(manifest row, cache file) of every page of one corpus: `realpages` or `events`."""
+    if corpus == "events":
+        rows = [json.loads(x) for x in (EVENTS_CORPUS / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+                if x.strip()]
+        return [(r, cache_path(r["id"], EVENTS_CORPUS / ".cache")) for r in rows]
+    return [(r, cache_path(r["id"])) for r in read_manifest()]
+
+
+def cmd_missing(a: argparse.Namespace) -> int:
+    todo = [(r, p) for r, p in cached_rows(a.corpus) if not p.exists()]
+    k, m = (int(x) for x in a.part.split("/")) if a.part else (1, 1)
+    queries = sorted({r["query"] for r, _ in todo})
+    mine = set(queries[k - 1::m])
+    for r, _ in todo:
+        if r["query"] in mine:
+            print(json.dumps({"id": r["id"], "url": r["url"], "query": r["query"]}, ensure_ascii=False))
+    return 0
+
+
+def read_results(path: Path) -> list[dict]:
+    raw = path.read_text(encoding="utf-8")
+    try:
+        one = json.loads(raw)
+        return one if isinstance(one, list) else [one]
+    except json.JSONDecodeError:
+        return [json.loads(x) for x in raw.splitlines() if x.strip()]
+
+
+def cmd_restore(a: argparse.Namespace) -> int:
+    by_url = {r["url"]: (r, p) for corpus in ("realpages", "events") for r, p in cached_rows(corpus)}
+    failed = 0
+    for f in a.files:
+        for res in read_results(Path(f)):
+            url, text = res.get("url"), res.get("excerpt", "")
+            if url not in by_url:
+                print(f"skip: {f}: {url}: not in either manifest")
+                continue
+            row, path = by_url[url]
+            if sha256(text) != row["sha256"]:
+                failed += 1
+                print(f"error: {f}: {row['id']}: {len(text)} chars, sha256 differs from the manifest's "
+                      f"({row['chars']} chars): copy the excerpt string exactly, escapes included")
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+            print(f"restored {row['id']}: {len(text)} chars")
+    return 1 if failed else 0
+
+
 def cmd_stats(a: argparse.Namespace) -> int:
     rows = read_manifest()
     outlets = {r["outlet"] for r in rows}
@@ -312,6 +373,13 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--no-reserved", action="store_true", help="skip the reserved-page check (only while building)")
     c.add_argument("--corpus", default=str(CORPUS), help="the corpus folder (default: eval/realpages)")
     c.set_defaults(fn=cmd_check)
+    mi = sub.add_parser("missing", help="pages whose cached text is absent, with their queries")
+    mi.add_argument("--corpus", choices=("realpages", "events"), default="realpages")
+    mi.add_argument("--part", help="K/M: the K-th of M slices (by query)")
+    mi.set_defaults(fn=cmd_missing)
+    rs = sub.add_parser("restore", help="write search results back into the cache (sha256 checked)")
+    rs.add_argument("files", nargs="+")
+    rs.set_defaults(fn=cmd_restore)
     st = sub.add_parser("stats", help="pages, outlets, countries and categories")
     st.set_defaults(fn=cmd_stats)
     a = ap.parse_args(argv)
