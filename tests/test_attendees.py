@@ -861,3 +861,53 @@ def test_a_date_alone_heading_the_story_does_not_date_its_meeting(extractor: Ext
     text = ("Presidents meet\n\n09 May 2019 - President Andres Molina met President Lucia Torres in Lima ahead of "
             "the regional summit.\n")
     assert [m.date for m in analyse(extractor, text).meetings] == [None]
+
+
+def test_a_congress_delegation_listed_by_party_and_an_accompanying_sentence_without_a_determiner(
+        extractor: Extractor) -> None:
+    text = ("Talks\n\nPresident Andres Molina received a congressional delegation headed by Representative Tomas Vidal "
+            "at the palace.\n\nAccompanying Congressman Vidal were Democratic Congressmen Hector Lugo (Texas) and "
+            "Samuel Pryce (Ohio), as well as Republican Representatives Norma Keel (Iowa) and Alan Brisk (Utah).\n")
+    found = meetings(extractor, text)
+    assert [p for p, _ in found] == [("Andres Molina", "Tomas Vidal")]
+    assert found[0][1] == {"Hector Lugo", "Samuel Pryce", "Norma Keel", "Alan Brisk"}
+
+
+def test_a_list_runs_on_over_a_title_with_an_and_of_its_own(extractor: Extractor) -> None:
+    text = ("Talks\n\nPresident Andres Molina held a bilateral meeting with President Lucia Torres. The Heads of State "
+            "were accompanied by the Foreign Minister, Rosa Quintero, and the coordinator of the Communication and "
+            "Citizenship Council from Peru, Norma Keel.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Norma Keel"})]
+
+
+def test_a_discussion_the_next_sentence_calls_a_meeting_held(extractor: Extractor) -> None:
+    told = ("Talks\n\nSpecial Envoy Tomas Vidal and Foreign Minister Rosa Quintero discussed the border talks.\n\n"
+            "The meeting was held in Lima, the ministry said.\n")
+    assert places(extractor, told) == [(("Tomas Vidal", "Rosa Quintero"), "Lima")]
+    untold = told.replace("The meeting was held in Lima", "Both sides spoke of progress")
+    assert places(extractor, untold) == []  # (a discussion alone may have been by telephone)
+
+
+def test_a_portfolio_after_a_comma_in_a_minister_s_title_is_no_person(extractor: Extractor) -> None:
+    text = ("Talks\n\nPresident Andres Molina met with the Minister of Foreign Affairs, Cooperation and Peruvians "
+            "Abroad, Rosa Quintero.\n\nLater, the Minister of Foreign Affairs, African Cooperation and Chilean "
+            "Expatriates held talks with the Minister of State, Tomas Vidal.\n")
+    found = people(extractor, text)
+    assert not {"African Cooperation", "Cooperation", "Peruvians Abroad"} & set(found)
+    assert {"Rosa Quintero", "Tomas Vidal"} <= set(found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Andres Molina on Monday welcomed envoy of Chilean President Lucia Torres, Minister of Presidential "
+    "Affairs Tomas Vidal.",
+    "President Andres Molina received on Wednesday Tomas Vidal, advisor of King Felipe VI of Spain, who conveyed a "
+    "letter from the monarch.",
+])
+def test_whose_envoy_or_adviser_the_visitor_is_did_not_meet(extractor: Extractor, sentence: str) -> None:
+    assert [p for p, _ in meetings(extractor, f"Talks\n\n{sentence}\n")] == [("Andres Molina", "Tomas Vidal")]
+
+
+def test_a_pair_that_had_already_met_met_twice(extractor: Extractor) -> None:
+    text = ("Talks\n\nPremier Andres Molina held an hour-long meeting with President Lucia Torres at the palace on "
+            "Monday.\n\nMolina has already met with Torres when she was minister of the economy.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")] * 2

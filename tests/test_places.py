@@ -135,3 +135,12 @@ def test_a_seat_named_in_another_language_is_in_the_city_after_it(gaz, kb) -> No
     text = "The Hereditary Prince welcomed the minister at Schloss Vaduz on Friday."
     found = find_place(text, 0, len(text), gaz, kb)
     assert found is not None and found.name == "Vaduz" and text[found.start : found.end] == "Vaduz"
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("The prime minister met the president in Uzbekistan's Samarkand on Monday.", "Samarkand"),
+    ("The prime minister met the president in Tomas Vidal's Samarkand Hall on Monday.", None),
+])
+def test_a_city_written_as_its_country_s(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert (found.name if found else None) == city

@@ -134,3 +134,12 @@ def test_the_site_s_clock_and_weather_is_never_the_page_s_date() -> None:
     text = ("12 December, 2025, 7:46 pm Central - 23\u00b0C Rain\n\nPrime Minister in Funafuti\n\nBy Staff Reporter\n"
             "11/08/2019\n\nThe Prime Minister has arrived in Funafuti.\n")
     assert publication_date(text) is None  # (and "11/08/2019" alone does not say which is the day)
+
+
+@pytest.mark.parametrize("weather", ["71.6 F", "-3 \u00b0C", "22\u00b0C"])
+def test_the_site_s_weather_on_its_own_line_marks_the_date_beside_it_as_today(weather: str) -> None:
+    text = (f"Skip to content\n{weather}\nPort Louis\nMonday, March 3, 2025\n\nMinister Meets Envoy\n\n"
+            "The minister last week received the new envoy at his office.\n")
+    assert publication_date(text) is None
+    printed = text.replace("Minister Meets Envoy\n", "Minister Meets Envoy\n\n\n\nPosted on 12 June 2009\n")
+    assert publication_date(printed).date == date(2009, 6, 12)  # type: ignore[union-attr]

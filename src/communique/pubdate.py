@@ -77,6 +77,9 @@ _NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|
 _TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}(?:\s+\d{1,2}:\d{2}\s+(?:[A-Z][\w-]+,?\s+)?(?:GMT|UTC)\s*[+-]\s*\d{1,2})?", re.I)
 _MASTHEAD_LINES = 3
 _WEATHER = re.compile(r"-?\d{1,2}\s*°\s*[CF]\b")  # "12 December, 2025, 7:46 pm Central - 23°C Rain": the site's clock
+# the site's weather on a line of its own ("58.9 F", "23°C"), beside its clock ("San Jose", "Thursday, April 25, 2024")
+_WEATHER_LINE = re.compile(r"-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]")
+_WEATHER_NEAR = 2  # lines between the weather and the site's date of today
 _MIDNIGHT = re.compile(r"(?:T|\s+)00:00(?::00)?\s*$")  # "2020-07-15 00:00:00": a stamp with no time, a site's field
 # a byline ending in the story's date and time: "News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
 _BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
@@ -162,6 +165,8 @@ def publication_date(text: str) -> PublicationDate | None:
     masthead: PublicationDate | None = None  # a date line opening the page: often today's date
     pos = 0
     seen = 0
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    weather = {i + 1 for i, ln in enumerate(lines[:_HEAD_LINES]) if _WEATHER_LINE.fullmatch(ln)}  # as counted by `seen`
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -171,6 +176,8 @@ def publication_date(text: str) -> PublicationDate | None:
         seen += 1
         if len(stripped) <= _MAX_LINE and not _CAPTION.search(stripped):
             found = full_date(line, order)
+            if found is not None and any(abs(seen - w) <= _WEATHER_NEAR + 1 for w in weather):
+                continue  # the site's weather a line or two away: its clock, today's date
             if found is not None and seen > _MASTHEAD_LINES + 2 and _TWO_DIGIT_YEAR.match(line, found[1]):
                 found = None  # ("02/13/17 12:01 AM" under a related story at the foot: only at the head of the page)
             if found is not None and _WEATHER.search(line):

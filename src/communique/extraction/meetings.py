@@ -26,7 +26,7 @@ from .spans import Ranges, char_span
 
 # an earlier meeting told in passing ("their last meeting, in Minsk", "had met in Colonia in 2020")
 _EARLIER = re.compile(
-    r"\b(?:last|previously|earlier|had)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
+    r"\b(?:last|previously|earlier|had|already)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
     # ("they first met in 2010", not "The King first received the credentials of A": the first of the day's)
     r"|\bfirst\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b(?=[^.;\n]*\b(?:19|20)\d\d\b)"
     r"|(?<!\bis the )(?<!\bis his )(?<!\bis her )(?<!\bhosts his )(?<!\bhosts her )(?<!\bmarks the )(?<!\bmarks his )"
@@ -70,7 +70,10 @@ _CLAUSE_END = re.compile(
 _APPOSITIVE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|to|in|on|at|&)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|to|in|on|at|&|"
                          r"former|acting|interim|outgoing|deputy|then)){0,11}\s*$")
 # a title in lower case between two names of a list: "A, and the designated foreign minister, B"
-_A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*\s*$")
+# (and what it is of: "A, and the coordinator of the Communication and Citizenship Council from Nicaragua, B"; not
+# whose it is: "the head of His Majesty's Household" may be anyone's, and its holder is left to the list's reader)
+_A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*"
+                      r"(?:\s+(?:of|for|from|in|on|to|at|and|the|[A-ZÀ-ÖØ-ÞĀ-ſ][\w.-]*)){0,10}\s*$")
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+(?:two|2)|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
                       r"|\b[Tt]he\s+leaders\b(?!\s+of\b)|\b[Tt]he\s+leaders\s+of\s+both\b")  # ("the leaders of both territories")
@@ -111,6 +114,10 @@ _THIS_MEETING = re.compile(r"\s*(?:(?:This|That|The)\s+(?:[\w-]+\s+){0,3}?|(?:Th
                            r"(?:[\w-]+\s+){0,6}?)(?:meeting|talks|audience)\b")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
 _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
+
+
+_DISCUSSED = re.compile(r"\b(?:discussed|reviewed)\b")
+_HELD_NEXT = re.compile(r"\s*(?:The|This)\s+(?:meeting|talks|discussions?)\s+(?:was\s+held|were\s+held|took\s+place)\b")
 
 
 @dataclass(slots=True)
@@ -312,6 +319,10 @@ _NOT_PRINCIPAL = re.compile(
     # named before (an apposition) of a leader named after
     r"|,\s+(?:[\w-]+\s+){0,2}(?:envoy|emissary)\s+of\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
     r"sultan|prime minister)(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
+    # "welcomed envoy of Syrian President Bashar al-Assad, Minister X": the sender, named right after his title
+    # ("Abbas Jrari, advisor of King Muhammad VI of Morocco, who conveyed ...": whose adviser)
+    r"|\b(?:envoy|emissary|advis[eo]r|aide)s?\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:counterpart|president|leader|king|emir|monarch|"
+    r"sultan|prime minister)\s+(?=(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))[^,.;]*"
     r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*){0,3}"
     r"|,\s+the\s+(?:son|daughter|brother|sister|nephew|niece|grandson|father|mother|cousin|widow)\s+of\s+[^,.;]*,",  # "X, the son of the Saudi monarch,"
     re.I,
@@ -367,6 +378,9 @@ def find_meetings(
             # call mentioned in another clause stays ("concluded a meeting with X, building on a phone call ...")
             trig = [m for m in trig if m.end() <= call.start() and "," in text[m.end() : call.start()]
                     and call.start() - m.end() > 40]
+        if not trig and (talked := _DISCUSSED.search(text, s, e)) and _HELD_NEXT.match(text, e) \
+                and not _inside(talked.start(), sq):
+            trig = [talked]  # "A and B discussed X. The meeting was held in Yerevan": the next sentence says they met
         if not trig and not present:
             greeted = False
             continue

@@ -355,17 +355,26 @@ _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
      "digitalization", "tourism", "health", "education", "agriculture", "infrastructure", "transport", "culture",
      "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "majesties", "highness", "highnesses", "excellency", "excellencies", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "pres", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
      # an envoy's brief before a name: "Envoy for Somaliland Talks Abdikarim Hussein Guled"
-     "talks", "negotiations", "dialogue", "peace", "reconciliation"]
+     "talks", "negotiations", "dialogue", "peace", "reconciliation",
+     # members of a congress and their party before them: "Democratic Congressmen Rubén Hinojosa"
+     "congressman", "congressmen", "congresswoman", "congresswomen", "representatives", "senator", "senators",
+     "democratic", "republican",
+     # a portfolio's words after a comma in a minister's title: "Minister of Foreign Affairs, African Cooperation
+     # and Moroccan Expatriates", "Foreign Affairs and Regional Integration"
+     "cooperation", "expatriates", "abroad", "integration", "diaspora"]
 )
 
 _SURE = frozenset({"canonical", "alias", "surname", "initials"})
 # office words a model's PERSON entity may open with ("Spokesperson Randhir Jaiswal"): never a given name
-_PLURAL_TITLES = frozenset({"ministers", "mps", "senators", "deputies", "councillors"})  # "Labour MPs X": a party first
+_PLURAL_TITLES = frozenset({"ministers", "mps", "senators", "deputies", "councillors", "representatives", "congressmen",
+                            "congresswomen"})  # "Labour MPs X": a party first
 _OFFICE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "adviser", "advisor",
                            "minister", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander",
                            # titles in the plural before a list's first name: "Ministers Ian Gorst, ...", "Labour MPs X"
                            "ministers", "mps", "senators", "ambassadors", "deputies", "councillors", "secretaries",
-                           "governors", "mayors", "members"})
+                           "governors", "mayors", "members",
+                           "congressman", "congressmen", "congresswoman", "congresswomen", "representative",
+                           "representatives", "senator"})
 
 
 def _match_run(

@@ -11,8 +11,10 @@ from ..actors.kb import fold
 # a seat's name in other languages, the city after it: "Schloss Vaduz", "Palacio Quemado", "Istana Nurul Iman"
 _SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Castillo", "Château", "Chateau", "Istana"})
 _IN_PLACE = re.compile(r"\b(?:[Ii]n|to|[Aa]t|(?:tour|trip)\s+of|(?:in|at|to)\s+the\s+(?:[a-z]+\s+){0,2}(?:city|town|capital|port|"
-                       r"village)\s+of)\s+(?:the\s+)?(?P<place>(?:St\.\s)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
+                       r"village)\s+of)\s+(?:the\s+)?(?:(?P<owner>[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+)?)[’']s\s+)?"
+                       r"(?P<place>(?:St\.\s)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
+# ("in Kyrgyzstan's Cholpon-Ata": a country's city, the owner a country or the place is someone's)
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+capital(?:,?\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’' .-]{2,30}?)(?:,|\s*\(|\s+[-—–]|[—–](?=\s*[A-Z]))")  # "TOKYO—President ..."
 # "ANKARA, March 14 (Reuters) - " : the dateline's own date is the filing date, not the meeting's
@@ -270,12 +272,16 @@ def _find_place(
     for m in _IN_PLACE.finditer(seg):
         if _SCENE_NOUNS.search(text[max(0, start + m.start() - 80) : start + m.start()]):  # (before a trigger too)
             continue
+        if m.group("owner") and not kb.country_code(m.group("owner")):
+            continue  # "in Putin's residence"
         words = m.group("place").split()
         article = seg[m.start() : m.start("place")].lower().endswith("the ")
         skip = 1 if len(words) > 1 and words[0] in _SEAT_NOUNS_BEFORE else 0  # "at Schloss Vaduz": the seat in Vaduz
         for n in range(len(words), skip, -1):
             cand = " ".join(words[skip:n])
             found = gaz.town(cand) if n > 1 else gaz.city(cand)  # "at the Montego Bay Convention Centre"
+            if not found and m.group("owner"):
+                found = gaz.town(cand) or gaz.small.get(_key(cand))  # a country's town, however small
             if not found and n == 1 and len(words) == 1 and _GATHERING_BEFORE.search(seg, max(0, m.start() - 80), m.start()) \
                     and not kb.is_given_name(cand) and not re.match(r"[’']s\b|\s+of\b", seg[m.end() : m.end() + 4]):
                 found = gaz.small.get(_key(cand))  # "on the sidelines of the Summit ... in Budva"
