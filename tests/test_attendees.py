@@ -911,3 +911,64 @@ def test_a_pair_that_had_already_met_met_twice(extractor: Extractor) -> None:
     text = ("Talks\n\nPremier Andres Molina held an hour-long meeting with President Lucia Torres at the palace on "
             "Monday.\n\nMolina has already met with Torres when she was minister of the economy.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")] * 2
+
+
+def test_who_is_shown_accompanying_a_principal_in_a_meeting_attended_it(extractor: Extractor) -> None:
+    text = ("Talks\n\nForeign Secretary Tomas Vidal met his counterpart, Secretary of State Rosa Quintero, in Lima.\n\n"
+            "A photo release of the Office of the President also showed Trade Secretary Hector Lugo accompanying "
+            "Vidal in meeting with Quintero on Thursday.\n")
+    assert meetings(extractor, text) == [(("Rosa Quintero", "Tomas Vidal"), {"Hector Lugo"})]
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Talks\n\nPresident Uhuru Kenyatta held his first meeting this morning at the Presidential Palace with Prime "
+     "Minister Tomas Vidal.\n", "Nairobi"),
+    ("Talks\n\nPresident Ali Bongo Ondimba was received by President Paul Biya on Wednesday. The highlight of the "
+     "visit was an official audience granted by Paul Biya at the Unity Palace.\n", "Yaound\u00e9"),
+    ("Talks\n\nPrime Minister Tomas Vidal paid a courtesy visit to his Fiji counterpart Frank Bainimarama at "
+     "Government Buildings this morning.\n", "Suva"),
+    ("Talks\n\nPresident Paul Kagame granted an audience to Prime Minister Tomas Vidal. The audience took place at "
+     "the People\u2019s Palace.\n", "Kigali"),
+])
+def test_a_seat_many_countries_name_alike_is_in_the_capital_of_its_holder(extractor: Extractor, text: str,
+                                                                          city: str) -> None:
+    found = analyse(extractor, text).meetings
+    assert len(found) == 1 and (found[0].location or "").replace("\u00e9", "e") == city.replace("\u00e9", "e")
+
+
+def test_a_seat_goes_to_who_held_the_office_on_the_day(extractor: Extractor) -> None:
+    text = ("Talks\n\nOn 3 September 2024, the Russian leader Vladimir Putin met with Prime Minister Luvsannamsrain "
+            "Oyun-Erdene at the Government House.\n")
+    assert [m.location for m in analyse(extractor, text).meetings] == ["Ulaanbaatar"]
+
+
+def test_a_seat_the_text_places_in_a_town_is_not_in_the_capital(extractor: Extractor) -> None:
+    text = ("Talks\n\nPresident Uhuru Kenyatta received Prime Minister Tomas Vidal at the Presidential Palace in Sagana "
+            "today.\n\nThe two leaders later toured the garden at the Presidential Palace with Foreign Minister Rosa "
+            "Quintero.\n")
+    assert [m.location for m in analyse(extractor, text).meetings] != ["Nairobi"]
+
+
+def test_a_visitor_named_after_visiting_is_a_party_and_a_ministry_s_country_is_no_one(extractor: Extractor) -> None:
+    text = ("Talks\n\nVisiting Chilean President Lucia Torres had talks with President Andres Molina today.\n\nShe was "
+            "received on arrival by Ambassador Tomas Vidal, Additional Secretary, Ministry of Foreign Affairs Sri Lanka, "
+            "the embassy said.\n")
+    assert [p for p, _ in meetings(extractor, text)][:1] == [("Andres Molina", "Lucia Torres")]
+    assert "Sri Lanka" not in people(extractor, text)
+
+
+def test_the_pair_meeting_last_year_or_in_another_month_met_again(extractor: Extractor) -> None:
+    text = (" date 2022-11-16 Talks\n\nPresident Andres Molina welcomed his counterpart Lucia Torres at the palace "
+            "this morning.\n\nTorres visited the country at the same time last year, visiting the hospitalised Molina "
+            "in the military hospital.\n\nThe most recent was in May, when she met Molina and laid a wreath.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")] * 3
+    since = text.replace("at the same time last year, visiting the hospitalised Molina in the military hospital",
+                         "for the first time since taking office two years ago, meeting Molina at the palace")
+    assert len(meetings(extractor, since)) == 2  # (the time is of taking office, not of this meeting)
+
+
+def test_a_word_of_one_name_is_no_surname_of_another_when_the_name_goes_on(extractor: Extractor) -> None:
+    text = ("Congratulations\n\n\u201cCongratulations to President Andres Molina, H.E Vidal Quintero (Deputy President) "
+            "and Her Excellency Mrs Rosa Vidal (Second Lady),\u201d the minister wrote.\n")
+    found = {p.name: {text[s.start:s.end] for s in p.mentions} for p in analyse(extractor, text).people}
+    assert "Vidal" not in found.get("Rosa Vidal", set())

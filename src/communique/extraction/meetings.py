@@ -17,9 +17,9 @@ from datetime import date
 from typing import Any
 
 from .attribution import Topics, pronoun_person
-from .dates import DateFound, find_date
+from .dates import MONTHS, DateFound, find_date
 from .lexicon import Lexicon
-from .people import PeopleIndex, of_country, office_fits
+from .people import PeopleIndex, holds, of_country, office_fits
 from .places import Gazetteer, PlaceFound, dateline, dateline_span, find_place
 from .sentences import sentences
 from .spans import Ranges, char_span
@@ -109,7 +109,7 @@ def _possessor_only(text: str, end: int) -> bool:
     return not any(w.lower() in _PARTY_NOUNS for w in lower)
 
 
-_THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit)\b(?!\s+(?:with|between|of)\b)")
+_THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit|audience)\b(?!\s+(?:with|between|of)\b)")
 _THIS_MEETING = re.compile(r"\s*(?:(?:This|That|The)\s+(?:[\w-]+\s+){0,3}?|(?:This|That|It)\s+(?:is|was)\s+(?:the|a|an)\s+"
                            r"(?:[\w-]+\s+){0,6}?)(?:meeting|talks|audience)\b")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
@@ -577,7 +577,7 @@ def find_meetings(
         at = trig[len(readings) - 1].start() if readings else s
         both = (not readings or len(readings[-1] or []) >= 2 or bool(_THE_TWO.search(text, s, e))
                 or any(m.key in (readings[-1] or []) for m in idx.between(at, e, kinds=("name", "role"))))
-        if trig and not target.earlier and ((both and _another_day(text, s, e, target, sq, published)) or (
+        if trig and not target.earlier and ((both and _another_day(text, s, e, target, sq, published, idx)) or (
                 len(principals) < 2 and _EARLIER.search(text, s, e))):  # "the first time the two leaders met since 10 December"
             target = MeetingDraft(list(target.participants), (s, e), earlier=True)
             drafts.append(target)
@@ -673,7 +673,8 @@ def find_meetings(
         if d.place is None:
             d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None:
-            d.place = _seat_of_head(text, doc, idx, d, kb, gaz, quoted)
+            d.place = _seat_of_head(text, doc, idx, d, kb, gaz, quoted,
+                                    {x for o in drafts if o is not d for x in (o.evidence, *o.sentences)})
         if d.place is None and earlier and earlier[-1].place is not None and d.clause is None:
             # the same trip: a principal of the earlier meeting, no new place (but not the place of the other
             # clause of its own sentence: "met A at the palace, hours after holding talks with B")
@@ -751,7 +752,8 @@ def _on_other_dates(text: str, drafts: list[MeetingDraft], filed: date | None) -
     return out
 
 
-def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, published: date | None) -> bool:
+def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, published: date | None,
+                 idx: PeopleIndex) -> bool:
     """Whether the sentence ``s:e`` tells the pair of ``told`` meeting on another day ("The day before, the two
     leaders met informally": its own encounter, unless both dates are known and the same; "The two presidents
     met ... on March 25", days away from the day told)."""
@@ -760,12 +762,25 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
     mine = find_date(text, s, e, published)
     theirs = find_date(text, *told.evidence, published)
     if cue is None:
+        # (near a name of the pair, not another clause's time: "... with whom he held discussions ... last month")
+        near = [x.start for x in idx.between(s, e, kinds=("name", "role")) if x.key in told.participants]
+        past = next((m for m in _PAST_TIME.finditer(text, s, e) if not _inside(m.start(), quoted)
+                     and not _SINCE_AGO.search(text, max(s, m.start() - 80), m.start())
+                     and any(abs(n - m.start()) <= 80 for n in near)), None)
+        if past is not None and (not past.group("month") or (theirs is not None and theirs.date is not None and
+                                                             MONTHS[past.group("month").lower()] != theirs.date.month)):
+            return True  # "visited the hospitalised Zeman at the same time last year", "in May, when she met Zeman"
         # a day and month of its own ("The two presidents met ... on March 25") days away from the day told
         return bool(mine and theirs and mine.date and theirs.date and mine.derivation in _WRITTEN_DATES
                     and not _inside(mine.start, quoted) and abs((mine.date - theirs.date).days) > 2)
     return not (mine and theirs and mine.date is not None and mine.date == theirs.date)
 
 
+_SINCE_AGO = re.compile(r"\b(?:since|office)\b")  # ("since taking office two years ago": not the meeting's time)
+# a time before the day told that names no day of it: "last year", "two months ago", "in May" (another month)
+_PAST_TIME = re.compile(r"\b(?:last|previous)\s+(?:year|month)\b|\b(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+ago\b"
+                        r"|\bin\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\b(?!\s+\d)")
 _ARRIVED_BEFORE = re.compile(r"\barriv(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,4}$")  # "who arrived last night": the journey's time
 
 
@@ -1214,6 +1229,9 @@ def _principals_of_trigger(
     honorific: str | None = None
     for h in heads + ([subject_only] if subject_only is not None else []):
         for child in h.children:
+            if child.dep_ == "csubj" and child.lemma_.lower() == "visit" and child.i < h.i:
+                spans.append((char_span(child.subtree)[0], h.idx))  # "Visiting Maldives President X had talks with A"
+                continue  # (the parse makes the visitor the participle's object)
             if h is subject_only and child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS) or (
@@ -1697,28 +1715,53 @@ def _naming_a_principal(doc: Any, idx: PeopleIndex, d: MeetingDraft) -> list[tup
 
 
 # a seat named by its kind only: the Royal Palace is the monarch's, the presidential palace the president's
-_GENERIC_SEAT = re.compile(r"\b(?:at|to|in)\s+the\s+(?:(?P<royal>[Rr]oyal\s+[Pp]alace)|"
-                           r"(?P<presidential>[Pp]residential\s+(?:[Pp]alace|[Cc]omplex|[Rr]esidence|[Oo]ffice)))\b")
+# (or a head of state's or of government's seat that many countries name alike: "at the People's Palace", "at the
+# National Palace", "at Government Buildings": the capital of the principal who holds the office; not "State House",
+# which several countries have in several cities: Nairobi and Mombasa, Entebbe rather than Kampala)
+_GENERIC_SEAT = re.compile(r"\b(?:at|to|in)\s+(?:the\s+)?(?:(?P<royal>[Rr]oyal\s+[Pp]alace)|"
+                           r"(?P<presidential>[Pp]residential\s+(?:[Pp]alace|[Cc]omplex|[Rr]esidence|[Oo]ffice)|"
+                           r"(?:People[’']s|National|Unity)\s+Palace|Palace\s+of\s+the\s+(?:Nation|People))|"
+                           r"(?P<government>Government\s+(?:House|Buildings|Palace)|Prime\s+Minister[’']s\s+Office))\b")
+_HEADS_OF_GOVERNMENT = frozenset({"prime_minister", "chancellor"})
+_HEADS_OF_STATE = frozenset({"president", "head_of_state"})
 _MONARCHS = frozenset({"king", "emir", "sultan"})
 
 
 def _seat_of_head(text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, kb: Any, gaz: Gazetteer,
-                  quoted: Ranges) -> PlaceFound | None:
+                  quoted: Ranges, others: set[tuple[int, int]]) -> PlaceFound | None:
     """"received at the Royal Palace by the King", "at the presidential complex": the capital of the
-    one principal who holds that kind of office (in a sentence of the meeting or one naming a principal)."""
-    for s, e in [d.evidence] + d.sentences + _naming_a_principal(doc, idx, d):
+    principal who holds that kind of office on the day (in a sentence of the meeting, or in one that names
+    the holder: not the seat where another meeting of the trip was held)."""
+    own = [d.evidence, *d.sentences]
+    on = d.date.date if d.date is not None else None  # (who held the office then: Putin, not a prime minister in 2024)
+    # a seat the text places in a town of its own ("at the State House in Réduit") is there wherever it is named
+    placed = {_seat_words(x) for x in _GENERIC_SEAT.finditer(text) if _TOWN_NAMED_AFTER.match(text, x.end())}
+    for s, e in own + [x for x in _naming_a_principal(doc, idx, d) if x not in others]:  # (not another meeting's)
         m = _GENERIC_SEAT.search(text, s, e)
-        if m is None or _inside(m.start(), quoted):
+        if m is None or _inside(m.start(), quoted) or _seat_words(m) in placed:
             continue
-        kinds = _MONARCHS if m.group("royal") else frozenset({"president"})
-        heads = [p for p in d.participants
-                 if (entry := kb.person(p)) is not None and any(o.office in kinds for o in entry.offices)]
-        if len(heads) == 1:
-            country = _country(kb, heads[0])
-            capital = gaz.capitals.get(country) if country else None
-            if capital:
-                return PlaceFound(capital, m.start(1 if m.group("royal") else 2), m.end())
+        kinds = _MONARCHS if m.group("royal") else _HEADS_OF_GOVERNMENT if m.group("government") else _HEADS_OF_STATE
+        ever = [p for p in d.participants
+                if (entry := kb.person(p)) is not None and any(o.office in kinds for o in entry.offices)]
+        heads = [p for p in ever if on is not None and any(  # (or, when no one held it that day, who held it once:
+            o.office in kinds and holds(o, on) for o in kb.person(p).offices)] or ever  # a president between terms)
+        if len(heads) > 1:  # ("an audience granted by Paul Biya at the Unity Palace": the holder the sentence names)
+            named = {x.key for x in idx.between(s, e, kinds=("name", "role"))}
+            heads = [p for p in heads if p in named] or heads
+        if len({_country(kb, p) for p in heads}) > 1 and (d.host in heads or d.visitor in heads):
+            heads = [p for p in heads if p == d.host or (d.host is None and p != d.visitor)]  # the one visited
+        countries = {_country(kb, p) for p in heads}
+        if len(countries) == 1 and (country := countries.pop()) and (capital := gaz.capitals.get(country)):
+            which = "royal" if m.group("royal") else "government" if m.group("government") else "presidential"
+            return PlaceFound(capital, m.start(which), m.end())
     return None
+
+
+_TOWN_NAMED_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")
+
+
+def _seat_words(m: re.Match[str]) -> str:
+    return " ".join(m.group(0).lower().split()[1:]).removeprefix("the ")
 
 
 _GATHERING = re.compile(r"\b(?:summit|conference|forum|week|session|meetings?|talks|visit|trip|tour)\b", re.I)
@@ -1790,6 +1833,8 @@ def _roles_from_verbs(sent: Any, idx: PeopleIndex, d: MeetingDraft, tops: Topics
     """"X received Y" makes X the host; "X arrived in / visited" makes X the visitor."""
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("visit", "call") for c in tok.children):
+            lemma = "visit"  # "X paid a courtesy visit to Y": X the visitor
         if tok.pos_ != "VERB" or lemma not in HOST_LEMMAS | VISIT_LEMMAS:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -44,6 +44,8 @@ _ENVOY_WORD = re.compile(r"(?i:ambassador|envoy|high commissioner|representative
 # (a body by its capitalised name: "the minister's office" is where he was)
 _OFFICE_OF_THE_HOLDER = re.compile(r"(?:’s|'s)\s+(?:Office|Cabinet|Secretariat|Bureau|Administration|(?:[Pp]ress\s+|[Cc]hief\s+of\s+)?"
                                    r"(?i:staff|service|advis[eo]rs?|spokes(?:man|woman|person)|aides?))\b")
+_HOLDER_S_OFFICE_BEFORE = re.compile(r"\b(?:Office|Cabinet|Secretariat|Bureau|Administration|Chancellery|[Pp]ress\s+[Ss]ervice|"
+                                     r"[Pp]ress\s+[Oo]ffice)\s+of\s+(?:the\s+)?$")
 # the foreign minister as translations from Spanish and Portuguese name them ("el jefe de la diplomacia rusa")
 _HEAD_OF_DIPLOMACY = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+diplomacy\b")
 _AND_BEFORE = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
@@ -219,6 +221,8 @@ def find_people(
             continue  # "President @anuradisanayake": the holder named by a handle, not whoever the title alone gives
         if _OFFICE_OF_THE_HOLDER.match(text, e):
             continue  # "Head of the President's Office", "the Prime Minister's spokesman": a body or an aide
+        if _HOLDER_S_OFFICE_BEFORE.search(text, max(0, s - 40), s):
+            continue  # "the Philippine Office of the President", "the Press Service of the President": a body
         roles.append(Mention(s, e, text[s:e], "role", office=cue.office, office_country=cue.country, office_org=cue.org,
                              region=region))
     for m in _HEAD_OF_DIPLOMACY.finditer(text):  # "the head of Russian diplomacy": its foreign minister
@@ -563,7 +567,7 @@ def _fits_cue(person: Any, cue: Any, on: date | None, idx: PeopleIndex) -> bool:
     if on is None and person.name not in idx.keys():  # noqa: SIM118 (a method, not a dict)
         return False
     return any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
-               and (on is None or _holds(o, on)) for o in person.offices)
+               and (on is None or holds(o, on)) for o in person.offices)
 
 
 def _lineage(words: list[str], kb: KnowledgeBase) -> tuple[str, list[str], str | None]:
@@ -961,7 +965,7 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
             titled = [
                 p for p in kb.with_name_word(word)
                 if any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
-                       and (_last_name_word(p, word, kb) or (on is not None and _holds(o, on)))
+                       and (_last_name_word(p, word, kb) or (on is not None and holds(o, on)))
                        for o in p.offices)
             ]
             if titled:
@@ -991,13 +995,14 @@ def _pick(found: list[Any], on: date | None, idx: PeopleIndex) -> Any:
     in_doc = [f for f in found if f.name in seen]
     if in_doc:
         return in_doc[0] if len(in_doc) == 1 else None
-    serving = found if on is None else [f for f in found if any(_holds(o, on) for o in f.offices)]
+    serving = found if on is None else [f for f in found if any(holds(o, on) for o in f.offices)]
     if len(serving) > 1 and idx.home:  # "King Abdullah" under an AMMAN dateline (dated or not)
-        serving = [f for f in serving if any((on is None or _holds(o, on)) and o.country == idx.home for o in f.offices)]
+        serving = [f for f in serving if any((on is None or holds(o, on)) and o.country == idx.home for o in f.offices)]
     return serving[0] if len(serving) == 1 else None
 
 
-def _holds(office: Any, on: date) -> bool:
+def holds(office: Any, on: date) -> bool:
+    """Whether ``office`` (a knowledge-base term) was held on ``on``."""
     start = _as_date(office.start)
     end = _as_date(office.end)
     return (start is None or start <= on) and (end is None or on <= end)
@@ -1050,7 +1055,8 @@ def _people_by_context(
         if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _MEMBER_OF_BEFORE.search(text, max(0, s - 40), s)
                      or _office_then_name(words, tail) or _honorifics_only(words[: len(words) - len(tail)], kb, tail)):
             s = e - len(" ".join(tail))  # "Minister for the Economy Simon Hamilton", "Ambassador to the Kingdom Oleg Ozerov"
-            if not any(not_a_name_word(w, places=False) for w in tail):  # a surname may be a town's: Hamilton (Bermuda)
+            if not any(not_a_name_word(w, places=False) for w in tail) and not kb.country_code(" ".join(tail)):
+                # (a surname may be a town's: Hamilton (Bermuda); but "Ministry of Foreign Affairs Sri Lanka" ends in a country)
                 idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
                 taken[s:e] = b"\x01" * (e - s)
             continue
@@ -1092,13 +1098,13 @@ def _of_a_country(after: str, kb: KnowledgeBase) -> bool:
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)(?:\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})")
-_OF_THE = re.compile(r"\b(?:of|for|to|the)\s+$")
+_OF_THE = re.compile(r"\b(?:of|for|to|the|and)\s+$")  # ("Commissioner for Budget and Administration Johannes Hahn")
 # "member of the PLO Executive Committee Saeb Erekat": a body's name after a lowercase office, then the name
 _MEMBER_OF_BEFORE = re.compile(r"\b(?:member|chief|head|chairman|chairperson|secretary|director|leader|deputy)\s+of\s+(?:the\s+)?$")
 # "Secretary of the ... Organization (PLO) Yasser Abed Rabbo": a titled body's acronym, then the name
 _ACRONYM_RIGHT_BEFORE = re.compile(r"\([A-Z][A-Za-z]*[A-Z]\)[ \t]+$")
 _TITLED_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Director|Advis[eo]r|Secretary|Chairman|Chairperson|President|"
-                            r"Governor|Envoy|Chief|Head|Commander|Deputy|Speaker|Representative|Consul)\b[^.;:!?\n]*$")
+                            r"Governor|Envoy|Chief|Head|Commander|Deputy|Speaker|Representative|Consul|Commissioner)\b[^.;:!?\n]*$")
 
 
 def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, is_place: Any) -> list[str] | None:
@@ -1420,6 +1426,10 @@ def _link_surname(text: str, surname: str, key: str, idx: PeopleIndex, taken: by
                 and not re.search(r"[’']s$", given.group(1))  # ("the UN’s Wronecka": a possessor, no given name)
                 and not _TITLE_RIGHT_BEFORE.search(text, max(0, s - 40), s)):  # ("the Honourable Evelyn": a title)
             continue  # "Grettel Escobar de Escalona" (his wife) is not "Pacífico Escalona"
+        after = re.match(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-ÿā-ſ’'-]+)\b", text[e : e + 40])
+        if (after and after.group(1).lower() not in own and not _month_word(after.group(1))
+                and after.group(1).lower() not in _WEEKDAYS | _TITLE_WORDS | _FUNCTION_WORDS):
+            continue  # "H.E Rigathi Gachagua" is not "Dorcas Rigathi": a name goes on after the word
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
 
@@ -1728,7 +1738,7 @@ def _last_before(named: list[Mention], starts: list[int], pos: int, cands: list[
 def _only_in_an_organisation(entry: Any, office: str, on: date | None, window: tuple[date, date] | None) -> bool:
     """Whether every office of ``entry`` that fits ``office`` (on the day) is an organisation's."""
     fitting = [o for o in entry.offices if office_fits(o.office, office)
-               and (on is None or _holds(o, on))
+               and (on is None or holds(o, on))
                and (window is None or ((_as_date(o.start) or date.min) <= window[1]
                                        and window[0] <= (_as_date(o.end) or date.max)))]
     return bool(fitting) and all(o.org for o in fitting)
@@ -1744,7 +1754,7 @@ def _held(
         if country and o.country != country and not str(o.country).startswith(country):
             continue
         if on is not None:
-            if _holds(o, on):
+            if holds(o, on):
                 return True
         elif window is not None:
             if (_as_date(o.start) or date.min) <= window[1] and window[0] <= (_as_date(o.end) or date.max):
