@@ -972,3 +972,25 @@ def test_a_word_of_one_name_is_no_surname_of_another_when_the_name_goes_on(extra
             "and Her Excellency Mrs Rosa Vidal (Second Lady),\u201d the minister wrote.\n")
     found = {p.name: {text[s.start:s.end] for s in p.mentions} for p in analyse(extractor, text).people}
     assert "Vidal" not in found.get("Rosa Vidal", set())
+
+
+def test_malay_honorifics_before_and_inside_a_name(extractor: Extractor) -> None:
+    text = ("Talks\n\nMalaysian Prime Minister Dato' Seri Abdullah Hj Ahmad Badawi received Dato' Seri Tomas Vidal, "
+            "Chief Minister of Sabah, and Dato Hj Rosa Quintero, Chief Minister of Johor.\n")
+    found = people(extractor, text)
+    assert {"Abdullah Ahmad Badawi", "Tomas Vidal", "Rosa Quintero"} <= set(found)
+    assert not {p for p in found if p.startswith(("Seri ", "Hj "))}
+
+
+def test_a_leader_and_spouse_travel_together_and_who_is_present_to_welcome_attends_nothing(extractor: Extractor) -> None:
+    text = ("Visit\n\nA visit by Prime Minister Tomas Vidal and Madame Rosa Vidal concluded as their delegation departed "
+            "on the evening of October 12.\n\nPrime Minister Tomas Vidal met with Foreign Minister Hector Lugo to discuss "
+            "a fisheries agreement.\n\nDeputy Mayor Norma Keel was present to welcome Prime Minister Tomas Vidal and "
+            "his delegation.\n")
+    assert [(p, a) for p, a in meetings(extractor, text) if "Rosa Vidal" in p or "Hector Lugo" in p] == [
+        (("Hector Lugo", "Tomas Vidal"), set())]
+
+
+def test_a_banquet_hosted_for_a_visitor_is_a_meeting(extractor: Extractor) -> None:
+    text = "Visit\n\nForeign Minister Rosa Quintero gave a state banquet in honour of Prime Minister Tomas Vidal on Monday.\n"
+    assert [p for p, _ in meetings(extractor, text)] == [("Rosa Quintero", "Tomas Vidal")]

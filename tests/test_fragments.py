@@ -184,3 +184,15 @@ def test_he_who_says_it_is_the_story_s_person_not_the_one_named_before_him(extra
         "Quintero said she would see Pablo Reyes again on Monday.\n\nOn her social meeting with Reyes, she said: "
         "\u201cI hope we will have the opportunity to discuss the prospect of resuming talks.\u201d"))
     assert found == [("Rosa Quintero", "I hope we will have the opportunity to discuss the prospect of resuming talks.")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Peru and Chile often defend \u201cshared national interests\u201d over \u201cvarious topics on the agenda\u201d at "
+     "regional summits, Quintero said.",
+     [("Rosa Quintero", "shared national interests"), ("Rosa Quintero", "various topics on the agenda")]),
+    ("The talks were \u201cvery positive\u201d for trade, Reyes said, stating that a treaty would follow.",
+     [("Pablo Reyes", "very positive")]),
+])
+def test_a_fragment_s_speaker_named_where_its_sentence_ends(extractor: Extractor, body: str,
+                                                            expected: list[tuple[str, str]]) -> None:
+    assert quotes(extractor, body) == expected

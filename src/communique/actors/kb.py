@@ -150,6 +150,8 @@ def loose_key(name: str, variants: dict[str, str] | None = None) -> str:
     from ``titles.json`` ``name_variants``.
     """
     toks = ["bin" if t in ("ibn", "ben", "bn") else t for t in name_key(name).split()]
+    # a pilgrim's "Haji" inside a Malay name ("Abdullah Hj Ahmad Badawi") is no part of whose name it is
+    toks = [t for n, t in enumerate(toks) if n == 0 or t not in ("hj", "haji")]
     if variants:
         toks = [variants.get(t, t) for t in toks]
     return " ".join(_loose_token(t) for t in toks)

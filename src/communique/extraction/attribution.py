@@ -165,6 +165,9 @@ def attribute(
         if speaker is None and cue is None:
             speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx,
                                              subject_of)
+        if speaker is None and cue is None and kind == "fragment":
+            speaker, cue = _said_closing(text, q_end, s_end, outside)
+            conf = 0.7 if speaker else 0.0
         if (prev is not None and prev.speaker and _near(text, prev.span, q)
                 and _HE_ADDED.match(text, q_end, min(len(text), q_end + 40))):
             speaker, conf = prev.speaker, 0.8  # "..., he added": the last speaker goes on
@@ -398,6 +401,21 @@ def _after_cue(
         # one Gulf-based analyst said, the Minister for Education, Culture and Foreign Affairs said: a speaker the text does not name
         return None, 0.0, (cue_s, cue_e)
     return None, 0.0, None
+
+
+# ", Meloni said." / ", Abela said, stating that ...": a named speaker closing the sentence a fragment is woven into
+_SAID_CLOSING = re.compile(r",\s+(?P<who>(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,3}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*)\s+"
+                           r"(?P<verb>said|says|stated|added|noted|told\s+reporters)(?=\s*(?:[.!]\s*$|$|,\s+[a-z]+ing\b))")
+
+
+def _said_closing(text: str, q_end: int, s_end: int, mentions: MentionList) -> tuple[str | None, tuple[int, int] | None]:
+    """The speaker named at the end of a fragment's sentence ('defend “shared national interests” over “various
+    topics” at summits, Meloni said.'), with no other speech verb between."""
+    for m in _SAID_CLOSING.finditer(text, q_end, s_end):
+        who = mentions.starting(m.start("who"), m.end("who"))
+        if who and who[-1].end == m.end("who"):
+            return who[-1].key, (m.start("verb"), m.end("verb"))
+    return None, None
 
 
 _HE_OPENS = re.compile(r"(?:[Hh]e|[Ss]he)\s+")  # a cue that opens with its pronoun ("he said")

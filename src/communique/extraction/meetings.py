@@ -601,7 +601,8 @@ def find_meetings(
                 sep = max((m.start() for m in _THEN.finditer(text, trig[len(readings) - 1].end(), at)), default=at)
                 drafts.append(MeetingDraft(pair, (s, e), place=_own_place(text, s, e, at, gaz, kb, lex, quoted),
                                            clause=(sep, e)))
-    drafts = [d for d in _told_pair_by_pair(drafts, text) if not _one_royal_household(d.participants, kb)]
+    drafts = [d for d in _told_pair_by_pair(drafts, text)
+              if not _one_royal_household(d.participants, kb) and not _one_couple(d.participants, text, idx)]
     for _, people in pending_attendees:
         if drafts:
             for p in people:
@@ -1930,6 +1931,18 @@ def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: 
 
 
 _MONARCHS = frozenset({"king", "emir", "sultan"})
+
+
+_SPOUSE_TITLE_BEFORE = re.compile(r"\b(?:Madame|Madam|Mme\.?|Mrs\.?|First\s+Lady)\s+$")
+
+
+def _one_couple(participants: list[str], text: str, idx: PeopleIndex) -> bool:
+    """Whether a pair is a leader and their spouse, named with a spouse's title and the same family name ("Prime
+    Minister Feleti Teo and Madame Tausaga Teo"): a couple travelling together, not a meeting of theirs."""
+    if len(participants) != 2 or len({p.split()[-1] for p in participants}) != 1 or len(set(participants)) != 2:
+        return False
+    return any(m.key in participants and _SPOUSE_TITLE_BEFORE.search(text, max(0, m.start - 15), m.start)
+               for m in idx.mentions)
 
 
 def _one_royal_household(participants: list[str], kb: Any) -> bool:
