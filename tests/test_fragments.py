@@ -196,3 +196,9 @@ def test_he_who_says_it_is_the_story_s_person_not_the_one_named_before_him(extra
 def test_a_fragment_s_speaker_named_where_its_sentence_ends(extractor: Extractor, body: str,
                                                             expected: list[tuple[str, str]]) -> None:
     assert quotes(extractor, body) == expected
+
+
+def test_a_stray_mark_before_the_narration_that_introduces_a_quote(extractor: Extractor) -> None:
+    found = quotes(extractor, "\u201cReyes reciprocated and said: \u201cIt was a privilege to host the ministers of the "
+                              "region\u201d.")
+    assert found == [("Pablo Reyes", "It was a privilege to host the ministers of the region")]

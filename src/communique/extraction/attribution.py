@@ -132,6 +132,9 @@ class SentenceEnds:
         return start, end
 
 
+_INTRODUCES_A_QUOTE = re.compile(r"\b(?:said|says|added|stated|declared|replied|told\s+\w+)\s*:\s*$")
+
+
 def attribute(
     text: str, spans: list[QuoteSpan], idx: PeopleIndex, tops: Topics, lex: Lexicon,
     *, strict: bool = False, spam: tuple[str, ...] = (), noun_at: Any = lambda pos: False,
@@ -139,6 +142,9 @@ def attribute(
 ) -> list[Attributed]:
     """Speech among ``spans``, attributed. ``strict`` (a spun document): only well-formed quotes;
     a quote whose opening mark is lost, or that carries injected spam, is never taken."""
+    # a stray mark before the narration that introduces a quote ('“X reciprocated and said: “It was ...”'): the words
+    # up to "said:" are the text's, and the quote is the one after them
+    spans = [q for q in spans if not _INTRODUCES_A_QUOTE.search(text, q.start, q.end)]
     quoted = Ranges(q.marked for q in spans)
     outside = MentionList([m for m in idx.mentions if m.key and not _inside(m.start, quoted)])
     bounds = SentenceEnds(text, quoted)
