@@ -281,12 +281,14 @@ EVENTS_CORPUS = ROOT / "eval" / "events"
 
 
 def cached_rows(corpus: str) -> list[tuple[dict, Path]]:
-    """(manifest row, cache file) of every page of one corpus: `realpages` or `events`."""
-    if corpus == "events":
-        rows = [json.loads(x) for x in (EVENTS_CORPUS / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
-                if x.strip()]
-        return [(r, cache_path(r["id"], EVENTS_CORPUS / ".cache")) for r in rows]
-    return [(r, cache_path(r["id"])) for r in read_manifest()]
+    """(manifest row, cache file) of every page of one corpus: `realpages`, `events`, or the folder of either
+    layout (manifest/*.jsonl, or manifest.jsonl)."""
+    folder = CORPUS if corpus == "realpages" else EVENTS_CORPUS if corpus == "events" else Path(corpus)
+    if (folder / "manifest.jsonl").is_file():
+        rows = [json.loads(x) for x in (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    else:
+        rows = read_manifest(folder)
+    return [(r, cache_path(r["id"], folder / ".cache")) for r in rows]
 
 
 def cmd_missing(a: argparse.Namespace) -> int:
@@ -310,7 +312,7 @@ def read_results(path: Path) -> list[dict]:
 
 
 def cmd_restore(a: argparse.Namespace) -> int:
-    by_url = {r["url"]: (r, p) for corpus in ("realpages", "events") for r, p in cached_rows(corpus)}
+    by_url = {r["url"]: (r, p) for corpus in a.corpus or ("realpages", "events") for r, p in cached_rows(corpus)}
     failed = 0
     for f in a.files:
         for res in read_results(Path(f)):
@@ -374,11 +376,12 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--corpus", default=str(CORPUS), help="the corpus folder (default: eval/realpages)")
     c.set_defaults(fn=cmd_check)
     mi = sub.add_parser("missing", help="pages whose cached text is absent, with their queries")
-    mi.add_argument("--corpus", choices=("realpages", "events"), default="realpages")
+    mi.add_argument("--corpus", default="realpages", help="realpages, events, or a corpus folder")
     mi.add_argument("--part", help="K/M: the K-th of M slices (by query)")
     mi.set_defaults(fn=cmd_missing)
     rs = sub.add_parser("restore", help="write search results back into the cache (sha256 checked)")
     rs.add_argument("files", nargs="+")
+    rs.add_argument("--corpus", action="append", help="a corpus to restore into (repeatable; default: both)")
     rs.set_defaults(fn=cmd_restore)
     st = sub.add_parser("stats", help="pages, outlets, countries and categories")
     st.set_defaults(fn=cmd_stats)

@@ -157,3 +157,20 @@ def test_the_real_corpus_is_consistent() -> None:
         pytest.skip("eval/realpages/.cache is absent: rebuild it from the manifest to check the real-page corpus")
     res = run_checker("check")
     assert res.returncode == 0, res.stdout[-3000:]
+
+
+def test_a_lost_cache_is_listed_and_restored_only_byte_for_byte(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path, cached=False)
+    listed = run_checker("missing", "--corpus", str(folder))
+    assert [json.loads(line)["id"] for line in listed.stdout.splitlines()] == ["xx001"]
+    assert json.loads(listed.stdout)["query"] == "okafor receives envoy"
+    result = tmp_path / "result.json"
+    result.write_text(json.dumps({"url": "https://example.org/a", "excerpt": PAGE.replace("\n\n", "\n")}), encoding="utf-8")
+    refused = run_checker("restore", str(result), "--corpus", str(folder))
+    assert refused.returncode == 1 and "sha256 differs" in refused.stdout
+    assert not (folder / ".cache" / "xx001.txt").exists()
+    result.write_text(json.dumps({"url": "https://example.org/a", "excerpt": PAGE}), encoding="utf-8")
+    restored = run_checker("restore", str(result), "--corpus", str(folder))
+    assert restored.returncode == 0 and "restored xx001" in restored.stdout
+    assert (folder / ".cache" / "xx001.txt").read_text(encoding="utf-8") == PAGE
+    assert run_checker("missing", "--corpus", str(folder)).stdout == ""
