@@ -536,3 +536,15 @@ def test_a_spanish_name_without_the_mother_s_surname_is_the_person(kb: Knowledge
     # two given names without the one surname name no one: "Miguel Ángel Moratinos" has no second surname
     assert kb.match("Miguel Ángel") == [] and kb.match("José Manuel") == []
     assert [m.person.name for m in kb.match("Enrique Peña")] == ["Enrique Peña Nieto"]  # (his father's surname kept)
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("Russ Joseph Kun", "Russ Kun"),  # a middle name the knowledge base leaves out
+    ("Dato' Seri Abdullah Hj Ahmad Badawi", "Abdullah Ahmad Badawi"),  # honorifics, and a pilgrim's Hj inside
+])
+def test_a_name_with_words_the_knowledge_base_leaves_out(kb: KnowledgeBase, surface: str, name: str) -> None:
+    assert [m.person.name for m in kb.match(surface)][:1] == [name]
+
+
+def test_a_longer_name_is_not_a_known_one_with_another_given_name(kb: KnowledgeBase) -> None:
+    assert not [m for m in kb.match("Frank Joseph Kun") if m.person.name == "Russ Kun"]

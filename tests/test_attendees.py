@@ -994,3 +994,9 @@ def test_a_leader_and_spouse_travel_together_and_who_is_present_to_welcome_atten
 def test_a_banquet_hosted_for_a_visitor_is_a_meeting(extractor: Extractor) -> None:
     text = "Visit\n\nForeign Minister Rosa Quintero gave a state banquet in honour of Prime Minister Tomas Vidal on Monday.\n"
     assert [p for p, _ in meetings(extractor, text)] == [("Rosa Quintero", "Tomas Vidal")]
+
+
+def test_a_surname_in_capitals_amid_prose_and_those_accompanying_a_visit(extractor: Extractor) -> None:
+    text = ("Talks\n\nPresident Andres Molina has held talks with BIYA at the palace.\n\nAccompanying the President in "
+            "his official visit to Cameroon are Foreign Minister Rosa Quintero and Ambassador Tomas Vidal.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Paul Biya"), {"Rosa Quintero", "Tomas Vidal"})]

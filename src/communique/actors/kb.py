@@ -379,6 +379,13 @@ class KnowledgeBase:
                     if len(full) > len(toks) - 1 and all(f.startswith(t) for t, f in zip(toks[:-1], full, strict=False))}
             if len(hits) == 1 and len(same_surname) == 1:  # "M. Khan" could be any Khan
                 note(next(iter(hits.values())), 0.8, "initials")
+        if not found and not place and len(toks) == 3 and not set(toks) & {"bin", "ibn", "bint", "ben", "al", "el", "de"}:
+            # a middle name the knowledge base leaves out ("Russ Joseph Kun" for Russ Kun): the same given name and
+            # surname around one word more (never in a chain of fathers' names: "Maktoum bin Mohammed bin Rashid")
+            fuller = {p.name: p for p, full in self._full_names.get(toks[-1], ())
+                      if 2 <= len(full) < len(toks) and full[0] == toks[0] and _is_subsequence(full, toks)}
+            if len(fuller) == 1:
+                note(next(iter(fuller.values())), 0.75, "partial")
         return sorted(found.values(), key=lambda m: (-m.score, m.person.name))
 
     def match_name(self, surface: str) -> list[PersonEntry]:

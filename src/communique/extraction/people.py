@@ -439,7 +439,7 @@ def _match_run(
             i = j  # "Soon after, ...", "Note that, ...": an adverb or a verb at a sentence's start, not Song Min-soon or Kessai Note
             continue
         if one_word and (word.lower() in _TITLE_WORDS or (word.isupper() and len(word) > 2 and not any(
-                n.isupper() for f in found for n in _names_of(f)))):
+                n.isupper() for f in found for n in _names_of(f)) and not _capitals_in_prose(text, s, e, word))):
             i = j  # "the Stepanakert Mayor", "(MINA)": a title or an acronym, not the one whose second surname it is
             continue
         if one_word:
@@ -497,6 +497,16 @@ _ROYAL_FATHER = frozenset({"Sultan", "Raja", "Sheikh", "Shaikh"})
 
 
 _AFTER_A_GIVEN_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?:(?:" + "|".join(_ROYAL_FATHER) + r")[ \t]+)?$")
+
+
+def _capitals_in_prose(text: str, s: int, e: int, word: str) -> bool:
+    """A surname of four letters or more set in capitals amid lower-case prose ("held talks with BIYA at the Unity
+    Palace"), not an acronym among capitals (a headline, "(MINA)")."""
+    before = re.search(r"(\S+)\s+$", text[max(0, s - 40) : s])
+    after = re.match(r"[\s,;:.]+(\S+)", text[e : e + 40])
+    return (len(word) >= 4 and word.isalpha() and before is not None and after is not None
+            and not before.group(1).isupper() and not after.group(1).isupper()
+            and before.group(1)[-1:] not in "(" and after.group(1)[:1] != ")")
 
 
 def _fathers_name(text: str, start: int, kb: KnowledgeBase, is_place: Any) -> bool:
