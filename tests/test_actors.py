@@ -548,3 +548,17 @@ def test_a_name_with_words_the_knowledge_base_leaves_out(kb: KnowledgeBase, surf
 
 def test_a_longer_name_is_not_a_known_one_with_another_given_name(kb: KnowledgeBase) -> None:
     assert not [m for m in kb.match("Frank Joseph Kun") if m.person.name == "Russ Kun"]
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("Samdech Chaufea Veang Kong Sam Ol", "Kong Sam Ol"),
+    ("Chakrei Heng Samrin", "Heng Samrin"),  # what is left when the model's entity begins inside the honorific
+    ("Dato' Seri Musa Aman", "Musa Aman"),
+    ("Dato Hj Abdul Ghani bin Othman", "Abdul Ghani bin Othman"),
+])
+def test_khmer_and_malay_honorifics(kb: KnowledgeBase, surface: str, name: str) -> None:
+    assert kb.strip_honorifics(surface) == name
+
+
+def test_a_queen_mother_by_her_english_wikipedia_title(kb: KnowledgeBase) -> None:
+    assert [m.person.name for m in kb.match("Queen Ntfombi")][:1] == ["Ntfombi Tfwala"]
