@@ -1000,3 +1000,9 @@ def test_a_surname_in_capitals_amid_prose_and_those_accompanying_a_visit(extract
     text = ("Talks\n\nPresident Andres Molina has held talks with BIYA at the palace.\n\nAccompanying the President in "
             "his official visit to Cameroon are Foreign Minister Rosa Quintero and Ambassador Tomas Vidal.\n")
     assert meetings(extractor, text) == [(("Andres Molina", "Paul Biya"), {"Rosa Quintero", "Tomas Vidal"})]
+
+
+def test_who_welcomes_another_s_meeting_with_someone_is_no_party_to_it(extractor: Extractor) -> None:
+    text = ("Talks\n\nFormer President Andres Molina met with President Lucia Torres at the palace.\n\nTorres earlier said "
+            "she welcomes Molina\u2019s meeting with Xi Jinping since it opened a channel.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres"), ("Andres Molina", "Xi Jinping")]

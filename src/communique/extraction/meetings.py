@@ -1192,6 +1192,10 @@ def _principals_of_trigger(
             return _NO_MEETING  # "X posted a photo of the delegation meeting Y": who posted it is no party to it
         if tok.i != verb.i and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             heads, subject_only = [tok], verb  # "in his meetings with X": the verb's subject and X only
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_SUBJECTS
+                          and c.lower_ not in ("his", "her", "their", "its")), None)
+            if owner is not None and idx.between(*char_span(owner.subtree), kinds=("name", "role")):
+                subject_only = owner  # "Marcos said he welcomes Duterte's meeting with Xi": Duterte and Xi
         else:
             heads = [verb] + ([tok] if tok.i != verb.i else [])
             if tok.dep_ in ("amod", "compound") and tok.head.i != verb.i:
