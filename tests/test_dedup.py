@@ -111,6 +111,26 @@ def test_spun_copy_points_to_clean_original_whatever_the_order() -> None:
     assert link_documents([orig, copy], NO_EMB)[0].doc_id == "a-spun"
 
 
+def test_a_clean_rewrite_points_to_its_original_and_an_independent_report_does_not() -> None:
+    text = _article("08_wire_kenya_ethiopia.txt")
+    orig = make_result("z-orig", text, people=KENYA, meetings=(KENYA_MEETING,), pub=date(2024, 3, 1))
+    reworded = make_result("a-blog", spin(text, 0.6, 1), people=KENYA, meetings=(KENYA_MEETING,), pub=date(2024, 3, 2))
+    own = make_result("m-own", _article("04_analysis_turkey_russia.txt"), people=KENYA, meetings=(KENYA_MEETING,),
+                      pub=date(2024, 3, 1))
+    links = link_documents([reworded, own, orig], NO_EMB)
+    assert [(lk.doc_id, lk.target) for lk in links] == [("a-blog", "z-orig")]
+    assert links[0].reason.startswith("rewrite: shared people 2, meetings 1.00") and links[0].score >= 0.9
+    assert link_documents([orig, reworded, own], NO_EMB) == links  # whatever the order
+    # never to a spun or spammed report, though published first
+    spammed = make_result("z-orig", text, people=KENYA, meetings=(KENYA_MEETING,), pub=date(2024, 3, 1),
+                          spam=("buy cheap pills",))
+    assert [(lk.doc_id, lk.target) for lk in link_documents([spammed, reworded], NO_EMB)] == [("z-orig", "a-blog")]
+    # the same words about another meeting of the pair are no copy
+    later = make_result("a-blog", spin(text, 0.6, 1), people=KENYA, meetings=(Meeting(KENYA, date=date(2025, 6, 9)),))
+    dated = make_result("z-orig", text, people=KENYA, meetings=(Meeting(KENYA, date=date(2024, 3, 1)),))
+    assert link_documents([dated, later], NO_EMB) == []
+
+
 def test_different_meetings_of_same_people_are_not_copies() -> None:
     text = _article("08_wire_kenya_ethiopia.txt")
     first = make_result("first", text, people=KENYA, meetings=(Meeting(KENYA, date=date(2024, 3, 1)),))

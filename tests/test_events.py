@@ -145,6 +145,27 @@ def test_a_report_without_any_date_is_ambiguous_when_another_undated_meeting_exi
     assert sorted(sorted(d for d, _ in e.sources) for e in merge_events([bare, again, tuesday, dated])) == [["a"], ["b", "d"], ["c"]]
 
 
+def test_a_report_that_fits_two_events_joins_the_one_quoting_the_same_remarks() -> None:
+    """A report with no date anywhere that fits two dated events of the pair (its weekday is both
+    dates') joins the one whose reports quote the same words; a quote that is in both events, or
+    only a few words in common, settles nothing."""
+    remarks = "We took stock of the whole range of our ties and agreed to do much more together"
+    summit = doc("a", Meeting(P, date=date(2024, 11, 19), location="Rio de Janeiro"), pub=date(2024, 11, 19))
+    visit = doc("b", Meeting(P, date=date(2025, 7, 8), location="Brasília"), pub=date(2025, 7, 8))  # also a Tuesday
+    # the remarks come in a report that fits the summit alone (its place), taken in first
+    echo = make_result("c", "text of c", people=P, meetings=(Meeting(P, location="Rio de Janeiro"),), quotes=(remarks,))
+    bare = make_result("d", "text of d", people=P, meetings=(Meeting(P, date_text="on Tuesday"),),
+                       quotes=(remarks.upper() + " in the years ahead",))
+    events = merge_events([bare, visit, echo, summit])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a", "c", "d"], ["b"]]
+    short = make_result("d", "text of d", people=P, meetings=(Meeting(P, date_text="on Tuesday"),),
+                        quotes=("agreed to do much more together",))
+    assert sorted(sorted(d for d, _ in e.sources) for e in merge_events([short, visit, echo, summit])) == [["a", "c"], ["b"], ["d"]]
+    both = make_result("e", "text of e", people=P, meetings=(Meeting(P, location="Brasília"),), quotes=(remarks,))
+    assert sorted(sorted(d for d, _ in e.sources) for e in merge_events([bare, visit, echo, summit, both])) == [
+        ["a", "c"], ["b", "e"], ["d"]]
+
+
 def test_reports_that_never_say_when_but_name_one_weekday_and_place_join_each_other() -> None:
     """Three reports of "on Friday ... in Abuja" with no date anywhere: each could also be an undated
     event of the pair published some day (no weekday of its own), so none can join it; they are
@@ -182,7 +203,11 @@ def test_a_reprint_of_another_length_joins_its_original() -> None:
     cut = " ".join(words[: len(words) * 2 // 3])  # the reprint stops early and carries the site's text
     reprint = make_result("reprint", SITE + cut + " " + SITE.upper(), people=P,
                           meetings=(Meeting(P, location="Canberra"),), pub=date(2025, 6, 1))
-    other = make_result("other", SITE + " ".join(reversed(words)), people=P, meetings=(Meeting(P),), pub=date(2024, 9, 1))
+    other = make_result("other", SITE + (  # the site's text around another story of the pair
+        "Indonesia's president and the Australian prime minister spoke about drought relief, cattle exports and "
+        "the cost of flights between Darwin and Kupang when they sat down together in September, weeks after "
+        "a fire season that closed schools across three provinces and left farmers short of feed for months."),
+        people=P, meetings=(Meeting(P),), pub=date(2024, 9, 1))
     links = link_documents([original, reprint, other], Options())
     assert [(x.doc_id, x.target) for x in links] == [("reprint", "orig")]
     assert links[0].reason.startswith("near copy: ") and "of the shorter text shared" in links[0].reason

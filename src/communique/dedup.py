@@ -1,6 +1,6 @@
 """Near-duplicate and spun-copy linking: which report copies or rewrites which.
 
-Three kinds of link, tried in this order for every document:
+Four kinds of link, tried in this order for every document:
 
 1. **exact copy**: the same cleaned text (sha256 after whitespace and case folding);
 2. **near copy**: MinHash (word 5-shingles) Jaccard >= ``opts.near_dup_threshold``, candidates
@@ -10,7 +10,14 @@ Three kinds of link, tried in this order for every document:
    shingles shared with the other (estimated from the MinHash Jaccard and both shingle counts;
    candidates from a looser LSH), when the two name a person in common and no meeting dates
    that differ;
-3. **spun copy**: synonym spinning defeats shingles, so a document flagged spun or carrying spam
+3. **rewrite**: a clean report that keeps nearly everything another says in other words (a blog's
+   or aggregator's rewording of a report, a press release reworded by each outlet that carries
+   it): within blocks of documents sharing a pair of people, the cheap spun-copy features below
+   (no embeddings) reach ``REWRITE_THRESHOLD`` and no meeting dates differ. Independent reports
+   of one meeting share its people and a few quotes, not their wording: on the real-page corpora
+   (about 770 reports) the pairs above 0.89 are a story carried word for word by two sites and
+   two papers' versions of one press release; no independent pair scores above 0.89.
+4. **spun copy**: synonym spinning defeats shingles, so a document flagged spun or carrying spam
    is compared, within blocks of documents sharing a pair of people, on what spinners keep: the
    canonical people, proper names, numbers, the quoted words, and (when the embed extra is
    installed and ``opts.embeddings``) the cosine of sentence embeddings. Two reports whose
@@ -62,6 +69,7 @@ EMBED_SHARE = 0.4  # the embedding's share of the spun-copy score
 # from SURE on no embedding drops it below
 VIABLE = (SPUN_LINK_THRESHOLD - EMBED_SHARE) / (1 - EMBED_SHARE)
 SURE = SPUN_LINK_THRESHOLD / (1 - EMBED_SHARE)
+REWRITE_THRESHOLD = 0.9  # cheap feature score at or above which a clean report rewrites a better original
 CONTAINED_THRESHOLD = 0.4  # share of the shorter text's shingles at or above which it is a reprint
 LOOSE_LSH = 0.2  # Jaccard the LSH for reprints of another length is tuned to
 MIN_CONTAINED = 40  # fewer shingles than this in the shorter text: too short to call a reprint by share
@@ -468,12 +476,12 @@ class DedupIndex:
         reprint = self._reprint_link(doc_id, s, rank)
         if reprint is not None:
             return reprint
-        if not s["suspect"]:
-            return None
-        best: tuple[float, str, str] | None = None
         candidates = {d for block in self._blocks(s) for r, d in block[:bisect_left(block, rank, key=lambda e: e[0])]}
         candidates = {d for d in candidates
                       if not (s["dates"] and self.sigs[d]["dates"] and not set(s["dates"]) & set(self.sigs[d]["dates"]))}
+        if not s["suspect"]:
+            return self._rewrite_link(doc_id, s, candidates)
+        best: tuple[float, str, str] | None = None
         # the embeddings decide only between candidates the cheap features leave open: none is
         # encoded when no candidate can reach the threshold, or one alone can and surely does
         cheap = {d: _feature_score(s, self.sigs[d])[0] for d in candidates}
@@ -491,6 +499,21 @@ class DedupIndex:
             return None
         score, target, why = best[0] + (1.0 if self.sigs[best[1]]["suspect"] else 0.0), best[1], best[2]
         return Link(doc_id, target, f"spun copy: {why}", round(score, 4))
+
+    def _rewrite_link(self, doc_id: str, s: Mapping[str, Any], candidates: set[str]) -> Link | None:
+        """The clean candidate (better ranked, sharing a pair of people and no differing date) that
+        ``s`` rewords, by the cheap features alone; the best-ranked among equally strong ones."""
+        best: tuple[float, tuple[bool, str, int], str, str] | None = None
+        for d in candidates:
+            t = self.sigs[d]
+            if t["suspect"]:
+                continue
+            score, labels = _feature_score(s, t)
+            if score >= REWRITE_THRESHOLD and (best is None or (-score, _rank(t)) < (-best[0], best[1])):
+                best = (score, _rank(t), d, ", ".join(labels))
+        if best is None:
+            return None
+        return Link(doc_id, best[2], f"rewrite: shared {best[3]}", round(best[0], 4))
 
     def _reprint_link(self, doc_id: str, s: Mapping[str, Any], rank: tuple[bool, str, int]) -> Link | None:
         """The best-ranked original whose text holds most of the shorter of the two: a reprint
@@ -536,8 +559,8 @@ class DedupIndex:
 
             for bucket in self.loose.buckets(self.minhashes[doc_id]):  # a reprint shares people and a date
                 out.update(d for _r, d in _after(bucket, rank) if people & set(self.sigs[d]["people"]) and may_date(d))
-            for block in self._blocks(s):  # a spun copy's original shares a date with it, or one has none
-                out.update(d for r, d in _after(block, rank) if r[0] and may_date(d))
+            for block in self._blocks(s):  # a spun copy's or rewrite's original shares a date with it, or one has none
+                out.update(d for _r, d in _after(block, rank) if may_date(d))
         for group, rank in firsts.values():
             out.update(d for _r, d in _after(group, rank))
         return out

@@ -18,7 +18,9 @@ Rules (applied per set of participants, canonical names; attendees do not count)
    one meeting that never say when it happened are still one event, and a sign that these
    participants met another time.
 6. Any other meeting with neither a date nor a publication date joins an event when that is
-   the only one it fits among the dated events and those of rule 5; else it joins the other such
+   the only one it fits among the dated events and those of rule 5; else, when it fits several,
+   the only one of them whose reports quote the same words (a run of ``QUOTE_RUN`` words of a
+   quotation in common: the same remarks, so the same occasion); else it joins the other such
    meetings that name the same weekday and a place that agrees ("on Friday ... in Abuja" told
    four times is one meeting, whichever event it is), else it stays alone.
 7. Places, attendees and dates that disagree do not split an event: the event is ``disputed``
@@ -61,6 +63,8 @@ from .records import DocumentResult, Meeting
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 FIELDS = ("date", "location", "attendees", "participants")
+QUOTE_RUN = 8  # words in a row two reports must both quote to be quoting the same remarks
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass
@@ -129,6 +133,7 @@ class _Node:
     meeting: Meeting
     pub: date | None
     order: int
+    quoted: frozenset[tuple[str, ...]] = frozenset()  # runs of QUOTE_RUN words its report quotes
 
 
 @dataclass(eq=False)
@@ -151,6 +156,10 @@ class _Cluster:
     @property
     def weekdays(self) -> set[int]:
         return {w for n in self.nodes if (w := weekday_of(n.meeting.date_text)) is not None and not n.meeting.date}
+
+    @property
+    def quoted(self) -> set[tuple[str, ...]]:
+        return {run for n in self.nodes for run in n.quoted}
 
     @property
     def places(self) -> set[str]:
@@ -198,6 +207,15 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def quoted_runs(texts: Sequence[str], run: int = QUOTE_RUN) -> frozenset[tuple[str, ...]]:
+    """Every run of ``run`` consecutive words (case-folded, apostrophes kept) of the quotations."""
+    out: set[tuple[str, ...]] = set()
+    for text in texts:
+        words = [w.replace("’", "'") for w in _QUOTE_WORD.findall(text.casefold())]
+        out.update(tuple(words[i:i + run]) for i in range(len(words) - run + 1))
+    return frozenset(out)
 
 
 def _first(c: _Cluster) -> tuple[date, str, int]:
@@ -265,8 +283,17 @@ def _merge_timeless(timeless: list[_Cluster], dated: list[_Cluster], timed: list
             alike[0].nodes += c.nodes
         else:
             (alone if alike else own).append(c)
-    for c in left:
+    unsure: list[_Cluster] = []
+    for c in left:  # those that fit one event first: what they bring can settle the others
         fits = fits_dated(c) + [t for t in own if _fits_untimed(t, c)]
+        if len(fits) == 1 and not _twice(fits[0], c):
+            fits[0].nodes += c.nodes
+        else:
+            unsure.append(c)
+    for c in unsure:
+        fits = fits_dated(c) + [t for t in own if _fits_untimed(t, c)]
+        if len(fits) > 1:  # the same remarks quoted: the same occasion
+            fits = [t for t in fits if t.quoted & c.quoted] or fits
         if len(fits) == 1 and not _twice(fits[0], c):
             fits[0].nodes += c.nodes
             continue
@@ -361,11 +388,12 @@ def merge_events(results: Sequence[DocumentResult], links: Sequence[Link] = (), 
     where: dict[str, dict[frozenset[str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for order, r in enumerate(results):
         pub = r.clean.raw.publication_date
+        quoted = quoted_runs([q.text for q in r.analysis.quotes])
         for idx, m in enumerate(r.analysis.meetings):
             if len(m.participants) < 1:
                 continue
             where[r.doc_id][frozenset(m.participants)].append(len(nodes))
-            nodes.append(_Node(r.doc_id, idx, m, pub, order))
+            nodes.append(_Node(r.doc_id, idx, m, pub, order, quoted))
     uf = _UnionFind(len(nodes))
     for link in links:  # rule 1
         target = where.get(link.target, {})
