@@ -1006,3 +1006,83 @@ def test_who_welcomes_another_s_meeting_with_someone_is_no_party_to_it(extractor
     text = ("Talks\n\nFormer President Andres Molina met with President Lucia Torres at the palace.\n\nTorres earlier said "
             "she welcomes Molina\u2019s meeting with Xi Jinping since it opened a channel.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres"), ("Andres Molina", "Xi Jinping")]
+
+
+def test_who_accompanies_a_principal_in_meetings_attended_them(extractor: Extractor) -> None:
+    text = ("Foreign Minister accompanies President Molina in meetings with President Xi Jinping and Premier Li Qiang\n\n"
+            "The Minister of Foreign Affairs, Rosa Quintero, accompanied today the President of the Republic, Andres "
+            "Molina, in a meeting with the President of China, Xi Jinping, in Beijing.\n\nLater, the Secretary of State "
+            "accompanied President Molina in a meeting with Premier Li Qiang.\n")
+    found = meetings(extractor, text)
+    assert (("Andres Molina", "Xi Jinping"), {"Rosa Quintero"}) in found
+    assert all("Rosa Quintero" not in p for p, _ in found)
+    assert all(p in (("Andres Molina", "Xi Jinping"), ("Andres Molina", "Li Qiang")) for p, _ in found)
+    # a bare "Secretary of State" names no country: never the United States' holder of the day
+    assert "Antony Blinken" not in people(extractor, "News\n\nOn 17 October 2023 the Secretary of State said the talks went well.\n")
+
+
+def test_a_meeting_told_with_last_night_is_one_meeting(extractor: Extractor) -> None:
+    text = ("News\n\nPrime Minister Andres Molina had a bilateral meeting with his Peruvian counterpart Lucia Torres "
+            "last night.\n\nMr. Molina travelled to Lima at Ms. Torres' invitation to talk about trade.\n")
+    assert places(extractor, text) == [(("Andres Molina", "Lucia Torres"), "Lima")]
+
+
+def test_a_pair_that_met_in_another_city_met_twice(extractor: Extractor) -> None:
+    text = ("Visit\n\nPresident Andres Molina met with President Lucia Torres in Lima on Tuesday.\n\nThis happened only "
+            "days after Andres Molina and Lucia Torres met at the regional summit in Quito, where they spoke briefly.\n\n"
+            "The meeting between Molina and Torres comes ahead of a trade summit to be held in Bogota.\n")
+    assert sorted(loc for _, loc in places(extractor, text)) == ["Lima", "Quito"]
+
+
+def test_the_party_a_visitor_is_accompanied_by_attends_each_of_his_meetings(extractor: Extractor) -> None:
+    text = ("Visit\n\nPremier Hon. Andres Molina met separately on Wednesday with Lucia Torres, Minister of Trade, and "
+            "Rosa Quintero, Director of the Fisheries Department. Accompanying Premier Molina was Chief Officer Hector "
+            "Lugo.\n")
+    assert sorted(meetings(extractor, text)) == [(("Andres Molina", "Lucia Torres"), {"Hector Lugo"}),
+                                                 (("Andres Molina", "Rosa Quintero"), {"Hector Lugo"})]
+    text = ("Visit\n\nPrime Minister Andres Molina paid a courtesy call on President Lucia Torres on Monday.\n\n"
+            "Earlier in the day, Molina held talks with Foreign Minister Rosa Quintero.\n\nMolina attended the "
+            "inauguration of President Tomas Vidal on Sunday evening. The two leaders then held talks after the "
+            "ceremony.\n\nHe is accompanied by his daughter Norma Keel, Minister for Law Hector Lugo and other "
+            "officials.\n")
+    found = meetings(extractor, text)
+    assert sorted(p for p, _ in found) == [("Andres Molina", "Lucia Torres"), ("Andres Molina", "Rosa Quintero"),
+                                           ("Andres Molina", "Tomas Vidal")]
+    assert all(a == {"Norma Keel", "Hector Lugo"} for _, a in found)
+    dates = {m.participants[-1]: m.date for m in analyse(extractor, "June 10, 2024\n\n" + text.split("\n\n", 1)[1]).meetings}
+    assert dates.get("Rosa Quintero") == dates.get("Lucia Torres") is not None
+
+
+def test_who_supports_a_principal_at_a_meeting_attended_it(extractor: Extractor) -> None:
+    text = ("Talks\n\nPrime Minister the Honourable Andres Molina supported by Foreign Secretary Rosa Quintero, met "
+            "with Prime Minister Lucia Torres yesterday in Suva.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero"})]
+
+
+def test_audiences_with_two_royals_are_two_meetings_and_a_bare_crown_is_the_monarch_of_the_page(extractor: Extractor) -> None:
+    text = (" date 2022-04-30 Foreign Minister Rosa Quintero of Peru is in Bhutan for an official visit.\n\n"
+            "The Minister received Audiences with His Majesty The King and His Majesty the Fourth Druk Gyalpo.\n")
+    assert sorted(p for p, _ in meetings(extractor, text)) == [
+        ("Jigme Khesar Namgyel Wangchuck", "Rosa Quintero"), ("Jigme Singye Wangchuck", "Rosa Quintero")]
+    # two monarchies named: "The King" is no one in particular
+    two = text.replace("is in Bhutan", "is in Bhutan, after Jordan,")
+    assert "Jigme Khesar Namgyel Wangchuck" not in people(extractor, two)
+
+
+def test_the_city_a_visitor_is_visiting_and_not_one_named_further_on(extractor: Extractor) -> None:
+    text = ("Lunch\n\nMinister Hector Lugo called on and was hosted to lunch by Foreign Minister Rosa Quintero today. "
+            "Minister Lugo is visiting Singapore at the invitation of Minister Quintero.\n")
+    assert places(extractor, text) == [(("Hector Lugo", "Rosa Quintero"), "Singapore")]
+    text = ("Talks\n\nEnvoy Hector Lugo is visiting Lebanon to resume his mission, the French Embassy in Beirut said. "
+            "He met with Speaker Rosa Quintero to discuss the crisis.\n")
+    assert places(extractor, text) == [(("Hector Lugo", "Rosa Quintero"), None)]
+    text = ("Talks\n\nPresident Andres Molina met Prime Minister Rosa Quintero on Monday. They discussed trade, pointing "
+            "out how often they met while Quintero was visiting Moscow.\n")
+    assert places(extractor, text) == [(("Andres Molina", "Rosa Quintero"), None)]
+
+
+def test_an_envoy_received_under_a_long_title_the_parse_splits(extractor: Extractor) -> None:
+    text = ("Credentials\n\nOn December 15, President Andres Molina has received new Ambassador Extraordinary and "
+            "Plenipotentiary of the Republic of Peru to Chile Hector Lugo Vidal who presented his credentials to the "
+            "Head of the State.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Hector Lugo Vidal")]

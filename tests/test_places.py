@@ -144,3 +144,8 @@ def test_a_seat_named_in_another_language_is_in_the_city_after_it(gaz, kb) -> No
 def test_a_city_written_as_its_country_s(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str | None) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert (found.name if found else None) == city
+
+
+def test_a_city_state_s_name_is_its_city_and_a_country_with_a_namesake_capital_s_is_not(gaz: Gazetteer) -> None:
+    assert (gaz.city("Singapore"), gaz.city("Monaco"), gaz.city("Hong Kong")) == ("Singapore", "Monaco", "Hong Kong")
+    assert (gaz.city("Luxembourg"), gaz.city("Djibouti"), gaz.city("Kuwait")) == (None, None, None)

@@ -613,3 +613,27 @@ def test_a_minister_of_state_is_no_other_minister_of_the_text(extractor: Extract
         "later in the day.\n"))
     swaraj = next(p for p in a.people if p.name == "Sushma Swaraj")
     assert not any("Minister of State" in m.text for m in swaraj.mentions)
+
+
+def test_the_eu_s_foreign_minister_is_its_high_representative_not_a_former_national_one(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Meeting\n\nSecretary General and EU foreign minister discuss closer relationship\n\nThe Secretary General met with the High "
+        "Representative, Baroness Catherine Ashton, to discuss cooperation. Thorbjørn Jagland and Baroness Catherine "
+        "Ashton agreed to meet regularly.\n"))
+    said = {p.name: {m.text for m in p.mentions} for p in a.people}
+    assert "EU foreign minister" in said["Catherine Ashton"] and "EU foreign minister" not in said.get("Thorbjørn Jagland", set())
+
+
+def test_an_office_word_then_an_honorific_then_a_name_the_model_misses(extractor: Extractor) -> None:
+    a = analyse(extractor, "Visit\n\nPremier Hon. Alden Keel met separately on Wednesday with Ben Wallace, Minister of State.\n")
+    assert "Alden Keel" in {p.name for p in a.people}
+
+
+def test_a_minister_s_portfolio_before_the_name_is_no_given_name(extractor: Extractor) -> None:
+    a = analyse(extractor, "Visit\n\nHe is accompanied by Minister for Law Padam Keel and Foreign Secretary Sewa Lamsal.\n")
+    assert {"Padam Keel", "Sewa Lamsal"} <= {p.name for p in a.people}
+
+
+def test_a_nationality_and_an_abbreviated_title_before_a_name_of_two_given_names(extractor: Extractor) -> None:
+    a = analyse(extractor, "Talks\n\nThe meeting took place in the presence of Cuban First VP Jose Ramon Quintero Vidal.\n")
+    assert "Jose Ramon Quintero Vidal" in {p.name for p in a.people}

@@ -47,7 +47,7 @@ def _in_a_past_year(text: str, s: int, published: date | None) -> bool:
 
 
 # one subject meeting several others, each on their own
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|meetings\s+with|"
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|(?:meetings|audiences)\s+with|"
                        r"(?:paid|pays|paying)\s+(?:courtesy\s+)?calls\s+on|(?:paid|pays|paying)\s+courtesy\s+visits\s+to)\b",
                        re.I)  # "paid courtesy calls on A and B": one each
 # credentials are presented one envoy at a time: "received letters of credence from A, B and C"
@@ -113,7 +113,9 @@ _THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit|audience)\b(?!\s+(?:
 _THIS_MEETING = re.compile(r"\s*(?:(?:This|That|The)\s+(?:[\w-]+\s+){0,3}?|(?:This|That|It)\s+(?:is|was)\s+(?:the|a|an)\s+"
                            r"(?:[\w-]+\s+){0,6}?)(?:meeting|talks|audience)\b")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
-_LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day)\b")
+# the day of the meeting told before ("Later, ...", "Earlier in the day, X called on Y": the same day)
+_LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|afternoon))?|[Ll]ater\s+on|[Ll]ater\s+that\s+day|[Aa]fterwards|[Tt]he same day"
+                    r"|[Ee]arlier\s+(?:in|on)\s+the\s+day|[Ee]arlier\s+that\s+day)\b")
 
 
 _DISCUSSED = re.compile(r"\b(?:discussed|reviewed)\b")
@@ -562,6 +564,14 @@ def find_meetings(
             target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
         elif present and drafts and not (was_greeted and not trig):
             target = told_last or drafts[-1]  # "X also took part in the meeting": the meeting the text just told
+        elif (trig and _THE_TWO.match(text, s, e) and not all(r is _NO_MEETING for r in readings)
+              and (pair := _two_just_named(before, idx, sq)) is not None
+              and not any(set(d.participants) == set(pair) for d in drafts)):
+            # "X attended Y's swearing-in ceremony on Sunday. The two leaders then held talks": the two the
+            # sentence before named, whom no meeting told yet (the sentence's subject: not "the meeting is to ease
+            # tensions between the two presidents", the pair of the story)
+            target = MeetingDraft(pair, (s, e))
+            drafts.append(target)
         elif trig and drafts and _THE_TWO.search(text, s, e) and not all(r is _NO_MEETING for r in readings):
             # "The two leaders met on Thursday over lunch": the pair of the meeting told last
             target = next((d for d in reversed(drafts) if not d.earlier and len(d.participants) == 2), None)
@@ -577,7 +587,9 @@ def find_meetings(
         at = trig[len(readings) - 1].start() if readings else s
         both = (not readings or len(readings[-1] or []) >= 2 or bool(_THE_TWO.search(text, s, e))
                 or any(m.key in (readings[-1] or []) for m in idx.between(at, e, kinds=("name", "role"))))
-        if trig and not target.earlier and ((both and _another_day(text, s, e, target, sq, published, idx)) or (
+        if trig and not target.earlier and target.evidence != (s, e) and ((both and (
+                _another_day(text, s, e, target, sq, published, idx) or _another_city(sent, at, target, principals, gaz, kb, lex, sq))) or (
+                # (not the meeting this very sentence told: "had a meeting with X last night")
                 len(principals) < 2 and _EARLIER.search(text, s, e))):  # "the first time the two leaders met since 10 December"
             target = MeetingDraft(list(target.participants), (s, e), earlier=True)
             drafts.append(target)
@@ -586,9 +598,13 @@ def find_meetings(
             _roles_from_verbs(sent, idx, target, tops)
             told_last = target
         together = [target]
-        if not principals and _PLURAL_MEETINGS.search(text, s, e):
-            # "The meetings were attended by ...": every meeting of the sentence that told them apart
+        if not principals and (_PLURAL_MEETINGS.search(text, s, e) or not trig):
+            # "The meetings were attended by ...", "Accompanying Premier X was ..." (after "X met separately
+            # with A and B"): every meeting of the sentence that told them apart
             together = [d for d in drafts if d.evidence == target.evidence]
+        if not trig and subj and _ON_THE_VISIT.search(text, s, e):
+            # "He is accompanied by his daughter A and Minister B": his party on this visit, at each of his meetings
+            together += [d for d in drafts if not d.earlier and subj in d.participants and d not in together]
         for d in together:
             for p in present:
                 if p and p not in d.participants and p not in d.attendees:
@@ -691,6 +707,18 @@ def find_meetings(
     return drafts + _on_other_dates(text, drafts, filed)
 
 
+_ON_THE_VISIT = re.compile(r"\b(?:is|are)\s+(?:being\s+)?accompanied\s+by\b")
+
+
+def _two_just_named(before: list[tuple[int, int]], idx: PeopleIndex, quoted: Ranges) -> list[str] | None:
+    """The two people the sentence before this one names by name (outside quotes), when it names two."""
+    if len(before) < 2:
+        return None
+    ps, pe = before[-2]
+    keys = list(dict.fromkeys(m.key for m in idx.between(ps, pe, kinds=("name",)) if m.key and not _inside(m.start, quoted)))
+    return keys if len(keys) == 2 else None
+
+
 def _twins_merged(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     """One meeting for two drafts of the same people that agree on date and place: "X was welcomed by A and
     minister B ... A and X met privately" (B, an aide, became an attendee once the first was read)."""
@@ -733,6 +761,33 @@ def _told_again(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
 
 
 _AND_ON = re.compile(r"\s*,?\s+and\s+(?:on\s+|again\s+on\s+)?")
+
+
+def _another_city(sent: Any, at: int, told: MeetingDraft, principals: list[str], gaz: Gazetteer, kb: Any, lex: Lexicon,
+                  quoted: Ranges) -> bool:
+    """Whether the sentence ``sent`` tells the pair of ``told`` (and no one else) meeting in a city other
+    than the one the sentence that told it names ("... met with Zelensky in Kyiv." then "days after Orban
+    and Zelensky met at the EU summit in Brussels"): a meeting of its own. The city must hang on the
+    meeting word itself, no other verb between ("the meeting ... comes ahead of a summit to be held in
+    Baghdad": the summit's place)."""
+    if set(principals) != set(told.participants):
+        return False
+    text = sent.doc.text
+    here = find_place(text, at, sent.end_char, gaz, kb, lex.landmarks, quoted=quoted)
+    ts, te = told.evidence
+    there = find_place(text, ts, te, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, ts, te, lex), quoted=quoted)
+    if (here is None or there is None or here.name == there.name or gaz.city(here.name) is None
+            or gaz.city(there.name) is None):
+        return False
+    trigger, place = _token_at(sent, at), _token_at(sent, here.start)
+    if trigger is None or place is None:
+        return False
+    path: list[Any] = []
+    for anc in place.ancestors:
+        if anc.i == trigger.i:
+            return not any(t.pos_ in ("VERB", "AUX") for t in path)
+        path.append(anc)
+    return False
 
 
 def _on_other_dates(text: str, drafts: list[MeetingDraft], filed: date | None) -> list[MeetingDraft]:
@@ -1172,6 +1227,7 @@ def _principals_of_trigger(
             and tok.head.lower_ in _SINCE_WORDS and not any(c.dep_ == "prep" and c.lower_ in ("with", "by") for c in tok.children)):
         return _NO_MEETING  # "relations grew following the visit of X to Vilnius in 2020": a visitor, no one met
     subject_only: Any = None
+    accompanied: tuple[int, int] | None = None
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         heads = [tok]  # "the meeting between A and B": its own two, whoever tells of it
     else:
@@ -1196,6 +1252,12 @@ def _principals_of_trigger(
                           and c.lower_ not in ("his", "her", "their", "its")), None)
             if owner is not None and idx.between(*char_span(owner.subtree), kinds=("name", "role")):
                 subject_only = owner  # "Marcos said he welcomes Duterte's meeting with Xi": Duterte and Xi
+            elif verb.lemma_.lower() == "accompany" and tok.head.dep_ == "prep" and tok.head.head.i == verb.i and (
+                    led := [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i < tok.i
+                            and idx.between(*char_span(c.subtree), kinds=("name", "role"))]):
+                # "the Foreign Minister accompanied (today) the President in a meeting with X": the President
+                # and X met (the subject attended: an attendance phrase)
+                subject_only, accompanied = None, char_span(led[0].subtree)
         else:
             heads = [verb] + ([tok] if tok.i != verb.i else [])
             if tok.dep_ in ("amod", "compound") and tok.head.i != verb.i:
@@ -1228,7 +1290,7 @@ def _principals_of_trigger(
                     and not idx.between(*char_span(passive[0].subtree), kinds=("name", "role"))
                     and len({m.key for m in idx.between(*char_span(agent[0].subtree), kinds=("name", "role")) if m.key}) >= 2):
                 return _NO_MEETING  # "The delegation was received by A and B": the hosts, one side, did not meet each other
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = [accompanied] if accompanied else []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
     honorific: str | None = None
@@ -1465,7 +1527,9 @@ _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
 _TITLE_IN_OBJECT = re.compile(r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Governor|Commissioner|Chair(?:man|woman|person)?)\b")
 _COMMA_NAME = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|H\.?E)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:van|von|de|der|da|al|el|bin)?\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){1,3}")
 _PERSON_NOUNS = frozenset({"counterpart", "guest", "leader", "delegation", "visitor", "president", "premier", "minister",
-                           "ambassador", "envoy", "king", "queen", "prince", "emir", "chancellor", "head", "delegate"})
+                           "ambassador", "envoy", "king", "queen", "prince", "emir", "chancellor", "head", "delegate",
+                           # "received new Ambassador Extraordinary and Plenipotentiary of X to Y Name": the parse's head
+                           "extraordinary", "plenipotentiary"})
 # meet someone only when their object names someone ("visited the Urban Sustainability Hub": a place)
 _OBJECT_LEMMAS = _GREETING_LEMMAS | {"host", "visit"}
 # a greeting on arrival: hosts' officials at the airport or station are not a meeting
@@ -1686,6 +1750,7 @@ def _city_visited(text: str, s: int, e: int, gaz: Gazetteer) -> PlaceFound | Non
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|and\s+there)\b)")
 _ARRIVED = re.compile(r"\b(?:arrived|landed)\s+(?:here|in|at)\b", re.I)
 _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b|\b(?:tour|trip)\s+of\b"
+                      r"|\b(?P<next>(?:travell?ed|travels|flew|flies)\s+to|(?:is|are)\s+visiting)\s+(?=[A-Z])"
                       r"|\b(?:reached|reaches)\s+(?=[A-Z])", re.I)
 
 
@@ -1697,7 +1762,9 @@ def _arrival_place(
         arrival = _ARRIVAL.search(text, s, e)
         if arrival is None or arrival.start() in quoted:
             continue
-        found = find_place(text, arrival.start(), e, gaz, kb, lex.landmarks, quoted=quoted)
+        # ("travelled to Vienna", "is visiting Singapore": the city named right there, not one further on:
+        # "is visiting Lebanon ..., the French Embassy in Beirut said")
+        found = None if arrival.group("next") else find_place(text, arrival.start(), e, gaz, kb, lex.landmarks, quoted=quoted)
         if found is None:  # "reached Dhaka around 2 pm": no preposition before the city
             reached = _CITY_NEXT.match(text, arrival.end(), e)
             for name in ([reached.group(1), reached.group(2)] if reached else []):

@@ -281,7 +281,10 @@ def find_people(
             s += opener.end()  # "Welcoming Quintero and his delegates, ...": a participle opens the sentence
         while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
                                               or text[s:e].split()[0].lower() in _OFFICE_WORDS
-                                              or text[s:e].split()[1].lower() in _PLURAL_TITLES):
+                                              or text[s:e].split()[1].lower() in _PLURAL_TITLES
+                                              # "Minister for Law Padam Giri": the portfolio, then the name
+                                              or (text[s:e].split()[0].lower() in _TITLE_WORDS
+                                                  and _PORTFOLIO_BEFORE.search(text, max(0, s - 40), s))):
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
             while s < e and text[s].isspace():
                 s += 1
@@ -365,15 +368,21 @@ _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
      "democratic", "republican",
      # a portfolio's words after a comma in a minister's title: "Minister of Foreign Affairs, African Cooperation
      # and Moroccan Expatriates", "Foreign Affairs and Regional Integration"
-     "cooperation", "expatriates", "abroad", "integration", "diaspora"]
+     "cooperation", "expatriates", "abroad", "integration", "diaspora",
+     # more portfolios: "Minister for Law Padam Giri", "Minister of Environment X"
+     "law", "environment", "commerce", "industry", "youth", "sports", "fisheries",
+     "housing", "planning", "immigration", "labour", "labor", "mines", "lands",
+     "vp"]  # ("Cuban First VP Jose Ramon Machado Ventura")
 )
+
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:[Mm]inist(?:er|ry)|[Ss]ecretary|[Dd]epartment)\s+(?:for|of)\s+(?:the\s+)?$")
 
 _SURE = frozenset({"canonical", "alias", "surname", "initials"})
 # office words a model's PERSON entity may open with ("Spokesperson Randhir Jaiswal"): never a given name
 _PLURAL_TITLES = frozenset({"ministers", "mps", "senators", "deputies", "councillors", "representatives", "congressmen",
                             "congresswomen"})  # "Labour MPs X": a party first
 _OFFICE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "adviser", "advisor",
-                           "minister", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander",
+                           "minister", "premier", "vp", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander",
                            # titles in the plural before a list's first name: "Ministers Ian Gorst, ...", "Labour MPs X"
                            "ministers", "mps", "senators", "ambassadors", "deputies", "councillors", "secretaries",
                            "governors", "mayors", "members",
@@ -1054,16 +1063,18 @@ def _people_by_context(
                 or kb.parse_role(w) is not None or "-of-" in w.lower())
 
     for run in _NAME_RUN.finditer(text):
-        end = re.search(r"\w{2,}(?<!Dr)(?<!Mr)(?<!Ms)(?<!St)\.\s", run.group(0))  # "... Hamilton. Also": a sentence ends
+        end = re.search(r"\w{2,}(?<!Dr)(?<!Mr)(?<!Ms)(?<!St)(?<!Hon)\.\s", run.group(0))  # "... Hamilton. Also": a sentence ends
         s, e = _strip_possessive(text, run.start(), run.start() + end.end() - 2 if end else run.end())
         if any(taken[s:e]):
             continue
         words = text[s:e].split()
-        titled_run = words[0].lower() in _TITLE_WORDS
+        titled_run = words[0].lower() in _TITLE_WORDS or (  # ("Cuban First VP Jose Ramon Machado Ventura")
+            len(words) > 2 and not _POSSESSIVE.search(words[0]) and kb.country_code(words[0]) is not None
+            and (kb.parse_role(words[1]) is not None or kb.parse_role(" ".join(words[1:3])) is not None))
         tail = (_name_after_title_words(words, kb, lex, is_place)
                 if _OF_THE.search(text, max(0, s - 6), s) or titled_run else None)
         if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _MEMBER_OF_BEFORE.search(text, max(0, s - 40), s)
-                     or _office_then_name(words, tail) or _honorifics_only(words[: len(words) - len(tail)], kb, tail)):
+                     or _office_then_name(words, tail, kb) or _honorifics_only(words[: len(words) - len(tail)], kb, tail)):
             s = e - len(" ".join(tail))  # "Minister for the Economy Simon Hamilton", "Ambassador to the Kingdom Oleg Ozerov"
             if not any(not_a_name_word(w, places=False) for w in tail) and not kb.country_code(" ".join(tail)):
                 # (a surname may be a town's: Hamilton (Bermuda); but "Ministry of Foreign Affairs Sri Lanka" ends in a country)
@@ -1135,7 +1146,9 @@ def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, i
     tail = words[k:]
     # a given name the KB knows, or two words of a portfolio before it ("External Affairs Pabitra Margherita"),
     # or an honorific ("the Honorable Hakubun Shimomura")
-    return tail if k and 2 <= len(tail) <= 3 and (kb.is_given_name(tail[0]) or k >= 2 or _honorifics_only(words[:k], kb, words[k:])) else None
+    # (four words when two given names open it: "Jose Ramon Machado Ventura")
+    longest = 4 if len(tail) == 4 and kb.is_given_name(tail[0]) and kb.is_given_name(tail[1]) else 3
+    return tail if k and 2 <= len(tail) <= longest and (kb.is_given_name(tail[0]) or k >= 2 or _honorifics_only(words[:k], kb, words[k:])) else None
 
 
 def _honorifics_only(words: list[str], kb: KnowledgeBase, tail: list[str] | None = None) -> bool:
@@ -1144,10 +1157,15 @@ def _honorifics_only(words: list[str], kb: KnowledgeBase, tail: list[str] | None
             and not any(w.lower() in _FUNCTION_WORDS for w in tail or ()))
 
 
-def _office_then_name(words: list[str], tail: list[str]) -> bool:
+def _office_then_name(words: list[str], tail: list[str], kb: KnowledgeBase | None = None) -> bool:
     """Whether a run of capitalised words is an office's words then a name: "Special Envoy
-    Abdikarim Guled" (not "Prime Minister’s Official Visit", "Foreign Secretary The Rt")."""
+    Abdikarim Guled", "Premier Hon. Alden McLaughlin" (an honorific between them; not "Prime
+    Minister’s Official Visit", "Foreign Secretary The Rt")."""
     head = words[: len(words) - len(tail)]
+    if kb is not None and len(head) > 1:
+        head = head[:1] + [w for w in head[1:] if kb.strip_honorifics(w).strip()]
+        if kb.country_code(head[0]):  # "Cuban First VP Jose Ramon Machado Ventura": a nationality, then the office
+            head = head[1:]
     return (all(w.lower() in _TITLE_WORDS for w in head) and any(w.lower() in _OFFICE_WORDS for w in head)
             and not any(w.lower() in _FUNCTION_WORDS for w in tail))
 
@@ -1506,6 +1524,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
     people = {m.key: m.entry for m in named}
     titled = {m.key for m in named if m.office}
     named_starts = [n.start for n in named]
+    monarchies: dict[str, Any] | None = None  # the monarchs of the countries the text names (when needed)
     for m in idx.mentions:
         if m.kind != "role" or m.office is None or m.key:
             continue  # resolved already: an apposition to a name
@@ -1603,6 +1622,15 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.7
                 people[holders[0].name] = holders[0]
+        elif on is not None and not idx.home and m.office in _CROWNS and text:
+            # "The Minister of India, in Bhutan for an official visit, received an audience with His Majesty
+            # The King": a crown's bare title is the monarch of the only monarchy the text names
+            if monarchies is None:
+                monarchies = {h.name: h for c in _countries_named(text, kb) for h in kb.holders(m.office, c, on)}
+            holders = [h for h in monarchies.values() if _held(h, m.office, None, on, None)]
+            if len(holders) == 1:
+                m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.7
+                people[holders[0].name] = holders[0]
 
 
 def _titled_only_abroad(idx: PeopleIndex, m: Mention, name: str, text: str) -> bool:
@@ -1615,6 +1643,22 @@ def _titled_only_abroad(idx: PeopleIndex, m: Mention, name: str, text: str) -> b
 
 
 _HOME_OFFICES = frozenset({"president", "prime_minister", "king", "emir", "sultan", "chancellor"})
+_CROWNS = frozenset({"king", "emir", "sultan"})
+_CAPITALISED_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+)*")
+
+
+def _countries_named(text: str, kb: KnowledgeBase) -> set[str]:
+    """ISO-3 codes of the countries the text names or gives a nationality of ("Bhutan", "Bhutanese")."""
+    out: set[str] = set()
+    for m in _CAPITALISED_WORDS.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 4), i, -1):
+                code = kb.country_code(" ".join(words[i:j]))
+                if code:
+                    out.add(code)
+                    break
+    return out
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 

@@ -111,6 +111,9 @@ class Gazetteer:
         countries = frozenset(v["name"].lower() for v in gc.get_countries().values())
         for country in countries:
             cities.pop(_key(country), None)
+        for code in _CITY_STATES:  # a country that is one city: "in Singapore", "the palace in Monaco"
+            if code in capitals:
+                cities[_key(capitals[code])] = capitals[code]
         plain: dict[str, str] = {}
         for key, name in cities.items():
             plain.setdefault(_plain(key), name)
@@ -130,6 +133,11 @@ class Gazetteer:
         """A city, or a town of several words ("Bodh Gaya"): never somebody's name."""
         low = _key(name)
         return low in self.cities or low in self.towns
+
+
+# countries whose whole territory is one city, named as the country is: the name is that city (not
+# Luxembourg, Djibouti, Kuwait, San Marino, Panama ...: countries with a capital of their name and more)
+_CITY_STATES = ("SGP", "MCO", "HKG", "MAC", "GIB")
 
 
 def _key(name: str) -> str:
