@@ -166,6 +166,18 @@ def test_a_report_that_fits_two_events_joins_the_one_quoting_the_same_remarks() 
         ["a", "c"], ["b", "e"], ["d"]]
 
 
+def test_two_reports_that_fit_several_events_and_quote_the_same_remarks_are_one_event() -> None:
+    remarks = "This is the gallery where you will be meeting members of the press every week"
+    first = doc("a", Meeting(P, date=date(2022, 1, 3), location="Abuja"), pub=date(2022, 1, 3))
+    second = doc("b", Meeting(P, date=date(2023, 5, 26), location="Abuja"), pub=date(2023, 5, 26))
+    tour = make_result("c", "text of c", people=P, meetings=(Meeting(P, location="Abuja"),), quotes=(remarks,))
+    retold = make_result("d", "text of d", people=P, meetings=(Meeting(P, location="Abuja"),), quotes=(remarks.lower(),))
+    events = merge_events([retold, first, tour, second])
+    assert sorted(sorted(d for d, _ in e.sources) for e in events) == [["a"], ["b"], ["c", "d"]]
+    unquoted = make_result("d", "text of d", people=P, meetings=(Meeting(P, location="Abuja"),))
+    assert len(merge_events([unquoted, first, tour, second])) == 4
+
+
 def test_reports_that_never_say_when_but_name_one_weekday_and_place_join_each_other() -> None:
     """Three reports of "on Friday ... in Abuja" with no date anywhere: each could also be an undated
     event of the pair published some day (no weekday of its own), so none can join it; they are

@@ -20,7 +20,8 @@ Rules (applied per set of participants, canonical names; attendees do not count)
 6. Any other meeting with neither a date nor a publication date joins an event when that is
    the only one it fits among the dated events and those of rule 5; else, when it fits several,
    the only one of them whose reports quote the same words (a run of ``QUOTE_RUN`` words of a
-   quotation in common: the same remarks, so the same occasion); else it joins the other such
+   quotation in common: the same remarks, so the same occasion), also a report that was left
+   alone so far; else it joins the other such
    meetings that name the same weekday and a place that agrees ("on Friday ... in Abuja" told
    four times is one meeting, whichever event it is), else it stays alone.
 7. Places, attendees and dates that disagree do not split an event: the event is ``disputed``
@@ -292,8 +293,8 @@ def _merge_timeless(timeless: list[_Cluster], dated: list[_Cluster], timed: list
             unsure.append(c)
     for c in unsure:
         fits = fits_dated(c) + [t for t in own if _fits_untimed(t, c)]
-        if len(fits) > 1:  # the same remarks quoted: the same occasion
-            fits = [t for t in fits if t.quoted & c.quoted] or fits
+        if len(fits) != 1:  # the same remarks quoted: the same occasion (also a report left alone before it)
+            fits = [t for t in fits + [a for a in alone if _fits_untimed(a, c)] if t.quoted & c.quoted] or fits
         if len(fits) == 1 and not _twice(fits[0], c):
             fits[0].nodes += c.nodes
             continue
