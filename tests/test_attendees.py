@@ -1086,3 +1086,9 @@ def test_an_envoy_received_under_a_long_title_the_parse_splits(extractor: Extrac
             "Plenipotentiary of the Republic of Peru to Chile Hector Lugo Vidal who presented his credentials to the "
             "Head of the State.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Hector Lugo Vidal")]
+
+
+def test_the_place_of_the_meeting_held_there_told_in_a_later_sentence(extractor: Extractor) -> None:
+    text = ("Talks\n\nFormer President Andres Molina and Foreign Minister Rosa Quintero met Prime Minister Lucia Torres.\n"
+            "According to the sources, in the meeting held in Islamabad, the coming elections were discussed.\n")
+    assert places(extractor, text) == [(("Andres Molina", "Rosa Quintero", "Lucia Torres"), "Islamabad")]

@@ -581,3 +581,18 @@ def test_a_plain_text_page_wrapped_at_a_width_is_joined_back_into_sentences() ->
     assert "Madam Adi Mere Kalou on a state visit" in c.text
     assert "tomorrow (12 Feb) afternoon by the President" in c.text
     assert all(c.raw.text[c.offsets[i]] == ch for i, ch in enumerate(c.text) if not ch.isspace())
+
+
+def test_the_site_s_other_stories_after_its_call_to_follow_it_are_furniture() -> None:
+    story = ("The chair of the regional bloc will visit the capital this week to hold talks with the prime minister "
+             "on the border dispute and on the shipping routes that both governments want to reopen before the season.")
+    others = ["Port workers continue their strike during the refurbishment of the docks",
+              "Former police chief questions the use of body cameras at night",
+              "Singer names his official representatives, cautions against unauthorised statements."]
+    text = "Chair to visit\n\n" + story + "\nFollow us on Instagram: @news.site\n" + "\n".join(others) + "\n"
+    cleaned = clean(parse_text(text, "t", "t.txt"))
+    assert story in cleaned.text and not any(o.rstrip(".") in cleaned.text for o in others)
+    # the same lines before the story's last long sentence are the story's own
+    kept = clean(parse_text("Chair to visit\n\nFollow us on Instagram: @news.site\n" + "\n".join(others) + "\n" + story + "\n",
+                            "t", "t.txt"))
+    assert others[2] in kept.text

@@ -125,6 +125,13 @@ def test_a_clean_rewrite_points_to_its_original_and_an_independent_report_does_n
     spammed = make_result("z-orig", text, people=KENYA, meetings=(KENYA_MEETING,), pub=date(2024, 3, 1),
                           spam=("buy cheap pills",))
     assert [(lk.doc_id, lk.target) for lk in link_documents([spammed, reworded], NO_EMB)] == [("z-orig", "a-blog")]
+    # two short reports of one meeting share most of their few words: no copy
+    brief = make_result("z-brief", "President William Ruto received Prime Minister Abiy Ahmed in Nairobi on 3 March 2024. "
+                        "The two leaders discussed energy links.", people=KENYA, meetings=(KENYA_MEETING,), pub=date(2024, 3, 3))
+    other = make_result("a-brief", "Prime Minister Abiy Ahmed met President William Ruto in Nairobi on 3 March 2024, the "
+                        "presidency said of the energy links discussed.", people=KENYA, meetings=(KENYA_MEETING,),
+                        pub=date(2024, 3, 3))
+    assert link_documents([brief, other], NO_EMB) == []
     # the same words about another meeting of the pair are no copy
     later = make_result("a-blog", spin(text, 0.6, 1), people=KENYA, meetings=(Meeting(KENYA, date=date(2025, 6, 9)),))
     dated = make_result("z-orig", text, people=KENYA, meetings=(Meeting(KENYA, date=date(2024, 3, 1)),))

@@ -50,6 +50,8 @@ def test_no_dateline(gaz: Gazetteer, text: str) -> None:
     ("The president met the IMF chief on the sidelines of the World Economic Forum at Davos.", "Davos"),  # a small town
     ("The prime minister received his Greek counterpart at the Auberge de Castille on Friday.", "Valletta"),
     ("The two presidents met in St. Petersburg on the sidelines of the forum.", "Saint Petersburg"),  # the larger namesake
+    ("During his bilateral meeting with the President at Malacañan on Monday, he thanked his hosts.", "Manila"),
+    ("The meeting took place in the Pink House, in the run-up to the joint event.", "Buenos Aires"),  # Casa Rosada translated
 ])
 def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
@@ -149,3 +151,11 @@ def test_a_city_written_as_its_country_s(kb: KnowledgeBase, gaz: Gazetteer, sent
 def test_a_city_state_s_name_is_its_city_and_a_country_with_a_namesake_capital_s_is_not(gaz: Gazetteer) -> None:
     assert (gaz.city("Singapore"), gaz.city("Monaco"), gaz.city("Hong Kong")) == ("Singapore", "Monaco", "Hong Kong")
     assert (gaz.city("Luxembourg"), gaz.city("Djibouti"), gaz.city("Kuwait")) == (None, None, None)
+
+
+def test_a_city_that_is_a_given_name_before_a_surname_is_a_person(kb: KnowledgeBase, gaz: Gazetteer) -> None:
+    sentence = "During the talks, the president expressed his gratitude to Vladimir Putin for taking part in the summit."
+    assert find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks) is None
+    sentence = "The two presidents met in Vladimir on Tuesday."
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert found is not None and found.name == "Vladimir"

@@ -143,3 +143,13 @@ def test_the_site_s_weather_on_its_own_line_marks_the_date_beside_it_as_today(we
     assert publication_date(text) is None
     printed = text.replace("Minister Meets Envoy\n", "Minister Meets Envoy\n\n\n\nPosted on 12 June 2009\n")
     assert publication_date(printed).date == date(2009, 6, 12)  # type: ignore[union-attr]
+
+
+def test_a_label_in_the_furniture_s_own_language_and_its_day_first_date() -> None:
+    text = ("Ministers sum up their talks\n\nThe two foreign ministers summed up the results of their talks in the "
+            "capital on Wednesday.\n\n\u041e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e: 15:01 11/09/2019\n\n"
+            "\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435\n")
+    found = publication_date(text)
+    assert found is not None and found.date == date(2019, 9, 11)
+    assert publication_date(text.replace("\u041e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e", "Posted")
+                            .replace("\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435", "Read more")) is None

@@ -637,3 +637,10 @@ def test_a_minister_s_portfolio_before_the_name_is_no_given_name(extractor: Extr
 def test_a_nationality_and_an_abbreviated_title_before_a_name_of_two_given_names(extractor: Extractor) -> None:
     a = analyse(extractor, "Talks\n\nThe meeting took place in the presence of Cuban First VP Jose Ramon Quintero Vidal.\n")
     assert "Jose Ramon Quintero Vidal" in {p.name for p in a.people}
+
+
+def test_a_capitalised_speech_verb_after_a_name_or_title_is_no_part_of_a_name(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit\n\nThe talks went well, said Prime Minister Khaled Said. Minister Rosa Quintero met Governor Hector Lugo.\n\n"
+        "\u201cWe are honoured,\u201d Quintero Said.\n\n\u201cWe are grateful for the visit.\u201d The Minister Said.\n"))
+    assert {p.name for p in a.people} == {"Khaled Said", "Rosa Quintero", "Hector Lugo"}

@@ -531,7 +531,7 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
     last_sentence = content[-1][0] if content else -1
     last_long = max((i for i, ln in content if _is_long_sentence(ln.text)), default=-1)
     reasons: dict[int, str] = {}
-    in_tail = False
+    in_tail = after_promo = False
     for i, ln in present:
         head, tail = i < first_sentence, i > last_sentence >= 0
         reason = furniture_reason(ln.text, lex, head=True) if head else base[i]
@@ -539,8 +539,14 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
                 and not is_sentence(ln.text) and last_long <= i:
             in_tail = True
             reason = reason or "tail"
-        elif (in_tail and not is_sentence(ln.text) and len(words(ln.text)) <= 20) or (tail and is_label_shaped(ln.text)):
+        elif (in_tail and (after_promo or not is_sentence(ln.text)) and len(words(ln.text)) <= 20) or (
+                tail and is_label_shaped(ln.text)):
             reason = reason or "tail"
+        elif _FOLLOW_US.match(ln.text) and i > first_sentence and last_long < i and sum(
+                1 for j, x in present if j > i and not is_sentence(x.text) and base[j] is None) >= 2:
+            # "Follow us on Instagram: @site" after the story's last long sentence, then headlines: what follows
+            # is the site's list of other stories, headlines that may end with a full stop
+            in_tail = after_promo = True
         if reason is None and (head or tail) and is_located_byline(ln.text, lex):
             reason = "byline"
         if reason is None and i > first_sentence and (tail or has_end_marker(ln.text)) and is_signoff(ln.text):
@@ -587,6 +593,7 @@ def clean(raw: RawDocument, lexicon: Furniture | None = None) -> CleanDocument:
 
 
 # "Next In Nation", "More from World", "Latest in Politics": a list of the site's other stories follows
+_FOLLOW_US = re.compile(r"\s*(?:follow|like|join)\s+us\s+on\b", re.I)  # a site's call to its social accounts
 _TAIL_SECTION = re.compile(r"(?:next|more|latest|also)\s+(?:in|from|on)\s+[\w&' -]{2,30}"
                            r"|more\s+[\w&' -]{2,30}\s+(?:articles|stories|news)")  # "MORE National ARTICLES"
 

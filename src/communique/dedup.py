@@ -13,7 +13,8 @@ Four kinds of link, tried in this order for every document:
 3. **rewrite**: a clean report that keeps nearly everything another says in other words (a blog's
    or aggregator's rewording of a report, a press release reworded by each outlet that carries
    it): within blocks of documents sharing a pair of people, the cheap spun-copy features below
-   (no embeddings) reach ``REWRITE_THRESHOLD`` and no meeting dates differ. Independent reports
+   (no embeddings) reach ``REWRITE_THRESHOLD``, no meeting dates differ, and both are long enough
+   (``MIN_REWRITE_WORDS`` distinct long words) for shared wording to mean anything. Independent reports
    of one meeting share its people and a few quotes, not their wording: on the real-page corpora
    (about 770 reports) the pairs above 0.89 are a story carried word for word by two sites and
    two papers' versions of one press release; no independent pair scores above 0.89.
@@ -70,6 +71,8 @@ EMBED_SHARE = 0.4  # the embedding's share of the spun-copy score
 VIABLE = (SPUN_LINK_THRESHOLD - EMBED_SHARE) / (1 - EMBED_SHARE)
 SURE = SPUN_LINK_THRESHOLD / (1 - EMBED_SHARE)
 REWRITE_THRESHOLD = 0.9  # cheap feature score at or above which a clean report rewrites a better original
+MIN_REWRITE_WORDS = 40  # distinct long words each report needs before sharing them says "rewrite" (two short
+# reports of one meeting share most of theirs: "X received Y in Riga on 3 March" told twice)
 CONTAINED_THRESHOLD = 0.4  # share of the shorter text's shingles at or above which it is a reprint
 LOOSE_LSH = 0.2  # Jaccard the LSH for reprints of another length is tuned to
 MIN_CONTAINED = 40  # fewer shingles than this in the shorter text: too short to call a reprint by share
@@ -504,9 +507,11 @@ class DedupIndex:
         """The clean candidate (better ranked, sharing a pair of people and no differing date) that
         ``s`` rewords, by the cheap features alone; the best-ranked among equally strong ones."""
         best: tuple[float, tuple[bool, str, int], str, str] | None = None
+        if len(s["words"]) < MIN_REWRITE_WORDS:
+            return None
         for d in candidates:
             t = self.sigs[d]
-            if t["suspect"]:
+            if t["suspect"] or len(t["words"]) < MIN_REWRITE_WORDS:
                 continue
             score, labels = _feature_score(s, t)
             if score >= REWRITE_THRESHOLD and (best is None or (-score, _rank(t)) < (-best[0], best[1])):

@@ -42,7 +42,9 @@ FULL_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?=\s+\d{1,2}:\d{2}\b)"),
 )
 _PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|distributed|date|dated|"
-                        r"write|written|issued|this story is from|this article is from)\b", re.I)
+                        r"write|written|issued|this story is from|this article is from|"
+                        # the label of a site whose furniture is in another language than its English story
+                        r"опубликовано|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last updated|last modified|modified|edited)\b", re.I)
 # what may stand beside the date on a bare date line: weekdays, times, zones, separators, reading time, the
 # page's widgets ("Xinhua, April 21, 2017 Adjust font size:")
@@ -152,8 +154,13 @@ def numeric_order(text: str) -> str | None:
         elif b > 12 >= a or (a, b) in named and a != b:
             votes["mdy"] += 1
     if votes["dmy"] == votes["mdy"]:
-        return None
+        # a site whose furniture is in a language of day-first dates ("Опубликовано: 15:01 11/09/2019")
+        return "dmy" if _DAY_FIRST_FURNITURE.search(text) else None
     return "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
+
+
+_DAY_FIRST_FURNITURE = re.compile(r"[\u0400-\u04ff]{4,}|\b(?:publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano)\b",
+                                  re.I)
 
 
 def publication_date(text: str) -> PublicationDate | None:

@@ -109,7 +109,10 @@ def _possessor_only(text: str, end: int) -> bool:
     return not any(w.lower() in _PARTY_NOUNS for w in lower)
 
 
-_THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit|audience)\b(?!\s+(?:with|between|of)\b)")
+_THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit|audience)\b(?!\s+(?:with|between|of)\b)"
+                          # "According to the sources, in the meeting held in Islamabad, ...": the meeting told last
+                          r"|(?P<told>\s*(?:[^,.;]{1,40},\s*)?(?:[Ii]n|[Aa]t|[Dd]uring)\s+the\s+(?:meeting|talks)\s+"
+                          r"(?:held|(?:that|which)\s+took\s+place)\b)")
 _THIS_MEETING = re.compile(r"\s*(?:(?:This|That|The)\s+(?:[\w-]+\s+){0,3}?|(?:This|That|It)\s+(?:is|was)\s+(?:the|a|an)\s+"
                            r"(?:[\w-]+\s+){0,6}?)(?:meeting|talks|audience)\b")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
@@ -575,8 +578,10 @@ def find_meetings(
         elif trig and drafts and _THE_TWO.search(text, s, e) and not all(r is _NO_MEETING for r in readings):
             # "The two leaders met on Thursday over lunch": the pair of the meeting told last
             target = next((d for d in reversed(drafts) if not d.earlier and len(d.participants) == 2), None)
-        elif trig and drafts and _THE_MEETING.match(text, s) and not all(r is _NO_MEETING for r in readings):
-            # "The meeting, which was held on Thursday in Washington, ...": the meeting told last
+        elif trig and drafts and (the := _THE_MEETING.match(text, s)) and (
+                the.group("told") or not all(r is _NO_MEETING for r in readings)):
+            # "The meeting, which was held on Thursday in Washington, ...": the meeting told last (and "in the
+            # meeting held in X", which the parse reads as no new meeting: the one told)
             target = next((d for d in reversed(drafts) if not d.earlier), None)
         if target is None:
             if present and not (was_greeted and not trig):  # ("... were present on the occasion" of a greeting)

@@ -232,7 +232,9 @@ def find_people(
     # names (KB first), possibly right after a title ("Iraqi Prime Minister Mohammed ...")
     persons_at = _person_entity_map(doc, len(text))
     givens = idx.givens = _given_names(text, kb, is_place, pos_at)
-    runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(text)]
+    runs = [(m.start(), v.start("verb") if (v := _SPEECH_VERB_LAST.search(text, m.start(), m.end() + 1))
+             and not kb.is_given_name(v.group("before")) else m.end())
+            for m in _NAME_RUN.finditer(text)]  # ("The Minister Said.": no surname Said; "Khaled Said." is a name)
     memo: dict[str, list[Any]] = {}
     for one_word in (False, True):  # full names first: then "Prince Salman" may be the page's Salman bin Hamad
         for start, end in runs:
@@ -294,8 +296,9 @@ def find_people(
                     and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
                 break
             e += more.end()
-        while (post := _LAST_WORD.search(text, s, e)) and post.group(1) in lex.post_nominals and post.start() > s:
-            e = post.start()  # "Hon. Pat Conroy MP", "Sir John Smith KCMG": the name
+        while (post := _LAST_WORD.search(text, s, e)) and post.start() > s and (post.group(1) in lex.post_nominals or (
+                post.group(1) in _SPEECH_VERBS and not kb.is_given_name(text[s:post.start()].split()[-1]))):
+            e = post.start()  # "Hon. Pat Conroy MP", "Sir John Smith KCMG", "Matawalle Said": the name
         if (month := _MONTH_LAST.search(text, s, e)) and re.match(r"\.?\s*\d{1,2}\b", text[e : e + 6]):
             e = month.start()  # "hosted Premier Kuupik Kleist Aug. 7 to 9": the name, then the date
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
@@ -375,6 +378,9 @@ _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
      "vp"]  # ("Cuban First VP Jose Ramon Machado Ventura")
 )
 
+# a speech verb the page capitalises after a name ("..., Matawalle Said."): no part of it
+_SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Stated", "Told", "Explained", "Stressed", "Remarked"})
+_SPEECH_VERB_LAST = re.compile(r"\b(?P<before>[A-Z][\w’'-]*)(?P<verb>\s+(?:" + "|".join(sorted(_SPEECH_VERBS)) + r"))(?=[.,])")
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:[Mm]inist(?:er|ry)|[Ss]ecretary|[Dd]epartment)\s+(?:for|of)\s+(?:the\s+)?$")
 
 _SURE = frozenset({"canonical", "alias", "surname", "initials"})
@@ -1058,7 +1064,7 @@ def _people_by_context(
     "said Hana Rashed", "Hana Rashed, a researcher", "Ambassador to Lebanon, Herve Magro", "Dr Jane Roe"."""
     def not_a_name_word(w: str, places: bool = True) -> bool:
         w = _POSSESSIVE.sub("", w)
-        return (w.lower() in _TITLE_WORDS or w in lex.nonperson_words
+        return (w.lower() in _TITLE_WORDS or w in lex.nonperson_words or w.rstrip(".,") in _SPEECH_VERBS
                 or (places and (bool(kb.country_code(w)) or bool(is_place(w)))) or not w[:1].isupper()
                 or kb.parse_role(w) is not None or "-of-" in w.lower())
 

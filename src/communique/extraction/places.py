@@ -299,6 +299,8 @@ def _find_place(
                 s = start + m.start("place") + (len(words[0]) + 1 if skip else 0)
                 if n == len(words) or not kb.strip_honorifics(words[n]).strip() or kb.parse_role(words[n]) is not None:
                     return PlaceFound(found, s, s + len(cand))  # ("in Erbil Mr. X": a name's title follows the city)
+                if n == 1 and kb.is_given_name(cand):
+                    break  # "gratitude to Vladimir Putin": a given name before a surname, not the city
                 # the first word(s) of a longer name ("at the Commonwealth Resort Munyonyo in Kampala"):
                 # a city named in full after it wins
                 first = first or PlaceFound(found, s, s + len(cand))
