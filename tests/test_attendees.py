@@ -1092,3 +1092,28 @@ def test_the_place_of_the_meeting_held_there_told_in_a_later_sentence(extractor:
     text = ("Talks\n\nFormer President Andres Molina and Foreign Minister Rosa Quintero met Prime Minister Lucia Torres.\n"
             "According to the sources, in the meeting held in Islamabad, the coming elections were discussed.\n")
     assert places(extractor, text) == [(("Andres Molina", "Rosa Quintero", "Lucia Torres"), "Islamabad")]
+
+
+def test_the_two_presidents_capitalised_after_a_sentence_naming_them(extractor: Extractor) -> None:
+    text = ("Visit\n\nPresident Andres Molina and President Lucia Torres took a drive through the streets.\n\n"
+            "The two Presidents then held closed-door talks at the palace.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Lucia Torres")]
+
+
+def test_envoys_who_present_their_credentials_together_meet_the_one_they_present_them_to(extractor: Extractor) -> None:
+    text = ("Credentials\n\nThe new Ambassador of Peru, Rosa Quintero, as well as the new Ambassador of Chile, Hector "
+            "Lugo, presented their credentials to President Andres Molina on September 19.\n")
+    assert sorted(p for p, _ in meetings(extractor, text)) == [("Andres Molina", "Hector Lugo"), ("Andres Molina", "Rosa Quintero")]
+
+
+def test_a_couple_named_by_two_given_names_and_one_family_name_travel_together(extractor: Extractor) -> None:
+    text = ("Visit\n\nAndres and Lucia Molina, for their part, made a state visit in 2018 to Peru.\n\n"
+            "President Andres Molina met President Rosa Quintero in Lima on Monday.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Rosa Quintero")]
+
+
+def test_whom_a_visitor_will_meet_during_the_visit_is_no_meeting_yet(extractor: Extractor) -> None:
+    text = ("Visit\n\nLima, Oct 13 (Wire) Chilean President Andres Molina arrived here on Monday on a four-day State visit "
+            "to Peru during which he will meet President Lucia Torres and hold talks with Prime Minister Rosa Quintero "
+            "to shore up cooperation.\n")
+    assert meetings(extractor, text) == []

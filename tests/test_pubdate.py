@@ -153,3 +153,10 @@ def test_a_label_in_the_furniture_s_own_language_and_its_day_first_date() -> Non
     assert found is not None and found.date == date(2019, 9, 11)
     assert publication_date(text.replace("\u041e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e", "Posted")
                             .replace("\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435", "Read more")) is None
+
+
+@pytest.mark.parametrize(("line", "day"), [("Oman Thursday 31/October/2024 18:16 PM", date(2024, 10, 31)),
+                                          ("Posted 05-Mar-2021", date(2021, 3, 5))])
+def test_a_month_s_name_between_slashes_or_hyphens(line: str, day: date) -> None:
+    found = full_date(line)
+    assert found is not None and found[0] == day

@@ -644,3 +644,10 @@ def test_a_capitalised_speech_verb_after_a_name_or_title_is_no_part_of_a_name(ex
         "Visit\n\nThe talks went well, said Prime Minister Khaled Said. Minister Rosa Quintero met Governor Hector Lugo.\n\n"
         "\u201cWe are honoured,\u201d Quintero Said.\n\n\u201cWe are grateful for the visit.\u201d The Minister Said.\n"))
     assert {p.name for p in a.people} == {"Khaled Said", "Rosa Quintero", "Hector Lugo"}
+
+
+def test_an_agency_s_acronym_and_its_head_s_title_before_a_name(extractor: Extractor) -> None:
+    a = analyse(extractor, ("Visit\n\nThe President of the Republic Andres Molina met with a US delegation headed by USAID "
+                            "Administrator Rosa Quintero on October 23.\n"))
+    assert "Rosa Quintero" in {p.name for p in a.people}
+    assert [tuple(sorted(m.participants)) for m in a.meetings][:1] == [("Andres Molina", "Rosa Quintero")]

@@ -40,6 +40,8 @@ FULL_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<iso_d>[0-3]?\d)\.\s(?P<iso_m>[01]?\d)\.\s(?P<iso_y>(?:19|20)\d\d)\b"),
     # "07/13/22 15:15": a year of two digits, only with the time after it (else a fraction or a score)
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?=\s+\d{1,2}:\d{2}\b)"),
+    # "31/October/2024", "31-Oct-2024": the month's name between slashes or hyphens
+    re.compile(r"\b" + _DAY + r"(?P<msep>[/-])" + _MONTH + r"(?P=msep)" + _YEAR + r"\b", re.I),
 )
 _PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|distributed|date|dated|"
                         r"write|written|issued|this story is from|this article is from|"

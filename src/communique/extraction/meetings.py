@@ -74,7 +74,7 @@ _APPOSITIVE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|
 # whose it is: "the head of His Majesty's Household" may be anyone's, and its holder is left to the list's reader)
 _A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*"
                       r"(?:\s+(?:of|for|from|in|on|to|at|and|the|[A-ZÀ-ÖØ-ÞĀ-ſ][\w.-]*)){0,10}\s*$")
-_THE_TWO = re.compile(r"\b(?:[Tt]he\s+(?:two|2)|[Bb]oth)\s+(?:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
+_THE_TWO = re.compile(r"\b(?:[Tt]he\s+(?:two|2)|[Bb]oth)\s+(?i:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
                       r"|\b[Tt]he\s+leaders\b(?!\s+of\b)|\b[Tt]he\s+leaders\s+of\s+both\b")  # ("the leaders of both territories")
 _THEIR_TALKS = re.compile(r"\b(?:following|after|during|at|in)\s+their\s+(?:talks|meeting|discussions|consultations)\b", re.I)
@@ -263,11 +263,15 @@ def _antecedent_in_sentence(verb: Any, idx: PeopleIndex) -> str | None:
 _WITH = re.compile(r"\bwith\b")
 
 
+_CREDENTIALS_TO = re.compile(r"\b(?:credentials|letters?\s+of\s+credence)\s+to\b")
+
+
 def _one_met_by_all(text: str, s: int, trigger_end: int, e: int, principals: list[str], idx: PeopleIndex,
                     quoted: Ranges) -> str | None:
     """The one person "separate meetings ... with X" names after the trigger when the others are the
     sentence's subjects ("A and his deputies, B and C, held separate meetings on Sunday with X"); else None."""
-    with_at = _WITH.search(text, trigger_end, e)
+    # (or the one envoys present their credentials to: "A, as well as B, presented their credentials to X")
+    with_at = _WITH.search(text, trigger_end, e) or _CREDENTIALS_TO.search(text, s, e)
     if with_at is None or re.search(r"\b(?:and|as well as)\b", text[with_at.end() : e].split(",", 1)[0]):
         return None
     after = [m.key for m in idx.between(with_at.end(), e, kinds=("name", "role")) if m.key and not _inside(m.start, quoted)]
@@ -457,6 +461,9 @@ def find_meetings(
                 when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
                          and (tok := _token_at(sent, t.start())) is not None and tok.pos_ == "VERB"
                          and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)]
+                # nor of a clause of its own in the future ("arrived on a State visit during which he will meet X")
+                when += [char_span(t.subtree) for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ != "ROOT"
+                         and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in t.children)]
                 if readings[-1]:  # the clause names one: no one of a relative clause ("artists who performed X")
                     when += _relative_clauses(sent, trig[len(readings) - 1].start())
                 # (not the one who says it: "He also said that the recent visit paid by X to Morocco touched on ...")
@@ -691,7 +698,8 @@ def find_meetings(
             _host_and_visitor(d, kb)
             continue
         if d.place is None:
-            d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted)
+            d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted,
+                                     {x for o in drafts if o is not d for x in (o.evidence, *o.sentences)})
         if d.place is None:
             d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
         if d.place is None:
@@ -1760,10 +1768,14 @@ _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\
 
 
 def _arrival_place(
-    text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges
+    text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges,
+    others: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> PlaceFound | None:
-    """Where a principal arrived ("Sheikh Tamim arrived in Tehran on Wednesday morning", "reached Dhaka")."""
+    """Where a principal arrived ("Sheikh Tamim arrived in Tehran on Wednesday morning", "reached Dhaka"), not in a
+    sentence that tells another meeting ("... weeks after Kim made a surprise visit to Beijing and met Xi")."""
     for s, e in _naming_a_principal(doc, idx, d):
+        if (s, e) in others and (s, e) not in (d.evidence, *d.sentences):
+            continue
         arrival = _ARRIVAL.search(text, s, e)
         if arrival is None or arrival.start() in quoted:
             continue
@@ -2017,8 +2029,13 @@ def _one_couple(participants: list[str], text: str, idx: PeopleIndex) -> bool:
     Minister Feleti Teo and Madame Tausaga Teo"): a couple travelling together, not a meeting of theirs."""
     if len(participants) != 2 or len({p.split()[-1] for p in participants}) != 1 or len(set(participants)) != 2:
         return False
-    return any(m.key in participants and _SPOUSE_TITLE_BEFORE.search(text, max(0, m.start - 15), m.start)
-               for m in idx.mentions)
+    family = participants[0].split()[-1]
+    givens = [p.split()[0] for p in participants]
+    # or the two given names joined before the one family name: "Emmanuel and Brigitte Macron made a state visit"
+    joined = re.search(rf"\b(?:{re.escape(givens[0])}\s+and\s+{re.escape(givens[1])}|{re.escape(givens[1])}\s+and\s+"
+                       rf"{re.escape(givens[0])})\s+{re.escape(family)}\b", text)
+    return joined is not None or any(m.key in participants and _SPOUSE_TITLE_BEFORE.search(text, max(0, m.start - 15), m.start)
+                                     for m in idx.mentions)
 
 
 def _one_royal_household(participants: list[str], kb: Any) -> bool:

@@ -375,7 +375,8 @@ _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
      # more portfolios: "Minister for Law Padam Giri", "Minister of Environment X"
      "law", "environment", "commerce", "industry", "youth", "sports", "fisheries",
      "housing", "planning", "immigration", "labour", "labor", "mines", "lands",
-     "vp"]  # ("Cuban First VP Jose Ramon Machado Ventura")
+     "vp",  # ("Cuban First VP Jose Ramon Machado Ventura")
+     "administrator", "commissioner", "director", "coordinator"]  # ("USAID Administrator Samantha Power")
 )
 
 # a speech verb the page capitalises after a name ("..., Matawalle Said."): no part of it
@@ -388,7 +389,7 @@ _SURE = frozenset({"canonical", "alias", "surname", "initials"})
 _PLURAL_TITLES = frozenset({"ministers", "mps", "senators", "deputies", "councillors", "representatives", "congressmen",
                             "congresswomen"})  # "Labour MPs X": a party first
 _OFFICE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "adviser", "advisor",
-                           "minister", "premier", "vp", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander",
+                           "minister", "premier", "vp", "administrator", "coordinator", "secretary", "chairman", "chairwoman", "governor", "mayor", "commander",
                            # titles in the plural before a list's first name: "Ministers Ian Gorst, ...", "Labour MPs X"
                            "ministers", "mps", "senators", "ambassadors", "deputies", "councillors", "secretaries",
                            "governors", "mayors", "members",
@@ -1076,7 +1077,9 @@ def _people_by_context(
         words = text[s:e].split()
         titled_run = words[0].lower() in _TITLE_WORDS or (  # ("Cuban First VP Jose Ramon Machado Ventura")
             len(words) > 2 and not _POSSESSIVE.search(words[0]) and kb.country_code(words[0]) is not None
-            and (kb.parse_role(words[1]) is not None or kb.parse_role(" ".join(words[1:3])) is not None))
+            and (kb.parse_role(words[1]) is not None or kb.parse_role(" ".join(words[1:3])) is not None)) or (
+            # an agency's acronym before its head's title: "USAID Administrator Samantha Power"
+            len(words) > 3 and words[0].isupper() and len(words[0]) >= 2 and words[1].lower() in _OFFICE_WORDS)
         tail = (_name_after_title_words(words, kb, lex, is_place)
                 if _OF_THE.search(text, max(0, s - 6), s) or titled_run else None)
         if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _MEMBER_OF_BEFORE.search(text, max(0, s - 40), s)
@@ -1170,8 +1173,8 @@ def _office_then_name(words: list[str], tail: list[str], kb: KnowledgeBase | Non
     head = words[: len(words) - len(tail)]
     if kb is not None and len(head) > 1:
         head = head[:1] + [w for w in head[1:] if kb.strip_honorifics(w).strip()]
-        if kb.country_code(head[0]):  # "Cuban First VP Jose Ramon Machado Ventura": a nationality, then the office
-            head = head[1:]
+        if kb.country_code(head[0]) or head[0].isupper():  # "Cuban First VP Jose Ramon Machado Ventura", "USAID
+            head = head[1:]  # Administrator Samantha Power": a nationality or an agency's acronym, then the office
     return (all(w.lower() in _TITLE_WORDS for w in head) and any(w.lower() in _OFFICE_WORDS for w in head)
             and not any(w.lower() in _FUNCTION_WORDS for w in tail))
 
