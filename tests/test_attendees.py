@@ -54,6 +54,7 @@ def places(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], str |
     # "the delegation she led, which includes A"; "was also in X's entourage"; a Speaker's title, comma, then name
     "Molina welcomed the delegation she led, which includes Foreign Minister Rosa Quintero. The Speaker of the "
     "National Assembly, Tomas Vidal, was also in the president's entourage.",
+    "On the entourage of the President were Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal.",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "
@@ -1117,3 +1118,15 @@ def test_whom_a_visitor_will_meet_during_the_visit_is_no_meeting_yet(extractor: 
             "to Peru during which he will meet President Lucia Torres and hold talks with Prime Minister Rosa Quintero "
             "to shore up cooperation.\n")
     assert meetings(extractor, text) == []
+
+
+def test_the_city_a_visitor_continues_his_stay_in(extractor: Extractor) -> None:
+    text = ("Visit\n\nPresident Andres Molina continues his stay in Addis Ababa. His return home is scheduled for "
+            "Tuesday.\n\nHe then had talks with President Lucia Torres of Peru.\n")
+    assert places(extractor, text) == [(("Andres Molina", "Lucia Torres"), "Addis Ababa")]
+
+
+def test_a_leader_s_own_minister_beside_him_calling_on_the_head_of_a_body_attends(extractor: Extractor) -> None:
+    text = ("UNGA\n\nPrime Minister Philip Davis, left, and Minister of Foreign Affairs Fred Mitchell, right, paid a courtesy "
+            "call on UN Secretary General Antonio Guterres in New York on 25 September 2021.\n")
+    assert meetings(extractor, text) == [(("António Guterres", "Philip Davis"), {"Fred Mitchell"})]

@@ -651,3 +651,11 @@ def test_an_agency_s_acronym_and_its_head_s_title_before_a_name(extractor: Extra
                             "Administrator Rosa Quintero on October 23.\n"))
     assert "Rosa Quintero" in {p.name for p in a.people}
     assert [tuple(sorted(m.participants)) for m in a.meetings][:1] == [("Andres Molina", "Rosa Quintero")]
+
+
+def test_a_bare_surname_is_the_holder_the_page_names_by_title_not_a_namesake_it_never_names(extractor: Extractor) -> None:
+    text = (" date 2024-01-26 Antigua and Barbuda\u2019s Prime Minister has been hailed as a true friend by President Xi "
+            "Jinping.\n\nThe two leaders met on Wednesday in Beijing.\n\nA statement said Xi was happy to see Browne.\n")
+    a = analyse(extractor, text)
+    assert "Amery Browne" not in {p.name for p in a.people}
+    assert {m.text for p in a.people if p.name == "Gaston Browne" for m in p.mentions} >= {"Browne"}

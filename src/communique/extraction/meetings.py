@@ -1160,6 +1160,16 @@ def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
         return
     heads = [p for p in d.participants if _is_head(kb, p, on)]
     countries = {_country(kb, p) for p in heads}
+    if len(heads) == 1 and None not in countries:
+        # one leader, his own country's ministers, and the head of an international body they called on
+        # together ("Prime Minister X and his Foreign Minister Y paid a courtesy call on the UN Secretary-General")
+        bodies = [p for p in d.participants if p not in heads and (entry := kb.person(p)) is not None
+                  and any(o.org and o.country is None and (on is None or holds(o, on)) for o in entry.offices)]
+        aides = [p for p in d.participants if p not in heads and p not in bodies]
+        if len(bodies) == 1 and aides and all(_country(kb, p) in countries for p in aides):
+            d.participants = [*heads, *bodies]
+            d.attendees = [*aides, *(a for a in d.attendees if a not in aides)]
+        return
     if len(heads) != 2 or len(countries) != 2 or None in countries:
         return
     aides = [p for p in d.participants if p not in heads]
@@ -1763,6 +1773,7 @@ def _city_visited(text: str, s: int, e: int, gaz: Gazetteer) -> PlaceFound | Non
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|and\s+there)\b)")
 _ARRIVED = re.compile(r"\b(?:arrived|landed)\s+(?:here|in|at)\b", re.I)
 _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\b|\b(?:visit|trip|tour)\s+to\b|\b(?:tour|trip)\s+of\b"
+                      r"|\b(?:his|her|their)\s+stay\s+in\b"  # ("Tshisekedi continues his stay in Addis Ababa")
                       r"|\b(?P<next>(?:travell?ed|travels|flew|flies)\s+to|(?:is|are)\s+visiting)\s+(?=[A-Z])"
                       r"|\b(?:reached|reaches)\s+(?=[A-Z])", re.I)
 

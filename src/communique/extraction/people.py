@@ -353,6 +353,7 @@ def find_people(
     _roles_beside_names(text, idx)
     _counterparts(text, kb, idx, taken)
     _resolve_roles(idx, kb, on, idx.window, text)
+    _surname_of_a_titled_holder(idx, kb)
     for men in idx.mentions:
         if men.key and men.key not in idx.entries:
             idx.entries[men.key] = men.entry
@@ -1525,6 +1526,25 @@ def _date_window(idx: PeopleIndex) -> tuple[date, date] | None:
 
 AS_A_TITLE = re.compile(r"\b[Aa]s\s+(?:the\s+)?$")
 _HEADS = ("president", "prime_minister", "king", "emir", "sultan", "head_of_state", "supreme_leader", "chancellor")
+
+
+def _surname_of_a_titled_holder(idx: PeopleIndex, kb: KnowledgeBase) -> None:
+    """A bare surname the knowledge base gave to someone the page never names in full is the holder the page
+    names by title only, when that holder alone has that surname ("Antigua and Barbuda's Prime Minister ...
+    Xi was happy to see Browne": Gaston Browne, not the Trinidad minister Amery Browne)."""
+    titled = {m.key: m.entry for m in idx.mentions if m.kind == "role" and m.key and m.entry is not None}
+    if not titled:
+        return
+    in_full = {m.key for m in idx.mentions if m.kind == "name" and m.key and len(kb.strip_honorifics(m.text).split()) >= 2}
+    for m in idx.mentions:
+        words = kb.strip_honorifics(m.text).split()
+        if m.kind != "name" or m.entry is None or len(words) != 1 or m.key in in_full or m.key in titled:
+            continue
+        word = words[0].casefold()
+        same = [(k, e) for k, e in titled.items()
+                if word in {n.casefold() for n in (*e.surnames, e.name.split()[-1])}]
+        if len(same) == 1:
+            m.key, m.entry = same[0]
 
 
 def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window: tuple[date, date] | None,
