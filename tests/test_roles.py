@@ -659,3 +659,11 @@ def test_a_bare_surname_is_the_holder_the_page_names_by_title_not_a_namesake_it_
     a = analyse(extractor, text)
     assert "Amery Browne" not in {p.name for p in a.people}
     assert {m.text for p in a.people if p.name == "Gaston Browne" for m in p.mentions} >= {"Browne"}
+
+
+def test_a_family_name_written_first_is_a_surname_another_person_of_the_page_shares(extractor: Extractor) -> None:
+    text = ("Talks\n\nSingapore Prime Minister Lee Hsien Loong met the King.\n\nAlso present was Lee's wife Ho Ching.\n\n"
+            "The ministers present were Hector Lee (National Development) and Rosa Quintero.\n\n"
+            "The luncheon was hosted by Lee and his wife.\n")
+    said = {p.name: {m.text for m in p.mentions} for p in analyse(extractor, text).people}
+    assert said.get("Hector Lee") == {"Hector Lee"}  # no bare "Lee" is his: Lee Hsien Loong's family name is Lee

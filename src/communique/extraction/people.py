@@ -465,6 +465,9 @@ def _match_run(
                 i = j  # "Prince Salman" beside "Salman bin Hamad Al Khalifa": the page's own (short forms)
                 continue
             found = [f for f in found if not owners or f.name in owners]
+            if len(owners) > 1:  # "Lee Hsien Loong ... Lee's wife ... Desmond Lee": the one named before it
+                before = {m.key for m in idx.mentions if m.key in owners and m.end <= s}
+                found = [f for f in found if f.name in before] if len(before) == 1 else found
         titled = cue is not None and all(_fits_cue(f, cue, on, idx) for f in found)
         if (len(word.split()) == 1 and cue is None and _names_a_thing(text, toks, i, word, nonperson, is_place)) or (
                 _VENUE_NOUN_AFTER.match(text, e)):  # "at Sheikh Zayed Palace": a place named for him
@@ -1378,6 +1381,8 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
                 for w in words[1:-1]:  # "Foreign Minister Rana" is Arju Rana Deuba
                     if not re.fullmatch(_PARTICLE, w.lower()):
                         middles.setdefault(w.lower(), set()).add(key)
+            for family in getattr(m.entry, "surnames", ()) or ():  # a family name written first: "Lee Hsien Loong"
+                owners.setdefault(family.lower(), set()).add(key)
     unknown = {m.key for m in idx.mentions if m.kind == "name" and m.entry is None and m.key}
 
     def titled(s: int) -> bool:
