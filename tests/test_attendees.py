@@ -1130,3 +1130,7 @@ def test_a_leader_s_own_minister_beside_him_calling_on_the_head_of_a_body_attend
     text = ("UNGA\n\nPrime Minister Philip Davis, left, and Minister of Foreign Affairs Fred Mitchell, right, paid a courtesy "
             "call on UN Secretary General Antonio Guterres in New York on 25 September 2021.\n")
     assert meetings(extractor, text) == [(("António Guterres", "Philip Davis"), {"Fred Mitchell"})]
+    # a movement's leader of the same country is no minister of the leader's
+    text = ("Talks\n\nChairman Rashad al-Alimi, UN envoy Hans Grundberg and Houthi leader Abdul-Malik al-Houthi met in "
+            "Aden on 3 May 2023.\n")
+    assert all("Abdul-Malik al-Houthi" not in a for _, a in meetings(extractor, text))

@@ -1153,6 +1153,18 @@ def _is_head(kb: Any, name: str, on: date | None, acting: bool = True) -> bool:
     return any(o.office in _HEAD_OFFICES and not o.org and (acting or not o.acting) for o in offices)
 
 
+_GOVERNMENT_OFFICES = frozenset({"foreign_minister", "defense_minister", "minister", "vice_president", "first_vice_president",
+                                 "deputy_prime_minister", "secretary_general"})
+
+
+def _of_the_government(kb: Any, name: str, on: date | None) -> bool:
+    """Whether ``name`` is a minister of a government (or one the KB lacks, titled so by the text): not the
+    leader of a movement, a party or an armed group."""
+    entry = kb.person(name)
+    return entry is None or any(o.office in _GOVERNMENT_OFFICES and o.org is None and (on is None or holds(o, on))
+                                for o in entry.offices)
+
+
 def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
     """Two leaders of two countries and, among the participants, others of those same countries
     who lead neither (ministers, aides): the two leaders met, the others attended."""
@@ -1166,7 +1178,8 @@ def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
         bodies = [p for p in d.participants if p not in heads and (entry := kb.person(p)) is not None
                   and any(o.org and o.country is None and (on is None or holds(o, on)) for o in entry.offices)]
         aides = [p for p in d.participants if p not in heads and p not in bodies]
-        if len(bodies) == 1 and aides and all(_country(kb, p) in countries for p in aides):
+        # (the leader's own ministers: not a rival's leader of the same country, "the Houthi leader")
+        if len(bodies) == 1 and aides and all(_country(kb, p) in countries and _of_the_government(kb, p, on) for p in aides):
             d.participants = [*heads, *bodies]
             d.attendees = [*aides, *(a for a in d.attendees if a not in aides)]
         return
