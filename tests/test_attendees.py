@@ -1134,3 +1134,10 @@ def test_a_leader_s_own_minister_beside_him_calling_on_the_head_of_a_body_attend
     text = ("Talks\n\nChairman Rashad al-Alimi, UN envoy Hans Grundberg and Houthi leader Abdul-Malik al-Houthi met in "
             "Aden on 3 May 2023.\n")
     assert all("Abdul-Malik al-Houthi" not in a for _, a in meetings(extractor, text))
+
+
+def test_who_received_a_warm_welcome_at_the_presidential_palace_is_the_visitor(extractor: Extractor) -> None:
+    text = ("Visit\n\nPresident Droupadi Murmu met her Suriname counterpart Chan Santokhi on Monday.\n\nMurmu, who arrived "
+            "in Suriname on Sunday on a state visit, received a warm welcome from President Santokhi at the Presidential "
+            "palace.\n")
+    assert places(extractor, text) == [(("Droupadi Murmu", "Chan Santokhi"), "Paramaribo")]

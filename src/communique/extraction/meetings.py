@@ -1948,6 +1948,9 @@ def _roles_from_verbs(sent: Any, idx: PeopleIndex, d: MeetingDraft, tops: Topics
         lemma = tok.lemma_.lower()
         if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("visit", "call") for c in tok.children):
             lemma = "visit"  # "X paid a courtesy visit to Y": X the visitor
+        if lemma == "receive" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("welcome", "reception", "greeting")
+                                      for c in tok.children):
+            lemma = "visit"  # "X received a warm welcome from Y": X the one welcomed, the visitor
         if tok.pos_ != "VERB" or lemma not in HOST_LEMMAS | VISIT_LEMMAS:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
