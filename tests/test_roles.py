@@ -667,3 +667,9 @@ def test_a_family_name_written_first_is_a_surname_another_person_of_the_page_sha
             "The luncheon was hosted by Lee and his wife.\n")
     said = {p.name: {m.text for m in p.mentions} for p in analyse(extractor, text).people}
     assert said.get("Hector Lee") == {"Hector Lee"}  # no bare "Lee" is his: Lee Hsien Loong's family name is Lee
+
+
+def test_a_speaker_named_after_the_quote_with_an_apposition_before_the_verb(extractor: Extractor) -> None:
+    text = ("Fire alarm\n\n\u201cThe meeting took place as planned. A fire alarm went off at the palace but the president "
+            "was not evacuated,\u201d Rosa Quintero, spokeswoman for the president, told reporters.\n")
+    assert [q.speaker for q in analyse(extractor, text).quotes] == ["Rosa Quintero"]

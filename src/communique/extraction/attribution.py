@@ -332,7 +332,8 @@ def _near(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     return gap.count("\n\n") <= 1 and len(gap) < 400
 
 
-_FILLER = re.compile(r"(?:\s+(?:has|had|also|later|then|further|again|on|in|at|to|reporters|journalists|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|a|statement|press|conference|news))*\s*$", re.I)
+# (after an apposition of the speaker's: "“...,” Daiva Ulbinaitė, spokeswoman for Grybauskaitė, told BNS")
+_FILLER = re.compile(r"(?:\s*,\s*[^,.;:!?“”\"\n]{1,80}?,)?(?:\s+(?:has|had|also|later|then|further|again|on|in|at|to|reporters|journalists|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|a|statement|press|conference|news))*\s*$", re.I)
 
 
 # the offices a bare honorific speaks of: "His Majesty" is the king of the story, not its last subject
