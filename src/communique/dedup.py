@@ -564,8 +564,12 @@ class DedupIndex:
 
             for bucket in self.loose.buckets(self.minhashes[doc_id]):  # a reprint shares people and a date
                 out.update(d for _r, d in _after(bucket, rank) if people & set(self.sigs[d]["people"]) and may_date(d))
-            for block in self._blocks(s):  # a spun copy's or rewrite's original shares a date with it, or one has none
-                out.update(d for _r, d in _after(block, rank) if may_date(d))
+            # a spun copy's original shares a date with it, or one has none; so does a rewrite's, when both are clean
+            # and long enough to be one
+            rewrites = not s["suspect"] and len(s["words"]) >= MIN_REWRITE_WORDS
+            for block in self._blocks(s):
+                out.update(d for r, d in _after(block, rank) if may_date(d) and (
+                    r[0] or (rewrites and len(self.sigs[d]["words"]) >= MIN_REWRITE_WORDS)))
         for group, rank in firsts.values():
             out.update(d for _r, d in _after(group, rank))
         return out

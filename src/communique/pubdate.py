@@ -43,10 +43,10 @@ FULL_DATES: tuple[re.Pattern[str], ...] = (
     # "31/October/2024", "31-Oct-2024": the month's name between slashes or hyphens
     re.compile(r"\b" + _DAY + r"(?P<msep>[/-])" + _MONTH + r"(?P=msep)" + _YEAR + r"\b", re.I),
 )
+# the label of a site whose furniture is in another language than its English story (all of them day-first)
+_FOREIGN_PUBLISHED = r"опубликовано|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano"
 _PUBLISHED = re.compile(r"\b(?:published|publish date|posted|first published|created|released|distributed|date|dated|"
-                        r"write|written|issued|this story is from|this article is from|"
-                        # the label of a site whose furniture is in another language than its English story
-                        r"опубликовано|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano)\b", re.I)
+                        r"write|written|issued|this story is from|this article is from|" + _FOREIGN_PUBLISHED + r")\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last updated|last modified|modified|edited)\b", re.I)
 # what may stand beside the date on a bare date line: weekdays, times, zones, separators, reading time, the
 # page's widgets ("Xinhua, April 21, 2017 Adjust font size:")
@@ -161,8 +161,7 @@ def numeric_order(text: str) -> str | None:
     return "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
 
 
-_DAY_FIRST_FURNITURE = re.compile(r"[\u0400-\u04ff]{4,}|\b(?:publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano)\b",
-                                  re.I)
+_DAY_FIRST_FURNITURE = re.compile(r"[\u0400-\u04ff]{4,}|\b(?:" + _FOREIGN_PUBLISHED + r")\b", re.I)
 
 
 def publication_date(text: str) -> PublicationDate | None:

@@ -1793,7 +1793,7 @@ _ARRIVAL = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+(?:in|at)\
 
 def _arrival_place(
     text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges,
-    others: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    others: set[tuple[int, int]],
 ) -> PlaceFound | None:
     """Where a principal arrived ("Sheikh Tamim arrived in Tehran on Wednesday morning", "reached Dhaka"), not in a
     sentence that tells another meeting ("... weeks after Kim made a surprise visit to Beijing and met Xi")."""

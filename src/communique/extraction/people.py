@@ -1558,7 +1558,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
     people = {m.key: m.entry for m in named}
     titled = {m.key for m in named if m.office}
     named_starts = [n.start for n in named]
-    monarchies: dict[str, Any] | None = None  # the monarchs of the countries the text names (when needed)
+    named_countries: set[str] | None = None  # the countries the text names (read once, when a crown needs them)
     for m in idx.mentions:
         if m.kind != "role" or m.office is None or m.key:
             continue  # resolved already: an apposition to a name
@@ -1659,9 +1659,9 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         elif on is not None and not idx.home and m.office in _CROWNS and text:
             # "The Minister of India, in Bhutan for an official visit, received an audience with His Majesty
             # The King": a crown's bare title is the monarch of the only monarchy the text names
-            if monarchies is None:
-                monarchies = {h.name: h for c in _countries_named(text, kb) for h in kb.holders(m.office, c, on)}
-            holders = [h for h in monarchies.values() if _held(h, m.office, None, on, None)]
+            if named_countries is None:
+                named_countries = _countries_named(text, kb)
+            holders = list({h.name: h for c in named_countries for h in kb.holders(m.office, c, on)}.values())
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.7
                 people[holders[0].name] = holders[0]
