@@ -55,6 +55,14 @@ def places(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], str |
     "Molina welcomed the delegation she led, which includes Foreign Minister Rosa Quintero. The Speaker of the "
     "National Assembly, Tomas Vidal, was also in the president's entourage.",
     "On the entourage of the President were Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal.",
+    # the side named between "attended" and "by", without commas
+    "The meeting was also attended on the Ecuadorian side by Foreign Minister Rosa Quintero and Trade Minister "
+    "Tomas Vidal.",
+    # the copula after the one accompanied opens the list
+    "Also present at the talks together with President Molina were Foreign Minister Rosa Quintero and Trade Minister "
+    "Tomas Vidal.",
+    # a list after a colon, an item a line
+    "The attendants of the courtesy call included:\n\n  • Foreign Minister Rosa Quintero,\n  • Trade Minister Tomas Vidal",
 ])
 def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> None:
     text = ("Leaders meet in Lima\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday. "
@@ -74,6 +82,11 @@ def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> No
     "President Andres Molina said he looks forward to welcoming President Lucia Torres in Quito next month.",
     "President Andres Molina welcomed the decision to reopen the border, Peruvian President Lucia Torres said.",
     "Had the visit of President Andres Molina gone ahead, he would have met President Lucia Torres.",
+    # a summit someone is set to meet at; a session to be held during a visit
+    "President Andres Molina and President Lucia Torres are also set to meet at a separate summit before the end of May.",
+    "They stressed the desire to promote ties in the next bilateral meetings, mainly the second session of the joint "
+    "council, to be held in Quito during the visit of President Andres Molina to Ecuador, at the invitation of his "
+    "brother the president of the Republic, Lucia Torres.",
 ])
 def test_sentences_that_tell_of_no_meeting(extractor: Extractor, sentence: str) -> None:
     assert meetings(extractor, "Leaders\n\n" + sentence + "\n") == []
@@ -118,6 +131,14 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
     text = ("Leaders\n\nPresident Andres Molina took part in the regional summit in Kampala on Monday.\n\n"
             "During the event, President Andres Molina met Foreign Minister Rosa Quintero.\n")
     assert places(extractor, text) == [(("Andres Molina", "Rosa Quintero"), "Kampala")]
+
+
+def test_the_place_of_meetings_told_together_before_each_is_told(extractor: Extractor) -> None:
+    text = ("Envoys received\n\nPrime Minister Tomas Vidal met with the new ambassadors of Chile, Peru and Spain "
+            "individually at the Government Palace in Quito on Wednesday. In the afternoon, Vidal had a meeting with "
+            "Chilean Ambassador Rosa Quintero. In the meeting with Spanish Ambassador Ana Perez, Vidal said ties were "
+            "strong.\n")
+    assert [place for _, place in places(extractor, text)] == ["Quito", "Quito"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -175,6 +196,12 @@ def test_the_place_of_a_principal_s_summit_or_meetings_told_in_another_sentence(
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected
+
+
+def test_an_attendance_list_ends_at_the_verb_of_the_one_they_accompany(extractor: Extractor) -> None:
+    text = ("Leaders meet\n\nPresident Andres Molina together with council members Rosa Quintero and Tomas Vidal received "
+            "today, Wednesday, the Peruvian envoy Lucia Torres.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
 
 
 def test_letters_of_credence_from_several_envoys_are_a_meeting_each(extractor: Extractor) -> None:

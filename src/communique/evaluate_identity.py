@@ -101,7 +101,8 @@ def _title_of_the_next(raw: str, s: int, e: int, person: Mapping[str, Any],
 def _shortened(name: str, person: Mapping[str, Any]) -> bool:
     """A name written shorter or with initials: its words begin one of the person's forms, in
     order ("Gaudencio Mahaba" / "Gaudencio Mahaba Messu", "S. Jaishankar" / "Subrahmanyam
-    Jaishankar"); a different given name before the same surname is another person. Titles the
+    Jaishankar"), or end one after a title the name-matching keeps ("Minister of Human Resources
+    Saravanan Murugan"); a different given name before the same surname is another person. Titles the
     name-matching keeps ("Senator", "Lord") are dropped, and a name with more middle names than a
     form is that form when its first and last words are the form's ("Olivier Jean-Patrick
     Nduhungirehe" / "Olivier Nduhungirehe")."""
@@ -112,6 +113,8 @@ def _shortened(name: str, person: Mapping[str, Any]) -> bool:
             b = b[1:]
         if len(a) < 2 or len(b) < 2:
             continue
+        if len(b) > len(a) and b[-len(a):] == a:
+            return True  # a variant that is this name after a title: "Minister of Human Resources Saravanan Murugan"
         if len(a) > len(b) and a[0] == b[0] and a[-1] == b[-1]:
             return True
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)

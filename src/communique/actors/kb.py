@@ -368,7 +368,10 @@ class KnowledgeBase:
                     break
                 for p, full in index.get(short[-1], ()):
                     if _is_subsequence(short, full) and _same_fathers(short, full) and _same_given(short, full) and (
-                            index is self._full_names or short[0] == full[0] or full[0] in written):
+                            short[0] == full[0] or (index is self._full_names and short[0] not in self._given_names)
+                            or (index is self._full_loose and full[0] in written)):
+                        # a shortened name that drops the first given name opens with no one's given name:
+                        # "Lula da Silva", "Tayyip Erdoğan", but "José Ruiz" is not "Juan José Ruiz Morales"
                         # in another spelling, a shortened name keeps its first name: "Ahmed Saleh" is not
                         # "Barham Ahmed Salih" (two approximations at once name someone else)
                         note(p, score, "partial")

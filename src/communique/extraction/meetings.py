@@ -161,6 +161,8 @@ def attendance_spans(
     for phrase in lex.attendance_after:
         for m in phrase.finditer(low):
             end = s + _list_end(seg, m.end(), s, idx)
+            if bullets := _BULLET_LIST.match(text, s + m.end()):
+                end = max(end, bullets.end())  # "The attendants of the call included:" and a list, an item a line
             host = _HOST_BEFORE_ASIDE.search(seg, 0, m.start())
             if host is not None and not idx.between(s + host.end(), s + m.start(), kinds=("name", "role")):
                 # "X received at Sakhir Palace, in the presence of A, B, who ...": an aside between the verb and
@@ -179,6 +181,7 @@ def attendance_spans(
     return [part for a, b in out for part in _without(a, b, [(s + m.start(), s + m.end()) for m in _WHOSE_RULE.finditer(seg)])]
 
 
+_BULLET_LIST = re.compile(r"[ \t]*:[ \t]*(?:\n[ \t]*)+(?:[•·▪◦‣*–-][ \t]+[^\n]+(?:\n[ \t]*)*)+")
 _HOST_BEFORE_ASIDE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b(?=[^,;]*,\s*$)")
 _ATTENDANCE_TO_COME = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)\s+(?:also\s+)?"
                                  r"(?:be\s+(?:also\s+)?(?:attended|attending|joined|present|accompanied)|attend|join)\b")
@@ -203,6 +206,12 @@ _VERB_FIRST = re.compile(r"\s*(?:(?:later|also|then|subsequently|first|earlier|s
                          r"discussed|received|visited)\b")
 
 
+# a list's verb, right after its last name: the list ended (a copula, "were", may open the list instead)
+_ACTION_FIRST = re.compile(r"\s*(?:(?:later|also|then|subsequently|jointly|together)\s+)?"
+                           r"(?:met|meets|held|holds|received|receives|welcomed|welcomes|hosted|hosts|visited|visits|"
+                           r"discussed|discusses|said|says|told|signed|signs)\b")
+
+
 _SAID_PART = re.compile(r"\s*(?:and\s+)?(?:[a-z]+\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+\s+){1,3}(?:said|says|told|added|noted)\b")
 
 
@@ -225,6 +234,9 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
         if named_any and not seg[start : b.start()].strip() and word in ("and", ","):
             start = b.end()  # "A, and the designated foreign minister, B": nothing between the comma and "and"
             continue
+        if piece and _ACTION_FIRST.match(seg, piece[-1].end - s, b.start()):
+            return piece[-1].end - s  # "together with members A, B and C received today the envoy": the list's verb
+            # (not "together with the Senior General were A, B ...": the list is after the copula)
         if piece:
             named_any = True
         elif named_any and (_APPOSITIVE.match(seg, start, b.start()) or _A_TITLE.match(seg, start, b.start())) \
@@ -371,7 +383,8 @@ def find_meetings(
             continue
         att = attendance_spans(text, sent, lex, idx)
         aside = [(s + m.start(), s + m.end()) for m in _NOT_PRINCIPAL.finditer(text[s:e])]
-        present = [m.key for m in idx.between(s, e, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
+        reach = max([e, *(b for _, b in att)])  # (a list of items, a line each, may run past the sentence)
+        present = [m.key for m in idx.between(s, reach, kinds=("name", "role")) if any(a <= m.start < b for a, b in att)]
         if _ATTENDANCE_TO_COME.search(text, s, e):
             present = []  # "The meeting will also be attended by A and B": who is to come was not there
         trig = [m for m in matches if not _inside(m.start(), sq)]
@@ -1572,6 +1585,7 @@ _OBJECT_LEMMAS = _GREETING_LEMMAS | {"host", "visit"}
 _ARRIVAL_SCENE = re.compile(r"\b(?:airport|air base|airbase|railway station|train station|on (?:his|her|their) arrival|"
                             r"upon (?:his|her|their)? ?arrival|on arrival|arriving|landed|red carpet)\b", re.I)
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may", "should"})
+_MEET_LEMMAS = frozenset({"meet", "convene", "gather"})
 _DURING = frozenset({"during", "at", "after", "following", "throughout"})  # a time the meeting gives to what is done
 _AT_A_MEETING = frozenset({"during", "at", "after", "before", "following", "in", "on", "ahead", "throughout", "for"})
 
@@ -1641,6 +1655,8 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
     tok = _token_at(sent, at)
     if tok is None:
         return False
+    if tok.dep_ == "amod" and tok.pos_ == "ADJ" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "the next bilateral meetings": the trigger's noun, with its other adjectives
     verb = _clause_verb(tok)
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
@@ -1707,8 +1723,13 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         up = tok
         for _ in range(5):  # "is expected to meet", "agreed to meet again", "looks forward to welcoming"
             head = up.head
-            if head.i == up.i or (up.dep_ == "prep" and up.lower_ in _DURING and head.pos_ == "VERB"):
+            if up.dep_ == "prep" and head.pos_ == "VERB" and {"to", "be"} <= {c.lower_ for c in head.children
+                                                                            if c.dep_ in ("aux", "auxpass")}:
+                return True  # "the session, to be held in Algiers during the visit of X": a visit to come
+            if head.i == up.i or (up.dep_ == "prep" and up.lower_ in _DURING and head.pos_ == "VERB"
+                                  and head.lemma_.lower() not in _MEET_LEMMAS):
                 break  # "During their meeting, they agreed to ...": what was agreed is not the meeting
+                # (but "are set to meet at a separate summit": the summit is the meeting, and planned)
             if head.lower_ in ("opportunity", "chance") and head.head.lemma_.lower() == "have" and head.head.tag_ in ("VBD", "VBN"):
                 break  # "he had the opportunity to meet X in Geneva": he met X
             if head.lemma_.lower() in _PLAN_LEMMAS or head.lower_ in _PLAN_NOUNS or (
@@ -1877,7 +1898,9 @@ def _seat_words(m: re.Match[str]) -> str:
     return " ".join(m.group(0).lower().split()[1:]).removeprefix("the ")
 
 
-_GATHERING = re.compile(r"\b(?:summit|conference|forum|week|session|meetings?|talks|visit|trip|tour)\b", re.I)
+# ... or meetings told together: "met with the new ambassadors of the US, Germany and Japan individually at X"
+_GATHERING = re.compile(r"\b(?:summit|conference|forum|week|session|meetings?|talks|visit|trip|tour)\b|\b(?:met|received)"
+                        r"\s+(?:with\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:ambassadors|envoys|delegations|counterparts)\b", re.I)
 
 
 def _lead_place(

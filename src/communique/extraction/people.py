@@ -50,6 +50,8 @@ _HOLDER_S_OFFICE_BEFORE = re.compile(r"\b(?:Office|Cabinet|Secretariat|Bureau|Ad
 _HEAD_OF_DIPLOMACY = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+diplomacy\b")
 _AND_BEFORE = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ ){1,2}and )$")  # the first half of a country named "X and Y"
 _PERSONAL_HONORIFIC = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in PERSONAL_HONORIFICS)) + r")\.?\s+$")
+# the particles of European names, which are no English words ("Maria de Jesus", "Ursula von der Leyen")
+_NAME_PARTICLE = r"(?:de|da|di|du|dos|das|do|del|della|van|von|der|le|la)"
 _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az|á|í|av)"
 _NAME_RUN = re.compile(
     r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
@@ -290,6 +292,9 @@ def find_people(
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
             while s < e and text[s].isspace():
                 s += 1
+        if (glued := re.match(r"-([a-zà-ÿ][\w’']*)(?![\w’'-])", text[e : e + 30])) and not _english_word(glued.group(1)) \
+                and glued.group(1) not in lex.nonperson_words:
+            e += glued.end()  # "Surapong Suwana-adth": the model's entity ended inside a hyphenated name
         for _ in range(2):  # "Gaudencio Mahaba Messu", "S W Tapley Seaton": the model's entity ended a word or two early
             more = re.match(r" ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])
             if not (more and pos_at.get(e + 1) == "PROPN" and not more.group(1).isupper() and not any(taken[e : e + more.end()])
@@ -353,6 +358,7 @@ def find_people(
     _roles_beside_names(text, idx)
     _counterparts(text, kb, idx, taken)
     _resolve_roles(idx, kb, on, idx.window, text)
+    _titles_the_text_gives(text, kb, idx)
     _surname_of_a_titled_holder(idx, kb)
     for men in idx.mentions:
         if men.key and men.key not in idx.entries:
@@ -442,6 +448,11 @@ def _match_run(
         if j - i == 1 and i > 0 and re.fullmatch(_PARTICLE, text[toks[i - 1][0] : toks[i - 1][1]]) and not any(
                 f" {n.lower()}".endswith(f" {text[toks[i - 1][0] : e].lower()}") for f in found for n in _names_of(f)):
             i = j  # "the Casa de la Vall", "Juan de la Vall": the end of another name, not the known person's surname
+            continue
+        if j - i == 1 and i > 1 and re.fullmatch(_NAME_PARTICLE, text[toks[i - 1][0] : toks[i - 1][1]]) and (
+                _name_word_before_particle(text, toks[i - 2], kb)) and not any(
+                f" {n.lower()}".endswith(f" {text[toks[i - 2][0] : e].lower()}") for f in found for n in _names_of(f)):
+            i = j  # "Sandro Renado Agostinho de Oliveira" is not "Paulo Sérgio Nogueira de Oliveira"
             continue
         if _other_name_beside(text, toks, i, j, kb, persons_at) and not _written_in_full(text[s:e], kb):
             i = j  # "Fawzi Hariri" is not "Rafic Hariri": leave it to the unknown-people pass
@@ -687,6 +698,13 @@ _NOT_GIVEN = frozenset({
 })
 
 
+def _english_word(word: str) -> bool:
+    """One of English's stop words ("although", "based"): no part of a hyphenated name."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # (spaCy is loaded by then: the entities come from it)
+
+    return word.lower() in STOP_WORDS
+
+
 def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
     """Titles, honorifics, particles, nationalities, weekdays and (with ``is_place``) places."""
     low = word.lower()
@@ -830,6 +848,9 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             if nxt and (nxt.group(1) in _BIN or (not _not_a_given_name(nxt.group(1), kb, lambda w: False)
                                                  and not nxt.group(1).isupper())):
                 continue  # "Alberto Iribarne", "Khalid bin Hilal": a given name of someone else
+            if (more := re.match(r"[ \t]+" + _NAME_PARTICLE + r"[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*", text[e : e + 40])) and not any(
+                    f" {word} {more.group(0).strip()} ".lower() in f" {n} ".lower() for n in _names_of(entries[key])):
+                continue  # "Maria de Jesus Mascarenhas" beside "José Maria Neves": her name, not his
             if re.search(r"\b(?:bin|ibn|bint)\s+$", text[max(0, s - 6) : s], re.IGNORECASE):
                 continue  # "Theyab bin Mohamed": a father's name, not "Sheikh Mohamed" himself
             if _fathers_name(text, s, kb, is_place):
@@ -930,6 +951,15 @@ def _person_entity_map(doc: Any, n: int) -> list[int]:
             for c in range(ent.start_char, min(ent.end_char, n)):
                 out[c] = mark
     return out
+
+
+def _name_word_before_particle(text: str, tok: tuple[int, int], kb: KnowledgeBase) -> bool:
+    """Whether the word before a name's particle ("Agostinho" in "Agostinho de Oliveira") is a
+    name word: capitalised, and no title, office, honorific or country."""
+    word = text[tok[0] : tok[1]].strip(",.’'")
+    return (bool(word) and word[0].isupper() and not word.isupper() and word.lower() not in _TITLE_WORDS
+            and not kb.parse_role(word) and not kb.split_role(word)[0] and not kb.country_code(word)
+            and bool(kb.strip_honorifics(word).strip()) and text[tok[1] : tok[1] + 1] == " ")
 
 
 def _other_name_beside(
@@ -1097,9 +1127,11 @@ def _people_by_context(
         if len(words) >= 3 and kb.is_given_name(words[1]) and not kb.is_given_name(words[0]):
             s += len(words[0]) + 1  # "(President of Russian) Railways Oleg Belozyorov"
             words = words[1:]
-        if not 2 <= len(words) <= 4:
+        # a particle inside a name is part of it ("Maria de Jesus Mascarenhas", "Ana da Silva")
+        core = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(_PARTICLE, w))]
+        if not 2 <= len(core) <= 4:
             continue
-        if any(not_a_name_word(w) for w in words) or kb.country_code(" ".join(words)) or is_place(" ".join(words)):
+        if any(not_a_name_word(w) for w in core) or kb.country_code(" ".join(words)) or is_place(" ".join(words)):
             continue  # "told Sri Lanka's foreign minister": a name of two words may be a country's
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
@@ -1191,7 +1223,9 @@ def _after_place_words(text: str, s: int, e: int, kb: KnowledgeBase, is_place: A
         # a city may be a given name ("Vladimir Karapetyan"): only dropped before a full name, and never
         # before a particle ("Jassim bin Saif Al Sulaiti": Jassim is a Syrian town and his given name)
         # (a capital is a city: "Victoria Nuland" keeps her given name)
-        if not ((kb.country_code(word) and not is_place(word)) or (is_place(word) and len(rest) >= 2)) or not rest \
+        # (a town that is the given name of somebody the knowledge base knows, "Douglas Craig Emhoff", stays)
+        if not ((kb.country_code(word) and not is_place(word)) or (is_place(word) and len(rest) >= 2
+                                                                   and not kb.is_given_name(word))) or not rest \
                 or re.fullmatch(_PARTICLE, rest[0].lower()):
             break
         s2 = s + m.end()
@@ -1392,8 +1426,8 @@ def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, 
         if len(keys) != 1 or len(surname) < 3:
             continue
         key = next(iter(keys))
-        if key not in unknown:
-            continue
+        if key not in unknown or middles.get(surname, keys) - keys:
+            continue  # ("Manuel Laboy Rivera" and "Luis Rivera Marín": "Secretary Rivera" may be either)
         # a surname that is also a common word ("Brown", "Black") only after a title: "Prime Minister Brown";
         # one a spouse shares, never after "Mrs" ("Mrs Bawumia" is his wife)
         common = surname in kb.not_surnames
@@ -1635,6 +1669,12 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             if holder is not None:
                 m.key, m.confidence = holder, 0.8
                 continue
+        if cands and m.office_country is None and cands[0].name in (
+                bare_holders := {n.key for n in idx.mentions if n.kind == "name" and n.key and n.office == m.office
+                                 and n.office_country is None}) and bare_holders - {
+                    n for n, e in people.items() if _held(e, m.office, None, on, window, m.office_org)}:
+            continue  # "Foreign Minister Wang Yi" and "President and Foreign Minister Taneti Maamau": "the Foreign
+            # Minister" may be either, though the KB knows only one of them in that office: unresolved
         if cands:
             m.key, m.entry, m.confidence = cands[0].name, cands[0], 0.85
             continue
@@ -1665,6 +1705,47 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             if len(holders) == 1:
                 m.key, m.entry, m.confidence = holders[0].name, holders[0], 0.7
                 people[holders[0].name] = holders[0]
+
+
+_TITLE_BEFORE_NAME = re.compile(r"(?<![\w’'.-])((?:[A-Z][a-z]+\.?[ \t]+){0,2}[A-Z][a-z]+\.?)[ \t]+$")
+
+
+def _titles_the_text_gives(text: str, kb: KnowledgeBase, idx: PeopleIndex) -> None:
+    """A title the knowledge base does not know, written before one person's name only ("Senior
+    General Min Aung Hlaing"), is that person where the text uses it bare: "the Senior General met
+    ...". A title the knowledge base knows is left to the role resolution (which weighs offices
+    and dates); a title written before two people's names names neither."""
+    owners: dict[str, set[str]] = {}
+    for m in idx.mentions:
+        if m.kind != "name" or not m.key:
+            continue
+        own = {w.lower() for w in re.findall(r"[\w’'-]+", m.key)}
+        words = m.text.split()
+        k = 0
+        while k < len(words) and words[k].lower().strip(".") not in own:
+            k += 1
+        if 0 < k < len(words):
+            title = words[:k]
+        elif k == 0 and (before := _TITLE_BEFORE_NAME.search(text, max(0, m.start - 40), m.start)) and not re.search(
+                r"(?<![\w’'-])[a-z][\w’'-]*[ \t]+$", text[max(0, before.start(1) - 20) : before.start(1)]):
+            title = before.group(1).split()  # (not "... of the National Assembly X": a body's name)
+        else:
+            continue
+        for n in range(2, min(3, len(title)) + 1):  # "Prime Minister Senior General X": "the Senior General"
+            if n < len(title) and not title[-n - 1][:1].isupper():
+                break  # ("Speaker of the National Assembly X": a body's name, no title of its own)
+            owners.setdefault(" ".join(title[-n:]), set()).add(m.key)
+    spans = [(m.start, m.end) for m in idx.mentions]
+    for prefix, keys in owners.items():
+        if len(keys) != 1 or not re.fullmatch(r"(?:[A-Z][a-z]+\.? ){1,2}[A-Z][a-z]+\.?", prefix) or kb.parse_role(prefix) \
+                or kb.split_role(prefix)[0] or kb.country_code(prefix) or any(kb.country_code(w) for w in prefix.split()):
+            continue  # (one word, "Gen.", is a rank many share; the KB's titles go by office and date)
+        key = next(iter(keys))
+        for hit in re.finditer(r"\b[Tt]he[ \t]+" + re.escape(prefix) + r"(?![\w’'-])(?![ \t]+[A-Z])", text):
+            if any(a < hit.end() and hit.start() < b for a, b in spans):
+                continue
+            idx.mentions.append(Mention(hit.start(), hit.end(), hit.group(0), "role", key=key, confidence=0.75))
+    idx.mentions.sort(key=lambda x: x.start)
 
 
 def _titled_only_abroad(idx: PeopleIndex, m: Mention, name: str, text: str) -> bool:
