@@ -110,6 +110,8 @@ def test_a_meeting_told_again_and_a_meeting_between_two(extractor: Extractor) ->
     # two who sign at a ceremony, or leave together for talks, are together
     ("The accord was signed by President Lucia Torres and Foreign Minister Rosa Quintero at a ceremony in Lima.", True),
     ("After lunch, President Lucia Torres and Foreign Minister Rosa Quintero left together for further discussions.", True),
+    ("President Lucia Torres and Governor Rosa Quintero on 10 December signed the trade memorandum at the State "
+     "Parliament in Cusco.", True),
     # a wish to visit, parsed beside its noun, is no visit
     ("After a phone call, Rosa Quintero thanked President Lucia Torres and confirmed interest to visit Lima soon.", False),
     # talks under way; a joint conference of two
@@ -196,6 +198,26 @@ def test_the_place_of_meetings_told_together_before_each_is_told(extractor: Extr
 ])
 def test_delegations(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Caribbean leaders meet\n\nThe heads of state gathered in Kingston on Thursday. Those heads of state meeting with "
+    "the US President, Joe Biden, were: Prime Minister Ana Perez of Barbados, President Tomas Vidal of Guyana, Prime "
+    "Minister Rosa Quintero of Belize and President Jose Ortiz of Suriname.\n",
+    "Visit to Pohnpei\n\nPresident Joe Biden held a meeting with the state leadership, namely Governor Ana Perez of "
+    "Guyana, President Tomas Vidal of Belize, Prime Minister Rosa Quintero of Barbados and President Jose Ortiz of "
+    "Suriname.\n",
+])
+def test_a_meeting_with_several_told_as_one_is_one_meeting(extractor: Extractor, text: str) -> None:
+    assert [p for p, _ in meetings(extractor, text)] == [
+        ("Ana Perez", "Joe Biden", "Jose Ortiz", "Rosa Quintero", "Tomas Vidal")]
+
+
+def test_an_envoy_of_a_leader_meets_for_him_and_a_demonym_may_precede_a_modified_title(extractor: Extractor) -> None:
+    text = ("Mali receives US envoy\n\nColonel Assimi Goïta of Mali met an emissary of American President Joe Biden in "
+            "his audience.\n\nThe Malian Transitional Head of State received Tomas Vidal, the American President's "
+            "Special Envoy for Hostage Issues, in the Koulouba Palace.\n")
+    assert places(extractor, text) == [(("Assimi Goïta", "Tomas Vidal"), "Bamako")]
 
 
 def test_an_attendance_list_ends_at_the_verb_of_the_one_they_accompany(extractor: Extractor) -> None:

@@ -369,7 +369,11 @@ class KnowledgeBase:
                 for p, full in index.get(short[-1], ()):
                     if _is_subsequence(short, full) and _same_fathers(short, full) and _same_given(short, full) and (
                             short[0] == full[0] or (index is self._full_names and short[0] not in self._given_names)
-                            or (index is self._full_loose and full[0] in written)):
+                            or (index is self._full_loose and full[0] in written)) and (
+                            index is self._full_names or set(full) <= written
+                            or toks[-1] in {name_key(n).split()[-1] for n in (p.name, *p.aliases)}):
+                        # (shortened and in another spelling, the surname is still written as the KB writes it:
+                        # "Muhammad Akhund" is Mohammad Hassan Akhund, "Mohammad Sadiq" is not Mohammad Kazem Al-e Sadeq)
                         # a shortened name that drops the first given name opens with no one's given name:
                         # "Lula da Silva", "Tayyip Erdoğan", but "José Ruiz" is not "Juan José Ruiz Morales"
                         # in another spelling, a shortened name keeps its first name: "Ahmed Saleh" is not
@@ -573,6 +577,9 @@ class KnowledgeBase:
             c = self._country_at(toks, i)  # "Iraqi Kurdistan Region President": the narrower one
             if c is not None:
                 country, i = c
+            while i < len(toks) and self._phrase_at(toks, i) is None and toks[i][0] in self._modifiers:
+                former = former or toks[i][0] in self._former_words  # "the Malian Transitional Head of State"
+                i += 1
             phrase = self._phrase_at(toks, i)
             if phrase is None:
                 return None

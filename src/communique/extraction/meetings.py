@@ -343,7 +343,11 @@ _NOT_PRINCIPAL = re.compile(
     # "welcomed envoy of Syrian President Bashar al-Assad, Minister X": the sender, named right after his title
     # ("Abbas Jrari, advisor of King Muhammad VI of Morocco, who conveyed ...": whose adviser)
     r"|\b(?:envoy|emissary|advis[eo]r|aide)s?\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:counterpart|president|leader|king|emir|monarch|"
-    r"sultan|prime minister)\s+(?=(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))[^,.;]*"
+    r"sultan|prime minister)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der)[\s-])?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*)*)(?:\s+of\s+[A-ZÀ-ÖØ-ÞĀ-ſ][^,.;]*)?"
+    # "Roger Carstens, the American President's Special Envoy": whose envoy
+    r"|\b(?:the\s+)?(?:[\w-]+\s+){0,2}(?:president|leader|king|emir|monarch|sultan|prime minister)[’']s\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:envoy|emissary|representative|advis[eo]r|aide)s?\b"
     r"|\b(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*){0,3}"
     r"|,\s+the\s+(?:son|daughter|brother|sister|nephew|niece|grandson|father|mother|cousin|widow)\s+of\s+[^,.;]*,",  # "X, the son of the Saudi monarch,"
     re.I,
@@ -465,6 +469,8 @@ def find_meetings(
                 # no one of a clause of time the trigger is not in ("the first leader to visit Laos since PM X took office")
                 away = _absent(sent)
                 when = _time_clauses(sent, main_at) + _events_followed(sent, main_at) + away + _trailing_source(text, s, e)
+                # nor of an aside the trigger is not in ("met an emissary of American President X": the sender)
+                when += [a for a in aside if not a[0] <= main_at < a[1]]
                 # nor of a visit or meeting to come that the sentence also names ("his talks with his French
                 # counterpart focused on ... the upcoming visit of French President Emmanuel Macron")
                 when += [char_span(tok.subtree) for t, r in zip(trig, readings, strict=False) if r is _NO_MEETING
@@ -2010,8 +2016,11 @@ def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:
                 d.visitor = b if d.host == a else a
 
 
+# (and one meeting told as one: "held a meeting with the State leadership, namely A, B and C", "Those heads of
+# state meeting with the US President were: ...", "gathered for a meeting with X")
 _TOGETHER = re.compile(r"\b(?:together|jointly|joint|trilateral|quadrilateral|multilateral|summit|group|"
-                       r"four-way|three-way|round\s*table|all\s+(?:three|four|five|the))\b", re.I)
+                       r"four-way|three-way|round\s*table|all\s+(?:three|four|five|the)|gathered|"
+                       r"a\s+(?:[\w-]+\s+)?meeting\s+with|heads\s+of\s+(?:state|government)\s+meeting\s+with)\b", re.I)
 
 
 def _in_relative_clause(sent: Any, at: int) -> bool:

@@ -53,9 +53,12 @@ _PERSONAL_HONORIFIC = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w
 # the particles of European names, which are no English words ("Maria de Jesus", "Ursula von der Leyen")
 _NAME_PARTICLE = r"(?:de|da|di|du|dos|das|do|del|della|van|von|der|le|la)"
 _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le|la|abu|ul|ud|ad|as|ar|an|at|az|á|í|av)"
+# a name's word may hold a period ("Kh.Battulga", "H.E."), but not one that ends a sentence glued to the next
+# ("Park Byung Suk.The delegation")
+_WORD_GOES_ON = r"(?:[\w’'‘-]|\.(?!(?:The|In|He|She|It|This|They|On|At|An?|We|His|Her|Their|After|During|Both)\b))*"
 _NAME_RUN = re.compile(
-    r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
-    + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'‘.-]*)*"
+    r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ]" + _WORD_GOES_ON + r"(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
+    + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ]" + _WORD_GOES_ON + r")*"
 )
 _MONTH_LAST = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?$")
 _LAST_WORD = re.compile(r"[\s,]+([A-Za-z]+)\.?$")
@@ -316,6 +319,8 @@ def find_people(
             continue  # "King Philippe Léopold Louis Marie of the Belgians": the further given names of a known name
         if not _could_be_a_name(name, lex, kb) or (not text[e:].strip() and len(name.split()[-1]) <= 2):
             continue  # (a name cut off where the page's stored text ends: "Dr. Nasser A")
+        if _ends_in_a_country_name(text, s, e, kb):
+            continue  # "Minister Browne Lead Antigua and Barbuda's ...": a title-case headline, not a name
         owners = _page_owners(name, idx, kb) if _is_patronymic(name) else set()
         if len(owners) == 1:  # "bin Alawi added": the short form of the page's Yusuf bin Alawi bin Abdullah
             key = next(iter(owners))
@@ -367,8 +372,10 @@ def find_people(
 
 
 # words of titles and offices that may stand between a title and a name ("Minister of Foreign Affairs Sheikh ...")
-_TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS) if w.lower() not in ("of", "the")) | frozenset(
-    ["affairs", "foreign", "external", "home", "overseas", "relations", "kingdom", "development", "digitalisation",
+# (the words of ROLE_WORDS, without the pieces its alternations split words into: "Chair(?:man|woman)")
+_TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
+                         if w.lower() not in ("of", "the", "man", "woman", "person", "spokes", "defen", "e")) | frozenset(
+    ["chairperson", "chairwoman", "affairs", "foreign", "external", "home", "overseas", "relations", "kingdom", "development", "digitalisation",
      "digitalization", "tourism", "health", "education", "agriculture", "infrastructure", "transport", "culture",
      "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "majesties", "highness", "highnesses", "excellency", "excellencies", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "pres", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
      # an envoy's brief before a name: "Envoy for Somaliland Talks Abdikarim Hussein Guled"
@@ -434,6 +441,10 @@ def _match_run(
             i += 1
             continue
         j, s, e, found = hit
+        if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _LESSER and (
+                (cut := kb.split_role(text[s:e]))[0] is not None and len(cut[1].split()) == 1):
+            i = j  # "Deputy Prime Minister Singh" is not the prime minister Singh: a deputy's title, cut
+            continue  # (a full name after it is still the person: "Deputy Crown Prince Muqrin bin Abdulaziz")
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in _BIN:
             i = j  # "Mohammed bin Hamad bin Tahnoun Al Nahyan": a forefather, not Tahnoun himself
             continue
@@ -489,6 +500,11 @@ def _match_run(
                 lady = bool(_LADY_BEFORE.search(text, max(0, toks[i][0] - 12), toks[i][0])
                             or re.match(_LADY, text[toks[i][0] : toks[i][0] + 12]))
                 found = [f for f in found if not _someone_else(word, f, givens, kb, lady)]
+                if i > 0 and toks[i - 1][1] + 1 == toks[i][0] and (pos_at or {}).get(toks[i - 1][0]) == "PROPN" and (
+                        given := text[toks[i - 1][0] : toks[i - 1][1]]) and re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+", given) \
+                        and not given.isupper() and not _not_a_given_name(
+                        given, kb, is_place) and given not in nonperson:
+                    found = [f for f in found if kb.loose_key(given) in _name_words(f, kb)]  # "Madam Emily Lalabalavu"
             if not found or _name_goes_on(text, toks, j, kb, is_place):
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
@@ -698,6 +714,20 @@ _NOT_GIVEN = frozenset({
 })
 
 
+def _ends_in_a_country_name(text: str, s: int, e: int, kb: KnowledgeBase) -> bool:
+    """Whether the entity's last word opens a country's name that goes on after it ("... Lead
+    Antigua" before "and Barbuda's")."""
+    last = text.rfind(" ", s, e) + 1
+    if last <= s:
+        return False
+    more = re.match(r"(?:[ \t]+(?:and|of|the|[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*)){1,3}", text[e : e + 40])
+    if more is None:
+        return False
+    words = more.group(0).split()
+    return any(kb.country_code(_POSSESSIVE.sub("", text[last:e] + " " + " ".join(words[:n])))
+               for n in range(1, len(words) + 1))
+
+
 def _english_word(word: str) -> bool:
     """One of English's stop words ("although", "based"): no part of a hyphenated name."""
     from spacy.lang.en.stop_words import STOP_WORDS  # (spaCy is loaded by then: the entities come from it)
@@ -770,6 +800,7 @@ def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: Knowl
 
 
 _BIN = frozenset({"bin", "ibn", "bint", "ben"})
+_LESSER = frozenset({"deputy", "vice", "assistant", "under", "associate", "junior"})  # before a title: another office
 _ARTICLES = frozenset({"El", "La", "Le", "Los", "Las", "Les", "Il", "Lo", "Al"})  # capitalised articles before a nickname or a family name ("Al Saud")
 
 
@@ -1119,7 +1150,8 @@ def _people_by_context(
         if tail and (_TITLED_BEFORE.search(text, max(0, s - 80), s) or _MEMBER_OF_BEFORE.search(text, max(0, s - 40), s)
                      or _office_then_name(words, tail, kb) or _honorifics_only(words[: len(words) - len(tail)], kb, tail)):
             s = e - len(" ".join(tail))  # "Minister for the Economy Simon Hamilton", "Ambassador to the Kingdom Oleg Ozerov"
-            if not any(not_a_name_word(w, places=False) for w in tail) and not kb.country_code(" ".join(tail)):
+            if not any(not_a_name_word(w, places=False) for w in tail) and not kb.country_code(" ".join(tail)) \
+                    and not _ends_in_a_country_name(text, s, e, kb):
                 # (a surname may be a town's: Hamilton (Bermuda); but "Ministry of Foreign Affairs Sri Lanka" ends in a country)
                 idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
                 taken[s:e] = b"\x01" * (e - s)
@@ -1131,7 +1163,8 @@ def _people_by_context(
         core = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(_PARTICLE, w))]
         if not 2 <= len(core) <= 4:
             continue
-        if any(not_a_name_word(w) for w in core) or kb.country_code(" ".join(words)) or is_place(" ".join(words)):
+        if any(not_a_name_word(w) for w in core) or kb.country_code(" ".join(words)) or is_place(" ".join(words)) \
+                or _ends_in_a_country_name(text, s, e, kb):  # ("Minister Browne Lead Antigua and Barbuda's ...")
             continue  # "told Sri Lanka's foreign minister": a name of two words may be a country's
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
@@ -1811,6 +1844,8 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             continue
         if role is b and "," not in gap:
             continue  # "Gabriel Boric President ..." is not an apposition
+        if role is b and re.match(r"[’']s?\b", text[role.end : role.end + 3]):
+            continue  # "Roger Carstens, the American President's Special Envoy": whose envoy, not his title
         after = ms[n + 2] if n + 2 < len(ms) else None
         if role is b and after is not None and after.kind == "name" and _TITLE_GOES_ON.fullmatch(text, b.end, after.start):
             continue  # "A, Ambassador of Russia B": a list, the title is B's
