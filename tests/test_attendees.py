@@ -220,6 +220,22 @@ def test_an_envoy_of_a_leader_meets_for_him_and_a_demonym_may_precede_a_modified
     assert places(extractor, text) == [(("Assimi Goïta", "Tomas Vidal"), "Bamako")]
 
 
+def test_courtesy_calls_on_a_list_are_a_meeting_each_and_two_titles_before_a_name_are_his(extractor: Extractor) -> None:
+    text = ("Envoy in Quito\n\nPresident Tomas Vidal held talks with Deputy Prime Minister Rosa Quintero on Sunday.\n\n"
+            "Envoy Jose Ortiz paid a courtesy call on Deputy Prime Minister and Minister for Finance Ana Perez on "
+            "Monday. He also paid a courtesy call on President Tomas Vidal, Senator Luis Gomez and former Prime Minister "
+            "Carla Ruiz.\n")
+    assert sorted(p for p, _ in meetings(extractor, text)) == [
+        ("Ana Perez", "Jose Ortiz"), ("Carla Ruiz", "Jose Ortiz"), ("Jose Ortiz", "Luis Gomez"),
+        ("Jose Ortiz", "Tomas Vidal"), ("Rosa Quintero", "Tomas Vidal")]
+
+
+def test_two_titles_each_with_its_article_are_two_people(extractor: Extractor) -> None:
+    text = ("Summit in Lima\n\nPresident Lucia Torres of Peru arrived in Lima on Monday. A brief meeting between the "
+            "Peruvian President and the Prime Minister of Chile Ana Perez was also held in Lima.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Ana Perez", "Lucia Torres")]
+
+
 def test_an_attendance_list_ends_at_the_verb_of_the_one_they_accompany(extractor: Extractor) -> None:
     text = ("Leaders meet\n\nPresident Andres Molina together with council members Rosa Quintero and Tomas Vidal received "
             "today, Wednesday, the Peruvian envoy Lucia Torres.\n")

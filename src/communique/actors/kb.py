@@ -371,7 +371,8 @@ class KnowledgeBase:
                             short[0] == full[0] or (index is self._full_names and short[0] not in self._given_names)
                             or (index is self._full_loose and full[0] in written)) and (
                             index is self._full_names or set(full) <= written
-                            or toks[-1] in {name_key(n).split()[-1] for n in (p.name, *p.aliases)}):
+                            or toks[-1] in {name_key(n).split()[-1] for n in (p.name, *p.aliases)}) and (
+                            _keeps_the_surname(short, full, p, self.loose_key)):
                         # (shortened and in another spelling, the surname is still written as the KB writes it:
                         # "Muhammad Akhund" is Mohammad Hassan Akhund, "Mohammad Sadiq" is not Mohammad Kazem Al-e Sadeq)
                         # a shortened name that drops the first given name opens with no one's given name:
@@ -653,6 +654,19 @@ def _add(index: dict[str, list[Any]], key: str, value: Any) -> None:
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
+
+
+def _keeps_the_surname(short: Sequence[str], full: Sequence[str], p: PersonEntry, loose: Any) -> bool:
+    """A shortened name ends with the surname the person goes by, in any spelling (the last word of
+    the canonical name or a listed surname), or is a run of words of one of the person's forms as
+    written ("Baradar Akhund"): "Luis Gómez" is not Luis Federico Franco Gómez, who goes by Franco."""
+    def bare(word: str) -> str:
+        return re.sub(r"^(?:al|el|ad|ar|as|at|az|an)[- ]?", "", loose(word).replace("-", ""))
+
+    ends = {name_key(x).split()[-1] for x in (p.name, *p.surnames) if name_key(x)}
+    n = len(short)
+    return bare(short[-1]) in {bare(x) for x in ends} or bool(ends & {"jr", "sr", "ii", "iii"}) or any(
+        tuple(full[i : i + n]) == tuple(short) for i in range(len(full) - n + 1))
 
 
 def _same_given(short: Sequence[str], long: Sequence[str]) -> bool:

@@ -1864,6 +1864,7 @@ _GENERIC_SEAT = re.compile(r"\b(?:at|to|in)\s+(?:the\s+)?(?:(?P<royal>[Rr]oyal\s
                            r"(?P<government>Government\s+(?:House|Buildings|Palace)|Prime\s+Minister[’']s\s+Office))\b")
 _HEADS_OF_GOVERNMENT = frozenset({"prime_minister", "chancellor"})
 _HEADS_OF_STATE = frozenset({"president", "head_of_state"})
+_COURTESY_CALLS_ON = re.compile(r"\bcourtesy\s+calls?\s+on\b", re.I)
 _MONARCHS = frozenset({"king", "emir", "sultan"})
 
 
@@ -2073,6 +2074,9 @@ def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: 
     offices = {m.office for m in idx.mentions if s <= m.start < e and m.office and m.key != principals[0]}
     if len(principals) == 3 and len(others) == 2 and _COUNTRY_BY_COUNTRY.search(text, s, e) and not _TOGETHER.search(text, s, e):
         return True  # "met with the Foreign Ministers of Australia, A, and South Africa, B": each of his own country
+    if (call := _COURTESY_CALLS_ON.search(text, s, e)) and not _TOGETHER.search(text, s, e) and len(
+            {m.key for m in idx.between(call.end(), e, kinds=("name", "role")) if m.key in principals}) >= 3:
+        return True  # "paid a courtesy call on President A, Prime Minister B and C": a call on each
     return (len(principals) >= 4 and (len(others) >= 3 or len(offices) >= 3) and not _TOGETHER.search(text, s, e)
             and not _travel_together(principals, text, s, e, idx))
 

@@ -336,8 +336,19 @@ def find_people(
     _drop_credit_line_people(text, pos_at, idx)
     # attach titles that directly precede a name; keep the others as role mentions
     names = sorted(idx.mentions, key=lambda x: x.start)
-    for r in roles:
+    roles.sort(key=lambda x: x.start)
+    for k, r in enumerate(roles):
         nxt = next((n for n in names if n.start >= r.start), None)
+        then = roles[k + 1] if k + 1 < len(roles) else None
+        if nxt is not None and then is not None and re.fullmatch(r"\s+and\s+", text[r.end : then.start]) and not re.match(
+                r"(?:the|his|her|their|a|an)\s", then.text, re.I) and (
+                then.end <= nxt.start <= then.end + 60 and not re.search(r"[.;,:!?\n]", text[then.end : nxt.start])) and (
+                not any(taken[r.start : r.end])):
+            # "Deputy Prime Minister and Minister for Finance X": both titles are X's ("the Sri Lankan President and
+            # the Prime Minister of Rwanda X": two people, each with an article)
+            r.key, r.entry, r.confidence = nxt.key, nxt.entry, 0.9
+            idx.mentions.append(r)
+            continue
         gap = text[r.end : nxt.start].strip() if nxt is not None else "-"
         if nxt is not None and (gap == "" or (nxt.start <= r.end + 12 and not kb.strip_honorifics(gap).strip())
                                 or _TITLE_GOES_ON.fullmatch(text, r.end, nxt.start)):
@@ -1634,6 +1645,15 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if m.office_country is None and text and AS_A_TITLE.search(text, max(0, m.start - 8), m.start):
             continue  # "my first trip as Prime Minister", "as president he ...": a description, not a reference
         cands = [e for e in people.values() if _held(e, m.office, m.office_country, on, window, m.office_org)]
+        if text and not re.match(r"(?:the|his|her|their)\s", m.text, re.I) and (
+                both := _COMPOUND_TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)) and (
+                (other := kb.parse_role(both.group(1))) is not None and other.office != m.office):
+            # "Mr. President and Foreign Minister": the one who holds both offices ("the Prime Minister and the
+            # President" are two)
+            holding_both = [e for e in cands if _held(e, other.office, other.country, on, window)]
+            if len(holding_both) == 1:
+                m.key, m.entry, m.confidence = holding_both[0].name, holding_both[0], 0.85
+                continue
         if m.office_country is None and text:
             # "The Prime Minister welcomed the Prime Minister of Greece Kyriakos Mitsotakis": a bare
             # title beside another holder of the office, named in the same sentence, is not that holder
@@ -1779,6 +1799,9 @@ def _titles_the_text_gives(text: str, kb: KnowledgeBase, idx: PeopleIndex) -> No
                 continue
             idx.mentions.append(Mention(hit.start(), hit.end(), hit.group(0), "role", key=key, confidence=0.75))
     idx.mentions.sort(key=lambda x: x.start)
+
+
+_COMPOUND_TITLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)\s+and\s+$")
 
 
 def _titled_only_abroad(idx: PeopleIndex, m: Mention, name: str, text: str) -> bool:
