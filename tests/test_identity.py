@@ -1019,6 +1019,10 @@ def test_a_title_the_kb_does_not_know_written_bare_is_the_one_it_titles(extracto
     # a Malay ruler's title alone is no one's name
     ("Royal audience\n\nHis Majesty Sultan Haji Hassanal Bolkiah, Sultan and Yang Di-Pertuan of Brunei Darussalam "
      "received in audience the Prime Minister of Singapore on Monday.\n", {"Yang Di-Pertuan"}),
+    # a ministry's portfolio words and a pair of countries
+    ("Ministers meet\n\nPremier Ana Perez met the Minister of Public Utilities and the head of Humanitarian "
+     "Assistance on Monday to discuss Maldives-Sri Lanka trade.\n",
+     {"Public Utilities", "Humanitarian Assistance", "Maldives-Sri Lanka"}),
 ])
 def test_words_of_bodies_and_titles_alone_name_no_one(extractor: Extractor, text: str, not_people: set[str]) -> None:
     assert not people(extractor, text) & not_people
@@ -1070,3 +1074,10 @@ def test_a_shortened_name_ends_with_the_surname_the_person_goes_by(extractor: Ex
     # Paraguay's Luis Federico Franco Gómez goes by Franco: "Luis Gomez" is someone else
     found = people(extractor, "Senate visit\n\nThe envoy also called on Senator Luis Gomez in Asunción on Monday.\n")
     assert "Federico Franco" not in found and "Luis Gomez" in found, found
+
+
+def test_a_given_name_that_is_a_festival_s_before_bin_opens_the_name(extractor: Extractor) -> None:
+    found = people(extractor, (
+        "Talks in Muscat\n\nThe Sultan received the Saudi defence minister on Monday. The meeting was attended by the "
+        "Minister of the Royal Court, Eid bin Mohammed al Harbi, and other officials.\n"))
+    assert "Eid bin Mohammed al Harbi" in found, found

@@ -286,7 +286,8 @@ def find_people(
         opener = re.match(r"([A-Z][a-z]+ing) (?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[s:e])
         if opener and pos_at.get(s) == "VERB" and not kb.is_given_name(opener.group(1)):
             s += opener.end()  # "Welcoming Quintero and his delegates, ...": a participle opens the sentence
-        while len(text[s:e].split()) > 2 and (text[s:e].split()[0] in lex.nonperson_words
+        while len(text[s:e].split()) > 2 and text[s:e].split()[1].lower() not in _BIN and (
+                text[s:e].split()[0] in lex.nonperson_words
                                               or text[s:e].split()[0].lower() in _OFFICE_WORDS
                                               or text[s:e].split()[1].lower() in _PLURAL_TITLES
                                               # "Minister for Law Padam Giri": the portfolio, then the name
@@ -1310,16 +1311,19 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
     them a word of places, organisations and media (lexicon nonperson_words), not all in
     capitals ("LIANHE ZAOBAO", a credit), not ending in a title ("Diplomatic Adviser")."""
     words = name.split()
-    if len(words) < 2 or any(w.strip("’'") in lex.nonperson_words or w.strip("’'")[:-1] in lex.nonperson_words
-                             and w.endswith("s") for w in words):
-        return False  # ("Syedpur Airports": a plural of a word of places)
+    if len(words) < 2 or any((w.strip("’'") in lex.nonperson_words or w.strip("’'")[:-1] in lex.nonperson_words
+                              and w.endswith("s")) and not (k + 1 < len(words) and words[k + 1].lower() in _BIN)
+                             for k, w in enumerate(words)):
+        return False  # ("Syedpur Airports": a plural of a word of places; but "Eid bin Mohammed": a given name)
     if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
         return False  # "On Saturday"
-    if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words):
-        return False
+    if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words) or not words[0][0].isupper():
+        return False  # (nor a particle first: "de Honor" of "Patio de Honor", "van Biza")
     if all(w.isupper() and len(w) > 2 for w in words) or (words[-1].lower() in _TITLE_WORDS and not (
             words[-1].lower() in _TITLE_SURNAMES and kb.is_given_name(words[0]) and len(words) == 2)):
         return False  # (but "Premier Dennis King": a given name before a title that is also a surname)
+    if "-" in name and all(kb.country_code(part.strip()) for part in name.split("-") if part.strip()):
+        return False  # "Maldives-Sri Lanka (ties)": two countries
     return not (kb.country_code(name) or kb.parse_role(name))
 
 
