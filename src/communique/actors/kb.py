@@ -367,18 +367,7 @@ class KnowledgeBase:
                 if found or not short or (index is self._full_loose and place):
                     break
                 for p, full in index.get(short[-1], ()):
-                    if _is_subsequence(short, full) and _same_fathers(short, full) and _same_given(short, full) and (
-                            short[0] == full[0] or (index is self._full_names and short[0] not in self._given_names)
-                            or (index is self._full_loose and full[0] in written)) and (
-                            index is self._full_names or set(full) <= written
-                            or toks[-1] in {name_key(n).split()[-1] for n in (p.name, *p.aliases)}) and (
-                            _keeps_the_surname(short, full, p, self.loose_key)):
-                        # (shortened and in another spelling, the surname is still written as the KB writes it:
-                        # "Muhammad Akhund" is Mohammad Hassan Akhund, "Mohammad Sadiq" is not Mohammad Kazem Al-e Sadeq)
-                        # a shortened name that drops the first given name opens with no one's given name:
-                        # "Lula da Silva", "Tayyip Erdoğan", but "José Ruiz" is not "Juan José Ruiz Morales"
-                        # in another spelling, a shortened name keeps its first name: "Ahmed Saleh" is not
-                        # "Barham Ahmed Salih" (two approximations at once name someone else)
+                    if self._shortened(short, full, p, index is self._full_loose, written, toks[-1]):
                         note(p, score, "partial")
         if not found and len(toks) >= 2 and all(len(t) <= 2 for t in toks[:-1]):
             # initials before a surname ("Kh.Battulga", "S Jaishankar"): the one person whose given names they begin
@@ -395,6 +384,24 @@ class KnowledgeBase:
             if len(fuller) == 1:
                 note(next(iter(fuller.values())), 0.75, "partial")
         return sorted(found.values(), key=lambda m: (-m.score, m.person.name))
+
+    def _shortened(self, short: tuple[str, ...], full: tuple[str, ...], p: PersonEntry, respelt: bool,
+                   written: set[str], surname: str) -> bool:
+        """Whether ``short`` is ``full`` (one of ``p``'s names) written shorter: its words in order, the
+        same fathers and given name of a patronymic, and the surname the person goes by. ``respelt``:
+        both in loose (transliteration) form, where two approximations at once name someone else;
+        ``surname``: the last word as the text spells it."""
+        if not (_is_subsequence(short, full) and _same_fathers(short, full) and _same_given(short, full)):
+            return False
+        if short[0] != full[0] and (full[0] not in written if respelt else short[0] in self._given_names):
+            # a name that drops the first given name opens with no one's given name ("Lula da Silva", "Tayyip
+            # Erdoğan"; "José Ruiz" is not "Juan José Ruiz Morales"); in another spelling it keeps its first
+            # name ("Ahmed Saleh" is not "Barham Ahmed Salih"), unless that is written and read as a title
+            return False
+        if respelt and not (set(full) <= written or surname in {name_key(n).split()[-1] for n in (p.name, *p.aliases)}):
+            return False  # shortened and respelt, the surname is as the KB writes it: not "Mohammad Sadiq" for
+            # Mohammad Kazem Al-e Sadeq ("Muhammad Akhund" is Mohammad Hassan Akhund)
+        return _keeps_the_surname(short, full, p, self.loose_key)
 
     def match_name(self, surface: str) -> list[PersonEntry]:
         """People ``surface`` may name (honorifics and title words stripped), best first."""
