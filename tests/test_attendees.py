@@ -1206,3 +1206,83 @@ def test_who_received_a_warm_welcome_at_the_presidential_palace_is_the_visitor(e
             "in Suriname on Sunday on a state visit, received a warm welcome from President Santokhi at the Presidential "
             "palace.\n")
     assert places(extractor, text) == [(("Droupadi Murmu", "Chan Santokhi"), "Paramaribo")]
+
+
+def test_a_group_the_sentence_names_then_lists_met_as_one(extractor: Extractor) -> None:
+    text = ("Ambassadors\n\nOn 3 May 2021, the Minister of Foreign Affairs, Rosa Quintero, met with the foreign ambassadors "
+            "recently accredited to Peru: the Ambassador of Chile, Pablo Reyes; the Ambassador of Brazil, Ana Souza; the "
+            "Ambassador of Norway, Lars Holm; and the Ambassador of Japan, Kenji Sato.\n\nThe meeting addressed trade.\n")
+    assert meetings(extractor, text) == [(("Ana Souza", "Kenji Sato", "Lars Holm", "Pablo Reyes", "Rosa Quintero"), set())]
+
+
+def test_audiences_respectively_with_two_are_two_meetings_but_a_list_matched_respectively_is_one(extractor: Extractor) -> None:
+    text = ("Serail\n\nPrime Minister Najib Mikati received Minister Tomas Vidal at the Grand Serail on Monday.\n\n"
+            "The Prime Minister also had audience respectively with MP Lucia Torres and MP Andres Molina over the "
+            "general situation.\n")
+    assert {p for p, _ in meetings(extractor, text)} == {("Najib Mikati", "Tomas Vidal"), ("Lucia Torres", "Najib Mikati"),
+                                                          ("Andres Molina", "Najib Mikati")}
+    text = ("Summit\n\nThe President of Mexico, Andrés Manuel López Obrador, received his counterparts from the United "
+            "States and Canada, Joe Biden and Justin Trudeau respectively, at the National Palace on 10 January 2023.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andrés Manuel López Obrador", "Joe Biden", "Justin Trudeau")]
+
+
+def test_the_one_represented_the_source_told_and_the_sender_by_title_are_not_principals(extractor: Extractor) -> None:
+    text = ("Summit\n\nRepresenting His Highness the Amir Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah, His Highness the Prime "
+            "Minister Sheikh Ahmad Abdullah Al-Ahmad Al-Sabah received on Thursday Palestinian President Mahmoud Abbas.\n\n"
+            "During the reception, held on the sidelines of the Arab Summit in Manama, they discussed relations.\n\n"
+            "The meeting was attended by the delegation accompanying the Representative of His Highness the Amir.\n")
+    assert places(extractor, text) == [(("Ahmad Abdullah Al-Ahmad Al-Sabah", "Mahmoud Abbas"), "Manama")]
+    assert meetings(extractor, text)[0][1] == set()
+    # a delegation representing a body is met, with the one who heads it
+    text = ("Talks\n\nPresident Bashar al-Assad received today a delegation representing the Iranian Shura Council headed "
+            "by the Speaker of the council Ali Larijani.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Ali Larijani", "Bashar al-Assad")]
+    text = ("Kabul\n\nAccording to foreign ministry spokesperson Abdul Qahar Balkhi, the special envoy of Qatar's foreign "
+            "minister, Mutlaq Al-Qahtani, met with acting foreign minister Amir Khan Muttaqi in Kabul.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Amir Khan Muttaqi", "Mutlaq Al-Qahtani")]
+    text = ("Pyongyang, March 6 (Wire) -- Kim Jong Un met members of the delegation of the special envoy of the south "
+            "Korean president who arrived in Pyongyang on Monday.\n")
+    assert meetings(extractor, text) == []
+
+
+def test_a_later_clause_with_a_subject_of_its_own_is_not_the_first_subject_s_meeting(extractor: Extractor) -> None:
+    text = ("Amman\n\nIsrael's President Isaac Herzog was welcomed Wednesday at Al Husseiniya Palace by King Abdullah II, "
+            "just one day after Defense Minister Benny Gantz visited the kingdom.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Abdullah II of Jordan", "Isaac Herzog")]
+
+
+def test_each_clause_s_meeting_takes_its_own_date_and_a_dinner_he_hosted(extractor: Extractor) -> None:
+    text = ("Visit\n\nPublished: 1 December 2017\n\nThe President of Palau, Tommy Remengesau, paid an official visit to "
+            "Japan in October 2017.\n\n"
+            "President Remengesau called on former Prime Minister Yoshiro Mori on October 24 and also called on "
+            "Keiji Furuya, President of the Japan Palau Friendship League, on October 25.\n\nForeign Minister Taro Kono "
+            "held a meeting with Secretary Tomas Vidal on October 24 and he hosted a dinner for President "
+            "Remengesau on October 23.\n")
+    got = {(tuple(sorted(m.participants)), str(m.date)) for m in analyse(extractor, text).meetings}
+    assert got == {(("Tommy Remengesau", "Yoshirō Mori"), "2017-10-24"), (("Keiji Furuya", "Tommy Remengesau"), "2017-10-25"),
+                   (("Tarō Kōno", "Tomas Vidal"), "2017-10-24"), (("Tarō Kōno", "Tommy Remengesau"), "2017-10-23")}
+
+
+def test_a_bilateral_talk_and_a_host_at_the_airport(extractor: Extractor) -> None:
+    text = ("TOKYO (Wire) - Japanese Prime Minister Shinzo Abe and Mongolian Prime Minister Jargaltulgyn Erdenebat agreed to "
+            "strengthen ties during a bilateral talk held on Friday in Tokyo.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Jargaltulgyn Erdenebat", "Shinzo Abe")]
+    text = ("Visit\n\nPrime Minister Mamuka Bakhtadze met Prime Minister Sergei Rumas at Government House on Monday.\n\n"
+            "Vice Prime Minister Tomas Vidal hosted Bakhtadze at the airport.\n\nThe Georgian PM later held a meeting with "
+            "President Alexander Lukashenko.\n\nThe Georgian delegation includes Minister of Foreign Affairs Davit "
+            "Zalkaliani and Tbilisi Mayor Kakha Kaladze.\n")
+    assert meetings(extractor, text) == [(("Mamuka Bakhtadze", "Sergei Rumas"), {"Davit Zalkaliani", "Kakha Kaladze"}),
+                                         (("Alexander Lukashenko", "Mamuka Bakhtadze"), set())]
+
+
+def test_a_delegation_accompanying_a_leader_includes_its_members(extractor: Extractor) -> None:
+    text = ("Visit\n\nThe presidents of Panama, José Raúl Mulino, and Costa Rica, Rodrigo Chaves, met in San José on "
+            "Monday.\n\nThe delegation accompanying President Mulino includes the Minister of Foreign Affairs Javier "
+            "Martínez-Acha and the Minister of Trade Julio Moltó.\n")
+    assert meetings(extractor, text)[0][1] == {"Javier Martínez-Acha", "Julio Moltó"}
+
+
+def test_a_city_of_talks_to_come_is_not_the_place_of_the_visit(extractor: Extractor) -> None:
+    text = ("Visit\n\nDirector Tomas Vidal visited the islands on Friday, where he held discussions on the forthcoming "
+            "constitutional talks in London.\n\nVidal met with Premier Lucia Torres.\n")
+    assert all(place != "London" for _, place in places(extractor, text))

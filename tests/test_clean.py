@@ -18,7 +18,9 @@ from communique.clean import (
     is_breadcrumb,
     is_byline,
     is_junk,
+    is_language_menu,
     is_located_byline,
+    is_menu,
     is_outlet,
     is_promo,
     is_signoff,
@@ -596,3 +598,22 @@ def test_the_site_s_other_stories_after_its_call_to_follow_it_are_furniture() ->
     kept = clean(parse_text("Chair to visit\n\nFollow us on Instagram: @news.site\n" + "\n".join(others) + "\n" + story + "\n",
                             "t", "t.txt"))
     assert others[2] in kept.text
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("CONTACT. PRIVACY POLICY. LEGAL. OUR TEAM. ADVERTISE With Us. CAREERS", True),
+    ("Home | Contact | Careers | Privacy Policy", True),
+    ("Prime Minister Tomas Vidal met the envoy. The talks were long. They covered trade.", False),
+    ("Contact. Trade. Investment.", False),
+])
+def test_a_row_of_site_links(line: str, expected: bool) -> None:
+    assert is_menu(line, LEX) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("\u0939\u093f\u0928\u094d\u0926\u0940 \u09ac\u09be\u0982\u09b2\u09be \u0ba4\u0bae\u0bbf\u0bb4\u0bcd", True),
+    ("\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0627\u0644\u0631\u0626\u064a\u0633 \u0627\u0644\u0648\u0632\u064a\u0631", False),  # one script: words, not a menu
+    ("English \u0939\u093f\u0928\u094d\u0926\u0940 \u09ac\u09be\u0982\u09b2\u09be", False),
+])
+def test_a_row_of_languages_each_in_its_script(line: str, expected: bool) -> None:
+    assert is_language_menu(line) is expected

@@ -365,3 +365,9 @@ def test_a_reversed_opening_mark_glued_to_the_sentence_before() -> None:
             "Conveyed warm greetings,\u201d Jaishankar posted on X.")
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == [
         "Honoured to call on the President today. Conveyed warm greetings,"]
+
+
+def test_a_straight_opening_mark_glued_to_the_sentence_before() -> None:
+    text = ('The two leaders are set to hold talks."Warm welcome to the Prime Minister of Fiji, a friend," the spokesman '
+            'posted on X.')
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["Warm welcome to the Prime Minister of Fiji, a friend,"]

@@ -202,3 +202,9 @@ def test_a_stray_mark_before_the_narration_that_introduces_a_quote(extractor: Ex
     found = quotes(extractor, "\u201cReyes reciprocated and said: \u201cIt was a privilege to host the ministers of the "
                               "region\u201d.")
     assert found == [("Pablo Reyes", "It was a privilege to host the ministers of the region")]
+
+
+def test_a_speaker_s_words_as_a_site_reports_them(extractor: Extractor) -> None:
+    assert quotes(extractor, "Quintero told Reyes that violence \u201cin all of its forms continues to provide a fertile "
+                             "ground for extremism,\u201d according to the news site Andina.") == [
+        ("Rosa Quintero", "in all of its forms continues to provide a fertile ground for extremism,")]

@@ -159,3 +159,14 @@ def test_a_city_that_is_a_given_name_before_a_surname_is_a_person(kb: KnowledgeB
     sentence = "The two presidents met in Vladimir on Tuesday."
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert found is not None and found.name == "Vladimir"
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("President Tomas Vidal met the Russian president in his residence Novo-Ogariovo on Wednesday.", "Moscow"),
+    ("The two leaders held talks at the presidential residence, the Kremlin, on Friday.", "Moscow"),
+    ("Director Tomas Vidal held discussions on the forthcoming constitutional talks in London.", None),
+])
+def test_a_seat_named_after_whose_residence_it_is_and_a_city_of_talks_to_come(kb: KnowledgeBase, gaz: Gazetteer,
+                                                                                sentence: str, city: str | None) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert (found.name if found else None) == city

@@ -160,3 +160,11 @@ def test_a_label_in_the_furniture_s_own_language_and_its_day_first_date() -> Non
 def test_a_month_s_name_between_slashes_or_hyphens(line: str, day: date) -> None:
     found = full_date(line)
     assert found is not None and found[0] == day
+
+
+def test_a_stamp_opening_the_story_before_a_dash() -> None:
+    text = "Talks held in the capital\n07.04.19 10:25- President Tomas Vidal held talks with his guest on the economy.\n"
+    found = publication_date(text)
+    assert found is not None and found.date == date(2019, 4, 7)
+    # a date inside the story's first sentence is no stamp
+    assert publication_date("Talks\nOn 07.04.19 President Tomas Vidal held talks - and more.\n") is None

@@ -673,3 +673,39 @@ def test_a_speaker_named_after_the_quote_with_an_apposition_before_the_verb(extr
     text = ("Fire alarm\n\n\u201cThe meeting took place as planned. A fire alarm went off at the palace but the president "
             "was not evacuated,\u201d Rosa Quintero, spokeswoman for the president, told reporters.\n")
     assert [q.speaker for q in analyse(extractor, text).quotes] == ["Rosa Quintero"]
+
+
+def test_the_pm_is_the_prime_minister_but_a_time_s_pm_is_no_one(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Serail\n\nWed, 03-05-2023 05:58 PM, Beirut\n\nCaretaker Prime Minister Najib Mikati received Minister Tomas Vidal "
+        "on Monday.\n\nThe PM also received MP Lucia Torres, who said that she discussed with the Premier \u2018the "
+        "safety of the mountain road and the demands of the region\u2019.\n"))
+    assert {tuple(sorted(m.participants)) for m in a.meetings} == {("Najib Mikati", "Tomas Vidal"), ("Lucia Torres", "Najib Mikati")}
+    assert [q.speaker for q in a.quotes] == ["Lucia Torres"]
+    assert all(p.name == "Najib Mikati" for p in a.people for m in p.mentions if "PM" in m.text)
+
+
+def test_the_emperor_is_japan_s_and_a_body_named_for_a_country_has_its_own_president(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit\n\nPublished: 1 December 2017\n\nDuring his stay in Japan, President Tommy Remengesau of Palau made a "
+        "State Call on His Majesty the Emperor of Japan on October 23.\n\nHe also called on Keiji Furuya, President of "
+        "the Japan Palau Friendship League, on October 25.\n"))
+    assert {tuple(sorted(m.participants)) for m in a.meetings} == {("Akihito", "Tommy Remengesau"),
+                                                                   ("Keiji Furuya", "Tommy Remengesau")}
+    assert {p.name: p.role for p in a.people}.get("Keiji Furuya") != "President of Japan"
+
+
+def test_an_aide_named_by_the_holder_s_title_and_a_regnal_number_are_not_the_holder(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Dhaka\n\nPrime Minister Sheikh Hasina received the envoy on Monday, PM's Press Secretary Ihsanul Karim told "
+        "reporters.\n\nKing Abdullah II welcomed President Isaac Herzog in Amman.\n\nHerzog said: \u201cThank you for "
+        "inviting me to this event, which I think expresses our friendship.\u201d\n"))
+    mentions = {(m.text, p.name) for p in a.people for m in p.mentions}
+    assert ("Ihsanul Karim", "Ihsanul Karim") in mentions and not any(t == "I" for t, _ in mentions)
+
+
+def test_a_fund_and_a_court_case_are_no_people(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Visit\n\nChancellor Tomas Vidal announced payments by the country s General Settlement Fund to victims, after the "
+        "dismissal of the last claim in a class action suit, the so-called Whiteman Case, by a court in New York.\n"))
+    assert not {p.name for p in a.people} & {"Settlement Fund", "Whiteman Case"}

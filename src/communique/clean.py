@@ -25,6 +25,7 @@ part; its dropped end goes to ``removed`` like a dropped line).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -229,6 +230,28 @@ def is_breadcrumb(line: str, lex: Furniture) -> bool:
         if norm_label(part) in lex.sections or norm_label(part) in lex.labels:
             known += 1
     return known >= 1
+
+
+_MENU_SEP = re.compile(r"\s*(?:[|•·]|\.(?=\s+[A-Z]))\s*")
+
+
+def is_menu(line: str, lex: Furniture) -> bool:
+    """A row of site links run together ("CONTACT. PRIVACY POLICY. LEGAL. CAREERS. ADVERTISE With Us"):
+    three or more short items, at least two of them the lexicon's labels."""
+    parts = [p for p in _MENU_SEP.split(collapse(line).rstrip(".")) if p.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 4 for p in parts):
+        return False
+    return sum(norm_label(p) in lex.labels for p in parts) >= 2
+
+
+def is_language_menu(line: str) -> bool:
+    """A row of language names each in its own script ("हिन्दी मराठी বাংলা தமிழ்"): no Latin letter, three
+    or more words, two or more scripts."""
+    ws = collapse(line).split()
+    if len(ws) < 3 or any(c.isascii() and c.isalpha() for c in line):
+        return False
+    scripts = {unicodedata.name(c, "?").split()[0] for w in ws for c in w if c.isalpha()}
+    return len(scripts) >= 2
 
 
 def _capitalised(ws: list[str]) -> bool:
@@ -438,6 +461,8 @@ def furniture_reason(line: str, lex: Furniture, *, head: bool = False) -> str | 
         return "timestamp"
     if is_breadcrumb(s, lex):
         return "breadcrumb"
+    if is_menu(s, lex) or is_language_menu(s):
+        return "menu"
     if _is_byline(s, lex):
         return "byline"
     if is_promo(s, lex):

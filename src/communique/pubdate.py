@@ -231,9 +231,15 @@ def _is_date_line(line: str, found: tuple[date, int, int]) -> bool:
     return len(rest.split()) <= 3
 
 
+_STAMP_DASH = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}[ \t]*)?[-–—][ \t]*(?=[A-Z])")
+
+
 def dateline_date(line: str, order: str | None = None) -> tuple[date, int, int] | None:
     """A story opening with its place and full date: (date, start, end of the dateline)."""
     offset = len(line) - len(line.lstrip())
+    stamp = full_date(line.lstrip()[:30], order)
+    if stamp is not None and stamp[1] == 0 and (dash := _STAMP_DASH.match(line.lstrip(), stamp[2])):
+        return stamp[0], offset, offset + dash.end()  # "03.11.17 09:11- President X held talks ...": the story's stamp
     first = _DATE_THEN_PLACE.match(line.lstrip())
     if first is not None:  # "(February 24, 2017 – Washington, DC) In a crucial moment ..."
         found = full_date(first.group("date"), order)

@@ -168,9 +168,13 @@ def attribute(
         # “... in Pakistan.” Zabiullah Mujahid also tweeted ...: the quote ended its sentence (or its line); the next
         # one is not its cue
         speaker, conf, cue = (None, 0.0, None) if closed else _after_cue(text, q_end, s_end, outside, tops, lex, idx)
-        if speaker is None and cue is None:
-            speaker, conf, cue = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx,
-                                             subject_of)
+        reported = speaker is None and cue is not None and text[cue[0] : cue[1]].lower().startswith("according to")
+        if speaker is None and (cue is None or reported):
+            # ("The king told Herzog that violence “...,” according to the news site Petra": the king's words, as the
+            # site reports them)
+            before = _before_cue(text, s_start, max(q.open_mark, q.start), outside, tops, lex, idx, subject_of)
+            if cue is None or before[0] is not None:
+                speaker, conf, cue = before
         if speaker is None and cue is None and kind == "fragment":
             speaker, cue = _said_closing(text, q_end, s_end, outside)
             conf = 0.7 if speaker else 0.0
@@ -425,6 +429,7 @@ def _said_closing(text: str, q_end: int, s_end: int, mentions: MentionList) -> t
     return None, None
 
 
+_WHO_SAID = re.compile(r",\s*who\s+(?:[a-z]+\s+)?$")  # the cue right after ", who" (", who later said")
 _HE_OPENS = re.compile(r"(?:[Hh]e|[Ss]he)\s+")  # a cue that opens with its pronoun ("he said")
 _HE_RIGHT_BEFORE = re.compile(r"(?:^|,\s*)([Hh]e|[Ss]he)\s+(?:\w+\s+)?$")  # ", he said", ", she later said"
 
@@ -468,6 +473,10 @@ def _before_cue(
     if before and he is not None and all(m.end <= he.start() for m in before):
         # "On his social meeting with Tatar, he said:": he is the one the story is about, not the one named before
         return pronoun_person(he.group(1), he.start(), tops, idx_people), 0.75, (cue_s, cue_e)
+    who = _WHO_SAID.search(text, s_start, cue_s)
+    if before and who is not None and (ante := [m for m in before if m.end <= who.start()]):
+        # "The PM received MP X, who said that ...": the one the relative clause hangs on
+        return ante[-1].key, 0.85 * ante[-1].confidence, (cue_s, cue_e)
     if before:
         return before[0].key, 0.85 * before[0].confidence, (cue_s, cue_e)
     pron = _PRONOUN.search(text, s_start, cue_e)

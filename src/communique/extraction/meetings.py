@@ -47,7 +47,7 @@ def _in_a_past_year(text: str, s: int, published: date | None) -> bool:
 
 
 # one subject meeting several others, each on their own
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|(?:meetings|audiences)\s+with|"
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|respectively\s+with|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|(?:meetings|audiences)\s+with|"
                        r"(?:paid|pays|paying)\s+(?:courtesy\s+)?calls\s+on|(?:paid|pays|paying)\s+courtesy\s+visits\s+to)\b",
                        re.I)  # "paid courtesy calls on A and B": one each
 # credentials are presented one envoy at a time: "received letters of credence from A, B and C"
@@ -111,7 +111,7 @@ def _possessor_only(text: str, end: int) -> bool:
 
 _THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit|audience)\b(?!\s+(?:with|between|of)\b)"
                           # "According to the sources, in the meeting held in Islamabad, ...": the meeting told last
-                          r"|(?P<told>\s*(?:[^,.;]{1,40},\s*)?(?:[Ii]n|[Aa]t|[Dd]uring)\s+the\s+(?:meeting|talks)\s+"
+                          r"|(?P<told>\s*(?:[^,.;]{1,40},\s*)?(?:[Ii]n|[Aa]t|[Dd]uring)\s+the\s+(?:meeting|talks|reception|audience),?\s+"
                           r"(?:held|(?:that|which)\s+took\s+place)\b)")
 _THIS_MEETING = re.compile(r"\s*(?:(?:This|That|The)\s+(?:[\w-]+\s+){0,3}?|(?:This|That|It)\s+(?:is|was)\s+(?:the|a|an)\s+"
                            r"(?:[\w-]+\s+){0,6}?)(?:meeting|talks|audience)\b")
@@ -121,6 +121,9 @@ _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|a
                     r"|[Ee]arlier\s+(?:in|on)\s+the\s+day|[Ee]arlier\s+that\s+day)\b")
 
 
+# "The Georgian delegation includes A and B" opening its sentence (not "That delegation included ...": the one told)
+_PARTY_OF_THE_VISIT = re.compile(r"\s*The\s+(?:[A-Z][\w’'-]*\s+){0,3}delegation\s+(?:includes|included|comprises|comprised|"
+                                r"consists\s+of|consisted\s+of|is\s+composed\s+of|was\s+composed\s+of)\b")
 _DISCUSSED = re.compile(r"\b(?:discussed|reviewed)\b")
 _HELD_NEXT = re.compile(r"\s*(?:The|This)\s+(?:meeting|talks|discussions?)\s+(?:was\s+held|were\s+held|took\s+place)\b")
 
@@ -178,7 +181,8 @@ def attendance_spans(
                 start = max((c.end() for c in re.finditer(r"[,;:]", seg[: m.start()])), default=0)
                 span = (s + start, s + m.end())
             out.append(span)
-    return [part for a, b in out for part in _without(a, b, [(s + m.start(), s + m.end()) for m in _WHOSE_RULE.finditer(seg)])]
+    holes = [(s + m.start(), s + m.end()) for rule in (_WHOSE_RULE, _WHOSE_PEOPLE) for m in rule.finditer(seg)]
+    return [part for a, b in out for part in _without(a, b, holes)]
 
 
 _BULLET_LIST = re.compile(r"[ \t]*:[ \t]*(?:\n[ \t]*)+(?:[•·▪◦‣*–-][ \t]+[^\n]+(?:\n[ \t]*)*)+")
@@ -190,6 +194,13 @@ _ATTENDANCE_TO_COME = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+expecte
 # "two former ministers under the government of X": whose government they served, not who was there
 _WHOSE_RULE = re.compile(r"\b(?:under|during|in)\s+the\s+(?:government|rule|presidency|administration|regime|reign|"
                          r"premiership)\s+of\s+[^,.;]*", re.I)
+# "attended by the delegation accompanying the Representative of His Highness the Amir": whose delegation or
+# representative, not one present ("The delegation accompanying President X includes A": A is)
+_WHOSE_PEOPLE = re.compile(r"\b(?:delegations?|entourage|team)\s+accompanying\s+[^,.;]*?(?=\s+(?:includes?|included|comprises?|"
+                           r"comprised|consists?|consisted|was|were|is|are)\b|[,.;]|$)"
+                           r"|\b(?:envoy|emissary|representative)s?\s+of\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)\s+)?"
+                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:president|king|amir|emir|sultan|monarch|leader|prime\s+minister)\b",
+                           re.I)
 
 
 def _without(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -332,6 +343,11 @@ _NOT_PRINCIPAL = re.compile(
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)"
     r"|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
     r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
+    # "Representing His Highness the Amir X, the Prime Minister Y received Z": the one represented is away
+    # (an aside before its comma: not "a delegation representing the Shura Council headed by X")
+    r"|(?<!delegation\s)\b(?:representing|deputi[sz]ing\s+for|standing\s+in\s+for)\s+[^,.;]*(?=,)"
+    # "According to spokesperson X, A met with B": who tells of the meeting
+    r"|\baccording\s+to\s+[^,.;]*"
     # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
     # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
     r"|\b(?:envoy|emissary|delegation)s?\s+from\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
@@ -345,6 +361,10 @@ _NOT_PRINCIPAL = re.compile(
     r"|\b(?:envoy|emissary|advis[eo]r|aide)s?\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:counterpart|president|leader|king|emir|monarch|"
     r"sultan|prime minister)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der)[\s-])?"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*)*)(?:\s+of\s+[A-ZÀ-ÖØ-ÞĀ-ſ][^,.;]*)?"
+    # "met members of the delegation of the special envoy of the south Korean president who arrived": the sender,
+    # by title alone
+    r"|\b(?:envoy|emissary)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|king|emir|monarch|sultan|"
+    r"prime minister)\b(?!\s*,)"
     # "Roger Carstens, the American President's Special Envoy": whose envoy
     r"|\b(?:the\s+)?(?:[\w-]+\s+){0,2}(?:president|leader|king|emir|monarch|sultan|prime minister)[’']s\s+"
     r"(?:[\w-]+\s+){0,3}?(?:envoy|emissary|representative|advis[eo]r|aide)s?\b"
@@ -593,6 +613,9 @@ def find_meetings(
             target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
         elif present and drafts and not (was_greeted and not trig):
             target = told_last or drafts[-1]  # "X also took part in the meeting": the meeting the text just told
+            if not trig and _PARTY_OF_THE_VISIT.match(text, s):
+                # "The Georgian delegation includes A, B and C": the visiting party, at the visit's first meeting
+                target = next((d for d in drafts if not d.earlier), target)
         elif (trig and _THE_TWO.match(text, s, e) and not all(r is _NO_MEETING for r in readings)
               and (pair := _two_just_named(before, idx, sq)) is not None
               and not any(set(d.participants) == set(pair) for d in drafts)):
@@ -674,7 +697,10 @@ def find_meetings(
             if head is not None and s < head[1] and e > head[0]:
                 s = max(s, head[1])  # the dateline's date is the filing date, not the meeting's
             if d.date is None and e > s:
-                d.date = find_date(text, s, e, filed)
+                # a later clause's meeting by its own date first: "called on A on October 24 and also called on B
+                # on October 25"
+                own = find_date(text, max(s, d.clause[0]), e, filed) if d.clause is not None and e == d.evidence[1] else None
+                d.date = own if own is not None and own.date is not None else find_date(text, s, e, filed)
                 if d.date is not None and d.date.date is not None and filed is not published and d.date.derivation:
                     d.date = DateFound(d.date.date, d.date.text, d.date.start, d.date.end,
                                        d.date.derivation.replace("publication date", "dateline date"))
@@ -877,7 +903,7 @@ _WRITTEN_DATES = ("explicit date", "day and month, year of publication")
 
 # between two clauses of one sentence that tell meetings of their own: "hours after", "and later", "; the
 # summit in Tokyo, where he also had a bilateral with B"
-_THEN = re.compile(r"\b(?:after|before|following|then|later|also)\b|;|,\s+and\b", re.I)
+_THEN = re.compile(r"\b(?:after|before|following|then|later|also)\b|;|,\s+and\b|\band\s+(?:he|she)\b", re.I)
 
 
 def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals: list[str], idx: PeopleIndex,
@@ -892,6 +918,9 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
     for t in rest:
         if not _THEN.search(text, after, t.start()):
             continue
+        if _own_subject(sent, t.start(), principals[0], idx):
+            after = t.end()
+            continue  # "X was welcomed by A, one day after B visited the kingdom": B's visit, not X's meeting
         argued = _principals_of_trigger(sent, t.start(), idx, tops, quoted, present, aside)
         new = [k for k in (argued or []) if k not in principals]
         if argued and new and len(new) == len(set(argued) - {principals[0]}):
@@ -902,6 +931,18 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
                 out.append(([principals[0], *new], t.start()))
         after = t.end()
     return out
+
+
+def _own_subject(sent: Any, at: int, subject: str, idx: PeopleIndex) -> bool:
+    """Whether the verb at ``at`` has a subject of its own that names people, none of them ``subject``."""
+    tok = _token_at(sent, at)
+    if tok is None:
+        return False
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            keys = {m.key for m in idx.between(*char_span(child.subtree), kinds=("name", "role"))}
+            return bool(keys) and subject not in keys
+    return False
 
 
 def _own_place(text: str, s: int, e: int, at: int, gaz: Gazetteer, kb: Any, lex: Lexicon,
@@ -1576,7 +1617,7 @@ _HABITUAL = frozenset({"always", "usually", "often", "regularly", "traditionally
 _FESTIVAL = re.compile(r"\b(?:on the occasion of|for)\s+(?:the\s+)?(?:Eid|Christmas|New Year|Nowruz|Norouz|Diwali|Ramadan|"
                        r"Easter|Hanukkah|Lunar New Year|Vesak|Holi|Independence Day|National Day)", re.I)
 _NO_MEETING: list[str] = []  # the trigger states no meeting (compared by identity; never mutated)
-_GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail"})
+_GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail", "host"})  # ("hosted X at the airport")
 # an object that is someone even when the parse hangs their names elsewhere ("received his counterparts from the
 # United States and Canada, Joe Biden and Justin Trudeau")
 _TITLE_IN_OBJECT = re.compile(r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Governor|Commissioner|Chair(?:man|woman|person)?)\b")
@@ -2021,7 +2062,11 @@ def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:
 # state meeting with the US President were: ...", "gathered for a meeting with X")
 _TOGETHER = re.compile(r"\b(?:together|jointly|joint|trilateral|quadrilateral|multilateral|summit|group|"
                        r"four-way|three-way|round\s*table|all\s+(?:three|four|five|the)|gathered|"
-                       r"a\s+(?:[\w-]+\s+)?meeting\s+with|heads\s+of\s+(?:state|government)\s+meeting\s+with)\b", re.I)
+                       r"a\s+(?:[\w-]+\s+)?meeting\s+with|heads\s+of\s+(?:state|government)\s+meeting\s+with)\b"
+                       # "met with the foreign ambassadors recently accredited to Latvia: the Ambassador of A, X; ...":
+                       # a group the sentence names as one, then lists
+                       r"|\bwith\s+(?:all\s+)?the\s+(?:[\w-]+\s+){0,3}(?:ambassadors|envoys|ministers|leaders|heads|delegates|"
+                       r"representatives|members|chiefs|governors|mayors)\b[^.;:,]{0,60}:", re.I)
 
 
 def _in_relative_clause(sent: Any, at: int) -> bool:

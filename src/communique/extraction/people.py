@@ -26,14 +26,14 @@ from .lexicon import Lexicon
 ROLE_WORDS = (
     r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Lyonchhen|Lyonchoen|Chief Executive|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
-    r"Minister|Speaker|Parliament Speaker|King|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
+    r"Minister|Speaker|Parliament Speaker|King|Emperor|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
     r"Secretary[- ]General|Chief of Staff|Head of (?:the )?State|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
 )
 _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen|[Aa]cting|[Ii]nterim|[Cc]aretaker)\s+){0,2}"
     r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?|UK|US|UAE|EU|UN|DRC|PRC|ROK|DPRK|NATO|OIC|GCC|IAEA|ASEAN|OPEC|IMF|AU|OAS|OSCE|WTO|WHO)(?:’s|'s)?\s+)?"  # "the UK Prime Minister"
     r"(?:(?:new|former|late|then|outgoing|incoming|acting|interim|caretaker)\s+)?"
-    r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r")\b(?![-‑ ](?:elect|designate)\b))"  # not "Vice-Minister",
+    r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r"|(?<!\d)(?<!\d\s)PM)\b(?![-‑ ](?:elect|designate)\b))"  # not "Vice-Minister",
     # nor "President-elect": not yet the office ("the president of the government of X": its head of government)
     r"(?:\s+of\s+the\s+[Gg]overnment(?=\s+of\b))?(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3}))?"
@@ -43,7 +43,7 @@ _ENVOY_WORD = re.compile(r"(?i:ambassador|envoy|high commissioner|representative
 # an office's body or aide named by its holder's title: who speaks or serves there is not the holder
 # (a body by its capitalised name: "the minister's office" is where he was)
 _OFFICE_OF_THE_HOLDER = re.compile(r"(?:’s|'s)\s+(?:Office|Cabinet|Secretariat|Bureau|Administration|(?:[Pp]ress\s+|[Cc]hief\s+of\s+)?"
-                                   r"(?i:staff|service|advis[eo]rs?|spokes(?:man|woman|person)|aides?))\b")
+                                   r"(?i:staff|service|advis[eo]rs?|spokes(?:man|woman|person)|aides?|secretar(?:y|ies)))\b")
 _HOLDER_S_OFFICE_BEFORE = re.compile(r"\b(?:Office|Cabinet|Secretariat|Bureau|Administration|Chancellery|[Pp]ress\s+[Ss]ervice|"
                                      r"[Pp]ress\s+[Oo]ffice)\s+of\s+(?:the\s+)?$")
 # the foreign minister as translations from Spanish and Portuguese name them ("el jefe de la diplomacia rusa")
@@ -140,6 +140,11 @@ class PeopleIndex:
         return lo + (hi - lo) / 2
 
 
+# "of the Japan Micronesia ...": a country whose name takes no article, then more capitalised words, is the
+# start of a body's name ("of the Philippines Ferdinand ..." and "of the Gambia Adama ..." are countries)
+_BODY_NAMED_FOR_COUNTRY = re.compile(r".*\bof\s+the\s+(?!(?:Gambia|Congo|Sudan|Vatican)\b)[A-Z][a-z]+(?<!s)\s+[A-Z].*", re.S)
+
+
 def _cue_cut_short(kb: KnowledgeBase, text: str, s: int, e: int, of: int) -> tuple[Any, int]:
     """The title at ``text[s:e]``, its place after "of" (from ``of``) cut a word at a time from the end
     until the knowledge base reads it ("President of Turkmenistan Serdar" -> "President of Turkmenistan")."""
@@ -189,6 +194,8 @@ def find_people(
             cue = kb.parse_role(text[s:e])
         if cue is None and m.group("of"):
             cue, e = _cue_cut_short(kb, text, s, e, m.start("of"))  # "President of Turkmenistan Serdar ..."
+            if cue is not None and _BODY_NAMED_FOR_COUNTRY.fullmatch(text, s, m.end()):
+                continue  # "President of the Japan Micronesia Friendship League": a body's president, not Japan's
         region = None
         if cue is None and m.group("of") and not m.group("adj") and not any(
                 w in lex.nonperson_words or w.lower() in _TITLE_WORDS for w in m.group("of").split()):
@@ -844,6 +851,9 @@ def _name_goes_on(text: str, toks: list[tuple[int, int]], j: int, kb: KnowledgeB
     return not _not_a_given_name(nxt, kb, is_place) and not nxt.isupper()
 
 
+_REGNAL = re.compile(r"[IVXL]+")
+
+
 def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray, is_place: Any,
                    givens: dict[str, set[str]]) -> None:
     """A short form the knowledge base does not list ("Prince Faisal") names the one person of the
@@ -855,8 +865,9 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
             if not _is_patronymic(m.key):  # "Tahnoun Al Nahyan" is no licence for a bare "Nahyan"
                 forms |= _short_forms(kb.split_role(m.text)[1])
             for tok in forms:
-                if tok.lower() in _TITLE_WORDS or kb.country_code(tok) or not kb.strip_honorifics(tok).strip():
-                    continue
+                if tok.lower() in _TITLE_WORDS or kb.country_code(tok) or not kb.strip_honorifics(tok).strip() \
+                        or _REGNAL.fullmatch(tok):
+                    continue  # ("II" of "Abdullah II" is no short form: loosely it is the pronoun "I")
                 known.setdefault(tok.lower(), set()).add(m.key)
                 known.setdefault("~" + kb.loose_key(tok), set()).add(m.key)
     if not known:
@@ -1857,6 +1868,10 @@ _POSTED_TO = re.compile(r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|stressed|noted|stated|underlined|emphasi[sz]ed)\b")
 
 
+_AIDE_OF_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|advis[eo]r|aide|assistant|secretary|representative|envoy)s?"
+                             r"\s+(?:for|of|to)\s+$", re.I)
+
+
 def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
     """A role written beside a name the KB does not know gives that person the office:
     "The president of Chile, Gabriel Boric" and "Gabriel Boric, the president of Chile"."""
@@ -1871,6 +1886,8 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             continue
         if role is b and "," not in gap:
             continue  # "Gabriel Boric President ..." is not an apposition
+        if role is a and _AIDE_OF_BEFORE.search(text, max(0, role.start - 40), role.start):
+            continue  # "A spokesman for the Armenian PM, Vladimir Karapetyan, ...": the spokesman's name
         if role is b and re.match(r"[’']s?\b", text[role.end : role.end + 3]):
             continue  # "Roger Carstens, the American President's Special Envoy": whose envoy, not his title
         after = ms[n + 2] if n + 2 < len(ms) else None

@@ -183,7 +183,10 @@ _SCENE_NOUNS = re.compile(
     r"|resid(?:ing|es|ed|ent)|based|accredited|stationed|posted|[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsul"
     # a stop before or after this one: "arrived in Erbil, following his visit to Baghdad"
     r"|(?:following|after|before)\s+(?:his|her|their|its|a|the|[A-Z][\w’'-]*)\s+(?:[\w’'–-]+\s+){0,5}"
-    r"(?:visit|trip|tour|stop|stay)(?:\s+here)?)\s+$",
+    r"(?:visit|trip|tour|stop|stay)(?:\s+here)?"
+    # a meeting to come: "discussions on ... the forthcoming constitutional talks in London"
+    r"|(?:forthcoming|upcoming|planned|proposed|future|coming|next)\s+(?:[\w’'-]+\s+){0,3}"
+    r"(?:talks|meetings?|summit|conference|visit|negotiations|session|round))\s+$",
     re.I,
 )
 _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
@@ -224,7 +227,9 @@ def _landmark_pattern(landmarks: dict[str, str]) -> re.Pattern[str]:
     if cached is None or cached[0] is not landmarks:
         # ("Al Husseiniya Palace" as well as the lexicon's "Al-Husseiniya Palace")
         names = "|".join(re.sub(r"\\[- ]", r"[-\\s]", re.escape(n)) for n in landmarks)
-        cached = (landmarks, re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?P<landmark>" + names + r")\b"))
+        # ("met in his residence Novo-Ogariovo", "at the presidential residence Bellevue": the seat named after it)
+        cached = (landmarks, re.compile(r"\b(?:in|at|to)\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:residence|estate|dacha),?"
+                                        r"\s+)?(?:the\s+)?(?P<landmark>" + names + r")\b"))
         _LANDMARK_PATTERNS[id(landmarks)] = cached
     return cached[1]
 

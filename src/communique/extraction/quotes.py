@@ -85,9 +85,10 @@ def _glued_closer(text: str, i: int) -> bool:
 
 
 def _reversed_glued_opener(text: str, i: int) -> bool:
-    """A right mark glued between a sentence's end and the next sentence's first word, no quote being
-    open: the opening mark of a quote, typed reversed ("... on September 23.”Honoured to call on ...")."""
-    return (text[i] == "”" and i > 0 and text[i - 1] in ".!?" and i + 2 < len(text) and text[i + 1].isupper()
+    """A right (or straight) mark glued between a sentence's end and the next sentence's first word, no quote
+    being open: the opening mark of a quote, typed reversed ("... on September 23.”Honoured to call on ...") or
+    glued ('... all set to hold talks."Exemplary relationship ...')."""
+    return (text[i] in '”"' and i > 0 and text[i - 1] in ".!?" and i + 2 < len(text) and text[i + 1].isupper()
             and text[i + 2].islower())
 
 
