@@ -182,8 +182,8 @@ def test_the_place_of_meetings_told_together_before_each_is_told(extractor: Extr
                  "visit at the invitation of his counterpart, Gustavo Petro.\n\nThe two presidents met on the sidelines of "
                  "the Amazon summit held in Belém, Brazil, on March 12.\n\nPetro and Lula held a meeting in Bogotá on "
                  "Saturday, May 4. Foreign Minister Luis Gilberto Murillo also took part in the meeting.\n",
-                 [(("Gustavo Petro", "Luiz Inácio Lula da Silva"), {"Luis Gilberto Murillo"}),
-                  (("Gustavo Petro", "Luiz Inácio Lula da Silva"), set())],
+                 [(("Gustavo Petro", "Luiz Inácio Lula da Silva"), set()),
+                  (("Gustavo Petro", "Luiz Inácio Lula da Silva"), {"Luis Gilberto Murillo"})],
                  id="'X also took part in the meeting': the meeting just told, not the earlier one told before it"),
     pytest.param(" date 2023-04-30 Talks\n\nPrime Minister Andrej Plenković met Serbian Prime Minister Ana Brnabić in Zagreb on "
                  "Sunday.\n\nAttending the meeting between Plenković and Brnabić were also Croatia's Deputy Prime Minister "
@@ -1286,3 +1286,20 @@ def test_a_city_of_talks_to_come_is_not_the_place_of_the_visit(extractor: Extrac
     text = ("Visit\n\nDirector Tomas Vidal visited the islands on Friday, where he held discussions on the forthcoming "
             "constitutional talks in London.\n\nVidal met with Premier Lucia Torres.\n")
     assert all(place != "London" for _, place in places(extractor, text))
+
+
+def test_the_one_invited_is_no_principal_and_a_spouse_beside_a_principal_attends(extractor: Extractor) -> None:
+    text = ("Kathmandu, Aug 12 (Wire) Prime Minister KP Sharma Oli has extended an invitation to his Indian counterpart, "
+            "Narendra Modi, for an official visit to Nepal.\n")
+    assert meetings(extractor, text) == []
+    text = ("Oslo\n\nOn the second day of the state visit, President Tomas Vidal, his wife Lucia Torres, King Harald and "
+            "Queen Sonja visited the Research Park at the university.\n")
+    [(principals, attendees)] = meetings(extractor, text)
+    assert {"Harald V", "Tomas Vidal"} <= set(principals) and "Lucia Torres" in attendees - set(principals)
+
+
+def test_a_delegation_of_mps_including_its_members_attends(extractor: Extractor) -> None:
+    text = ("Honiara\n\nWinston Peters and a delegation of MPs have met with Prime Minister Jeremiah Manele in Honiara.\n\n"
+            "Peters was leading a delegation of MPs, including Health Minister Tomas Vidal and Climate Change Minister "
+            "Lucia Torres.\n")
+    assert meetings(extractor, text) == [(("Jeremiah Manele", "Winston Peters"), {"Lucia Torres", "Tomas Vidal"})]

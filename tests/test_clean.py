@@ -617,3 +617,23 @@ def test_a_row_of_site_links(line: str, expected: bool) -> None:
 ])
 def test_a_row_of_languages_each_in_its_script(line: str, expected: bool) -> None:
     assert is_language_menu(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Also Read: Prime Minister Tomas Vidal congratulates President Lucia Torres on her historic third term in office", "link"),
+    ("READ ALSO | Leaders of the region meet in Lima to discuss trade, migration and security", "link"),
+    ("Also, the two leaders read the joint statement: it covers trade.", None),
+])
+def test_a_link_to_another_story_however_long(line: str, expected: str | None) -> None:
+    assert furniture_reason(line, LEX) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Comments are closed.", "label"),
+    ("top of page", "label"),
+    ("The Ministry of Foreign Affairs of the Republic published this content on 18 October 2019 and is solely "
+     "responsible for the information contained therein, distributed by a news service.", "label"),
+    ("The Minister is solely responsible for the information policy of the government.", None),
+])
+def test_short_labels_with_their_stop_and_a_long_disclaimer(line: str, expected: str | None) -> None:
+    assert furniture_reason(line, LEX) == expected

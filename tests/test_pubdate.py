@@ -168,3 +168,10 @@ def test_a_stamp_opening_the_story_before_a_dash() -> None:
     assert found is not None and found.date == date(2019, 4, 7)
     # a date inside the story's first sentence is no stamp
     assert publication_date("Talks\nOn 07.04.19 President Tomas Vidal held talks - and more.\n") is None
+
+
+def test_a_byline_that_ends_in_the_date() -> None:
+    text = "Leaders sign a memorandum\n\nBy: Pacific Islands Business Wire December 17, 2025\n\nThe leaders signed on 10 December.\n"
+    found = publication_date(text)
+    assert found is not None and found.date == date(2025, 12, 17)
+    assert publication_date(text.replace("By: ", "")) is None  # an outlet and a date, no byline: not told

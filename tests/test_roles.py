@@ -709,3 +709,27 @@ def test_a_fund_and_a_court_case_are_no_people(extractor: Extractor) -> None:
         "Visit\n\nChancellor Tomas Vidal announced payments by the country s General Settlement Fund to victims, after the "
         "dismissal of the last claim in a class action suit, the so-called Whiteman Case, by a court in New York.\n"))
     assert not {p.name for p in a.people} & {"Settlement Fund", "Whiteman Case"}
+
+
+def test_a_name_going_on_past_an_initial_and_a_country_s_last_word_are_not_taken_for_names(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Freetown\n\nOn Monday, 19 August 2024, Dr. Simeon K. Ehui, Director General of the institute, met with President "
+        "Julius Maada Bio at State House in Freetown.\n\nIn his statement the Nigerian High Commissioner to Sierra Leone "
+        "Henry John Omaku, who spoke for his colleagues, said they came to congratulate the President.\n\nThe outgoing "
+        "Ambassador, Tomas Vidal, bid farewell to President Julius Maada Bio at State House in Freetown on Tuesday.\n"))
+    names = {p.name for p in a.people}
+    assert {"Simeon K. Ehui", "Henry John Omaku", "Tomas Vidal"} <= names
+    assert not names & {"Yvon Siméon", "Leone Henry John Omaku"}
+
+
+def test_the_chief_adviser_heads_bangladesh_s_government_but_a_chief_adviser_to_someone_is_an_aide(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "New York\n\nPublished: 26 September 2025\n\nChief Adviser Muhammad Yunus held a meeting with Pakistan Prime "
+        "Minister Shehbaz Sharif on Thursday.\n\nThe chief adviser also held meetings with the President of Finland, "
+        "Alexander Stubb and the President of Kosovo, Vjosa Osmani.\n"))
+    assert {tuple(sorted(m.participants)) for m in a.meetings} == {
+        ("Muhammad Yunus", "Shehbaz Sharif"), ("Alexander Stubb", "Muhammad Yunus"), ("Muhammad Yunus", "Vjosa Osmani")}
+    a = analyse(extractor, (
+        "New York\n\nPublished: 23 September 2024\n\nThe meeting was attended by Chief Advisor to the Prime Minister "
+        "Lucia Torres and Foreign Minister Tomas Vidal.\n"))
+    assert {p.name: p.role for p in a.people}.get("Lucia Torres") is None

@@ -378,7 +378,9 @@ def test_two_polls_and_a_restart_fetch_and_store_each_article_once(tmp_path: Pat
         assert site.count("/robots.txt") == 3
         assert all(h.headers["user-agent"].startswith("communique/") for h in site.hits)
         times = [h.at for h in site.hits]
-        assert min(t2 - t1 for t1, t2 in zip(times, times[1:], strict=False)) >= 0.04  # one host, 0.05 s apart
+        # one host, 0.05 s apart: seen from the server a late arrival shortens one gap (0.037 s seen under load),
+        # so by the span of three pauses (0.15 s paced, a few hundredths unpaced)
+        assert min(times[i + 3] - times[i] for i in range(len(times) - 3)) >= 0.12
 
 
 def test_requests_to_one_host_are_spaced_by_the_setting(tmp_path: Path, pipeline: Pipeline) -> None:

@@ -115,11 +115,12 @@ class Furniture:
     date_fillers: frozenset[str] = frozenset()
     timezones: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    link_leads: tuple[str, ...] = ()
 
 
 _SECTION = re.compile(r"^[ \t]*\[[ \t]*([\w ]+?)[ \t]*\][ \t]*$", re.MULTILINE)
 _GROUPS = ("label", "prefix", "section", "owner", "tail", "contains", "outlet", "role", "promo_start",
-           "promo_object", "date_word", "date_filler", "timezone", "title_word")
+           "promo_object", "date_word", "date_filler", "timezone", "title_word", "link_lead")
 
 
 def load_furniture(path: str | Path | None = None) -> Furniture:
@@ -150,6 +151,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         contains=tuple(groups["contains"]), outlets=g["outlet"], roles=longest_first("role"),
         promo_starts=longest_first("promo_start"), promo_objects=tuple(groups["promo_object"]),
         date_words=g["date_word"], date_fillers=g["date_filler"], timezones=g["timezone"], title_words=g["title_word"],
+        link_leads=longest_first("link_lead"),
     )
 
 
@@ -448,15 +450,17 @@ def furniture_reason(line: str, lex: Furniture, *, head: bool = False) -> str | 
     n = s.count(" ") + 1
     if is_junk(s):
         return "junk"
-    if low in lex.labels and n <= 8:
-        return "label"
+    if (low in lex.labels and n <= 8) or (n <= 5 and low.rstrip(".!") in lex.labels):
+        return "label"  # ("Comments are closed.")
     sentence = _is_sentence(s)
     if n <= 12 and not sentence:
         cl = s.lower()
         if any(cl.startswith(p) and (len(low) == len(p) or not low[len(p) : len(p) + 1].isalnum()) for p in lex.prefixes):
             return "label"
-    if n <= 15 and any(c in s.lower() for c in lex.contains):
-        return "label"
+    if any(c in s.lower() for c in lex.contains if n <= 15 or (n <= 40 and c.count(" ") >= 4)):
+        return "label"  # (a phrase of five words or more marks a longer line too: "... is solely responsible for the information")
+    if any(re.match(re.escape(lead) + r"\s*[:|]", s, re.I) for lead in lex.link_leads):
+        return "link"  # "Also Read: Pakistan PM congratulates ...": another story's headline, however long
     if n <= 12 and is_timestamp(s, lex):
         return "timestamp"
     if is_breadcrumb(s, lex):

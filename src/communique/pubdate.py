@@ -87,6 +87,7 @@ _WEATHER_NEAR = 2  # lines between the weather and the site's date of today
 _MIDNIGHT = re.compile(r"(?:T|\s+)00:00(?::00)?\s*$")  # "2020-07-15 00:00:00": a stamp with no time, a site's field
 # a byline ending in the story's date and time: "News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
 _BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
+_BY = re.compile(r"\s*By\b:?\s", re.I)  # a byline's opening word
 _AFTER_A_BAR = re.compile(r"\|\s*$")
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
@@ -214,8 +215,10 @@ def publication_date(text: str) -> PublicationDate | None:
                     else:
                         plain = PublicationDate(d, start, end, "date line")
                     continue
-                if plain is None and seen <= _HEAD_LINES and _BYLINE_END.match(line, found[2]) and len(line[:ds].split()) <= 10:
-                    plain = PublicationDate(d, start, end, "byline")  # "Darpan News Desk The Canadian Press, 15 Mar, 2022 04:52 PM"
+                if plain is None and seen <= _HEAD_LINES and len(line[:ds].split()) <= 10 and (
+                        _BYLINE_END.match(line, found[2]) or (_BY.match(line) and not line[found[2]:].strip())):
+                    # "Darpan News Desk The Canadian Press, 15 Mar, 2022 04:52 PM", "By: PNG Business News December 17, 2025"
+                    plain = PublicationDate(d, start, end, "byline")
                     continue
         if plain is None and seen <= _HEAD_LINES:  # a dateline opens one of the first lines
             line_date = dateline_date(line, order)

@@ -342,7 +342,9 @@ _NOT_PRINCIPAL = re.compile(
     r"brother|president|leader|king|emir|monarch|sultan|prime minister),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)"
     r"|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
-    r"(?:from|of|to)\s+[^,.;]*|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
+    r"(?:from|of|to)\s+[^,.;]*"
+    # ("an invitation to his Indian counterpart, Narendra Modi, for an official visit": the one invited, named after)
+    r"(?:(?<=counterpart),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
     # "Representing His Highness the Amir X, the Prime Minister Y received Z": the one represented is away
     # (an aside before its comma: not "a delegation representing the Shura Council headed by X")
     r"|(?<!delegation\s)\b(?:representing|deputi[sz]ing\s+for|standing\s+in\s+for)\s+[^,.;]*(?=,)"
@@ -1254,9 +1256,19 @@ def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
 _SPOUSE_TITLE = re.compile(r"\b(?:First\s+Lady|First\s+Gentleman|(?:his|her)\s+(?:wife|husband|spouse))\b[^.;]{0,40}$", re.I)
 
 
+_SPOUSE_BESIDE = re.compile(r"[A-Za-z.’']+,\s+(?:his|her)\s+(?:wife|husband|spouse),?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?$")
+
+
 def _spouses_attend(d: MeetingDraft, text: str, idx: PeopleIndex) -> None:
     """A leader's spouse named among the principals ("the President of Suriname, X, First Lady of
-    Suriname, Mrs Y"): the leaders met, the spouse attended."""
+    Suriname, Mrs Y"), or beside a principal in the sentence that tells the meeting ("President X, his
+    wife Y, King H and Queen S visited ..."): the leaders met, the spouse attended."""
+    if len(d.participants) >= 2:
+        s, e = d.evidence
+        for m in idx.between(s, e, kinds=("name",)):
+            if (m.key and m.key not in d.participants and m.key not in d.attendees
+                    and _SPOUSE_BESIDE.search(text, max(s, m.start - 40), m.start)):
+                d.attendees.append(m.key)
     if len(d.participants) < 3:
         return
     spouses = [p for p in d.participants

@@ -24,7 +24,7 @@ from .dates import MONTHS
 from .lexicon import Lexicon
 
 ROLE_WORDS = (
-    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Lyonchhen|Lyonchoen|Chief Executive|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
+    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Lyonchhen|Lyonchoen|Chief Executive|Chief Advis[eo]r(?!\s+to\b)|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
     r"Minister|Speaker|Parliament Speaker|King|Emperor|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
     r"Secretary[- ]General|Chief of Staff|Head of (?:the )?State|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
@@ -303,6 +303,10 @@ def find_people(
             s += len(text[s:e].split()[0])  # "Secretariat Luong Cuong", "Spokesperson Randhir Jaiswal": the name
             while s < e and text[s].isspace():
                 s += 1
+        while len(text[s:e].split()) > 2 and _country_goes_on(text, s, kb):
+            s += len(text[s:e].split()[0])  # "High Commissioner to Sierra Leone Henry John Omaku": the country's last word
+            while s < e and text[s].isspace():
+                s += 1
         if (glued := re.match(r"-([a-zà-ÿ][\w’']*)(?![\w’'-])", text[e : e + 30])) and not _english_word(glued.group(1)) \
                 and glued.group(1) not in lex.nonperson_words:
             e += glued.end()  # "Surapong Suwana-adth": the model's entity ended inside a hyphenated name
@@ -358,6 +362,8 @@ def find_people(
             idx.mentions.append(r)
             continue
         gap = text[r.end : nxt.start].strip() if nxt is not None else "-"
+        if _AIDE_OF_BEFORE.search(text, max(0, r.start - 40), r.start):
+            nxt = None  # "Chief Advisor to the Prime Minister Bishnu Rimal": the adviser's name, not the premier's
         if nxt is not None and (gap == "" or (nxt.start <= r.end + 12 and not kb.strip_honorifics(gap).strip())
                                 or _TITLE_GOES_ON.fullmatch(text, r.end, nxt.start)):
             nxt.office, nxt.office_country = r.office, r.office_country
@@ -733,6 +739,17 @@ _NOT_GIVEN = frozenset({
 })
 
 
+def _country_goes_on(text: str, s: int, kb: KnowledgeBase) -> bool:
+    """Whether the word at ``s`` ends a country's name begun by the words before it ("Sierra" + "Leone")."""
+    first = re.match(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*", text[s:])
+    before = re.search(r"((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*|and|of|the)[ \t]+){1,3}$", text[max(0, s - 40) : s])
+    if first is None or before is None:
+        return False
+    words = before.group(0).split()
+    return any(words[k][0].isupper() and kb.country_code(" ".join(words[k:]) + " " + first.group(0))
+               for k in range(len(words)))
+
+
 def _ends_in_a_country_name(text: str, s: int, e: int, kb: KnowledgeBase) -> bool:
     """Whether the entity's last word opens a country's name that goes on after it ("... Lead
     Antigua" before "and Barbuda's")."""
@@ -1031,6 +1048,9 @@ def _other_name_beside(
         past = led and step < 0  # past an honorific, the name may go on outside spaCy's entity ("Annuar [Haji Musa]")
         while 0 <= k < len(toks) and (past or (ent and persons_at[toks[k][0]] == ent)):
             word = text[toks[k][0] : toks[k][1]].strip(",.’'")
+            if len(word) == 1 and word.isupper() and text[toks[k][1] - 1] == ".":
+                k += step  # an initial: the name goes on past it ("Dr. Simeon K. Ehui" is not a Siméon)
+                continue
             if not word or not word[0].isupper() or word.isupper() or re.fullmatch(_PARTICLE, word.lower()):
                 break
             if not kb.strip_honorifics(word).strip():
@@ -1411,7 +1431,12 @@ def _drop_credit_line_people(text: str, pos_at: dict[int, str], idx: PeopleIndex
         if _in_dateline_credit(text, ls, m):
             return False  # "Havana, Apr 21 (Prensa Latina) ...", "(Hatha al-Youm | Iraq News)- ERBIL": an agency
         i = _bl(verbs, ls)
-        return any(not (m.start <= v < m.end) for v in verbs[i : _bl(verbs, le)])
+        if any(not (m.start <= v < m.end) for v in verbs[i : _bl(verbs, le)]):
+            return True
+        # a sentence of the story whose verb the parse read as a noun ("The outgoing Ambassador, X, bid farewell to
+        # President Y at State House in Freetown."): long, and ending as sentences do
+        line = text[ls:le].strip()  # (not a caption under its label: "Above: Premier X and Dr Y, Director-General of ...")
+        return len(line.split()) >= 12 and line.endswith((".", "!", "?")) and not re.match(r"[\w ]{1,20}:", line)
 
     unknown: dict[str, list[Mention]] = {}
     for m in idx.mentions:
