@@ -1303,3 +1303,19 @@ def test_a_delegation_of_mps_including_its_members_attends(extractor: Extractor)
             "Peters was leading a delegation of MPs, including Health Minister Tomas Vidal and Climate Change Minister "
             "Lucia Torres.\n")
     assert meetings(extractor, text) == [(("Jeremiah Manele", "Winston Peters"), {"Lucia Torres", "Tomas Vidal"})]
+
+
+def test_who_subsequently_met_others_is_a_meeting_of_its_own(extractor: Extractor) -> None:
+    text = ("Vatican\n\nPope Francis on Saturday morning received in audience the President of Chile, Tomas Vidal, who "
+            "subsequently met with Foreign Minister Lucia Torres.\n")
+    assert {p for p, _ in meetings(extractor, text)} == {("Pope Francis", "Tomas Vidal"), ("Lucia Torres", "Tomas Vidal")}
+
+
+def test_other_visitors_a_visit_followed_met_no_one_here_and_a_delegation_made_up_of_members(extractor: Extractor) -> None:
+    text = ("Kyiv\n\nPrime Minister Boris Johnson met President Volodymyr Zelenskyy in Kyiv on Saturday.\n\nJohnson's visit "
+            "followed trips to Kyiv by Commission President Ursula von der Leyen and Josep Borrell on Friday.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Boris Johnson", "Volodymyr Zelenskyy")]
+    text = ("Paramaribo\n\nForeign Minister Albert Ramdin met his Guyanese counterpart Hugh Todd on Saturday.\n\nThe "
+            "Surinamese delegation was also made up of the minister of public works, Riad Nurmohamed, and the minister "
+            "of transport, Albert Jubithana.\n")
+    assert meetings(extractor, text)[0][1] >= {"Riad Nurmohamed"}

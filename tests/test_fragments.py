@@ -208,3 +208,8 @@ def test_a_speaker_s_words_as_a_site_reports_them(extractor: Extractor) -> None:
     assert quotes(extractor, "Quintero told Reyes that violence \u201cin all of its forms continues to provide a fertile "
                              "ground for extremism,\u201d according to the news site Andina.") == [
         ("Rosa Quintero", "in all of its forms continues to provide a fertile ground for extremism,")]
+
+
+def test_a_policy_named_in_quotation_marks_is_nobody_s_words(extractor: Extractor) -> None:
+    assert quotes(extractor, "Quintero explained President Tomas Vidal\u2019s policy of \u201ca million friends and zero "
+                             "enemies\u201d to her hosts.") == []

@@ -170,3 +170,8 @@ def test_a_seat_named_after_whose_residence_it_is_and_a_city_of_talks_to_come(kb
                                                                                 sentence: str, city: str | None) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert (found.name if found else None) == city
+
+
+def test_a_country_s_name_is_no_town_of_that_name(kb: KnowledgeBase, gaz: Gazetteer) -> None:
+    sentence = "Foreign Minister Tomas Vidal signed agreements during a visit to Costa Rica and met the president in Costa Rica."
+    assert find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks) is None

@@ -175,3 +175,9 @@ def test_a_byline_that_ends_in_the_date() -> None:
     found = publication_date(text)
     assert found is not None and found.date == date(2025, 12, 17)
     assert publication_date(text.replace("By: ", "")) is None  # an outlet and a date, no byline: not told
+
+
+def test_a_date_between_the_bars_of_a_furniture_strip() -> None:
+    text = "President receives minister\n\nSource: Wire| 2020-01-22 01:16:41|Editor: desk\n\nThe president received the minister.\n"
+    found = publication_date(text)
+    assert found is not None and found.date == date(2020, 1, 22)

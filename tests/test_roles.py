@@ -733,3 +733,10 @@ def test_the_chief_adviser_heads_bangladesh_s_government_but_a_chief_adviser_to_
         "New York\n\nPublished: 23 September 2024\n\nThe meeting was attended by Chief Advisor to the Prime Minister "
         "Lucia Torres and Foreign Minister Tomas Vidal.\n"))
     assert {p.name: p.role for p in a.people}.get("Lucia Torres") is None
+
+
+def test_a_residence_s_name_after_its_noun_is_no_person(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Pretoria\n\nPresident Salva Kiir met with President Jacob Zuma at his official residence Mahlamba Ndlofu in "
+        "Pretoria, according to a statement.\n"))
+    assert "Mahlamba Ndlofu" not in {p.name for p in a.people}

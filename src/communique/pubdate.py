@@ -89,6 +89,7 @@ _MIDNIGHT = re.compile(r"(?:T|\s+)00:00(?::00)?\s*$")  # "2020-07-15 00:00:00": 
 _BYLINE_END = re.compile(r"\s*(?:,\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$")
 _BY = re.compile(r"\s*By\b:?\s", re.I)  # a byline's opening word
 _AFTER_A_BAR = re.compile(r"\|\s*$")
+_BAR_AFTER = re.compile(r"[\s\d:.]*\|")  # (the rest of the strip after the date: its time, then a bar)
 _MAX_LINE = 120  # a furniture line is short; a longer one is story or caption
 _HEAD_LINES = 15  # bare date lines are looked for among the first lines
 
@@ -206,8 +207,9 @@ def publication_date(text: str) -> PublicationDate | None:
                 if later is not None and published is None:  # "11/14/2019 | News release | Distributed by ... on 11/14/2019"
                     published = PublicationDate(later[0], start, end, "published label")
                     continue
-                if plain is None and seen <= _HEAD_LINES and (_is_date_line(line, found) or _AFTER_A_BAR.search(line, 0, ds)
-                                                                and not line[found[2]:].strip()):
+                if plain is None and seen <= _HEAD_LINES and (_is_date_line(line, found) or _AFTER_A_BAR.search(line, 0, ds) and (
+                        not line[found[2]:].strip() or _BAR_AFTER.match(line, found[2]))):
+                    # ("Source: Xinhua| 2020-01-22 01:16:41|Editor: huaxia": a strip of furniture, the date between bars)
                     # ("President Faure ends State visit to Mauritius |30 October 2017": a headline's date after a bar)
                     if masthead is None and (seen == 1 or (seen <= _MASTHEAD_LINES and (
                             _TODAY.fullmatch(stripped) or _MIDNIGHT.match(line, found[2])))):

@@ -319,8 +319,8 @@ _SO_CALLED = re.compile(r"\b(?:so-called|so called|dubbed|termed|labelled|labele
                         r"call(?:s|ed|ing)?\s+(?:himself|herself|itself|themselves)(?:\s+(?:an?|the))?)\s+$", re.I)
 # a principle, concept or slogan named by its words: "the principle of", "the slogan", "the concept of"
 _NAMED_PRINCIPLE = re.compile(
-    r"\b(?:the|a|its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:principles?|concepts?|notion|doctrine|slogans?|mottos?|"
-    r"mantra|formula|maxim|motto)\s+(?:of\s+)?$", re.I)
+    r"\b(?:the|a|its|their|his|her|our|[\w-]+(?:’s|'s))\s+(?:[\w-]+\s+)?(?:principles?|concepts?|notion|doctrine|slogans?|"
+    r"mottos?|mantra|formula|maxim|motto|polic(?:y|ies))\s+(?:of\s+)?$", re.I)  # ("X's policy of 'a million friends'")
 _LABEL_WORDS = 8
 _DETERMINER_BEFORE = re.compile(r"\b(?:their|its|his|her|our|the|a|an|this|that|these|those|so-called)\s+$", re.I)
 

@@ -350,6 +350,8 @@ _NOT_PRINCIPAL = re.compile(
     r"|(?<!delegation\s)\b(?:representing|deputi[sz]ing\s+for|standing\s+in\s+for)\s+[^,.;]*(?=,)"
     # "According to spokesperson X, A met with B": who tells of the meeting
     r"|\baccording\s+to\s+[^,.;]*"
+    # "Johnson's visit followed trips to Kyiv by A and B on Friday and the visit of C": other visitors, before him
+    r"|\b(?:followed|follows|preceded|precedes)\s+(?:(?:the|a|an|recent|earlier)\s+)*(?:trips?|visits?)\s+(?:to|by|of)\b[^.;]*"
     # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
     # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
     r"|\b(?:envoy|emissary|delegation)s?\s+from\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
@@ -468,6 +470,9 @@ def find_meetings(
                 principals = readings[-1]
                 extra = _another_clause(sent, trig[len(readings) :], trig[len(readings) - 1].end(), principals, idx,
                                         tops, sq, present, att + aside)
+                moved = {k for pair, _ in extra if pair[0] != principals[0] for k in pair[1:]}
+                if moved and len([p for p in principals if p not in moved]) >= 2:
+                    principals = [p for p in principals if p not in moved]  # (they met the one of the relative clause)
             elif any(r is _NO_MEETING for r in readings) and all(
                     r is _NO_MEETING or r is None or (r == [] and (
                         _in_relative_clause(sent, t.start()) or _inside_planned(sent, t.start(), trig, readings)))
@@ -905,7 +910,7 @@ _WRITTEN_DATES = ("explicit date", "day and month, year of publication")
 
 # between two clauses of one sentence that tell meetings of their own: "hours after", "and later", "; the
 # summit in Tokyo, where he also had a bilateral with B"
-_THEN = re.compile(r"\b(?:after|before|following|then|later|also)\b|;|,\s+and\b|\band\s+(?:he|she)\b", re.I)
+_THEN = re.compile(r"\b(?:after|before|following|then|later|also|subsequently|afterwards)\b|;|,\s+and\b|\band\s+(?:he|she)\b", re.I)
 
 
 def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals: list[str], idx: PeopleIndex,
@@ -917,7 +922,14 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
     with where its trigger stands."""
     out: list[tuple[list[str], int]] = []
     text = sent.doc.text
+    relcls = _relative_clauses(sent, after - 1)
     for t in rest:
+        rel = next(((a, b) for a, b in relcls if a <= t.start() < b), None)
+        if rel is not None and (pair := _relative_clause_meeting(sent, t.start(), rel, principals, idx, tops, quoted,
+                                                                  present, aside)):
+            out.append((pair, t.start()))  # "received the President, X, who subsequently met with A and B"
+            after = t.end()
+            continue
         if not _THEN.search(text, after, t.start()):
             continue
         if _own_subject(sent, t.start(), principals[0], idx):
@@ -933,6 +945,23 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
                 out.append(([principals[0], *new], t.start()))
         after = t.end()
     return out
+
+
+def _relative_clause_meeting(sent: Any, at: int, rel: tuple[int, int], principals: list[str], idx: PeopleIndex,
+                             tops: Topics, quoted: Ranges, present: list[str | None], aside: list[tuple[int, int]],
+                             ) -> list[str] | None:
+    """The meeting a relative clause tells of its antecedent ("received the President, X, who subsequently met with
+    A and B": X with A and B): the one principal named before the clause (not the sentence's subject) and the
+    people the clause names; None when the clause does not tell one."""
+    first: dict[str, int] = {}  # where the sentence first names each person
+    for m in idx.between(sent.start_char, sent.end_char, kinds=("name", "role")):
+        if m.key:
+            first.setdefault(m.key, m.start)
+    argued = _principals_of_trigger(sent, at, idx, tops, quoted, present, aside) or []
+    ante = [k for k in argued if k in principals and k != principals[0] and first.get(k, rel[0]) < rel[0]]
+    inside = [m.key for m in idx.between(*rel, kinds=("name", "role")) if m.key]  # (the parse may miss its object)
+    met = [k for k in dict.fromkeys([*argued, *inside]) if first.get(k, -1) >= rel[0] and k not in ante]
+    return [ante[0], *met] if len(ante) == 1 and met else None
 
 
 def _own_subject(sent: Any, at: int, subject: str, idx: PeopleIndex) -> bool:

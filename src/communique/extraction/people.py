@@ -324,7 +324,8 @@ def find_people(
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns
-        if re.search(r"\bthe\s+[“\"‘]?$", text[max(0, s - 6) : s]) or _VENUE_NOUN_AFTER.match(text, e):
+        if re.search(r"\bthe\s+[“\"‘]?$", text[max(0, s - 6) : s]) or _VENUE_NOUN_AFTER.match(text, e) or (
+                _VENUE_NOUN_BEFORE.search(text, max(0, s - 20), s)):  # ("at his official residence Mahlamba Ndlofu")
             continue  # "a performance of the Ram Bhajan", "played the “Lupang Hinirang”", "the Vatroslav Lisinski
             # concert hall": a thing's name
         if _goes_on_from_known(text, s, known_ends):
@@ -628,6 +629,7 @@ _TITLE_NOUN_AFTER = re.compile(r"\s*(?:\([A-Z][\w\s-]{0,30}\)\s*)?of\s+(?:the\s+
 
 _ORG_NOUN_BEFORE = re.compile(r"\b(?:group|company|firm|party|movement|militia|network|organi[sz]ation|agency|newspaper|"
                               r"broadcaster|channel|daily|weekly|magazine|outlet|band|club|brand)\s+$")
+_VENUE_NOUN_BEFORE = re.compile(r"\b(?:residence|palace|lodge|farm|estate|villa|mansion|retreat|ranch|dacha)\s+$")
 _VENUE_NOUN_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:concert|convention|conference|exhibition|congress|sports|international|national|memorial)\s+)?"
     r"(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"

@@ -109,8 +109,9 @@ class Gazetteer:
                 cities.setdefault(_key(cap), cap)
                 country_of.setdefault(cap, code)
         countries = frozenset(v["name"].lower() for v in gc.get_countries().values())
-        for country in countries:
+        for country in countries:  # ("in Costa Rica" is the country, not a town of that name)
             cities.pop(_key(country), None)
+            towns.pop(_key(country), None)
         for code in _CITY_STATES:  # a country that is one city: "in Singapore", "the palace in Monaco"
             if code in capitals:
                 cities[_key(capitals[code])] = capitals[code]
