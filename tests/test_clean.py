@@ -637,3 +637,9 @@ def test_a_link_to_another_story_however_long(line: str, expected: str | None) -
 ])
 def test_short_labels_with_their_stop_and_a_long_disclaimer(line: str, expected: str | None) -> None:
     assert furniture_reason(line, LEX) == expected
+
+
+@pytest.mark.parametrize("line", ["Enditem", "(with agency inputs)", "Leave us a Comment", "Comment Form is loading comments...",
+                                  "Photo : MAP", "(Credit: JANE ROE/GPO)", "Listen to the radio's report:"])
+def test_end_markers_credits_and_comment_forms(line: str) -> None:
+    assert furniture_reason(line, LEX) == "label"

@@ -740,3 +740,11 @@ def test_a_residence_s_name_after_its_noun_is_no_person(extractor: Extractor) ->
         "Pretoria\n\nPresident Salva Kiir met with President Jacob Zuma at his official residence Mahlamba Ndlofu in "
         "Pretoria, according to a statement.\n"))
     assert "Mahlamba Ndlofu" not in {p.name for p in a.people}
+
+
+def test_a_name_whose_entity_began_at_her_father_s_name(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Abu Dhabi\n\nThe meeting was attended by Sheikh Abdullah bin Zayed Al Nahyan, Reem bint Ibrahim Al Hashimy, "
+        "Minister of State for International Cooperation, and other officials.\n"))
+    names = {p.name for p in a.people}
+    assert "Ibrahim Al Hashimy" not in names and "Reem bint Ibrahim Al Hashimy" in names

@@ -290,6 +290,9 @@ def find_people(
             s -= len(given_before.group(1)) + 1  # "of Zanzibar Haroon Ali Sulaiman": a given name the model left out
         elif re.match(r"(?:bin|ibn|bint)\s", text[s:e]) and (given := re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+) $", text[max(0, s - 30) : s])):
             s -= len(given.group(1)) + 1  # "(Communications) Jassim bin Saif Al Sulaiti": no name opens with "bin"
+        elif (father := re.search(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+ (?:bin|ibn|bint) )$", text[max(0, s - 30) : s])) and \
+                father.group(1).split()[0].lower() not in _TITLE_WORDS:
+            s -= len(father.group(1))  # "Reem bint Ibrahim Al Hashimy": the model's entity began at her father's name
         opener = re.match(r"([A-Z][a-z]+ing) (?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[s:e])
         if opener and pos_at.get(s) == "VERB" and not kb.is_given_name(opener.group(1)):
             s += opener.end()  # "Welcoming Quintero and his delegates, ...": a participle opens the sentence
