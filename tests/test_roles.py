@@ -748,3 +748,10 @@ def test_a_name_whose_entity_began_at_her_father_s_name(extractor: Extractor) ->
         "Minister of State for International Cooperation, and other officials.\n"))
     names = {p.name for p in a.people}
     assert "Ibrahim Al Hashimy" not in names and "Reem bint Ibrahim Al Hashimy" in names
+
+
+def test_a_province_s_name_is_no_person(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Bangkok\n\nPrime Minister Tomas Vidal agreed to an honorary consular office in Prachuap Khiri Khan province, "
+        "which will help promote trade.\n"))
+    assert {p.name for p in a.people} == {"Tomas Vidal"}

@@ -637,7 +637,8 @@ _VENUE_NOUN_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:concert|convention|conference|exhibition|congress|sports|international|national|memorial)\s+)?"
     r"(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"
     r"university|college|institute|museum|station|highway|dam|port|estate|palace|mosque|hall|hotel|cent(?:er|re)|"
-    r"foundation|library|mausoleum|memorial|prize|award|cup|trophy|scholarship|expressway|canal)\b", re.I)
+    r"foundation|library|mausoleum|memorial|prize|award|cup|trophy|scholarship|expressway|canal|"
+    r"province|district|governorate|prefecture|county)\b", re.I)
 
 
 def _written_in_full(surface: str, kb: KnowledgeBase) -> set[str]:
