@@ -1319,3 +1319,68 @@ def test_other_visitors_a_visit_followed_met_no_one_here_and_a_delegation_made_u
             "Surinamese delegation was also made up of the minister of public works, Riad Nurmohamed, and the minister "
             "of transport, Albert Jubithana.\n")
     assert meetings(extractor, text)[0][1] >= {"Riad Nurmohamed"}
+
+
+def test_a_second_verb_of_the_subject_meets_someone_else(extractor: Extractor) -> None:
+    text = ("Apia, March 3 - Foreign Minister Rosa Quintero is on a two-day visit.\n\nOn Monday, Ms Quintero called on "
+            "Prime Minister Tomas Vidal and met her counterpart, Minister for Foreign Affairs Dr Alan Okoro.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Rosa Quintero", "Tomas Vidal"), ("Alan Okoro", "Rosa Quintero")]
+
+
+def test_a_meeting_that_involved_a_minister_and_a_dinner_in_honour_of_a_ruler(extractor: Extractor) -> None:
+    text = ("Seoul\n\nPresident Tomas Vidal met Prime Minister Alan Okoro at his office. The Vidal-Okoro meeting also "
+            "involved Foreign Minister Rosa Quintero and other visiting officials.\n")
+    assert meetings(extractor, text) == [(("Alan Okoro", "Tomas Vidal"), {"Rosa Quintero"})]
+    text = ("Entebbe\n\nKing Mswati III arrived in Uganda yesterday for a state visit.\n\nIn the evening, President Tomas "
+            "Vidal hosted a private dinner in honour of the Swazi ruler, whose delegation also includes the royal "
+            "governor, Alan Okoro.\n")
+    assert meetings(extractor, text) == [(("Mswati III", "Tomas Vidal"), {"Alan Okoro"})]
+
+
+def test_envoys_listed_after_credentials_received_from_them_each_presented(extractor: Extractor) -> None:
+    text = ("Nairobi\n\nPresident Tomas Vidal on Thursday received credentials from four envoys accredited to Kenya at "
+            "State House, Nairobi.\n\nThey were Alan Okoro of Ghana and Rosa Quintero of Peru.\n\nOthers are Lena "
+            "Marsh of Ireland and Piet de Wit of Belgium.\n\nThe envoys expressed their commitment to cooperation.\n")
+    assert sorted(p for p, _ in meetings(extractor, text)) == [
+        ("Alan Okoro", "Tomas Vidal"), ("Lena Marsh", "Tomas Vidal"), ("Piet de Wit", "Tomas Vidal"),
+        ("Rosa Quintero", "Tomas Vidal")]
+
+
+def test_where_and_when_the_meeting_itself_was_not_another_event_s(extractor: Extractor) -> None:
+    text = (" date 2026-01-10\nRosa Quintero visited Tehran and was received by Foreign Minister Tomas Vidal.\n\nIn the "
+            "meeting on Saturday, the two foreign ministers discussed bilateral issues.\n\nVidal had said on a visit to "
+            "Beirut on Friday that he did not know if Quintero was carrying a message.\n")
+    a = analyse(extractor, text)
+    assert [(tuple(sorted(m.participants)), m.location, str(m.date)) for m in a.meetings] == [
+        (("Rosa Quintero", "Tomas Vidal"), "Tehran", "2026-01-10")]
+    text = ("Tripoli 15 July 2016:\nAlan Okoro has been in Rome today for talks.\n\nOkoro met Tomas Vidal, the "
+            "under-secretary of state. The visit came on the eve of the reconvened Libya Dialogue in Tunis.\n")
+    assert all(m.location != "Tunis" for m in analyse(extractor, text).meetings)
+
+
+def test_discussed_with_is_a_meeting_when_the_next_sentence_says_so(extractor: Extractor) -> None:
+    text = ("CAIRO (Reuters) - President Tomas Vidal discussed on Monday developments in the region with Special Envoy "
+            "Alan Okoro in Damascus, according to a statement.\nThe meeting comes after Okoro visited Amman.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Alan Okoro", "Tomas Vidal")]
+
+
+def test_a_recent_summit_told_in_passing_takes_no_date_of_a_later_sentence(extractor: Extractor) -> None:
+    text = (" date 2018-04-17\nPyongyang\n\nOn Sunday, Chairman Kim Jong Un met Song Tao in Pyongyang. The meeting is "
+            "seen as a sign of improved ties after Kim's recent summit with Chinese President Xi Jinping.\n\nKim also "
+            "hosted a dinner banquet for Song and the art troupe, which arrived in North Korea on Friday.\n")
+    dates = {tuple(sorted(m.participants)): m.date for m in analyse(extractor, text).meetings}
+    assert dates[("Kim Jong Un", "Xi Jinping")] is None
+
+
+def test_a_vice_president_greeting_a_ruler_at_the_airport_is_no_meeting(extractor: Extractor) -> None:
+    text = (" date 2023-05-28\nTEHRAN - Iranian President Ebrahim Raisi welcomed the Sultan of Oman at Saadabad Palace "
+            "on Sunday.\n\nThe Sultan was greeted on arrival at Mehrabad Airport by First Vice President Mohammad "
+            "Mokhber.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Ebrahim Raisi", "Haitham bin Tariq")]
+
+
+def test_a_rt_hon_abbreviation_ends_no_sentence(extractor: Extractor) -> None:
+    text = ("Hamilton\n\n\u201cIt was a busy week,\u201d said the Premier Alan Okoro JP, MP, after meetings in London.\n\n"
+            "One of the highlights of the visit was an opportunity for the Premier to meet with UK Prime Minister, Sir Keir Starmer and the Rt. Hon. David Lammy "
+            "MP, UK Foreign Secretary.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Alan Okoro", "David Lammy", "Keir Starmer")]

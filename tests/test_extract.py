@@ -118,6 +118,9 @@ def test_explicit_date_and_yesterday() -> None:
     ("The president met his counterpart a short while ago, the office said.", date(2023, 7, 21), date(2023, 7, 21)),
     ("They met moments ago at the palace.", date(2023, 7, 21), date(2023, 7, 21)),
     ("They first met ten years ago in Lima.", date(2023, 7, 21), None),  # not a time relative to the page
+    ("Twelve days ago the envoy came to Tripoli and met the minister.", date(2016, 7, 15), date(2016, 7, 3)),
+    ("They met in Suva two days ago.", date(2021, 3, 1), date(2021, 2, 27)),
+    ("They met in Suva two days ago.", None, None),
     ("She travelled today, her first trip since the new Commission took office on 1 December.", date(2019, 12, 7),
      date(2019, 12, 7)),  # the day a period began is not the day told
     ("It was the first time they met since 10 December.", date(2020, 11, 20), date(2019, 12, 10)),

@@ -755,3 +755,49 @@ def test_a_province_s_name_is_no_person(extractor: Extractor) -> None:
         "Bangkok\n\nPrime Minister Tomas Vidal agreed to an honorary consular office in Prachuap Khiri Khan province, "
         "which will help promote trade.\n"))
     assert {p.name for p in a.people} == {"Tomas Vidal"}
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Port of Spain\n\nA State banquet was hosted at President's House, St Ann’s, for President Tomas Vidal and his "
+     "delegation.\n", "St Ann"),  # a saint's name alone names a place
+    ("Seoul\n\nIn a meeting held at the presidential office, Cheong Wa Dae, the visiting prime minister said his country "
+     "welcomed the talks. President Tomas Vidal agreed.\n", "Cheong Wa Dae"),  # a seat named after the office
+    ("Bandar Seri Begawan\n\nPrime Minister Tomas Vidal held talks with the Sultan today at the Istana Nurul Iman, the "
+     "latter's official residence.\n", "Istana Nurul Iman"),
+    ("Port Louis\n\nPrime Minister Tomas Vidal began his visit with a tree planting at Sir Seewoosagur Ramgoolam "
+     "Botanical, alongside his counterpart.\n", "Seewoosagur Ramgoolam Botanical"),  # a garden named for him
+])
+def test_a_place_named_like_a_person_is_no_person(extractor: Extractor, text: str, absent: str) -> None:
+    assert absent not in {p.name for p in analyse(extractor, text).people}
+
+
+def test_an_office_with_an_indefinite_article_is_no_one_in_particular(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        " date 2024-09-04\nBandar Seri Begawan\n\nPrime Minister Narendra Modi met the Sultan of Brunei, Hassanal "
+        "Bolkiah, today. The visit marks the first time an Indian head of state has visited Brunei.\n"))
+    assert {p.name for p in a.people} == {"Narendra Modi", "Hassanal Bolkiah"}
+
+
+def test_a_bare_title_is_the_one_the_text_titles_so_and_a_chair_is_a_title(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Prime Minister Sher Bahadur Deuba and CPN (Maoist Centre) Chair Pushpa Kamal Dahal have held a "
+        "meeting at the Prime Minister's residence in Baluwatar today.\n\nSimilarly, Chair Dahal and CPN (Unified "
+        "Socialist) Chair Madhav Kumar Nepal have held a meeting at the party office today.\n"))
+    said = {p.name: {m.text for m in p.mentions} for p in a.people}
+    assert "the Prime Minister" in said["Sher Bahadur Deuba"] and "Dahal" in said["Pushpa Kamal Dahal"]
+    assert sorted(tuple(sorted(m.participants)) for m in a.meetings) == [
+        ("Madhav Kumar Nepal", "Pushpa Kamal Dahal"), ("Pushpa Kamal Dahal", "Sher Bahadur Deuba")]
+
+
+def test_the_premier_is_the_one_titled_so_not_a_foreign_prime_minister(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Hamilton\n\nThe Premier David Burt met with UK Prime Minister, Sir Keir Starmer, in London last week.\n\n"
+        "The Premier said, \u201cThis was a good precursor for our talks.\u201d\n"))
+    assert [q.speaker for q in a.quotes] == ["David Burt"]
+
+
+def test_a_participle_of_a_speech_verb_introduces_the_subject_s_quote(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Muscat\n\nForeign Minister Rosa Quintero, for her part, stressed that dialogue is the only solution.\n\nShe "
+        "assessed the relations as positive, highlighting that \"we are trying to strengthen ties in every area.\"\n"))
+    assert [q.speaker for q in a.quotes] == ["Rosa Quintero"]

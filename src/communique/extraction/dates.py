@@ -28,7 +28,9 @@ WEEKDAY_RE = re.compile(
     r"(?:\s+" + _PART + r")?"
 )
 RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|tonight|this (?:morning|afternoon|evening)"
-                         r"|(?:a\s+(?:short\s+)?while|moments|(?:a\s+few|several|two|three|\d{1,2})\s+(?:minutes|hours))\s+ago)\b"
+                         r"|(?:a\s+(?:short\s+)?while|moments|(?:a\s+few|several|two|three|\d{1,2})\s+(?:minutes|hours))\s+ago"
+                         r"|(?P<days>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|\d{1,2})"
+                         r"\s+days?\s+ago)\b"
                          r"(?:\s+" + _PART + r")?", re.I)
 
 
@@ -93,7 +95,9 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
             s, e = start + m.start(), start + m.end()
             rel = m.group("rel").lower()
             d = None
-            if published is not None:
+            if published is not None and m.group("days"):  # "twelve days ago": that many days before publication
+                d = published - timedelta(days=_DAY_COUNTS.get(m.group("days").lower()) or int(m.group("days")))
+            elif published is not None:
                 d = published - timedelta(days=1) if rel in ("yesterday", "last night") else published
             rel_why = f"'{rel}' relative to the publication date {published}" if d else None
             found.append(DateFound(d, text[s:e], s, e, rel_why))
@@ -110,6 +114,8 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
     return first
 
 
+_DAY_COUNTS = {w: n for n, w in enumerate(("a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                            "eleven", "twelve", "thirteen", "fourteen"), start=1)} | {"one": 1}
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day)\s*\((\d{1,2})(?:st|nd|rd|th)?\)", re.I)
 _DAY_AFTER = re.compile(r"\s*\((\d{1,2})(?:st|nd|rd|th)?\)")
 

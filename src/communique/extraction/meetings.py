@@ -29,6 +29,8 @@ _EARLIER = re.compile(
     r"\b(?:last|previously|earlier|had|already)\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b"
     # ("they first met in 2010", not "The King first received the credentials of A": the first of the day's)
     r"|\bfirst\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b(?=[^.;\n]*\b(?:19|20)\d\d\b)"
+    # "... relations improved after Kim's recent summit with Xi": one before the one the story tells
+    r"|\b(?:after|following|since)\s+(?:[\w-]+(?:’s|'s)\s+|(?:his|her|their|the)\s+)recent\s+(?:meeting|visit|talks|summit)\b"
     r"|(?<!\bis the )(?<!\bis his )(?<!\bis her )(?<!\bhosts his )(?<!\bhosts her )(?<!\bmarks the )(?<!\bmarks his )"
     r"\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
     r"(?:meeting|visit|talks|encounter|summit)\b"  # (not "This is the last official visit of his term": the final one)
@@ -58,6 +60,8 @@ _SEPARATE_AHEAD = re.compile(r"\b(?:bilateral|separate|one-on-one|one-to-one)\s+
                              r"|\bletters?\s+of\s+credence\b|\bcredentials\b", re.I)  # (envoys present one at a time)
 _CREDENTIALS_PRESENTED = re.compile(r"\bpresent(?:ed|s|ing)\s+(?:his|her|their)\s+(?:letters?\s+of\s+credence|credentials)\b"
                                     r"(?![^.;]*\bto\b)")  # (not "presented their credentials to President X": named)
+_ENVOYS_LISTED = re.compile(r"\s*(?:They|Others|Those|The\s+(?:new\s+|other\s+)?(?:envoys|ambassadors|diplomats|heads\s+of\s+mission))"
+                            r"\s+(?:were|are|include[sd]?|included)\b(?![^.;]{0,40}\bcommitted\b)")
 _CREDENCE_FROM = re.compile(r"\b(?:received|receives|receiving|accepted|accepts|accepting)\s+(?:the\s+)?(?:letters?\s+of\s+credence|credentials)\s+"
                             r"(?:of|from)\b", re.I)
 # a list's separators; a full stop after an initial or a title's abbreviation ("H.H. Sheikh",
@@ -112,7 +116,7 @@ def _possessor_only(text: str, end: int) -> bool:
 _THE_MEETING = re.compile(r"\s*The\s+(?:meeting|talks|visit|audience)\b(?!\s+(?:with|between|of)\b)"
                           # "According to the sources, in the meeting held in Islamabad, ...": the meeting told last
                           r"|(?P<told>\s*(?:[^,.;]{1,40},\s*)?(?:[Ii]n|[Aa]t|[Dd]uring)\s+the\s+(?:meeting|talks|reception|audience),?\s+"
-                          r"(?:held|(?:that|which)\s+took\s+place)\b)")
+                          r"(?:held|(?:that|which)\s+took\s+place|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b)")
 _THIS_MEETING = re.compile(r"\s*(?:(?:This|That|The)\s+(?:[\w-]+\s+){0,3}?|(?:This|That|It)\s+(?:is|was)\s+(?:the|a|an)\s+"
                            r"(?:[\w-]+\s+){0,6}?)(?:meeting|talks|audience)\b")
 _PLURAL_MEETINGS = re.compile(r"\b(?:meetings|talks|audiences)\b", re.I)
@@ -125,7 +129,7 @@ _LATER = re.compile(r"\b(?:[Ll]ater(?:\s+(?:in|on|that)\s+the\s+(?:day|evening|a
 _PARTY_OF_THE_VISIT = re.compile(r"\s*The\s+(?:[A-Z][\w’'-]*\s+){0,3}delegation\s+(?:includes|included|comprises|comprised|"
                                 r"consists\s+of|consisted\s+of|is\s+composed\s+of|was\s+composed\s+of)\b")
 _DISCUSSED = re.compile(r"\b(?:discussed|reviewed)\b")
-_HELD_NEXT = re.compile(r"\s*(?:The|This)\s+(?:meeting|talks|discussions?)\s+(?:was\s+held|were\s+held|took\s+place)\b")
+_HELD_NEXT = re.compile(r"\s*(?:The|This)\s+(?:meeting|talks|discussions?)\s+(?:was\s+held|were\s+held|took\s+place|comes?\s+(?:after|as|amid|days?|weeks?|a\s+day)|came\s+(?:after|as|amid))\b")
 
 
 @dataclass(slots=True)
@@ -396,12 +400,23 @@ def find_meetings(
     before: list[tuple[int, int]] = []  # the spans of the sentences read so far
     greeted = False  # the sentence before told a greeting on arrival, no meeting
     told_last: MeetingDraft | None = None  # the meeting the last sentence with a trigger told
+    credence: tuple[str, tuple[int, int], int] | None = None  # who received credentials "from N envoys", where, when
     for sent in sentences(doc):
         s, e = sent.start_char, sent.end_char
         before.append((s, e))
         named: list[tuple[int, int]] = []
         if in_caption(text, s, e):
             continue
+        if credence is not None and len(before) - credence[2] <= 3 and _ENVOYS_LISTED.match(text, s, e):
+            # "X received credentials from 11 envoys ... They were A of Korea, B of Burundi ...": one meeting each
+            receiver, where, _ = credence
+            for key in dict.fromkeys(m.key for m in idx.between(s, e, kinds=("name",)) if m.key and m.key != receiver
+                                     and not _inside(m.start, quoted)):
+                drafts.append(MeetingDraft([receiver, key], (s, e), sentences=[where]))
+            continue
+        if (told_from := _CREDENCE_FROM.search(text, s, e)) and (
+                given := [m.key for m in idx.between(s, told_from.start(), kinds=("name", "role")) if m.key]):
+            credence = (given[-1], (s, e), len(before))
         # quoted speech is left out of the sentence's reading, but for a quoted statement that tells "a
         # meeting between A and B", naming both (a press service's message)
         matches = list(trigger_re.finditer(text, s, e))
@@ -930,7 +945,7 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
             out.append((pair, t.start()))  # "received the President, X, who subsequently met with A and B"
             after = t.end()
             continue
-        if not _THEN.search(text, after, t.start()):
+        if not _THEN.search(text, after, t.start()) and not _conjoined_verb(sent, t.start(), after):
             continue
         if _own_subject(sent, t.start(), principals[0], idx):
             after = t.end()
@@ -945,6 +960,14 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
                 out.append(([principals[0], *new], t.start()))
         after = t.end()
     return out
+
+
+def _conjoined_verb(sent: Any, at: int, after: int) -> bool:
+    """Whether the trigger at ``at`` is a verb conjoined to the verb of the trigger that ends at ``after`` ("called on
+    A and met B": a clause of its own)."""
+    tok = _token_at(sent, at)
+    return (tok is not None and tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB"
+            and tok.head.idx < after <= tok.idx)
 
 
 def _relative_clause_meeting(sent: Any, at: int, rel: tuple[int, int], principals: list[str], idx: PeopleIndex,
@@ -1338,12 +1361,22 @@ _DEPICTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video"
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
 _ENDS_IN_TITLE = re.compile(r"\b(?:Minister|President|Secretary|Premier|Chancellor|Governor|Speaker|Ambassador|Envoy|"
                             r"Chairman|Chairperson|Commissioner|Director|Mayor)$")
+_MEALS = frozenset({"dinner", "lunch", "luncheon", "breakfast", "banquet"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
 _JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
 _RESPONSE_LEMMAS = frozenset({"respond", "react", "reply", "retort", "object", "refer", "allude"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 _HONORIFIC_SUBJECTS = frozenset({"majesty", "highness"})
+
+
+def _in_honour_of_someone(prep: Any, idx: PeopleIndex) -> bool:
+    """Whether "in honour of ..." names a person right after "of" ("in honour of the Swazi ruler"), not a thing of
+    theirs ("in honour of the Official Visit of the President": his party, spouse and ministers all honoured)."""
+    return any(g.lemma_.lower() in ("honour", "honor") and any(
+        o.dep_ == "prep" and o.lower_ == "of" and any(
+            p.dep_ == "pobj" and idx.between(o.idx + 2, p.idx + len(p.text), kinds=("name", "role")) for p in o.children)
+        for o in g.children) for g in prep.children)
 
 
 def _principals_of_trigger(
@@ -1419,8 +1452,11 @@ def _principals_of_trigger(
             together = verb.lemma_.lower() == "visit" and len({m.key for a0, b0 in before_verb
                                                               for m in idx.between(a0, b0, kinds=("name", "role"))}) >= 2
             if (obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS
-                    and not together):  # ("Kagame and his guest Museveni visited a model village": together)
+                    and not together and obj[0].lemma_.lower() not in _MEALS):  # ("Kagame and his guest Museveni
+                # visited a model village": together; "hosted a dinner in honour of X": a guest)
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
+            if obj and obj[0].lemma_.lower() in _MEALS:
+                heads.append(obj[0])  # "hosted a dinner banquet for X": the guest the meal is for
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             agent = [c for c in verb.children if c.dep_ == "agent"]
             if (passive and agent and passive[0].lower_ not in _PRONOUN_SUBJECTS | _HONORIFIC_SUBJECTS
@@ -1439,6 +1475,9 @@ def _principals_of_trigger(
             if h is subject_only and child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS) or (
+                    # "hosted a dinner in honour of X", "a luncheon for X": the guest
+                    child.dep_ == "prep" and ((child.lower_ == "in" and _in_honour_of_someone(child, idx))
+                                              or (child.lower_ == "for" and h.lemma_.lower() in _MEALS))) or (
                     # "met with A today and President B yesterday": the parse may join B's title to the verb
                     child.dep_ == "conj" and child.pos_ == "PROPN" and h.i == tok.i and h.pos_ == "VERB"):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
@@ -1719,8 +1758,9 @@ def _leader_greets_leader(sent: Any, at: int, idx: PeopleIndex) -> bool:
     if verb is None or _CAPTION.search(sent.text):
         return False  # (a photo caption's greeting is no account of a meeting)
     sides = [[c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], [c for c in verb.children if c.dep_ in ("dobj", "agent")]]
-    def leads(kids: list[Any]) -> bool:
-        return any(m.entry is not None and any(o.office in _HEAD_OFFICES and not o.org for o in m.entry.offices)
+    def leads(kids: list[Any]) -> bool:  # (by the title the text gives, else by any office the KB knows)
+        return any(m.office in _HEAD_OFFICES | {"leader"} if m.office else (
+                       m.entry is not None and any(o.office in _HEAD_OFFICES and not o.org for o in m.entry.offices))
                    for k in kids for m in idx.between(*char_span(k.subtree), kinds=("name", "role")))
     return all(leads(side) for side in sides)
 

@@ -24,9 +24,9 @@ from .dates import MONTHS
 from .lexicon import Lexicon
 
 ROLE_WORDS = (
-    r"Supreme Leader|Leader|Grand Ayatollah|President|Taoiseach|Lyonchhen|Lyonchoen|Chief Executive|Chief Advis[eo]r(?!\s+to\b)|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
+    r"Supreme Leader|Leader|Ruler|Grand Ayatollah|President|Taoiseach|Lyonchhen|Lyonchoen|Chief Executive|Chief Advis[eo]r(?!\s+to\b)|Governor[- ]General|Governor|Vice[- ]President|First Vice[- ]President|Prime Minister|Premier|"
     r"Foreign Minister|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Defen[cs]e Minister|"
-    r"Minister|Speaker|Parliament Speaker|King|Emperor|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Commander|"
+    r"Minister|Speaker|Parliament Speaker|King|Emperor|Crown Prince|Heir Apparent|Emir|Amir|Sultan|Chancellor|Chairman|Chairwoman|Chairperson|Chair|Commander|"
     r"Secretary[- ]General|Chief of Staff|Head of (?:the )?State|Head|Monarch|Top Diplomat|Diplomat|Envoy|Ambassador|High Commissioner|Spokes(?:man|woman|person)"
 )
 _ROLE_RE = re.compile(
@@ -229,6 +229,9 @@ def find_people(
         if m.group("role") in ("premier", "leader", "head", "chief") and (word_after := _NEXT_WORD.match(text, e)) \
                 and pos_at.get(word_after.start(1)) in ("ADJ", "NOUN"):
             continue  # "the premier regional organisation", "the leading ...": an adjective, not a title
+        if re.search(r"(?<![\w’'-])(?:[Aa]n?|[Aa]ny|[Nn]o|[Ee]very)[ \t]+$", text[max(0, s - 6) : s]) \
+                and not re.match(r",?[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ]", text[e : e + 3]):
+            continue  # "the first time an Indian head of state has visited": anyone of the office, no one in particular
         if re.match(r"[ \t]+@\w", text[e : e + 3]):
             continue  # "President @anuradisanayake": the holder named by a handle, not whoever the title alone gives
         if _OFFICE_OF_THE_HOLDER.match(text, e):
@@ -325,10 +328,11 @@ def find_people(
         if (month := _MONTH_LAST.search(text, s, e)) and re.match(r"\.?\s*\d{1,2}\b", text[e : e + 6]):
             e = month.start()  # "hosted Premier Kuupik Kleist Aug. 7 to 9": the name, then the date
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
-        if name in lex.landmarks or is_place(name):
-            continue  # "Bodh Gaya", "Agua Caliente": towns
+        if name in lex.landmarks or is_place(name) or _SAINT_ONLY.match(name):
+            continue  # "Bodh Gaya", "Agua Caliente": towns; "President's House, St Ann’s": a parish, not a saint
         if re.search(r"\bthe\s+[“\"‘]?$", text[max(0, s - 6) : s]) or _VENUE_NOUN_AFTER.match(text, e) or (
-                _VENUE_NOUN_BEFORE.search(text, max(0, s - 20), s)):  # ("at his official residence Mahlamba Ndlofu")
+                _VENUE_NOUN_BEFORE.search(text, max(0, s - 20), s)) or (  # ("at Sir X Y Botanical,": the entity
+                len(name.split()) > 2 and _VENUE_NOUN_AFTER.fullmatch(" " + name.split()[-1])):  # ends in the thing's word)  # ("at his official residence Mahlamba Ndlofu")
             continue  # "a performance of the Ram Bhajan", "played the “Lupang Hinirang”", "the Vatroslav Lisinski
             # concert hall": a thing's name
         if _goes_on_from_known(text, s, known_ends):
@@ -637,7 +641,7 @@ _VENUE_NOUN_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:concert|convention|conference|exhibition|congress|sports|international|national|memorial)\s+)?"
     r"(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"
     r"university|college|institute|museum|station|highway|dam|port|estate|palace|mosque|hall|hotel|cent(?:er|re)|"
-    r"foundation|library|mausoleum|memorial|prize|award|cup|trophy|scholarship|expressway|canal|"
+    r"foundation|library|mausoleum|memorial|botanic(?:al)?|gardens?|cathedral|monument|tomb|shrine|prize|award|cup|trophy|scholarship|expressway|canal|"
     r"province|district|governorate|prefecture|county)\b", re.I)
 
 
@@ -1163,6 +1167,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Speaker|Leader|Spokes(?:man
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 # the word before a given name that makes it a place's ("St. Maarten Chris Johnson", "San Marino")
 _PLACE_WORD_BEFORE = re.compile(r"(?:\b\w+\.|\b(?:Saint|Sint|San|Santa|Port|Fort|Mount|Lake|Cape))[ \t]+$")
+_SAINT_ONLY = re.compile(r"(?:St|Saint|Ste|Sainte)\.?\s+[A-Z][\w’'-]*$")  # a saint's name alone names a place
 _HONORIFIC_RIGHT_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Hon|Honourable|Honorable|H\.E)\.?[ \t]+$")
 # an office written in lower case right before the name ("ministry spokesperson Jane Roe tweeted") or in an
 # apposition without an article ("Jane Roe, minister of agriculture for ...")
@@ -1215,6 +1220,8 @@ def _people_by_context(
         if any(not_a_name_word(w) for w in core) or kb.country_code(" ".join(words)) or is_place(" ".join(words)) \
                 or _ends_in_a_country_name(text, s, e, kb):  # ("Minister Browne Lead Antigua and Barbuda's ...")
             continue  # "told Sri Lanka's foreign minister": a name of two words may be a country's
+        if " ".join(words) in lex.landmarks or re.search(r"\bthe\s+$", text[max(0, s - 5) : s]):
+            continue  # "the presidential office, Cheong Wa Dae, the visiting ...", "at the Istana Nurul Iman": a seat
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
         before, after = text[max(0, s - 100) : s], text[e : e + 60]
@@ -1681,6 +1688,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
     named = [m for m in idx.mentions if m.kind == "name" and m.entry is not None]
     people = {m.key: m.entry for m in named}
     titled = {m.key for m in named if m.office}
+    titled_so = {(m.key, m.office) for m in named if m.office}
     named_starts = [n.start for n in named]
     named_countries: set[str] | None = None  # the countries the text names (read once, when a crown needs them)
     for m in idx.mentions:
@@ -1738,18 +1746,31 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             # President" after a headline "President Buhari met ...")
             told = {n.key for n in named if n.start < m.start}
             cands = [e for e in cands if e.name in told] or cands
-        if len(cands) > 1:
-            with_title = [e for e in cands if e.name in titled]
+        if len(cands) > 1:  # one the text gives this title, else one it gives a title
+            with_title = [e for e in cands if (e.name, m.office) in titled_so] or [e for e in cands if e.name in titled]
             cands = with_title or cands
         if len(cands) > 1 and m.office_country is None:
             # a bare title is the one the text titles bare ("Prime Minister Marape ... said the Prime Minister"),
             # not a foreign holder it gives a nationality ("the Australian Prime Minister Anthony Albanese")
             bare = {n.key for n in named if n.office == m.office and n.office_country is None}
             cands = [e for e in cands if e.name in bare] if len(bare & {e.name for e in cands}) == 1 else cands
+        if cands and m.office_country is None and m.office not in MANY_HOLDERS and m.office != "minister" and text \
+                and not re.match(r"[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ]", text[m.end : m.end + 2]) and len(
+                told_so := {n.key for n in named if n.office == m.office and n.office_country is None and n.start < m.start}) == 1 \
+                and (only := next(iter(told_so))) not in {e.name for e in cands} and not {e.name for e in cands} & {
+                    n.key for n in idx.mentions if n.key and n.office == m.office and n is not m}:
+            # "Prime Minister X and Chair Y met at the Prime Minister's residence": the one the text titles so,
+            # though the KB dates another of the page's people, whom the text never titles so, in that office
+            m.key, m.entry, m.confidence = only, people[only], 0.8
+            continue
         if len(cands) > 1:
             prior = _last_before(named, named_starts, m.start, cands)
             cands = [prior.entry] if prior is not None else cands[:1]
         titles_given = [n for n in named if cands and n.key == cands[0].name and n.office]
+        if cands and not titles_given and text:  # ("UK Prime Minister, Sir Keir Starmer": the title a role of its own)
+            titles_given = [r for r in idx.mentions if r.kind == "role" and r.office == m.office and r.office_country
+                            and any(n.key == cands[0].name and 0 <= n.start - r.end <= 3 and not text[r.end : n.start].strip(" ,")
+                                    for n in named)]
         if titles_given and m.office_country is None and all(n.office_country for n in titles_given) and (
                 m.text[:4].lower() == "the " or not _titled_with(m.text, titles_given, text)):
             # "Premier Alden McLaughlin ... Jamaican Prime Minister Andrew Holness ... the Premier": a bare

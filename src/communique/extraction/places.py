@@ -10,7 +10,7 @@ from ..actors.kb import fold
 
 # a seat's name in other languages, the city after it: "Schloss Vaduz", "Palacio Quemado", "Istana Nurul Iman"
 _SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Castillo", "Château", "Chateau", "Istana"})
-_IN_PLACE = re.compile(r"\b(?:[Ii]n|to|[Aa]t|(?:tour|trip)\s+of|(?:in|at|to)\s+the\s+(?:[a-z]+\s+){0,2}(?:city|town|capital|port|"
+_IN_PLACE = re.compile(r"\b(?:[Ii]n|to|[Aa]t|(?<!who )(?<!which )(?<!had )visited|(?:tour|trip)\s+of|(?:in|at|to)\s+the\s+(?:[a-z]+\s+){0,2}(?:city|town|capital|port|"
                        r"village)\s+of)\s+(?:the\s+)?(?:(?P<owner>[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+)?)[’']s\s+)?"
                        r"(?P<place>(?:St\.\s)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
                        r"(?:[ -](?:(?:de|da|do|del|dos|es|el|al)[ -])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,2})")  # "Rio de Janeiro"
@@ -187,7 +187,9 @@ _SCENE_NOUNS = re.compile(
     r"(?:visit|trip|tour|stop|stay)(?:\s+here)?"
     # a meeting to come: "discussions on ... the forthcoming constitutional talks in London"
     r"|(?:forthcoming|upcoming|planned|proposed|future|coming|next)\s+(?:[\w’'-]+\s+){0,3}"
-    r"(?:talks|meetings?|summit|conference|visit|negotiations|session|round))\s+$",
+    r"(?:talks|meetings?|summit|conference|visit|negotiations|session|round)"
+    # the scene of an event before which this one came: "The visit came on the eve of the reconvened Libya Dialogue in Tunis"
+    r"|(?:on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}[\w’'-]+)\s+$",
     re.I,
 )
 _VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"

@@ -14,7 +14,7 @@ _CLOSERS = frozenset('.!?:;"”’)»')
 _KEY = "communique_sentences"
 _CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.$", re.I)  # a sentence the model ended at "a.m."
 # a title's abbreviation the model ended a sentence at: "with former Prime Minister Hon. Yoshiro Mori"
-_TITLE_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:Hon|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Prof|Rev|Amb|Sen|Rep|Gov|Adm|Brig|Sgt|Mohd|Muhd|Md|Abd)\.$")
+_TITLE_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:Hon|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Prof|Rev|Amb|Sen|Rep|Gov|Adm|Brig|Sgt|Mohd|Muhd|Md|Abd|Rt|St|Fr)\.$")
 _ZONE_NEXT = re.compile(r"(?:[A-Z][a-z]+\s+time\b|GMT\b|UTC\b|[A-Z]{2,4}T\b)")  # ... when a time zone follows
 
 
