@@ -801,3 +801,30 @@ def test_a_participle_of_a_speech_verb_introduces_the_subject_s_quote(extractor:
         "Muscat\n\nForeign Minister Rosa Quintero, for her part, stressed that dialogue is the only solution.\n\nShe "
         "assessed the relations as positive, highlighting that \"we are trying to strengthen ties in every area.\"\n"))
     assert [q.speaker for q in a.quotes] == ["Rosa Quintero"]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Belgrade\n\nIt is planned that Mr Vidal will first meet with Mr Okoro at 6 p.m. in Villa Mir, the Office for Media "
+     "Relations said.\n", "Villa Mir"),  # a name right after "in" or "at"
+    ("Antananarivo\n\nThe meeting of Tomas Vidal and Alan Okoro took place at a private hotel, Le Hintsy, in the eastern "
+     "suburbs.\n", "Le Hintsy"),
+    ("Santo Domingo\n\nPresident Tomas Vidal approved his visit to the frontier zone of Elías Piña.\n", "Elías Piña"),
+    ("Juba\n\nPresident Tomas Vidal returned before completing his tour of the greater Bahr el-Ghazal region.\n",
+     "Bahr el-Ghazal"),
+    ("Victoria\n\nThe Speaker of the National Assembly of Seychelles Alan Okoro, also elected MP for Bel Ombre, and "
+     "Parti Lepep member Basil Hoareau attended the meeting with President Tomas Vidal.\n", "Parti Lepep"),
+])
+def test_a_place_or_party_named_in_context_is_no_person(extractor: Extractor, text: str, absent: str) -> None:
+    assert absent not in {p.name for p in analyse(extractor, text).people}
+
+
+def test_names_after_a_ministry_s_portfolio_and_in_a_bracketed_list(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Philipsburg\n\nThe Secretary General of the Ministry of Finance Arno Peels supported the Minister of Finance "
+        "Ardwell Irion.\n\nOn the entourage of the President were six governors which include Babajide Sanwo-Olu "
+        "(Lagos); Seyi Makinde (Oyo); Nasir Idris (Kebbi), and others.\n"))
+    assert {"Arno Peels", "Ardwell Irion", "Babajide Sanwo-Olu", "Seyi Makinde"} <= {p.name for p in a.people}
+    a = analyse(extractor, (
+        "Brazzaville\n\nThe talks covered the Central African Economic and Monetary Community (CEMAC) and the "
+        "Declaration Against Arbitrary Detention in State-to-State Relations.\n"))
+    assert not a.people

@@ -335,6 +335,8 @@ def find_people(
                 len(name.split()) > 2 and _VENUE_NOUN_AFTER.fullmatch(" " + name.split()[-1])):  # ends in the thing's word)  # ("at his official residence Mahlamba Ndlofu")
             continue  # "a performance of the Ram Bhajan", "played the “Lupang Hinirang”", "the Vatroslav Lisinski
             # concert hall": a thing's name
+        if re.search(r"(?<![\w’'-])(?:in|at)[ \t]+$", text[max(0, s - 4) : s]) and not _POSSESSIVE.match(text[e : e + 2]):
+            continue  # "will meet Escobar at 6 p.m. in Villa Mir", "held discussions in Kurumba Maldives": a place
         if _goes_on_from_known(text, s, known_ends):
             continue  # "King Philippe Léopold Louis Marie of the Belgians": the further given names of a known name
         if not _could_be_a_name(name, lex, kb) or (not text[e:].strip() and len(name.split()[-1]) <= 2):
@@ -636,13 +638,15 @@ _TITLE_NOUN_AFTER = re.compile(r"\s*(?:\([A-Z][\w\s-]{0,30}\)\s*)?of\s+(?:the\s+
 
 _ORG_NOUN_BEFORE = re.compile(r"\b(?:group|company|firm|party|movement|militia|network|organi[sz]ation|agency|newspaper|"
                               r"broadcaster|channel|daily|weekly|magazine|outlet|band|club|brand)\s+$")
-_VENUE_NOUN_BEFORE = re.compile(r"\b(?:residence|palace|lodge|farm|estate|villa|mansion|retreat|ranch|dacha)\s+$")
+_VENUE_NOUN_BEFORE = re.compile(r"\b(?:residence|palace|lodge|farm|estate|villa|mansion|retreat|ranch|dacha"
+                                # ("a private hotel, Le Hintsy,"; "the frontier zone of Elías Piña": a place's name)
+                                r"|(?:[Hh]otel|[Rr]esort|[Rr]estaurant),|(?:zone|region|province|area|town|village)\s+of)\s+$")
 _VENUE_NOUN_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:concert|convention|conference|exhibition|congress|sports|international|national|memorial)\s+)?"
     r"(?:residence|street|avenue|road|square|boulevard|stadium|airports?|bridge|park|hospital|school|"
     r"university|college|institute|museum|station|highway|dam|port|estate|palace|mosque|hall|hotel|cent(?:er|re)|"
     r"foundation|library|mausoleum|memorial|botanic(?:al)?|gardens?|cathedral|monument|tomb|shrine|prize|award|cup|trophy|scholarship|expressway|canal|"
-    r"province|district|governorate|prefecture|county)\b", re.I)
+    r"province|district|governorate|prefecture|county|region|territory)\b", re.I)
 
 
 def _written_in_full(surface: str, kb: KnowledgeBase) -> set[str]:
@@ -1220,7 +1224,7 @@ def _people_by_context(
         if any(not_a_name_word(w) for w in core) or kb.country_code(" ".join(words)) or is_place(" ".join(words)) \
                 or _ends_in_a_country_name(text, s, e, kb):  # ("Minister Browne Lead Antigua and Barbuda's ...")
             continue  # "told Sri Lanka's foreign minister": a name of two words may be a country's
-        if " ".join(words) in lex.landmarks or re.search(r"\bthe\s+$", text[max(0, s - 5) : s]):
+        if " ".join(words) in lex.landmarks or re.search(r"(?<![\w’'-])(?:the|in|at)\s+$", text[max(0, s - 5) : s]):
             continue  # "the presidential office, Cheong Wa Dae, the visiting ...", "at the Istana Nurul Iman": a seat
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
@@ -1228,7 +1232,7 @@ def _people_by_context(
         if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
                 or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)
                 or _OFFICE_RIGHT_BEFORE.search(before) or _OFFICE_APPOSITION_AFTER.match(after)
-                or (_LISTED_BEFORE.search(before) and _of_a_country(after, kb))
+                or (_LISTED_BEFORE.search(before) and (_of_a_country(after, kb) or _PAREN_AFTER.match(after)))
                 or (_ACRONYM_RIGHT_BEFORE.search(before) and _TITLED_BEFORE.search(text, max(0, s - 160), s))):
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
@@ -1236,7 +1240,9 @@ def _people_by_context(
 
 
 # a list's next part ("include A of Chile, B of Peru and C of Cuba"): a name, then the country it is of
-_LISTED_BEFORE = re.compile(r"(?:,|\band|\binclud(?:e|es|ed|ing)|\bwere|\bare)\s+$")
+_LISTED_BEFORE = re.compile(r"(?:,|;|\band|\binclud(?:e|es|ed|ing)|\bwere|\bare)\s+$")
+# a list's next part with where (or for whom) each stands in brackets ("include A (Lagos); B (Oyo), and C (Kebbi)")
+_PAREN_AFTER = re.compile(r"\s+\([A-Z][a-z’'-]+\)\s*(?:,|;|\.|\band\b|$)")  # (not an acronym: "Monetary Community (CEMAC)")
 
 
 def _of_a_country(after: str, kb: KnowledgeBase) -> bool:
@@ -1282,7 +1288,10 @@ def _name_after_title_words(words: list[str], kb: KnowledgeBase, lex: Lexicon, i
     # or an honorific ("the Honorable Hakubun Shimomura")
     # (four words when two given names open it: "Jose Ramon Machado Ventura")
     longest = 4 if len(tail) == 4 and kb.is_given_name(tail[0]) and kb.is_given_name(tail[1]) else 3
-    return tail if k and 2 <= len(tail) <= longest and (kb.is_given_name(tail[0]) or k >= 2 or _honorifics_only(words[:k], kb, words[k:])) else None
+    return tail if k and 2 <= len(tail) <= longest and (kb.is_given_name(tail[0]) or k >= 2 or _honorifics_only(words[:k], kb, words[k:])
+                                                       or (words[k - 1] in lex.nonperson_words  # ("Ministry of Finance A B")
+                                                           and not any(w.lower() in _FUNCTION_WORDS | {"against"} for w in tail)
+                                                           and len(kb.strip_honorifics(" ".join(tail)).split()) >= 2)) else None
 
 
 def _honorifics_only(words: list[str], kb: KnowledgeBase, tail: list[str] | None = None) -> bool:
