@@ -828,3 +828,14 @@ def test_names_after_a_ministry_s_portfolio_and_in_a_bracketed_list(extractor: E
         "Brazzaville\n\nThe talks covered the Central African Economic and Monetary Community (CEMAC) and the "
         "Declaration Against Arbitrary Detention in State-to-State Relations.\n"))
     assert not a.people
+
+
+def test_a_malay_styled_name_is_one_person_from_given_name_to_father_s(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Bandar Seri Begawan\n\nHis Majesty received a courtesy call from the envoy. Also present was Yang Berhormat "
+        "Pehin Orang Kaya Seri Lela Dato Seri Setia Awang Haji Abdul Rahman bin Dato Setia Haji Mohamed Taib, the "
+        "Speaker.\n"))
+    names = {p.name for p in a.people}
+    assert "Abdul Rahman bin Dato Setia Haji Mohamed Taib" in names
+    assert not any("Lela" in n or n.endswith("Setia") for n in names)
+

@@ -351,6 +351,7 @@ def find_people(
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=name, confidence=0.7))
         taken[s:e] = b"\x01" * (e - s)
+    _malay_styled_names(text, idx, taken)
     _people_by_context(text, kb, lex, idx, taken, is_place)
     _surnames_of_unknown_people(text, kb, idx, taken)
     if headline:
@@ -1237,6 +1238,33 @@ def _people_by_context(
             continue
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
+
+
+# a Malay styled name: styles, "Awang"/"Haji" right before the given name, "bin", the father's styles and name
+# ("Yang Berhormat Pehin Udana Khatib Dato Paduka ... Haji Awang Badaruddin bin Pengarah Dato Paduka Haji Awang Othman")
+_MALAY_STYLED = re.compile(r"\b(?:Awang|Dayang|Haji|Hj\.?|Pengiran|Ustaz)[ \t]+(?P<given>(?:[A-Z][\w’'-]*\.?[ \t]+){0,2}?[A-Z][\w’'-]*)"
+                           r"[ \t]+(?:bin|binti|Bin|Binti)[ \t]+(?:[A-Z][\w’'-]*\.?[ \t]+){0,8}?(?:Haji|Hj\.?|Awang)[ \t]+"
+                           r"(?:[A-Z][\w’'-]*\.?[ \t]+)?[A-Z][\w’'-]*")
+
+
+def _malay_styled_names(text: str, idx: PeopleIndex, taken: bytearray) -> None:
+    """One unknown person for a Malay styled name, from the given name to the father's (the parts the model made
+    of its styles, "Udana Khatib", "Badaruddin bin Pengarah Dato Paduka", dropped); a known person's stays."""
+    for m in _MALAY_STYLED.finditer(text):
+        s, e = m.start("given"), m.end()
+        while (style := re.match(r"(?:Awang|Dayang|Haji|Hj\.?|Pengiran|Ustaz)[ \t]+", text[s:e])):
+            s += style.end()  # ("Ustaz Haji Awang Badaruddin": the given name after the last style)
+        inside = [x for x in idx.mentions if x.start < e and s - 80 < x.end and x.kind == "name"
+                  and m.start() - 80 <= x.start]
+        if any(x.entry is not None for x in inside if x.start < e and x.end > s):
+            continue  # (the knowledge base knows the person)
+        idx.mentions[:] = [x for x in idx.mentions if x not in inside or not (x.start < e and x.end > m.start() - 80
+                                                                               and _STYLED_RUN.fullmatch(text[x.end : s] or " "))]
+        idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.7))
+        taken[s:e] = b"\x01" * (e - s)
+
+
+_STYLED_RUN = re.compile(r"(?:[ \t]+|[ \t]*(?:[A-Z][\w’'-]*\.?[ \t]+)+)")  # only capitalised words between
 
 
 # a list's next part ("include A of Chile, B of Peru and C of Cuba"): a name, then the country it is of
