@@ -839,3 +839,10 @@ def test_a_malay_styled_name_is_one_person_from_given_name_to_father_s(extractor
     assert "Abdul Rahman bin Dato Setia Haji Mohamed Taib" in names
     assert not any("Lela" in n or n.endswith("Setia") for n in names)
 
+
+def test_an_agency_that_reports_the_words_is_not_their_speaker(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Taipei\n\nPrime Minister Tomas Vidal met President Rosa Quintero on Tuesday.\n\nAt the same time, he said his "
+        "country would continue to \u201cchampion the meaningful participation of Taiwan in the United Nations,\u201d "
+        "CNA reported.\n"))
+    assert [q.speaker for q in a.quotes] == ["Tomas Vidal"]

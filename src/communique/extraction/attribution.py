@@ -132,6 +132,7 @@ class SentenceEnds:
         return start, end
 
 
+_REPORTED_CUE = re.compile(r"according to|(?:[\w ]*\b)?(?:reported|reports|quoted|cited)\b")
 _INTRODUCES_A_QUOTE = re.compile(r"\b(?:said|says|added|stated|declared|replied|told\s+\w+)\s*:\s*$")
 
 
@@ -168,7 +169,8 @@ def attribute(
         # “... in Pakistan.” Zabiullah Mujahid also tweeted ...: the quote ended its sentence (or its line); the next
         # one is not its cue
         speaker, conf, cue = (None, 0.0, None) if closed else _after_cue(text, q_end, s_end, outside, tops, lex, idx)
-        reported = speaker is None and cue is not None and text[cue[0] : cue[1]].lower().startswith("according to")
+        # ("“...,” according to X", "“...,” CNA reported": a source that reports someone's words, not its own)
+        reported = speaker is None and cue is not None and bool(_REPORTED_CUE.match(text[cue[0] : cue[1]].lower()))
         if speaker is None and (cue is None or reported):
             # ("The king told Herzog that violence “...,” according to the news site Petra": the king's words, as the
             # site reports them)
