@@ -1384,3 +1384,24 @@ def test_a_rt_hon_abbreviation_ends_no_sentence(extractor: Extractor) -> None:
             "One of the highlights of the visit was an opportunity for the Premier to meet with UK Prime Minister, Sir Keir Starmer and the Rt. Hon. David Lammy "
             "MP, UK Foreign Secretary.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Alan Okoro", "David Lammy", "Keir Starmer")]
+
+
+def test_a_counterpart_s_welcome_an_afternoon_spent_with_and_a_list_that_ends_at_its_verb(extractor: Extractor) -> None:
+    text = ("Bratislava\n\nPrime Minister Tomas Vidal arrived in Bratislava on Friday for his first bilateral visit. He "
+            "was welcomed by his Slovak counterpart Robert Fico.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Robert Fico", "Tomas Vidal")]
+    text = (" date 2022-01-30\nAbu Dhabi - President Isaac Herzog spent over two hours on Sunday with the Crown Prince "
+            "of Abu Dhabi, Sheikh Mohammed bin Zayed Al Nahyan, shortly after arriving.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Isaac Herzog", "Mohamed bin Zayed Al Nahyan")]
+    text = ("Damascus\n\nForeign Minister Alan Okoro, together with Tomas Vidal, Minister of Defence, and Rosa Quintero, "
+            "Director of the Intelligence Organization met with Ahmed al-Sharaa, President of Syria, in Damascus.\n")
+    assert meetings(extractor, text) == [(("Ahmed al-Sharaa", "Alan Okoro"), {"Tomas Vidal", "Rosa Quintero"})]
+
+
+def test_travelling_together_or_another_s_visit_to_a_continent_is_no_meeting(extractor: Extractor) -> None:
+    text = ("Kathmandu\n\nSenator Daniel Salmon called on President Bidya Devi Bhandari on Tuesday.\n\nSenator Daniel "
+            "Salmon and Senator Anne Loisier are on an official visit to Nepal at the invitation of the Speaker.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Bidya Devi Bhandari", "Daniel Salmon")]
+    text = ("Dakar\n\nForeign Minister Dmytro Kuleba met President Macky Sall on Monday. Mr Kuleba is on a tour "
+            "following a visit to the continent by Russia's top diplomat Sergei Lavrov in July.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Dmytro Kuleba", "Macky Sall")]

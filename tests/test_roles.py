@@ -846,3 +846,11 @@ def test_an_agency_that_reports_the_words_is_not_their_speaker(extractor: Extrac
         "country would continue to \u201cchampion the meaningful participation of Taiwan in the United Nations,\u201d "
         "CNA reported.\n"))
     assert [q.speaker for q in a.quotes] == ["Tomas Vidal"]
+
+
+def test_a_family_name_after_a_known_alias_is_another_person(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Astana\n\nPresident Kassym-Jomart Tokayev met the Qatari Ambassador to Kazakhstan Abdullah bin Hussein Al Jaber "
+        "on Monday.\n"))
+    names = {p.name for p in a.people}
+    assert "Abdullah II of Jordan" not in names and "Abdullah bin Hussein Al Jaber" in names

@@ -230,6 +230,9 @@ _ACTION_FIRST = re.compile(r"\s*(?:(?:later|also|then|subsequently|jointly|toget
 _SAID_PART = re.compile(r"\s*(?:and\s+)?(?:[a-z]+\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+\s+){1,3}(?:said|says|told|added|noted)\b")
 
 
+_MEETING_VERB_INSIDE = re.compile(r"\b(?:met|meets|received|receives|held|holds|hosted|hosts|called\s+on|visited)\b")
+
+
 def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
     """Where the people named after an attendance phrase end: a list runs on over commas,
     semicolons and "and" while each part names someone ("accompanied by Minister A, Minister B
@@ -246,6 +249,11 @@ def _list_end(seg: str, pos: int, s: int, idx: PeopleIndex) -> int:
             return start
         piece = idx.between(s + start, s + b.start(), kinds=("name", "role"))
         word = b.group(0).strip()
+        if named_any and (verb := _MEETING_VERB_INSIDE.search(seg, start, b.start())) and (
+                not piece or piece[0].start - s > verb.start()):
+            # "together with A, Minister of Defence, and B, Director of the Intelligence Organization met with C, ...":
+            # the list ended at the sentence's verb
+            return verb.start()
         if named_any and not seg[start : b.start()].strip() and word in ("and", ","):
             start = b.end()  # "A, and the designated foreign minister, B": nothing between the comma and "and"
             continue
@@ -1394,7 +1402,10 @@ def _principals_of_trigger(
     if _not_a_new_meeting(sent, at, greeting_counts=_leader_greets_leader(sent, at, idx)):
         return _NO_MEETING
     if (tok.lemma_.lower() in ("visit", "trip") and tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj")
-            and tok.head.lower_ in _SINCE_WORDS and not any(c.dep_ == "prep" and c.lower_ in ("with", "by") for c in tok.children)):
+            and tok.head.lower_ in _SINCE_WORDS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+            and not (any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)  # ("a visit by X to the
+                     and any(c.dep_ == "prep" and c.lower_ == "to" and idx.between(*char_span(c.subtree), kinds=("name", "role"))
+                             for c in tok.children))):  # continent": no one met; "by X to President Y": they met)
         return _NO_MEETING  # "relations grew following the visit of X to Vilnius in 2020": a visitor, no one met
     subject_only: Any = None
     accompanied: tuple[int, int] | None = None
@@ -1414,6 +1425,10 @@ def _principals_of_trigger(
                     (tok.head.head.pos_ == "NOUN" and tok.head.head.i != verb.i) or tok.head.head.lemma_.lower() in _RESPONSE_LEMMAS)
                 and not any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in tok.children)):
             return _NO_MEETING  # "X responded with another threat to the visit of A and B to Ukraine": a noun's, no one met
+        if (tok.i != verb.i and tok.pos_ == "NOUN" and tok.lemma_.lower() in ("visit", "trip", "tour")
+                and verb.lemma_ == "be" and tok.head.lower_ == "on"
+                and not any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in tok.children)):
+            return _NO_MEETING  # "Senators A and B are on an official visit to Nepal": travelling together, no meeting
         if any(t.lemma_.lower() in _DEPICTION_NOUNS and t.pos_ == "NOUN" for t in tok.ancestors):
             return _NO_MEETING  # "X posted a photo of the delegation meeting Y": who posted it is no party to it
         if tok.i != verb.i and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
@@ -1762,7 +1777,11 @@ def _leader_greets_leader(sent: Any, at: int, idx: PeopleIndex) -> bool:
         return any(m.office in _HEAD_OFFICES | {"leader"} if m.office else (
                        m.entry is not None and any(o.office in _HEAD_OFFICES and not o.org for o in m.entry.offices))
                    for k in kids for m in idx.between(*char_span(k.subtree), kinds=("name", "role")))
-    return all(leads(side) for side in sides)
+
+    def counterpart_of(kids: list[Any], other: list[Any]) -> bool:  # "He was welcomed by his Slovak counterpart X"
+        return (any(k.lower_ in ("he", "she") for k in kids) and leads(other)
+                and any(t.lower_ in ("counterpart", "counterparts") for k in other for t in k.subtree))
+    return all(leads(side) or counterpart_of(side, sides[1 - n]) for n, side in enumerate(sides))
 
 
 def _own_span(tok: Any) -> tuple[int, int]:

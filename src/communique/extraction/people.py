@@ -545,7 +545,7 @@ def _match_run(
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
         else:
-            found = [f for f in found if _same_lineage(text, toks, i, j, f, kb)
+            found = [f for f in found if _same_lineage(text, toks, i, j, f, kb) and not _family_name_after(text, toks, e, f, kb)
                      and not (_more_of_another_name(text, toks, j, f, kb, pos_at or {})
                               and f.name not in _written_in_full(text[s:e], kb))]
             if not found or _given_name_before(text, toks, i, found, kb):
@@ -719,6 +719,19 @@ def _more_of_another_name(text: str, toks: list[tuple[int, int]], j: int, person
         return False
     own = {kb.loose_key(t) for form in (person.name, *person.aliases) for t in re.split(r"[\s-]+", form) if t}
     return kb.loose_key(word) not in own
+
+
+def _family_name_after(text: str, toks: list[tuple[int, int]], e: int, person: Any, kb: KnowledgeBase) -> bool:
+    """An article and a family name the person's names lack, right after a full-name match: "Abdullah bin Hussein
+    Al Jaber" (Qatar's ambassador) is not "Abdullah bin Hussein" (an alias of Jordan's king), written in full or not."""
+    article = r"(?:Al|El|al|el)"
+    after = re.match(r"[ \t]+" + article + r"[ -]([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)", text[e : e + 40])
+    if after is None and re.search(r"\s" + article + "$", text[max(0, e - 4) : e]):  # (the match took the article)
+        after = re.match(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)", text[e : e + 40])
+    if after is None:
+        return False
+    own = {kb.loose_key(t) for form in (person.name, *person.aliases) for t in re.split(r"[\s-]+", form) if t}
+    return kb.loose_key(after.group(1)) not in own
 
 
 def _given_name_before(text: str, toks: list[tuple[int, int]], i: int, found: list[Any], kb: KnowledgeBase) -> bool:
