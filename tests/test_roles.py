@@ -854,3 +854,11 @@ def test_a_family_name_after_a_known_alias_is_another_person(extractor: Extracto
         "on Monday.\n"))
     names = {p.name for p in a.people}
     assert "Abdullah II of Jordan" not in names and "Abdullah bin Hussein Al Jaber" in names
+
+
+def test_two_family_names_joined_by_y_and_an_agency_s_name(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Managua\n\nForeign Minister Denis Moncada received the copies of credentials of the new Mexican ambassador, "
+        "Guillermo Zamora y Villa, on Saturday, Prensa Latina reported.\n"))
+    names = {p.name for p in a.people}
+    assert "Guillermo Zamora y Villa" in names and "Prensa Latina" not in names

@@ -322,6 +322,10 @@ def find_people(
                     and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
                 break
             e += more.end()
+        if (y := re.match(r" y ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])) and len(text[s:e].split()) >= 2 \
+                and not any(taken[e : e + y.end()]) and not _not_a_given_name(y.group(1), kb, is_place) \
+                and y.group(1) not in lex.nonperson_words:
+            e += y.end()  # "Guillermo Zamora y Villa": two family names joined by "y"
         while (post := _LAST_WORD.search(text, s, e)) and post.start() > s and (post.group(1) in lex.post_nominals or (
                 post.group(1) in _SPEECH_VERBS and not kb.is_given_name(text[s:post.start()].split()[-1]))):
             e = post.start()  # "Hon. Pat Conroy MP", "Sir John Smith KCMG", "Matawalle Said": the name
@@ -1411,7 +1415,8 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
         return False  # ("Syedpur Airports": a plural of a word of places; but "Eid bin Mohammed": a given name)
     if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
         return False  # "On Saturday"
-    if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) for w in words) or not words[0][0].isupper():
+    if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) or (w == "y" and 0 < k < len(words) - 1)
+               for k, w in enumerate(words)) or not words[0][0].isupper():  # ("Zamora y Villa": two family names)
         return False  # (nor a particle first: "de Honor" of "Patio de Honor", "van Biza")
     if all(w.isupper() and len(w) > 2 for w in words) or (words[-1].lower() in _TITLE_WORDS and not (
             words[-1].lower() in _TITLE_SURNAMES and kb.is_given_name(words[0]) and len(words) == 2)):
