@@ -1405,3 +1405,17 @@ def test_travelling_together_or_another_s_visit_to_a_continent_is_no_meeting(ext
     text = ("Dakar\n\nForeign Minister Dmytro Kuleba met President Macky Sall on Monday. Mr Kuleba is on a tour "
             "following a visit to the continent by Russia's top diplomat Sergei Lavrov in July.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Dmytro Kuleba", "Macky Sall")]
+
+
+def test_two_leaders_who_signed_a_treaty_in_a_city_met(extractor: Extractor) -> None:
+    text = ("Canberra\n\nPrime Minister Tomas Vidal and the President of Nauru, Alan Okoro, signed the Treaty in "
+            "Canberra this week.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Alan Okoro", "Tomas Vidal")]
+    text = "Moscow\n\nPresident Tomas Vidal and Prime Minister Alan Okoro signed the decrees in March.\n"
+    assert meetings(extractor, text) == []
+    text = ("Asmara\n\nPrime Minister Tomas Vidal and President Alan Okoro have resolved the impasse following the 2018 "
+            "peace treaty signed in Asmara.\n")
+    assert meetings(extractor, text) == []  # a treaty signed: not that they met
+    text = ("New Delhi\n\nAfter paying tribute at the Mahatma Gandhi memorial, President Tomas Vidal also signed the "
+            "visitors' book at Rajghat.\n")
+    assert meetings(extractor, text) == []
