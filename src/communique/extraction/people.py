@@ -335,8 +335,8 @@ def find_people(
         if name in lex.landmarks or is_place(name) or _SAINT_ONLY.match(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns; "President's House, St Ann’s": a parish, not a saint
         if re.search(r"\bthe\s+[“\"‘]?$", text[max(0, s - 6) : s]) or _VENUE_NOUN_AFTER.match(text, e) or (
-                _VENUE_NOUN_BEFORE.search(text, max(0, s - 20), s)) or (  # ("at Sir X Y Botanical,": the entity
-                len(name.split()) > 2 and _VENUE_NOUN_AFTER.fullmatch(" " + name.split()[-1])):  # ends in the thing's word)  # ("at his official residence Mahlamba Ndlofu")
+                _VENUE_NOUN_BEFORE.search(text, max(0, s - 20), s)) or (  # ("at his official residence Mahlamba Ndlofu")
+                len(name.split()) > 2 and _VENUE_NOUN_AFTER.fullmatch(" " + name.split()[-1])):  # ("at Sir X Y Botanical,")
             continue  # "a performance of the Ram Bhajan", "played the “Lupang Hinirang”", "the Vatroslav Lisinski
             # concert hall": a thing's name
         if re.search(r"(?<![\w’'-])(?:in|at)[ \t]+$", text[max(0, s - 4) : s]) and not _POSSESSIVE.match(text[e : e + 2]):
@@ -549,7 +549,7 @@ def _match_run(
                 i = j  # "President Alexander Van der Bellen" is not "Alexander Lukashenko"
                 continue
         else:
-            found = [f for f in found if _same_lineage(text, toks, i, j, f, kb) and not _family_name_after(text, toks, e, f, kb)
+            found = [f for f in found if _same_lineage(text, toks, i, j, f, kb) and not _family_name_after(text, e, f, kb)
                      and not (_more_of_another_name(text, toks, j, f, kb, pos_at or {})
                               and f.name not in _written_in_full(text[s:e], kb))]
             if not found or _given_name_before(text, toks, i, found, kb):
@@ -725,7 +725,7 @@ def _more_of_another_name(text: str, toks: list[tuple[int, int]], j: int, person
     return kb.loose_key(word) not in own
 
 
-def _family_name_after(text: str, toks: list[tuple[int, int]], e: int, person: Any, kb: KnowledgeBase) -> bool:
+def _family_name_after(text: str, e: int, person: Any, kb: KnowledgeBase) -> bool:
     """An article and a family name the person's names lack, right after a full-name match: "Abdullah bin Hussein
     Al Jaber" (Qatar's ambassador) is not "Abdullah bin Hussein" (an alias of Jordan's king), written in full or not."""
     article = r"(?:Al|El|al|el)"
