@@ -12,6 +12,7 @@ from communique.extraction import Extractor, paragraph_chunks
 from communique.extraction.dates import find_date
 from communique.extraction.quotes import find_quote_spans, is_name_like
 from communique.ingest import read_paths
+from communique.ingest.text import parse_text
 from communique.options import Options
 from communique.records import Analysis, Quality, RawDocument
 
@@ -105,6 +106,16 @@ def test_explicit_date_and_yesterday() -> None:
     found = find_date(y, 0, len(y), date(2024, 1, 1))
     assert found is not None and found.date == date(2023, 12, 31)
     assert find_date(y, 0, len(y), None).date is None  # type: ignore[union-attr]
+
+
+def test_the_day_a_meeting_was_told_is_not_its_date() -> None:
+    for text in ("State House said on Wednesday that the President met the Vice President.",
+                 "The ministry announced yesterday that the two ministers had met.",
+                 "The office said on 12 March 2024 that the envoy met the king."):
+        assert find_date(text, 0, len(text), date(2024, 3, 14)) is None, text
+    told = "The office said on Wednesday that the envoy met the king on Monday."
+    found = find_date(told, 0, len(told), date(2024, 3, 14))
+    assert found is not None and found.date == date(2024, 3, 11)
 
 
 
@@ -374,3 +385,12 @@ def test_a_straight_opening_mark_glued_to_the_sentence_before() -> None:
     text = ('The two leaders are set to hold talks."Warm welcome to the Prime Minister of Fiji, a friend," the spokesman '
             'posted on X.')
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["Warm welcome to the Prime Minister of Fiji, a friend,"]
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_an_organisation_s_words(extractor: Extractor) -> None:
+    text = ("Minister visits Thimphu\n\nForeign Minister Rosa Quintero met Prime Minister Tomas Vidal on Friday.\n\n"
+            '"Both countries share a unique bond," the ministry said.\n\n"During the visit, the two sides will discuss '
+            'all issues of mutual interest," \n')
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    assert [q.speaker for q in a.quotes] == [None, None]

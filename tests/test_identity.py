@@ -42,6 +42,23 @@ def test_a_surname_given_with_another_given_name_is_someone_else(extractor: Extr
     assert "Fidel Castro" not in found and "Xiomara Castro" in found
 
 
+def test_a_bare_minister_s_surname_is_the_page_s_own_minister_of_that_name(extractor: Extractor) -> None:
+    # (the knowledge base's minister of that surname in office on the day is someone else)
+    text = ("Governor visits Anguilla\n\naug 17, 2012\n\nThe Governor then met with Edison A. Baird, Minister of Health. "
+            "The discussion with Minister Baird, who is also responsible for Education, centred on schools.\n")
+    found = mentions(extractor, text)
+    assert "John Baird" not in found and "Baird" in found["Edison A. Baird"]
+
+
+def test_a_double_title_on_an_undated_page_is_whoever_held_both_at_once(extractor: Extractor) -> None:
+    text = ("Crown princes meet\n\nHRH Prince Salman bin Hamad Al Khalifa met the Crown Prince of Kuwait, His Highness "
+            "Sheikh Sabah Khalid Al-Hamad Al-Sabah, in New York.\n\nDuring the meeting, HRH the Crown Prince and Prime "
+            "Minister highlighted the strong ties between the two countries.\n")
+    found = mentions(extractor, text)
+    assert {"the Crown Prince", "Prime Minister"} <= set(found["Salman bin Hamad Al Khalifa"])
+    assert "the Crown Prince" not in found["Sabah Al-Khalid Al-Sabah"]
+
+
 def test_a_given_name_with_a_title_is_not_a_known_person_with_that_given_name(extractor: Extractor) -> None:
     text = ("Presidents meet in Prague\n\nAustrian President Alexander Van der Bellen met Czech Prime Minister "
             "Petr Fiala in Prague on Tuesday to discuss energy.\n")

@@ -181,3 +181,9 @@ def test_a_date_between_the_bars_of_a_furniture_strip() -> None:
     text = "President receives minister\n\nSource: Wire| 2020-01-22 01:16:41|Editor: desk\n\nThe president received the minister.\n"
     found = publication_date(text)
     assert found is not None and found.date == date(2020, 1, 22)
+
+
+def test_a_dateline_with_the_agency_and_the_date_in_brackets() -> None:
+    text = "Tension over aid\n\nMELBOURNE, Australia (Pacific Radio, July 9, 2009) \u2013 Tension is building over aid.\n"
+    found = publication_date(text)
+    assert found is not None and found.date == date(2009, 7, 9)

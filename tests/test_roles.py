@@ -86,6 +86,9 @@ def test_the_role_the_text_gives_an_unknown_person(extractor: Extractor, sentenc
      "Ant\u00f3nio Guterres in Manila.\n", "Samdech Akka Moha Sena"),
     ("Talks\n\nPresident Lucia Torres received the ambassador on Monday, with her delegation, including Dr. Nasser A",
      "Nasser A"),
+    # a credit line of several names
+    ("Talks\n\nPresident Lucia Torres received the ambassador on Monday.\n\n*Writing by Ayse Demirel, Mert Kayaoglu and "
+     "Zeynep Aksoylu\n", "Mert Kayaoglu"),
     # an Irish county's "Co" before its name
     ("Governor in Dublin\n\nThe governor, the grandson of emigrants from Co Kerry, arrived in Ireland on Friday night "
      "after talks in Rome.\n", "Co Kerry"),
@@ -862,3 +865,14 @@ def test_two_family_names_joined_by_y_and_an_agency_s_name(extractor: Extractor)
         "Guillermo Zamora y Villa, on Saturday, Prensa Latina reported.\n"))
     names = {p.name for p in a.people}
     assert "Guillermo Zamora y Villa" in names and "Prensa Latina" not in names
+
+
+def test_a_country_whose_name_opens_with_new_and_a_title_in_apposition_past_honorifics(extractor: Extractor) -> None:
+    a = analyse(extractor, (
+        "Leaders meet\n\nMELBOURNE, Australia (Pacific Radio, July 9, 2009) \u2013 The New Zealand Prime Minister made his first "
+        "visit to the island. But he had a tense meeting with Niue Premier Toke Talagi.\n\nKey later left for Samoa.\n"))
+    assert [m.participants for m in a.meetings] == [("John Key", "Toke Talagi")]
+    b = analyse(extractor, (
+        "Talks in New York\n\nHRH Prince Salman bin Hamad Al Khalifa met with the Crown Prince of Kuwait, His Highness "
+        "Sheikh Fahad Nasser Al-Mutlaq Al-Sabah, on the sidelines of the UN General Assembly.\n"))
+    assert [sorted(m.participants) for m in b.meetings] == [["Fahad Nasser Al-Mutlaq Al-Sabah", "Salman bin Hamad Al Khalifa"]]

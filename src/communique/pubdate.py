@@ -63,8 +63,9 @@ _PLACE_WORDS = r"[^\W\d_a-z](?:[^\W\d_]|[.'\u2019 -]){1,40}"  # "Lomé", "Puerto
 # "Rome, 12 March 2021", "(ZENIT News / Vatican City, 07.06.2025).-": an agency may open it in brackets
 # "Windhoek (Namibia), May 29, 2018 (SPS) -": the country may follow the city in brackets
 # "#Bermuda, October 29, 2022 -": a social site's hashtag before the place
+# "MELBOURNE, Australia (Radio Australia, July 9, 2009) -": the agency and the date in brackets
 _DATELINE_HEAD = re.compile(r"(?:\((?:[A-Z][\w.&' -]{1,30}/\s*)?|#)?" + _PLACE_WORDS + r"(?:\s*\([A-Z][\w.' -]{1,30}\))?(?:,\s*"
-                            + _PLACE_WORDS + r")?(?:,\s*|:\s+|\s*[—–]\s*\(|\s+[—–]\s+(?=(?:" + _WEEKDAY + r",\s*)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d)))"
+                            + _PLACE_WORDS + r")?(?:,\s*|:\s+|\s*[—–]\s*\(|\s*\([A-Z][\w.&' -]{1,30},\s*(?=[A-Z\d])|\s+[—–]\s+(?=(?:" + _WEEKDAY + r",\s*)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d)))"
                             r"(?:[A-Z][a-z]+ \d{1,2}, 1[34]\d\d,\s*)?(?:" + _WEEKDAY + r",\s*)?")
 # "Belize City. January 31, 2020. This morning ...": a release's place and date closed by stops
 _DOTTED_HEAD = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\.\s+(?=[A-Z][a-z]+\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+)")

@@ -574,6 +574,8 @@ class KnowledgeBase:
         former = False
         country: str | None = None
         while i < len(toks) and self._phrase_at(toks, i) is None and (toks[i][0] == "the" or toks[i][0] in self._modifiers):
+            if (c := self._country_at(toks, i)) is not None and c[1] > i + 1:
+                break  # "the New Zealand Prime Minister": a country whose name opens with a modifier's word
             former = former or toks[i][0] in self._former_words
             i += 1
         phrase = self._phrase_at(toks, i)

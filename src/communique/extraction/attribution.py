@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .people import PRONOUNS, Mention, MentionList, PeopleIndex
 from .quotes import QuoteSpan, embedded, is_name_like, words
 from .sentences import sentences
-from .spans import Ranges, char_span
+from .spans import Ranges, char_span, doc_text
 
 # pronouns and bare honorifics ("His Majesty stressed that ...") stand for the topic person
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:[Hh]is|[Hh]er)\s+(?:Majesty|Highness|Royal Highness|Eminence|Excellency|Holiness))\b")
@@ -61,7 +61,7 @@ def topics(doc: Any, idx: PeopleIndex, lex: Lexicon, quoted: Ranges) -> Topics:
     keys: list[str | None] = []
     speech: list[bool] = []
     current: str | None = None
-    text = doc.text  # (a Doc joins its tokens on every .text: once)
+    text = doc_text(doc)
     for sent in sentences(doc):
         subj_key: str | None = None
         has_speech = False
@@ -218,8 +218,10 @@ def attribute(
                 cue = (read.start("verb"), read.end("verb"))
         if speaker is None and kind == "direct" and cue is None:
             if (prev is not None and prev.speaker is None and prev.cue is not None and _near(text, prev.span, q)
-                    and "\n" not in text[prev.span.end : q.start]):
-                pass  # goes on with a joint or unnamed speaker's words in the same paragraph: still no one person
+                    and ("\n" not in text[prev.span.end : q.start] or (
+                        prev.kind == "direct" and _only_a_quote(text, q) and tops.at(q.start)[0] is None))):
+                pass  # goes on with a joint or unnamed speaker's words in the same paragraph, or in a paragraph that
+                # is only the quote ('..., the ministry said.' then '"..."'): still no one person
             elif (prev is not None and prev.speaker and _said_just_before(text, q.open_mark)
                   and (teller := tops.at(q.start)[0] or tops.before(q.start)) and teller != prev.speaker):
                 speaker, conf = teller, 0.65  # "B said Taiwan is a partner. “Neither of ...”": B goes on, not A
@@ -241,6 +243,14 @@ def attribute(
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|stressed|noted|stated|told)\b[^.!?\n“\"]{0,200}[.:]\s*$")
+
+
+def _only_a_quote(text: str, q: QuoteSpan) -> bool:
+    """Whether the quote's paragraph holds nothing but the quote."""
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    line_end = text.find("\n", q.end)
+    after = text[(q.close_mark + 1 if q.close_mark >= 0 else q.end) : len(text) if line_end < 0 else line_end]
+    return not text[line_start : q.open_mark].strip() and not after.strip(" \t.,;:!?\u201d\"\u2019'")
 
 
 def _said_just_before(text: str, open_mark: int) -> bool:

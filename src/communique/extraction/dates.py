@@ -36,6 +36,14 @@ RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|earlier today|last night|to
 
 _SINCE = re.compile(r"\bsince\s+(?:[^,.;:()\s]+\s+)+$", re.I)  # (but "met since 10 December" is that day)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# "State House said on Wednesday that X met Y", "announced yesterday that ...": the day it was told, not the meeting's
+_TOLD_ON = re.compile(r"\b(?:said|says|announced|announces|reported|reports|stated|states|confirmed|confirms|revealed|"
+                      r"disclosed|added|noted|told\s+(?:reporters|journalists|the\s+press|the\s+media))\s+(?:on\s+)?$", re.I)
+_THAT_AFTER = re.compile(r"\s*,?\s*that\b")
+
+
+def _day_it_was_told(text: str, s: int, e: int) -> bool:
+    return bool(_TOLD_ON.search(text, max(0, s - 40), s) and _THAT_AFTER.match(text, e))
 _DATED_THING = re.compile(r"\s+(?:deadline|elections?|polls?|vote|referendum|anniversary|attacks?|bombings?|coup|"
                           r"ceasefire|truce|accords?|agreement|massacre|uprising|earthquake|floods?|budget|census)\b", re.I)
 # a span of days ("Aug. 7 to 9", "7-9 August"): the day of a meeting within it is not written
@@ -62,7 +70,7 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
         for m in pat.finditer(seg):
             d = _explicit(m, published)
             s, e = start + m.start(), start + m.end()
-            if _SINCE.search(text, max(start, s - 60), s):
+            if _SINCE.search(text, max(start, s - 60), s) or _day_it_was_told(text, s, e):
                 continue  # "since the new Commission took office on 1 December": when a period began
             if _THE_BEFORE.search(text, max(0, s - 6), s) and _DATED_THING.match(text, e):
                 continue  # "as the February 28th deadline approaches": the day of another thing, not the meeting's
@@ -80,7 +88,8 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
     if not found:
         for m in WEEKDAY_RE.finditer(seg):
             s, e = start + m.start(), start + m.end()
-            if _ANOTHER_EVENT.search(text, max(0, s - 30), s) and re.match(r"(?:’s|'s)\s", text[e : e + 3]):
+            if (_ANOTHER_EVENT.search(text, max(0, s - 30), s) and re.match(r"(?:’s|'s)\s", text[e : e + 3])) or (
+                    _day_it_was_told(text, s, e)):
                 continue  # "ahead of Tuesday's swearing-in": the day of something to come, not the meeting's
             d = _weekday(m.group("wd"), published)
             why = f"most recent {m.group('wd')} on or before the publication date {published}" if d else None
@@ -93,6 +102,8 @@ def find_date(text: str, start: int, end: int, published: date | None) -> DateFo
                                    if same else None))
         for m in RELATIVE_RE.finditer(seg):
             s, e = start + m.start(), start + m.end()
+            if _day_it_was_told(text, s, e):
+                continue  # "the ministry said yesterday that ..."
             rel = m.group("rel").lower()
             d = None
             if published is not None and m.group("days"):  # "twelve days ago": that many days before publication

@@ -22,7 +22,7 @@ from .lexicon import Lexicon
 from .people import PeopleIndex, holds, of_country, office_fits
 from .places import Gazetteer, PlaceFound, dateline, dateline_span, find_place
 from .sentences import sentences
-from .spans import Ranges, char_span
+from .spans import Ranges, char_span, doc_text
 
 # an earlier meeting told in passing ("their last meeting, in Minsk", "had met in Colonia in 2020")
 _EARLIER = re.compile(
@@ -357,6 +357,8 @@ _NOT_PRINCIPAL = re.compile(
     r"(?:from|of|to)\s+[^,.;]*"
     # ("an invitation to his Indian counterpart, Narendra Modi, for an official visit": the one invited, named after)
     r"(?:(?<=counterpart),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
+    # "his visit was under the instructions of General Secretary X": the one who sent him, away
+    r"|\b(?:under|on|upon|at)\s+the\s+(?:instructions?|directions?|directives?|orders?|guidance|behest|mandate)\s+of\s+[^,.;]*"
     # "Representing His Highness the Amir X, the Prime Minister Y received Z": the one represented is away
     # (an aside before its comma: not "a delegation representing the Shura Council headed by X")
     r"|(?<!delegation\s)\b(?:representing|deputi[sz]ing\s+for|standing\s+in\s+for)\s+[^,.;]*(?=,)"
@@ -860,7 +862,7 @@ def _another_city(sent: Any, at: int, told: MeetingDraft, principals: list[str],
     Baghdad": the summit's place)."""
     if set(principals) != set(told.participants):
         return False
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     here = find_place(text, at, sent.end_char, gaz, kb, lex.landmarks, quoted=quoted)
     ts, te = told.evidence
     there = find_place(text, ts, te, gaz, kb, lex.landmarks, prefer_after=_trigger_at(text, ts, te, lex), quoted=quoted)
@@ -944,7 +946,7 @@ def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals
     with B"): the subject and the people that clause meets who are not among the first meeting's, each
     with where its trigger stands."""
     out: list[tuple[list[str], int]] = []
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     relcls = _relative_clauses(sent, after - 1)
     for t in rest:
         rel = next(((a, b) for a, b in relcls if a <= t.start() < b), None)
@@ -1369,7 +1371,7 @@ _DEPICTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video"
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:and\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ]")  # (a title may end in brackets: "Parliament (Riigikogu), B")
 _ENDS_IN_TITLE = re.compile(r"\b(?:Minister|President|Secretary|Premier|Chancellor|Governor|Speaker|Ambassador|Envoy|"
                             r"Chairman|Chairperson|Commissioner|Director|Mayor)$")
-_MEALS = frozenset({"dinner", "lunch", "luncheon", "breakfast", "banquet"})
+_MEALS = frozenset({"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception"})  # held for a guest
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
 _JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
@@ -1395,7 +1397,7 @@ def _principals_of_trigger(
     the people it meets "with" ("Sisi received Israeli Prime Minister Naftali Bennett"), not every
     person of the sentence ("Lapid's visit comes three months after ..."). None when the parse
     does not show the clause (the caller falls back to the people of the sentence)."""
-    text = sent.doc.text  # (a Doc joins its tokens on every .text: once per call)
+    text = doc_text(sent.doc)
     tok = _token_at(sent, at)
     if tok is None:
         return None
@@ -1408,6 +1410,7 @@ def _principals_of_trigger(
                              for c in tok.children))):  # continent": no one met; "by X to President Y": they met)
         return _NO_MEETING  # "relations grew following the visit of X to Vilnius in 2020": a visitor, no one met
     subject_only: Any = None
+    host_of_meal: Any = None
     accompanied: tuple[int, int] | None = None
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         heads = [tok]  # "the meeting between A and B": its own two, whoever tells of it
@@ -1472,12 +1475,20 @@ def _principals_of_trigger(
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
             if obj and obj[0].lemma_.lower() in _MEALS:
                 heads.append(obj[0])  # "hosted a dinner banquet for X": the guest the meal is for
+                host_of_meal = verb  # "hosted a reception in Hanoi on May 3 for X": the parse may hang "for" on the verb
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             agent = [c for c in verb.children if c.dep_ == "agent"]
             if (passive and agent and passive[0].lower_ not in _PRONOUN_SUBJECTS | _HONORIFIC_SUBJECTS
                     and not idx.between(*char_span(passive[0].subtree), kinds=("name", "role"))
                     and len({m.key for m in idx.between(*char_span(agent[0].subtree), kinds=("name", "role")) if m.key}) >= 2):
                 return _NO_MEETING  # "The delegation was received by A and B": the hosts, one side, did not meet each other
+            subject = [c for c in verb.children if c.dep_ == "nsubj"]
+            if (subject and obj and subject[0].lower_ not in _PRONOUN_SUBJECTS | _HONORIFIC_SUBJECTS
+                    and subject[0].tag_ not in ("WP", "WDT")
+                    and not idx.between(*char_span(subject[0].subtree), kinds=("name", "role", "pronoun"))
+                    and len({m.key for m in idx.between(a, b, kinds=("name", "role")) if m.key}) >= 2):
+                return _NO_MEETING  # "The First Couple welcomed A and his wife B": the guests, one side, with a host
+                # the text does not name: they did not meet each other
     spans: list[tuple[int, int]] = [accompanied] if accompanied else []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
@@ -1492,7 +1503,7 @@ def _principals_of_trigger(
             if child.dep_ in _ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS) or (
                     # "hosted a dinner in honour of X", "a luncheon for X": the guest
                     child.dep_ == "prep" and ((child.lower_ == "in" and _in_honour_of_someone(child, idx))
-                                              or (child.lower_ == "for" and h.lemma_.lower() in _MEALS))) or (
+                                              or (child.lower_ == "for" and (h.lemma_.lower() in _MEALS or h is host_of_meal)))) or (
                     # "met with A today and President B yesterday": the parse may join B's title to the verb
                     child.dep_ == "conj" and child.pos_ == "PROPN" and h.i == tok.i and h.pos_ == "VERB"):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
@@ -1861,7 +1872,8 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         # "is scheduled to travel to Benghazi later today to meet with X", "to hold a summit with X":
         # infinitives up to a plan, or to a plan's noun ("the possibility of visiting the US to hold a summit")
         for _ in range(3 if tok.i == verb.i or tok.head.i == verb.i else 0):
-            if chain.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in chain.children):
+            # ("agreed to make preparations for X to visit Japan": the parse may make the infinitive a ccomp)
+            if chain.dep_ not in ("advcl", "xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in chain.children):
                 break
             chain = chain.head
             if chain.lemma_.lower() in _PLAN_LEMMAS or (
@@ -1933,7 +1945,7 @@ def _arrival_before(sent: Any, verb: Any) -> bool:
     officials received the visitor on arrival."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
-    if _ARRIVED.search(sent.doc.text, sent.start_char, verb.idx):
+    if _ARRIVED.search(doc_text(sent.doc), sent.start_char, verb.idx):
         return True  # "X arrived in India on Thursday evening and was received by Minister of State Y"
     return sent.start > 0 and bool(_ARRIVED.search(sent.doc[sent.start - 1].sent.text))
 

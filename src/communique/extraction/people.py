@@ -417,7 +417,7 @@ _TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_WORDS)
                          if w.lower() not in ("of", "the", "man", "woman", "person", "spokes", "defen", "e")) | frozenset(
     ["chairperson", "chairwoman", "affairs", "foreign", "external", "home", "overseas", "relations", "kingdom", "development", "digitalisation",
      "digitalization", "tourism", "health", "education", "agriculture", "infrastructure", "transport", "culture",
-     "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "majesties", "highness", "highnesses", "excellency", "excellencies", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "pres", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
+     "defence", "defense", "interior", "finance", "economy", "oil", "energy", "trade", "justice", "deputy", "chief", "staff", "secretary", "general", "majesty", "majesties", "highness", "highnesses", "excellency", "excellencies", "eminence", "holiness", "sheikh", "sheikha", "prince", "princess", "sayyed", "sayyid", "seyyed", "he", "hh", "hrh", "dr", "pres", "mr", "mrs", "ms", "gen", "lt", "col", "brigadier", "major", "admiral", "cabinet", "council", "assembly", "parliament", "ambassador", "envoy", "governor", "mayor", "ministers", "amir", "emir", "imam", "ayatollah", "hojatoleslam", "grand", "crown", "custodian", "two", "holy", "mosques", "royal", "court", "state", "national", "security", "adviser", "advisor", "consultant", "counsellor", "counselor", "aide", "coordinator", "attaché", "attache", "spokesman", "spokeswoman", "spokesperson", "head", "chairman", "representative", "special", "republic", "islamic", "revolution", "guards", "corps", "force", "forces", "army", "commander",
      # an envoy's brief before a name: "Envoy for Somaliland Talks Abdikarim Hussein Guled"
      "talks", "negotiations", "dialogue", "peace", "reconciliation",
      # members of a congress and their party before them: "Democratic Congressmen Rubén Hinojosa"
@@ -530,7 +530,9 @@ def _match_run(
             if len(owners) > 1:  # "Lee Hsien Loong ... Lee's wife ... Desmond Lee": the one named before it
                 before = {m.key for m in idx.mentions if m.key in owners and m.end <= s}
                 found = [f for f in found if f.name in before] if len(before) == 1 else found
-        titled = cue is not None and all(_fits_cue(f, cue, on, idx) for f in found)
+        # (a title many hold with no country, "Minister Baird", fits too many to outweigh the page's own "Edison Baird")
+        titled = cue is not None and (cue.country is not None or cue.office not in ("minister", *MANY_HOLDERS)) and all(
+            _fits_cue(f, cue, on, idx) for f in found)
         if (len(word.split()) == 1 and cue is None and _names_a_thing(text, toks, i, word, nonperson, is_place)) or (
                 _VENUE_NOUN_AFTER.match(text, e)):  # "at Sheikh Zayed Palace": a place named for him
             i = j  # "The Hague", "Parliament Hill", "the Ramadan fast": a place or a thing, not Hague or Hill
@@ -1197,6 +1199,11 @@ _OFFICE_NOUN = (r"(?:spokes(?:man|woman|person)|minister|ambassador|envoy|advis[
                 r"chairman|chairperson|commander|consul|senator|lawmaker)")
 _OFFICE_RIGHT_BEFORE = re.compile(r"\b" + _OFFICE_NOUN + r"\s+$")
 _OFFICE_APPOSITION_AFTER = re.compile(r"^,\s+(?:[a-z-]+\s+){0,2}?" + _OFFICE_NOUN + r"\s+(?:of|for|to|at)\s")
+# the title capitalised, after a name that opens its sentence: "Maru Campos Galván, Governor of the State of X, received"
+# (not a portfolio's last word before the name: "Minister of Communication and Multimedia Annuar Musa, Minister of")
+_TITLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:Vice[- ])?(?:President|Premier|Prime\s+Minister|Speaker|"
+                                     + _OFFICE_NOUN.replace("(?:", "(?i:", 1) + r")\s+(?:of|for|to)\s+(?:the\s+)?[A-Z]")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n[ \t]*)$")
 
 
 def _people_by_context(
@@ -1250,6 +1257,7 @@ def _people_by_context(
         if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
                 or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)
                 or _OFFICE_RIGHT_BEFORE.search(before) or _OFFICE_APPOSITION_AFTER.match(after)
+                or (_TITLE_APPOSITION_AFTER.match(after) and _SENTENCE_OPENS.search(before))
                 or (_LISTED_BEFORE.search(before) and (_of_a_country(after, kb) or _PAREN_AFTER.match(after)))
                 or (_ACRONYM_RIGHT_BEFORE.search(before) and _TITLED_BEFORE.search(text, max(0, s - 160), s))):
             continue
@@ -1433,7 +1441,9 @@ _TITLE_SURNAMES = frozenset({"king", "bishop", "pope", "prince", "knight", "dean
 _CREDIT_LINE = re.compile(r"\b(?:tel|phone|fax|e-?mail|inquiries|enquiries|contact|translator|editor)\b\.?|\w@\w|^\s*@"
                           r"|\+\d|^\s*by\b"  # (an address or a handle's own line: not a story's tweet that names "@FMBhutan")
                           r"|,\s*reporting\s*$"  # a broadcast transcript's byline: "Jane Doe, Reporting"
-                          r"|\bcredits?\s*:|\b(?:posted|written|published|reported|compiled|edited|photo(?:graph)?s?|pictures?|"
+                          # a credit line of several names: "*Writing by A, B and C", "Additional reporting by A and B"
+                          r"|^\W*(?:(?:additional\s+)?(?:writing|written|reporting|reported|edited|compiled))\s+by\b[^\n.]{0,80}(?:,|\band\b|&)\s*$"
+                          r"|\bcredits?\s*:|\b(?:posted|written|writing|published|reported|compiled|edited|photo(?:graph)?s?|pictures?|"
                           r"images?)\b[^\n]{0,60}\bby\s*$", re.I | re.M)
 
 
@@ -1759,7 +1769,16 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
                 (other := kb.parse_role(both.group(1))) is not None and other.office != m.office):
             # "Mr. President and Foreign Minister": the one who holds both offices ("the Prime Minister and the
             # President" are two)
-            holding_both = [e for e in cands if _held(e, other.office, other.country, on, window)]
+            holding_both = [e for e in cands if _held(e, other.office, other.country, on, window)
+                            and (on is not None or _held_together(e, m.office, other.office))]
+            if len(holding_both) == 1:
+                m.key, m.entry, m.confidence = holding_both[0].name, holding_both[0], 0.85
+                continue
+        if text and (then := _COMPOUND_TITLE_AFTER.match(text, m.end)) and (
+                (other := kb.parse_role(then.group(1))) is not None and other.office != m.office):
+            # "HRH the Crown Prince and Prime Minister highlighted ...": the one who holds both offices at once
+            holding_both = [e for e in cands if _held(e, other.office, other.country, on, window)
+                            and (on is not None or _held_together(e, m.office, other.office))]
             if len(holding_both) == 1:
                 m.key, m.entry, m.confidence = holding_both[0].name, holding_both[0], 0.85
                 continue
@@ -1924,6 +1943,7 @@ def _titles_the_text_gives(text: str, kb: KnowledgeBase, idx: PeopleIndex) -> No
 
 
 _COMPOUND_TITLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)\s+and\s+$")
+_COMPOUND_TITLE_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)(?![\w’'-])(?!\s+[A-Z])")  # (no name after it)
 
 
 def _titled_only_abroad(idx: PeopleIndex, m: Mention, name: str, text: str) -> bool:
@@ -1964,6 +1984,8 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
 
 # (a personal title may stand between: "the Minister for External Relations, Senator Ian Gorst")
 _BETWEEN_ROLE_AND_NAME = re.compile(r",?\s*(?:(?:Senator|Sen\.|Deputy|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Hon\.?|Dame|Sir)\s+)?")
+# honorifics between a title and its holder's name: "the Crown Prince of Kuwait, His Highness Sheikh X"
+_HONORIFICS_BETWEEN = re.compile(r",\s*(?:(?:His|Her|Royal|Highness|Majesty|Excellency|H\.\s?E\.|Sheikh|Sheikha|Shaikh|Dr\.?)\s+){1,4}")
 # what may stand between a title and its holder's name: "Ambassador of Russia (to Mongolia) Iskander Azizov"
 _TITLE_GOES_ON = re.compile(r"\s*(?:(?:to|in|at)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)?\s+)?")
 
@@ -1985,8 +2007,9 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
     ms = sorted(idx.mentions, key=lambda x: x.start)
     for n, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         gap = text[a.end : b.start]
+        honorifics = a.kind == "role" and len(gap) <= 40 and bool(_HONORIFICS_BETWEEN.fullmatch(gap))
         if (len(gap) > 12 or not _BETWEEN_ROLE_AND_NAME.fullmatch(gap)) and not (
-                a.kind == "role" and len(gap) <= 40 and _POSTED_TO.fullmatch(gap)):
+                a.kind == "role" and len(gap) <= 40 and _POSTED_TO.fullmatch(gap)) and not honorifics:
             continue  # (but "Argentina's Ambassador to Uruguay, Alberto Iribarne": the title goes on to its post)
         role, name = (a, b) if a.kind == "role" else (b, a)
         if role.kind != "role" or name.kind != "name" or not role.office:
@@ -2016,9 +2039,12 @@ def _roles_beside_names(text: str, idx: PeopleIndex) -> None:
             continue
         if role is b and _SAYS_AFTER.match(text, role.end):
             continue  # "During the meeting with Governor X, the President of Belarus noted": the next clause's subject
+        untitled = name.office is None
         if name.office is None:
             name.office, name.office_country = role.office, role.office_country
-        if not role.key and ((role is a and _POSTED_TO.fullmatch(gap)) or role is b):
+        if not role.key and ((role is a and _POSTED_TO.fullmatch(gap)) or role is b or (
+                role is a and untitled and "," in gap and role.text[:4].lower() == "the ")):
+            # ("the Crown Prince of Kuwait, His Highness Sheikh X": X, though the KB knows an earlier holder)
             # "Minister of State for External Affairs X", "X, the Minister for the Overseas Territories": X, whom the KB lacks
             role.key, role.confidence = name.key, 0.9
 
@@ -2117,6 +2143,14 @@ def _held(
         else:
             return True
     return False
+
+
+def _held_together(entry: Any, first: str, second: str) -> bool:
+    """Whether the person held two offices at one time (on an undated page: "the Crown Prince and Prime Minister"
+    is who is both, not one who was prime minister years before becoming crown prince)."""
+    terms = [(_as_date(o.start) or date.min, _as_date(o.end) or date.max, o.office) for o in entry.offices]
+    return any(a0 <= b1 and b0 <= a1 for a0, a1, x in terms if office_fits(x, first)
+               for b0, b1, y in terms if office_fits(y, second))
 
 
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<role>[^,.;()“”\"]{3,80}?)(?=[,.;]|\s+(?:said|told|who|and)\b|$)")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .spans import doc_text
+
 _CLOSERS = frozenset('.!?:;"”’)»')
 _KEY = "communique_sentences"
 _CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.$", re.I)  # a sentence the model ended at "a.m."
@@ -27,7 +29,7 @@ def sentences(doc: Any) -> list[Any]:
         return cached
     starts = [tok.i for tok in doc if tok.is_sent_start or tok.i == 0]
     bounds = list(zip(starts, starts[1:] + [len(doc)], strict=True))
-    text = doc.text
+    text = doc_text(doc)
     out: list[Any] = []
     cur: tuple[int, int] | None = None
     for a, b in bounds:

@@ -33,6 +33,18 @@ class Ranges:
         return len(self.starts)
 
 
+_TEXT = "communique.text"
+
+
+def doc_text(doc: Any) -> str:
+    """A spaCy Doc's text, joined once and kept in its user_data: ``Doc.text`` joins every token
+    on every call, and the extractor asks for it per sentence and per trigger."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def char_span(tokens: Iterable[Any]) -> tuple[int, int]:
     """The character range [start, end) covered by spaCy tokens (a subtree, a run)."""
     toks = list(tokens)

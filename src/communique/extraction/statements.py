@@ -29,7 +29,7 @@ from typing import Any
 from ..records import PLOVER_TYPES, plover_mode
 from .entities import STATE_SECTORS, EntityCoder, EntityDraft, EntityLexicon
 from .people import PRONOUNS
-from .spans import Ranges
+from .spans import Ranges, doc_text
 
 
 def _typ(value: str, where: str) -> tuple[str, str | None]:
@@ -192,7 +192,7 @@ def _statement(tok: Any, coded: tuple[str, str | None], coder: EntityCoder, topi
         # Serbia", "imposed a curfew in Abidjan", "bombs in Kabul")
         name = [t for t in scene[1].subtree if t.pos_ == "PROPN" or t.i == scene[1].i]  # ("the West Bank": its name)
         s0, e0 = min(t.idx for t in name), max(t.idx + len(t) for t in name)
-        recipients = (EntityDraft(sent.doc.text[s0:e0], s0, e0, place, None),)
+        recipients = (EntityDraft(doc_text(sent.doc)[s0:e0], s0, e0, place, None),)
     mode = mode or _mode(tok, typ, lex)
     if typ == "CONSULT" and mode != "visit":
         actors, recipients = actors + recipients, ()  # reciprocal: all who consulted act (the manual)
@@ -312,7 +312,7 @@ def _unidentified(tok: Any) -> EntityDraft:
     words = agent if agent is not None else subject
     if words is not None:
         toks = sorted(words.subtree, key=lambda t: t.i)
-        return EntityDraft(tok.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])], toks[0].idx, toks[-1].idx + len(toks[-1]), None, "UAF")
+        return EntityDraft(doc_text(tok.doc)[toks[0].idx : toks[-1].idx + len(toks[-1])], toks[0].idx, toks[-1].idx + len(toks[-1]), None, "UAF")
     return EntityDraft(tok.text, tok.idx, tok.idx + len(tok), None, "UAF")
 
 
