@@ -345,6 +345,13 @@ def test_words_that_name_their_speaker_in_the_third_person_are_not_his(extractor
     # a straight closer set apart from its comma and glued to the speech verb
     ('"This is a milestone. Trade will be key to success, "says Minister Thordarson.\n\n"We agree," he added.',
      ["This is a milestone. Trade will be key to success,", "We agree,"]),
+    # French spacing inside the marks, and a left mark typed for the closer ("« ... “, explained X")
+    ("\u00ab We came to take stock of the cooperation \u201c, explained the deputy. He said it allowed \u201c to "
+     "address several subjects. \u00bb",
+     ["We came to take stock of the cooperation", "to address several subjects."]),
+    # reversed guillemets closed by a spaced mark; a closer typed as a left mark with spaces around it
+    ("They have \u00bba truly great relationship, \u00ab Trump said. He wanted to \u201cendorse \u201c what was said.",
+     ["a truly great relationship,", "endorse"]),
 ])
 def test_misplaced_straight_closers(text: str, quoted: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == quoted

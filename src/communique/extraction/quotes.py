@@ -54,9 +54,14 @@ def double_width(text: str, i: int) -> int:
     return 2 if ch in _SINGLES and i + 1 < len(text) and text[i + 1] in _SINGLES else 0
 
 
+_SPACED = frozenset(" \u00a0\u202f")  # the spaces French typography sets inside its marks ("« Nous ... »")
+
+
 def _is_opener(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
+    if text[i] in "«“" and after in _SPACED and i + width + 1 < len(text) and text[i + width + 1].isalnum():
+        after = text[i + width + 1]  # "« We came ...", "allowed “ to address ...": a space inside the mark
     return (before in _OPEN_BEFORE or before in DOUBLE) and not after.isspace()
 
 
@@ -64,6 +69,17 @@ def _is_closer(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
     return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _spaced_closer(text: str, i: int, open_at: int) -> bool:
+    """A mark set apart from the words it closes, as French typography does: a mark with a space on each side, or, in a
+    quote opened with a guillemet or a space ("« ... “, explained X"), after a space and before punctuation."""
+    if i == 0 or text[i - 1] not in _SPACED or open_at + 1 >= len(text):
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():  # ('wanted to “endorse “ what ...', '»... fronts, « Trump said'): spaced on both sides
+        return True
+    return after in ",.;:!?" and (text[open_at] in "«»" or text[open_at + 1] in _SPACED)
 
 
 _SPEECH_AFTER = re.compile(r"(?:says|said|adds|added|told|tells|stated|noted|stressed)\b")
@@ -153,8 +169,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                         # closed in the same paragraph, a stray mark: the words before it are narrative)
                         spans.append(QuoteSpan(ps, _rstrip(text, ps, i), -1, i, 1, False))
                 elif ch != "`" and ((_is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace()))
-                                    or _glued_closer(text, i)):
+                                    or _glued_closer(text, i) or (w == 1 and _spaced_closer(text, i, open_at))):
                     s = open_at + 1
+                    while s < i and text[s] in _SPACED:
+                        s += 1  # ("« We came ...": the words, not the space inside the mark)
                     spans.append(QuoteSpan(s, _rstrip(text, s, i), open_at, i + w - 1, n_par, True))
                     open_at, n_par = None, 1
                 elif _is_opener(text, i, w):
