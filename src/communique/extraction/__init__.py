@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -50,6 +51,8 @@ from .statements import PloverLexicon, find_statements
 
 __all__ = ["Extractor"]
 
+PARSE_CACHE = 4096  # paragraphs whose parse is kept for the documents that follow (a reprint follows its original closely)
+
 
 class Extractor:
     """Holds what extraction needs, loaded once: spaCy pipeline, knowledge base, lexicons, gazetteer."""
@@ -62,6 +65,7 @@ class Extractor:
         self.plover = PloverLexicon.load()
         self.entity_lex = self.plover.entity_lexicon(self.kb)
         self.gaz = Gazetteer.load(self.kb)
+        self._parsed: OrderedDict[str, Any] = OrderedDict()  # paragraph -> its parse, the most recent PARSE_CACHE
 
     def analyse(self, doc: CleanDocument, quality: Quality | None = None) -> Analysis | Failure:
         return next(iter(self.analyse_many([(doc, quality or Quality())])))
@@ -91,15 +95,30 @@ class Extractor:
 
     def parse(self, texts: Sequence[str]) -> Iterator[Any]:
         """spaCy Docs for ``texts``, parsed paragraph by paragraph (a blank line always ends a
-        sentence: headlines and subtitles have no full stop) and joined back, offsets intact."""
+        sentence: headlines and subtitles have no full stop) and joined back, offsets intact.
+
+        A paragraph parsed lately is not parsed again: a reprint of a wire story, a copy and an
+        outlet's repeated furniture lines share their paragraphs, and a paragraph's parse depends on
+        nothing else. The cached parses are never handed out themselves (they are joined into a new
+        Doc, or copied), so what the extractor keeps on a Doc stays with that document."""
         from spacy.tokens import Doc
 
         chunked = [paragraph_chunks(t) for t in texts]
-        flat = (c for chunks in chunked for c in chunks)
-        parsed = timed("parse (spaCy)", self.nlp.pipe(flat, batch_size=self.opts.batch_size * 8))
+        cache = self._parsed
+        unique = dict.fromkeys(c for chunks in chunked for c in chunks)
+        known = {c: cache[c] for c in unique if c in cache}
+        todo = [c for c in unique if c not in known]
+        for c, part in zip(todo, timed("parse (spaCy)", self.nlp.pipe(todo, batch_size=self.opts.batch_size * 8)), strict=True):
+            part.tensor = part.tensor[:0]  # the model's token vectors: no rule reads them (400 bytes a token)
+            known[c] = part
+        for c, part in known.items():  # the batch's paragraphs become the most recent
+            cache[c] = part
+            cache.move_to_end(c)
+        while len(cache) > PARSE_CACHE:
+            cache.popitem(last=False)
         for chunks in chunked:
-            parts = [next(parsed) for _ in chunks]
-            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = [known[c] for c in chunks]
+            yield parts[0].copy() if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
     def _with_headline(self, c: CleanDocument, idx: PeopleIndex, ref: date | None, home: str | None) -> tuple[PeopleIndex, Any]:
         """The people index with the headline's mentions, and the map from its offsets to raw
