@@ -88,6 +88,11 @@ def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> No
     # guests welcomed by a host the text does not name are one side; a visit being prepared is to come
     "Chilean President Andres Molina arrived at the palace on Tuesday.\n\nThe First Couple welcomed the Chilean leader "
     "and wife, Lucia Torres, indoors due to the rain.",
+    # the talks' partners named by no one: the one the story is about met no one the sentence names
+    "Peruvian President Andres Molina made a working visit to Chile.\n\nDuring the meeting with the highest officials of "
+    "Chile, the President of Peru discussed regional security.",
+    "President Andres Molina arrived in Lima. The purpose of the visit is to engage in discussions with Peruvian "
+    "President Lucia Torres.",
     "Peruvian Foreign Minister Rosa Quintero and Chilean Foreign Minister Tomas Vidal also agreed to make preparations "
     "for President Andres Molina to visit Peru by next March, according to the ministry.",
     # a summit someone is set to meet at; a session to be held during a visit
@@ -1440,3 +1445,40 @@ def test_an_unknown_name_before_a_capitalised_title_in_apposition(extractor: Ext
     text = ("Consul received\n\nMaru Campos Galván, Governor of the State of Oaxaca, received in his office Lucia Torres, "
             "Consul General of Chile.\n")
     assert [p for p, _ in meetings(extractor, text)] == [("Lucia Torres", "Maru Campos Galván")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Visit ends\n\nPrime Minister Andres Molina concluded a visit to Chile, with meetings with leaders. During "
+                 "discussions with Chilean President Lucia Torres, both parties reinforced their commitment to trade.\n",
+                 [("Andres Molina", "Lucia Torres")],
+                 id="'During discussions with X, both parties ...': the one the story is about met X"),
+    pytest.param("Talks in Astana\n\nPresident Andres Molina held talks with visiting leaders on Friday.\n\nLucia Torres "
+                 "invited Molina to visit Peru.\n\nDuring the talks with Chilean President Rosa Quintero, the sides "
+                 "discussed transport.\n",
+                 [("Andres Molina", "Rosa Quintero")],
+                 id="'During the talks with X, the sides ...': the story's first-named, not the last sentence's subject"),
+    pytest.param("Talks in Luxembourg\n\nPrime Minister Xavier Bettel welcomed the President of France, Emmanuel Macron, as well "
+                 "as his Dutch and Belgian counterparts, Mark Rutte and Charles Michel, for a working meeting on Europe.\n",
+                 [("Charles Michel", "Emmanuel Macron", "Mark Rutte", "Xavier Bettel")],
+                 id="'welcomed A, as well as B and C, for a working meeting': one meeting of them all"),
+    pytest.param("Talks in Luxembourg\n\nFrench President Emmanuel Macron, Dutch Prime Minister Mark Rutte and Belgian Prime "
+                 "Minister Charles Michel visited Luxembourg today to discuss European affairs with Prime Minister Xavier "
+                 "Bettel.\n",
+                 [("Charles Michel", "Emmanuel Macron", "Mark Rutte", "Xavier Bettel")],
+                 id="'A, B and C visited X to discuss ... with D': the visitors as one party, and D"),
+    pytest.param("Visit to Baghdad\n\nThe President of Kurdistan Region, Nechirvan Barzani, arrived in Baghdad today and met "
+                 "with Prime Minister Adil Abdul-Mahdi, followed by a meeting with Speaker Mohamed al-Halbousi and President "
+                 "Barham Salih.\n",
+                 [("Adil Abdul-Mahdi", "Nechirvan Barzani"), ("Barham Salih", "Mohamed al-Halbousi", "Nechirvan Barzani")],
+                 id="'met with A, followed by a meeting with B and C': two meetings"),
+])
+def test_who_met_together(extractor: Extractor, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert [p for p, _ in meetings(extractor, text)] == expected
+
+
+def test_a_spouse_named_after_his_spouse_attends_and_the_one_named_after_her_is_no_spouse(extractor: Extractor) -> None:
+    text = ("State visit\n\nPresident of Finland Alexander Stubb, accompanied by his spouse Suzanne Innes-Stubb, was on a state "
+            "visit to Estonia.\n\nOn Monday, President of Estonia Alar Karis and his spouse Sirje Karis greeted the President "
+            "and his spouse at the Freedom Square in Tallinn.\n")
+    found = meetings(extractor, text)
+    assert found == [(("Alar Karis", "Alexander Stubb"), {"Sirje Karis", "Suzanne Innes-Stubb"})]

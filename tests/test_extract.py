@@ -357,6 +357,14 @@ def test_misplaced_straight_closers(text: str, quoted: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == quoted
 
 
+def test_a_quote_whose_opening_mark_is_lost_starts_at_its_own_line() -> None:
+    # (a page that breaks its paragraphs with single newlines: the lines before are narrative)
+    text = ("The two presidents held talks on Thursday.\nThey signed a joint declaration.\nIt is a great satisfaction to be "
+            "here. We brought a team of ministers\u201d, the President said.\n")
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == [
+        "It is a great satisfaction to be here. We brought a team of ministers"]
+
+
 def test_a_long_quoted_clause_without_a_reporting_verb_is_someone_s_words(extractor: Extractor) -> None:
     text = ("Governor in Dublin\n\nThe governor met the Lord Mayor on Friday \"to discuss their shared commitment to "
             "investment in clean energy and in the city's housing.\" Earlier she visited a \"smart\" factory.\n")

@@ -935,7 +935,8 @@ _WRITTEN_DATES = ("explicit date", "day and month, year of publication")
 
 # between two clauses of one sentence that tell meetings of their own: "hours after", "and later", "; the
 # summit in Tokyo, where he also had a bilateral with B"
-_THEN = re.compile(r"\b(?:after|before|following|then|later|also|subsequently|afterwards)\b|;|,\s+and\b|\band\s+(?:he|she)\b", re.I)
+_THEN = re.compile(r"\b(?:after|before|following|followed\s+by|then|later|also|subsequently|afterwards)\b|;|,\s+and\b|"
+                   r"\band\s+(?:he|she)\b", re.I)
 
 
 def _another_clause(sent: Any, rest: list[re.Match[str]], after: int, principals: list[str], idx: PeopleIndex,
@@ -1334,7 +1335,9 @@ def _spouses_attend(d: MeetingDraft, text: str, idx: PeopleIndex) -> None:
     if len(d.participants) < 3:
         return
     spouses = [p for p in d.participants
-               if any(m.key == p and _SPOUSE_TITLE.search(text, max(0, m.start - 50), m.start) for m in idx.mentions)]
+               if any(m.key == p and (t := _SPOUSE_TITLE.search(text, max(0, m.start - 50), m.start))
+                      and not idx.between(t.start(), m.start, kinds=("name",)) for m in idx.mentions)]
+    # (not one named after the spouse: "A and his spouse B greeted the President": the President is nobody's spouse)
     if spouses and len(d.participants) - len(spouses) >= 2:
         d.participants = [p for p in d.participants if p not in spouses]
         d.attendees = [*spouses, *(a for a in d.attendees if a not in spouses)]
@@ -1374,6 +1377,8 @@ _ENDS_IN_TITLE = re.compile(r"\b(?:Minister|President|Secretary|Premier|Chancell
 _MEALS = frozenset({"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception"})  # held for a guest
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "obj"})
 _ARGUMENT_PREPS = frozenset({"with", "between", "by", "to", "on"})
+_MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "audience", "discussion", "consultation", "visit", "call"})
+_PURPOSE_LEMMAS = frozenset({"discuss", "confer", "consult", "talk"})  # a visit's purpose with someone
 _JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
 _RESPONSE_LEMMAS = frozenset({"respond", "react", "reply", "retort", "object", "refer", "allude"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
@@ -1387,6 +1392,12 @@ def _in_honour_of_someone(prep: Any, idx: PeopleIndex) -> bool:
         o.dep_ == "prep" and o.lower_ == "of" and any(
             p.dep_ == "pobj" and idx.between(o.idx + 2, p.idx + len(p.text), kinds=("name", "role")) for p in o.children)
         for o in g.children) for g in prep.children)
+
+
+def _up_to_comma(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` cut at its first comma (the parse may hang the sentence's subject on an argument as an apposition)."""
+    comma = text.find(",", span[0], span[1])
+    return (span[0], span[1] if comma < 0 else comma)
 
 
 def _principals_of_trigger(
@@ -1450,6 +1461,11 @@ def _principals_of_trigger(
             heads = [verb] + ([tok] if tok.i != verb.i else [])
             if tok.dep_ in ("amod", "compound") and tok.head.i != verb.i:
                 heads.append(tok.head)  # "engaged in bilateral talks with X": the talks' "with"
+            if verb.lemma_.lower() in ("visit", "arrive", "travel", "come") and verb.tag_ in ("VBD", "VBZ", "VBN"):
+                # "A, B and C visited Luxembourg today to discuss European affairs with X": the purpose's "with" (the
+                # visit made)
+                heads += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PURPOSE_LEMMAS
+                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if (verb.lemma_.lower() in _OBJECT_LEMMAS and tok.i == verb.i and verb.tag_ == "VBN"
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
                 and (agent := [c for c in verb.children if c.dep_ == "agent"])
@@ -1493,6 +1509,7 @@ def _principals_of_trigger(
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
     honorific: str | None = None
+    protagonist: str | None = None
     for h in heads + ([subject_only] if subject_only is not None else []):
         for child in h.children:
             if child.dep_ == "csubj" and child.lemma_.lower() == "visit" and child.i < h.i:
@@ -1542,7 +1559,10 @@ def _principals_of_trigger(
                                    if not text[b : m.start].strip()])
                 spans.append((a, b))
                 inner += [char_span(r.subtree) for r in child.subtree if r.i != child.i and (r.dep_ == "relcl" or (
-                    r.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in r.children)))]
+                    r.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in r.children)) or (
+                    # "met with A, followed by a meeting with B and C": a meeting of its own, told next
+                    r.dep_ in ("acl", "advcl") and r.lemma_.lower() in ("follow", "precede") and any(
+                        t.lemma_.lower() in _MEETING_NOUNS for t in r.subtree)))]
                 # (nor a clause of time inside it: "a visit to Libya, the first since X took office")
     if (tok.pos_ == "NOUN" and tok.i != heads[0].i) or subject_only is not None:
         clause = subject_only if subject_only is not None else heads[0]
@@ -1553,6 +1573,14 @@ def _principals_of_trigger(
                 pronoun_subject = pronoun_subject or not named_subject  # (else "his" is the named subject's)
             elif c.dep_ == "poss" and c.lower_ != "their":
                 spans.append(char_span(c.subtree))
+        if (not named_subject and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in")
+                and not any(c.dep_ in ("poss", "det") and c.lower_ not in ("the",) for c in tok.children)
+                and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                    o.dep_ == "pobj" and idx.between(*_up_to_comma(text, char_span(o.subtree)), kinds=("name", "role"))
+                    for o in c.children)
+                    for c in tok.children)):  # (someone named: not "with the highest officials of Estonia")
+            # "During the talks with X, the sides discussed ...": the one the story is about, named first, met X
+            protagonist = next((m.key for m in idx.mentions if m.kind == "name" and m.key), None)
     v = subject_only if subject_only is not None else heads[0]
     # "Lee will see Xi hours after meeting Xia": through the preposition to the verb it hangs on
     gov = v.head.head if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" else v.head
@@ -1577,6 +1605,8 @@ def _principals_of_trigger(
             out.append(topic)
     if honorific:
         out.append(honorific)
+    if protagonist and protagonist not in out:
+        out.append(protagonist)
     for m in idx.between(sent.start_char, sent.end_char, kinds=("name", "role")):
         if (m.key and not _inside(m.start, quoted) and any(a <= m.start < b for a, b in spans)
                 and not any(a <= m.start < b for a, b in not_principal) and not any(a <= m.start < b for a, b in inner)
@@ -1714,7 +1744,7 @@ _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend"
 _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention",
                          "interest", "desire", "willingness", "wish", "hope", "attempt", "attempts", "effort", "efforts",
-                         "bid", "arrangements"})
+                         "bid", "arrangements", "purpose", "aim", "objective", "goal"})
 # a meeting noun's adjectives that make it one not (yet) held
 _TO_BE_ADJ = frozenset({"possible", "potential", "proposed", "planned", "upcoming", "future", "prospective", "next",
                         "forthcoming", "hypothetical", "mooted", "envisaged", "eventual", "rescheduled", "postponed",
@@ -1871,11 +1901,14 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         chain = verb
         # "is scheduled to travel to Benghazi later today to meet with X", "to hold a summit with X":
         # infinitives up to a plan, or to a plan's noun ("the possibility of visiting the US to hold a summit")
-        for _ in range(3 if tok.i == verb.i or tok.head.i == verb.i else 0):
+        for _ in range(3 if tok.i == verb.i or tok.head.i == verb.i or (tok.head.dep_ == "prep" and tok.head.lower_ == "in" and tok.head.head.i == verb.i) else 0):
+            # (and "to engage in discussions with X", but not "agreed to ... during a bilateral talk": what was agreed then)
             # ("agreed to make preparations for X to visit Japan": the parse may make the infinitive a ccomp)
             if chain.dep_ not in ("advcl", "xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in chain.children):
                 break
             chain = chain.head
+            if any(c.dep_ == "nsubj" and c.lower_ in _PLAN_NOUNS for c in chain.children):
+                return True  # "The purpose of the visit is to engage in discussions with X": one to come
             if chain.lemma_.lower() in _PLAN_LEMMAS or (
                     chain.dep_ == "pcomp" and chain.head.dep_ == "prep" and chain.head.head.lower_ in _PLAN_NOUNS):
                 return True
@@ -2174,7 +2207,9 @@ def _host_and_visitor(d: MeetingDraft, kb: Any) -> None:
 # state meeting with the US President were: ...", "gathered for a meeting with X")
 _TOGETHER = re.compile(r"\b(?:together|jointly|joint|trilateral|quadrilateral|multilateral|summit|group|"
                        r"four-way|three-way|round\s*table|all\s+(?:three|four|five|the)|gathered|"
-                       r"a\s+(?:[\w-]+\s+)?meeting\s+with|heads\s+of\s+(?:state|government)\s+meeting\s+with)\b"
+                       r"a\s+(?:[\w-]+\s+)?meeting\s+with|heads\s+of\s+(?:state|government)\s+meeting\s+with|"
+                       # "welcomed A, as well as B and C, for a working meeting on ...": one meeting of them all
+                       r"for\s+an?\s+(?:[\w-]+\s+){0,2}(?:meeting|session|dinner|lunch|luncheon|discussion))\b"
                        # "met with the foreign ambassadors recently accredited to Latvia: the Ambassador of A, X; ...":
                        # a group the sentence names as one, then lists
                        r"|\bwith\s+(?:all\s+)?the\s+(?:[\w-]+\s+){0,3}(?:ambassadors|envoys|ministers|leaders|heads|delegates|"
@@ -2225,6 +2260,10 @@ def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: 
     """One leader who "conferred with" or "received" three leaders of three other countries (or three
     holders of three offices), with nothing saying they sat together, met each of them: a meeting each (a country from the
     knowledge base, else from the title the text gives: "Vice-President of Seychelles Ahmed Afif")."""
+    told = [(m.start, m.key) for m in idx.between(s, e, kinds=("name", "role")) if m.key in principals]
+    if len(told) > 2 and all(k != told[-1][1] for _, k in told[:-1]) and {k for _, k in told} == set(principals) and (
+            re.fullmatch(r"[^.;:]*?\s(?:visited|arrived\s+in|travell?ed\s+to|came\s+to)\s[^;:]*", text[told[-2][0] : told[-1][0]])):
+        return False  # "A, B and C visited Luxembourg to discuss Europe with D": the visitors came as one party
     others = {_country(kb, p, idx) for p in principals[1:]} - {None, _country(kb, principals[0], idx)}
     # or three holders of three offices the sentence names ("met with the President, A, the Speaker, B,
     # the Head of Government, C, and the Foreign Minister, D"): each office receives a visitor on its own

@@ -36,7 +36,8 @@ _ROLE_RE = re.compile(
     r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r"|(?<!\d)(?<!\d\s)PM)\b(?![-‑ ](?:elect|designate)\b))"  # not "Vice-Minister",
     # nor "President-elect": not yet the office ("the president of the government of X": its head of government)
     r"(?:\s+of\s+the\s+[Gg]overnment(?=\s+of\b))?(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
-    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3}))?"
+    # ("President of the Republic of the Marshall Islands": a state's form, then its name with an article)
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3}))?"
 )
 _REGION_HEADS = frozenset({"prime_minister", "president", "governor", "chief_executive"})
 _ENVOY_WORD = re.compile(r"(?i:ambassador|envoy|high commissioner|representative)\b")
@@ -194,8 +195,10 @@ def find_people(
             cue = kb.parse_role(text[s:e])
         if cue is None and m.group("of"):
             cue, e = _cue_cut_short(kb, text, s, e, m.start("of"))  # "President of Turkmenistan Serdar ..."
-            if cue is not None and _BODY_NAMED_FOR_COUNTRY.fullmatch(text, s, m.end()):
+            if cue is not None and _BODY_NAMED_FOR_COUNTRY.fullmatch(text, s, m.end()) and not (
+                    (rest := text[e : m.end()].split()) and kb.is_given_name(rest[0].strip(",.’'"))):
                 continue  # "President of the Japan Micronesia Friendship League": a body's president, not Japan's
+                # (but "President of the Republic of the Marshall Islands Hilda Heine": the holder's name follows)
         region = None
         if cue is None and m.group("of") and not m.group("adj") and not any(
                 w in lex.nonperson_words or w.lower() in _TITLE_WORDS for w in m.group("of").split()):
@@ -817,6 +820,8 @@ def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
 # naming the one the story is about, as news style writes it; "Mrs Ruto", "Ms Milei" name the relative
 _KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|son|daughter|brother|sister|mother|father|"
                          r"First Lady(?:-elect)?|first lady(?:-elect)?)[,:]?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\s+)?$")
+# "accompanied by his spouse Suzanne Innes-Stubb", "and her husband, X": a spouse's name
+_SPOUSE_RIGHT_BEFORE = re.compile(r"\b(?:his|her)\s+(?:spouse|wife|husband),?\s+$")
 # a person of the past ("the late President X Y", "past Kurdish leader X Y"): no one a bare surname now speaks as
 _BYGONE_BEFORE = re.compile(r"\b(?:late|past|deceased|slain|assassinated)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _KIN_KEY = "kin:"  # the key prefix of given names of relatives in ``PeopleIndex.givens``
@@ -1253,8 +1258,10 @@ def _people_by_context(
             continue  # "the presidential office, Cheong Wa Dae, the visiting ...", "at the Istana Nurul Iman": a seat
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(",.") in _WEEKDAYS for w in words):
             continue  # "On Saturday, the Saudi minister ..."
+        if _a_paper_s_name(words):
+            continue
         before, after = text[max(0, s - 100) : s], text[e : e + 60]
-        if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after)
+        if not (_SAID_BEFORE.search(before) or _ROLE_APPOSITION_AFTER.match(after) or _SPOUSE_RIGHT_BEFORE.search(before)
                 or _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before)
                 or _OFFICE_RIGHT_BEFORE.search(before) or _OFFICE_APPOSITION_AFTER.match(after)
                 or (_TITLE_APPOSITION_AFTER.match(after) and _SENTENCE_OPENS.search(before))
@@ -1412,11 +1419,18 @@ def _goes_on_from_known(text: str, s: int, ends: set[int], words: int = 3) -> bo
 _ROYAL_TITLES = frozenset({"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Prince", "Princess"})
 
 
+def _a_paper_s_name(words: list[str]) -> bool:
+    """"had told La Nación", "an interview with Le Monde": two words, a Romance article first, name a paper."""
+    return len(words) == 2 and words[0] in ("La", "Le", "Les", "Los", "Las", "Il", "Lo")
+
+
 def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
     """A spaCy PERSON the KB lacks is a name only with two capitalised words or more, none of
     them a word of places, organisations and media (lexicon nonperson_words), not all in
     capitals ("LIANHE ZAOBAO", a credit), not ending in a title ("Diplomatic Adviser")."""
     words = name.split()
+    if _a_paper_s_name(words):
+        return False
     if len(words) < 2 or any((w.strip("’'") in lex.nonperson_words or w.strip("’'")[:-1] in lex.nonperson_words
                               and w.endswith("s")) and not (k + 1 < len(words) and words[k + 1].lower() in _BIN)
                              for k, w in enumerate(words)):
@@ -1875,6 +1889,14 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         holder = _text_holder(idx, m, text=text)
         if holder is not None:  # a person the KB lacks, whom the text gives this office
             m.key, m.confidence = holder, 0.8
+            continue
+        titled_here = {n.key for n in named if n.office and office_fits(n.office, m.office)
+                       and (not m.office_country or n.office_country == m.office_country)}
+        if len(titled_here) == 1 and m.office_org is None:
+            # "Marshall Islands President Hilda Heine ... The President": the one the text titles so, though the KB
+            # dates her term before the page's date (a page edited later), not the dateline country's holder
+            only = next(iter(titled_here))
+            m.key, m.entry, m.confidence = only, people[only], 0.7
             continue
         if on is not None and (m.office_country or m.office_org) and m.office not in MANY_HOLDERS:
             # "the UK Prime Minister", "the NATO Secretary General": the holder on the day (not "the Russian

@@ -167,7 +167,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     elif ch != "`" and _is_closer(text, i, w) and not any(q.close_mark >= ps for q in spans):
                         # a closer with no opener: the opening was lost; not recoverable (after a quote
                         # closed in the same paragraph, a stray mark: the words before it are narrative)
-                        spans.append(QuoteSpan(ps, _rstrip(text, ps, i), -1, i, 1, False))
+                        # (from its own line: a page may break paragraphs with single newlines, and the words of the
+                        # lines before are narrative)
+                        ls = max(ps, text.rfind("\n", 0, i) + 1)
+                        spans.append(QuoteSpan(ls, _rstrip(text, ls, i), -1, i, 1, False))
                 elif ch != "`" and ((_is_closer(text, i, w) and (ch != "“" or i + 1 >= pe or text[i + 1].isspace()))
                                     or _glued_closer(text, i) or (w == 1 and _spaced_closer(text, i, open_at))):
                     s = open_at + 1
