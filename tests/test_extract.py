@@ -244,6 +244,27 @@ def test_long_document_is_processed_in_its_first_part(nlp) -> None:  # type: ign
     assert a.meetings
 
 
+def test_a_reprint_s_paragraphs_are_parsed_once_and_give_the_same_record(nlp) -> None:  # type: ignore[no-untyped-def]
+    parsed: list[str] = []
+
+    class Counting:  # the real pipeline, counting the paragraphs it is given
+        def pipe(self, texts, **kw):  # type: ignore[no-untyped-def]
+            texts = list(texts)
+            parsed.extend(texts)
+            return nlp.pipe(texts, **kw)
+
+    story = ("Leaders meet\n\nPresident Andres Molina met Peruvian President Lucia Torres in Lima on Monday.\n\n"
+             '"We agreed on trade," Molina said.\n')
+    reprint = story.replace("Leaders meet\n\n", "Leaders meet\n\nPublished by Another Outlet\n\n")
+    cached = Extractor(Options(), nlp=Counting())
+    first = cached.analyse(clean(RawDocument("a", "a.txt", story)), Quality())
+    before = len(parsed)
+    again = cached.analyse(clean(RawDocument("b", "b.txt", reprint)), Quality())
+    assert before == 3 and len(parsed) == before  # the outlet's line is furniture: nothing is parsed again
+    fresh = Extractor(Options(parse_cache=0), nlp=nlp).analyse(clean(RawDocument("b", "b.txt", reprint)), Quality())
+    assert again == fresh and isinstance(first, Analysis) and first.meetings and first.quotes
+
+
 def test_seeds_match_gold_people_and_meetings(extractor: Extractor, seeds_dir: Path) -> None:
     for raw in read_paths([seeds_dir], Options()):
         assert isinstance(raw, RawDocument)

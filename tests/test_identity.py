@@ -1098,3 +1098,26 @@ def test_a_given_name_that_is_a_festival_s_before_bin_opens_the_name(extractor: 
         "Talks in Muscat\n\nThe Sultan received the Saudi defence minister on Monday. The meeting was attended by the "
         "Minister of the Royal Court, Eid bin Mohammed al Harbi, and other officials.\n"))
     assert "Eid bin Mohammed al Harbi" in found, found
+
+
+def test_title_case_headlines_and_teasers(extractor: Extractor) -> None:
+    # a title the KB does not know is not its last word's office; a teaser's verb ends the name
+    found = mentions(extractor, "Chief Minister Meets Foreign Secretary\n\nThe Chief Minister Fabian Picardo met the Foreign "
+                                "Secretary Liz Truss in London yesterday.\n")
+    assert not any(m.endswith("Minister") and "Chief" not in m for m in found.get("Liz Truss", []))
+    found = mentions(extractor, "News\n\nSpeaker Simina Meets Sector Commander Chase of US Coast Guard Read More \u00bb\n\n"
+                                "Speaker Wesley W. Simina met Captain Christopher M. Chase on Wednesday.\n")
+    assert not any("Meets" in name or "Read" in name for name in found)
+
+
+def test_a_titled_surname_is_not_the_wife_named_with_mrs(extractor: Extractor) -> None:
+    text = ("Visit to Athens\n\nPresident Nikos Christodoulidis, accompanied by his wife Mrs. Filippa Karsera Christodoulidis, "
+            "was received at the Presidential Palace.\n\nPresident Christodoulidis thanked his host.\n")
+    found = mentions(extractor, text)
+    assert found.get("Filippa Karsera Christodoulidis") == ["Filippa Karsera Christodoulidis"]
+
+
+def test_two_family_names_joined_by_e(extractor: Extractor) -> None:
+    found = mentions(extractor, "Talks in Sofia\n\nPrime Minister Ulisses Correia e Silva of Cape Verde met the Bulgarian "
+                                "prime minister on Monday.\n")
+    assert "Ulisses Correia e Silva" in found and "Ulisses Correia" not in found

@@ -38,6 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_json_depth", 64, "Deepest nesting of arrays and objects accepted in a JSONL record.", minimum=2, maximum=10_000),
     Setting("max_number_digits", 100, "Most digits of a number accepted in a JSONL record.", minimum=1, maximum=4300),
     Setting("max_extract_chars", 1_000_000, "Longest cleaned text the extractor analyses; longer ones are processed in their first part and marked.", minimum=1000),
+    Setting("parse_cache", 4096, "Paragraphs whose parse is kept, so that a reprint, a copy or an outlet's repeated lines are not parsed again (0 = none).", minimum=0, maximum=1_000_000),
     Setting("languages", ("en",), "Languages the extractor analyses; documents in others are stored and skipped with a reason."),
     Setting("spun_threshold", 0.5, "Spun-text score at or above which a document is flagged spun.", minimum=0.0, maximum=1.0),
     Setting("embeddings", True, "Use sentence embeddings (the embed extra) for spun-copy linking when installed: only documents scored as possible spun copies are encoded, and their vectors are kept in the store.", choices=(True, False)),
@@ -70,6 +71,7 @@ class Options:
     max_json_depth: int = 64
     max_number_digits: int = 100
     max_extract_chars: int = 1_000_000
+    parse_cache: int = 4096
     languages: tuple[str, ...] = ("en",)
     spun_threshold: float = 0.5
     embeddings: bool = True

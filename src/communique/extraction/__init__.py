@@ -51,8 +51,6 @@ from .statements import PloverLexicon, find_statements
 
 __all__ = ["Extractor"]
 
-PARSE_CACHE = 4096  # paragraphs whose parse is kept for the documents that follow (a reprint follows its original closely)
-
 
 class Extractor:
     """Holds what extraction needs, loaded once: spaCy pipeline, knowledge base, lexicons, gazetteer."""
@@ -65,7 +63,7 @@ class Extractor:
         self.plover = PloverLexicon.load()
         self.entity_lex = self.plover.entity_lexicon(self.kb)
         self.gaz = Gazetteer.load(self.kb)
-        self._parsed: OrderedDict[str, Any] = OrderedDict()  # paragraph -> its parse, the most recent PARSE_CACHE
+        self._parsed: OrderedDict[str, Any] = OrderedDict()  # paragraph -> its parse, the latest opts.parse_cache
 
     def analyse(self, doc: CleanDocument, quality: Quality | None = None) -> Analysis | Failure:
         return next(iter(self.analyse_many([(doc, quality or Quality())])))
@@ -104,20 +102,25 @@ class Extractor:
         from spacy.tokens import Doc
 
         chunked = [paragraph_chunks(t) for t in texts]
+        keep = self.opts.parse_cache > 0
         cache = self._parsed
-        unique = dict.fromkeys(c for chunks in chunked for c in chunks)
+        unique = list(dict.fromkeys(c for chunks in chunked for c in chunks)) if keep else [c for cs in chunked for c in cs]
         known = {c: cache[c] for c in unique if c in cache}
         todo = [c for c in unique if c not in known]
+        parsed = []
         for c, part in zip(todo, timed("parse (spaCy)", self.nlp.pipe(todo, batch_size=self.opts.batch_size * 8)), strict=True):
             part.tensor = part.tensor[:0]  # the model's token vectors: no rule reads them (400 bytes a token)
             known[c] = part
-        for c, part in known.items():  # the batch's paragraphs become the most recent
-            cache[c] = part
-            cache.move_to_end(c)
-        while len(cache) > PARSE_CACHE:
-            cache.popitem(last=False)
+            parsed.append(part)
+        if keep:
+            for c, part in known.items():  # the batch's paragraphs become the most recent
+                cache[c] = part
+                cache.move_to_end(c)
+            while len(cache) > self.opts.parse_cache:
+                cache.popitem(last=False)
+        parts_of = iter(parsed)  # (parse_cache 0: every paragraph parsed, in order, as it comes)
         for chunks in chunked:
-            parts = [known[c] for c in chunks]
+            parts = [known[c] for c in chunks] if keep else [next(parts_of) for _ in chunks]
             yield parts[0].copy() if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
     def _with_headline(self, c: CleanDocument, idx: PeopleIndex, ref: date | None, home: str | None) -> tuple[PeopleIndex, Any]:

@@ -58,7 +58,8 @@ _PARTICLE = r"(?:al|el|bin|ibn|bint|wa|de|da|di|du|dos|das|do|del|van|von|der|le
 # ("Park Byung Suk.The delegation")
 _WORD_GOES_ON = r"(?:[\w’'‘-]|\.(?!(?:The|In|He|She|It|This|They|On|At|An?|We|His|Her|Their|After|During|Both)\b))*"
 _NAME_RUN = re.compile(
-    r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ]" + _WORD_GOES_ON + r"(?:[ \t]+(?:" + _PARTICLE + r"(?:[- ]|(?=[A-Z])))*(?:"
+    # (two family names joined by "e" or "y": "Ulisses Correia e Silva", "Guillermo Zamora y Villa")
+    r"(?:\b" + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ]" + _WORD_GOES_ON + r"(?:[ \t]+(?:(?:" + _PARTICLE + r"|[ey])(?:[- ]|(?=[A-Z])))*(?:"
     + _PARTICLE + r"-)?[A-ZÀ-ÖØ-ÞĀ-ſ]" + _WORD_GOES_ON + r")*"
 )
 _MONTH_LAST = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?$")
@@ -325,15 +326,18 @@ def find_people(
                     and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
                 break
             e += more.end()
-        if (y := re.match(r" y ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])) and len(text[s:e].split()) >= 2 \
+        if (y := re.match(r" [ye] ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])) and len(text[s:e].split()) >= 2 \
                 and not any(taken[e : e + y.end()]) and not _not_a_given_name(y.group(1), kb, is_place) \
                 and y.group(1) not in lex.nonperson_words:
-            e += y.end()  # "Guillermo Zamora y Villa": two family names joined by "y"
+            e += y.end()  # "Guillermo Zamora y Villa", "Ulisses Correia e Silva": two family names joined by "y" or "e"
         while (post := _LAST_WORD.search(text, s, e)) and post.start() > s and (post.group(1) in lex.post_nominals or (
                 post.group(1) in _SPEECH_VERBS and not kb.is_given_name(text[s:post.start()].split()[-1]))):
             e = post.start()  # "Hon. Pat Conroy MP", "Sir John Smith KCMG", "Matawalle Said": the name
         if (month := _MONTH_LAST.search(text, s, e)) and re.match(r"\.?\s*\d{1,2}\b", text[e : e + 6]):
             e = month.start()  # "hosted Premier Kuupik Kleist Aug. 7 to 9": the name, then the date
+        if (verb := _TITLE_CASE_VERB.search(text, s, e)) is not None:
+            e = verb.start()  # "Speaker Simina Meets Sector Commander ...", "Ambassador Malazogu Read More": a title-case
+            # line's verb ends the name the model ran on
         name = kb.strip_honorifics(text[s:e]).strip(" ,.’'")
         if name in lex.landmarks or is_place(name) or _SAINT_ONLY.match(name):
             continue  # "Bodh Gaya", "Agua Caliente": towns; "President's House, St Ann’s": a parish, not a saint
@@ -821,6 +825,11 @@ def _not_a_given_name(word: str, kb: KnowledgeBase, is_place: Any) -> bool:
 _KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|son|daughter|brother|sister|mother|father|"
                          r"First Lady(?:-elect)?|first lady(?:-elect)?)[,:]?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*\s+)?$")
 # "accompanied by his spouse Suzanne Innes-Stubb", "and her husband, X": a spouse's name
+# the verbs of a title-case headline or teaser ("Speaker X Meets Sector Commander Y", "... Read More »"): no name's words
+_TITLE_CASE_VERBS = frozenset({"Meets", "Met", "Welcomes", "Receives", "Hosts", "Visits", "Holds", "Calls", "Signs", "Read",
+                               "Reads", "Says", "Urges", "Discusses", "Thanks", "Congratulates", "Greets", "Bids", "Pays",
+                               "Joins", "Attends", "Opens", "Launches", "Praises", "Hails"})
+_TITLE_CASE_VERB = re.compile(r"[ \t]+(?:" + "|".join(sorted(_TITLE_CASE_VERBS)) + r")\b")
 _SPOUSE_RIGHT_BEFORE = re.compile(r"\b(?:his|her)\s+(?:spouse|wife|husband),?\s+$")
 # a person of the past ("the late President X Y", "past Kurdish leader X Y"): no one a bare surname now speaks as
 _BYGONE_BEFORE = re.compile(r"\b(?:late|past|deceased|slain|assassinated)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -1218,7 +1227,7 @@ def _people_by_context(
     "said Hana Rashed", "Hana Rashed, a researcher", "Ambassador to Lebanon, Herve Magro", "Dr Jane Roe"."""
     def not_a_name_word(w: str, places: bool = True) -> bool:
         w = _POSSESSIVE.sub("", w)
-        return (w.lower() in _TITLE_WORDS or w in lex.nonperson_words or w.rstrip(".,") in _SPEECH_VERBS
+        return (w.lower() in _TITLE_WORDS or w in lex.nonperson_words or w.rstrip(".,") in _SPEECH_VERBS or w in _TITLE_CASE_VERBS
                 or (places and (bool(kb.country_code(w)) or bool(is_place(w)))) or not w[:1].isupper()
                 or kb.parse_role(w) is not None or "-of-" in w.lower())
 
@@ -1643,7 +1652,8 @@ _OPENING_WORDS = frozenset({"but", "and", "when", "while", "as", "if", "then", "
                             "with", "by", "to", "from", "on", "in", "at", "of", "said", "says", "told", "added"})
 
 
-_SPOUSE_BEFORE = re.compile(r"\b(?:wife|husband|spouse|(?:first|second)\s+lady|first\s+gentleman)[,:]?\s+$", re.I)
+_SPOUSE_BEFORE = re.compile(r"\b(?:wife|husband|spouse|(?:first|second)\s+lady|first\s+gentleman)[,:]?\s+"
+                            r"(?:(?:Mrs|Ms|Mr|Madam|Madame|Mme|Dr|Lady)\.?\s+)?$", re.I)  # ("his wife Mrs. X")
 _TITLED_FULL_NAME = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Senator|Hon)\.?[ \t]+"
                                r"(?P<given>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?P<surname>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]{2,})(?![\w’'-]|[ \t]+[A-Z])")
 
@@ -2232,6 +2242,8 @@ def _headline_mentions(title: str, kb: KnowledgeBase, lex: Lexicon, on: date | N
                        lex.nonperson_words, one_word=one_word, memo=memo)
     for m in _ROLE_RE.finditer(title):
         parts = [(m.start(), m.end())]
+        if kb.parse_role(m.group(0)) is None and m.group("adj") and m.group("adj").split()[-1].lower() in _TITLE_WORDS | _LESSER:
+            continue  # "Chief Minister Meets Foreign Secretary": a title the KB does not know, not "Minister"
         if kb.parse_role(m.group(0)) is None and m.group("adj"):
             # a headline in title case: "Premier Meets Prime Minister" is two titles, not one with an adjective
             first = re.match(r"\S+", m.group("adj"))
