@@ -62,6 +62,9 @@ def places(extractor: Extractor, text: str) -> list[tuple[tuple[str, ...], str |
     "Also present at the talks together with President Molina were Foreign Minister Rosa Quintero and Trade Minister "
     "Tomas Vidal.",
     # a list after a colon, an item a line
+    # "The presence of A and B at the talks ..."; "A and B accompanied him to the Presidency"
+    "The presence of Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal at the talks hints at their weight.",
+    "Foreign Minister Rosa Quintero and Trade Minister Tomas Vidal accompanied him to the Presidency.",
     # "Participating (in) the meeting were"; an aide's title that ends in "Consultant" is no name
     "Participating the closed-door meeting were Foreign Minister Rosa Quintero and Principal Consultant to "
     "President Tomas Vidal.",

@@ -1901,8 +1901,9 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         chain = verb
         # "is scheduled to travel to Benghazi later today to meet with X", "to hold a summit with X":
         # infinitives up to a plan, or to a plan's noun ("the possibility of visiting the US to hold a summit")
-        for _ in range(3 if tok.i == verb.i or tok.head.i == verb.i or (tok.head.dep_ == "prep" and tok.head.lower_ == "in" and tok.head.head.i == verb.i) else 0):
-            # (and "to engage in discussions with X", but not "agreed to ... during a bilateral talk": what was agreed then)
+        # (and "to engage in discussions with X", but not "agreed to ... during a bilateral talk": what was agreed then)
+        engaged_in = tok.head.dep_ == "prep" and tok.head.lower_ == "in" and tok.head.head.i == verb.i
+        for _ in range(3 if tok.i == verb.i or tok.head.i == verb.i or engaged_in else 0):
             # ("agreed to make preparations for X to visit Japan": the parse may make the infinitive a ccomp)
             if chain.dep_ not in ("advcl", "xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in chain.children):
                 break
