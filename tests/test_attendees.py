@@ -479,6 +479,76 @@ def test_a_delegation_met_is_the_one_its_leader_led(extractor: Extractor) -> Non
     assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
 
 
+def test_a_delegation_received_for_a_meeting_is_led_by_the_one_named_paragraphs_on(extractor: Extractor) -> None:
+    text = ("Talks in Juba\n\nThe interim president, Andres Molina, received a Chilean delegation on Monday for a meeting "
+            "that focused on trade, his office reported.\n\nTrade between the two countries has doubled since 2019, when "
+            "the first agreements on copper and fisheries were signed in Santiago by both governments.\n\nDuring the "
+            "visit of the delegation, led by Deputy Minister Lucia Torres, the two sides discussed investment.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]
+
+
+def test_the_minister_who_presents_the_envoys_attends_each_credentials_audience(extractor: Extractor) -> None:
+    text = ("Credentials\n\nPresident Andres Molina has received letters of credence from the Ambassador of Chile, Lucia "
+            "Torres, and the Ambassador of Peru, Rosa Quintero.\n\nForeign Minister Tomas Vidal presented the "
+            "ambassadors-designate to President Molina at the ceremony.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal"}),
+                                         (("Andres Molina", "Rosa Quintero"), {"Tomas Vidal"})]
+
+
+def test_a_list_of_attendees_with_bare_offices_and_a_father_named_sultan(extractor: Extractor) -> None:
+    """Each name followed by its office without an article ("A, deputy interior minister, B, Omani ambassador to
+    Kenya, as well as C, ..."), and a name whose last word, a father's, is also a title ("bint Said bin Sultan")."""
+    text = ("Envoy in Muscat\n\nPresident Andres Molina met on Friday with Special Envoy Lucia Torres.\n\n"
+            "The meeting was attended by Tomas Vidal, deputy interior minister, Princess Nadia bint Said bin Sultan, "
+            "Omani ambassador to Kenya, as well as Rosa Quintero, foreign minister, and the trade envoy to Chile, "
+            "Ambassador Miguel Herrera.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"),
+                                          {"Tomas Vidal", "Nadia bint Said bin Sultan", "Rosa Quintero", "Miguel Herrera"})]
+
+
+def test_they_who_met_are_the_group_named_as_a_subject_before(extractor: Extractor) -> None:
+    """"A, B and C, accompanied by D, are the first leaders to visit Peru" is no meeting (a country visited);
+    "They met with E" then is A, B and C's meeting, D attending."""
+    text = ("Leaders in Lima\n\nChile's Rosa Quintero, Bolivia's Carlos Mendoza and Ecuador's Andres Molina, accompanied by "
+            "Chile's deputy prime minister, Miguel Herrera, are the first foreign leaders to visit Peru since the floods.\n\n"
+            "Quintero shared a photo of the group on the train, writing, \"It is here that history is made.\"\n\n"
+            "They met with President Lucia Torres on Tuesday evening in Lima.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Carlos Mendoza", "Lucia Torres", "Rosa Quintero"), {"Miguel Herrera"})]
+
+
+def test_a_visit_last_year_during_which_both_leaders_met_is_an_earlier_meeting(extractor: Extractor) -> None:
+    text = ("Talks in Lima\n\nPresident Andres Molina held a bilateral meeting last Saturday with Chilean President "
+            "Rosa Quintero in Lima.\n\nIt is worth noting that in July last year, the Chilean President visited "
+            "Cusco, during which both leaders issued a joint declaration.\n")
+    assert sorted(place or "" for _, place in places(extractor, text)) == ["Cusco", "Lima"]
+
+
+def test_the_delegation_and_they_are_the_ones_it_was_led_by(extractor: Extractor) -> None:
+    text = ("Islanders in Madrid\n\nRepresentatives of the islands made an official visit to Madrid this week. The "
+            "delegation was led by the Minister for External Relations, Senator Rosa Quintero, and the committee's chair, "
+            "Deputy Tomas Vidal.\n\nThe delegation held productive meetings at the Foreign Ministry, including with "
+            "Minister for European Affairs, Andres Molina. They were welcomed to Madrid by Lucia Torres, chair of the "
+            "friendship group.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Rosa Quintero", "Tomas Vidal"), set()),
+                                         (("Lucia Torres", "Rosa Quintero", "Tomas Vidal"), set())]
+
+
+def test_a_summit_told_by_another_meeting_s_sentence_is_not_this_one_s_place(extractor: Extractor) -> None:
+    text = ("Talks\n\nPresident Andres Molina received Deputy Minister Lucia Torres on Thursday for a meeting on "
+            "security, his office reported. This visit followed discussions between Andres Molina and President Rosa "
+            "Quintero during the Andean summit held in July in Cartagena.\n")
+    assert sorted((tuple(sorted(p)), place) for p, place in places(extractor, text)) == [
+        (("Andres Molina", "Lucia Torres"), None), (("Andres Molina", "Rosa Quintero"), "Cartagena")]
+
+
+def test_a_meeting_on_a_trip_to_another_country_is_not_in_the_visit_s_city(extractor: Extractor) -> None:
+    text = ("Visit\n\nPresident Andres Molina welcomed President Rosa Quintero's visit to Lima, his office said.\n\n"
+            "President Quintero's visit to Peru followed her trip to Bolivia last week, where she met with the country's "
+            "new president, Tomas Vidal.\n")
+    assert sorted((tuple(sorted(p)), place or "") for p, place in places(extractor, text)) == [
+        (("Andres Molina", "Rosa Quintero"), "Lima"), (("Rosa Quintero", "Tomas Vidal"), "")]
+
+
 def test_their_meeting_of_a_month_is_an_earlier_one(extractor: Extractor) -> None:
     text = ("Presidents in Baku\n\nPresident Rumen Radev held a meeting with President Gordana Siljanovska-Davkova in "
             "Baku.\n\nSiljanovska-Davkova regretted that the discussions held with the Bulgarian president during their "
@@ -1469,6 +1539,10 @@ def test_an_unknown_name_before_a_capitalised_title_in_apposition(extractor: Ext
                  "Bettel.\n",
                  [("Charles Michel", "Emmanuel Macron", "Mark Rutte", "Xavier Bettel")],
                  id="'A, B and C visited X to discuss ... with D': the visitors as one party, and D"),
+    pytest.param("Talks in Lima\n\nPrime Minister Rosa Quintero said on Tuesday her meeting with President Andres Molina, held "
+                 "during her visit to the trade fair, focused on investment.\n",
+                 [("Andres Molina", "Rosa Quintero")],
+                 id="'X said her meeting with Y ... focused on': X, who tells of it, and Y"),
     pytest.param("Visit to Baghdad\n\nThe President of Kurdistan Region, Nechirvan Barzani, arrived in Baghdad today and met "
                  "with Prime Minister Adil Abdul-Mahdi, followed by a meeting with Speaker Mohamed al-Halbousi and President "
                  "Barham Salih.\n",

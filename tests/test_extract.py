@@ -98,6 +98,17 @@ def test_weekday_resolves_only_against_publication_date() -> None:
     assert undated is not None and undated.date is None and undated.text == "on Wednesday evening"
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("his trip to Chile on May 12th and 13th, where he met the president", None),  # two days: which one is not said
+    ("the visit on 12 and 13 May, when he met the president", None),
+    ("they met on 3 May and again on 14 June", date(2024, 5, 3)),
+    ("they met on May 12 and 2,000 people came", date(2024, 5, 12)),
+])
+def test_two_days_joined_by_and_date_no_one_day(text: str, day: date | None) -> None:
+    found = find_date(text, 0, len(text), date(2024, 5, 15))
+    assert found is not None and found.date == day
+
+
 def test_explicit_date_and_yesterday() -> None:
     text = "met on the morning of 6th November 2023"
     found = find_date(text, 0, len(text), None)
@@ -373,6 +384,12 @@ def test_words_that_name_their_speaker_in_the_third_person_are_not_his(extractor
     # reversed guillemets closed by a spaced mark; a closer typed as a left mark with spaces around it
     ("They have \u00bba truly great relationship, \u00ab Trump said. He wanted to \u201cendorse \u201c what was said.",
      ["a truly great relationship,", "endorse"]),
+    # a stray straight mark mid-clause inside an open quote that closes later in the paragraph
+    ('"Thank you for visiting "Lima on an official visit. I am sure the talks will be fruitful," Vidal said.',
+     ["Thank you for visiting \"Lima on an official visit. I am sure the talks will be fruitful,"]),
+    # but a quote opening inside a woven one is a quote of its own
+    ('During the meeting, Vidal "emphasized the need to act, considering that "the ceasefire helps this."',
+     ["emphasized the need to act, considering that", "the ceasefire helps this."]),
 ])
 def test_misplaced_straight_closers(text: str, quoted: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == quoted
@@ -430,3 +447,18 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_an_organisation_s_words(e
     a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
     assert isinstance(a, Analysis)
     assert [q.speaker for q in a.quotes] == [None, None]
+
+
+def test_an_attribution_between_dashes_inside_the_marks_splits_the_quote(extractor: Extractor) -> None:
+    """'"We met today, – the minister wrote on his channel. – We agreed ..."': two quotes, both his,
+    and the paragraph it runs on into is his too."""
+    text = ("Talks in Tashkent\n\nForeign Minister Rosa Quintero met Foreign Minister Tomas Vidal in Tashkent.\n\n"
+            '"Held productive talks with my colleague from Chile, – the head of the Foreign Ministry of Peru wrote on '
+            'his channel. – We discussed trade and transport links between our regions.\n\n'
+            'We also agreed to meet again in the spring".\n')
+    a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())
+    assert isinstance(a, Analysis)
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("Held productive talks with my colleague from Chile,", "Rosa Quintero"),
+        ("We discussed trade and transport links between our regions.", "Rosa Quintero"),
+        ("We also agreed to meet again in the spring", "Rosa Quintero")]

@@ -682,6 +682,19 @@ def test_a_name_after_an_organisation_noun_is_the_body_s(extractor: Extractor) -
     assert people(extractor, text) == {"Ibrahim Traoré"}
 
 
+def test_a_channel_islands_conseiller_s_title_is_no_part_of_his_name(extractor: Extractor) -> None:
+    text = ("Minister visits Sark\n\nThe minister met Conseiller Tomas Vidal, chair of the finance committee, on Sark.\n")
+    assert people(extractor, text) == {"Tomas Vidal"}
+
+
+def test_a_name_the_page_gives_a_body_is_the_body_s_elsewhere_too(extractor: Extractor) -> None:
+    """Once the page writes "the militia group Wagner", "Wagner chief X" later is the body's name
+    again, not a known person surnamed so."""
+    text = ("Delegation in Bamako\n\nPresident Assimi Goïta received a Russian delegation on Monday, "
+            "in a country where the militia group Wagner operates. Wagner chief Dmitry Utkin died in August.\n")
+    assert "Allan Wagner Tizón" not in people(extractor, text)
+
+
 
 def _metric(tmp_path, raw: str, gold_people: list[dict], system_people: list[dict]):  # type: ignore[no-untyped-def]
     from communique.evaluate_identity import identity

@@ -52,10 +52,25 @@ def test_no_dateline(gaz: Gazetteer, text: str) -> None:
     ("The two presidents met in St. Petersburg on the sidelines of the forum.", "Saint Petersburg"),  # the larger namesake
     ("During his bilateral meeting with the President at Malacañan on Monday, he thanked his hosts.", "Manila"),
     ("The meeting took place in the Pink House, in the run-up to the joint event.", "Buenos Aires"),  # Casa Rosada translated
+    ("The Speaker received the prime minister today at Ain el-Tineh Palace.", "Beirut"),  # the Speaker's seat
 ])
+
 def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentence: str, city: str) -> None:
     found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
     assert found is not None and found.name == city
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("The two presidents met on Tuesday in Qubadli, Azerbaijan, ahead of the summit.", "Qubadli"),
+    ("The prime minister spoke in Parliament, Nigeria's capital being far away.", None),
+    ("He held talks in Kenya, Uganda and Tanzania last month.", None),
+    ("Before the council meets again in June, Germany and France want decisions.", None),
+    ("The meeting took place at the adviser's office in Tejgaon, Dhaka, a statement said.", None),
+])
+def test_a_town_too_small_for_the_gazetteer_placed_by_its_country(kb: KnowledgeBase, gaz: Gazetteer, sentence: str,
+                                                                   city: str | None) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert (found.name if found else None) == city
 
 
 @pytest.mark.parametrize(("text", "dateline_text"), [

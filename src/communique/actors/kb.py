@@ -270,7 +270,8 @@ class KnowledgeBase:
                     _add(self._full_loose, lk.split()[-1], (p, tuple(lk.split())))
                 if len(key.split()) > 1 and " of " not in f" {key} ":  # ("Ibrahim of Johor": a place, no surname)
                     if not (p.country in _SPANISH_NAMING and len(key.split()) >= 3  # (a mother's surname: "Brolo Vila")
-                            and not any(name_key(x).endswith(key.split()[-1]) for x in p.surnames)):
+                            and not any(name_key(x).endswith(key.split()[-1]) for x in p.surnames)) and (
+                            key.split()[-2] != "bint"):  # ("Reema bint Bandar": her father's name, never hers alone)
                         last_tokens.setdefault(key.split()[-1], set()).add(p.name)
                     first_tokens.add(key.split()[0])
             for s in p.surnames:

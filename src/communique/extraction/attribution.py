@@ -169,6 +169,8 @@ def attribute(
         # “... in Pakistan.” Zabiullah Mujahid also tweeted ...: the quote ended its sentence (or its line); the next
         # one is not its cue
         speaker, conf, cue = (None, 0.0, None) if closed else _after_cue(text, q_end, s_end, outside, tops, lex, idx)
+        if prev is not None and text[q.open_mark] in "–—" and prev.span.close_mark >= 0 and text[prev.span.close_mark] in "–—":
+            speaker, conf, cue = prev.speaker, prev.confidence, prev.cue  # '"..., – he wrote. – ...": his words go on
         # ("“...,” according to X", "“...,” CNA reported": a source that reports someone's words, not its own)
         reported = speaker is None and cue is not None and bool(_REPORTED_CUE.match(text[cue[0] : cue[1]].lower()))
         if speaker is None and (cue is None or reported):

@@ -48,8 +48,10 @@ _DATED_THING = re.compile(r"\s+(?:deadline|elections?|polls?|vote|referendum|ann
                           r"ceasefire|truce|accords?|agreement|massacre|uprising|earthquake|floods?|budget|census)\b", re.I)
 # a span of days ("Aug. 7 to 9", "7-9 August"): the day of a meeting within it is not written
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*(?:" + _M.replace("?P<month>", "?:") + r"\s+)?"
-                          r"[0-3]?\d(?:st|nd|rd|th)?\b(?!:)")  # ("January 28 to February 3")
-_RANGE_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*(?:to|through|until|till|-|–|—)\s*$")
+                          r"[0-3]?\d(?:st|nd|rd|th)?\b(?!:)"  # ("January 28 to February 3")
+                          # ("on May 12th and 13th": two days, not "on 3 May and 14 June")
+                          r"|\s+and\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!:|[,.]\d|\s+" + _M.replace("?P<month>", "?:") + r")")
+_RANGE_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*(?:to|through|until|till|and|-|–|—)\s*$")  # ("12 and 13 May")
 _ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|before|until|till|prior\s+to|in\s+time\s+for)\s+$", re.I)
 
 

@@ -31,6 +31,8 @@ _EARLIER = re.compile(
     r"|\bfirst\s+(?:\w+\s+)?(?:met|called on|visited|held talks|hosted|received)\b(?=[^.;\n]*\b(?:19|20)\d\d\b)"
     # "... relations improved after Kim's recent summit with Xi": one before the one the story tells
     r"|\b(?:after|following|since)\s+(?:[\w-]+(?:’s|'s)\s+|(?:his|her|their|the)\s+)recent\s+(?:meeting|visit|talks|summit)\b"
+    # "This visit followed discussions between A and B during the summit in July": talks before this visit
+    r"|\bfollow(?:ed|s)\s+(?:the\s+|their\s+)?(?:discussions|talks|consultations|a\s+meeting|meetings)\s+(?:between|with)\b"
     r"|(?<!\bis the )(?<!\bis his )(?<!\bis her )(?<!\bhosts his )(?<!\bhosts her )(?<!\bmarks the )(?<!\bmarks his )"
     r"\b(?:last|previous|earlier|since\s+(?:their|his|her)\s+first)\s+(?:face-to-face\s+|in-person\s+|official\s+|bilateral\s+)?"
     r"(?:meeting|visit|talks|encounter|summit)\b"  # (not "This is the last official visit of his term": the final one)
@@ -76,7 +78,10 @@ _APPOSITIVE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|of|the|and|for|
 # a title in lower case between two names of a list: "A, and the designated foreign minister, B"
 # (and what it is of: "A, and the coordinator of the Communication and Citizenship Council from Nicaragua, B"; not
 # whose it is: "the head of His Majesty's Household" may be anyone's, and its holder is left to the list's reader)
-_A_TITLE = re.compile(r"\s*(?:and\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*"
+_A_TITLE = re.compile(r"\s*(?:and\s+)?(?:(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*"
+                      # (or a bare office: "A, deputy defence minister, B, Saudi ambassador to the United States")
+                      r"|(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:minister|ambassador|envoy|adviser|advisor|"
+                      r"secretary|director|governor|spokes(?:man|woman|person)|chief|commander|president|chair(?:man|woman)?))"
                       r"(?:\s+(?:of|for|from|in|on|to|at|and|the|[A-ZÀ-ÖØ-ÞĀ-ſ][\w.-]*)){0,10}\s*$")
 _THE_TWO = re.compile(r"\b(?:[Tt]he\s+(?:two|2)|[Bb]oth)\s+(?i:leaders|sides|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
                       r"heads\s+of\s+state|men|women|counterparts|chancellors|premiers|statesmen)\b|\b[Tt]he\s+(?:pair|duo)\b"
@@ -317,11 +322,13 @@ def _one_met_by_all(text: str, s: int, trigger_end: int, e: int, principals: lis
 
 def _names_after_titles(seg: str, s: int, bounds: list[Any], n: int, idx: PeopleIndex) -> bool:
     """Whether one of the next three parts of a list names someone, over parts that are titles only."""
-    for k in range(n + 1, min(n + 4, len(bounds))):
+    for k in range(n + 1, min(n + 5, len(bounds))):
         a, b = bounds[k - 1].end(), bounds[k].start()
+        if not seg[a:b].strip():
+            continue  # (", and the ambassador, B": nothing between the comma and "and")
         if idx.between(s + a, s + b, kinds=("name", "role")):
             return True
-        if not _APPOSITIVE.match(seg, a, b):
+        if not (_APPOSITIVE.match(seg, a, b) or _A_TITLE.match(seg, a, b)):
             return False
     return False
 
@@ -550,14 +557,15 @@ def find_meetings(
                 for k in ([subj] if subj and reported is None else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
-        if trig and len(principals) == 1 and drafts and readings and readings[-1] == principals:
-            leader = _delegation_head(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
-            if leader and leader not in principals:
-                principals = [leader, *principals]  # the delegation's leader met the one named
+        if trig and len(principals) == 1 and readings and readings[-1] is not _NO_MEETING and readings[-1] in ([], principals):
+            leaders = _delegation_heads(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
+            if leaders and not set(leaders) & set(principals):
+                principals = [*leaders, *principals]  # the delegation's leaders met the one named
         if (trig and len(principals) == 1 and readings and readings[-1] == principals
-                and _A_DELEGATION.search(text, trig[len(readings) - 1].start(), e)):
-            # "X has met a delegation of IGAD ... The IGAD delegation was led by Y": X met Y
-            leader = _delegation_leader_after(text, trig[len(readings) - 1].start(), e, idx, sq)
+                and _A_DELEGATION.search(text, trig[0].start(), e)):
+            # "X has met a delegation of IGAD ... The IGAD delegation was led by Y": X met Y ("received a
+            # delegation for a meeting": from the sentence's first trigger)
+            leader = _delegation_leader_after(text, trig[0].start(), e, idx, sq)
             if leader and leader not in principals:
                 principals = [*principals, leader]
         if (trig and len(principals) < 2 and not drafts and (_THE_TWO.search(text, s, e) or _THEIR_TALKS.search(text, s, e))
@@ -778,11 +786,12 @@ def find_meetings(
             d.place = _arrival_place(text, doc, idx, d, gaz, kb, lex, quoted,
                                      {x for o in drafts if o is not d for x in (o.evidence, *o.sentences)})
         if d.place is None:
-            d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted)
+            d.place = _lead_place(text, doc, idx, d, gaz, kb, lex, quoted, {o.evidence for o in drafts if o is not d and o.earlier})
         if d.place is None:
             d.place = _seat_of_head(text, doc, idx, d, kb, gaz, quoted,
                                     {x for o in drafts if o is not d for x in (o.evidence, *o.sentences)})
-        if d.place is None and earlier and earlier[-1].place is not None and d.clause is None:
+        if d.place is None and earlier and earlier[-1].place is not None and d.clause is None and _on_the_trip(
+                earlier[-1].place.name, text, d, lex, kb, gaz):
             # the same trip: a principal of the earlier meeting, no new place (but not the place of the other
             # clause of its own sentence: "met A at the palace, hours after holding talks with B")
             d.place = earlier[-1].place
@@ -912,10 +921,12 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
         near = [x.start for x in idx.between(s, e, kinds=("name", "role")) if x.key in told.participants]
         past = next((m for m in _PAST_TIME.finditer(text, s, e) if not _inside(m.start(), quoted)
                      and not _SINCE_AGO.search(text, max(s, m.start() - 80), m.start())
-                     and any(abs(n - m.start()) <= 80 for n in near)), None)
-        if past is not None and (not past.group("month") or (theirs is not None and theirs.date is not None and
-                                                             MONTHS[past.group("month").lower()] != theirs.date.month)):
+                     and any(abs(n - m.start()) <= 80 for n in near)
+                     and (not m.group("month") or (theirs is not None and theirs.date is not None
+                                                   and MONTHS[m.group("month").lower()] != theirs.date.month))), None)
+        if past is not None:
             return True  # "visited the hospitalised Zeman at the same time last year", "in May, when she met Zeman"
+            # ("in July last year": the year's words, whatever the month)
         # a day and month of its own ("The two presidents met ... on March 25") days away from the day told
         return bool(mine and theirs and mine.date and theirs.date and mine.derivation in _WRITTEN_DATES
                     and not _inside(mine.start, quoted) and abs((mine.date - theirs.date).days) > 2)
@@ -1381,6 +1392,8 @@ _MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "audience", "discussion"
 _PURPOSE_LEMMAS = frozenset({"discuss", "confer", "consult", "talk"})  # a visit's purpose with someone
 _JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
 _RESPONSE_LEMMAS = frozenset({"respond", "react", "reply", "retort", "object", "refer", "allude"})
+# a place visited, then what the pair did there: "visited Asunción, during which both leaders issued ..."
+_DURING_WHICH_THE_TWO = re.compile(r",?\s+(?:during\s+which|where|when|at\s+which)\s+(?:the\s+two|both)\s+[a-z]+")
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 _HONORIFIC_SUBJECTS = frozenset({"majesty", "highness"})
 
@@ -1420,6 +1433,13 @@ def _principals_of_trigger(
                      and any(c.dep_ == "prep" and c.lower_ == "to" and idx.between(*char_span(c.subtree), kinds=("name", "role"))
                              for c in tok.children))):  # continent": no one met; "by X to President Y": they met)
         return _NO_MEETING  # "relations grew following the visit of X to Vilnius in 2020": a visitor, no one met
+    if (tok.lemma_.lower() == "visit" and tok.pos_ == "VERB" and (obj := [c for c in tok.children if c.dep_ == "dobj"])
+            and obj[0].ent_type_ in ("GPE", "LOC") and not idx.between(*char_span(obj[0].subtree), kinds=("name", "role"))
+            and not _DURING_WHICH_THE_TWO.match(text, obj[0].idx + len(obj[0].text))
+            and not any((c.dep_ == "prep" and c.lower_ in ("with", "to")) or (c.dep_ in ("advcl", "xcomp", "conj", "ccomp")
+                                                                             and c.pos_ in ("VERB", "AUX")) for c in tok.children)):
+        return _NO_MEETING  # "A, B and C are the first leaders to visit Ukraine since ...": a country visited, no one met
+        # (but "visited Luxembourg to discuss ... with D": they met D)
     subject_only: Any = None
     host_of_meal: Any = None
     accompanied: tuple[int, int] | None = None
@@ -1451,6 +1471,10 @@ def _principals_of_trigger(
                           and c.lower_ not in ("his", "her", "their", "its")), None)
             if owner is not None and idx.between(*char_span(owner.subtree), kinds=("name", "role")):
                 subject_only = owner  # "Marcos said he welcomes Duterte's meeting with Xi": Duterte and Xi
+            elif (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and verb.dep_ == "ccomp"
+                  and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)
+                  and any(c.dep_ == "nsubj" for c in verb.head.children)):
+                subject_only = verb.head  # "X said on Tuesday his meeting with Y ... focused on ...": X, who tells it
             elif verb.lemma_.lower() == "accompany" and tok.head.dep_ == "prep" and tok.head.head.i == verb.i and (
                     led := [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i < tok.i
                             and idx.between(*char_span(c.subtree), kinds=("name", "role"))]):
@@ -1486,8 +1510,11 @@ def _principals_of_trigger(
             together = verb.lemma_.lower() == "visit" and len({m.key for a0, b0 in before_verb
                                                               for m in idx.between(a0, b0, kinds=("name", "role"))}) >= 2
             if (obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS
-                    and not together and obj[0].lemma_.lower() not in _MEALS):  # ("Kagame and his guest Museveni
-                # visited a model village": together; "hosted a dinner in honour of X": a guest)
+                    and not together and obj[0].lemma_.lower() not in _MEALS
+                    # ("visited Asunción, during which both leaders issued a declaration": the pair met there)
+                    and not _DURING_WHICH_THE_TWO.match(text, obj[0].idx + len(obj[0].text))):
+                # ("Kagame and his guest Museveni visited a model village": together; "hosted a dinner in honour
+                # of X": a guest)
                 return _NO_MEETING  # "welcomed the decision", "received a message", "hosting the summit": no one met
             if obj and obj[0].lemma_.lower() in _MEALS:
                 heads.append(obj[0])  # "hosted a dinner banquet for X": the guest the meal is for
@@ -1508,6 +1535,7 @@ def _principals_of_trigger(
     spans: list[tuple[int, int]] = [accompanied] if accompanied else []
     inner: list[tuple[int, int]] = []  # relative clauses inside an argument: "Egypt, whose president, X, was to join"
     pronoun_subject = False
+    plural_subject: list[str] = []
     honorific: str | None = None
     protagonist: str | None = None
     for h in heads + ([subject_only] if subject_only is not None else []):
@@ -1523,6 +1551,10 @@ def _principals_of_trigger(
                                               or (child.lower_ == "for" and (h.lemma_.lower() in _MEALS or h is host_of_meal)))) or (
                     # "met with A today and President B yesterday": the parse may join B's title to the verb
                     child.dep_ == "conj" and child.pos_ == "PROPN" and h.i == tok.i and h.pos_ == "VERB"):
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "they" and h.i == tok.i and (
+                        group := _plural_subject_before(sent, idx, quoted)):
+                    plural_subject = group  # "A, B and C arrived in Kyiv ... They met with D": the three
+                    continue
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PRONOUN_SUBJECTS:
                     pronoun_subject = True
                     continue
@@ -1596,10 +1628,10 @@ def _principals_of_trigger(
             elif c.dep_ == "nsubj":
                 a, b = char_span(c.subtree)
                 spans.append((a, min(b, gov.idx) if c.i < gov.i else b))
-    if not spans:
+    if not spans and not plural_subject:
         return None
-    out: list[str] = []
-    if pronoun_subject:
+    out: list[str] = list(plural_subject)
+    if pronoun_subject and not out:
         topic = _antecedent_in_sentence(v, idx) or tops.before(sent.start_char)
         if topic:
             out.append(topic)
@@ -1619,6 +1651,40 @@ def _principals_of_trigger(
 _COUNTERPARTS_FROM = re.compile(
     r"\bcounterparts\s+(?:from|of)\s+(?P<list>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*)*"
     r"(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*)*)+)")
+
+
+_SUBJECT_ASIDE = re.compile(r",?\s+(?:accompanied|joined|flanked|together\s+with|along\s+with|alongside|with|who|which)\b")
+
+
+def _plural_subject_before(sent: Any, idx: PeopleIndex, quoted: Ranges, back: int = 3) -> list[str]:
+    """What "they" opening a clause stands for: the people joined as the subject of one of the ``back`` sentences
+    before ("Poland's A, Slovenia's B and the Czech Republic's C, accompanied by D, are the first leaders to visit
+    ..."), none when a sentence between has a plural subject of its own that names no one."""
+    doc = sent.doc
+    k = sent.start - 1
+    while back > 0 and k >= 0:
+        prev = doc[k].sent
+        k = prev.start - 1
+        if _inside(prev.root.idx, quoted):
+            continue  # (the sentences of a quote are not the story's)
+        back -= 1
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        if subj.lemma_.lower() == "delegation":
+            return _led_by_before(doc_text(doc), prev.start_char, idx)  # "The delegation ... They were welcomed by X"
+        if subj.lower_ in ("they", "we") or subj.tag_ in ("NNS", "NNPS"):
+            return []  # "The talks ...", "They ...": a plural subject nearer, no named group
+        text = doc_text(doc)
+        a, b = char_span(subj.subtree)
+        b = min(b, root.idx)
+        if (aside := _SUBJECT_ASIDE.search(text, a, b)) is not None:
+            b = aside.start()  # (not who accompanied them)
+        keys = list(dict.fromkeys(m.key for m in idx.between(a, b, kinds=("name",)) if m.key and not _inside(m.start, quoted)))
+        if len(keys) >= 2 and re.search(r"\sand\s", text[a:b]):
+            return keys
+    return []
 
 
 def _counterparts_from(text: str, s: int, e: int, idx: PeopleIndex, kb: Any, who: str) -> list[str]:
@@ -1671,7 +1737,7 @@ _A_DELEGATION = re.compile(r"\b(?:met|received|hosted|welcomed|meets|receives)\s
                            r"delegation\b")
 # "met with a British delegation that included A, B and C": with no leader named, its first member heads it
 _DELEGATION_INCLUDED = re.compile(r"\bdelegation,?\s+(?:(?:that|which)\s+)?(?:also\s+)?includ(?:ed|es|ing)\b")
-_LED_BY = re.compile(r"\bdelegation\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+")
+_LED_BY = re.compile(r"\bdelegation,?\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+")
 
 
 _HIS_COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w-]+\s+)?counterparts\b")
@@ -1695,7 +1761,7 @@ def _delegation_leader_after(text: str, s: int, e: int, idx: PeopleIndex, quoted
     if listed is not None and not _LED_BY.search(text, s, e) and not _inside(listed.start(), quoted):
         first = [x for x in idx.between(listed.end(), e, kinds=("name",)) if x.key]
         return first[0].key if first else None
-    m = _LED_BY.search(text, e, min(len(text), e + 400))
+    m = _LED_BY.search(text, e, min(len(text), e + 1000))  # ("During the visit of the delegation, led by Y": paragraphs on)
     if m is None or _inside(m.start(), quoted):
         return None
     # right after it, past a title at most ("led by Mahanta Thakur and held talks, Kumar tweeted": not Kumar)
@@ -1704,24 +1770,35 @@ def _delegation_leader_after(text: str, s: int, e: int, idx: PeopleIndex, quoted
     return after[0].key if after else None
 
 
-def _delegation_head(sent: Any, at: int, kb: Any, drafts: list[MeetingDraft], idx: PeopleIndex) -> str | None:
-    """When a country's delegation is the subject that meets ("The North Macedonian delegation ... has also
-    met with X"): the person of that country who led it in a meeting told before (its principal)."""
+def _delegation_heads(sent: Any, at: int, kb: Any, drafts: list[MeetingDraft], idx: PeopleIndex) -> list[str]:
+    """When a delegation is the subject that meets: the person of its country who led it in a meeting told before
+    ("The North Macedonian delegation ... has also met with X": its principal), else the ones an earlier sentence
+    says led it ("The delegation was led by A and B. ... The delegation held meetings with X")."""
     tok = _token_at(sent, at)
     verb = _clause_verb(tok) if tok is not None else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if subj is None or subj.lemma_.lower() not in ("delegation", "delegations"):
-        return None
+        return []
     words = [t.text for t in subj.subtree if t.i != subj.i and t.text[:1].isupper() and t.i < subj.i + 4]
     spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
     country = next((c for w in spans if (c := kb.country_code(w.removesuffix("’s").removesuffix("'s")))), None)
-    if country is None:
-        return None
-    for d in drafts:
-        for p in d.participants:
-            if idx.entries.get(p) is not None and of_country(idx.entries[p], None, country):
-                return p
-    return None
+    if country is not None:
+        return next(([p] for d in drafts for p in d.participants
+                     if idx.entries.get(p) is not None and of_country(idx.entries[p], None, country)), [])
+    return _led_by_before(doc_text(sent.doc), sent.start_char, idx)
+
+
+def _led_by_before(text: str, at: int, idx: PeopleIndex) -> list[str]:
+    """The people the last "the delegation was led by A and B" before ``at`` names."""
+    led = list(_LED_BY.finditer(text, max(0, at - 1500), at))
+    if not led:
+        return []
+    end = _SENTENCE_END.search(text, led[-1].end(), at)
+    return list(dict.fromkeys(m.key for m in idx.between(led[-1].end(), end.start() if end else at, kinds=("name",))
+                              if m.key))
+
+
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])|\n")
 
 
 
@@ -2098,13 +2175,15 @@ _GATHERING = re.compile(r"\b(?:summit|conference|forum|week|session|meetings?|ta
 
 
 def _lead_place(
-    text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges
+    text: str, doc: Any, idx: PeopleIndex, d: MeetingDraft, gaz: Gazetteer, kb: Any, lex: Lexicon, quoted: Ranges,
+    others: set[tuple[int, int]],
 ) -> PlaceFound | None:
     """Where the story puts a principal's meetings, summit or visit in another sentence ("held
     separate meetings with the ambassadors in Hanoi yesterday. Welcoming ..."; "took part in the
-    summit in Kampala. During the event he met ...")."""
+    summit in Kampala. During the event he met ..."), not one that tells an earlier meeting (``others``: "followed
+    discussions between A and C during the summit in Saint Petersburg")."""
     for s, e in _naming_a_principal(doc, idx, d):
-        if (s, e) == d.evidence or (s, e) in d.sentences:
+        if (s, e) == d.evidence or (s, e) in d.sentences or (s, e) in others:
             continue
         gathering = _GATHERING.search(text, s, e)
         if gathering is None or gathering.start() in quoted or _EARLIER.search(text, s, e):
@@ -2112,6 +2191,8 @@ def _lead_place(
         found = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=gathering.start(), quoted=quoted)
         if found is not None and found.start > gathering.start() and _TO_COME.search(text, s, gathering.start()):
             continue  # "he will propose to Petro the holding of the Pacific Alliance Summit in Lima": one to come
+        if found is not None and not _on_the_trip(found.name, text, d, lex, kb, gaz):
+            continue  # ("his trip to Senegal, where he met X": not the city of his visit to Guinea)
         if found is not None:
             return found
     return None
@@ -2148,6 +2229,20 @@ def _visit_elsewhere(text: str, city: str, kb: Any, gaz: Gazetteer, quoted: Rang
                 visited.add(code)
                 break
     return bool(visited) and home not in visited
+
+
+def _on_the_trip(city: str, text: str, d: MeetingDraft, lex: Lexicon, kb: Any, gaz: Gazetteer) -> bool:
+    """Whether ``city`` may be the place of a meeting whose sentence tells it on a trip: in the country of the
+    visit or trip told last before its last trigger ("His visit to Guinea followed his trip to Senegal on May 12th,
+    where he met X": not Conakry), or any when no trip to a country is told."""
+    s, e = d.evidence
+    last = max((m.start() for m in lex.meeting_re.finditer(text, s, e)), default=s)
+    trips = list(_VISIT_TO.finditer(text, s, last))
+    if not trips:
+        return True
+    words = trips[-1].group(1).split()
+    trip = next((c for n in range(len(words), 0, -1) if (c := kb.country_code(" ".join(words[:n])))), None)
+    return trip is None or gaz.country_of.get(city) in (None, trip)
 
 
 def _trigger_at(text: str, s: int, e: int, lex: Lexicon) -> int:

@@ -641,6 +641,8 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
         return True  # "the Suárez y Reyes residence", "Mandela Avenue": the name of a place, not the person
     if _ORG_NOUN_BEFORE.search(text, max(0, toks[i][0] - 30), toks[i][0]):
         return True  # "the mercenary group Wagner", "the newspaper Pravda": a body's name
+    if re.search(_ORG_NOUNS + r"\s+" + re.escape(word) + r"\b|\b" + re.escape(word) + r"\s+[Gg]roup\b", text):
+        return True  # "the group Wagner operates ... Wagner boss Yevgeny Prigozhin": a name the page gives a body
     if not re.search(r"\bthe\s+$", text[max(0, toks[i][0] - 5) : toks[i][0]], re.I):
         return False
     # "The Hague"; "the Rais (Head) of Tatarstan", "the Khan of Kalat": a place, or a title of office
@@ -650,8 +652,9 @@ def _names_a_thing(text: str, toks: list[tuple[int, int]], i: int, word: str, no
 _TITLE_NOUN_AFTER = re.compile(r"\s*(?:\([A-Z][\w\s-]{0,30}\)\s*)?of\s+(?:the\s+)?[A-Z]")
 
 
-_ORG_NOUN_BEFORE = re.compile(r"\b(?:group|company|firm|party|movement|militia|network|organi[sz]ation|agency|newspaper|"
-                              r"broadcaster|channel|daily|weekly|magazine|outlet|band|club|brand)\s+$")
+_ORG_NOUNS = (r"\b(?:group|company|firm|party|movement|militia|network|organi[sz]ation|agency|newspaper|"
+              r"broadcaster|channel|daily|weekly|magazine|outlet|band|club|brand)")
+_ORG_NOUN_BEFORE = re.compile(_ORG_NOUNS + r"\s+$")
 _VENUE_NOUN_BEFORE = re.compile(r"\b(?:residence|palace|lodge|farm|estate|villa|mansion|retreat|ranch|dacha"
                                 # ("a private hotel, Le Hintsy,"; "the frontier zone of Elías Piña": a place's name)
                                 r"|(?:[Hh]otel|[Rr]esort|[Rr]estaurant),|(?:zone|region|province|area|town|village)\s+of)\s+$")
@@ -1126,6 +1129,14 @@ def _last_name_word(person: Any, word: str, kb: KnowledgeBase) -> bool:
                for form in (person.name, *person.aliases)) or any(kb.loose_key(sn) == w for sn in person.surnames)
 
 
+def _a_daughter_s_father(person: Any, word: str, kb: KnowledgeBase) -> bool:
+    """Whether ``word`` is only ever her father's name in the person's names ("Bandar" of "Reema bint Bandar")."""
+    w = kb.loose_key(word)
+    at = [(parts, k) for form in (person.name, *person.aliases) for parts in [form.split()]
+          for k, x in enumerate(parts) if kb.loose_key(x) == w]
+    return bool(at) and all(k > 0 and parts[k - 1].lower() == "bint" for parts, k in at)
+
+
 _REALM = re.compile(r"(?:\s+(?:[IVX]{1,4}))?(?:\s+of\s+.*)?$")
 
 
@@ -1145,8 +1156,8 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
             # the title fits the office; a word inside the name ("Foreign Minister Rana" for Arzu Rana
             # Deuba) only when the office was held on the document's date
             titled = [
-                p for p in kb.with_name_word(word)
-                if any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
+                p for p in kb.with_name_word(word) if not _a_daughter_s_father(p, word, kb)
+                and any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
                        and (_last_name_word(p, word, kb) or (on is not None and holds(o, on)))
                        for o in p.offices)
             ]
@@ -1449,9 +1460,10 @@ def _could_be_a_name(name: str, lex: Lexicon, kb: KnowledgeBase) -> bool:
     if not all(w[0].isupper() or re.match(_PARTICLE + r"\b", w) or (w == "y" and 0 < k < len(words) - 1)
                for k, w in enumerate(words)) or not words[0][0].isupper():  # ("Zamora y Villa": two family names)
         return False  # (nor a particle first: "de Honor" of "Patio de Honor", "van Biza")
-    if all(w.isupper() and len(w) > 2 for w in words) or (words[-1].lower() in _TITLE_WORDS and not (
-            words[-1].lower() in _TITLE_SURNAMES and kb.is_given_name(words[0]) and len(words) == 2)):
-        return False  # (but "Premier Dennis King": a given name before a title that is also a surname)
+    if all(w.isupper() and len(w) > 2 for w in words) or (words[-1].lower() in _TITLE_WORDS and words[-2].lower() not in _BIN
+                                                          and not (words[-1].lower() in _TITLE_SURNAMES
+                                                                   and kb.is_given_name(words[0]) and len(words) == 2)):
+        return False  # (but "Premier Dennis King": a given name before a title that is also a surname; "X bin Sultan": his father)
     if "-" in name and all(kb.country_code(part.strip()) for part in name.split("-") if part.strip()):
         return False  # "Maldives-Sri Lanka (ties)": two countries
     return not (kb.country_code(name) or kb.parse_role(name))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors.kb import fold
+from .dates import MONTHS, WEEKDAYS
 
 # a seat's name in other languages, the city after it: "Schloss Vaduz", "Palacio Quemado", "Istana Nurul Iman"
 _SEAT_NOUNS_BEFORE = frozenset({"Schloss", "Palais", "Palacio", "Palazzo", "Castillo", "Château", "Chateau", "Istana"})
@@ -301,6 +303,12 @@ def _find_place(
             if not found and n == 1 and len(words) == 1 and _GATHERING_BEFORE.search(seg, max(0, m.start() - 80), m.start()) \
                     and not kb.is_given_name(cand) and not re.match(r"[’']s\b|\s+of\b", seg[m.end() : m.end() + 4]):
                 found = gaz.small.get(_key(cand))  # "on the sidelines of the Summit ... in Budva"
+            if not found and n == len(words) and not m.group("owner") and _its_country_after(seg, m.end(), kb, gaz) \
+                    and not kb.is_given_name(words[0]) and not kb.country_code(cand) and not kb.parse_role(cand) \
+                    and not _ORGANISATION_WORDS.search(cand) and not set(words) & _thing_words() \
+                    and cand.lower() not in MONTHS and cand.lower() not in WEEKDAYS:
+                found = gaz.town(cand) or gaz.small.get(_key(cand)) or cand  # "in Lachin, Azerbaijan": a town
+                # the gazetteer is too small to hold, placed by the country the text writes after it
             if not found and article and n == 1:
                 found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
             if found:
@@ -330,6 +338,22 @@ def _find_place(
                 s = start + m.start("place")
                 return PlaceFound(found, s, s + len(cand))
     return None
+
+
+@functools.cache
+def _thing_words() -> frozenset[str]:
+    """Words of places, bodies and things ("Parliament", "Palace"): no town's name alone."""
+    from .lexicon import Lexicon
+
+    return Lexicon.load().nonperson_words
+
+
+def _its_country_after(seg: str, at: int, kb: Any, gaz: Gazetteer) -> bool:
+    """Whether ", <country>" follows ``at`` and ends its clause ("in Lachin, Azerbaijan, ahead of ...";
+    not "in June, Germany and France would like ...", nor a city: "in Tejgaon, Dhaka")."""
+    m = re.match(r",[ \t]+((?:the[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){0,3})(?=[ \t]*(?:[,.;:)]|$))",
+                 seg[at : at + 60])
+    return m is not None and bool(kb.country_code(m.group(1))) and not gaz.city(m.group(1))
 
 
 # a line opening with its place: "ACCRA, March 27, GNA -", "New Delhi:", "Tashkent, Uzbekistan, Nov. 3",
