@@ -95,3 +95,14 @@ def test_bench_run_is_registered_and_checks_sizes() -> None:
     assert "run" in CliRunner().invoke(cli, ["bench", "--help"]).output
     bad = CliRunner().invoke(cli, ["bench", "run", "--sizes", "5"])
     assert bad.exit_code == 2 and "at least 10 documents" in bad.output
+
+
+def test_freed_memory_goes_back_to_the_system_on_glibc() -> None:
+    """A long run trims glibc's heap after each batch (``give_back``); on Linux with glibc it can."""
+    import platform
+    import sys
+
+    from communique.memory import give_back
+
+    expected = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert give_back() is expected

@@ -162,6 +162,23 @@ def test_two_batches_give_the_same_links_as_one(tmp_path: Path) -> None:
     assert {k: (v.target, v.reason) for k, v in state.items()} == {k: (v.target, v.reason) for k, v in one.items()}
 
 
+def test_the_index_holds_signatures_compactly_and_gives_the_store_them_whole() -> None:
+    """100,000 documents' signatures must fit in memory: the index keeps each word once and no MinHash list,
+    while what it gives the store is exactly the signature computed."""
+    from communique.dedup import signature, stable_order
+
+    texts = {f.stem: f.read_text(encoding="utf-8") for f in sorted(CORPUS.glob("*.txt"))[:2]}
+    docs = [make_result(k, v, people=KENYA) for k, v in texts.items()]
+    index = DedupIndex(NO_EMB)
+    index.link(docs)
+    for r in docs:
+        assert "minhash" not in index.sigs[r.doc_id]
+        assert json.loads(json.dumps(index.stored(r.doc_id))) == signature(r, stable_order(r.doc_id), None, index.permutations)
+    a, b = (index.sigs[r.doc_id]["words"] for r in docs)
+    shared = set(a) & set(b)
+    assert shared and all(next(x for x in a if x == w) is next(x for x in b if x == w) for w in shared)
+
+
 def test_signatures_are_json_and_rebuild_the_index() -> None:
     r = make_result("k", _article("08_wire_kenya_ethiopia.txt"), people=KENYA, meetings=(KENYA_MEETING,))
     idx = DedupIndex(NO_EMB)

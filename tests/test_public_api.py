@@ -85,6 +85,13 @@ def test_run_gives_the_store_the_cli_run_gives(seeds_dir: Path, tmp_path: Path) 
     report = communique.run([seeds_dir], db=api_db, opts=OPTS, progress=False)
     assert (len(report.results), len(report.added), report.unchanged, report.failures) == (5, 5, [], [])
     assert report.events and report.store == api_db
+    # the documents are read from the store when asked for, not held by the report
+    assert not hasattr(report.results, "__dict__") or not any(
+        isinstance(v, list) and v and hasattr(v[0], "analysis") for v in vars(report.results).values())
+    stored = list(report.results)
+    assert [r.doc_id for r in stored] == sorted(report.added) and report.results[-1].doc_id == stored[-1].doc_id
+    assert report.results.counts.documents == 5 and report.results.counts.meetings == sum(  # type: ignore[attr-defined]
+        len(r.analysis.meetings) for r in stored)
     cli_db = f"sqlite:///{tmp_path / 'cli.db'}"
     proc = subprocess.run([sys.executable, "-m", "communique.cli", "run", "--db", cli_db, str(seeds_dir)],
                           capture_output=True, text=True, env=_env(), timeout=600)

@@ -43,6 +43,7 @@ import heapq
 import importlib.util
 import os
 import re
+import sys
 import zlib
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
@@ -295,6 +296,19 @@ def stable_order(doc_id: str) -> int:
     return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
+# the signature's lists of words: one string object per distinct word across the index, not per document
+_WORD_LISTS = ("people", "names", "numbers", "quotes", "words", "meetings", "dates")
+
+
+def _compact(sig: Mapping[str, Any]) -> dict[str, Any]:
+    """A signature as the index holds it, a few kilobytes smaller a document (what 100,000 documents need):
+    its word lists as tuples of interned strings, no MinHash list (the index keeps its array)."""
+    out = {k: v for k, v in sig.items() if k != "minhash"}
+    for k in _WORD_LISTS:
+        out[k] = tuple(sys.intern(w) for w in sig[k])
+    return out
+
+
 def _rank(sig: Mapping[str, Any]) -> tuple[bool, str, int]:
     """Lower is a better original: clean before spun/spammed, earlier published, then by id."""
     return (bool(sig["suspect"]), sig["pub"] or "9999-99-99", int(sig["order"]))
@@ -383,10 +397,10 @@ class DedupIndex:
         return cls(opts, embedder, sigs=dict(sigs), text_source=text_source)
 
     def _insert(self, doc_id: str, sig: dict[str, Any]) -> None:
-        self.sigs[doc_id] = sig
+        hv = self.minhashes[doc_id] = np.asarray(sig["minhash"], dtype=np.uint64)
+        sig = self.sigs[doc_id] = _compact(sig)
         entry = (_rank(sig), doc_id)
         insort(self.by_hash[sig["hash"]], entry)
-        hv = self.minhashes[doc_id] = np.asarray(sig["minhash"], dtype=np.uint64)
         self.buckets.insert(entry, hv)
         self.loose.insert(entry, hv)
         for pair in combinations(sig["people"], 2):
@@ -425,9 +439,13 @@ class DedupIndex:
 
     def take_encoded(self) -> dict[str, dict[str, Any]]:
         """The signatures that gained an embedding since the last call (to save again)."""
-        out = {d: self.sigs[d] for d in sorted(self.encoded) if d in self.sigs}
+        out = {d: self.stored(d) for d in sorted(self.encoded) if d in self.sigs}
         self.encoded.clear()
         return out
+
+    def stored(self, doc_id: str) -> dict[str, Any]:
+        """A document's signature as the store keeps it (the index keeps its MinHash as an array only)."""
+        return {**self.sigs[doc_id], "minhash": [int(x) for x in self.minhashes[doc_id]]}
 
     def add(self, result: DocumentResult, embedding: list[float] | None = None) -> dict[str, Any]:
         """Index one document (again, if already there: replaced); return the signature to persist."""
@@ -610,7 +628,8 @@ class DedupIndex:
         return links
 
     def signatures(self) -> dict[str, dict[str, Any]]:
-        return self.sigs
+        """Every indexed document's signature as the store keeps it."""
+        return {d: self.stored(d) for d in self.sigs}
 
 
 def link_documents(results: Sequence[DocumentResult], opts: Options, index: DedupIndex | None = None) -> list[Link]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from .memory import give_back
 from .options import Options
 from .records import Analysis, CleanDocument, DocumentResult, Failure, Quality, RawDocument, participants_key
 from .timing import mark, stage, timed
@@ -25,6 +26,7 @@ from .timing import mark, stage, timed
 if TYPE_CHECKING:
     from .events import Event
     from .progress import Bar, Progress
+    from .report import Counts
 
 
 class Pipeline:
@@ -215,6 +217,55 @@ class StoreRun:
     events_in_store: int = 0  # how many events the store holds after the run
 
 
+class StoredResults(Sequence[DocumentResult]):
+    """A run's documents as stored: read from the store page by page each time they are iterated, so a run of
+    100,000 documents keeps none of them in memory (an in-memory store's are kept: it cannot be opened again).
+    ``counts``: what ``communique run`` prints of them, counted as the run read them once."""
+
+    def __init__(self, opts: Options, doc_ids: list[str], counts: Counts, kept: list[DocumentResult] | None = None):
+        self._opts, self._ids, self.counts, self._kept = opts, doc_ids, counts, kept
+
+    @classmethod
+    def read(cls, store: Any, opts: Options, wanted: list[str]) -> StoredResults:
+        """The stored ones of the ``wanted`` documents, counted in one pass."""
+        from .report import Counts
+
+        counts, ids = Counts(), []
+        kept: list[DocumentResult] | None = [] if store.in_memory else None
+        for r in store.get_results(wanted):
+            counts.add(r)
+            ids.append(r.doc_id)
+            if kept is not None:
+                kept.append(r)
+        return cls(opts, ids, counts, kept)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        if self._kept is not None:
+            yield from self._kept
+            return
+        from .store import Store
+
+        with Store.open(opts=self._opts) as store:
+            yield from store.get_results(self._ids)
+
+    @overload
+    def __getitem__(self, i: int) -> DocumentResult: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[DocumentResult]: ...
+    def __getitem__(self, i: int | slice) -> DocumentResult | list[DocumentResult]:
+        if self._kept is not None:
+            return self._kept[i]
+        from .store import Store
+
+        ids = self._ids[i] if isinstance(i, slice) else [self._ids[i]]
+        with Store.open(opts=self._opts) as store:
+            found = {r.doc_id: r for r in store.get_results(ids)}
+        return [found[d] for d in ids] if isinstance(i, slice) else found[ids[0]]
+
+
 @dataclasses.dataclass(slots=True)
 class RunReport(StoreRun):
     """What ``run`` did, and what ``communique run`` prints: ``StoreRun``'s ids added, replaced
@@ -222,7 +273,8 @@ class RunReport(StoreRun):
     and the fields below."""
 
     store: str = ""  # the store's URL (password hidden)
-    results: list[DocumentResult] = dataclasses.field(default_factory=list)  # the inputs' documents as stored
+    # the inputs' documents as stored (read from the store when iterated)
+    results: Sequence[DocumentResult] = dataclasses.field(default_factory=list)
     unchanged: list[str] = dataclasses.field(default_factory=list)  # doc_ids already stored with this content
     notes: list[str] = dataclasses.field(default_factory=list)  # inputs skipped without failing (hidden files)
 
@@ -260,12 +312,13 @@ def extract_into_store(store: Any, items: Iterable[RawDocument | Failure], opts:
             kept = [r for r in batch if (r.doc_id, r.clean.raw.source) not in saved.refused]
             with stage("link"):
                 links = index.link(kept)
-            store.save_signatures({**{r.doc_id: index.sigs[r.doc_id] for r in kept if r.doc_id in index.sigs},
+            store.save_signatures({**{r.doc_id: index.stored(r.doc_id) for r in kept if r.doc_id in index.sigs},
                                    **index.take_encoded()})
             if links:
                 store.save_links([x.as_row() for x in links])
             store.note_merge_pending([r.doc_id for r in kept] + [d for x in links for d in (x.doc_id, x.target)])
         mark("first document stored")
+        give_back()  # (the batch's parses are freed: their pages go back to the system, not to a growing heap)
         run.added.extend(saved.added_ids)
         run.replaced.extend(saved.replaced_ids)
         run.skipped.update(saved.reasons)
@@ -307,7 +360,7 @@ def link_and_merge_store(store: Any, index: Any, opts: Options, run: StoreRun,
         unsigned = store.unsigned_results()
         with stage("link"):
             links += index.link(unsigned)
-        resigned = {**{r.doc_id: index.sigs[r.doc_id] for r in unsigned if r.doc_id in index.sigs},
+        resigned = {**{r.doc_id: index.stored(r.doc_id) for r in unsigned if r.doc_id in index.sigs},
                     **index.take_encoded()}
         if resigned:
             store.save_signatures(resigned)
@@ -427,7 +480,7 @@ def run(
             extract_into_store(store, todo(), opts, index, report, pipeline=pipeline, bar=bar)
         link_and_merge_store(store, index, opts, report, prog)
         with stage("store"):
-            report.results = list(store.get_results(wanted))
+            report.results = StoredResults.read(store, opts, wanted)
     return report
 
 
@@ -439,7 +492,7 @@ def run_into_store(
     report = run(paths, opts=opts, pipeline=pipeline, progress=False)
     if notes is not None:
         notes.extend(report.notes)
-    return report.results, report.failures
+    return list(report.results), report.failures
 
 
 def empty_analysis(reason: str) -> Analysis:

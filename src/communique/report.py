@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .records import NO_PLACE, UNDATED, DocumentResult, Failure, describe_copy, plural
@@ -56,12 +57,39 @@ def document_summary(r: DocumentResult) -> str:
     return "\n".join(lines)
 
 
-def corpus_head(results: Sequence[DocumentResult], failures: Sequence[Failure] = ()) -> str:
+@dataclass(slots=True)
+class Counts:
+    """What ``communique run`` counts of its documents, in one pass that keeps none of them."""
+
+    documents: int = 0
+    meetings: int = 0
+    quotes: int = 0
+    statements: int = 0
+    copies: int = 0  # documents that copy another report (exact, near or spun)
+    events: set[str] = field(default_factory=set)  # the events their meetings are in
+
+    def add(self, r: DocumentResult) -> None:
+        a = r.analysis
+        self.documents += 1
+        self.meetings += len(a.meetings)
+        self.quotes += len(a.quotes)
+        self.statements += len(a.statements)
+        self.copies += bool(r.near_duplicate_of)
+        self.events.update(m.event_id for m in a.meetings if m.event_id)
+
+
+def count(results: Iterable[DocumentResult]) -> Counts:
+    counts = Counts()
+    for r in results:
+        counts.add(r)
+    return counts
+
+
+def corpus_head(results: Iterable[DocumentResult] | Counts, failures: Sequence[Failure] = ()) -> str:
     """One line of counts: documents, meetings in events, quotes, statements, failures."""
-    events = {m.event_id for r in results for m in r.analysis.meetings if m.event_id}
-    return (f"{plural(len(results), 'document')}, {plural(sum(len(r.analysis.meetings) for r in results), 'meeting')} "
-            f"in {plural(len(events), 'event')}, {plural(sum(len(r.analysis.quotes) for r in results), 'quote')}, "
-            f"{plural(sum(len(r.analysis.statements) for r in results), 'statement')}"
+    c = results if isinstance(results, Counts) else count(results)
+    return (f"{plural(c.documents, 'document')}, {plural(c.meetings, 'meeting')} in {plural(len(c.events), 'event')}, "
+            f"{plural(c.quotes, 'quote')}, {plural(c.statements, 'statement')}"
             + (f", {len(failures)} failed" if failures else ""))
 
 
@@ -85,12 +113,12 @@ def run_summary(report: RunReport, verbose: bool = False) -> str:
     """What ``communique run`` prints: at most a screen (counts, the largest events, the first
     failures, where to look next); ``verbose`` adds every document's detail first."""
     results, failures = report.results, report.failures
-    lines = [corpus_summary(results, failures), ""] if verbose else [corpus_head(results, failures)]
+    counts: Counts = getattr(results, "counts", None) or count(results)  # (a run's stored results counted them)
+    lines = [corpus_summary(results, failures), ""] if verbose else [corpus_head(counts, failures)]
     lines.append(f"stored: {len(report.added)} extracted now, {len(report.unchanged)} already stored"
                  + (f", {len(report.skipped)} not stored" if report.skipped else ""))
-    copies = sum(1 for r in results if r.near_duplicate_of)
-    if copies:
-        lines.append(f"copies: {copies} of the documents copy another report (exact, near or spun)")
+    if counts.copies:
+        lines.append(f"copies: {counts.copies} of the documents copy another report (exact, near or spun)")
     events = sorted(report.events, key=lambda e: (-len(e.originals), -len(e.sources), e.event_id))
     lines.append(f"events in the store: {report.events_in_store}"
                  + (f"; this run made or changed {len(events)}, those with the most independent reports:" if events else ""))

@@ -106,7 +106,7 @@ def measure_size(n: int, add: int = 0, seed: int = 0) -> SizeRun:
         peak = _maxrss_mb()
         opts = Options()
         texts = [r.clean.text[: opts.max_extract_chars] for r in report.results]
-        links = sum(1 for r in report.results if r.near_duplicate_of)
+        links = report.results.counts.copies
         result = SizeRun(
             documents=n, originals=corpus.originals, reprints=corpus.reprints, spun=corpus.spun,
             words=sum(len(t.split()) for t in texts), run_s=run_s, spacy_s=_bare_spacy(texts, opts),

@@ -270,6 +270,8 @@ class Store:
         self.url = url
         self.display_url = url.render_as_string(hide_password=True)
         self.dialect = engine.dialect.name
+        # a private in-memory SQLite store: gone once closed, never opened again by URL
+        self.in_memory = self.dialect == "sqlite" and url.database in (None, "", ":memory:")
         self._writes = 0  # write transactions through this object (see change_token)
         self._watch: sqlite3.Connection | None = None  # a read-only connection that only asks data_version
         self._watch_lock = threading.Lock()
