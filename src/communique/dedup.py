@@ -455,11 +455,12 @@ class DedupIndex:
         self._insert(result.doc_id, sig)
         return sig
 
-    def add_many(self, results: Sequence[DocumentResult]) -> dict[str, dict[str, Any]]:
+    def add_many(self, results: Sequence[DocumentResult]) -> None:
         """Index a batch; their texts are kept for encoding on demand (``_encode``)."""
         if self.opts.embeddings:
             self.texts.update((r.doc_id, r.clean.text) for r in results)
-        return {r.doc_id: self.add(r) for r in results}
+        for r in results:  # (the full signatures are not kept: the index holds them compact)
+            self.add(r)
 
     def _remove(self, doc_id: str) -> None:
         sig = self.sigs.pop(doc_id)
