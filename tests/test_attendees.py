@@ -549,6 +549,37 @@ def test_a_meeting_on_a_trip_to_another_country_is_not_in_the_visit_s_city(extra
         (("Andres Molina", "Rosa Quintero"), "Lima"), (("Rosa Quintero", "Tomas Vidal"), "")]
 
 
+def test_a_meeting_that_witnessed_the_presence_of_ministers(extractor: Extractor) -> None:
+    text = ("Talks in Lima\n\nOn Sunday, Prime Minister Andres Molina met the visiting foreign minister, Lucia Torres.\n\n"
+            "The meeting also witnessed the presence of other ministers including deputy prime minister Tomas Vidal and "
+            "interior minister Rosa Quintero.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal", "Rosa Quintero"})]
+
+
+def test_the_group_travelling_with_the_visitor_attends_his_meeting(extractor: Extractor) -> None:
+    text = ("Secretary visits\n\nThe group traveling with Secretary Lucia Torres included Assistant Secretary Tomas Vidal "
+            "and Director Rosa Quintero.\n\nInside the lounge, Governor Andres Molina welcomed Secretary Torres and "
+            "her delegation to the territory.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal", "Rosa Quintero"})]
+
+
+def test_envoys_presenting_credentials_together_do_not_meet_each_other(extractor: Extractor) -> None:
+    text = ("Credentials\n\nToday Government House welcomed diplomats for the credentials ceremonies. Presenting their "
+            "letters of credence this morning was Ambassador of Chile Lucia Torres and High Commissioner of Fiji Tomas "
+            "Vidal.\n")
+    assert meetings(extractor, text) == []
+
+
+def test_two_hosts_welcome_a_president_and_the_first_lady_after_talks_announced_to_come(extractor: Extractor) -> None:
+    """Bilateral talks "scheduled later today" announce no separate meetings of the welcome told next, and the
+    First Lady welcomed beside her husband attends."""
+    text = ("Reception\n\nChilean President Andres Molina is scheduled to hold bilateral talks with Prime Minister Tomas "
+            "Vidal later today.\n\nPresident Molina was given a ceremonial reception at the palace on Monday.\n\nPresident "
+            "Lucia Torres and Prime Minister Tomas Vidal welcomed the Chilean President and First Lady Rosa Quintero Molina "
+            "as they arrived at the palace.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres", "Tomas Vidal"), {"Rosa Quintero Molina"})]
+
+
 def test_their_meeting_of_a_month_is_an_earlier_one(extractor: Extractor) -> None:
     text = ("Presidents in Baku\n\nPresident Rumen Radev held a meeting with President Gordana Siljanovska-Davkova in "
             "Baku.\n\nSiljanovska-Davkova regretted that the discussions held with the Bulgarian president during their "

@@ -62,6 +62,7 @@ _SEPARATE_AHEAD = re.compile(r"\b(?:bilateral|separate|one-on-one|one-to-one)\s+
                              r"|\bletters?\s+of\s+credence\b|\bcredentials\b", re.I)  # (envoys present one at a time)
 _CREDENTIALS_PRESENTED = re.compile(r"\bpresent(?:ed|s|ing)\s+(?:his|her|their)\s+(?:letters?\s+of\s+credence|credentials)\b"
                                     r"(?![^.;]*\bto\b)")  # (not "presented their credentials to President X": named)
+_CREDENTIALS = re.compile(r"\b(?:letters?\s+of\s+credence|credentials)\b", re.I)
 _ENVOYS_LISTED = re.compile(r"\s*(?:They|Others|Those|The\s+(?:new\s+|other\s+)?(?:envoys|ambassadors|diplomats|heads\s+of\s+mission))"
                             r"\s+(?:were|are|include[sd]?|included)\b(?![^.;]{0,40}\bcommitted\b)")
 _CREDENCE_FROM = re.compile(r"\b(?:received|receives|receiving|accepted|accepts|accepting)\s+(?:the\s+)?(?:letters?\s+of\s+credence|credentials)\s+"
@@ -606,6 +607,10 @@ def find_meetings(
             principals = [host, *principals]
         else:
             presented = False
+        if (trig and len(principals) >= 2 and not presented and _CREDENTIALS.search(text, s, e)
+                and all(_an_envoy(p, idx) for p in principals)):
+            principals = []  # "Presenting their letters of credence was A, Ambassador of X, and B, High Commissioner of
+            # Y": envoys presenting credentials to a host the sentence leaves unnamed, not meeting each other
         if trig and len(principals) >= 3 and (presented or _SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
                                               or _days_apart(text, trig[len(readings) - 1].end(), e)
                                               or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
@@ -1328,6 +1333,7 @@ def _aides_attend(d: MeetingDraft, kb: Any, on: date | None) -> None:
 
 
 _SPOUSE_TITLE = re.compile(r"\b(?:First\s+Lady|First\s+Gentleman|(?:his|her)\s+(?:wife|husband|spouse))\b[^.;]{0,40}$", re.I)
+_FIRST_SPOUSE = re.compile(r"First\s+(?:Lady|Gentleman)\b", re.I)  # the title, in a mention or right before it
 
 
 _SPOUSE_BESIDE = re.compile(r"[A-Za-z.’']+,\s+(?:his|her)\s+(?:wife|husband|spouse),?\s+(?:(?:Dr|Mrs|Mr|Ms)\.?\s+)?$")
@@ -1346,8 +1352,9 @@ def _spouses_attend(d: MeetingDraft, text: str, idx: PeopleIndex) -> None:
     if len(d.participants) < 3:
         return
     spouses = [p for p in d.participants
-               if any(m.key == p and (t := _SPOUSE_TITLE.search(text, max(0, m.start - 50), m.start))
-                      and not idx.between(t.start(), m.start, kinds=("name",)) for m in idx.mentions)]
+               if any(m.key == p and (((t := _SPOUSE_TITLE.search(text, max(0, m.start - 50), m.start))
+                                       and not idx.between(t.start(), m.start, kinds=("name",)))
+                                      or _FIRST_SPOUSE.search(text, max(0, m.start - 6), m.start + 16)) for m in idx.mentions)]
     # (not one named after the spouse: "A and his spouse B greeted the President": the President is nobody's spouse)
     if spouses and len(d.participants) - len(spouses) >= 2:
         d.participants = [p for p in d.participants if p not in spouses]
@@ -1654,6 +1661,13 @@ _COUNTERPARTS_FROM = re.compile(
 
 
 _SUBJECT_ASIDE = re.compile(r",?\s+(?:accompanied|joined|flanked|together\s+with|along\s+with|alongside|with|who|which)\b")
+
+
+def _an_envoy(key: str, idx: PeopleIndex) -> bool:
+    """Whether the text or the knowledge base makes ``key`` an ambassador, a high commissioner or another envoy."""
+    entry = idx.entries.get(key)
+    return any(m.key == key and m.office in _ENVOY_OFFICES for m in idx.mentions) or (
+        entry is not None and any(o.office in _ENVOY_OFFICES for o in entry.offices))
 
 
 def _plural_subject_before(sent: Any, idx: PeopleIndex, quoted: Ranges, back: int = 3) -> list[str]:
@@ -2349,7 +2363,8 @@ def _days_apart(text: str, s: int, e: int) -> bool:
 def _separate_before(text: str, before: list[tuple[int, int]], s: int, e: int) -> bool:
     """One of the two sentences before this one announces bilateral or separate meetings, and this
     one does not say they sat together."""
-    return not _TOGETHER.search(text, s, e) and any(_SEPARATE_AHEAD.search(text, a, b) for a, b in before[-3:-1])
+    return not _TOGETHER.search(text, s, e) and any(_SEPARATE_AHEAD.search(text, a, b) and not _TO_COME.search(text, a, b)
+                                                    for a, b in before[-3:-1])  # (not "is scheduled to hold bilateral talks")
 
 
 def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: PeopleIndex) -> bool:
