@@ -580,6 +580,12 @@ def test_two_hosts_welcome_a_president_and_the_first_lady_after_talks_announced_
     assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres", "Tomas Vidal"), {"Rosa Quintero Molina"})]
 
 
+def test_a_name_that_only_says_whose_administration_is_no_principal(extractor: Extractor) -> None:
+    text = ("Governor in Washington\n\nGovernor Andres Molina met Thursday with members of the Torres administration "
+            "to discuss the island's recovery.\n\nMolina met with Treasury Secretary Tomas Vidal to discuss investment.\n")
+    assert [p for p, _ in meetings(extractor, text)] == [("Andres Molina", "Tomas Vidal")]
+
+
 def test_their_meeting_of_a_month_is_an_earlier_one(extractor: Extractor) -> None:
     text = ("Presidents in Baku\n\nPresident Rumen Radev held a meeting with President Gordana Siljanovska-Davkova in "
             "Baku.\n\nSiljanovska-Davkova regretted that the discussions held with the Bulgarian president during their "

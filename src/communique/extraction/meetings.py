@@ -357,6 +357,8 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 # clauses that name people who are not principals: relative clauses and message senders
 _NOT_PRINCIPAL = re.compile(
     r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*"
+    # "met with members of the Trump administration": a name that only says whose government
+    r"|\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?=\s+(?:administration|government|cabinet|camp|era)\b)"
     # "the message of his counterpart and brother, Pierre Nkurunziza": the sender, named after his title
     r"|\b(?:message|letter|greetings|congratulations|condolences)s?\s+(?:from|of)\s+[^,.;]*?(?:counterpart|"
     r"brother|president|leader|king|emir|monarch|sultan|prime minister),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}"
