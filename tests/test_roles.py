@@ -24,6 +24,10 @@ def analyse(extractor: Extractor, text: str) -> Analysis:
     return a
 
 
+def mentions_by_person(a: Analysis) -> dict[str, list[str]]:
+    return {p.name: [m.text for m in p.mentions] for p in a.people}
+
+
 def test_a_role_beside_an_unknown_name_gives_the_later_role_reference_its_speaker(extractor: Extractor) -> None:
     a = analyse(extractor, (
         "Leaders pledge cooperation\n\nThe president of Chile, Tomas Aravena, held talks with his hosts on Monday.\n\n"
@@ -123,7 +127,7 @@ def test_a_malay_royal_s_father_after_his_name_is_not_the_father(extractor: Extr
         " date 2020-09-09 Awards in Brunei\n\nJOHOR BARU, Sept 9 - Johor Crown Prince Tunku Ismail Sultan Ibrahim met "
         "the Sultan of Brunei on Monday. He was accompanied by his brother, Tunku Abdul Rahman Sultan Ibrahim.\n\n"
         "Tunku Ismail was representing Sultan Ibrahim at the audience, with Ministers Ian Gorst and Elaine Millar.\n"))
-    people = {p.name: [m.text for m in p.mentions] for p in a.people}
+    people = mentions_by_person(a)
     assert people["Ibrahim Iskandar of Johor"] == ["Sultan Ibrahim"]
     assert "Ian Gorst" in people and "Ministers Ian Gorst" not in people
 
@@ -864,7 +868,7 @@ def test_a_bare_title_is_the_holder_the_text_names_not_the_dateline_country_s(ex
         "Readout of a meeting\n\nLast edited 10/27/2022\n\nWASHINGTON - Today, U.S. Secretary of the Interior Ryan Zinke "
         "received President of the Republic of the Marshall Islands Hilda Heine at the Department.\n\nThe President was "
         "accompanied by her ambassador.\n"))
-    people = {p.name: [m.text for m in p.mentions] for p in a.people}
+    people = mentions_by_person(a)
     assert "Joe Biden" not in people and "The President" in people["Hilda Heine"]
 
 

@@ -255,7 +255,9 @@ class KnowledgeBase:
         self._full_loose: dict[str, list[tuple[PersonEntry, tuple[str, ...]]]] = {}  # the same, loose keys
         self._by_name_word: dict[str, list[PersonEntry]] = {}
         for p in self._people:
-            for w in {t.lower() for t in re.split(r"[\s,-]+", p.name) if t}:
+            toks = [t.lower() for t in re.split(r"[\s,-]+", p.name) if t]
+            # (not her father's name: "Bandar" of "Reema bint Bandar" names her only with "bint")
+            for w in {t for k, t in enumerate(toks) if not (k and toks[k - 1] == "bint")}:
                 _add(self._by_name_word, w, p)
         last_tokens: dict[str, set[str]] = {}
         first_tokens: set[str] = set()

@@ -1129,14 +1129,6 @@ def _last_name_word(person: Any, word: str, kb: KnowledgeBase) -> bool:
                for form in (person.name, *person.aliases)) or any(kb.loose_key(sn) == w for sn in person.surnames)
 
 
-def _a_daughter_s_father(person: Any, word: str, kb: KnowledgeBase) -> bool:
-    """Whether ``word`` is only ever her father's name in the person's names ("Bandar" of "Reema bint Bandar")."""
-    w = kb.loose_key(word)
-    at = [(parts, k) for form in (person.name, *person.aliases) for parts in [form.split()]
-          for k, x in enumerate(parts) if kb.loose_key(x) == w]
-    return bool(at) and all(k > 0 and parts[k - 1].lower() == "bint" for parts, k in at)
-
-
 _REALM = re.compile(r"(?:\s+(?:[IVX]{1,4}))?(?:\s+of\s+.*)?$")
 
 
@@ -1156,8 +1148,8 @@ def _candidates(kb: KnowledgeBase, surface: str, is_place: Any, on: date | None 
             # the title fits the office; a word inside the name ("Foreign Minister Rana" for Arzu Rana
             # Deuba) only when the office was held on the document's date
             titled = [
-                p for p in kb.with_name_word(word) if not _a_daughter_s_father(p, word, kb)
-                and any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
+                p for p in kb.with_name_word(word)
+                if any(office_fits(o.office, cue.office) and (not cue.country or str(o.country).startswith(cue.country))
                        and (_last_name_word(p, word, kb) or (on is not None and holds(o, on)))
                        for o in p.offices)
             ]

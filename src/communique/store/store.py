@@ -341,7 +341,7 @@ class Store:
         if self.dialect != "sqlite":
             return None
         path = self.url.database
-        if path in (None, "", ":memory:"):
+        if self.in_memory or not path:
             return (self._writes, 0)  # a private in-memory store: only this object writes
         with self._watch_lock:
             try:
