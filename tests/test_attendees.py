@@ -103,6 +103,9 @@ def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> No
     "They stressed the desire to promote ties in the next bilateral meetings, mainly the second session of the joint "
     "council, to be held in Quito during the visit of President Andres Molina to Ecuador, at the invitation of his "
     "brother the president of the Republic, Lucia Torres.",
+    # a place that is someone's (the dead, the honoured) names no one met
+    "Minister Andres Molina started his visit to Lima on 4 May by visiting the war memorial and the mausoleum of the "
+    "first President of Peru, Lucia Torres.",
 ])
 def test_sentences_that_tell_of_no_meeting(extractor: Extractor, sentence: str) -> None:
     assert meetings(extractor, "Leaders\n\n" + sentence + "\n") == []
@@ -320,6 +323,74 @@ def test_his_before_a_meeting_noun_is_the_clause_s_named_subject_not_the_story_s
     assert ("Karlis Aravena", "Tomas Aravena") not in pairs and ("Ilmars Ozols", "Karlis Aravena") in pairs
 
 
+def test_his_meeting_in_a_passive_clause_is_the_agent_s(extractor: Extractor) -> None:
+    text = ("Message to Lima\n\nChilean President Tomas Vidal sent a message on Monday to Peruvian President "
+            "Andres Molina on trade.\n\nThe message was delivered by Chilean Foreign Minister Lucia Torres during his "
+            "meeting with the Peruvian President in Lima.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]
+
+
+def test_a_list_received_then_said_to_be_met_separately_on_a_day_and_an_envoy_s_sender_beside_his_title(
+        extractor: Extractor) -> None:
+    text = ("President Molina receives foreign guests\n\nLima, Peru - Peruvian President Andres Molina on his first day in office "
+            "received in audience several foreign guests including Chilean President, Tomas Vidal, Bolivian Ambassador "
+            "Rosa Quintero, and the Special Envoy of Japanese Prime Minister, Shinzo Abe. The Peruvian leader also received "
+            "messages from the European Union.\n\nAccording to a release, the Peruvian leader met separately with the "
+            "foreign guests on Tuesday, January 23, 2018 at his residence in Lima.\n\nStressing the weight of their trip "
+            "to Peru, the head of the Chilean delegation, Lucia Torres, noted that Prime Minister Ana Ruiz ensured that "
+            "the trip went ahead.\n")
+    assert [(tuple(sorted(m.participants)), m.date) for m in analyse(extractor, text).meetings] == [
+        (("Andres Molina", "Tomas Vidal"), date(2018, 1, 23)), (("Andres Molina", "Rosa Quintero"), date(2018, 1, 23))]
+
+
+def test_the_leader_of_a_described_nation_is_the_leader_just_named_and_a_place_to_come_is_not_the_meeting_s(
+        extractor: Extractor) -> None:
+    text = (" date 2024-07-11 Ties with Nauru\n\nPrime Minister Andres Molina will host Nauruan President "
+            "Lucia Torres in Cusco on Monday "
+            "as the Nauruan leader continues a tour of Peru.\n\nThe leader of the island nation has met with Trade "
+            "Minister Tomas Vidal to discuss the new fisheries agreement.\n")
+    assert places(extractor, text) == [(("Lucia Torres", "Tomas Vidal"), None)]
+
+
+def test_a_series_of_meetings_on_a_day_dates_each_told_after_it_and_respectively_is_one_each(extractor: Extractor) -> None:
+    text = (" date 2024-05-13 Andres Molina, the Prime Minister, on Monday held a series of diplomatic meetings at the "
+            "Government Palace.\n\nMolina met with the Ambassador of Chile, Lucia Torres, who briefed him on a conference. "
+            "Molina told Torres that the foreign minister would lead the delegation. The conference opens in June. "
+            "It will gather forty states. Its agenda covers refugees.\n\nThe Prime Minister also received respectively "
+            "the Bolivian Ambassador, Rosa Quintero, and the Ecuadorian Ambassador, Tomas Vidal. The talks touched on "
+            "trade.\n\nThe Prime Minister then met Interior Minister Ana Ruiz.\n")
+    got = [(tuple(sorted(m.participants)), m.date) for m in analyse(extractor, text).meetings]
+    assert got == [(("Andres Molina", "Lucia Torres"), date(2024, 5, 13)), (("Andres Molina", "Rosa Quintero"), date(2024, 5, 13)),
+                   (("Andres Molina", "Tomas Vidal"), date(2024, 5, 13)), (("Ana Ruiz", "Andres Molina"), date(2024, 5, 13))]
+
+
+def test_besides_the_host_others_who_welcomed_the_guest_attend_the_host_s_meeting(extractor: Extractor) -> None:
+    text = ("State visit\n\nOn Monday, Chilean President Lucia Torres arrived for her first state visit and Peruvian President "
+            "Andres Molina welcomed her at the Government Palace in Lima.\n\nBesides President Molina, Defence Minister "
+            "Tomas Vidal and Trade Minister Rosa Quintero welcomed Torres to the palace.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal", "Rosa Quintero"})]
+    own = text.replace("Defence Minister Tomas Vidal and Trade Minister Rosa Quintero welcomed Torres to the palace",
+                       "Torres met Defence Minister Tomas Vidal at the palace")
+    assert meetings(extractor, own) == [(("Andres Molina", "Lucia Torres"), set()), (("Lucia Torres", "Tomas Vidal"), set())]
+
+
+def test_a_post_s_day_and_an_earlier_meeting_s_summit_city_are_not_the_meeting_s(extractor: Extractor) -> None:
+    text = (" date 2025-03-07 Lima, March 7: Chile's Minister of State for Trade, Tomas Vidal, called upon Peru's Prime "
+            "Minister Rosa Quintero during his official visit.\n\nHe shared the details of the meeting in a post on X on "
+            "Thursday.\n\nThe award was announced by Prime Minister Quintero during a meeting with President Lucia Torres in "
+            "November last year, held on the sidelines of the Andean summit in Quito.\n\nMoS Vidal thanked Quintero.\n")
+    got = [(tuple(sorted(m.participants)), m.date, m.location) for m in analyse(extractor, text).meetings]
+    assert got == [(("Rosa Quintero", "Tomas Vidal"), None, "Lima"), (("Lucia Torres", "Rosa Quintero"), None, "Quito")]
+    assert "MoS Vidal" not in {p.name for p in analyse(extractor, text).people}
+    from communique.extraction.meetings import _a_post_s_date
+
+    for sentence, day, posts in [("He shared the details of the meeting in a post on X on Thursday.", "Thursday", True),
+                                 ("Earlier on Thursday, he shared that he received the award.", "Thursday", True),
+                                 ("He shared that he met the minister on Thursday in Lima.", "Thursday", False),
+                                 ("He met the minister in Lima on Thursday.", "Thursday", False)]:
+        assert _a_post_s_date(sentence, 0, len(sentence), sentence.index(day)) is posts, sentence
+
+
 def test_a_meeting_told_before_a_call_in_another_clause_is_still_a_meeting(extractor: Extractor) -> None:
     a = _analysed(extractor, (
         "Pacific partners\n\nPrime Minister Tane Kauraka has concluded a constructive meeting with the visiting Minister "
@@ -485,6 +556,20 @@ def test_a_delegation_received_for_a_meeting_is_led_by_the_one_named_paragraphs_
             "the first agreements on copper and fisheries were signed in Santiago by both governments.\n\nDuring the "
             "visit of the delegation, led by Deputy Minister Lucia Torres, the two sides discussed investment.\n")
     assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]
+
+
+def test_a_special_envoy_received_is_the_one_the_next_sentence_says_delivered_the_message(extractor: Extractor) -> None:
+    text = ("Molina receives envoy\n\nPresident Andres Molina on Tuesday received a special envoy from his Chilean "
+            "counterpart, President Tomas Vidal. Chilean Foreign Minister Lucia Torres delivered a message to President "
+            "Molina on trade and fisheries.\n\nDeputy Minister Rosa Quintero attended the meeting.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero"})]
+
+
+def test_credentials_received_from_a_new_ambassador_named_in_the_next_sentence(extractor: Extractor) -> None:
+    text = ("Credentials\n\nThe president of Peru, Andres Molina, on Tuesday received credentials from the new Chilean "
+            "ambassador to Peru.\n\nAmbassador Lucia Torres, Chile's new envoy to Peru, has today handed over her "
+            "credentials to the head of state.\n\nForeign Minister Tomas Vidal also attended the meeting.\n")
+    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal"})]
 
 
 def test_the_minister_who_presents_the_envoys_attends_each_credentials_audience(extractor: Extractor) -> None:

@@ -44,6 +44,24 @@ def test_batches_load_with_people_json(tmp_path: Path) -> None:
     assert kb.version.startswith("2/")
 
 
+def test_a_last_word_alone_names_one_person_but_not_a_note_or_half_of_a_surname_written_apart(tmp_path: Path) -> None:
+    d = base(tmp_path)
+    write_batch(d, "a", [
+        person("Tomas Vidalberg", "prime_minister", "PRT", "2001-01-01", None, aliases=["Tomas Vidal Berg"]),
+        person("Ana Quintero", "foreign_minister", "PER", "2002-01-01", None, aliases=["Ana Quintero (banker)"]),
+        person("Rosa Ibarra", "president", "PER", "2003-01-01", None, aliases=["Rosa Maria Ibarra"])])
+    kb = KnowledgeBase.load(d)
+    assert [m.person.name for m in kb.match("Ibarra")] == ["Rosa Ibarra"]  # one person's last word
+    assert [m.person.name for m in kb.match("Vidalberg")] == ["Tomas Vidalberg"]
+    assert kb.match("Berg") == [] and kb.match("Banker") == []
+
+
+def test_a_movement_s_name_and_a_word_for_god_name_no_one_alone() -> None:
+    kb = KnowledgeBase.load()
+    assert kb.match("Houthi") == [] and kb.match("Allah") == []  # ("Houthi actions", "by Allah's will")
+    assert [m.person.name for m in kb.match("Abdul-Malik al-Houthi")] == ["Abdul-Malik al-Houthi"]
+
+
 def test_a_person_in_two_batches_is_an_error_naming_both_files(tmp_path: Path) -> None:
     d = base(tmp_path)
     write_batch(d, "a", [person("Ana Terra", "prime_minister", "PRT", "2001-01-01", "2004-01-01")])

@@ -80,6 +80,9 @@ def test_a_town_too_small_for_the_gazetteer_placed_by_its_country(kb: KnowledgeB
     ("ABU DHABI, 17th January, 2023 (WAM) -- The President received", "ABU DHABI, 17th January, 2023 (WAM) -- "),
     ("Rome, 12 March 2021 (ANSA) - The premier met", "Rome, 12 March 2021 (ANSA) - "),
     ("MINSK, April 2. /BelTA/. The president has met", "MINSK, April 2. /BelTA/. "),  # an agency between slashes
+    # a stamp before a colon, glued to an image's file name, below a page head of blank lines and furniture
+    ("6 - 17 November 2017\n\nGovernment\n\nMinistry\n\nMedia Release\n\nEnvoy presents credentials\n\n"
+     "Photo_of_the_envoy_on8th May, 2012: Our envoy met", "8th May, 2012: "),
 ])
 def test_a_dateline_s_date_is_the_filing_date(text: str, dateline_text: str) -> None:
     from communique.extraction.places import dateline_span

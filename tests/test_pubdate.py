@@ -170,6 +170,18 @@ def test_a_stamp_opening_the_story_before_a_dash() -> None:
     assert publication_date("Talks\nOn 07.04.19 President Tomas Vidal held talks - and more.\n") is None
 
 
+def test_a_stamp_before_a_colon_even_after_a_glued_file_name_and_a_range_of_days_is_no_date() -> None:
+    text = ("6 - 17 November 2017\n\nMinistry of Trade\n\nEnvoy presents credentials\n\n"
+            "Envoy_presenting_the_credentials_to_the_President8th May, 2012: Our ambassador, Mrs Lucia Torres, last week "
+            "presented her credentials to President Andres Molina on Monday, 30th April, 2012.\n")
+    found = publication_date(text)
+    assert found is not None and found.date == date(2012, 5, 8) and found.how == "dateline"
+    assert publication_date("Talks\n\n8 May 2012: The two ministers met in Lima.\n").date == date(2012, 5, 8)  # type: ignore[union-attr]
+    assert publication_date("Trade fair\n\n6 - 17 November 2017\n\nThe ministers met at the fair.\n") is None
+    glued = publication_date("Nation\nLeaders meet\nby Ana Ruiz10 November 2023\nScreenshot from TV\n\nThe two met.\n")
+    assert glued is not None and glued.date == date(2023, 11, 10)  # a byline's name glued to the date
+
+
 def test_a_byline_that_ends_in_the_date() -> None:
     text = "Leaders sign a memorandum\n\nBy: Pacific Islands Business Wire December 17, 2025\n\nThe leaders signed on 10 December.\n"
     found = publication_date(text)

@@ -30,8 +30,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"[\s,.\u060c]+"  # spaces, commas, full stops and the Arabic comma between parts
 # the forms a full date takes in page furniture, each with day, month and year groups
 FULL_DATES: tuple[re.Pattern[str], ...] = (
-    # "26 July 2023", "26th of July, 2023", "26 of July of 2023"
-    re.compile(r"\b" + _DAY + r"(?:" + _SEP + _WEEKDAY + r")?" + _SEP + r"(?:of\s+)?" + _MONTH + _SEP + r"(?:of\s+)?" + _YEAR
+    # "26 July 2023", "26th of July, 2023", "26 of July of 2023" (also glued to a byline's name: "by Ana Ruiz10 July 2023")
+    re.compile(r"(?:\b|(?<=[a-z]))" + _DAY + r"(?:" + _SEP + _WEEKDAY + r")?" + _SEP + r"(?:of\s+)?" + _MONTH + _SEP + r"(?:of\s+)?" + _YEAR
                + r"\b", re.I),
     re.compile(r"\b" + _MONTH + r"\s*" + _DAY + r"(?:" + _SEP + r"|\s*-\s*)" + _YEAR + r"\b", re.I),
     re.compile(r"\b(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>[01]?\d)[-/.](?P<iso_d>[0-3]?\d)\b"),
@@ -193,6 +193,8 @@ def publication_date(text: str) -> PublicationDate | None:
                 found = None  # ("02/13/17 12:01 AM" under a related story at the foot: only at the head of the page)
             if found is not None and _WEATHER.search(line):
                 continue  # the site's clock and weather: today's date, never the page's
+            if found is not None and _RANGE_BEFORE.search(line, 0, found[1]):
+                found = None  # "6 - 17 November 2017": a range of days (an event's, a campaign's), no one day
             if found is not None:
                 d, ds, _ = found
                 label_pub = _PUBLISHED.search(line, 0, ds)
@@ -237,12 +239,19 @@ def _is_date_line(line: str, found: tuple[date, int, int]) -> bool:
     return len(rest.split()) <= 3
 
 
-_STAMP_DASH = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}[ \t]*)?[-–—][ \t]*(?=[A-Z])")
+_STAMP_DASH = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}[ \t]*)?(?:[-–—]|:(?=[ \t]))[ \t]*(?=[A-Z])")
+_RANGE_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?[ \t]*(?:[-–—]|to)[ \t]*$")
+# an image's file name glued before the story's first words ("Leader_receiving_the_Credentials_looking_on8th May, ...")
+_FILE_NAME = re.compile(r"[\w-]*_[\w-]*_[\w-]*?(?=\d)")
 
 
 def dateline_date(line: str, order: str | None = None) -> tuple[date, int, int] | None:
     """A story opening with its place and full date: (date, start, end of the dateline)."""
     offset = len(line) - len(line.lstrip())
+    glued = _FILE_NAME.match(line.lstrip())
+    if glued is not None and glued.end() and (stamp := full_date(line.lstrip()[glued.end() : glued.end() + 30], order)) \
+            and stamp[1] == 0 and (dash := _STAMP_DASH.match(line.lstrip(), glued.end() + stamp[2])):
+        return stamp[0], offset + glued.end(), offset + dash.end()
     stamp = full_date(line.lstrip()[:30], order)
     if stamp is not None and stamp[1] == 0 and (dash := _STAMP_DASH.match(line.lstrip(), stamp[2])):
         return stamp[0], offset, offset + dash.end()  # "03.11.17 09:11- President X held talks ...": the story's stamp

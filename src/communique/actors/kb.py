@@ -157,6 +157,13 @@ def loose_key(name: str, variants: dict[str, str] | None = None) -> str:
     return " ".join(_loose_token(t) for t in toks)
 
 
+def _split_surname(form: str, p: PersonEntry) -> bool:
+    """Whether the last two words of a name are one of ``p``'s surnames written apart ("Hassan Nasr Allah")."""
+    words = form.split()
+    joined = name_key("".join(words[-2:])) if len(words) > 2 else ""
+    return bool(joined) and any(name_key(x) == joined for x in (*p.surnames, p.name.split()[-1]))
+
+
 class KnowledgeBase:
     """People, offices, countries and titles, with every lookup index precomputed."""
 
@@ -273,7 +280,9 @@ class KnowledgeBase:
                 if len(key.split()) > 1 and " of " not in f" {key} ":  # ("Ibrahim of Johor": a place, no surname)
                     if not (p.country in _SPANISH_NAMING and len(key.split()) >= 3  # (a mother's surname: "Brolo Vila")
                             and not any(name_key(x).endswith(key.split()[-1]) for x in p.surnames)) and (
-                            key.split()[-2] != "bint"):  # ("Reema bint Bandar": her father's name, never hers alone)
+                            key.split()[-2] != "bint") and "(" not in form and not _split_surname(form, p):
+                        # ("Reema bint Bandar": her father's name, never hers alone; "Abdul Sattar (diplomat)": a
+                        # note that tells namesakes apart; "Hassan Nasr Allah": half of "Nasrallah")
                         last_tokens.setdefault(key.split()[-1], set()).add(p.name)
                     first_tokens.add(key.split()[0])
             for s in p.surnames:

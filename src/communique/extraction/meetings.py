@@ -39,7 +39,10 @@ _EARLIER = re.compile(
     r"|\bmet\s+since\s+(?=\d|[A-Z])"  # (but "for their first bilateral meeting" is this one)
     r"|\bthe\s+last\s+time\s+(?:[\w-]+\s+){0,8}?met\b"  # "The last time the leaders of A and B met was in Vienna"
     r"|\b(?:their|his|her)\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(?:meeting|visit|talks|summit)\b", re.I)  # "during their September meeting in Sofia"
+    r"\s+(?:meeting|visit|talks|summit)\b"  # "during their September meeting in Sofia"
+    # "during a meeting with PM X in November last year", "a visit two years ago"
+    r"|\b(?:meeting|visit|talks|summit)\b[^.;]{0,60}?\b(?:in\s+(?:(?-i:[A-Z][a-z]+)\s+)?last\s+year|(?:a|one|two|three|four|"
+    r"five|several|\d+)\s+years?\s+ago)\b", re.I)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:met|held|received|hosted|welcomed)\b")
 # a sentence that opens in a past year tells an earlier meeting: "In 2017 and 2020, he held meetings with ..."
 _OPENS_WITH_A_YEAR = re.compile(r"\s*(?:In|Back in|During|Since)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
@@ -51,7 +54,7 @@ def _in_a_past_year(text: str, s: int, published: date | None) -> bool:
 
 
 # one subject meeting several others, each on their own
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|respectively\s+with|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|(?:meetings|audiences)\s+with|"
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|respectively\s+with|(?<=met |ved |ted |med )respectively|bilateral\s+(?:meetings|talks)|one-on-one\s+meetings|(?:meetings|audiences)\s+with|"
                        r"(?:paid|pays|paying)\s+(?:courtesy\s+)?calls\s+on|(?:paid|pays|paying)\s+courtesy\s+visits\s+to)\b",
                        re.I)  # "paid courtesy calls on A and B": one each
 # credentials are presented one envoy at a time: "received letters of credence from A, B and C"
@@ -357,6 +360,9 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 # clauses that name people who are not principals: relative clauses and message senders
 _NOT_PRINCIPAL = re.compile(
     r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*"
+    # "visiting the mausoleum of the first President, X": the one a place is of (the dead, the honoured)
+    r"|\b(?:mausoleum|tomb|grave|memorial|monument|statue|shrine|museum|birthplace|bust|cemetery)\s+of\s+[^,.;]*"
+    r"(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
     # "met with members of the Trump administration": a name that only says whose government
     r"|\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?=\s+(?:administration|government|cabinet|camp|era)\b)"
     # "the message of his counterpart and brother, Pierre Nkurunziza": the sender, named after his title
@@ -389,6 +395,11 @@ _NOT_PRINCIPAL = re.compile(
     r"|\b(?:envoy|emissary|advis[eo]r|aide)s?\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:counterpart|president|leader|king|emir|monarch|"
     r"sultan|prime minister)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der)[\s-])?"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*)*)(?:\s+of\s+[A-ZÀ-ÖØ-ÞĀ-ſ][^,.;]*)?"
+    # "and the Special Envoy of Japanese Prime Minister, Shinzo Abe": the sender, a nationality's title set beside
+    # his name (not "envoy of the President, Foreign Minister X": the envoy, titled)
+    r"|\b(?:envoy|emissary)s?\s+of\s+(?:the\s+)?(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][\w-]+)\s+(?:president|leader|king|emir|monarch|sultan|"
+    r"prime minister),\s+(?!(?:Minister|Foreign|Ambassador|Special|Senator|General|Dr|Mr|Mrs|Ms|Hon|His|Her)\b)"
+    r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*){0,3})(?=[,.;]|$)"
     # "met members of the delegation of the special envoy of the south Korean president who arrived": the sender,
     # by title alone
     r"|\b(?:envoy|emissary)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:president|leader|king|emir|monarch|sultan|"
@@ -549,14 +560,16 @@ def find_meetings(
                     when += _relative_clauses(sent, trig[len(readings) - 1].start())
                 # (not the one who says it: "He also said that the recent visit paid by X to Morocco touched on ...")
                 reported = _reported(sent, main_at)
-                if reported is None:  # nor of what someone says outside the trigger's clause ("Welcoming his
-                    when += _said_apart(sent, main_at)  # guest, A said that ties grew at B's meeting with C")
+                said = _said_apart(sent, main_at) if reported is None else []
+                when += said  # nor of what someone says outside the trigger's clause ("Welcoming his guest, A said
+                # that ties grew at B's meeting with C")
                 names = _fallback_names(names, idx.between(s, e, kinds=("name", "role")), text, when, reported)
                 if _root_to_come(sent, main_at):
                     names = []  # "X, who is on a state visit to Y, will also discuss ... with Z": a meeting to come
                 subj_told = [m for m in idx.between(s, e, kinds=("name", "role")) if m.key == subj]
-                if subj_told and all(any(a <= m.start < b for a, b in away) for m in subj_told):
-                    subj = None  # ("..., as are Princess Leonor and Infanta Sofía": the subject of an aside)
+                if subj_told and all(any(a <= m.start < b for a, b in away + said) for m in subj_told):
+                    subj = None  # ("..., as are Princess Leonor and Infanta Sofía": the subject of an aside; "X
+                    # intimated that President Y ensured the trip": the subject of what is said)
                 for k in ([subj] if subj and reported is None else []) + names:
                     if k and k not in principals and k not in present:
                         principals.append(k)
@@ -571,6 +584,13 @@ def find_meetings(
             leader = _delegation_leader_after(text, trig[0].start(), e, idx, sq)
             if leader and leader not in principals:
                 principals = [*principals, leader]
+        if (trig and len(principals) == 1 and readings and readings[-1] == principals
+                and _AN_ENVOY.search(text, trig[0].start(), e)):
+            # "X received a special envoy from his counterpart Y. Foreign Minister Z delivered a message to X":
+            # X met the envoy the next sentences name
+            envoy = _envoy_named_after(text, s, e, idx, sq)
+            if envoy and envoy not in principals:
+                principals = [*principals, envoy]
         if (trig and len(principals) < 2 and not drafts and (_THE_TWO.search(text, s, e) or _THEIR_TALKS.search(text, s, e))
                 and not all(r is _NO_MEETING for r in readings)):
             # "Modi arrived ... to meet Lula. The two leaders held a meeting": the two people just named
@@ -614,6 +634,7 @@ def find_meetings(
             principals = []  # "Presenting their letters of credence was A, Ambassador of X, and B, High Commissioner of
             # Y": envoys presenting credentials to a host the sentence leaves unnamed, not meeting each other
         if trig and len(principals) >= 3 and (presented or _SEPARATE.search(text, s, e) or _separate_before(text, before, s, e)
+                                              or _separately_next(text, e)
                                               or _days_apart(text, trig[len(readings) - 1].end(), e)
                                               or (principals[0] == subj and (_CREDENCE_FROM.search(text, s, e)
                                                                              or _one_by_one(principals, text, s, e, kb, idx))
@@ -644,6 +665,14 @@ def find_meetings(
                     drafts.append(MeetingDraft(pair, (s, e)))
                 else:
                     draft.sentences.append((s, e))
+        if len(principals) >= 2 and (
+                joined := _besides_meeting(text, s, e, principals, drafts, idx)) is not None and subj not in joined.participants:
+            # "Besides President X, A, B and C welcomed Y to the castle": X's meeting with Y, the others at it
+            for p in principals:
+                if p not in joined.participants and p not in joined.attendees:
+                    joined.attendees.append(p)
+            joined.sentences.append((s, e))
+            continue
         if len(principals) >= 2:
             told_before = bool(_EARLIER.search(text, s, e)) or _in_a_past_year(text, s, published)
             target = None if told_before else next(
@@ -658,6 +687,12 @@ def find_meetings(
                 target.sentences.extend(named)
         elif principals:
             target = next((d for d in reversed(drafts) if principals[0] in d.participants and not d.earlier), None)
+            if target is not None and trig and _MET_SEPARATELY.search(text, s, e):
+                # "the leader met separately with the foreign dignitaries on Tuesday": each meeting of the list
+                # told before (one sentence, one at a time) is told again here, its day and place too
+                for d in drafts:
+                    if d is not target and not d.earlier and d.evidence == target.evidence and principals[0] in d.participants:
+                        d.sentences.append((s, e))
         elif present and drafts and not (was_greeted and not trig):
             target = told_last or drafts[-1]  # "X also took part in the meeting": the meeting the text just told
             if not trig and _PARTY_OF_THE_VISIT.match(text, s):
@@ -748,6 +783,8 @@ def find_meetings(
                 # on October 25"
                 own = find_date(text, max(s, d.clause[0]), e, filed) if d.clause is not None and e == d.evidence[1] else None
                 d.date = own if own is not None and own.date is not None else find_date(text, s, e, filed)
+                if d.date is not None and _a_post_s_date(text, s, e, d.date.start):
+                    d.date = None  # "He shared the details of the meeting in a post on X on Thursday": the post's day
                 if d.date is not None and d.date.date is not None and filed is not published and d.date.derivation:
                     d.date = DateFound(d.date.date, d.date.text, d.date.start, d.date.end,
                                        d.date.derivation.replace("publication date", "dateline date"))
@@ -1133,7 +1170,8 @@ def _fallback_names(names: list[str | None], mentions: list[Any], text: str, whe
 
 
 _SAY_LEMMAS = frozenset({"say", "tell", "add", "note", "explain", "state", "stress", "announce", "recall", "emphasise",
-                         "emphasize", "point", "confirm", "reveal", "disclose"})
+                         "emphasize", "point", "confirm", "reveal", "disclose", "intimate", "assert", "affirm",
+                         "reiterate", "underline", "underscore", "observe", "remark", "insist", "indicate", "argue"})
 
 
 def _reported(sent: Any, at: int) -> tuple[int, int] | None:
@@ -1241,10 +1279,10 @@ _SCENE = re.compile(r"\b(?:array|series|round|number|string|flurry)\s+of\s+(?:\w
 
 def _scene_before(text: str, doc: Any, idx: PeopleIndex, start: int, quoted: Ranges,
                   own: Sequence[str] = ()) -> tuple[int, int] | None:
-    """The sentence among the six before ``start`` that announces several meetings and names no one
-    but the meeting's ``own`` people (its date and place are the meetings' told after it); None when
-    there is none."""
-    before = [sent for sent in sentences(doc) if sent.end_char <= start][-6:]
+    """The sentence among the twelve before ``start`` that announces several meetings and names no one
+    but the meeting's ``own`` people (its date and place are the meetings' told after it, one by one: "X on
+    Monday held a series of meetings ... X also met A ... X then met B"); None when there is none."""
+    before = [sent for sent in sentences(doc) if sent.end_char <= start][-12:]
     for sent in reversed(before):
         s, e = sent.start_char, sent.end_char
         if any(not _inside(m.start(), quoted) for m in _SCENE.finditer(text, s, e)) and all(
@@ -1520,6 +1558,7 @@ def _principals_of_trigger(
                                                               for m in idx.between(a0, b0, kinds=("name", "role"))}) >= 2
             if (obj and not idx.between(a, b, kinds=("name", "role")) and obj[0].lemma_.lower() not in _PERSON_NOUNS
                     and not together and obj[0].lemma_.lower() not in _MEALS
+                    and not _credentials_from_someone(obj[0], verb)  # ("received credentials from the new ambassador")
                     # ("visited Asunción, during which both leaders issued a declaration": the pair met there)
                     and not _DURING_WHICH_THE_TWO.match(text, obj[0].idx + len(obj[0].text))):
                 # ("Kagame and his guest Museveni visited a model village": together; "hosted a dinner in honour
@@ -1609,8 +1648,13 @@ def _principals_of_trigger(
         clause = subject_only if subject_only is not None else heads[0]
         named_subject = any(c.dep_ in ("nsubj", "nsubjpass") and idx.between(*char_span(c.subtree), kinds=("name", "role"))
                             for c in clause.children)
+        # "The message was delivered by X during his meeting with Y": a passive clause's agent is whose meeting
+        by_agent = next((char_span(c.subtree) for c in clause.children if c.dep_ == "agent" and not named_subject
+                         and idx.between(*char_span(c.subtree), kinds=("name", "role"))), None)
         for c in tok.children:  # "It followed his meeting with X", "Brown's meeting with X": whose meeting it was
-            if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+            if c.dep_ == "poss" and c.lower_ in ("his", "her") and by_agent is not None:
+                spans.append(by_agent)
+            elif c.dep_ == "poss" and c.lower_ in ("his", "her"):
                 pronoun_subject = pronoun_subject or not named_subject  # (else "his" is the named subject's)
             elif c.dep_ == "poss" and c.lower_ != "their":
                 spans.append(char_span(c.subtree))
@@ -1770,6 +1814,29 @@ def _unnamed_subject(sent: Any, at: int, principals: list[str], idx: PeopleIndex
     return not any(m.key in principals for m in idx.between(a, b, kinds=("name", "role")))
 
 
+_AN_ENVOY = re.compile(r"\b(?:met|received|hosted|welcomed|meets|receives|hosts|welcomes)\s+(?:with\s+)?(?:(?:letters\s+of\s+)?"
+                       r"(?:credentials?|credence)\s+from\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:envoy|emissary|ambassador|high\s+commissioner)\b", re.I)
+_MESSAGE_DELIVERED = re.compile(r"\b(?:delivered|conveyed|handed(?:\s+over)?|brought|carried|transmitted|presented)\s+"
+                                r"(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:message|letter|credentials?|letters\s+of\s+credence)\b")
+
+
+def _envoy_named_after(text: str, s: int, e: int, idx: PeopleIndex, quoted: Ranges) -> str | None:
+    """The one person a following sentence (within two) names as delivering a message, a letter or credentials
+    ("Foreign Minister Z delivered a special message to X", "Ambassador Z handed over his credentials to the
+    president"), when the sentence ``s:e`` that received an unnamed envoy names him nowhere."""
+    told = {m.key for m in idx.between(s, e, kinds=("name",))}
+    m = _MESSAGE_DELIVERED.search(text, e, min(len(text), e + 500))
+    if m is None or _inside(m.start(), quoted):
+        return None
+    ends = [e + x.end() for x in re.finditer(r"[.!?](?:\s|$)", text[e : m.start()])]
+    if len(ends) > 1:
+        return None
+    start = ends[-1] if ends else e
+    named = {x.key for x in idx.between(start, m.start(), kinds=("name", "role")) if x.key and not _inside(x.start, quoted)}
+    return named.pop() if len(named) == 1 and not named & told else None
+
+
 def _delegation_leader_after(text: str, s: int, e: int, idx: PeopleIndex, quoted: Ranges) -> str | None:
     """The person named right after "the delegation was led by" in the text that follows ``e`` (within
     about two sentences), else the first member of "a delegation that included A, B and C" in ``s:e``."""
@@ -1851,6 +1918,13 @@ _GREETING_LEMMAS = frozenset({"welcome", "receive", "greet", "hail", "host"})  #
 # United States and Canada, Joe Biden and Justin Trudeau")
 _TITLE_IN_OBJECT = re.compile(r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Governor|Commissioner|Chair(?:man|woman|person)?)\b")
 _COMMA_NAME = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|H\.?E)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?:\s+(?:van|von|de|der|da|al|el|bin)?\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){1,3}")
+def _credentials_from_someone(obj: Any, verb: Any) -> bool:
+    """Whether ``obj`` is credentials received "from" a person's noun ("received credentials from the new ambassador")."""
+    return obj.lemma_.lower() in ("credential", "credentials", "credence") and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" and p.lemma_.lower() in _PERSON_NOUNS for p in c.children)
+        for c in (*obj.children, *verb.children))
+
+
 _PERSON_NOUNS = frozenset({"counterpart", "guest", "leader", "delegation", "visitor", "president", "premier", "minister",
                            "ambassador", "envoy", "king", "queen", "prince", "emir", "chancellor", "head", "delegate",
                            # "received new Ambassador Extraordinary and Plenipotentiary of X to Y Name": the parse's head
@@ -2205,8 +2279,9 @@ def _lead_place(
         if gathering is None or gathering.start() in quoted or _EARLIER.search(text, s, e):
             continue  # ... or "following their last meeting in Vladivostok": another meeting's place
         found = find_place(text, s, e, gaz, kb, lex.landmarks, prefer_after=gathering.start(), quoted=quoted)
-        if found is not None and found.start > gathering.start() and _TO_COME.search(text, s, gathering.start()):
-            continue  # "he will propose to Petro the holding of the Pacific Alliance Summit in Lima": one to come
+        if found is not None and _TO_COME.search(text, s, min(found.start, gathering.start())):
+            continue  # "he will propose to Petro the holding of the Pacific Alliance Summit in Lima", "X will host Y in
+            # Brisbane on Friday as Y continues a trip": one to come
         if found is not None and not _on_the_trip(found.name, text, d, lex, kb, gaz):
             continue  # ("his trip to Senegal, where he met X": not the city of his visit to Guinea)
         if found is not None:
@@ -2367,6 +2442,41 @@ def _separate_before(text: str, before: list[tuple[int, int]], s: int, e: int) -
     one does not say they sat together."""
     return not _TOGETHER.search(text, s, e) and any(_SEPARATE_AHEAD.search(text, a, b) and not _TO_COME.search(text, a, b)
                                                     for a, b in before[-3:-1])  # (not "is scheduled to hold bilateral talks")
+
+
+_BESIDES = re.compile(r"\s*(?:Besides|Beside|Alongside|Apart\s+from|In\s+addition\s+to|Along\s+with|Together\s+with)\s+")
+def _besides_meeting(text: str, s: int, e: int, principals: list[str], drafts: list[MeetingDraft],
+                     idx: PeopleIndex) -> MeetingDraft | None:
+    """The meeting told before whose people the sentence names, one of them in its opening "Besides X," phrase."""
+    besides = _BESIDES.match(text, s)
+    if besides is None:
+        return None
+    comma = text.find(",", besides.end(), e)
+    opening = {m.key for m in idx.between(besides.end(), comma if comma >= 0 else e, kinds=("name", "role"))}
+    return next((d for d in reversed(drafts) if not d.earlier and set(d.participants) <= set(principals) | opening
+                 and opening & set(d.participants)), None)
+
+
+# a post or a message about a meeting: "shared the details in a post on X", "Earlier on Thursday, X shared that ..."
+_POSTED = re.compile(r"\b(?:shared|posted|tweeted|wrote)\b(?:[^.;]{0,60}?\b(?:on|in|via)\s+(?:a\s+)?(?:post|tweet|X|Twitter|"
+                     r"Facebook|Instagram|social\s+media)\b|\s+that\b)")
+
+
+def _a_post_s_date(text: str, s: int, e: int, at: int) -> bool:
+    """Whether the date found at ``at`` dates a post the sentence tells of (before its verb, or in its own phrase:
+    "in a post on X on Thursday"), not the meeting."""
+    posted = _POSTED.search(text, s, e)
+    return posted is not None and (at < posted.start() or posted.end() <= at <= posted.end() + 20)
+
+
+_MET_SEPARATELY = re.compile(r"\bmet\s+(?:[\w-]+\s+){0,2}?separately\b|\bseparate(?:ly)?\s+(?:with\s+)?(?:each|them)\b", re.I)
+
+
+def _separately_next(text: str, e: int) -> bool:
+    """One of the next two sentences says the ones just listed were met one at a time ("According to a release,
+    the leader met separately with the foreign dignitaries on Tuesday")."""
+    ends = [m.end() for m in re.finditer(r"[.!?](?:\s|$)", text[e : e + 600])][:2]
+    return bool(ends) and _MET_SEPARATELY.search(text, e, e + ends[-1]) is not None
 
 
 def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: PeopleIndex) -> bool:

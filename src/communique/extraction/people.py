@@ -33,7 +33,8 @@ _ROLE_RE = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Ll]atest|[Nn]ew|[Ff]ormer|[Ll]ate|[Tt]hen|[Aa]cting|[Ii]nterim|[Cc]aretaker)\s+){0,2}"
     r"(?:(?P<adj>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?|UK|US|UAE|EU|UN|DRC|PRC|ROK|DPRK|NATO|OIC|GCC|IAEA|ASEAN|OPEC|IMF|AU|OAS|OSCE|WTO|WHO)(?:’s|'s)?\s+)?"  # "the UK Prime Minister"
     r"(?:(?:new|former|late|then|outgoing|incoming|acting|interim|caretaker)\s+)?"
-    r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r"|(?<!\d)(?<!\d\s)PM)\b(?![-‑ ](?:elect|designate)\b))"  # not "Vice-Minister",
+    r"(?P<role>(?<!-)\b(?:" + ROLE_WORDS + "|" + ROLE_WORDS.lower() + r"|(?<!\d)(?<!\d\s)PM)\b(?![-‑ ](?i:elect|designate)\b)"
+    r"(?:\s+and\s+Yang\s+Di-Pertuan)?)"  # not "Vice-Minister", ("the Sultan and Yang Di-Pertuan of Brunei": one title)
     # nor "President-elect": not yet the office ("the president of the government of X": its head of government)
     r"(?:\s+of\s+the\s+[Gg]overnment(?=\s+of\b))?(?:\s+of\s+(?:the\s+)?(?P<of>(?:Islamic\s+(?:Revolution|Republic(?:\s+of\s+Iran)?|Ummah)(?:\s+and\s+Oppressed)?)|"
     # ("President of the Republic of the Marshall Islands": a state's form, then its name with an article)
@@ -886,6 +887,15 @@ def _someone_else(word: str, person: Any, givens: dict[str, set[str]], kb: Knowl
                for g in givens.get(_family_key(word), set()) | (givens.get(_KIN_KEY + _family_key(word), set()) if lady else set()))
 
 
+def _namesakes_only_later(text: str, s: int, word: str, person: Any, givens: dict[str, set[str]], kb: KnowledgeBase) -> bool:
+    """Whether every other given name the page writes before ``word`` ("Ziad Mikati") first appears after ``s``."""
+    own = {kb.loose_key(t) for n in _names_of(person) for t in re.split(r"[\s,-]+", n) if t}
+    others = [g for g in givens.get(_family_key(word), set()) if kb.loose_key(g) not in own]
+    return bool(others) and all(
+        (first := re.search(r"(?<![\w’'-])" + re.escape(g) + r"\s+" + re.escape(word) + r"(?![\w-])", text)) is None
+        or first.start() > s for g in others)
+
+
 _BIN = frozenset({"bin", "ibn", "bint", "ben"})
 _LESSER = frozenset({"deputy", "vice", "assistant", "under", "associate", "junior"})  # before a title: another office
 _ARTICLES = frozenset({"El", "La", "Le", "Los", "Las", "Les", "Il", "Lo", "Al"})  # capitalised articles before a nickname or a family name ("Al Saud")
@@ -963,8 +973,11 @@ def _partial_names(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytear
                 continue  # "Khalid" beside "Khalid bin Salman" and "Khalid bin Hilal": either
             kin = {w for n in namesakes for w in n.split()}  # (their given names are theirs, not someone else's)
             mine = {k: v - kin for k, v in givens.items()} if kin else givens
-            if _someone_else(word, entries[key], mine, kb, bool(_LADY_BEFORE.search(text, max(0, s - 12), s))):
-                continue  # "Karina Milei" is on the page too: "Milei" alone may be either
+            if _someone_else(word, entries[key], mine, kb, bool(_LADY_BEFORE.search(text, max(0, s - 12), s))) and not (
+                    _namesakes_only_later(text, s, word, entries[key], mine, kb) and not re.match(r"[’']s\b", text[e : e + 3])
+                    and any(m.key == key and m.end <= s for m in idx.mentions)):  # (not "Trudeau's father, Pierre Trudeau")
+                continue  # "Karina Milei" is on the page too: "Milei" alone may be either (unless only he was
+                # named before it: "Premier Mikati met X. Mikati informed X ...", his adviser Ziad Mikati named later)
             nxt = re.match(r"\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+|bin|ibn|bint)\b", text[e : e + 40])
             # a city may be a given name too ("Omar Hassan ...": Hassan is a town)
             if nxt and (nxt.group(1) in _BIN or (not _not_a_given_name(nxt.group(1), kb, lambda w: False)
@@ -1204,7 +1217,9 @@ def _as_date(v: Any) -> date | None:
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to|quoted)\s+$")
 _ROLE_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the|[A-Z][\w-]+(?:’s|'s))\s+(?:[A-Za-z-]+\s+){0,3}?(?:[a-z]+man|[a-z]+woman|[a-z]+er|[a-z]+or|[a-z]+ist|analyst|official|diplomat|envoy|aide|chief|head|member|leader|minister|ambassador|adviser|advisor|expert|professor|researcher|spokesperson)\b", re.I)
-_ROLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|Speaker|Leader|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|Under-?[Ss]ecretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator)\b[^,.;]{0,80},\s+$")
+_ROLE_BEFORE = re.compile(r"\b(?i:Ambassador|Minister|Speaker|Leader|Spokes(?:man|woman|person)|Advis[eo]r|Envoy|Director|Chief|Secretary|"
+                          r"Under-?[Ss]ecretary|Governor|Mayor|Head|Chairman|Commander|Representative|Coordinator|Prefect|"
+                          r"President|Premier|Chancellor|Senator)\b[^,.;\n]{0,80},\s+$")  # ("the prefect of Ariège, X")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 # the word before a given name that makes it a place's ("St. Maarten Chris Johnson", "San Marino")
 _PLACE_WORD_BEFORE = re.compile(r"(?:\b\w+\.|\b(?:Saint|Sint|San|Santa|Port|Fort|Mount|Lake|Cape))[ \t]+$")
@@ -1837,6 +1852,13 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             # office (the KB files that chair as a secretary-general) is only for whom the text gives it
             given = {x.key for x in idx.mentions if x.key and x.office == m.office and x is not m}
             cands = [e for e in cands if e.name in given or not _only_in_an_organisation(e, m.office, on, window)]
+        if m.office == "leader" and m.office_country is None and (leaders := [
+                r for r in idx.mentions if r.kind == "role" and r.key and r.office == "leader" and r.office_country
+                and r.end <= m.start and m.start - r.end < 600]):
+            # "... as the Tuvalu leader continues a trip. The leader of the island nation has met X": the leader the
+            # text just named by his country, not another head it names
+            m.key, m.entry, m.confidence = leaders[-1].key, leaders[-1].entry, 0.8
+            continue
         if len(cands) > 1 and m.office == "leader":
             # "the Leader" of a country with a supreme leader is the supreme leader
             supreme = [e for e in cands if _held(e, "supreme_leader", m.office_country, on, window)]
@@ -1904,8 +1926,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
         if holder is not None:  # a person the KB lacks, whom the text gives this office
             m.key, m.confidence = holder, 0.8
             continue
-        titled_here = {n.key for n in named if n.office and office_fits(n.office, m.office)
-                       and (not m.office_country or n.office_country == m.office_country)}
+        titled_here = {n.key for n in named if n.office and office_fits(n.office, m.office) and (
+            not m.office_country or n.office_country == m.office_country or (
+                # ("Kiribati President" and "President Anote Tong": a holder of that country's office, some time)
+                n.office_country is None and n.entry is not None
+                and any(o.country == m.office_country and office_fits(o.office, m.office) for o in n.entry.offices)))}
         if len(titled_here) == 1 and m.office_org is None:
             # "Marshall Islands President Hilda Heine ... The President": the one the text titles so, though the KB
             # dates her term before the page's date (a page edited later), not the dateline country's holder

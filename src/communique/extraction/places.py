@@ -38,17 +38,19 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     from ..pubdate import dateline_date, full_date  # (the page module reads this package's month names)
 
     pos = 0
+    seen = 0  # lines with words (a page's head may be blank lines between bits of furniture)
     for n, line in enumerate(text.split("\n")):
-        if n >= 6:
+        seen += bool(line.strip())
+        if seen > 8:
             break
         head = re.match(r"\s*date \d{4}-\d{2}-\d{2}\s*", line)
         off = head.end() if head else 0
-        m = DATELINE_END.match(line, off)
+        m = DATELINE_END.match(line, off) if n < 6 else None
         if m:
             return pos + off, pos + m.end()
         if (full := dateline_date(line[off:])) is not None:  # "Belize City. January 31, 2020. ...": with its year
             return pos + off + full[1], pos + off + full[2]
-        if (bare := _DATE_DASH.match(line, off)) is not None and full_date(bare.group("date")) is not None:
+        if n < 6 and (bare := _DATE_DASH.match(line, off)) is not None and full_date(bare.group("date")) is not None:
             return pos + off, pos + bare.end()  # "09 May 2019 - President X met ...": a date alone heads the story
         pos += len(line) + 1
     return None
