@@ -103,6 +103,9 @@ def test_attendance_phrases_and_lists(extractor: Extractor, sentence: str) -> No
     "They stressed the desire to promote ties in the next bilateral meetings, mainly the second session of the joint "
     "council, to be held in Quito during the visit of President Andres Molina to Ecuador, at the invitation of his "
     "brother the president of the Republic, Lucia Torres.",
+    # a visit called off
+    "The ambassador informed President Andres Molina about the cancellation of the visit of Foreign Minister Lucia "
+    "Torres.",
     # a place that is someone's (the dead, the honoured) names no one met
     "Minister Andres Molina started his visit to Lima on 4 May by visiting the war memorial and the mausoleum of the "
     "first President of Peru, Lucia Torres.",
@@ -389,6 +392,28 @@ def test_a_post_s_day_and_an_earlier_meeting_s_summit_city_are_not_the_meeting_s
                                  ("He shared that he met the minister on Thursday in Lima.", "Thursday", False),
                                  ("He met the minister in Lima on Thursday.", "Thursday", False)]:
         assert _a_post_s_date(sentence, 0, len(sentence), sentence.index(day)) is posts, sentence
+
+
+def test_a_pair_that_met_again_met_twice(extractor: Extractor) -> None:
+    text = ("Border talks\n\nPresident Tomas Vidal made his first trip abroad to Peru, where he was received by President "
+            "Andres Molina at the Government Palace in Lima.\n\nThe two presidents met again on August 14 at the common "
+            "border, where they opened a bridge.\n")
+    assert places(extractor, text) == [(("Tomas Vidal", "Andres Molina"), "Lima"), (("Tomas Vidal", "Andres Molina"), None)]
+
+
+def test_a_gathering_held_on_a_day_in_a_city_and_then_said_to_be_chaired_by_two(extractor: Extractor) -> None:
+    text = ("Consultations\n\n18 November, 2023\n\nOn November 18, in Quito, the fifth round of political consultations "
+            "was held between the foreign ministries of Peru and Ecuador. The consultations were co-chaired by Deputy "
+            "Foreign Minister Tomas Vidal and Rosa Quintero, the Secretary for the Americas.\n")
+    assert [(tuple(sorted(m.participants)), m.date, m.location) for m in analyse(extractor, text).meetings] == [
+        (("Rosa Quintero", "Tomas Vidal"), date(2023, 11, 18), "Quito")]
+
+
+def test_a_visitor_received_on_arrival_by_his_named_counterpart_met_him(extractor: Extractor) -> None:
+    text = ("Talks in Lima\n\nChile's Foreign Minister Tomas Vidal is on a visit to Peru, whose Foreign Minister is Rosa "
+            "Quintero.\n\nUpon arriving in Lima on Wednesday, Vidal was received by his counterpart, Quintero, who engaged "
+            "him in discussions on trade and fisheries.\n")
+    assert meetings(extractor, text) == [(("Rosa Quintero", "Tomas Vidal"), set())]
 
 
 def test_a_meeting_told_before_a_call_in_another_clause_is_still_a_meeting(extractor: Extractor) -> None:

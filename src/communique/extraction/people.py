@@ -355,7 +355,7 @@ def find_people(
             continue  # (a name cut off where the page's stored text ends: "Dr. Nasser A")
         if _ends_in_a_country_name(text, s, e, kb):
             continue  # "Minister Browne Lead Antigua and Barbuda's ...": a title-case headline, not a name
-        owners = _page_owners(name, idx, kb) if _is_patronymic(name) else set()
+        owners = _page_owners(name, idx, kb) if _is_patronymic(name) else _fuller_form_of(name, idx, kb)
         if len(owners) == 1:  # "bin Alawi added": the short form of the page's Yusuf bin Alawi bin Abdullah
             key = next(iter(owners))
             idx.mentions.append(Mention(s, e, text[s:e], "name", key=key, entry=idx.entries.get(key), confidence=0.8))
@@ -1677,6 +1677,19 @@ _TITLED_FULL_NAME = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|S
                                r"(?P<given>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)[ \t]+(?P<surname>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]{2,})(?![\w’'-]|[ \t]+[A-Z])")
 
 
+def _fuller_form_of(name: str, idx: PeopleIndex, kb: KnowledgeBase) -> set[str]:
+    """The known person of the page whose name, as the page writes it, this one is with more names in the middle
+    ("Mohammed Al-Menfi" ... "Mohammed Yunis Ahmed Al-Menfi": his father's and grandfather's names between): the
+    same first and last words, never a name that merely looks alike."""
+    words = name.split()
+    if len(words) < 3:
+        return set()
+    first, last = kb.loose_key(words[0]), kb.loose_key(words[-1])
+    return {m.key for m in idx.mentions if m.kind == "name" and m.entry is not None and m.key
+            and len(said := kb.strip_honorifics(m.text).split()) == 2
+            and kb.loose_key(said[0]) == first and kb.loose_key(said[1]) == last}
+
+
 def _named_in_full_in_the_headline(text: str, headline: str, kb: KnowledgeBase, idx: PeopleIndex,
                                    taken: bytearray) -> None:
     """A person the knowledge base lacks whom the headline titles and names in full ("Dr Mahamudu
@@ -1870,6 +1883,10 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             # President" after a headline "President Buhari met ...")
             told = {n.key for n in named if n.start < m.start}
             cands = [e for e in cands if e.name in told] or cands
+        if len(cands) > 1 and on is None and window is None:
+            # an undated page's bare title: not one who held the office before another candidate and has since
+            # moved to another office ("the prime minister" beside a president who was prime minister years before)
+            cands = [e for e in cands if not _moved_on(e, m.office, cands)] or cands
         if len(cands) > 1:  # one the text gives this title, else one it gives a title
             with_title = [e for e in cands if (e.name, m.office) in titled_so] or [e for e in cands if e.name in titled]
             cands = with_title or cands
@@ -2005,6 +2022,19 @@ def _titles_the_text_gives(text: str, kb: KnowledgeBase, idx: PeopleIndex) -> No
 
 _COMPOUND_TITLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)\s+and\s+$")
 _COMPOUND_TITLE_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)(?![\w’'-])(?!\s+[A-Z])")  # (no name after it)
+
+
+def _moved_on(entry: Any, office: str, cands: list[Any]) -> bool:
+    """Whether ``entry``'s terms in ``office`` all ended before another candidate's began, and a later office of
+    his own began after them."""
+    own = [o for o in entry.offices if office_fits(o.office, office)]
+    if not own or any(o.end is None for o in own):
+        return False
+    ended = max(o.end for o in own if o.end is not None)
+    later = any(o.start is not None and o.start >= ended and not office_fits(o.office, office) for o in entry.offices)
+    newer = any(o.start is not None and o.start > ended for c in cands if c is not entry
+                for o in c.offices if office_fits(o.office, office))
+    return later and newer
 
 
 def _titled_only_abroad(idx: PeopleIndex, m: Mention, name: str, text: str) -> bool:
