@@ -160,6 +160,9 @@ def test_a_country_s_official_long_name_and_a_double_royal_title(extractor: Extr
     assert people(extractor, text) == {"Hassanal Bolkiah", "Tomas Vidal"}
     assert people(extractor, text.replace("His Majesty the Sultan and Yang Di-Pertuan of Brunei Darussalam",
                                           "The President of the Lao PDR")) == {"Thongloun Sisoulith", "Tomas Vidal"}
+    styled = (" date 2021-04-05 Audience\n\nHis Majesty Sultan Haji Hassanal Bolkiah, Sultan and Yang Di-Pertuan of "
+              "Brunei Darussalam, received the Ambassador of Peru, Tomas Vidal, on Monday.\n")
+    assert people(extractor, styled) == {"Hassanal Bolkiah", "Tomas Vidal"}
 
 
 def test_a_known_name_with_more_names_in_the_middle_is_the_known_person(extractor: Extractor) -> None:

@@ -1295,6 +1295,8 @@ def _people_by_context(
                 or (_LISTED_BEFORE.search(before) and (_of_a_country(after, kb) or _PAREN_AFTER.match(after)))
                 or (_ACRONYM_RIGHT_BEFORE.search(before) and _TITLED_BEFORE.search(text, max(0, s - 160), s))):
             continue
+        if not kb.strip_honorifics(text[s:e]).strip():
+            continue  # "Sultan and Yang Di-Pertuan of Brunei": a style, no one's name
         idx.mentions.append(Mention(s, e, text[s:e], "name", key=text[s:e], confidence=0.6))
         taken[s:e] = b"\x01" * (e - s)
 
