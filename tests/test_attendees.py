@@ -583,18 +583,19 @@ def test_a_delegation_received_for_a_meeting_is_led_by_the_one_named_paragraphs_
     assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]
 
 
-def test_a_special_envoy_received_is_the_one_the_next_sentence_says_delivered_the_message(extractor: Extractor) -> None:
-    text = ("Molina receives envoy\n\nPresident Andres Molina on Tuesday received a special envoy from his Chilean "
-            "counterpart, President Tomas Vidal. Chilean Foreign Minister Lucia Torres delivered a message to President "
-            "Molina on trade and fisheries.\n\nDeputy Minister Rosa Quintero attended the meeting.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero"})]
-
-
-def test_credentials_received_from_a_new_ambassador_named_in_the_next_sentence(extractor: Extractor) -> None:
-    text = ("Credentials\n\nThe president of Peru, Andres Molina, on Tuesday received credentials from the new Chilean "
-            "ambassador to Peru.\n\nAmbassador Lucia Torres, Chile's new envoy to Peru, has today handed over her "
-            "credentials to the head of state.\n\nForeign Minister Tomas Vidal also attended the meeting.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal"})]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Molina receives envoy\n\nPresident Andres Molina on Tuesday received a special envoy from his Chilean "
+     "counterpart, President Tomas Vidal. Chilean Foreign Minister Lucia Torres delivered a message to President "
+     "Molina on trade and fisheries.\n\nDeputy Minister Rosa Quintero attended the meeting.\n",
+     [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero"})]),
+    ("Credentials\n\nThe president of Peru, Andres Molina, on Tuesday received credentials from the new Chilean "
+     "ambassador to Peru.\n\nAmbassador Lucia Torres, Chile's new envoy to Peru, has today handed over her "
+     "credentials to the head of state.\n\nForeign Minister Tomas Vidal also attended the meeting.\n",
+     [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal"})]),
+], ids=["a special envoy who delivered the message", "a new ambassador who handed over credentials"])
+def test_an_envoy_received_unnamed_is_the_one_the_next_sentence_names(
+        extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
+    assert meetings(extractor, text) == expected
 
 
 def test_the_minister_who_presents_the_envoys_attends_each_credentials_audience(extractor: Extractor) -> None:

@@ -1312,11 +1312,7 @@ def _gathering_held_before(text: str, doc: Any, idx: PeopleIndex, start: int, qu
     sentence opens by referring back to it ("The consultations were co-chaired by A and B")."""
     if not _THE_GATHERING.match(text, start):
         return None
-    prev = None
-    for sent in sentences(doc):
-        if sent.end_char > start:
-            break
-        prev = sent
+    prev = _sentence_before(doc, start)
     if prev is None or idx.between(prev.start_char, prev.end_char, kinds=("name",)):
         return None
     held = _HELD.search(text, prev.start_char, prev.end_char)
@@ -1334,16 +1330,22 @@ def _seat_witnessed(text: str, s: int, e: int, lex: Lexicon) -> PlaceFound | Non
     return None
 
 
-def _date_of_lead(text: str, doc: Any, start: int, d: MeetingDraft, tops: Topics, lex: Lexicon,
-                  filed: date | None, quoted: Ranges) -> DateFound | None:
-    """The date of the sentence just before a meeting's own, when that sentence announces talks of
-    the same leader ("X today held talks with presidents of several countries. He conferred with A,
-    B and C"): the meeting spelled out next is those talks."""
+def _sentence_before(doc: Any, start: int) -> Any:
+    """The last sentence that ends at or before ``start`` (None at the text's start)."""
     prev = None
     for sent in sentences(doc):
         if sent.end_char > start:
             break
         prev = sent
+    return prev
+
+
+def _date_of_lead(text: str, doc: Any, start: int, d: MeetingDraft, tops: Topics, lex: Lexicon,
+                  filed: date | None, quoted: Ranges) -> DateFound | None:
+    """The date of the sentence just before a meeting's own, when that sentence announces talks of
+    the same leader ("X today held talks with presidents of several countries. He conferred with A,
+    B and C"): the meeting spelled out next is those talks."""
+    prev = _sentence_before(doc, start)
     if prev is None or tops.at(prev.start_char)[0] not in d.participants:
         return None
     if not any(not _inside(m.start(), quoted) for m in lex.meeting_re.finditer(text, prev.start_char, prev.end_char)) \
