@@ -326,11 +326,54 @@ def test_his_before_a_meeting_noun_is_the_clause_s_named_subject_not_the_story_s
     assert ("Karlis Aravena", "Tomas Aravena") not in pairs and ("Ilmars Ozols", "Karlis Aravena") in pairs
 
 
-def test_his_meeting_in_a_passive_clause_is_the_agent_s(extractor: Extractor) -> None:
-    text = ("Message to Lima\n\nChilean President Tomas Vidal sent a message on Monday to Peruvian President "
-            "Andres Molina on trade.\n\nThe message was delivered by Chilean Foreign Minister Lucia Torres during his "
-            "meeting with the Peruvian President in Lima.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Message to Lima\n\nChilean President Tomas Vidal sent a message on Monday to Peruvian President "
+     "Andres Molina on trade.\n\nThe message was delivered by Chilean Foreign Minister Lucia Torres during his "
+     "meeting with the Peruvian President in Lima.\n",
+     [(("Andres Molina", "Lucia Torres"), set())]),
+    ("Talks in Lima\n\nChile's Foreign Minister Tomas Vidal is on a visit to Peru, whose Foreign Minister is Rosa "
+     "Quintero.\n\nUpon arriving in Lima on Wednesday, Vidal was received by his counterpart, Quintero, who engaged "
+     "him in discussions on trade and fisheries.\n",
+     [(("Rosa Quintero", "Tomas Vidal"), set())]),
+    ("Talks in Juba\n\nThe interim president, Andres Molina, received a Chilean delegation on Monday for a meeting "
+     "that focused on trade, his office reported.\n\nTrade between the two countries has doubled since 2019, when "
+     "the first agreements on copper and fisheries were signed in Santiago by both governments.\n\nDuring the "
+     "visit of the delegation, led by Deputy Minister Lucia Torres, the two sides discussed investment.\n",
+     [(("Andres Molina", "Lucia Torres"), set())]),
+    ("Credentials\n\nPresident Andres Molina has received letters of credence from the Ambassador of Chile, Lucia "
+     "Torres, and the Ambassador of Peru, Rosa Quintero.\n\nForeign Minister Tomas Vidal presented the "
+     "ambassadors-designate to President Molina at the ceremony.\n",
+     [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal"}), (("Andres Molina", "Rosa Quintero"), {"Tomas Vidal"})]),
+    ("Islanders in Madrid\n\nRepresentatives of the islands made an official visit to Madrid this week. The "
+     "delegation was led by the Minister for External Relations, Senator Rosa Quintero, and the committee's chair, "
+     "Deputy Tomas Vidal.\n\nThe delegation held productive meetings at the Foreign Ministry, including with "
+     "Minister for European Affairs, Andres Molina. They were welcomed to Madrid by Lucia Torres, chair of the "
+     "friendship group.\n",
+     [(("Andres Molina", "Rosa Quintero", "Tomas Vidal"), set()), (("Lucia Torres", "Rosa Quintero", "Tomas Vidal"), set())]),
+    ("Talks in Lima\n\nOn Sunday, Prime Minister Andres Molina met the visiting foreign minister, Lucia Torres.\n\n"
+     "The meeting also witnessed the presence of other ministers including deputy prime minister Tomas Vidal and "
+     "interior minister Rosa Quintero.\n",
+     [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal", "Rosa Quintero"})]),
+    ("Secretary visits\n\nThe group traveling with Secretary Lucia Torres included Assistant Secretary Tomas Vidal "
+     "and Director Rosa Quintero.\n\nInside the lounge, Governor Andres Molina welcomed Secretary Torres and "
+     "her delegation to the territory.\n",
+     [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal", "Rosa Quintero"})]),
+    ("Credentials\n\nToday Government House welcomed diplomats for the credentials ceremonies. Presenting their "
+     "letters of credence this morning was Ambassador of Chile Lucia Torres and High Commissioner of Fiji Tomas "
+     "Vidal.\n",
+     []),
+], ids=['his meeting in a passive clause is the agent s',
+         'a visitor received on arrival by his named counterpart met him',
+         'a delegation received for a meeting is led by the one named paragraphs on',
+         'the minister who presents the envoys attends each credentials audience',
+         'the delegation and they are the ones it was led by',
+         'a meeting that witnessed the presence of ministers',
+         'the group travelling with the visitor attends his meeting',
+         'envoys presenting credentials together do not meet each other'])
+def test_meeting_kinds_of_the_latest_batches(extractor: Extractor, text: str,
+                                              expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
+    """Kinds seen on batches 38 to 41 of the real-page corpus, each in a case of our own writing."""
+    assert meetings(extractor, text) == expected
 
 
 def test_a_list_received_then_said_to_be_met_separately_on_a_day_and_an_envoy_s_sender_beside_his_title(
@@ -407,13 +450,6 @@ def test_a_gathering_held_on_a_day_in_a_city_and_then_said_to_be_chaired_by_two(
             "Foreign Minister Tomas Vidal and Rosa Quintero, the Secretary for the Americas.\n")
     assert [(tuple(sorted(m.participants)), m.date, m.location) for m in analyse(extractor, text).meetings] == [
         (("Rosa Quintero", "Tomas Vidal"), date(2023, 11, 18), "Quito")]
-
-
-def test_a_visitor_received_on_arrival_by_his_named_counterpart_met_him(extractor: Extractor) -> None:
-    text = ("Talks in Lima\n\nChile's Foreign Minister Tomas Vidal is on a visit to Peru, whose Foreign Minister is Rosa "
-            "Quintero.\n\nUpon arriving in Lima on Wednesday, Vidal was received by his counterpart, Quintero, who engaged "
-            "him in discussions on trade and fisheries.\n")
-    assert meetings(extractor, text) == [(("Rosa Quintero", "Tomas Vidal"), set())]
 
 
 def test_a_meeting_told_before_a_call_in_another_clause_is_still_a_meeting(extractor: Extractor) -> None:
@@ -575,14 +611,6 @@ def test_a_delegation_met_is_the_one_its_leader_led(extractor: Extractor) -> Non
     assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Rosa Quintero", "Tomas Vidal"})]
 
 
-def test_a_delegation_received_for_a_meeting_is_led_by_the_one_named_paragraphs_on(extractor: Extractor) -> None:
-    text = ("Talks in Juba\n\nThe interim president, Andres Molina, received a Chilean delegation on Monday for a meeting "
-            "that focused on trade, his office reported.\n\nTrade between the two countries has doubled since 2019, when "
-            "the first agreements on copper and fisheries were signed in Santiago by both governments.\n\nDuring the "
-            "visit of the delegation, led by Deputy Minister Lucia Torres, the two sides discussed investment.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), set())]
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("Molina receives envoy\n\nPresident Andres Molina on Tuesday received a special envoy from his Chilean "
      "counterpart, President Tomas Vidal. Chilean Foreign Minister Lucia Torres delivered a message to President "
@@ -596,14 +624,6 @@ def test_a_delegation_received_for_a_meeting_is_led_by_the_one_named_paragraphs_
 def test_an_envoy_received_unnamed_is_the_one_the_next_sentence_names(
         extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     assert meetings(extractor, text) == expected
-
-
-def test_the_minister_who_presents_the_envoys_attends_each_credentials_audience(extractor: Extractor) -> None:
-    text = ("Credentials\n\nPresident Andres Molina has received letters of credence from the Ambassador of Chile, Lucia "
-            "Torres, and the Ambassador of Peru, Rosa Quintero.\n\nForeign Minister Tomas Vidal presented the "
-            "ambassadors-designate to President Molina at the ceremony.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal"}),
-                                         (("Andres Molina", "Rosa Quintero"), {"Tomas Vidal"})]
 
 
 def test_a_list_of_attendees_with_bare_offices_and_a_father_named_sultan(extractor: Extractor) -> None:
@@ -634,16 +654,6 @@ def test_a_visit_last_year_during_which_both_leaders_met_is_an_earlier_meeting(e
     assert sorted(place or "" for _, place in places(extractor, text)) == ["Cusco", "Lima"]
 
 
-def test_the_delegation_and_they_are_the_ones_it_was_led_by(extractor: Extractor) -> None:
-    text = ("Islanders in Madrid\n\nRepresentatives of the islands made an official visit to Madrid this week. The "
-            "delegation was led by the Minister for External Relations, Senator Rosa Quintero, and the committee's chair, "
-            "Deputy Tomas Vidal.\n\nThe delegation held productive meetings at the Foreign Ministry, including with "
-            "Minister for European Affairs, Andres Molina. They were welcomed to Madrid by Lucia Torres, chair of the "
-            "friendship group.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Rosa Quintero", "Tomas Vidal"), set()),
-                                         (("Lucia Torres", "Rosa Quintero", "Tomas Vidal"), set())]
-
-
 def test_a_summit_told_by_another_meeting_s_sentence_is_not_this_one_s_place(extractor: Extractor) -> None:
     text = ("Talks\n\nPresident Andres Molina received Deputy Minister Lucia Torres on Thursday for a meeting on "
             "security, his office reported. This visit followed discussions between Andres Molina and President Rosa "
@@ -658,27 +668,6 @@ def test_a_meeting_on_a_trip_to_another_country_is_not_in_the_visit_s_city(extra
             "new president, Tomas Vidal.\n")
     assert sorted((tuple(sorted(p)), place or "") for p, place in places(extractor, text)) == [
         (("Andres Molina", "Rosa Quintero"), "Lima"), (("Rosa Quintero", "Tomas Vidal"), "")]
-
-
-def test_a_meeting_that_witnessed_the_presence_of_ministers(extractor: Extractor) -> None:
-    text = ("Talks in Lima\n\nOn Sunday, Prime Minister Andres Molina met the visiting foreign minister, Lucia Torres.\n\n"
-            "The meeting also witnessed the presence of other ministers including deputy prime minister Tomas Vidal and "
-            "interior minister Rosa Quintero.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal", "Rosa Quintero"})]
-
-
-def test_the_group_travelling_with_the_visitor_attends_his_meeting(extractor: Extractor) -> None:
-    text = ("Secretary visits\n\nThe group traveling with Secretary Lucia Torres included Assistant Secretary Tomas Vidal "
-            "and Director Rosa Quintero.\n\nInside the lounge, Governor Andres Molina welcomed Secretary Torres and "
-            "her delegation to the territory.\n")
-    assert meetings(extractor, text) == [(("Andres Molina", "Lucia Torres"), {"Tomas Vidal", "Rosa Quintero"})]
-
-
-def test_envoys_presenting_credentials_together_do_not_meet_each_other(extractor: Extractor) -> None:
-    text = ("Credentials\n\nToday Government House welcomed diplomats for the credentials ceremonies. Presenting their "
-            "letters of credence this morning was Ambassador of Chile Lucia Torres and High Commissioner of Fiji Tomas "
-            "Vidal.\n")
-    assert meetings(extractor, text) == []
 
 
 def test_two_hosts_welcome_a_president_and_the_first_lady_after_talks_announced_to_come(extractor: Extractor) -> None:
