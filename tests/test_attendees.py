@@ -1696,3 +1696,33 @@ def test_a_spouse_named_after_his_spouse_attends_and_the_one_named_after_her_is_
             "and his spouse at the Freedom Square in Tallinn.\n")
     found = meetings(extractor, text)
     assert found == [(("Alar Karis", "Alexander Stubb"), {"Sirje Karis", "Suzanne Innes-Stubb"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("State visits\n\nPALIKIR, 3 May 2024 - President Andres Molina and Vice President Lucia Torres have completed their "
+     "first official state visit to the State of Yap, from April 28 to May 1.\n\nOn the second day, President Molina and "
+     "Vice President Torres held a meeting with Governor Tomas Vidal and members of the state legislature.\n",
+     [(("Andres Molina", "Lucia Torres", "Tomas Vidal"), set())]),
+    ("Message delivered\n\nLuanda – The Angolan President, Andres Molina, received today (Tuesday) the Foreign Minister "
+     "of the Republic of Congo, Lucia Torres, who delivered a message from the Congolese Head of State, Tomas Vidal.\n",
+     [(("Andres Molina", "Lucia Torres"), set())]),
+    ("Diplomatic day\n\nPresident Andres Molina held a series of diplomatic meetings at the presidential palace in "
+     "Qornet, in which he outlined his positions.\n\nMolina was presented with the credentials of five ambassadors, in "
+     "the presence of Foreign Minister Rosa Quintero.\n\nThe President received the Chilean Ambassador, Lucia Torres, "
+     "who conveyed her country's wishes.\n\nIn the presence of Ambassador Tomas Vidal, President Molina welcomed a "
+     "parliamentary delegation headed by Sir Hugo Brandt.\n",
+     [(("Andres Molina", "Lucia Torres"), set()), (("Andres Molina", "Hugo Brandt"), {"Tomas Vidal"})]),
+    ("Envoys\n\nFive envoys yesterday presented their letters of credence to President Andres Molina at the palace, with "
+     "Minister of Foreign Affairs Lucia Torres saying the move strengthens relations.\n",
+     []),
+    ("Talks in Quito\n\nForeign Secretary Andres Molina called on Ecuador's Foreign Minister Dr Lucia Torres in Quito "
+     "yesterday.\n\nThe Foreign Secretary also met his Ecuadorian counterpart Tomas Vidal.\n",
+     [(("Andres Molina", "Lucia Torres"), set()), (("Andres Molina", "Tomas Vidal"), set())]),
+], ids=['two who completed a visit to a place travelled together',
+         'the head of state who sent the message the visitor delivered is away',
+         'a presence list before the subject ends there and a credentials ceremony s attendance stays with it',
+         'a minister commenting in a with-clause did not meet the one the envoys presented credentials to',
+         'his counterpart named beside the words is that one, not another of the country'])
+def test_meeting_kinds_of_batch_42(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
+    """Kinds seen on the real-page corpus in session 29, each in a case of our own writing."""
+    assert meetings(extractor, text) == expected

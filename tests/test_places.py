@@ -65,7 +65,7 @@ def test_venues_resolve_to_their_city(kb: KnowledgeBase, gaz: Gazetteer, sentenc
     ("The prime minister spoke in Parliament, Nigeria's capital being far away.", None),
     ("He held talks in Kenya, Uganda and Tanzania last month.", None),
     ("Before the council meets again in June, Germany and France want decisions.", None),
-    ("The meeting took place at the adviser's office in Tejgaon, Dhaka, a statement said.", None),
+    ("The meeting took place at the adviser's office in Tejgaon, Dhaka, a statement said.", "Dhaka"),  # (the city after it)
 ])
 def test_a_town_too_small_for_the_gazetteer_placed_by_its_country(kb: KnowledgeBase, gaz: Gazetteer, sentence: str,
                                                                    city: str | None) -> None:
@@ -193,3 +193,17 @@ def test_a_seat_named_after_whose_residence_it_is_and_a_city_of_talks_to_come(kb
 def test_a_country_s_name_is_no_town_of_that_name(kb: KnowledgeBase, gaz: Gazetteer) -> None:
     sentence = "Foreign Minister Tomas Vidal signed agreements during a visit to Costa Rica and met the president in Costa Rica."
     assert find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks) is None
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("The president held a series of meetings at the presidential palace in Qornet, in which he set out his views.", "Qornet"),
+    ("The meeting took place at the Chief Adviser's office in Tejgaon, Dhaka, his press wing said.", "Dhaka"),
+    ("The Acting President received the visiting president at the Presidential villa, Abuja.", "Abuja"),
+    ("The president received the envoy at the palace in Lebanon on Monday.", None),
+    ("The envoy was received at Urugwiro Village on Sunday.", "Kigali"),
+])
+def test_a_seat_in_a_small_town_and_a_lower_case_venue_before_its_city(kb: KnowledgeBase, gaz: Gazetteer,
+                                                                          sentence: str, city: str | None) -> None:
+    found = find_place(sentence, 0, len(sentence), gaz, kb, Lexicon.load().landmarks)
+    assert (found.name if found else None) == city
+    assert found is None or sentence[found.start : found.end] in (city, "Urugwiro Village")

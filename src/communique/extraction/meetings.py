@@ -179,6 +179,12 @@ def attendance_spans(
             end = s + _list_end(seg, m.end(), s, idx)
             if bullets := _BULLET_LIST.match(text, s + m.end()):
                 end = max(end, bullets.end())  # "The attendants of the call included:" and a list, an item a line
+            subject = [c.left_edge.idx for c in sent.root.children if c.dep_ == "nsubj" and c.i < sent.root.i
+                       and s + m.end() < c.left_edge.idx < end]
+            if subject:
+                # "In the presence of Ambassador X, President Y welcomed Z": the list ends where the subject of the
+                # sentence's verb begins
+                end = text.rfind(",", s + m.end(), subject[0]) if "," in text[s + m.end() : subject[0]] else subject[0]
             host = _HOST_BEFORE_ASIDE.search(seg, 0, m.start())
             if host is not None and not idx.between(s + host.end(), s + m.start(), kinds=("name", "role")):
                 # "X received at Sakhir Palace, in the presence of A, B, who ...": an aside between the verb and
@@ -359,7 +365,11 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 
 # clauses that name people who are not principals: relative clauses and message senders
 _NOT_PRINCIPAL = re.compile(
-    r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*|,\s+(?:who|whose)\b[^,.;]*"
+    r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*"
+    # (with the name set beside a title it ends on: "X, who delivered a message from the Congolese Head of State,
+    # Denis Sassou Nguesso": the sender)
+    r"|,\s+(?:who|whose)\b(?:[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|sultan|prime minister|"
+    r"head of state|head of government),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)|[^,.;]*)"
     # "visiting the mausoleum of the first President, X": the one a place is of (the dead, the honoured)
     r"|\b(?:mausoleum|tomb|grave|memorial|monument|statue|shrine|museum|birthplace|bust|cemetery)\s+of\s+[^,.;]*"
     r"(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
@@ -367,7 +377,8 @@ _NOT_PRINCIPAL = re.compile(
     r"|\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?=\s+(?:administration|government|cabinet|camp|era)\b)"
     # "the message of his counterpart and brother, Pierre Nkurunziza": the sender, named after his title
     r"|\b(?:message|letter|greetings|congratulations|condolences)s?\s+(?:from|of)\s+[^,.;]*?(?:counterpart|"
-    r"brother|president|leader|king|emir|monarch|sultan|prime minister),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}"
+    r"brother|president|leader|king|emir|monarch|sultan|prime minister|head of state|head of government),\s+"
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}"
     r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)"
     r"|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
     r"(?:from|of|to)\s+[^,.;]*"
@@ -380,6 +391,8 @@ _NOT_PRINCIPAL = re.compile(
     r"|(?<!delegation\s)\b(?:representing|deputi[sz]ing\s+for|standing\s+in\s+for)\s+[^,.;]*(?=,)"
     # "According to spokesperson X, A met with B": who tells of the meeting
     r"|\baccording\s+to\s+[^,.;]*"
+    # "Five envoys presented their credentials to X, with Minister Y saying the move strengthens ties": who comments
+    r"|,\s+with\s+(?:[\w’'.-]+\s+){1,8}?(?:saying|noting|adding|stressing|telling|describing|calling)\b[^.;]*"
     # "Johnson's visit followed trips to Kyiv by A and B on Friday and the visit of C": other visitors, before him
     r"|\b(?:followed|follows|preceded|precedes)\s+(?:(?:the|a|an|recent|earlier)\s+)*(?:trips?|visits?)\s+(?:to|by|of)\b[^.;]*"
     # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
@@ -715,7 +728,9 @@ def find_meetings(
             # meeting held in X", which the parse reads as no new meeting: the one told)
             target = next((d for d in reversed(drafts) if not d.earlier), None)
         if target is None:
-            if present and not (was_greeted and not trig):  # ("... were present on the occasion" of a greeting)
+            if present and not (was_greeted and not trig) and not (names and _CREDENTIALS.search(text, s, e)):
+                # ("... were present on the occasion" of a greeting; "X was presented with the credentials of seven
+                # ambassadors in the presence of Y": a ceremony of its own, its envoys unnamed)
                 pending_attendees.append((s, [p for p in present if p]))  # attendance before the trigger
             continue
         # another day's meeting of the pair only when the clause names whom it met ("his meeting with Xi last
@@ -1473,6 +1488,9 @@ _MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "audience", "discussion"
 _PURPOSE_LEMMAS = frozenset({"discuss", "confer", "consult", "talk"})  # a visit's purpose with someone
 _JOURNEY_LEMMAS = frozenset({"travel", "arrive", "go", "come", "fly", "head", "stop", "return", "land"})
 _RESPONSE_LEMMAS = frozenset({"respond", "react", "reply", "retort", "object", "refer", "allude"})
+# verbs of making a visit, its object the visit itself ("completed their state visit to Kosrae")
+_VISIT_MADE = frozenset({"complete", "conclude", "end", "finish", "begin", "start", "commence", "undertake", "make",
+                         "pay", "continue", "wrap"})
 # a place visited, then what the pair did there: "visited Asunción, during which both leaders issued ..."
 _DURING_WHICH_THE_TWO = re.compile(r",?\s+(?:during\s+which|where|when|at\s+which)\s+(?:the\s+two|both)\s+[a-z]+")
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
@@ -1544,6 +1562,13 @@ def _principals_of_trigger(
                 and verb.lemma_ == "be" and tok.head.lower_ == "on"
                 and not any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in tok.children)):
             return _NO_MEETING  # "Senators A and B are on an official visit to Nepal": travelling together, no meeting
+        if (tok.i != verb.i and tok.pos_ == "NOUN" and tok.lemma_.lower() in ("visit", "trip", "tour")
+                and tok.dep_ == "dobj" and tok.head.i == verb.i and verb.lemma_.lower() in _VISIT_MADE
+                and not any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in tok.children)
+                and not any(idx.between(*char_span(c.subtree), kinds=("name", "role")) for c in tok.children if c.dep_ != "poss")
+                and len({m.key for c in verb.children if c.dep_ == "nsubj"
+                         for m in idx.between(*char_span(c.subtree), kinds=("name", "role")) if m.key}) >= 2):
+            return _NO_MEETING  # "A and B have completed their state visit to Kosrae": travelling together, no meeting
         if any(t.lemma_.lower() in _DEPICTION_NOUNS and t.pos_ == "NOUN" for t in tok.ancestors):
             return _NO_MEETING  # "X posted a photo of the delegation meeting Y": who posted it is no party to it
         if tok.i != verb.i and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):

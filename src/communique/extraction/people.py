@@ -1589,6 +1589,8 @@ def _counterparts(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearr
         code = kb.country_code(m.group("adj"))
         if code is None or any(taken[m.start() : m.end()]):
             continue
+        if any(n.kind == "name" and n.key and m.end() <= n.start <= m.end() + 2 for n in idx.mentions):
+            continue  # "his Nepal counterpart Sewa Lamsal": the one named beside it, whoever else is of that country
         from_there = {n.key for n in idx.mentions if n.kind == "name" and n.key and of_country(n.entry, n.office_country, code)}
         if len(from_there) == 1:
             idx.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", key=next(iter(from_there)),

@@ -196,8 +196,9 @@ _SCENE_NOUNS = re.compile(
     r"|(?:on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}[\w’'-]+)\s+$",
     re.I,
 )
-_VENUE_WORDS = (r"(?:Palace|Palance|House|Hall|Hotel|Centre|Center|Complex|Residence|Castle|Office|Building|"
-                r"Buildings|Villa|Mansion|Secretariat|Headquarters|Ministry|Estate|Pavilion|Chancellery|Fort)")
+# (in lower case too: "at the Presidential villa, Abuja")
+_VENUE_WORDS = (r"(?:[Pp]alace|Palance|House|Hall|Hotel|Centre|Center|Complex|[Rr]esidence|Castle|Office|Building|"
+                r"Buildings|[Vv]illa|Mansion|Secretariat|Headquarters|Ministry|Estate|Pavilion|Chancellery|Fort)")
 _VENUE_CITY = re.compile(
     # a city right after the venue ("State House Nairobi") only after a venue's name: "Hotel Shangri La"
     # is the hotel's own name, not a city it is in
@@ -219,6 +220,9 @@ _ORGANISATION_WORDS = re.compile(r"\b(?:Cooperation|Co-operation|Organi[sz]ation
 
 _REGIONS = frozenset({"Asia", "Europe", "Africa", "America", "Americas", "Oceania", "Antarctica", "Arctic", "Pacific",
                       "Atlantic", "Caribbean", "Balkans", "Gulf", "Sahel", "Maghreb", "Levant", "Eurasia", "Scandinavia"})
+# a seat just before "in <town>" ("the presidential palace in Baabda"): the town is a place, however small
+_VENUE_BEFORE = re.compile(r"\b(?:[Pp]alace|[Rr]esidence|[Oo]ffices?|[Hh]eadquarters|[Cc]astle|[Vv]illa|[Ll]odge|[Cc]ompound|"
+                           r"[Cc]hancellery|[Ss]ecretariat|State\s+House|Government\s+House)\s+$")
 # a gathering told just before "in <town>": a small town of one word is the place only there
 _GATHERING_BEFORE = re.compile(r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Rr]etreat|[Ii]nitiative|[Ss]ession|[Cc]ongress|"
                                r"[Ss]ymposium|held|hosted|convened|sidelines)\b[^.;\n]{0,60}$")
@@ -313,6 +317,18 @@ def _find_place(
                 # the gazetteer is too small to hold, placed by the country the text writes after it
             if not found and article and n == 1:
                 found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
+            if not found and n == len(words) and not m.group("owner") and not article and seg[m.start() : m.start() + 3].lower() == "in " \
+                    and _VENUE_BEFORE.search(seg, max(0, m.start() - 40), m.start()) \
+                    and not kb.is_given_name(words[0]) and cand.lower() not in gaz.countries and not kb.parse_role(cand) \
+                    and not _ORGANISATION_WORDS.search(cand) and not set(words) & _thing_words() \
+                    and cand.lower() not in MONTHS and cand.lower() not in WEEKDAYS:
+                after = _CITY_AFTER.match(seg, m.end())
+                found = (gaz.city(after.group("place")) if after and after.group(0).startswith(",") else None) or (
+                    gaz.town(cand) or gaz.small.get(_key(cand)) or cand)  # "at the presidential palace in Baabda": the
+                # venue's town, however small ("the office in Tejgaon, Dhaka": the city written after it)
+                if after and found == gaz.city(after.group("place")):
+                    s = start + after.start("place")
+                    return PlaceFound(found, s, s + len(after.group("place")))
             if found:
                 s = start + m.start("place") + (len(words[0]) + 1 if skip else 0)
                 if n == len(words) or not kb.strip_honorifics(words[n]).strip() or kb.parse_role(words[n]) is not None:
