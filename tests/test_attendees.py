@@ -1718,11 +1718,25 @@ def test_a_spouse_named_after_his_spouse_attends_and_the_one_named_after_her_is_
     ("Talks in Quito\n\nForeign Secretary Andres Molina called on Ecuador's Foreign Minister Dr Lucia Torres in Quito "
      "yesterday.\n\nThe Foreign Secretary also met his Ecuadorian counterpart Tomas Vidal.\n",
      [(("Andres Molina", "Lucia Torres"), set()), (("Andres Molina", "Tomas Vidal"), set())]),
+    ("Talks in Delhi\n\nChilean Prime Minister Andres Molina on Saturday held talks with his Peruvian counterpart Lucia "
+     "Torres in Lima.\n\nMolina's visit comes after reports that Chilean President Rosa Quintero had criticised the plan "
+     "in a speech.\n\nEarlier in the day, Interior Minister Tomas Vidal and Trade Minister Hugo Brandt separately "
+     "called on the visiting Chilean leader.\n",
+     [(("Andres Molina", "Lucia Torres"), set()), (("Andres Molina", "Tomas Vidal"), set()),
+      (("Andres Molina", "Hugo Brandt"), set())]),
+    ("Ambassadors' visits\n\nDeputy Speaker Andres Molina held a number of meetings on July 2 and 3.\n\nOn July 2 he "
+     "received the Ambassador of Chile Mr Tomas Vidal, who was paying a farewell call.\n\nAt the meeting with the "
+     "Peruvian Ambassador Ms Lucia Torres it was concluded that trade should grow.\n\nOn July 3, Mr Molina received the "
+     "first visit of the Ambassador of Ecuador Mr Hugo Brandt and the Bolivian Ambassador Ms Rosa Quintero.\n",
+     [(("Andres Molina", "Tomas Vidal"), set()), (("Andres Molina", "Lucia Torres"), set()),
+      (("Andres Molina", "Hugo Brandt"), set()), (("Andres Molina", "Rosa Quintero"), set())]),
 ], ids=['two who completed a visit to a place travelled together',
          'the head of state who sent the message the visitor delivered is away',
          'a presence list before the subject ends there and a credentials ceremony s attendance stays with it',
          'a minister commenting in a with-clause did not meet the one the envoys presented credentials to',
-         'his counterpart named beside the words is that one, not another of the country'])
+         'his counterpart named beside the words is that one, not another of the country',
+         'two ministers who separately called on the visiting leader met him each, not his president',
+         'at the meeting with an envoy in a series of audiences and two envoys received the same day'])
 def test_meeting_kinds_of_batch_42(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     """Kinds seen on the real-page corpus in session 29, each in a case of our own writing."""
     assert meetings(extractor, text) == expected

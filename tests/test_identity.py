@@ -1192,3 +1192,11 @@ def test_two_family_names_joined_by_e(extractor: Extractor) -> None:
     found = mentions(extractor, "Talks in Sofia\n\nPrime Minister Ulisses Correia e Silva of Cape Verde met the Bulgarian "
                                 "prime minister on Monday.\n")
     assert "Ulisses Correia e Silva" in found and "Ulisses Correia" not in found
+
+
+def test_an_office_word_the_model_took_into_a_name_it_cut_short(extractor: Extractor) -> None:
+    """The model's entity "Spokesperson Raveesh" ends a word early; once the name is whole, the office word goes."""
+    text = (" date 2018-10-20 Talks\n\nMinistry of External Affairs Spokesperson Raveesh Kumar tweeted pictures of the "
+            "two leaders.\n")
+    names = [p.name for p in _analysis(extractor, text).people]
+    assert "Raveesh Kumar" in names and not any(n.startswith("Spokesperson") for n in names), names

@@ -314,6 +314,8 @@ _WITH = re.compile(r"\bwith\b")
 
 
 _CREDENTIALS_TO = re.compile(r"\b(?:credentials|letters?\s+of\s+credence)\s+to\b")
+_AGENTLESS_MEETING = re.compile(r"\s*(?:At|During|In)\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:meeting|talks|audience)\s+with\b")
+_CALLED_ON = re.compile(r"\bcall(?:s|ed)?\s+on\b(?=\s*$)")
 
 
 def _one_met_by_all(text: str, s: int, trigger_end: int, e: int, principals: list[str], idx: PeopleIndex,
@@ -321,7 +323,8 @@ def _one_met_by_all(text: str, s: int, trigger_end: int, e: int, principals: lis
     """The one person "separate meetings ... with X" names after the trigger when the others are the
     sentence's subjects ("A and his deputies, B and C, held separate meetings on Sunday with X"); else None."""
     # (or the one envoys present their credentials to: "A, as well as B, presented their credentials to X")
-    with_at = _WITH.search(text, trigger_end, e) or _CREDENTIALS_TO.search(text, s, e)
+    # (or the one they "called on": "A and B separately called on the visiting leader")
+    with_at = _WITH.search(text, trigger_end, e) or _CREDENTIALS_TO.search(text, s, e) or _CALLED_ON.search(text, s, trigger_end)
     if with_at is None or re.search(r"\b(?:and|as well as)\b", text[with_at.end() : e].split(",", 1)[0]):
         return None
     after = [m.key for m in idx.between(with_at.end(), e, kinds=("name", "role")) if m.key and not _inside(m.start, quoted)]
@@ -391,6 +394,8 @@ _NOT_PRINCIPAL = re.compile(
     r"|(?<!delegation\s)\b(?:representing|deputi[sz]ing\s+for|standing\s+in\s+for)\s+[^,.;]*(?=,)"
     # "According to spokesperson X, A met with B": who tells of the meeting
     r"|\baccording\s+to\s+[^,.;]*"
+    # "X's visit comes after reports that President Y had criticised the plan": whom a report tells of
+    r"|\b(?:media\s+|press\s+|news\s+)?reports?\s+(?:that|stating|saying|claiming)\b[^.;]*"
     # "Five envoys presented their credentials to X, with Minister Y saying the move strengthens ties": who comments
     r"|,\s+with\s+(?:[\w’'.-]+\s+){1,8}?(?:saying|noting|adding|stressing|telling|describing|calling)\b[^.;]*"
     # "Johnson's visit followed trips to Kyiv by A and B on Friday and the visit of C": other visitors, before him
@@ -590,6 +595,12 @@ def find_meetings(
             leaders = _delegation_heads(sent, trig[len(readings) - 1].start(), kb, drafts, idx)
             if leaders and not set(leaders) & set(principals):
                 principals = [*leaders, *principals]  # the delegation's leaders met the one named
+        if (trig and len(principals) == 1 and readings and readings[-1] in ([], principals) and readings[-1] is not _NO_MEETING
+                and _AGENTLESS_MEETING.match(text, s) and drafts
+                and not drafts[-1].earlier and principals[0] not in drafts[-1].participants):
+            # "On July 2 he received A ... At the meeting with the Malaysian Ambassador B it was concluded ...": the
+            # series' host, who received the one before, met B (the clause names no one who met him)
+            principals = [drafts[-1].participants[0], *principals]
         if (trig and len(principals) == 1 and readings and readings[-1] == principals
                 and _A_DELEGATION.search(text, trig[0].start(), e)):
             # "X has met a delegation of IGAD ... The IGAD delegation was led by Y": X met Y ("received a
@@ -2561,6 +2572,10 @@ def _one_by_one(principals: list[str], text: str, s: int, e: int, kb: Any, idx: 
     offices = {m.office for m in idx.mentions if s <= m.start < e and m.office and m.key != principals[0]}
     if len(principals) == 3 and len(others) == 2 and _COUNTRY_BY_COUNTRY.search(text, s, e) and not _TOGETHER.search(text, s, e):
         return True  # "met with the Foreign Ministers of Australia, A, and South Africa, B": each of his own country
+    if len(principals) == 3 and len(others) == 2 and all(_an_envoy(p, idx) for p in principals[1:]) \
+            and not _TOGETHER.search(text, s, e):
+        return True  # "received the first visit of the Ambassador of Montenegro A and the Finnish Ambassador B": each
+        # envoy calls on his own
     if (call := _COURTESY_CALLS_ON.search(text, s, e)) and not _TOGETHER.search(text, s, e) and len(
             {m.key for m in idx.between(call.end(), e, kinds=("name", "role")) if m.key in principals}) >= 3:
         return True  # "paid a courtesy call on President A, Prime Minister B and C": a call on each

@@ -327,6 +327,10 @@ def find_people(
                     and not _not_a_given_name(more.group(1), kb, is_place) and more.group(1) not in lex.nonperson_words):
                 break
             e += more.end()
+        while len(text[s:e].split()) > 2 and text[s:e].split()[0].lower() in _OFFICE_WORDS:
+            s += len(text[s:e].split()[0])  # "Spokesperson Raveesh" + "Kumar": the office word, once the name is whole
+            while s < e and text[s].isspace():
+                s += 1
         if (y := re.match(r" [ye] ([A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+)\b(?![’'])", text[e : e + 40])) and len(text[s:e].split()) >= 2 \
                 and not any(taken[e : e + y.end()]) and not _not_a_given_name(y.group(1), kb, is_place) \
                 and y.group(1) not in lex.nonperson_words:
@@ -1908,6 +1912,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             # though the KB dates another of the page's people, whom the text never titles so, in that office
             m.key, m.entry, m.confidence = only, people[only], 0.8
             continue
+        if len(cands) > 1 and text and (_VISITING_BEFORE.search(text, max(0, m.start - 12), m.start) or "visiting " in m.text):
+            # "A and B called on the visiting Sri Lankan leader": the visitor the story opens with, not the
+            # country's other head named in passing since
+            first = next((n for n in named if n.entry in cands), None)
+            cands = [first.entry] if first is not None else cands
         if len(cands) > 1:
             prior = _last_before(named, named_starts, m.start, cands)
             cands = [prior.entry] if prior is not None else cands[:1]
@@ -1983,6 +1992,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
                 people[holders[0].name] = holders[0]
 
 
+_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+$")
 _TITLE_BEFORE_NAME = re.compile(r"(?<![\w’'.-])((?:[A-Z][a-z]+\.?[ \t]+){0,2}[A-Z][a-z]+\.?)[ \t]+$")
 
 
@@ -2175,6 +2185,8 @@ def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False, text: s
         # text titles bare, not the one it gives a country (as for holders the KB knows)
         fits = [m for m in fits if not countries.get(m.key or "")] or fits
     before = [m for m in fits if m.end <= role.start]
+    if text and (_VISITING_BEFORE.search(text, max(0, role.start - 12), role.start) or "visiting " in role.text):
+        return fits[0].key  # "called on the visiting Chilean leader": the visitor the story opens with
     return (before[-1] if before else fits[0]).key
 
 
