@@ -1730,13 +1730,22 @@ def test_a_spouse_named_after_his_spouse_attends_and_the_one_named_after_her_is_
      "first visit of the Ambassador of Ecuador Mr Hugo Brandt and the Bolivian Ambassador Ms Rosa Quintero.\n",
      [(("Andres Molina", "Tomas Vidal"), set()), (("Andres Molina", "Lucia Torres"), set()),
       (("Andres Molina", "Hugo Brandt"), set()), (("Andres Molina", "Rosa Quintero"), set())]),
+    ("Message\n\nPresident Andres Molina has received a special message from the Chilean President.\n\nThe message was "
+     "delivered to President Molina on Monday afternoon by the Chilean Special Envoy Ms. Lucia Torres.\n\nUganda's State "
+     "Minister for International Affairs, Henry Okello Oryem, among others, attended the meeting.\n",
+     [(("Andres Molina", "Lucia Torres"), {"Henry Okello Oryem"})]),
+    ("Dinner\n\nChilean Prime Minister Andres Molina arrived in Lima on Thursday evening with his wife Rosa Molina.\n\n"
+     "The Molinas then had an intimate dinner with Peruvian Prime Minister Tomas Vidal and Lucia Vidal at their residence.\n",
+     [(("Andres Molina", "Tomas Vidal"), {"Lucia Vidal"})]),
 ], ids=['two who completed a visit to a place travelled together',
          'the head of state who sent the message the visitor delivered is away',
          'a presence list before the subject ends there and a credentials ceremony s attendance stays with it',
          'a minister commenting in a with-clause did not meet the one the envoys presented credentials to',
          'his counterpart named beside the words is that one, not another of the country',
          'two ministers who separately called on the visiting leader met him each, not his president',
-         'at the meeting with an envoy in a series of audiences and two envoys received the same day'])
+         'at the meeting with an envoy in a series of audiences and two envoys received the same day',
+         'a message delivered to the president by an envoy, a minister attending',
+         'the couple by their family name is the titled one, and the untitled spouse of the other attends'])
 def test_meeting_kinds_of_batch_42(extractor: Extractor, text: str, expected: list[tuple[tuple[str, ...], set[str]]]) -> None:
     """Kinds seen on the real-page corpus in session 29, each in a case of our own writing."""
     assert meetings(extractor, text) == expected

@@ -1200,3 +1200,26 @@ def test_an_office_word_the_model_took_into_a_name_it_cut_short(extractor: Extra
             "two leaders.\n")
     names = [p.name for p in _analysis(extractor, text).people]
     assert "Raveesh Kumar" in names and not any(n.startswith("Spokesperson") for n in names), names
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    # a known alias inside a longer name: a given name before it and a family name after it, neither the KB person's
+    ("Talks\n\nThe Cuban Minister of Agriculture, Ydael Jesús Pérez Brito, also took part in the meeting.\n",
+     "Ydael Jesús Pérez Brito", "Jesús Arnaldo Pérez"),
+    # the last part of the page's own double-barrelled surname, titled, is hers, not a KB namesake's
+    ("Envoy\n\nThe Governor-General accepted Letters of Commission presented by Laraba Elsie-Bhutto, accrediting her "
+     "as High Commissioner from Nigeria.\n\nPictured from left are High Commissioner Bhutto and the Governor-General.\n",
+     "Laraba Elsie-Bhutto", "Bilawal Bhutto Zardari"),
+])
+def test_a_known_name_inside_a_longer_one_and_half_of_a_double_surname(extractor: Extractor, text: str, name: str,
+                                                                      not_name: str) -> None:
+    names = [p.name for p in _analysis(extractor, text).people]
+    assert name in names and not_name not in names, names
+
+
+def test_a_styled_name_the_model_took_into_a_body_s_name(extractor: Extractor) -> None:
+    """The model tags "the Shura Council H E Faisal bin Nasser Al Dosari" as a body: the styled name at its end is a person."""
+    text = ("Talks\n\nSpeaker of the National Assembly of the sisterly State of Oman H E Khalid bin Saud Al Harbi met with "
+            "Secretary-General of the Shura Council H E Faisal bin Nasser Al Dosari, who is currently visiting Oman.\n")
+    found = {p.name for p in _analysis(extractor, text).people}
+    assert "Faisal bin Nasser Al Dosari" in found, found

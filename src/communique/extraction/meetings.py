@@ -179,8 +179,9 @@ def attendance_spans(
             end = s + _list_end(seg, m.end(), s, idx)
             if bullets := _BULLET_LIST.match(text, s + m.end()):
                 end = max(end, bullets.end())  # "The attendants of the call included:" and a list, an item a line
+            last_comma = text.rfind(",", s, sent.root.idx)
             subject = [c.left_edge.idx for c in sent.root.children if c.dep_ == "nsubj" and c.i < sent.root.i
-                       and s + m.end() < c.left_edge.idx < end]
+                       and s + m.end() < c.left_edge.idx < end and c.left_edge.idx > last_comma]  # (the clause's own)
             if subject:
                 # "In the presence of Ambassador X, President Y welcomed Z": the list ends where the subject of the
                 # sentence's verb begins
@@ -1455,10 +1456,20 @@ def _spouses_attend(d: MeetingDraft, text: str, idx: PeopleIndex) -> None:
                if any(m.key == p and (((t := _SPOUSE_TITLE.search(text, max(0, m.start - 50), m.start))
                                        and not idx.between(t.start(), m.start, kinds=("name",)))
                                       or _FIRST_SPOUSE.search(text, max(0, m.start - 6), m.start + 16)) for m in idx.mentions)]
+    # one with no office who bears the family name of one with an office: "The Bidens had dinner with Trudeau and
+    # Sophie Gregoire Trudeau"
+    spouses += [p for p in d.participants if p not in spouses and not _titled(p, idx) and (
+        kin := [q for q in d.participants if q != p and q.split()[-1] == p.split()[-1]]) and all(_titled(q, idx) for q in kin)]
     # (not one named after the spouse: "A and his spouse B greeted the President": the President is nobody's spouse)
     if spouses and len(d.participants) - len(spouses) >= 2:
         d.participants = [p for p in d.participants if p not in spouses]
         d.attendees = [*spouses, *(a for a in d.attendees if a not in spouses)]
+
+
+def _titled(key: str, idx: PeopleIndex) -> bool:
+    """Whether the text or the knowledge base gives ``key`` an office."""
+    entry = idx.entries.get(key)
+    return any(m.key == key and m.office for m in idx.mentions) or bool(entry is not None and entry.offices)
 
 
 _ENVOY_OFFICES = frozenset({"envoy", "diplomat", "ambassador", "special_envoy"})

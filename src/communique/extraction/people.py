@@ -264,9 +264,10 @@ def find_people(
     # unknown people: spaCy PERSON entities that the KB did not cover
     known_ends = {m.end for m in idx.mentions if m.entry is not None}  # (the entity pass adds no known name)
     for ent in getattr(doc, "ents", ()):
-        if ent.label_ != "PERSON":
+        styled = _STYLED_NAME_IN_A_BODY.search(ent.text) if ent.label_ == "ORG" else None
+        if ent.label_ != "PERSON" and styled is None:
             continue
-        s, e = _strip_possessive(text, ent.start_char, ent.end_char)
+        s, e = _strip_possessive(text, ent.start_char + (styled.start("name") if styled else 0), ent.end_char)
         inner = re.search(r"(?:’s|'s)\s", text[s:e])
         if inner:  # "Boris Johnson’s Brexit": the person ends at the possessive
             e = s + inner.start()
@@ -414,6 +415,7 @@ def find_people(
     idx.window = _date_window(idx) if on is None else None
     _roles_beside_names(text, idx)
     _counterparts(text, kb, idx, taken)
+    _couples_by_surname(text, idx, taken)
     _resolve_roles(idx, kb, on, idx.window, text)
     _titles_the_text_gives(text, kb, idx)
     _surname_of_a_titled_holder(idx, kb)
@@ -550,6 +552,9 @@ def _match_run(
             i = j  # "The Hague", "Parliament Hill", "the Ramadan fast": a place or a thing, not Hague or Hill
             continue
         if len(word.split()) == 1:
+            if (cue is not None and cue.office == "envoy") or _ENVOY_TITLE_BEFORE.search(text, max(0, s - 30), s):
+                # "High Commissioner Bhutto" is not the KB's Bhutto who was never an envoy (the page's Laraba Elsie-Bhutto)
+                found = [f for f in found if any(o.office in ("envoy", "ambassador", "special_envoy") for o in f.offices)]
             if not titled:  # "Prime Minister Deuba" (on a date he was) is the prime minister, whoever else is
                 lady = bool(_LADY_BEFORE.search(text, max(0, toks[i][0] - 12), toks[i][0])
                             or re.match(_LADY, text[toks[i][0] : toks[i][0] + 12]))
@@ -565,7 +570,8 @@ def _match_run(
         else:
             found = [f for f in found if _same_lineage(text, toks, i, j, f, kb) and not _family_name_after(text, e, f, kb)
                      and not (_more_of_another_name(text, toks, j, f, kb, pos_at or {})
-                              and f.name not in _written_in_full(text[s:e], kb))]
+                              and (f.name not in _written_in_full(text[s:e], kb)
+                                   or _another_name_word_before(text, toks, i, f, kb, pos_at or {})))]
             if not found or _given_name_before(text, toks, i, found, kb):
                 i = j  # "Hamdan bin Mohamed bin Zayed Al Nahyan", "Héctor Manuel Zelaya": other people
                 continue
@@ -737,6 +743,23 @@ def _more_of_another_name(text: str, toks: list[tuple[int, int]], j: int, person
         return False
     word = _POSSESSIVE.sub("", text[toks[j][0] : toks[j][1]]).strip(",.’'")
     if not word or word.isupper() or _not_a_given_name(word, kb, lambda w: False):
+        return False
+    own = {kb.loose_key(t) for form in (person.name, *person.aliases) for t in re.split(r"[\s-]+", form) if t}
+    return kb.loose_key(word) not in own
+
+
+def _another_name_word_before(text: str, toks: list[tuple[int, int]], i: int, person: Any, kb: KnowledgeBase,
+                              pos_at: dict[int, str]) -> bool:
+    """A proper name's word right before a match that a name goes on after, the person's names lacking it: "Ydael
+    Jesús Pérez Brito" (Cuba's agriculture minister) is not "Jesús Pérez", though that alias is written in full."""
+    if i == 0 or toks[i - 1][1] + 1 != toks[i][0] or pos_at.get(toks[i - 1][0]) != "PROPN":
+        return False
+    word = text[toks[i - 1][0] : toks[i - 1][1]]
+    ws = toks[i - 1][0]
+    if not (re.search(r"(?:^|[,;:(]|\n)[ \t]*$", text[max(0, ws - 3) : ws]) or _TITLE_RIGHT_BEFORE.search(text, max(0, ws - 40), ws)):
+        return False  # (a name set apart, after a comma or a title: not "read A+A- Reset Philip J. Pierre Share")
+    if not re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+", word) or word.isupper() or word.lower() in _TITLE_WORDS \
+            or kb.parse_role(word) is not None or not kb.strip_honorifics(word).strip():
         return False
     own = {kb.loose_key(t) for form in (person.name, *person.aliases) for t in re.split(r"[\s-]+", form) if t}
     return kb.loose_key(word) not in own
@@ -1072,6 +1095,12 @@ _HONORIFIC_WORDS = frozenset({"president", "prime", "minister", "king", "prince"
 # a title or honorific written right before a name ("Prime Minister Brown", "Mr. Black", "PM Brown")
 _TITLE_RIGHT_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS + r"|Mr|Mrs|Ms|Dr|Prof|PM|Governor|Senator|Sen|Hon|Honourable|Honorable|Justice|Judge)"
                                 r"\.?[ \t]+$")
+
+
+# a name styled "His Excellency" at the end of what the model took for a body's name: "the National Assembly of
+# Kuwait H E Marzouq bin Ali Al Ghanim"
+_STYLED_NAME_IN_A_BODY = re.compile(r"\s(?:H\.?\s?E\.?|His Excellency|Her Excellency)\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+"
+                                    r"(?:\s+(?:(?:bin|bint|ibn|Al|al|El|el|de|da|van|von)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+){1,5})$")
 
 
 def _office_title(words: str, kb: KnowledgeBase) -> bool:
@@ -1600,6 +1629,25 @@ def _counterparts(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearr
             idx.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", key=next(iter(from_there)),
                                         confidence=0.8))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+
+
+_ENVOY_TITLE_BEFORE = re.compile(r"\b(?:High\s+Commissioner|Ambassador|Envoy|Charg[ée]\s+d[’']Affaires)\s+$")
+_COUPLE = re.compile(r"\b[Tt]he\s+(?P<surname>[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-ÿā-ſ’'-]+)s\b")
+
+
+def _couples_by_surname(text: str, idx: PeopleIndex, taken: bytearray) -> None:
+    """"The Bidens then had dinner with X": the couple by their family name stands for the one of the page who bears
+    it in office (named in full and titled), when exactly one such person bears it; the spouse, untitled, goes with him."""
+    for m in _COUPLE.finditer(text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        surname = m.group("surname")
+        titled = {n.key for n in idx.mentions if n.key and (n.office or (n.entry is not None and n.entry.offices))}
+        bearers = {n.key for n in idx.mentions if n.kind == "name" and n.key and n.key.split()[-1] == surname and n.key in titled}
+        if len(bearers) == 1:
+            idx.mentions.append(Mention(m.start(), m.end(), m.group(0), "role", key=next(iter(bearers)), confidence=0.8))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    idx.mentions.sort(key=lambda x: x.start)
 
 
 def _surnames_of_unknown_people(text: str, kb: KnowledgeBase, idx: PeopleIndex, taken: bytearray) -> None:

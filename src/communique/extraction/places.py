@@ -240,7 +240,7 @@ def _landmark_pattern(landmarks: dict[str, str]) -> re.Pattern[str]:
         names = "|".join(re.sub(r"\\[- ]", r"[-\\s]", re.escape(n)) for n in landmarks)
         # ("met in his residence Novo-Ogariovo", "at the presidential residence Bellevue": the seat named after it)
         cached = (landmarks, re.compile(r"\b(?:in|at|to)\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:residence|estate|dacha),?"
-                                        r"\s+)?(?:the\s+)?(?P<landmark>" + names + r")\b"))
+                                        r"\s+)?(?:(?:the|his|her|their)\s+)?(?P<landmark>" + names + r")\b"))
         _LANDMARK_PATTERNS[id(landmarks)] = cached
     return cached[1]
 
@@ -317,7 +317,7 @@ def _find_place(
                 # the gazetteer is too small to hold, placed by the country the text writes after it
             if not found and article and n == 1:
                 found = gaz.town("The " + cand)  # "at the Hague": the article is the city name's own
-            if not found and n == len(words) and not m.group("owner") and not article and seg[m.start() : m.start() + 3].lower() == "in " \
+            if not found and n == len(words) == 1 and not m.group("owner") and not article and seg[m.start() : m.start() + 3].lower() == "in " \
                     and _VENUE_BEFORE.search(seg, max(0, m.start() - 40), m.start()) \
                     and not kb.is_given_name(words[0]) and cand.lower() not in gaz.countries and not kb.parse_role(cand) \
                     and not _ORGANISATION_WORDS.search(cand) and not set(words) & _thing_words() \
