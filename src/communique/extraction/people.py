@@ -1960,7 +1960,7 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
             # though the KB dates another of the page's people, whom the text never titles so, in that office
             m.key, m.entry, m.confidence = only, people[only], 0.8
             continue
-        if len(cands) > 1 and text and (_VISITING_BEFORE.search(text, max(0, m.start - 12), m.start) or "visiting " in m.text):
+        if len(cands) > 1 and _the_visiting(text, m):
             # "A and B called on the visiting Sri Lankan leader": the visitor the story opens with, not the
             # country's other head named in passing since
             first = next((n for n in named if n.entry in cands), None)
@@ -2041,6 +2041,11 @@ def _resolve_roles(idx: PeopleIndex, kb: KnowledgeBase, on: date | None, window:
 
 
 _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+$")
+
+
+def _the_visiting(text: str, role: Mention) -> bool:
+    """Whether a role is the visitor's ("the visiting Sri Lankan leader")."""
+    return bool(text) and (bool(_VISITING_BEFORE.search(text, max(0, role.start - 12), role.start)) or "visiting " in role.text)
 _TITLE_BEFORE_NAME = re.compile(r"(?<![\w’'.-])((?:[A-Z][a-z]+\.?[ \t]+){0,2}[A-Z][a-z]+\.?)[ \t]+$")
 
 
@@ -2233,7 +2238,7 @@ def _text_holder(idx: PeopleIndex, role: Mention, *, bare: bool = False, text: s
         # text titles bare, not the one it gives a country (as for holders the KB knows)
         fits = [m for m in fits if not countries.get(m.key or "")] or fits
     before = [m for m in fits if m.end <= role.start]
-    if text and (_VISITING_BEFORE.search(text, max(0, role.start - 12), role.start) or "visiting " in role.text):
+    if _the_visiting(text, role):
         return fits[0].key  # "called on the visiting Chilean leader": the visitor the story opens with
     return (before[-1] if before else fits[0]).key
 
