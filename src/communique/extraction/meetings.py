@@ -367,27 +367,27 @@ def _subject_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# the titles a sender is named after ("his counterpart, X"), and a name of up to six words set after one
+_SENDER_TITLES = r"counterpart|president|leader|king|emir|monarch|sultan|prime minister|head of state|head of government"
+_NAME_AFTER = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)"
 # clauses that name people who are not principals: relative clauses and message senders
 _NOT_PRINCIPAL = re.compile(
     r",\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+[^,.;]*"
     # (with the name set beside a title it ends on: "X, who delivered a message from the Congolese Head of State,
     # Denis Sassou Nguesso": the sender)
-    r"|,\s+(?:who|whose)\b(?:[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|sultan|prime minister|"
-    r"head of state|head of government),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)|[^,.;]*)"
+    r"|,\s+(?:who|whose)\b(?:[^,.;]*?(?:" + _SENDER_TITLES + r"),\s+" + _NAME_AFTER + r"|[^,.;]*)"
     # "visiting the mausoleum of the first President, X": the one a place is of (the dead, the honoured)
     r"|\b(?:mausoleum|tomb|grave|memorial|monument|statue|shrine|museum|birthplace|bust|cemetery)\s+of\s+[^,.;]*"
-    r"(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
+    r"(?:,\s+" + _NAME_AFTER + r")?"
     # "met with members of the Trump administration": a name that only says whose government
     r"|\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]+(?=\s+(?:administration|government|cabinet|camp|era)\b)"
     # "the message of his counterpart and brother, Pierre Nkurunziza": the sender, named after his title
-    r"|\b(?:message|letter|greetings|congratulations|condolences)s?\s+(?:from|of)\s+[^,.;]*?(?:counterpart|"
-    r"brother|president|leader|king|emir|monarch|sultan|prime minister|head of state|head of government),\s+"
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}"
-    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$)"
-    r"|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
+    r"|\b(?:message|letter|greetings|congratulations|condolences)s?\s+(?:from|of)\s+[^,.;]*?(?:brother|"
+    + _SENDER_TITLES + r"),\s+" + _NAME_AFTER
+    + r"|\b(?:message|letter|greetings|invitation|congratulations|condolences)s?(?!\s+of\s+credence)\s+"
     r"(?:from|of|to)\s+[^,.;]*"
     # ("an invitation to his Indian counterpart, Narendra Modi, for an official visit": the one invited, named after)
-    r"(?:(?<=counterpart),\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
+    r"(?:(?<=counterpart),\s+" + _NAME_AFTER + r")?|\bon behalf of\s+[^,.;]*|\bsent by\s+[^,.;]*"
     # "his visit was under the instructions of General Secretary X": the one who sent him, away
     r"|\b(?:under|on|upon|at)\s+the\s+(?:instructions?|directions?|directives?|orders?|guidance|behest|mandate)\s+of\s+[^,.;]*"
     # "Representing His Highness the Amir X, the Prime Minister Y received Z": the one represented is away
@@ -404,11 +404,11 @@ _NOT_PRINCIPAL = re.compile(
     # "received a special envoy from his Senegalese counterpart, President Macky Sall": the sender (with the
     # name set beside a person word), not the envoy ("an envoy from Russia, Mikhail Bogdanov" is the envoy)
     r"|\b(?:envoy|emissary|delegation)s?\s+from\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
-    r"sultan|prime minister)(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
+    r"sultan|prime minister)(?:,\s+" + _NAME_AFTER + r")?"
     # "Cheikh Kanté, Minister of State, special envoy of the Senegalese President, Macky Sall": an envoy
     # named before (an apposition) of a leader named after
     r"|,\s+(?:[\w-]+\s+){0,2}(?:envoy|emissary)\s+of\s+[^,.;]*?(?:counterpart|president|leader|king|emir|monarch|"
-    r"sultan|prime minister)(?:,\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*\s+){0,4}[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*(?=[,.;]|$))?"
+    r"sultan|prime minister)(?:,\s+" + _NAME_AFTER + r")?"
     # "welcomed envoy of Syrian President Bashar al-Assad, Minister X": the sender, named right after his title
     # ("Abbas Jrari, advisor of King Muhammad VI of Morocco, who conveyed ...": whose adviser)
     r"|\b(?:envoy|emissary|advis[eo]r|aide)s?\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:counterpart|president|leader|king|emir|monarch|"
